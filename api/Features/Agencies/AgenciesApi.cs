@@ -1,0 +1,99 @@
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Contracts.Common;
+using BioCluster.Contracts.Registry;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BioCluster.Api.Features.Agencies;
+
+public static class AgenciesApi
+{
+    public static IEndpointRouteBuilder MapAgencies(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/agencies").WithTags("Agencies");
+
+        group.MapGet("/", ListAgencies).WithName(nameof(ListAgencies))
+            .WithSummary("List agencies, filtered and sorted, one keyset page at a time");
+        group.MapGet("/{id:long}", GetAgency).WithName(nameof(GetAgency))
+            .WithSummary("Get an agency by id, with the clusters it operates")
+            .ReturnsETag().Errors(StatusCodes.Status404NotFound);
+        group.MapGet("/by-code/{code}", GetAgencyByCode).WithName(nameof(GetAgencyByCode))
+            .WithSummary("Get an agency by its code")
+            .ReturnsETag().Errors(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAgency).WithName(nameof(CreateAgency))
+            .WithSummary("Register an agency").Validate<CreateAgencyRequest>()
+            .ReturnsETag().Errors(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        group.MapPut("/{id:long}", ReplaceAgency).WithName(nameof(ReplaceAgency))
+            .WithSummary("Replace an agency's editable fields (If-Match required)").Validate<UpdateAgencyRequest>()
+            .RequiresIfMatch().Errors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status428PreconditionRequired);
+        group.MapDelete("/{id:long}", ArchiveAgency).WithName(nameof(ArchiveAgency))
+            .WithSummary("Archive an agency (If-Match required); refused while it operates clusters")
+            .RequiresIfMatch().Errors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status428PreconditionRequired);
+        return app;
+    }
+
+    /// <param name="kind">Only agencies of these kinds (repeat the parameter for several).</param>
+    /// <param name="sector">Only innovation actors of these sectors.</param>
+    /// <param name="status">Only these statuses; by default active only.</param>
+    /// <param name="q">Free text matched against the Korean and English names and the code.</param>
+    /// <param name="sort">One of code, nameKo, kind, id; prefix with '-' for descending. Default code.</param>
+    /// <param name="limit">Page size, 1–200 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<AgencyDto>>, ValidationProblem>> ListAgencies(
+        AgencyStore store, CancellationToken ct,
+        [WireEnum(typeof(AgencyKind))] string[]? kind = null, [WireEnum(typeof(Sector))] string[]? sector = null, [WireEnum(typeof(RecordStatus))] string[]? status = null, string? q = null,
+        string? sort = null, int? limit = null, string? cursor = null)
+    {
+        var errors = new ListErrors();
+        var kinds = errors.Enums<AgencyKind>("kind", kind);
+        var sectors = errors.Enums<Sector>("sector", sector);
+        var statuses = errors.Enums<RecordStatus>("status", status);
+        var query = errors.Text("q", q);
+        var (spec, take, after) = errors.Paging(AgencyStore.SortFields, sort, limit, cursor);
+        if (errors.Any) return errors.Problem();
+
+        return TypedResults.Ok(await store.ListAsync(new AgencyFilter(kinds, sectors, statuses, query), spec, after, take, ct));
+    }
+
+    public static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> GetAgency(long id, AgencyStore store, HttpContext http, CancellationToken ct)
+    {
+        var found = await store.GetAsync(id, ct);
+        if (found is null) return Problems.NotFound($"Agency {id}");
+        ETags.Set(http, found.Version);
+        return TypedResults.Ok(found.Value);
+    }
+
+    public static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> GetAgencyByCode(string code, AgencyStore store, HttpContext http, CancellationToken ct)
+    {
+        var found = await store.GetByCodeAsync(code, ct);
+        if (found is null) return Problems.NotFound($"Agency '{code}'");
+        ETags.Set(http, found.Version);
+        return TypedResults.Ok(found.Value);
+    }
+
+    public static async Task<Results<Created<AgencyDto>, ProblemHttpResult>> CreateAgency(
+        CreateAgencyRequest request, AgencyStore store, HttpContext http, CancellationToken ct)
+    {
+        var created = await store.CreateAsync(request, ct);
+        ETags.Set(http, created.Version);
+        return TypedResults.Created($"/api/v1/agencies/{created.Value.Id}", created.Value);
+    }
+
+    public static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> ReplaceAgency(
+        long id, UpdateAgencyRequest request, AgencyStore store, HttpContext http, CancellationToken ct)
+    {
+        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
+        var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, ct);
+        return WriteResponses.Respond(result, $"Agency {id}", http, TypedResults.Ok);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAgency(long id, AgencyStore store, HttpContext http, CancellationToken ct)
+    {
+        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
+        var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), ct);
+        return WriteResponses.Respond(result, $"Agency {id}", http, _ => TypedResults.NoContent());
+    }
+}

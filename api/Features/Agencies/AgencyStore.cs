@@ -1,0 +1,238 @@
+using System.Data.Common;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Contracts.Common;
+using BioCluster.Contracts.Registry;
+using Dapper;
+
+namespace BioCluster.Api.Features.Agencies;
+
+/// <summary>Filters of the agency list, already checked by the endpoint.</summary>
+public sealed record AgencyFilter(
+    IReadOnlyList<string> Kinds,
+    IReadOnlyList<string> Sectors,
+    IReadOnlyList<string> Statuses,
+    string? Query);
+
+/// <summary>All SQL about agencies.</summary>
+public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock)
+{
+    public sealed class AgencyRow
+    {
+        public long Id { get; set; }
+        public string Code { get; set; } = "";
+        public string NameKo { get; set; } = "";
+        public string? NameEn { get; set; }
+        public string Kind { get; set; } = "";
+        public string? Sector { get; set; }
+        public long? ParentId { get; set; }
+        public string? ParentCode { get; set; }
+        public string? ParentNameKo { get; set; }
+        public string? ParentNameEn { get; set; }
+        public string? Website { get; set; }
+        public string Status { get; set; } = "";
+        public long Version { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
+        public DateTimeOffset UpdatedAt { get; set; }
+
+        public AgencyDto ToDto(IReadOnlyList<ClusterRef> operated) => new(
+            Id, Code, NameKo, NameEn, WireNames.Parse<AgencyKind>(Kind),
+            Sector is null ? null : WireNames.Parse<Sector>(Sector),
+            ParentId is { } pid ? new AgencyRef(pid, ParentCode!, ParentNameKo!, ParentNameEn) : null,
+            Website, WireNames.Parse<RecordStatus>(Status), operated, CreatedAt, UpdatedAt);
+    }
+
+    private sealed class OperatedRow
+    {
+        public long OperatorId { get; set; }
+        public long Id { get; set; }
+        public string Code { get; set; } = "";
+        public string NameKo { get; set; } = "";
+        public string? NameEn { get; set; }
+    }
+
+    public static readonly IReadOnlyList<SortField<AgencyRow>> SortFields =
+    [
+        new("code", "g.code", r => r.Code),
+        new("nameKo", "g.name_ko", r => r.NameKo),
+        new("kind", "g.kind", r => r.Kind),
+        new("id", "g.id", r => r.Id),
+    ];
+
+    private const string Select = """
+        SELECT g.id, g.code, g.name_ko, g.name_en, g.kind, g.sector, g.parent_id,
+               p.code AS parent_code, p.name_ko AS parent_name_ko, p.name_en AS parent_name_en,
+               g.website, g.status, g.version, g.created_at, g.updated_at
+        FROM agencies g
+        LEFT JOIN agencies p ON p.id = g.parent_id
+        """;
+
+    public async Task<Versioned<AgencyDto>?> GetAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await GetAsync(connection, null, "g.id = @key", id);
+    }
+
+    public async Task<Versioned<AgencyDto>?> GetByCodeAsync(string code, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await GetAsync(connection, null, "g.code = @key", code);
+    }
+
+    private static async Task<Versioned<AgencyDto>?> GetAsync(DbConnection connection, DbTransaction? tx, string predicate, object key)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<AgencyRow>($"{Select} WHERE {predicate}", new { key }, tx);
+        if (row is null) return null;
+        var operated = await OperatedAsync(connection, tx, [row.Id]);
+        return new Versioned<AgencyDto>(row.ToDto(operated[row.Id].ToList()), row.Version);
+    }
+
+    /// <summary>The clusters each agency operates (archived clusters left out), keyed by agency id.</summary>
+    private static async Task<ILookup<long, ClusterRef>> OperatedAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<long> agencyIds)
+    {
+        if (agencyIds.Count == 0) return Array.Empty<ClusterRef>().ToLookup(_ => 0L);
+        var rows = await connection.QueryAsync<OperatedRow>(
+            "SELECT operator_id, id, code, name_ko, name_en FROM clusters WHERE operator_id IN @agencyIds AND status <> 'archived' ORDER BY code",
+            new { agencyIds }, tx);
+        return rows.ToLookup(r => r.OperatorId, r => new ClusterRef(r.Id, r.Code, r.NameKo, r.NameEn));
+    }
+
+    public async Task<Page<AgencyDto>> ListAsync(AgencyFilter filter, SortSpec<AgencyRow> sort, KeysetCursor? cursor, int limit, CancellationToken ct)
+    {
+        var where = new List<string>();
+        var p = new DynamicParameters();
+        if (filter.Kinds.Count > 0)
+        {
+            where.Add("g.kind IN @Kinds");
+            p.Add("Kinds", filter.Kinds);
+        }
+        if (filter.Sectors.Count > 0)
+        {
+            where.Add("g.sector IN @Sectors");
+            p.Add("Sectors", filter.Sectors);
+        }
+        if (filter.Statuses.Count > 0)
+        {
+            where.Add("g.status IN @Statuses");
+            p.Add("Statuses", filter.Statuses);
+        }
+        else
+        {
+            where.Add("g.status <> 'archived'");
+        }
+        if (filter.Query is not null)
+        {
+            where.Add(@"(g.name_ko LIKE @Q ESCAPE '\' OR g.name_en LIKE @Q ESCAPE '\' OR g.code LIKE @Q ESCAPE '\')");
+            p.Add("Q", Keyset.Contains(filter.Query));
+        }
+
+        var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
+        var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Keyset.Seek(sort, cursor, p, "g.id");
+        p.Add("Limit", limit + 1);
+
+        await using var connection = await db.OpenAsync(ct);
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM agencies g{filterSql}", p);
+        var rows = (await connection.QueryAsync<AgencyRow>(
+            $"{Select}{filterSql}{seekSql} ORDER BY {Keyset.OrderBy(sort, "g.id")} {db.Dialect.Limit("@Limit")}", p)).AsList();
+        var (page, next) = Keyset.Cut(rows, limit, sort, r => r.Id);
+        var operated = await OperatedAsync(connection, null, page.Select(r => r.Id).ToList());
+        return new Page<AgencyDto>(page.Select(r => r.ToDto(operated[r.Id].ToList())).ToList(), next, total);
+    }
+
+    public async Task<Versioned<AgencyDto>> CreateAsync(CreateAgencyRequest r, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var parentId = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: null);
+        long id;
+        try
+        {
+            id = await connection.ExecuteScalarAsync<long>($"""
+                INSERT INTO agencies (code, name_ko, name_en, kind, sector, parent_id, website, status, version, created_at, updated_at)
+                VALUES (@Code, @NameKo, @NameEn, @Kind, @Sector, @ParentId, @Website, 'active', 1, @Now, @Now);
+                {db.Dialect.SelectNewId}
+                """,
+                new { r.Code, r.NameKo, r.NameEn, Kind = WireNames.Of(r.Kind), Sector = WireNames.Of(r.Sector), ParentId = parentId, r.Website, Now = now },
+                tx);
+        }
+        catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            throw new ConflictException($"An agency with code '{r.Code}' already exists.");
+        }
+        var created = (await GetAsync(connection, tx, "g.id = @key", id))!;
+        await tx.CommitAsync(ct);
+        return created;
+    }
+
+    public async Task<WriteResult<AgencyDto>> UpdateAsync(long id, long expectedVersion, UpdateAgencyRequest r, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var parentId = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: id);
+        if (r.Kind != AgencyKind.ClusterOperator)
+        {
+            var operates = await connection.ExecuteScalarAsync<int>(
+                "SELECT COUNT(*) FROM clusters WHERE operator_id = @id AND status <> 'archived'", new { id }, tx);
+            if (operates > 0)
+                throw new FieldException("kind", "This agency operates clusters, so it must stay a cluster_operator until they have another operator.");
+        }
+        var changed = await connection.ExecuteAsync("""
+            UPDATE agencies
+            SET name_ko = @NameKo, name_en = @NameEn, kind = @Kind, sector = @Sector, parent_id = @ParentId,
+                website = @Website, version = version + 1, updated_at = @Now
+            WHERE id = @Id AND version = @ExpectedVersion
+            """,
+            new
+            {
+                Id = id, ExpectedVersion = expectedVersion, r.NameKo, r.NameEn, Kind = WireNames.Of(r.Kind),
+                Sector = WireNames.Of(r.Sector), ParentId = parentId, r.Website, Now = clock.GetUtcNow(),
+            }, tx);
+        return await FinishWriteAsync(connection, tx, id, changed, ct);
+    }
+
+    public async Task<WriteResult<AgencyDto>> ArchiveAsync(long id, long expectedVersion, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE agencies SET status = 'archived', version = version + 1, updated_at = @Now WHERE id = @Id AND version = @ExpectedVersion",
+            new { Id = id, ExpectedVersion = expectedVersion, Now = clock.GetUtcNow() }, tx);
+        if (changed > 0)
+        {
+            var operates = await connection.ExecuteScalarAsync<int>(
+                "SELECT COUNT(*) FROM clusters WHERE operator_id = @id AND status <> 'archived'", new { id }, tx);
+            if (operates > 0)
+                throw new ConflictException("This agency still operates clusters; give them another operator or archive them first.");
+        }
+        return await FinishWriteAsync(connection, tx, id, changed, ct);
+    }
+
+    private static async Task<WriteResult<AgencyDto>> FinishWriteAsync(DbConnection connection, DbTransaction tx, long id, int changed, CancellationToken ct)
+    {
+        var current = await GetAsync(connection, tx, "g.id = @key", id);
+        if (current is null) return WriteResult<AgencyDto>.NotFound;
+        if (changed == 0) return WriteResult<AgencyDto>.Stale;
+        await tx.CommitAsync(ct);
+        return WriteResult<AgencyDto>.Done(current);
+    }
+
+    /// <summary>The parent's id; refuses unknown parents and any parent that would make the hierarchy a loop.</summary>
+    private static async Task<long?> ResolveParentAsync(DbConnection connection, DbTransaction tx, string? parentCode, long? selfId)
+    {
+        if (parentCode is null) return null;
+        var parentId = await connection.ExecuteScalarAsync<long?>("SELECT id FROM agencies WHERE code = @parentCode", new { parentCode }, tx)
+            ?? throw new FieldException("parentCode", $"No agency has the code '{parentCode}'.");
+        if (selfId is null) return parentId;
+
+        // Walk up from the new parent; meeting ourselves means a loop. Depth is bounded by the table size.
+        var seen = new HashSet<long>();
+        for (long? at = parentId; at is { } current; at = await connection.ExecuteScalarAsync<long?>(
+                 "SELECT parent_id FROM agencies WHERE id = @current", new { current }, tx))
+        {
+            if (current == selfId) throw new FieldException("parentCode", "An agency cannot be its own parent or the parent of its own parent.");
+            if (!seen.Add(current)) break;
+        }
+        return parentId;
+    }
+}

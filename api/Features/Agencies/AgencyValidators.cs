@@ -1,0 +1,33 @@
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Contracts.Registry;
+using FluentValidation;
+
+namespace BioCluster.Api.Features.Agencies;
+
+public sealed class CreateAgencyRequestValidator : AbstractValidator<CreateAgencyRequest>
+{
+    public CreateAgencyRequestValidator()
+    {
+        RuleFor(x => x.Code).RegistryCode();
+        RuleFor(x => x.NameKo).KoreanName();
+        RuleFor(x => x.NameEn).OptionalName();
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Sector).IsInEnum();
+        RuleFor(x => x.ParentCode!).RegistryCode().When(x => x.ParentCode is not null);
+        RuleFor(x => x.ParentCode).NotEqual(x => x.Code).WithMessage("An agency cannot be its own parent.");
+        RuleFor(x => x.Website).WebAddress();
+    }
+}
+
+public sealed class UpdateAgencyRequestValidator : AbstractValidator<UpdateAgencyRequest>
+{
+    public UpdateAgencyRequestValidator()
+    {
+        RuleFor(x => x.NameKo).KoreanName();
+        RuleFor(x => x.NameEn).OptionalName();
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Sector).IsInEnum();
+        RuleFor(x => x.ParentCode!).RegistryCode().When(x => x.ParentCode is not null);
+        RuleFor(x => x.Website).WebAddress();
+    }
+}

@@ -1,0 +1,224 @@
+using System.Data.Common;
+using System.Text.Json;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Contracts.Common;
+using BioCluster.Contracts.Registry;
+using Dapper;
+
+namespace BioCluster.Api.Features.Clusters;
+
+/// <summary>Filters of the cluster list, already checked by the endpoint.</summary>
+public sealed record ClusterFilter(
+    IReadOnlyList<string> Regions,
+    string? OperatorCode,
+    IReadOnlyList<string> Statuses,
+    string? Query);
+
+/// <summary>All SQL about clusters.</summary>
+public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock)
+{
+    public sealed class ClusterRow
+    {
+        public long Id { get; set; }
+        public string Code { get; set; } = "";
+        public string NameKo { get; set; } = "";
+        public string? NameEn { get; set; }
+        public string Region { get; set; } = "";
+        public long OperatorId { get; set; }
+        public string OperatorCode { get; set; } = "";
+        public string OperatorNameKo { get; set; } = "";
+        public string? OperatorNameEn { get; set; }
+        public string? Designation { get; set; }
+        public string Specializations { get; set; } = "[]";
+        public int? EstablishedYear { get; set; }
+        public double? AreaKm2 { get; set; }
+        public double? Latitude { get; set; }
+        public double? Longitude { get; set; }
+        public string? Website { get; set; }
+        public string Status { get; set; } = "";
+        public long Version { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
+        public DateTimeOffset UpdatedAt { get; set; }
+
+        public ClusterDto ToDto() => new(
+            Id, Code, NameKo, NameEn, WireNames.Parse<Region>(Region),
+            new AgencyRef(OperatorId, OperatorCode, OperatorNameKo, OperatorNameEn),
+            Designation, JsonSerializer.Deserialize<List<string>>(Specializations) ?? [],
+            EstablishedYear, AreaKm2, Latitude, Longitude, Website,
+            WireNames.Parse<ClusterStatus>(Status), CreatedAt, UpdatedAt);
+    }
+
+    public static readonly IReadOnlyList<SortField<ClusterRow>> SortFields =
+    [
+        new("code", "c.code", r => r.Code),
+        new("nameKo", "c.name_ko", r => r.NameKo),
+        new("region", "c.region", r => r.Region),
+        new("id", "c.id", r => r.Id),
+    ];
+
+    private const string Select = """
+        SELECT c.id, c.code, c.name_ko, c.name_en, c.region, c.operator_id,
+               a.code AS operator_code, a.name_ko AS operator_name_ko, a.name_en AS operator_name_en,
+               c.designation, c.specializations, c.established_year, c.area_km2, c.latitude, c.longitude,
+               c.website, c.status, c.version, c.created_at, c.updated_at
+        FROM clusters c
+        JOIN agencies a ON a.id = c.operator_id
+        """;
+
+    public async Task<Versioned<ClusterDto>?> GetAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await GetAsync(connection, null, id);
+    }
+
+    public async Task<Versioned<ClusterDto>?> GetByCodeAsync(string code, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ClusterRow>($"{Select} WHERE c.code = @code", new { code });
+        return row is null ? null : new Versioned<ClusterDto>(row.ToDto(), row.Version);
+    }
+
+    private static async Task<Versioned<ClusterDto>?> GetAsync(DbConnection connection, DbTransaction? tx, long id)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<ClusterRow>($"{Select} WHERE c.id = @id", new { id }, tx);
+        return row is null ? null : new Versioned<ClusterDto>(row.ToDto(), row.Version);
+    }
+
+    public async Task<Page<ClusterDto>> ListAsync(ClusterFilter filter, SortSpec<ClusterRow> sort, KeysetCursor? cursor, int limit, CancellationToken ct)
+    {
+        var where = new List<string>();
+        var p = new DynamicParameters();
+        if (filter.Regions.Count > 0)
+        {
+            where.Add("c.region IN @Regions");
+            p.Add("Regions", filter.Regions);
+        }
+        if (filter.OperatorCode is not null)
+        {
+            where.Add("a.code = @OperatorCode");
+            p.Add("OperatorCode", filter.OperatorCode);
+        }
+        if (filter.Statuses.Count > 0)
+        {
+            where.Add("c.status IN @Statuses");
+            p.Add("Statuses", filter.Statuses);
+        }
+        else
+        {
+            where.Add("c.status <> 'archived'");
+        }
+        if (filter.Query is not null)
+        {
+            where.Add(@"(c.name_ko LIKE @Q ESCAPE '\' OR c.name_en LIKE @Q ESCAPE '\' OR c.code LIKE @Q ESCAPE '\')");
+            p.Add("Q", Keyset.Contains(filter.Query));
+        }
+
+        var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
+        var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Keyset.Seek(sort, cursor, p, "c.id");
+        p.Add("Limit", limit + 1);
+
+        await using var connection = await db.OpenAsync(ct);
+        var total = await connection.ExecuteScalarAsync<int>(
+            $"SELECT COUNT(*) FROM clusters c JOIN agencies a ON a.id = c.operator_id{filterSql}", p);
+        var rows = (await connection.QueryAsync<ClusterRow>(
+            $"{Select}{filterSql}{seekSql} ORDER BY {Keyset.OrderBy(sort, "c.id")} {db.Dialect.Limit("@Limit")}", p)).AsList();
+        var (page, next) = Keyset.Cut(rows, limit, sort, r => r.Id);
+        return new Page<ClusterDto>(page.Select(r => r.ToDto()).ToList(), next, total);
+    }
+
+    public async Task<Versioned<ClusterDto>> CreateAsync(CreateClusterRequest r, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var operatorId = await ResolveOperatorAsync(connection, tx, r.OperatorCode);
+        long id;
+        try
+        {
+            id = await connection.ExecuteScalarAsync<long>($"""
+                INSERT INTO clusters (code, name_ko, name_en, region, operator_id, designation, specializations,
+                                      established_year, area_km2, latitude, longitude, website, status, version, created_at, updated_at)
+                VALUES (@Code, @NameKo, @NameEn, @Region, @OperatorId, @Designation, @Specializations,
+                        @EstablishedYear, @AreaKm2, @Latitude, @Longitude, @Website, @Status, 1, @Now, @Now);
+                {db.Dialect.SelectNewId}
+                """,
+                new
+                {
+                    r.Code, r.NameKo, r.NameEn, Region = WireNames.Of(r.Region), OperatorId = operatorId, r.Designation,
+                    Specializations = JsonSerializer.Serialize(r.Specializations ?? []),
+                    r.EstablishedYear, r.AreaKm2, r.Latitude, r.Longitude, r.Website,
+                    Status = WireNames.Of(r.Status ?? ClusterStatus.Active), Now = now,
+                }, tx);
+        }
+        catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            throw new ConflictException($"A cluster with code '{r.Code}' already exists.");
+        }
+        var created = (await GetAsync(connection, tx, id))!;
+        await tx.CommitAsync(ct);
+        return created;
+    }
+
+    public async Task<WriteResult<ClusterDto>> UpdateAsync(long id, long expectedVersion, UpdateClusterRequest r, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var operatorId = await ResolveOperatorAsync(connection, tx, r.OperatorCode);
+        var changed = await connection.ExecuteAsync("""
+            UPDATE clusters
+            SET name_ko = @NameKo, name_en = @NameEn, region = @Region, operator_id = @OperatorId,
+                designation = @Designation, specializations = @Specializations, established_year = @EstablishedYear,
+                area_km2 = @AreaKm2, latitude = @Latitude, longitude = @Longitude, website = @Website,
+                status = @Status, version = version + 1, updated_at = @Now
+            WHERE id = @Id AND version = @ExpectedVersion
+            """,
+            new
+            {
+                Id = id, ExpectedVersion = expectedVersion, r.NameKo, r.NameEn, Region = WireNames.Of(r.Region),
+                OperatorId = operatorId, r.Designation, Specializations = JsonSerializer.Serialize(r.Specializations ?? []),
+                r.EstablishedYear, r.AreaKm2, r.Latitude, r.Longitude, r.Website, Status = WireNames.Of(r.Status),
+                Now = clock.GetUtcNow(),
+            }, tx);
+        return await FinishWriteAsync(connection, tx, id, changed, ct);
+    }
+
+    public async Task<WriteResult<ClusterDto>> ArchiveAsync(long id, long expectedVersion, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE clusters SET status = 'archived', version = version + 1, updated_at = @Now WHERE id = @Id AND version = @ExpectedVersion",
+            new { Id = id, ExpectedVersion = expectedVersion, Now = clock.GetUtcNow() }, tx);
+        return await FinishWriteAsync(connection, tx, id, changed, ct);
+    }
+
+    private static async Task<WriteResult<ClusterDto>> FinishWriteAsync(DbConnection connection, DbTransaction tx, long id, int changed, CancellationToken ct)
+    {
+        var current = await GetAsync(connection, tx, id);
+        if (current is null) return WriteResult<ClusterDto>.NotFound;
+        if (changed == 0) return WriteResult<ClusterDto>.Stale;
+        await tx.CommitAsync(ct);
+        return WriteResult<ClusterDto>.Done(current);
+    }
+
+    private static async Task<long> ResolveOperatorAsync(DbConnection connection, DbTransaction tx, string code)
+    {
+        var found = await connection.QuerySingleOrDefaultAsync<AgencyKindRow>(
+            "SELECT id, kind, status FROM agencies WHERE code = @code", new { code }, tx);
+        return found switch
+        {
+            null => throw new FieldException("operatorCode", $"No agency has the code '{code}'."),
+            { Kind: not "cluster_operator" } => throw new FieldException("operatorCode", $"Agency '{code}' is not a cluster operator (kind cluster_operator)."),
+            { Status: "archived" } => throw new FieldException("operatorCode", $"Agency '{code}' is archived."),
+            _ => found.Id,
+        };
+    }
+
+    private sealed class AgencyKindRow
+    {
+        public long Id { get; set; }
+        public string Kind { get; set; } = "";
+        public string Status { get; set; } = "";
+    }
+}

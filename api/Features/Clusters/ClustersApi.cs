@@ -1,0 +1,99 @@
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Contracts.Common;
+using BioCluster.Contracts.Registry;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BioCluster.Api.Features.Clusters;
+
+public static class ClustersApi
+{
+    public static IEndpointRouteBuilder MapClusters(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/clusters").WithTags("Clusters");
+
+        group.MapGet("/", ListClusters).WithName(nameof(ListClusters))
+            .WithSummary("List clusters, filtered and sorted, one keyset page at a time");
+        group.MapGet("/{id:long}", GetCluster).WithName(nameof(GetCluster))
+            .WithSummary("Get a cluster by id")
+            .ReturnsETag().Errors(StatusCodes.Status404NotFound);
+        group.MapGet("/by-code/{code}", GetClusterByCode).WithName(nameof(GetClusterByCode))
+            .WithSummary("Get a cluster by its code")
+            .ReturnsETag().Errors(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateCluster).WithName(nameof(CreateCluster))
+            .WithSummary("Register a cluster").Validate<CreateClusterRequest>()
+            .ReturnsETag().Errors(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        group.MapPut("/{id:long}", ReplaceCluster).WithName(nameof(ReplaceCluster))
+            .WithSummary("Replace a cluster's editable fields (If-Match required)").Validate<UpdateClusterRequest>()
+            .RequiresIfMatch().Errors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status428PreconditionRequired);
+        group.MapDelete("/{id:long}", ArchiveCluster).WithName(nameof(ArchiveCluster))
+            .WithSummary("Archive a cluster (If-Match required); it stays readable but leaves default lists")
+            .RequiresIfMatch().Errors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status428PreconditionRequired);
+        return app;
+    }
+
+    /// <param name="region">Only clusters in these 시·도 (repeat the parameter for several).</param>
+    /// <param name="operatorCode">Only clusters run by the agency with this code.</param>
+    /// <param name="status">Only these statuses; by default every status except archived.</param>
+    /// <param name="q">Free text matched against the Korean and English names and the code.</param>
+    /// <param name="sort">One of code, nameKo, region, id; prefix with '-' for descending. Default code.</param>
+    /// <param name="limit">Page size, 1–200 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<ClusterDto>>, ValidationProblem>> ListClusters(
+        ClusterStore store, CancellationToken ct,
+        [WireEnum(typeof(Region))] string[]? region = null, string? operatorCode = null, [WireEnum(typeof(ClusterStatus))] string[]? status = null, string? q = null,
+        string? sort = null, int? limit = null, string? cursor = null)
+    {
+        var errors = new ListErrors();
+        var regions = errors.Enums<Region>("region", region);
+        var statuses = errors.Enums<ClusterStatus>("status", status);
+        var query = errors.Text("q", q);
+        var op = errors.Text("operatorCode", operatorCode);
+        var (spec, take, after) = errors.Paging(ClusterStore.SortFields, sort, limit, cursor);
+        if (errors.Any) return errors.Problem();
+
+        return TypedResults.Ok(await store.ListAsync(new ClusterFilter(regions, op, statuses, query), spec, after, take, ct));
+    }
+
+    public static async Task<Results<Ok<ClusterDto>, ProblemHttpResult>> GetCluster(long id, ClusterStore store, HttpContext http, CancellationToken ct)
+    {
+        var found = await store.GetAsync(id, ct);
+        if (found is null) return Problems.NotFound($"Cluster {id}");
+        ETags.Set(http, found.Version);
+        return TypedResults.Ok(found.Value);
+    }
+
+    public static async Task<Results<Ok<ClusterDto>, ProblemHttpResult>> GetClusterByCode(string code, ClusterStore store, HttpContext http, CancellationToken ct)
+    {
+        var found = await store.GetByCodeAsync(code, ct);
+        if (found is null) return Problems.NotFound($"Cluster '{code}'");
+        ETags.Set(http, found.Version);
+        return TypedResults.Ok(found.Value);
+    }
+
+    public static async Task<Results<Created<ClusterDto>, ProblemHttpResult>> CreateCluster(
+        CreateClusterRequest request, ClusterStore store, HttpContext http, CancellationToken ct)
+    {
+        var created = await store.CreateAsync(request, ct);
+        ETags.Set(http, created.Version);
+        return TypedResults.Created($"/api/v1/clusters/{created.Value.Id}", created.Value);
+    }
+
+    public static async Task<Results<Ok<ClusterDto>, ProblemHttpResult>> ReplaceCluster(
+        long id, UpdateClusterRequest request, ClusterStore store, HttpContext http, CancellationToken ct)
+    {
+        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
+        var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, ct);
+        return WriteResponses.Respond(result, $"Cluster {id}", http, TypedResults.Ok);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveCluster(long id, ClusterStore store, HttpContext http, CancellationToken ct)
+    {
+        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
+        var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), ct);
+        return WriteResponses.Respond(result, $"Cluster {id}", http, _ => TypedResults.NoContent());
+    }
+}

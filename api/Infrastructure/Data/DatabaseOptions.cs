@@ -1,0 +1,26 @@
+namespace BioCluster.Api.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Bound from the <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>For SQL Server, required. For SQLite, optional: when empty the file lives in <see cref="DataDirectory"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Folder of the embedded SQLite file; relative paths are taken from the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>SQLite migrates and seeds on start by default; SQL Server only through the <c>migrate</c> command.</summary>
+    public bool? MigrateOnStart { get; set; }
+
+    public bool ShouldMigrateOnStart => MigrateOnStart ?? Provider == DatabaseProvider.Sqlite;
+}

@@ -1,0 +1,94 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+
+namespace BioCluster.Api.Infrastructure.Data;
+
+/// <summary>A field a list may be sorted by: its API name, its column, and how to read it from a row.</summary>
+public sealed record SortField<TRow>(string Name, string Column, Func<TRow, object> Value);
+
+/// <summary>The sort a request asked for.</summary>
+public sealed record SortSpec<TRow>(SortField<TRow> Field, bool Descending)
+{
+    public string Text => Descending ? "-" + Field.Name : Field.Name;
+}
+
+/// <summary>The position after the last row of a page: its sort value and its id.</summary>
+public sealed record KeysetCursor(
+    [property: JsonPropertyName("s")] string Sort,
+    [property: JsonPropertyName("v")] JsonElement Value,
+    [property: JsonPropertyName("i")] long Id);
+
+/// <summary>
+/// Keyset (seek) paging: each page continues after the (sort value, id) of the previous page's last
+/// row, so page 2,000 costs the same index seek as page 1 and concurrent inserts cause no gaps or repeats.
+/// </summary>
+public static class Keyset
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public static bool TryParseSort<TRow>(string? sort, IReadOnlyList<SortField<TRow>> fields, out SortSpec<TRow> spec)
+    {
+        var text = string.IsNullOrWhiteSpace(sort) ? fields[0].Name : sort.Trim();
+        var descending = text.StartsWith('-');
+        var name = descending ? text[1..] : text;
+        var field = fields.FirstOrDefault(f => f.Name == name);
+        spec = new SortSpec<TRow>(field ?? fields[0], descending);
+        return field is not null;
+    }
+
+    public static string Encode(KeysetCursor cursor) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(cursor));
+
+    public static bool TryDecode<TRow>(string? text, SortSpec<TRow> spec, out KeysetCursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        try
+        {
+            if (text.Length > 2048) return false;
+            cursor = JsonSerializer.Deserialize<KeysetCursor>(Base64Url.DecodeFromChars(text));
+            return cursor is not null && cursor.Sort == spec.Text
+                && cursor.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number;
+        }
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
+        {
+            cursor = null;
+            return false;
+        }
+    }
+
+    /// <summary>The seek predicate that continues after <paramref name="cursor"/>, with its parameters added.</summary>
+    public static string Seek<TRow>(SortSpec<TRow> spec, KeysetCursor cursor, DynamicParameters parameters, string idColumn)
+    {
+        object value = cursor.Value.ValueKind == JsonValueKind.Number ? cursor.Value.GetInt64() : cursor.Value.GetString()!;
+        parameters.Add("SeekValue", value);
+        parameters.Add("SeekId", cursor.Id);
+        var op = spec.Descending ? "<" : ">";
+        var col = spec.Field.Column;
+        return $"({col} {op} @SeekValue OR ({col} = @SeekValue AND {idColumn} {op} @SeekId))";
+    }
+
+    public static string OrderBy<TRow>(SortSpec<TRow> spec, string idColumn)
+    {
+        var dir = spec.Descending ? "DESC" : "ASC";
+        return $"{spec.Field.Column} {dir}, {idColumn} {dir}";
+    }
+
+    /// <summary>Cuts the limit+1 rows read into a page and the cursor of the next one.</summary>
+    public static (IReadOnlyList<TRow> Rows, string? Next) Cut<TRow>(IReadOnlyList<TRow> rows, int limit, SortSpec<TRow> spec, Func<TRow, long> id)
+    {
+        if (rows.Count <= limit) return (rows, null);
+        var page = rows.Take(limit).ToList();
+        var last = page[^1];
+        var cursor = new KeysetCursor(spec.Text, JsonSerializer.SerializeToElement(spec.Field.Value(last)), id(last));
+        return (page, Encode(cursor));
+    }
+
+    /// <summary>A LIKE pattern that matches <paramref name="text"/> anywhere, with its wildcards escaped (use ESCAPE '\').</summary>
+    public static string Contains(string text) =>
+        "%" + new StringBuilder(text).Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
+}

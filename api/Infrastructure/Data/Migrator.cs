@@ -1,0 +1,105 @@
+using System.Data;
+using System.Data.Common;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Dapper;
+
+namespace BioCluster.Api.Infrastructure.Data;
+
+/// <summary>A forward-only migration script embedded in the API assembly.</summary>
+public sealed record MigrationScript(int Number, string Name, string Sql);
+
+/// <summary>
+/// Applies the numbered scripts of one dialect folder in order, each once, recording them in
+/// <c>schema_migrations</c>. Concurrent starts are serialised by the database itself
+/// (SQLite: an immediate transaction; SQL Server: an application lock), so a second instance waits
+/// and then finds nothing to do.
+/// </summary>
+public sealed partial class Migrator(DbConnectionFactory factory, ILogger<Migrator> logger)
+{
+    [GeneratedRegex(@"^(\d{4})_[a-z0-9_]+\.sql$")]
+    private static partial Regex ScriptName();
+
+    [GeneratedRegex(@"^\s*GO\s*;?\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex BatchSeparator();
+
+    public static IReadOnlyList<MigrationScript> Scripts(DatabaseProvider provider)
+    {
+        var prefix = $"Migrations/{provider}/";
+        var assembly = typeof(Migrator).Assembly;
+        var scripts = new List<MigrationScript>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var file = resource[prefix.Length..];
+            var match = ScriptName().Match(file);
+            if (!match.Success)
+                throw new InvalidOperationException($"Migration '{resource}' must be named NNNN_snake_case.sql.");
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            scripts.Add(new MigrationScript(int.Parse(match.Groups[1].Value), file, reader.ReadToEnd()));
+        }
+        return scripts.OrderBy(s => s.Number).ToList();
+    }
+
+    public static IEnumerable<string> Batches(string sql) =>
+        BatchSeparator().Split(sql).Select(b => b.Trim()).Where(b => b.Length > 0);
+
+    public static int LatestNumber(DatabaseProvider provider) => Scripts(provider).Select(s => s.Number).DefaultIfEmpty(0).Max();
+
+    public async Task<int> MigrateAsync(CancellationToken ct = default)
+    {
+        var scripts = Scripts(factory.Provider);
+        await using var connection = await factory.OpenAsync(ct);
+        if (factory.Provider == DatabaseProvider.Sqlite)
+        {
+            // Persistent for the file: readers do not block the writer.
+            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+        }
+
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        if (factory.Provider == DatabaseProvider.SqlServer)
+        {
+            await connection.ExecuteAsync(
+                "EXEC sp_getapplock @Resource = 'biocluster_migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000;",
+                transaction: tx);
+            await connection.ExecuteAsync(
+                "IF OBJECT_ID('dbo.schema_migrations') IS NULL CREATE TABLE dbo.schema_migrations (number INT NOT NULL PRIMARY KEY, name NVARCHAR(200) NOT NULL, applied_at DATETIME2 NOT NULL);",
+                transaction: tx);
+        }
+        else
+        {
+            await connection.ExecuteAsync(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);",
+                transaction: tx);
+        }
+
+        var applied = (await connection.QueryAsync<int>("SELECT number FROM schema_migrations", transaction: tx)).ToHashSet();
+        var count = 0;
+        foreach (var script in scripts.Where(s => !applied.Contains(s.Number)))
+        {
+            logger.LogInformation("Applying migration {Migration}", script.Name);
+            foreach (var batch in Batches(script.Sql))
+                await connection.ExecuteAsync(batch, transaction: tx);
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_migrations (number, name, applied_at) VALUES (@Number, @Name, @AppliedAt)",
+                new { script.Number, script.Name, AppliedAt = DateTimeOffset.UtcNow },
+                transaction: tx);
+            count++;
+        }
+        await tx.CommitAsync(ct);
+        return count;
+    }
+
+    /// <summary>The highest migration applied to the database, or null when none is.</summary>
+    public async Task<int?> AppliedNumberAsync(DbConnection connection)
+    {
+        try
+        {
+            return await connection.ExecuteScalarAsync<int?>("SELECT MAX(number) FROM schema_migrations");
+        }
+        catch (DbException)
+        {
+            return null;
+        }
+    }
+}

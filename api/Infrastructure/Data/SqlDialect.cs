@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace BioCluster.Api.Infrastructure.Data;
+
+/// <summary>
+/// The only SQL that differs between the embedded SQLite database and SQL Server.
+/// Every store writes portable SQL and asks the dialect for these few pieces.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Appended after ORDER BY to take the first <paramref name="parameter"/> rows.</summary>
+    public abstract string Limit(string parameter);
+
+    /// <summary>A statement that, run right after an INSERT in the same batch, selects the new identity as a 64-bit integer.</summary>
+    public abstract string SelectNewId { get; }
+
+    /// <summary>Whether the exception is a unique-key violation.</summary>
+    public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>Every dialect-specific statement, so tests can parse each one.</summary>
+    public IEnumerable<string> Fragments() => [Limit("@Limit"), SelectNewId];
+
+    public static SqlDialect For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => SqliteDialect.Instance,
+        DatabaseProvider.SqlServer => SqlServerDialect.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+    };
+}
+
+public sealed class SqliteDialect : SqlDialect
+{
+    public static readonly SqliteDialect Instance = new();
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    public override string Limit(string parameter) => $"LIMIT {parameter}";
+    public override string SelectNewId => "SELECT last_insert_rowid();";
+
+    // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+}
+
+public sealed class SqlServerDialect : SqlDialect
+{
+    public static readonly SqlServerDialect Instance = new();
+    public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+    public override string Limit(string parameter) => $"OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
+    public override string SelectNewId => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);";
+
+    // 2627: unique constraint; 2601: unique index.
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqlException { Number: 2627 or 2601 };
+}

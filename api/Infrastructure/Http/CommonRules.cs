@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace BioCluster.Api.Infrastructure.Http;
+
+/// <summary>Rules every registry record shares, so each is worded and enforced once.</summary>
+public static partial class CommonRules
+{
+    public const string CodePattern = "^[a-z][a-z0-9-]{1,39}$";
+
+    [GeneratedRegex(CodePattern)]
+    private static partial Regex Code();
+
+    [GeneratedRegex(@"\p{Cc}")]
+    private static partial Regex ControlCharacter();
+
+    [GeneratedRegex(@"\p{IsHangulSyllables}|\p{IsHangulJamo}|\p{IsHangulCompatibilityJamo}")]
+    private static partial Regex Hangul();
+
+    public static IRuleBuilderOptions<T, string> RegistryCode<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("A code is required.")
+            .Matches(Code()).WithMessage("A code is 2–40 characters: lower-case letters, digits and '-', starting with a letter (e.g. 'osong').");
+
+    public static IRuleBuilderOptions<T, string> KoreanName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("The Korean name is required.")
+            .MaximumLength(200)
+            .Must(s => s is null || s.Trim() == s).WithMessage("Remove spaces at the start and end.")
+            .Must(s => s is null || !ControlCharacter().IsMatch(s)).WithMessage("Control characters are not allowed.")
+            .Must(s => s is null || Hangul().IsMatch(s)).WithMessage("The Korean name must contain Hangul.");
+
+    public static IRuleBuilderOptions<T, string?> OptionalName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(200)
+            .Must(s => s is null || (s.Length > 0 && s.Trim() == s)).WithMessage("Leave it out or give a name without spaces at the start and end.")
+            .Must(s => s is null || !ControlCharacter().IsMatch(s)).WithMessage("Control characters are not allowed.");
+
+    public static IRuleBuilderOptions<T, string?> ShortText<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.MaximumLength(max)
+            .Must(s => s is null || !ControlCharacter().IsMatch(s)).WithMessage("Control characters are not allowed.");
+
+    public static IRuleBuilderOptions<T, string?> WebAddress<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(500)
+            .Must(s => s is null || (Uri.TryCreate(s, UriKind.Absolute, out var uri)
+                                     && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                                     && !string.IsNullOrEmpty(uri.Host)))
+            .WithMessage("The website must be an absolute http or https address.");
+}

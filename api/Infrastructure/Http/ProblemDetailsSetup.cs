@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BioCluster.Api.Infrastructure.Http;
+
+public static partial class ProblemDetailsSetup
+{
+    public static IServiceCollection AddBioClusterProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
+            ctx.ProblemDetails.Detail ??= ctx.ProblemDetails.Title;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Bad JSON and unbindable parameters throw, so the handler below can say exactly what was wrong.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    [GeneratedRegex(@"'([^']+)'")]
+    internal static partial Regex Quoted();
+}
+
+/// <summary>Turns every exception into problem+json: client mistakes keep their 4xx, the rest are a bare 500.</summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = bad.StatusCode switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => "Request body too large",
+                    StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+                    _ => "Bad request",
+                },
+                Detail = bad.Message,
+            },
+            FieldException field => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Field] = [field.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Validation failed",
+                Detail = "One or more fields are invalid.",
+            },
+            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Server error",
+                Detail = "The server could not complete the request. Quote the traceId when reporting it.",
+            };
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Names the field the JSON went wrong at, in the same camelCase the body uses.</summary>
+    private static ProblemDetails FromJson(JsonException json)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var message = json.Message;
+        if (message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            var after = message[message.IndexOf("including:", StringComparison.Ordinal)..];
+            foreach (Match m in ProblemDetailsSetup.Quoted().Matches(after))
+                errors[m.Groups[1].Value] = ["This field is required."];
+        }
+        else if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            var name = ProblemDetailsSetup.Quoted().Match(message).Groups[1].Value;
+            errors[FieldOf(json.Path, name)] = ["Unknown property."];
+        }
+        else if (json.Path is { Length: > 1 } path)
+        {
+            errors[FieldOf(path, null)] = ["The value has the wrong type or format."];
+        }
+
+        var problem = new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid JSON body",
+            Detail = errors.Count > 0
+                ? "The request body does not match the expected shape; see errors."
+                : "The request body is not valid JSON.",
+        };
+        return problem;
+    }
+
+    private static string FieldOf(string? path, string? child)
+    {
+        var field = (path ?? "$").TrimStart('$').TrimStart('.');
+        if (child is not null) field = field.Length == 0 ? child : $"{field}.{child}";
+        return field.Length == 0 ? "body" : field;
+    }
+}

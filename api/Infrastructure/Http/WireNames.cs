@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace BioCluster.Api.Infrastructure.Http;
+
+/// <summary>
+/// Enum values travel and are stored as snake_case strings (<c>cluster_operator</c>), the same
+/// spelling the JSON converter uses, so the database, the query string and the body agree.
+/// </summary>
+public static class WireNames
+{
+    private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, Enum>> ByName = new();
+
+    public static string Of<T>(T value) where T : struct, Enum =>
+        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    public static string? Of<T>(T? value) where T : struct, Enum => value is { } v ? Of(v) : null;
+
+    public static IReadOnlyCollection<string> All<T>() where T : struct, Enum => Map<T>().Keys.ToList();
+
+    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
+    {
+        if (text is not null && Map<T>().TryGetValue(text, out var found))
+        {
+            value = (T)found;
+            return true;
+        }
+        value = default;
+        return false;
+    }
+
+    public static T Parse<T>(string text) where T : struct, Enum =>
+        TryParse<T>(text, out var value)
+            ? value
+            : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
+
+    private static IReadOnlyDictionary<string, Enum> Map<T>() where T : struct, Enum =>
+        ByName.GetOrAdd(typeof(T), _ => Enum.GetValues<T>().ToDictionary(v => Of(v), v => (Enum)v, StringComparer.Ordinal));
+}

@@ -1,0 +1,76 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace BioCluster.Api.Infrastructure.OpenApi;
+
+/// <summary>Marks a string (or string array) query parameter as taking the wire names of an enum.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class WireEnumAttribute(Type enumType) : Attribute
+{
+    public Type EnumType { get; } = enumType;
+}
+
+/// <summary>Endpoint metadata: the operation changes an existing record and needs <c>If-Match</c>.</summary>
+public sealed class RequiresIfMatchMetadata;
+
+/// <summary>Endpoint metadata: the success response carries the record's <c>ETag</c>.</summary>
+public sealed class ReturnsETagMetadata;
+
+internal sealed class WireEnumParameterFilter : IParameterFilter
+{
+    public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
+    {
+        if (context.ParameterInfo?.GetCustomAttributes(typeof(WireEnumAttribute), false).FirstOrDefault() is not WireEnumAttribute attr
+            || parameter is not OpenApiParameter concrete || concrete.Schema is not OpenApiSchema schema) return;
+
+        // Refer to the enum's own schema, so the generated client reuses one type (Region, not Region2).
+        var reference = context.SchemaGenerator.GenerateSchema(attr.EnumType, context.SchemaRepository);
+        concrete.Schema = schema.Type == JsonSchemaType.Array
+            ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = reference }
+            : reference;
+    }
+}
+
+/// <summary>Documents the If-Match request header on writes and the ETag response header on reads and writes.</summary>
+internal sealed class ConcurrencyHeadersFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<RequiresIfMatchMetadata>().Any())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (!metadata.OfType<ReturnsETagMetadata>().Any() || status is not ("200" or "201" or "204")
+                || response is not OpenApiResponse concrete) continue;
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers["ETag"] = new OpenApiHeader
+            {
+                Description = "The record's version; send it back as If-Match to change the record.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
+    }
+}
+
+public static class ContractMetadata
+{
+    /// <summary>A read or create whose answer carries the record's ETag.</summary>
+    public static RouteHandlerBuilder ReturnsETag(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new ReturnsETagMetadata());
+
+    /// <summary>A change to an existing record: needs If-Match, answers with the new ETag.</summary>
+    public static RouteHandlerBuilder RequiresIfMatch(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new RequiresIfMatchMetadata(), new ReturnsETagMetadata());
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BioCluster.Api.Features.Agencies;
+using BioCluster.Api.Features.Clusters;
+using BioCluster.Api.Features.Health;
+using BioCluster.Api.Features.ReferenceData;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.OpenApi;
+using FluentValidation;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<DbConnectionFactory>();
+builder.Services.AddSingleton<Migrator>();
+builder.Services.AddSingleton<ReferenceSeeder>();
+builder.Services.AddHostedService<DatabaseInitializer>();
+builder.Services.AddSingleton<ClusterStore>();
+builder.Services.AddSingleton<AgencyStore>();
+DapperSetup.Configure();
+
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    o.SerializerOptions.Converters.Add(new UtcTimestampJsonConverter());
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    o.SerializerOptions.RespectNullableAnnotations = true;
+    o.SerializerOptions.RespectRequiredConstructorParameters = true;
+});
+ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+    member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddBioClusterProblemDetails();
+builder.Services.AddBioClusterCors(builder.Configuration);
+builder.Services.AddBioClusterOpenApi();
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    // The explicit migration step for SQL Server (and SQLite on request): migrate, seed, exit.
+    await DatabaseInitializer.MigrateAndSeedAsync(
+        app.Services.GetRequiredService<DbConnectionFactory>(),
+        app.Services.GetRequiredService<Migrator>(),
+        app.Services.GetRequiredService<ReferenceSeeder>(),
+        CancellationToken.None);
+    app.Logger.LogInformation("Database migrated and seeded");
+    return;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCors();
+app.UseSwagger();
+app.UseSwaggerUI(o => o.DocumentTitle = "BioCluster API");
+
+app.MapHealth();
+app.MapClusters();
+app.MapAgencies();
+app.UseDashboard();
+
+app.Run();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;
