@@ -15,6 +15,13 @@ public static partial class ProblemDetailsSetup
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
             ctx.ProblemDetails.Detail ??= ctx.ProblemDetails.Title;
+            // ASP.NET Core fills in the type for the common statuses; the rest point at their RFC.
+            ctx.ProblemDetails.Type ??= ctx.ProblemDetails.Status switch
+            {
+                StatusCodes.Status428PreconditionRequired => "https://www.rfc-editor.org/rfc/rfc6585#section-3",
+                StatusCodes.Status429TooManyRequests => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+                _ => "about:blank",
+            };
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Bad JSON and unbindable parameters throw, so the handler below can say exactly what was wrong.
