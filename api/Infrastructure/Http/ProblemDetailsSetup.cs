@@ -112,7 +112,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     private static string FieldOf(string? path, string? child)
     {
         var field = (path ?? "$").TrimStart('$').TrimStart('.');
-        if (child is not null) field = field.Length == 0 ? child : $"{field}.{child}";
+        // STJ reports an unknown member with a path that already ends at that member.
+        if (child is not null && field != child && !field.EndsWith("." + child, StringComparison.Ordinal))
+            field = field.Length == 0 ? child : $"{field}.{child}";
         return field.Length == 0 ? "body" : field;
     }
 }

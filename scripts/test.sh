@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs every BioCluster test suite — .NET (API, data, contract), web unit tests (vitest) and the
+# browser test (headless Debian Chromium) — and ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+OUT="$ROOT/test-output"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+passed=0 failed=0 skipped=0
+add() { passed=$((passed + ${1:-0})); failed=$((failed + ${2:-0})); skipped=$((skipped + ${3:-0})); }
+step_failed() { echo "!! $1"; failed=$((failed + 1)); }
+
+echo "==> Checking for Chromium (browser test)"
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "!! could not install chromium"
+  else
+    echo "!! chromium is missing: run 'sudo apt-get install -y chromium'"
+  fi
+fi
+
+echo "==> Installing dashboard packages"
+npm --prefix web ci --no-audit --no-fund --loglevel=error || step_failed "npm ci failed"
+
+echo "==> Building (regenerates web/src/api/client.ts from openapi.yaml)"
+cp web/src/api/client.ts "$OUT/client.committed.ts"
+if dotnet build BioCluster.sln --nologo -v quiet; then
+  # The committed client must be exactly what openapi.yaml generates.
+  if cmp -s "$OUT/client.committed.ts" web/src/api/client.ts; then
+    echo "contract: generated TypeScript client matches openapi.yaml"; add 1 0 0
+  else
+    echo "!! contract: web/src/api/client.ts is stale; run scripts/update-contract.sh and commit it"; add 0 1 0
+  fi
+else
+  step_failed ".NET build failed"
+fi
+
+echo "==> .NET tests"
+if [ -z "${BIOCLUSTER_SQLSERVER_CONNECTION:-}" ]; then
+  echo "   SQL Server suite: skipped (set BIOCLUSTER_SQLSERVER_CONNECTION to run it against a server)"
+else
+  echo "   SQL Server suite: running against BIOCLUSTER_SQLSERVER_CONNECTION"
+fi
+dotnet test BioCluster.sln --no-build --nologo --logger "trx;LogFileName=dotnet.trx" --results-directory "$OUT" \
+  --logger "console;verbosity=minimal"
+trx="$OUT/dotnet.trx"
+if [ -f "$trx" ]; then
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  attr() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$(attr total); executed=$(attr executed); p=$(attr passed); f=$(attr failed)
+  f=$(( ${f:-0} + $(attr error || echo 0) + $(attr timeout || echo 0) ))
+  s=$(( ${total:-0} - ${executed:-0} ))
+  echo "   .NET: ${p:-0} passed, ${f} failed, ${s} skipped"
+  add "${p:-0}" "$f" "$s"
+else
+  step_failed ".NET tests produced no results"
+fi
+
+echo "==> Building the dashboard"
+npm --prefix web run build || step_failed "dashboard build failed"
+
+echo "==> Web unit tests (vitest)"
+npm --prefix web run test:unit
+if [ -f "$OUT/vitest.json" ]; then
+  read -r p f s < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + (r.numTodoTests||0))' "$OUT/vitest.json")
+  echo "   vitest: $p passed, $f failed, $s skipped"
+  add "$p" "$f" "$s"
+else
+  step_failed "vitest produced no results"
+fi
+
+echo "==> Browser tests (headless Chromium against the real API and built dashboard)"
+npm --prefix web run test:browser
+if [ -f "$OUT/browser.tap" ]; then
+  p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$OUT/browser.tap" | tail -1)
+  f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$OUT/browser.tap" | tail -1)
+  s=$(sed -n 's/^# skipped \([0-9]*\)/\1/p' "$OUT/browser.tap" | tail -1)
+  echo "   browser: ${p:-0} passed, ${f:-0} failed, ${s:-0} skipped"
+  [ -z "$p" ] && step_failed "browser tests printed no summary"
+  add "${p:-0}" "${f:-0}" "${s:-0}"
+else
+  step_failed "browser tests produced no results"
+fi
+
+echo
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+[ "$failed" -eq 0 ]

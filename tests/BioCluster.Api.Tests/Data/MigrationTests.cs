@@ -1,0 +1,72 @@
+using BioCluster.Api.Infrastructure.Data;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace BioCluster.Api.Tests.Data;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public void MigrationFolders_HaveTheSameNumbers()
+    {
+        var sqlite = Migrator.Scripts(DatabaseProvider.Sqlite).Select(s => s.Number).ToList();
+        var sqlServer = Migrator.Scripts(DatabaseProvider.SqlServer).Select(s => s.Number).ToList();
+        Assert.NotEmpty(sqlite);
+        Assert.Equal(sqlite, sqlServer);
+        Assert.Equal(Enumerable.Range(1, sqlite.Count), sqlite); // numbered 1..n without gaps
+    }
+
+    [Fact]
+    public void MigrationFiles_OnDisk_AreAllEmbedded()
+    {
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+        {
+            var onDisk = Directory.GetFiles(Infrastructure.Repo.PathOf("api", "Migrations", provider.ToString()), "*.sql")
+                .Select(f => Path.GetFileName(f)).Order().ToList();
+            Assert.Equal(onDisk, Migrator.Scripts(provider).Select(s => s.Name).ToList());
+        }
+    }
+
+    [Fact]
+    public void EverySqlServerMigration_ParsesAsTSql()
+    {
+        foreach (var script in Migrator.Scripts(DatabaseProvider.SqlServer))
+        foreach (var batch in Migrator.Batches(script.Sql))
+            TSql.AssertParses(batch, script.Name);
+    }
+
+    [Fact]
+    public void EverySqlServerDialectStatement_ParsesAsTSql()
+    {
+        var dialect = SqlDialect.For(DatabaseProvider.SqlServer);
+        TSql.AssertParses($"SELECT id FROM dbo.clusters ORDER BY code ASC, id ASC {dialect.Limit("@Limit")}", "Limit");
+        TSql.AssertParses($"INSERT INTO dbo.reference_seed (seed_key, applied_at) VALUES (@k, @t); {dialect.SelectNewId}", "SelectNewId");
+        foreach (var fragment in dialect.Fragments())
+            Assert.False(string.IsNullOrWhiteSpace(fragment));
+    }
+
+    [Fact]
+    public void TSqlCheck_RejectsBrokenSql()
+    {
+        // The parse check must be able to fail, or it proves nothing.
+        Assert.NotEmpty(TSql.Errors("SELECT id FROM clusters LIMIT 5"));
+        Assert.NotEmpty(TSql.Errors("CREATE TABLE x (id INTEGER PRIMARY KEY AUTOINCREMENT)"));
+    }
+}
+
+internal static class TSql
+{
+    public static IList<ParseError> Errors(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        parser.Parse(reader, out var errors);
+        return errors;
+    }
+
+    public static void AssertParses(string sql, string what)
+    {
+        var errors = Errors(sql);
+        Assert.True(errors.Count == 0,
+            $"{what}: " + string.Join("; ", errors.Select(e => $"line {e.Line}: {e.Message}")) + "\n" + sql);
+    }
+}

@@ -1,0 +1,113 @@
+using BioCluster.Api.Features.ReferenceData;
+using BioCluster.Api.Infrastructure.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace BioCluster.Api.Tests.Data;
+
+/// <summary>Migration and seeding on a real SQLite file.</summary>
+public sealed class SeedTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "biocluster-tests", Guid.NewGuid().ToString("N"));
+    private readonly DbConnectionFactory _db;
+    private readonly Migrator _migrator;
+    private readonly ReferenceSeeder _seeder;
+
+    public SeedTests()
+    {
+        DapperSetup.Configure();
+        var options = Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder });
+        _db = new DbConnectionFactory(options, new TestEnvironment());
+        _migrator = new Migrator(_db, NullLogger<Migrator>.Instance);
+        _seeder = new ReferenceSeeder(_db, TimeProvider.System, NullLogger<ReferenceSeeder>.Instance);
+    }
+
+    private Task Init() => DatabaseInitializer.MigrateAndSeedAsync(_db, _migrator, _seeder, CancellationToken.None);
+
+    private async Task<string> Snapshot()
+    {
+        await using var c = await _db.OpenAsync();
+        var agencies = await c.QueryAsync<string>("SELECT code || '|' || name_ko || '|' || kind || '|' || status || '|' || version || '|' || updated_at FROM agencies ORDER BY id");
+        var clusters = await c.QueryAsync<string>("SELECT code || '|' || name_ko || '|' || operator_id || '|' || status || '|' || version || '|' || updated_at FROM clusters ORDER BY id");
+        return string.Join("\n", agencies.Concat(clusters));
+    }
+
+    [Fact]
+    public async Task FirstRun_CreatesTheFileAndSeedsTheReferenceData()
+    {
+        await Init();
+        Assert.True(File.Exists(Path.Combine(_folder, "biocluster.db")));
+        await using var c = await _db.OpenAsync();
+        Assert.Equal(ReferenceData.Agencies.Count, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies"));
+        Assert.Equal(6, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM clusters"));
+        Assert.Equal(6, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies WHERE kind = 'ministry'"));
+        Assert.Equal(6, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies WHERE kind = 'cluster_operator'"));
+        Assert.Equal("kbiohealth", await c.ExecuteScalarAsync<string>(
+            "SELECT a.code FROM clusters c JOIN agencies a ON a.id = c.operator_id WHERE c.code = 'osong'"));
+    }
+
+    [Fact]
+    public async Task SecondRun_ChangesNothing()
+    {
+        await Init();
+        var before = await Snapshot();
+        Assert.Equal(0, await _migrator.MigrateAsync());
+        Assert.Equal(0, await _seeder.SeedAsync());
+        Assert.Equal(before, await Snapshot());
+    }
+
+    [Fact]
+    public async Task EditedRenamedOrArchivedRecords_AreNeverOverwrittenOrRecreated()
+    {
+        await Init();
+        await using (var c = await _db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE clusters SET name_ko = '오송 바이오밸리', version = version + 1 WHERE code = 'osong'");
+            await c.ExecuteAsync("UPDATE agencies SET code = 'mfds-renamed' WHERE code = 'mfds'");
+            await c.ExecuteAsync("UPDATE clusters SET status = 'archived' WHERE code = 'wonju'");
+        }
+        var before = await Snapshot();
+        Assert.Equal(0, await _seeder.SeedAsync());
+        Assert.Equal(before, await Snapshot());
+        await using var check = await _db.OpenAsync();
+        Assert.Equal("오송 바이오밸리", await check.ExecuteScalarAsync<string>("SELECT name_ko FROM clusters WHERE code = 'osong'"));
+        Assert.Equal(0, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies WHERE code = 'mfds'"));
+    }
+
+    [Fact]
+    public async Task SqliteFile_UsesWalAndEnforcesForeignKeys()
+    {
+        await Init();
+        await using var c = await _db.OpenAsync();
+        Assert.Equal("wal", await c.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("PRAGMA foreign_keys"));
+        var error = await Assert.ThrowsAsync<SqliteException>(() => c.ExecuteAsync(
+            "INSERT INTO clusters (code, name_ko, region, operator_id, created_at, updated_at) VALUES ('fk', '외래키', 'seoul', 999999, 'x', 'x')"));
+        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
+    }
+
+    [Fact]
+    public async Task ConcurrentStarts_MigrateOnce()
+    {
+        Directory.CreateDirectory(_folder);
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => _migrator.MigrateAsync())));
+        Assert.Equal(1, runs.Sum());
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+        public string ApplicationName { get; set; } = "BioCluster.Api";
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using BioCluster.Api.Tests.Infrastructure;
+
+namespace BioCluster.Api.Tests.Data;
+
+/// <summary>
+/// The stores' SQL is written once for both databases, so every statement in them must also be
+/// valid T-SQL. This reads each raw SQL literal from the store sources, fills the interpolation
+/// holes with what they stand for, and parses the result as SQL Server would.
+/// </summary>
+public sealed partial class StoreSqlTests
+{
+    [GeneratedRegex("\"\"\"(?<sql>.*?)\"\"\"", RegexOptions.Singleline)]
+    private static partial Regex RawLiteral();
+
+    [GeneratedRegex(@"\{[^{}]+\}")]
+    private static partial Regex Hole();
+
+    private const string SelectClusters = "SELECT c.id FROM clusters c JOIN agencies a ON a.id = c.operator_id";
+    private const string SelectAgencies = "SELECT g.id FROM agencies g LEFT JOIN agencies p ON p.id = g.parent_id";
+
+    private static string Fill(string hole) => hole switch
+    {
+        "{Select}" => "SELECT 1 AS x FROM clusters c",
+        "{db.Dialect.SelectNewId}" => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);",
+        "{predicate}" => "g.id = @key",
+        _ => throw new Xunit.Sdk.XunitException($"Unknown interpolation {hole}: teach StoreSqlTests what it stands for."),
+    };
+
+    public static TheoryData<string> StoreFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Repo.PathOf("api", "Features"), "*.cs", SearchOption.AllDirectories)
+                     .Where(f => f.EndsWith("Store.cs", StringComparison.Ordinal) || f.EndsWith("Seeder.cs", StringComparison.Ordinal)))
+            data.Add(Path.GetRelativePath(Repo.Root, file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreFiles))]
+    public void EveryRawSqlLiteral_ParsesAsTSql(string file)
+    {
+        var source = File.ReadAllText(Repo.PathOf(file));
+        var literals = RawLiteral().Matches(source).Select(m => m.Groups["sql"].Value).ToList();
+        Assert.NotEmpty(literals);
+        foreach (var literal in literals)
+        {
+            var sql = Hole().Replace(literal, m => Fill(m.Value));
+            if (sql.TrimStart().StartsWith("FROM", StringComparison.OrdinalIgnoreCase)) sql = "SELECT 1 " + sql;
+            TSql.AssertParses(sql, file);
+        }
+    }
+
+    [Fact]
+    public void ListQueries_WithTheirFiltersSeekAndLimit_ParseAsTSql()
+    {
+        const string limit = "OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY";
+        TSql.AssertParses($@"{SelectClusters} WHERE c.region IN (@Regions1, @Regions2) AND a.code = @OperatorCode AND c.status <> 'archived'
+            AND (c.name_ko LIKE @Q ESCAPE '\' OR c.name_en LIKE @Q ESCAPE '\' OR c.code LIKE @Q ESCAPE '\')
+            AND (c.code > @SeekValue OR (c.code = @SeekValue AND c.id > @SeekId)) ORDER BY c.code ASC, c.id ASC {limit}", "cluster list");
+        TSql.AssertParses($@"{SelectAgencies} WHERE g.kind IN (@Kinds1) AND g.status <> 'archived'
+            AND (g.name_ko < @SeekValue OR (g.name_ko = @SeekValue AND g.id < @SeekId)) ORDER BY g.name_ko DESC, g.id DESC {limit}", "agency list");
+    }
+}
