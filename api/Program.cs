@@ -35,7 +35,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTyp
 builder.Services.AddBioClusterProblemDetails();
 builder.Services.AddBioClusterCors(builder.Configuration);
 builder.Services.AddBioClusterOpenApi();
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBytes(builder.Configuration));
 
 var app = builder.Build();
 
@@ -53,6 +53,7 @@ if (args.Contains("migrate"))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestSizeLimit();
 app.UseCors();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "BioCluster API");

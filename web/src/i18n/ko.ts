@@ -30,6 +30,7 @@ export const ko = {
     updatedAt: '최종 수정',
     createdAt: '등록',
     timeZone: '한국 표준시',
+    timeZoneShort: 'KST',
     opensInNewWindow: '(새 창)',
     breadcrumb: '현재 위치',
   },

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace BioCluster.Api.Infrastructure.Http;
+
+/// <summary>
+/// Refuses request bodies over <c>Api:MaxRequestBodyBytes</c> (default 1 MiB) with a 413 problem:
+/// at once when Content-Length says so, and through the server's own limit for streamed bodies.
+/// </summary>
+public static class RequestSizeLimit
+{
+    public const long DefaultMaxBytes = 1024 * 1024;
+
+    public static long MaxBytes(IConfiguration configuration) =>
+        configuration.GetValue<long?>("Api:MaxRequestBodyBytes") ?? DefaultMaxBytes;
+
+    public static IApplicationBuilder UseRequestSizeLimit(this WebApplication app)
+    {
+        var max = MaxBytes(app.Configuration);
+        return app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > max)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status413PayloadTooLarge,
+                        Title = "Request body too large",
+                        Detail = $"The body may be at most {max:N0} bytes.",
+                    },
+                });
+                return;
+            }
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+                feature.MaxRequestBodySize = max;
+            await next(context);
+        });
+    }
+}

@@ -1,0 +1,89 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { Link, type Route } from '../lib/router';
+
+interface LayoutProps {
+  route: Route;
+  /** Changes on every navigation; focus moves to the main region so screen readers follow. */
+  locationKey: string;
+  children: ReactNode;
+}
+
+export function Layout({ route, locationKey, children }: LayoutProps) {
+  const { t, lang, toggle } = useI18n();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const section = route.name === 'agencies' || route.name === 'agency' ? 'agencies' : 'clusters';
+  const pathOnly = locationKey.split('?')[0];
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+  }, [pathOnly]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t.app.skipToContent}
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <Link to="/" className="brand">
+            <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+              <circle cx="11" cy="12" r="4.5" fill="#7cc4b0" />
+              <circle cx="21.5" cy="10.5" r="3" fill="#ffffff" />
+              <circle cx="17" cy="21.5" r="5.5" fill="#ffffff" fillOpacity="0.85" />
+            </svg>
+            <span className="brand__text">
+              <span className="brand__name">{t.app.name}</span>
+              <span className="brand__sep" aria-hidden="true">
+                ·
+              </span>
+              <span className="brand__product" lang="en">
+                {t.app.brand}
+              </span>
+            </span>
+          </Link>
+          <nav className="nav" aria-label={t.nav.label}>
+            <Link to="/clusters" className="nav__link" aria-current={section === 'clusters' ? 'page' : undefined}>
+              {t.nav.clusters}
+            </Link>
+            <Link to="/agencies" className="nav__link" aria-current={section === 'agencies' ? 'page' : undefined}>
+              {t.nav.agencies}
+            </Link>
+          </nav>
+          <button
+            type="button"
+            className="lang-toggle"
+            data-testid="lang-toggle"
+            onClick={toggle}
+            lang={lang === 'ko' ? 'en' : 'ko'}
+            aria-label={t.lang.switchToLabel}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="lang-toggle__icon">
+              <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="1.6" />
+              <path
+                d="M3 12h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.6"
+              />
+            </svg>
+            {t.lang.switchTo}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="footer">
+        <div className="footer__inner">
+          {t.app.footer} · <span lang="en">{t.app.brand}</span>
+        </div>
+      </footer>
+    </div>
+  );
+}

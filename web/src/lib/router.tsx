@@ -1,0 +1,93 @@
+// A tiny history-API router: four routes do not need a library.
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+export type Route =
+  | { name: 'clusters' }
+  | { name: 'cluster'; code: string }
+  | { name: 'agencies' }
+  | { name: 'agency'; code: string }
+  | { name: 'notFound' };
+
+export function matchRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(safeDecode);
+  if (parts.length === 0) return { name: 'clusters' };
+  const [section, code, ...rest] = parts;
+  if (rest.length > 0) return { name: 'notFound' };
+  if (section === 'clusters') return code ? { name: 'cluster', code } : { name: 'clusters' };
+  if (section === 'agencies') return code ? { name: 'agency', code } : { name: 'agencies' };
+  return { name: 'notFound' };
+}
+
+export const paths = {
+  clusters: (query?: URLSearchParams) => withQuery('/clusters', query),
+  cluster: (code: string) => `/clusters/${encodeURIComponent(code)}`,
+  agencies: (query?: URLSearchParams) => withQuery('/agencies', query),
+  agency: (code: string) => `/agencies/${encodeURIComponent(code)}`,
+};
+
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return;
+  if (options.replace) {
+    window.history.replaceState(null, '', to);
+  } else {
+    window.history.pushState(null, '', to);
+    window.scrollTo(0, 0);
+  }
+  listeners.forEach((listener) => listener());
+}
+
+/** The current path and query; re-renders on navigation and on back/forward. */
+export function useLocation(): { pathname: string; search: URLSearchParams } {
+  const current = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(current, 'http://local');
+  return { pathname: url.pathname, search: url.searchParams };
+}
+
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string };
+
+/** An ordinary link (so open-in-new-tab works) that navigates in place on a plain click. */
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
+    onClick?.(event);
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey ||
+      (rest.target && rest.target !== '_self')
+    ) {
+      return;
+    }
+    event.preventDefault();
+    navigate(to);
+  }
+  return <a href={to} onClick={handleClick} {...rest} />;
+}
+
+function withQuery(path: string, query?: URLSearchParams): string {
+  const text = query?.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
