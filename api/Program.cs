@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Agencies;
+using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.ReferenceData;
@@ -17,6 +19,10 @@ builder.Services.AddSingleton<DbConnectionFactory>();
 builder.Services.AddSingleton<Migrator>();
 builder.Services.AddSingleton<ReferenceSeeder>();
 builder.Services.AddHostedService<DatabaseInitializer>();
+builder.Services.AddSingleton<AuditStore>();
+builder.Services.AddSingleton<UserStore>();
+builder.Services.AddSingleton<ApiKeyStore>();
+builder.Services.AddSingleton<AccessBootstrapper>();
 builder.Services.AddSingleton<ClusterStore>();
 builder.Services.AddSingleton<AgencyStore>();
 DapperSetup.Configure();
@@ -34,6 +40,8 @@ ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddBioClusterProblemDetails();
 builder.Services.AddBioClusterCors(builder.Configuration);
+builder.Services.AddBioClusterAuth(builder.Configuration, builder.Environment);
+builder.Services.AddBioClusterRateLimits(builder.Configuration);
 builder.Services.AddBioClusterOpenApi();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBytes(builder.Configuration));
 
@@ -46,6 +54,7 @@ if (args.Contains("migrate"))
         app.Services.GetRequiredService<DbConnectionFactory>(),
         app.Services.GetRequiredService<Migrator>(),
         app.Services.GetRequiredService<ReferenceSeeder>(),
+        app.Services.GetRequiredService<AccessBootstrapper>(),
         CancellationToken.None);
     app.Logger.LogInformation("Database migrated and seeded");
     return;
@@ -53,12 +62,21 @@ if (args.Contains("migrate"))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
 app.UseRequestSizeLimit();
 app.UseCors();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "BioCluster API");
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseCookieAntiforgery();
 
 app.MapHealth();
+app.MapAuth();
+app.MapUsers();
+app.MapApiKeys();
+app.MapAudit();
 app.MapClusters();
 app.MapAgencies();
 app.UseDashboard();

@@ -1,6 +1,9 @@
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Contracts.Access;
 using BioCluster.Contracts.Common;
 using BioCluster.Contracts.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,25 +16,29 @@ public static class AgenciesApi
     {
         var group = app.MapGroup("/api/v1/agencies").WithTags("Agencies");
 
-        group.MapGet("/", ListAgencies).WithName(nameof(ListAgencies))
+        group.MapGet("/", ListAgencies).WithName(nameof(ListAgencies)).RequireAuthorization(Permissions.RegistryRead)
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .WithSummary("List agencies, filtered and sorted, one keyset page at a time");
-        group.MapGet("/{id:long}", GetAgency).WithName(nameof(GetAgency))
+        group.MapGet("/{id:long}", GetAgency).WithName(nameof(GetAgency)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Get an agency by id, with the clusters it operates")
-            .ReturnsETag().Errors(StatusCodes.Status404NotFound);
-        group.MapGet("/by-code/{code}", GetAgencyByCode).WithName(nameof(GetAgencyByCode))
+            .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        group.MapGet("/by-code/{code}", GetAgencyByCode).WithName(nameof(GetAgencyByCode)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Get an agency by its code")
-            .ReturnsETag().Errors(StatusCodes.Status404NotFound);
-        group.MapPost("/", CreateAgency).WithName(nameof(CreateAgency))
+            .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAgency).WithName(nameof(CreateAgency)).RequireAuthorization(Permissions.RegistryWrite)
             .WithSummary("Register an agency").Validate<CreateAgencyRequest>()
-            .ReturnsETag().Errors(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
-        group.MapPut("/{id:long}", ReplaceAgency).WithName(nameof(ReplaceAgency))
+            .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        group.MapPut("/{id:long}", ReplaceAgency).WithName(nameof(ReplaceAgency)).RequireAuthorization(Permissions.RegistryWrite)
             .WithSummary("Replace an agency's editable fields (If-Match required)").Validate<UpdateAgencyRequest>()
-            .RequiresIfMatch().Errors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+            .RequiresIfMatch().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
                 StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status428PreconditionRequired);
-        group.MapDelete("/{id:long}", ArchiveAgency).WithName(nameof(ArchiveAgency))
+        group.MapDelete("/{id:long}", ArchiveAgency).WithName(nameof(ArchiveAgency)).RequireAuthorization(Permissions.RegistryWrite)
             .WithSummary("Archive an agency (If-Match required); refused while it operates clusters")
-            .RequiresIfMatch().Errors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+            .RequiresIfMatch().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
                 StatusCodes.Status428PreconditionRequired);
+        group.MapGet("/{id:long}/history", GetAgencyHistory).WithName(nameof(GetAgencyHistory)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("The audit trail of one agency: every change, who made it and when")
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -75,25 +82,32 @@ public static class AgenciesApi
     }
 
     public static async Task<Results<Created<AgencyDto>, ProblemHttpResult>> CreateAgency(
-        CreateAgencyRequest request, AgencyStore store, HttpContext http, CancellationToken ct)
+        CreateAgencyRequest request, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)
     {
-        var created = await store.CreateAsync(request, ct);
+        var created = await store.CreateAsync(request, actor, ct);
         ETags.Set(http, created.Version);
         return TypedResults.Created($"/api/v1/agencies/{created.Value.Id}", created.Value);
     }
 
     public static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> ReplaceAgency(
-        long id, UpdateAgencyRequest request, AgencyStore store, HttpContext http, CancellationToken ct)
+        long id, UpdateAgencyRequest request, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)
     {
         if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
-        var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, ct);
+        var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct);
         return WriteResponses.Respond(result, $"Agency {id}", http, TypedResults.Ok);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAgency(long id, AgencyStore store, HttpContext http, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAgency(long id, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)
     {
         if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
-        var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), ct);
+        var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
         return WriteResponses.Respond(result, $"Agency {id}", http, _ => TypedResults.NoContent());
+    }
+
+    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetAgencyHistory(
+        long id, Actor actor, AgencyStore store, AuditStore audit, CancellationToken ct, int? limit = null, string? cursor = null)
+    {
+        if (await store.GetAsync(id, ct) is null) return Problems.NotFound($"Agency {id}");
+        return await AuditApi.HistoryAsync(audit, AgencyStore.EntityType, id, limit, cursor, actor.Can(Permissions.AuditRead), ct);
     }
 }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Contracts.Common;
@@ -15,8 +17,10 @@ public sealed record AgencyFilter(
     string? Query);
 
 /// <summary>All SQL about agencies.</summary>
-public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock)
+public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit)
 {
+    public const string EntityType = "agency";
+
     public sealed class AgencyRow
     {
         public long Id { get; set; }
@@ -139,7 +143,7 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock)
         return new Page<AgencyDto>(page.Select(r => r.ToDto(operated[r.Id].ToList())).ToList(), next, total);
     }
 
-    public async Task<Versioned<AgencyDto>> CreateAsync(CreateAgencyRequest r, CancellationToken ct)
+    public async Task<Versioned<AgencyDto>> CreateAsync(CreateAgencyRequest r, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
@@ -161,14 +165,17 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock)
             throw new ConflictException($"An agency with code '{r.Code}' already exists.");
         }
         var created = (await GetAsync(connection, tx, "g.id = @key", id))!;
+        await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
         await tx.CommitAsync(ct);
         return created;
     }
 
-    public async Task<WriteResult<AgencyDto>> UpdateAsync(long id, long expectedVersion, UpdateAgencyRequest r, CancellationToken ct)
+    public async Task<WriteResult<AgencyDto>> UpdateAsync(long id, long expectedVersion, UpdateAgencyRequest r, Actor actor, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await GetAsync(connection, tx, "g.id = @key", id);
+        if (before is null) return WriteResult<AgencyDto>.NotFound;
         var parentId = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: id);
         if (r.Kind != AgencyKind.ClusterOperator)
         {
@@ -188,13 +195,15 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock)
                 Id = id, ExpectedVersion = expectedVersion, r.NameKo, r.NameEn, Kind = WireNames.Of(r.Kind),
                 Sector = WireNames.Of(r.Sector), ParentId = parentId, r.Website, Now = clock.GetUtcNow(),
             }, tx);
-        return await FinishWriteAsync(connection, tx, id, changed, ct);
+        return await FinishWriteAsync(connection, tx, actor, "update", before, changed, ct);
     }
 
-    public async Task<WriteResult<AgencyDto>> ArchiveAsync(long id, long expectedVersion, CancellationToken ct)
+    public async Task<WriteResult<AgencyDto>> ArchiveAsync(long id, long expectedVersion, Actor actor, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await GetAsync(connection, tx, "g.id = @key", id);
+        if (before is null) return WriteResult<AgencyDto>.NotFound;
         var changed = await connection.ExecuteAsync(
             "UPDATE agencies SET status = 'archived', version = version + 1, updated_at = @Now WHERE id = @Id AND version = @ExpectedVersion",
             new { Id = id, ExpectedVersion = expectedVersion, Now = clock.GetUtcNow() }, tx);
@@ -205,16 +214,17 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock)
             if (operates > 0)
                 throw new ConflictException("This agency still operates clusters; give them another operator or archive them first.");
         }
-        return await FinishWriteAsync(connection, tx, id, changed, ct);
+        return await FinishWriteAsync(connection, tx, actor, "archive", before, changed, ct);
     }
 
-    private static async Task<WriteResult<AgencyDto>> FinishWriteAsync(DbConnection connection, DbTransaction tx, long id, int changed, CancellationToken ct)
+    private async Task<WriteResult<AgencyDto>> FinishWriteAsync(DbConnection connection, DbTransaction tx, Actor actor, string action,
+        Versioned<AgencyDto> before, int changed, CancellationToken ct)
     {
-        var current = await GetAsync(connection, tx, "g.id = @key", id);
-        if (current is null) return WriteResult<AgencyDto>.NotFound;
         if (changed == 0) return WriteResult<AgencyDto>.Stale;
+        var after = (await GetAsync(connection, tx, "g.id = @key", before.Value.Id))!;
+        await audit.WriteAsync(connection, tx, actor, action, EntityType, before.Value.Id, before.Value, after.Value);
         await tx.CommitAsync(ct);
-        return WriteResult<AgencyDto>.Done(current);
+        return WriteResult<AgencyDto>.Done(after);
     }
 
     /// <summary>The parent's id; refuses unknown parents and any parent that would make the hierarchy a loop.</summary>

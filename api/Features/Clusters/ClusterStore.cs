@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Contracts.Common;
@@ -16,8 +18,10 @@ public sealed record ClusterFilter(
     string? Query);
 
 /// <summary>All SQL about clusters.</summary>
-public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock)
+public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit)
 {
+    public const string EntityType = "cluster";
+
     public sealed class ClusterRow
     {
         public long Id { get; set; }
@@ -127,7 +131,7 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock)
         return new Page<ClusterDto>(page.Select(r => r.ToDto()).ToList(), next, total);
     }
 
-    public async Task<Versioned<ClusterDto>> CreateAsync(CreateClusterRequest r, CancellationToken ct)
+    public async Task<Versioned<ClusterDto>> CreateAsync(CreateClusterRequest r, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
@@ -156,14 +160,22 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock)
             throw new ConflictException($"A cluster with code '{r.Code}' already exists.");
         }
         var created = (await GetAsync(connection, tx, id))!;
+        await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
         await tx.CommitAsync(ct);
         return created;
     }
 
-    public async Task<WriteResult<ClusterDto>> UpdateAsync(long id, long expectedVersion, UpdateClusterRequest r, CancellationToken ct)
+    /// <param name="onlyOperatedBy">For a cluster operator: the agency whose clusters alone it may edit
+    /// (others are "not found"), and which it may not hand over to another operator.</param>
+    public async Task<WriteResult<ClusterDto>> UpdateAsync(long id, long expectedVersion, UpdateClusterRequest r, Actor actor,
+        long? onlyOperatedBy, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await GetAsync(connection, tx, id);
+        if (before is null || (onlyOperatedBy is { } own && before.Value.Operator.Id != own)) return WriteResult<ClusterDto>.NotFound;
+        if (onlyOperatedBy is not null && r.OperatorCode != before.Value.Operator.Code)
+            throw new FieldException("operatorCode", "A cluster operator cannot hand its cluster to another operator; ask the secretariat.");
         var operatorId = await ResolveOperatorAsync(connection, tx, r.OperatorCode);
         var changed = await connection.ExecuteAsync("""
             UPDATE clusters
@@ -180,26 +192,29 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock)
                 r.EstablishedYear, r.AreaKm2, r.Latitude, r.Longitude, r.Website, Status = WireNames.Of(r.Status),
                 Now = clock.GetUtcNow(),
             }, tx);
-        return await FinishWriteAsync(connection, tx, id, changed, ct);
+        return await FinishWriteAsync(connection, tx, actor, "update", before, changed, ct);
     }
 
-    public async Task<WriteResult<ClusterDto>> ArchiveAsync(long id, long expectedVersion, CancellationToken ct)
+    public async Task<WriteResult<ClusterDto>> ArchiveAsync(long id, long expectedVersion, Actor actor, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await GetAsync(connection, tx, id);
+        if (before is null) return WriteResult<ClusterDto>.NotFound;
         var changed = await connection.ExecuteAsync(
             "UPDATE clusters SET status = 'archived', version = version + 1, updated_at = @Now WHERE id = @Id AND version = @ExpectedVersion",
             new { Id = id, ExpectedVersion = expectedVersion, Now = clock.GetUtcNow() }, tx);
-        return await FinishWriteAsync(connection, tx, id, changed, ct);
+        return await FinishWriteAsync(connection, tx, actor, "archive", before, changed, ct);
     }
 
-    private static async Task<WriteResult<ClusterDto>> FinishWriteAsync(DbConnection connection, DbTransaction tx, long id, int changed, CancellationToken ct)
+    private async Task<WriteResult<ClusterDto>> FinishWriteAsync(DbConnection connection, DbTransaction tx, Actor actor, string action,
+        Versioned<ClusterDto> before, int changed, CancellationToken ct)
     {
-        var current = await GetAsync(connection, tx, id);
-        if (current is null) return WriteResult<ClusterDto>.NotFound;
         if (changed == 0) return WriteResult<ClusterDto>.Stale;
+        var after = (await GetAsync(connection, tx, before.Value.Id))!;
+        await audit.WriteAsync(connection, tx, actor, action, EntityType, before.Value.Id, before.Value, after.Value);
         await tx.CommitAsync(ct);
-        return WriteResult<ClusterDto>.Done(current);
+        return WriteResult<ClusterDto>.Done(after);
     }
 
     private static async Task<long> ResolveOperatorAsync(DbConnection connection, DbTransaction tx, string code)

@@ -1,6 +1,9 @@
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Contracts.Access;
 using BioCluster.Contracts.Common;
 using BioCluster.Contracts.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,25 +16,29 @@ public static class ClustersApi
     {
         var group = app.MapGroup("/api/v1/clusters").WithTags("Clusters");
 
-        group.MapGet("/", ListClusters).WithName(nameof(ListClusters))
+        group.MapGet("/", ListClusters).WithName(nameof(ListClusters)).RequireAuthorization(Permissions.RegistryRead)
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .WithSummary("List clusters, filtered and sorted, one keyset page at a time");
-        group.MapGet("/{id:long}", GetCluster).WithName(nameof(GetCluster))
+        group.MapGet("/{id:long}", GetCluster).WithName(nameof(GetCluster)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Get a cluster by id")
-            .ReturnsETag().Errors(StatusCodes.Status404NotFound);
-        group.MapGet("/by-code/{code}", GetClusterByCode).WithName(nameof(GetClusterByCode))
+            .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        group.MapGet("/by-code/{code}", GetClusterByCode).WithName(nameof(GetClusterByCode)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Get a cluster by its code")
-            .ReturnsETag().Errors(StatusCodes.Status404NotFound);
-        group.MapPost("/", CreateCluster).WithName(nameof(CreateCluster))
+            .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateCluster).WithName(nameof(CreateCluster)).RequireAuthorization(Permissions.RegistryWrite)
             .WithSummary("Register a cluster").Validate<CreateClusterRequest>()
-            .ReturnsETag().Errors(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
-        group.MapPut("/{id:long}", ReplaceCluster).WithName(nameof(ReplaceCluster))
+            .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        group.MapPut("/{id:long}", ReplaceCluster).WithName(nameof(ReplaceCluster)).RequireAuthorization(AuthSetup.ClusterEditPolicy)
             .WithSummary("Replace a cluster's editable fields (If-Match required)").Validate<UpdateClusterRequest>()
-            .RequiresIfMatch().Errors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+            .RequiresIfMatch().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
                 StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status428PreconditionRequired);
-        group.MapDelete("/{id:long}", ArchiveCluster).WithName(nameof(ArchiveCluster))
+        group.MapDelete("/{id:long}", ArchiveCluster).WithName(nameof(ArchiveCluster)).RequireAuthorization(Permissions.RegistryWrite)
             .WithSummary("Archive a cluster (If-Match required); it stays readable but leaves default lists")
-            .RequiresIfMatch().Errors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+            .RequiresIfMatch().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
                 StatusCodes.Status428PreconditionRequired);
+        group.MapGet("/{id:long}/history", GetClusterHistory).WithName(nameof(GetClusterHistory)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("The audit trail of one cluster: every change, who made it and when")
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -75,25 +82,34 @@ public static class ClustersApi
     }
 
     public static async Task<Results<Created<ClusterDto>, ProblemHttpResult>> CreateCluster(
-        CreateClusterRequest request, ClusterStore store, HttpContext http, CancellationToken ct)
+        CreateClusterRequest request, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)
     {
-        var created = await store.CreateAsync(request, ct);
+        var created = await store.CreateAsync(request, actor, ct);
         ETags.Set(http, created.Version);
         return TypedResults.Created($"/api/v1/clusters/{created.Value.Id}", created.Value);
     }
 
     public static async Task<Results<Ok<ClusterDto>, ProblemHttpResult>> ReplaceCluster(
-        long id, UpdateClusterRequest request, ClusterStore store, HttpContext http, CancellationToken ct)
+        long id, UpdateClusterRequest request, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)
     {
         if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
-        var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, ct);
+        // A cluster operator may edit only the clusters its own agency operates; to it, others do not exist.
+        var onlyOperatedBy = actor.Can(Permissions.RegistryWrite) ? (long?)null : actor.AgencyId ?? -1;
+        var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, onlyOperatedBy, ct);
         return WriteResponses.Respond(result, $"Cluster {id}", http, TypedResults.Ok);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveCluster(long id, ClusterStore store, HttpContext http, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveCluster(long id, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)
     {
         if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
-        var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), ct);
+        var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
         return WriteResponses.Respond(result, $"Cluster {id}", http, _ => TypedResults.NoContent());
+    }
+
+    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetClusterHistory(
+        long id, Actor actor, ClusterStore store, AuditStore audit, CancellationToken ct, int? limit = null, string? cursor = null)
+    {
+        if (await store.GetAsync(id, ct) is null) return Problems.NotFound($"Cluster {id}");
+        return await AuditApi.HistoryAsync(audit, ClusterStore.EntityType, id, limit, cursor, actor.Can(Permissions.AuditRead), ct);
     }
 }

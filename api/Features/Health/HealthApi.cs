@@ -8,7 +8,7 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/health").WithTags("Health");
+        var group = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
         group.MapGet("/live", Live).WithName(nameof(Live))
             .WithSummary("Liveness: the process is up and answering");
         group.MapGet("/ready", Ready).WithName(nameof(Ready))

@@ -1,3 +1,4 @@
+using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.ReferenceData;
 using Microsoft.Extensions.Options;
 
@@ -8,20 +9,22 @@ namespace BioCluster.Api.Infrastructure.Data;
 /// requests. SQL Server is migrated only by the explicit <c>migrate</c> command.
 /// </summary>
 public sealed class DatabaseInitializer(
-    IOptions<DatabaseOptions> options, DbConnectionFactory factory, Migrator migrator, ReferenceSeeder seeder) : IHostedService
+    IOptions<DatabaseOptions> options, DbConnectionFactory factory, Migrator migrator, ReferenceSeeder seeder, AccessBootstrapper access) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         if (!options.Value.ShouldMigrateOnStart) return;
-        await MigrateAndSeedAsync(factory, migrator, seeder, ct);
+        await MigrateAndSeedAsync(factory, migrator, seeder, access, ct);
     }
 
-    public static async Task MigrateAndSeedAsync(DbConnectionFactory factory, Migrator migrator, ReferenceSeeder seeder, CancellationToken ct)
+    public static async Task MigrateAndSeedAsync(DbConnectionFactory factory, Migrator migrator, ReferenceSeeder seeder,
+        AccessBootstrapper? access, CancellationToken ct)
     {
         if (factory.SqliteFile is { } file && Path.GetDirectoryName(file) is { Length: > 0 } folder)
             Directory.CreateDirectory(folder);
         await migrator.MigrateAsync(ct);
         await seeder.SeedAsync(ct);
+        if (access is not null) await access.RunAsync(ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

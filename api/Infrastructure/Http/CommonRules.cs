@@ -21,6 +21,13 @@ public static partial class CommonRules
         rule.NotEmpty().WithMessage("A code is required.")
             .Matches(Code()).WithMessage("A code is 2–40 characters: lower-case letters, digits and '-', starting with a letter (e.g. 'osong').");
 
+    [GeneratedRegex("^[a-z][a-z0-9._-]{2,63}$")]
+    private static partial Regex UsernamePattern();
+
+    public static IRuleBuilderOptions<T, string> Username<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("A username is required.")
+            .Matches(UsernamePattern()).WithMessage("A username is 3–64 characters: lower-case letters, digits, '.', '_' and '-', starting with a letter.");
+
     public static IRuleBuilderOptions<T, string> KoreanName<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("The Korean name is required.")
             .MaximumLength(200)

@@ -74,3 +74,19 @@ public static class ContractMetadata
     public static RouteHandlerBuilder RequiresIfMatch(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new RequiresIfMatchMetadata(), new ReturnsETagMetadata());
 }
+
+/// <summary>
+/// Declares each operation's security: none for the named anonymous endpoints, otherwise any one of
+/// the session cookie, an API key or an SSO bearer token.
+/// </summary>
+internal sealed class SecurityRequirementsFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any()) return;
+        operation.Security ??= [];
+        foreach (var scheme in OpenApiSetup.SecuritySchemes.Keys)
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
+    }
+}

@@ -25,6 +25,8 @@ public static class OpenApiSetup
             o.SchemaFilter<RequiredConstructorParametersFilter>();
             o.ParameterFilter<WireEnumParameterFilter>();
             o.OperationFilter<ConcurrencyHeadersFilter>();
+            o.OperationFilter<SecurityRequirementsFilter>();
+            foreach (var (name, scheme) in SecuritySchemes) o.AddSecurityDefinition(name, scheme);
             o.CustomSchemaIds(SchemaId);
             foreach (var assembly in new[] { typeof(OpenApiSetup).Assembly, typeof(Contracts.Common.Page<>).Assembly })
             {
@@ -34,6 +36,26 @@ public static class OpenApiSetup
         });
         return services;
     }
+
+    /// <summary>The three ways to authenticate, as the contract names them.</summary>
+    public static readonly IReadOnlyDictionary<string, OpenApiSecurityScheme> SecuritySchemes = new Dictionary<string, OpenApiSecurityScheme>
+    {
+        ["session"] = new()
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "bc_session",
+            Description = "Dashboard session from POST /api/v1/auth/login. Changes also need the X-XSRF-TOKEN header from GET /api/v1/auth/antiforgery.",
+        },
+        ["apiKey"] = new()
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Api-Key",
+            Description = "An agency's API key (bck_…); also accepted as 'Authorization: Bearer bck_…'. Scopes: read, write, import.",
+        },
+        ["sso"] = new()
+        {
+            Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
+            Description = "A government single sign-on token, when SSO is configured (Auth:Jwt).",
+        },
+    };
 
     /// <summary>Stable, readable schema names: <c>Page&lt;ClusterDto&gt;</c> becomes <c>ClusterDtoPage</c>.</summary>
     private static string SchemaId(Type type) =>

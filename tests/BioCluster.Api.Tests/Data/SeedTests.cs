@@ -25,7 +25,7 @@ public sealed class SeedTests : IDisposable
         _seeder = new ReferenceSeeder(_db, TimeProvider.System, NullLogger<ReferenceSeeder>.Instance);
     }
 
-    private Task Init() => DatabaseInitializer.MigrateAndSeedAsync(_db, _migrator, _seeder, CancellationToken.None);
+    private Task Init() => DatabaseInitializer.MigrateAndSeedAsync(_db, _migrator, _seeder, null, CancellationToken.None);
 
     private async Task<string> Snapshot()
     {

@@ -22,14 +22,69 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in DatabaseSettings())
             builder.UseSetting(key, value);
         builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Auth:BootstrapAdminPassword", AdminPassword);
+        builder.UseSetting("Auth:SecureCookies", "false");
+        builder.UseSetting("RateLimits:PerCallerPerMinute", "1000000");
+        builder.UseSetting("RateLimits:PerAddressPerMinute", "1000000");
+        builder.UseSetting("RateLimits:LoginPerAddressPerMinute", "1000000");
         builder.UseSetting("Web:Root", Path.Combine(Path.GetTempPath(), "biocluster-no-dashboard"));
     }
 
-    public HttpClient Client()
+    public const string AdminPassword = "Test-Root-Passw0rd-1!";
+    public const string UserPassword = "Test-User-Password-1!";
+
+    private readonly Lazy<HttpClient> _admin;
+
+    protected ApiFactory() => _admin = new Lazy<HttpClient>(() => SignIn("admin", AdminPassword).GetAwaiter().GetResult());
+
+    /// <summary>Signed in as the bootstrap administrator (cookie session with its antiforgery header). Shared; do not sign it out.</summary>
+    public HttpClient Client() => _admin.Value;
+
+    /// <summary>No credentials at all.</summary>
+    public HttpClient Anonymous()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
+    }
+
+    /// <summary>Signs in through the login endpoint and sends the antiforgery token with every change.</summary>
+    public async Task<HttpClient> SignIn(string username, string password)
+    {
+        var client = Anonymous();
+        var login = await client.PostAsync("/api/v1/auth/login", Http.Body(new { username, password }));
+        if (!login.IsSuccessStatusCode)
+            throw new InvalidOperationException($"sign-in of {username} failed: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+        var token = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/auth/antiforgery")).RootElement;
+        client.DefaultRequestHeaders.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
+        return client;
+    }
+
+    /// <summary>A new account of this role (and agency), signed in.</summary>
+    public async Task<HttpClient> AsRole(string role, string? agencyCode = null)
+    {
+        var username = $"u{Guid.NewGuid():N}"[..20];
+        var created = await Client().PostAsync("/api/v1/users", Http.Body(new { username, displayName = $"시험 {role}", role, password = UserPassword, agencyCode }));
+        if (!created.IsSuccessStatusCode)
+            throw new InvalidOperationException($"creating {role} failed: {await created.Content.ReadAsStringAsync()}");
+        return await SignIn(username, UserPassword);
+    }
+
+    /// <summary>A client that authenticates with a new API key of this agency and these scopes.</summary>
+    public async Task<HttpClient> WithKey(string agencyCode, params string[] scopes)
+    {
+        var secret = await NewKey(agencyCode, scopes);
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
+        return client;
+    }
+
+    public async Task<string> NewKey(string agencyCode, string[] scopes, DateTimeOffset? expiresAt = null)
+    {
+        var created = await Client().PostAsync("/api/v1/api-keys", Http.Body(new { agencyCode, name = "시험 키", scopes, expiresAt }));
+        if (!created.IsSuccessStatusCode)
+            throw new InvalidOperationException($"creating a key failed: {await created.Content.ReadAsStringAsync()}");
+        return System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
     }
 }
 

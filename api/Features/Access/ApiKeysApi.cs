@@ -1,0 +1,99 @@
+using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Contracts.Access;
+using BioCluster.Contracts.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BioCluster.Api.Features.Access;
+
+/// <summary>API keys for agencies' systems: created and revoked by administrators; an agency's people may see their own.</summary>
+public static class ApiKeysApi
+{
+    public const string ReadPolicy = "api-keys:read";
+
+    public static IEndpointRouteBuilder MapApiKeys(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/api-keys").WithTags("ApiKeys");
+        group.MapGet("/", ListApiKeys).WithName(nameof(ListApiKeys)).RequireAuthorization(ReadPolicy)
+            .WithSummary("List API keys (administrators see all; others their own agency's)")
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapGet("/{id:long}", GetApiKey).WithName(nameof(GetApiKey)).RequireAuthorization(ReadPolicy)
+            .WithSummary("Get an API key (never its secret)").ReturnsETag()
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateApiKey).WithName(nameof(CreateApiKey)).RequireAuthorization(Permissions.ApiKeysManage)
+            .WithSummary("Create an API key for an agency; the secret is in this answer only").Validate<CreateApiKeyRequest>().ReturnsETag()
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status415UnsupportedMediaType);
+        group.MapDelete("/{id:long}", RevokeApiKey).WithName(nameof(RevokeApiKey)).RequireAuthorization(Permissions.ApiKeysManage)
+            .WithSummary("Revoke an API key (If-Match required); it stops working at once").RequiresIfMatch()
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+                StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
+        group.MapGet("/{id:long}/history", GetApiKeyHistory).WithName(nameof(GetApiKeyHistory)).RequireAuthorization(Permissions.ApiKeysManage)
+            .WithSummary("The audit trail of one API key")
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static bool Sees(Actor actor, long agencyId) => actor.Can(Permissions.ApiKeysManage) || actor.AgencyId == agencyId;
+
+    /// <param name="limit">Page size, 1–200 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<ApiKeyDto>>, ValidationProblem>> ListApiKeys(
+        Actor actor, ApiKeyStore keys, CancellationToken ct, int? limit = null, string? cursor = null)
+    {
+        var errors = new ListErrors();
+        var (spec, take, after) = errors.Paging(ApiKeyStore.SortFields, "-id", limit, cursor);
+        if (errors.Any) return errors.Problem();
+        // Someone who is not an administrator and has no agency sees no keys at all.
+        var agency = actor.Can(Permissions.ApiKeysManage) ? (long?)null : actor.AgencyId ?? -1;
+        return TypedResults.Ok(await keys.ListAsync(agency, spec, after, take, ct));
+    }
+
+    public static async Task<Results<Ok<ApiKeyDto>, ProblemHttpResult>> GetApiKey(
+        long id, Actor actor, ApiKeyStore keys, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var key = await keys.FindAsync(id, ct);
+        if (key is null || !Sees(actor, key.AgencyId)) return Problems.NotFound($"API key {id}");
+        ETags.Set(http, key.Version);
+        return TypedResults.Ok(key.ToDto(clock.GetUtcNow()));
+    }
+
+    public static async Task<Results<Created<CreatedApiKeyDto>, ValidationProblem>> CreateApiKey(
+        CreateApiKeyRequest request, Actor actor, ApiKeyStore keys, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var expires = request.ExpiresAt ?? now.AddDays(90);
+        if (expires <= now.AddMinutes(5) || expires > now.AddYears(2))
+            return Problems.Invalid("expiresAt", "The expiry must be between five minutes and two years from now.");
+        var (key, secret) = await keys.CreateAsync(request, expires, actor, ct);
+        ETags.Set(http, key.Version);
+        return TypedResults.Created($"/api/v1/api-keys/{key.Value.Id}", new CreatedApiKeyDto(key.Value, secret));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKey(
+        long id, Actor actor, ApiKeyStore keys, HttpContext http, CancellationToken ct)
+    {
+        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
+        var result = await keys.RevokeAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
+        return WriteResponses.Respond(result, $"API key {id}", http, _ => TypedResults.NoContent());
+    }
+
+    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetApiKeyHistory(
+        long id, ApiKeyStore keys, AuditStore audit, CancellationToken ct, int? limit = null, string? cursor = null)
+    {
+        if (await keys.FindAsync(id, ct) is null) return Problems.NotFound($"API key {id}");
+        return await AuditApi.HistoryAsync(audit, ApiKeyStore.EntityType, id, limit, cursor, showAddress: true, ct);
+    }
+}
+
+public sealed class CreateApiKeyRequestValidator : AbstractValidator<CreateApiKeyRequest>
+{
+    public CreateApiKeyRequestValidator()
+    {
+        RuleFor(x => x.AgencyCode).RegistryCode();
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200).ShortText(200);
+        RuleFor(x => x.Scopes).NotEmpty().WithMessage("Give at least one scope: read, write or import.");
+        RuleForEach(x => x.Scopes).IsInEnum();
+    }
+}

@@ -1,0 +1,258 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Contracts.Access;
+using Dapper;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.IdentityModel.Tokens;
+using System.Xml.Linq;
+
+namespace BioCluster.Api.Features.Access;
+
+/// <summary>
+/// Authentication (dashboard cookie, API keys, optional government SSO by JWT), authorization
+/// policies (one per permission; authentication required by default) and antiforgery.
+/// </summary>
+public static class AuthSetup
+{
+    public const string PolicyScheme = "BioCluster";
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string JwtScheme = JwtBearerDefaults.AuthenticationScheme;
+    public const string AntiforgeryHeader = "X-XSRF-TOKEN";
+    /// <summary>Any of registry:write or cluster:edit-own; the handler then checks which cluster.</summary>
+    public const string ClusterEditPolicy = "cluster:edit";
+
+    public static bool JwtEnabled(IConfiguration c) =>
+        !string.IsNullOrWhiteSpace(c["Auth:Jwt:Authority"]) || !string.IsNullOrWhiteSpace(c["Auth:Jwt:PublicKeyPem"]);
+
+    public static bool SecureCookies(IConfiguration c, IHostEnvironment env) =>
+        c.GetValue<bool?>("Auth:SecureCookies") ?? !env.IsDevelopment();
+
+    public static IServiceCollection AddBioClusterAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var secure = SecureCookies(configuration, environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        var jwt = JwtEnabled(configuration);
+
+        // One key ring for every instance, kept in the database, so a cookie or antiforgery token made
+        // by one instance is read by all.
+        services.AddSingleton<DatabaseXmlRepository>();
+        services.AddDataProtection().SetApplicationName("BioCluster");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DatabaseXmlRepository>((o, repository) => o.XmlRepository = repository);
+
+        var auth = services.AddAuthentication(PolicyScheme)
+            .AddPolicyScheme(PolicyScheme, "Cookie, API key or SSO token", o => o.ForwardDefaultSelector = context =>
+            {
+                if (ApiKeyAuthenticationHandler.PresentedKey(context.Request) is not null) return ApiKeyAuthenticationHandler.SchemeName;
+                if (jwt && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return JwtScheme;
+                return CookieScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = "bc_session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = secure;
+                o.Cookie.Path = "/";
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Auth:SessionIdleMinutes", 30));
+                o.Events = new CookieAuthenticationEvents
+                {
+                    // An API answers 401/403; it never redirects to a login page.
+                    OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; },
+                    OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; },
+                    OnValidatePrincipal = ValidateSessionAsync,
+                };
+            });
+        if (jwt) auth.AddJwtBearer(JwtScheme, o => ConfigureJwt(o, configuration));
+
+        services.AddAuthorization(o =>
+        {
+            o.FallbackPolicy = new AuthorizationPolicyBuilder(PolicyScheme).RequireAuthenticatedUser().Build();
+            foreach (var permission in Permissions.All)
+                o.AddPolicy(permission, p => p.AddAuthenticationSchemes(PolicyScheme).RequireClaim(BioClaims.Permission, permission));
+            o.AddPolicy(ClusterEditPolicy, p => p.AddAuthenticationSchemes(PolicyScheme)
+                .RequireClaim(BioClaims.Permission, Permissions.RegistryWrite, Permissions.ClusterEditOwn));
+            o.AddPolicy("signed-in", p => p.AddAuthenticationSchemes(PolicyScheme).RequireAuthenticatedUser());
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryHeader;
+            o.Cookie.Name = "bc_af";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure;
+        });
+        return services;
+    }
+
+    /// <summary>The principal of a signed-in user, rebuilt from the database row.</summary>
+    public static ClaimsPrincipal PrincipalFor(UserStore.UserRow user, string sessionId)
+    {
+        var role = user.RoleValue;
+        var identity = BioClaims.Identity(CookieScheme, ActorType.User, user.Id, user.Username, user.DisplayName, role, user.AgencyId,
+            Permissions.Effective(role, null), "cookie",
+            new Claim(BioClaims.SessionId, sessionId), new Claim(BioClaims.UserVersion, user.Version.ToString()));
+        return new ClaimsPrincipal(identity);
+    }
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessionId = context.Principal?.FindFirst(BioClaims.SessionId)?.Value;
+        var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
+        var user = sessionId is null ? null : await users.ValidateSessionAsync(sessionId, context.HttpContext.RequestAborted);
+        if (user is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+            return;
+        }
+        // Role, agency or name changed since sign-in: carry the new ones from now on.
+        if (context.Principal!.FindFirst(BioClaims.UserVersion)?.Value != user.Version.ToString())
+        {
+            context.ReplacePrincipal(PrincipalFor(user, sessionId!));
+            context.ShouldRenew = true;
+        }
+    }
+
+    private static void ConfigureJwt(JwtBearerOptions o, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Auth:Jwt");
+        o.MapInboundClaims = false;
+        o.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
+        if (section["Authority"] is { Length: > 0 } authority) o.Authority = authority;
+        o.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = section["Issuer"] is { Length: > 0 },
+            ValidIssuer = section["Issuer"],
+            ValidateAudience = true,
+            ValidAudience = section["Audience"] ?? throw new InvalidOperationException("Auth:Jwt:Audience is required when SSO is on."),
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ClockSkew = TimeSpan.FromSeconds(section.GetValue("ClockSkewSeconds", 60)),
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+                SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.RsaSsaPssSha256],
+        };
+        if (section["PublicKeyPem"] is { Length: > 0 } pem)
+        {
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(pem);
+            o.TokenValidationParameters.IssuerSigningKey = new RsaSecurityKey(rsa);
+        }
+        o.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = async context =>
+            {
+                var principal = await MapSsoPrincipalAsync(context.Principal!, context.HttpContext.RequestServices, section);
+                if (principal is null) context.Fail("The token's role or agency is not one BioCluster knows.");
+                else context.Principal = principal;
+            },
+            OnChallenge = context =>
+            {
+                // Leave the body to the problem-details pipeline; keep the standard header.
+                context.HandleResponse();
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    /// <summary>
+    /// Maps the SSO token's claims to a BioCluster principal: the role claim (through Auth:Jwt:RoleMap)
+    /// to a role, the agency claim to an agency code. Unknown roles, or a role that needs an agency
+    /// without a matching one, are refused.
+    /// </summary>
+    private static async Task<ClaimsPrincipal?> MapSsoPrincipalAsync(ClaimsPrincipal token, IServiceProvider services, IConfigurationSection section)
+    {
+        var external = token.FindFirst(section["RoleClaim"] ?? "role")?.Value;
+        if (external is null) return null;
+        var mapped = section.GetSection("RoleMap")[external] ?? external;
+        if (!WireNames.TryParse<Role>(mapped, out var role)) return null;
+
+        long? agencyId = null;
+        if (token.FindFirst(section["AgencyClaim"] ?? "agency")?.Value is { Length: > 0 } agencyCode)
+        {
+            var db = services.GetRequiredService<DbConnectionFactory>();
+            await using var connection = await db.OpenAsync();
+            var agency = await connection.QuerySingleOrDefaultAsync<AgencyKindRow>(
+                "SELECT id, kind FROM agencies WHERE code = @agencyCode AND status = 'active'", new { agencyCode });
+            if (agency is null) return null;
+            if (Permissions.RequiredAgencyKind(role) is { } kind && agency.Kind != kind) return null;
+            agencyId = agency.Id;
+        }
+        if (Permissions.RequiredAgencyKind(role) is not null && agencyId is null) return null;
+
+        var subject = token.FindFirst("sub")?.Value ?? "unknown";
+        var name = token.FindFirst(section["NameClaim"] ?? "name")?.Value ?? subject;
+        var identity = BioClaims.Identity(JwtScheme, ActorType.User, null, $"sso:{subject}", name, role, agencyId,
+            Permissions.Effective(role, null), "jwt");
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>
+    /// Requests made with the session cookie that change something must carry the antiforgery token
+    /// (header X-XSRF-TOKEN, from GET /api/v1/auth/antiforgery). Keys and SSO tokens are not sent by
+    /// browsers on their own, so they need none.
+    /// </summary>
+    public static IApplicationBuilder UseCookieAntiforgery(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var method = context.Request.Method;
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method)
+            && context.User.FindFirst(BioClaims.Method)?.Value == "cookie")
+        {
+            var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status403Forbidden,
+                        Title = "Antiforgery token missing or invalid",
+                        Detail = $"Requests made with the session cookie must send the token from GET /api/v1/auth/antiforgery in the {AntiforgeryHeader} header.",
+                    },
+                });
+                return;
+            }
+        }
+        await next(context);
+    });
+}
+
+/// <summary>An agency's id and kind, for checks that a role's agency is the right kind.</summary>
+public sealed class AgencyKindRow
+{
+    public long Id { get; set; }
+    public string Kind { get; set; } = "";
+}
+
+/// <summary>The data-protection key ring, stored in the database for every API instance to share.</summary>
+public sealed class DatabaseXmlRepository(DbConnectionFactory db, TimeProvider clock) : IXmlRepository
+{
+    public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        using var connection = db.OpenAsync().GetAwaiter().GetResult();
+        return connection.Query<string>("SELECT xml FROM data_protection_keys ORDER BY id").Select(x => XElement.Parse(x)).ToList();
+    }
+
+    public void StoreElement(XElement element, string friendlyName)
+    {
+        using var connection = db.OpenAsync().GetAwaiter().GetResult();
+        connection.Execute("INSERT INTO data_protection_keys (friendly_name, xml, created_at) VALUES (@friendlyName, @xml, @now)",
+            new { friendlyName, xml = element.ToString(SaveOptions.DisableFormatting), now = clock.GetUtcNow() });
+    }
+}

@@ -1,0 +1,65 @@
+using BioCluster.Contracts.Access;
+
+namespace BioCluster.Api.Features.Access;
+
+/// <summary>
+/// The permissions an endpoint asks for, and which roles and API-key scopes grant them. An API key
+/// acts with the role its agency implies, narrowed to its scopes.
+/// </summary>
+public static class Permissions
+{
+    public const string RegistryRead = "registry:read";
+    public const string RegistryWrite = "registry:write";
+    /// <summary>Edit the profile of a cluster the caller's agency operates.</summary>
+    public const string ClusterEditOwn = "cluster:edit-own";
+    public const string AuditRead = "audit:read";
+    public const string UsersManage = "users:manage";
+    public const string ApiKeysManage = "api-keys:manage";
+    /// <summary>See the API keys of one's own agency.</summary>
+    public const string ApiKeysReadOwn = "api-keys:read-own";
+    public const string Import = "import";
+
+    public static readonly IReadOnlyList<string> All =
+        [RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, UsersManage, ApiKeysManage, ApiKeysReadOwn, Import];
+
+    public static IReadOnlySet<string> ForRole(Role role) => role switch
+    {
+        Role.Admin => All.ToHashSet(),
+        Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import },
+        Role.MinistryReviewer => new HashSet<string> { RegistryRead, ApiKeysReadOwn },
+        Role.ClusterOperator => new HashSet<string> { RegistryRead, ClusterEditOwn, ApiKeysReadOwn },
+        Role.Viewer => new HashSet<string> { RegistryRead },
+        _ => new HashSet<string>(),
+    };
+
+    public static IReadOnlySet<string> ForScopes(IEnumerable<ApiKeyScope> scopes)
+    {
+        var granted = new HashSet<string>();
+        foreach (var scope in scopes)
+        {
+            switch (scope)
+            {
+                case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead]); break;
+                case ApiKeyScope.Write: granted.UnionWith([RegistryWrite, ClusterEditOwn]); break;
+                case ApiKeyScope.Import: granted.Add(Import); break;
+            }
+        }
+        return granted;
+    }
+
+    /// <summary>What a caller may do: the role's permissions, narrowed by the key's scopes when it is a key.</summary>
+    public static IReadOnlySet<string> Effective(Role role, IEnumerable<ApiKeyScope>? scopes)
+    {
+        var set = ForRole(role).ToHashSet();
+        if (scopes is not null) set.IntersectWith(ForScopes(scopes));
+        return set;
+    }
+
+    /// <summary>Roles that must belong to an agency, and the kind that agency must be.</summary>
+    public static string? RequiredAgencyKind(Role role) => role switch
+    {
+        Role.MinistryReviewer => "ministry",
+        Role.ClusterOperator => "cluster_operator",
+        _ => null,
+    };
+}

@@ -1,0 +1,138 @@
+using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Contracts.Access;
+using BioCluster.Contracts.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BioCluster.Api.Features.Access;
+
+/// <summary>Accounts, managed by administrators.</summary>
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(Permissions.UsersManage);
+        group.MapGet("/", ListUsers).WithName(nameof(ListUsers))
+            .WithSummary("List accounts").Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapGet("/{id:long}", GetUser).WithName(nameof(GetUser))
+            .WithSummary("Get an account").ReturnsETag()
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateUser).WithName(nameof(CreateUser))
+            .WithSummary("Create an account").Validate<CreateUserRequest>().ReturnsETag()
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType);
+        group.MapPut("/{id:long}", ReplaceUser).WithName(nameof(ReplaceUser))
+            .WithSummary("Replace an account's name, role, agency and status (If-Match required); disabling ends its sessions")
+            .Validate<UpdateUserRequest>().RequiresIfMatch()
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+                StatusCodes.Status412PreconditionFailed, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status428PreconditionRequired);
+        group.MapPost("/{id:long}/password", SetUserPassword).WithName(nameof(SetUserPassword))
+            .WithSummary("Set a new password for an account; clears its lock-out and ends its sessions").Validate<SetPasswordRequest>()
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/{id:long}/unlock", UnlockUser).WithName(nameof(UnlockUser))
+            .WithSummary("Clear an account's lock-out after failed sign-ins")
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/history", GetUserHistory).WithName(nameof(GetUserHistory))
+            .WithSummary("The audit trail of one account")
+            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <param name="role">Only these roles.</param>
+    /// <param name="status">Only these statuses.</param>
+    /// <param name="q">Free text over username and display name.</param>
+    /// <param name="sort">One of username, role, id; '-' for descending.</param>
+    /// <param name="limit">Page size, 1–200 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<UserDto>>, ValidationProblem>> ListUsers(
+        UserStore users, CancellationToken ct,
+        [WireEnum(typeof(Role))] string[]? role = null, [WireEnum(typeof(UserStatus))] string[]? status = null,
+        string? q = null, string? sort = null, int? limit = null, string? cursor = null)
+    {
+        var errors = new ListErrors();
+        var roles = errors.Enums<Role>("role", role);
+        var statuses = errors.Enums<UserStatus>("status", status);
+        var query = errors.Text("q", q);
+        var (spec, take, after) = errors.Paging(UserStore.SortFields, sort, limit, cursor);
+        if (errors.Any) return errors.Problem();
+        return TypedResults.Ok(await users.ListAsync(new UserFilter(roles, statuses, query), spec, after, take, ct));
+    }
+
+    public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetUser(long id, UserStore users, HttpContext http, CancellationToken ct)
+    {
+        var user = await users.FindAsync(id, ct);
+        if (user is null) return Problems.NotFound($"User {id}");
+        ETags.Set(http, user.Version);
+        return TypedResults.Ok(user.ToDto());
+    }
+
+    public static async Task<Results<Created<UserDto>, ValidationProblem, ProblemHttpResult>> CreateUser(
+        CreateUserRequest request, Actor actor, UserStore users, HttpContext http, CancellationToken ct)
+    {
+        if (PasswordPolicy.Check(request.Password, request.Username) is { } problem) return Problems.Invalid("password", problem);
+        var created = await users.CreateAsync(request, actor, ct);
+        ETags.Set(http, created.Version);
+        return TypedResults.Created($"/api/v1/users/{created.Value.Id}", created.Value);
+    }
+
+    public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> ReplaceUser(
+        long id, UpdateUserRequest request, Actor actor, UserStore users, HttpContext http, CancellationToken ct)
+    {
+        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
+        var result = await users.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct);
+        return WriteResponses.Respond(result, $"User {id}", http, TypedResults.Ok);
+    }
+
+    public static async Task<Results<Ok<UserDto>, ValidationProblem, ProblemHttpResult>> SetUserPassword(
+        long id, SetPasswordRequest request, Actor actor, UserStore users, CancellationToken ct)
+    {
+        var user = await users.FindAsync(id, ct);
+        if (user is null) return Problems.NotFound($"User {id}");
+        if (PasswordPolicy.Check(request.NewPassword, user.Username) is { } problem) return Problems.Invalid("newPassword", problem);
+        var updated = await users.SetPasswordAsync(id, request.NewPassword, actor, ct);
+        return updated is null ? Problems.NotFound($"User {id}") : TypedResults.Ok(updated);
+    }
+
+    public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> UnlockUser(long id, Actor actor, UserStore users, CancellationToken ct)
+    {
+        var updated = await users.UnlockAsync(id, actor, ct);
+        return updated is null ? Problems.NotFound($"User {id}") : TypedResults.Ok(updated);
+    }
+
+    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetUserHistory(
+        long id, UserStore users, AuditStore audit, CancellationToken ct, int? limit = null, string? cursor = null)
+    {
+        if (await users.FindAsync(id, ct) is null) return Problems.NotFound($"User {id}");
+        return await AuditApi.HistoryAsync(audit, UserStore.EntityType, id, limit, cursor, showAddress: true, ct);
+    }
+}
+
+public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserRequest>
+{
+    public CreateUserRequestValidator()
+    {
+        RuleFor(x => x.Username).Username();
+        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(200).ShortText(200);
+        RuleFor(x => x.Role).IsInEnum();
+        RuleFor(x => x.Password).NotEmpty().MaximumLength(128);
+        RuleFor(x => x.AgencyCode!).RegistryCode().When(x => x.AgencyCode is not null);
+    }
+}
+
+public sealed class UpdateUserRequestValidator : AbstractValidator<UpdateUserRequest>
+{
+    public UpdateUserRequestValidator()
+    {
+        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(200).ShortText(200);
+        RuleFor(x => x.Role).IsInEnum();
+        RuleFor(x => x.Status).IsInEnum();
+        RuleFor(x => x.AgencyCode!).RegistryCode().When(x => x.AgencyCode is not null);
+    }
+}
+
+public sealed class SetPasswordRequestValidator : AbstractValidator<SetPasswordRequest>
+{
+    public SetPasswordRequestValidator() => RuleFor(x => x.NewPassword).NotEmpty().MaximumLength(128);
+}

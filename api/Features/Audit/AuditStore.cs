@@ -1,0 +1,105 @@
+using System.Data.Common;
+using System.Text.Json;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Contracts.Access;
+using BioCluster.Contracts.Common;
+using Dapper;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace BioCluster.Api.Features.Audit;
+
+/// <summary>Filters of the audit list, already checked by the endpoint.</summary>
+public sealed record AuditFilter(
+    string? EntityType = null,
+    long? EntityId = null,
+    string? ActorType = null,
+    long? ActorId = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null);
+
+/// <summary>
+/// Writes the audit trail inside the caller's transaction, so an entry exists exactly when its change
+/// does, and reads it back. There is no update or delete here, and the database refuses both.
+/// </summary>
+public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOptions<JsonOptions> json)
+{
+    public sealed class AuditRow
+    {
+        public long Id { get; set; }
+        public DateTimeOffset OccurredAt { get; set; }
+        public string ActorType { get; set; } = "";
+        public long? ActorId { get; set; }
+        public string ActorName { get; set; } = "";
+        public string Action { get; set; } = "";
+        public string EntityType { get; set; } = "";
+        public long EntityId { get; set; }
+        public string? BeforeJson { get; set; }
+        public string? AfterJson { get; set; }
+        public string? RequestId { get; set; }
+        public string? ClientAddress { get; set; }
+
+        public AuditEntryDto ToDto(bool showAddress) => new(
+            Id, OccurredAt, WireNames.Parse<ActorType>(ActorType), ActorId, ActorName, Action, EntityType, EntityId,
+            Parse(BeforeJson), Parse(AfterJson), RequestId, showAddress ? ClientAddress : null);
+
+        private static JsonElement? Parse(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static readonly IReadOnlyList<SortField<AuditRow>> SortFields = [new("id", "id", r => r.Id)];
+
+    public async Task WriteAsync(DbConnection connection, DbTransaction tx, Actor actor, string action, string entityType, long entityId,
+        object? before, object? after)
+    {
+        await connection.ExecuteAsync("""
+            INSERT INTO audit_entries (occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id,
+                                       before_json, after_json, request_id, client_address)
+            VALUES (@OccurredAt, @ActorType, @ActorId, @ActorName, @Action, @EntityType, @EntityId,
+                    @BeforeJson, @AfterJson, @RequestId, @ClientAddress)
+            """,
+            new
+            {
+                OccurredAt = clock.GetUtcNow(), ActorType = WireNames.Of(actor.Type), ActorId = actor.Id, ActorName = actor.Name,
+                Action = action, EntityType = entityType, EntityId = entityId,
+                BeforeJson = Serialize(before), AfterJson = Serialize(after), actor.RequestId, actor.ClientAddress,
+            }, tx);
+    }
+
+    private string? Serialize(object? value) =>
+        value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions);
+
+    public async Task<Page<AuditEntryDto>> ListAsync(AuditFilter filter, SortSpec<AuditRow> sort, KeysetCursor? cursor, int limit, bool showAddress, CancellationToken ct)
+    {
+        var where = new List<string>();
+        var p = new DynamicParameters();
+        void Add(string clause, string name, object? value)
+        {
+            if (value is null) return;
+            where.Add(clause);
+            p.Add(name, value);
+        }
+        Add("entity_type = @EntityType", "EntityType", filter.EntityType);
+        Add("entity_id = @EntityId", "EntityId", filter.EntityId);
+        Add("actor_type = @ActorType", "ActorType", filter.ActorType);
+        Add("actor_id = @ActorId", "ActorId", filter.ActorId);
+        Add("occurred_at >= @From", "From", filter.From);
+        Add("occurred_at < @To", "To", filter.To);
+
+        var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
+        var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Keyset.Seek(sort, cursor, p, "id");
+        p.Add("Limit", limit + 1);
+
+        await using var connection = await db.OpenAsync(ct);
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM audit_entries{filterSql}", p);
+        var rows = (await connection.QueryAsync<AuditRow>($"""
+            SELECT id, occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id,
+                   before_json, after_json, request_id, client_address
+            FROM audit_entries{filterSql}{seekSql}
+            ORDER BY {Keyset.OrderBy(sort, "id")} {db.Dialect.Limit("@Limit")}
+            """, p)).AsList();
+        var (page, next) = Keyset.Cut(rows, limit, sort, r => r.Id);
+        return new Page<AuditEntryDto>(page.Select(r => r.ToDto(showAddress)).ToList(), next, total);
+    }
+}
