@@ -12,13 +12,13 @@ passed=0 failed=0 skipped=0
 add() { passed=$((passed + ${1:-0})); failed=$((failed + ${2:-0})); skipped=$((skipped + ${3:-0})); }
 step_failed() { echo "!! $1"; failed=$((failed + 1)); }
 
-echo "==> Checking for Chromium (browser test)"
-if ! command -v chromium >/dev/null 2>&1; then
+echo "==> Checking for Chromium and Korean fonts (browser test)"
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi nanum; then
   if [ "$(id -u)" = "0" ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-      || echo "!! could not install chromium"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null) \
+      || echo "!! could not install chromium and fonts-nanum"
   else
-    echo "!! chromium is missing: run 'sudo apt-get install -y chromium'"
+    echo "!! run 'sudo apt-get install -y chromium fonts-nanum' for the browser test"
   fi
 fi
 
@@ -78,6 +78,9 @@ if [ -f "$OUT/browser.tap" ]; then
   p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$OUT/browser.tap" | tail -1)
   f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$OUT/browser.tap" | tail -1)
   s=$(sed -n 's/^# skipped \([0-9]*\)/\1/p' "$OUT/browser.tap" | tail -1)
+  # node 20 reports tests whose set-up failed as "cancelled", not failed: count them as failures.
+  c=$(sed -n 's/^# cancelled \([0-9]*\)/\1/p' "$OUT/browser.tap" | tail -1)
+  f=$(( ${f:-0} + ${c:-0} ))
   echo "   browser: ${p:-0} passed, ${f:-0} failed, ${s:-0} skipped"
   [ -z "$p" ] && step_failed "browser tests printed no summary"
   add "${p:-0}" "${f:-0}" "${s:-0}"

@@ -9,10 +9,9 @@ import { NotFoundPage } from './pages/NotFoundPage';
 export function App() {
   const { pathname, search } = useLocation();
   const route = matchRoute(pathname);
-  const locationKey = `${pathname}?${search.toString()}`;
 
   return (
-    <Layout route={route} locationKey={locationKey}>
+    <Layout route={route}>
       {route.name === 'clusters' && <ClustersPage search={search} />}
       {route.name === 'cluster' && <ClusterDetailPage key={route.code} code={route.code} />}
       {route.name === 'agencies' && <AgenciesPage search={search} />}

@@ -31,6 +31,10 @@ public static partial class ProblemDetailsSetup
 
     [GeneratedRegex(@"'([^']+)'")]
     internal static partial Regex Quoted();
+
+    // Minimal APIs: Failed to bind parameter "Nullable<int> limit" from "abc".
+    [GeneratedRegex(@"^Failed to bind parameter ""(?:[^""]* )?(?<name>[A-Za-z0-9_]+)"" from ""(?<value>.*)""\.?$", RegexOptions.Singleline)]
+    internal static partial Regex BindFailure();
 }
 
 /// <summary>Turns every exception into problem+json: client mistakes keep their 4xx, the rest are a bare 500.</summary>
@@ -41,6 +45,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
+            BadHttpRequestException bind when ProblemDetailsSetup.BindFailure().Match(bind.Message) is { Success: true } m =>
+                new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    [m.Groups["name"].Value] = [$"'{Clip(m.Groups["value"].Value)}' is not a valid value here."],
+                })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Validation failed",
+                    Detail = "One or more parameters are invalid.",
+                },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -108,6 +122,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         };
         return problem;
     }
+
+    private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
 
     private static string FieldOf(string? path, string? child)
     {

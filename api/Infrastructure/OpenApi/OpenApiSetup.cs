@@ -22,6 +22,8 @@ public static class OpenApiSetup
             });
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
+            // Lets a nullable property point at a shared schema (AgencyRef?, Sector?) and still say it may be null.
+            o.UseAllOfToExtendReferenceSchemas();
             o.SchemaFilter<RequiredConstructorParametersFilter>();
             o.ParameterFilter<WireEnumParameterFilter>();
             o.OperationFilter<ConcurrencyHeadersFilter>();

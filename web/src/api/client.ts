@@ -906,10 +906,13 @@ export interface AgencyDto {
     code: string;
     nameKo: string;
     nameEn: string | null;
+    /** What kind of organisation an agency is. */
     kind: AgencyKind;
-    sector: Sector;
-    parent: AgencyRef;
+    sector: Sector | null;
+    /** A short reference to another record, enough to show and link it. */
+    parent: AgencyRef | null;
     website: string | null;
+    /** Lifecycle of a registry record; archived records stay readable but leave default lists. */
     status: RecordStatus;
     operatedClusters: ClusterRef[];
     createdAt: string;
@@ -943,7 +946,9 @@ export interface ClusterDto {
     code: string;
     nameKo: string;
     nameEn: string | null;
+    /** The 17 first-level administrative divisions of Korea (시·도). */
     region: Region;
+    /** A short reference to another record, enough to show and link it. */
     operator: AgencyRef;
     designation: string | null;
     specializations: string[];
@@ -952,6 +957,7 @@ export interface ClusterDto {
     latitude: number | null;
     longitude: number | null;
     website: string | null;
+    /** Lifecycle of a cluster. */
     status: ClusterStatus;
     createdAt: string;
     updatedAt: string;
@@ -982,9 +988,10 @@ export type ClusterStatus = "active" | "under_development" | "archived";
 export interface CreateAgencyRequest {
     code: string;
     nameKo: string;
+    /** What kind of organisation an agency is. */
     kind: AgencyKind;
     nameEn?: string | null;
-    sector?: Sector;
+    sector?: Sector | null;
     parentCode?: string | null;
     website?: string | null;
 }
@@ -993,6 +1000,7 @@ export interface CreateAgencyRequest {
 export interface CreateClusterRequest {
     code: string;
     nameKo: string;
+    /** The 17 first-level administrative divisions of Korea (시·도). */
     region: Region;
     operatorCode: string;
     nameEn?: string | null;
@@ -1003,7 +1011,7 @@ export interface CreateClusterRequest {
     latitude?: number | null;
     longitude?: number | null;
     website?: string | null;
-    status?: ClusterStatus;
+    status?: ClusterStatus | null;
 }
 
 /** Result of a health probe. */
@@ -1045,9 +1053,10 @@ export type Sector = "industry" | "academia" | "research" | "hospital";
 /** The editable fields of an agency, replaced as a whole. The code cannot change. */
 export interface UpdateAgencyRequest {
     nameKo: string;
+    /** What kind of organisation an agency is. */
     kind: AgencyKind;
     nameEn?: string | null;
-    sector?: Sector;
+    sector?: Sector | null;
     parentCode?: string | null;
     website?: string | null;
 }
@@ -1055,8 +1064,10 @@ export interface UpdateAgencyRequest {
 /** The editable fields of a cluster, replaced as a whole. The code cannot change; archive with DELETE. */
 export interface UpdateClusterRequest {
     nameKo: string;
+    /** The 17 first-level administrative divisions of Korea (시·도). */
     region: Region;
     operatorCode: string;
+    /** Lifecycle of a cluster. */
     status: ClusterStatus;
     nameEn?: string | null;
     designation?: string | null;

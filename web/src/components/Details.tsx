@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { formatTimestamp } from '../lib/format';
 
 /** A labelled value in a detail view; empty values show a dash instead of nothing. */
 export function Detail({ label, children, wide }: { label: string; children?: ReactNode; wide?: boolean }) {
@@ -22,5 +23,15 @@ export function ExternalLink({ href }: { href: string }) {
       {href}
       <span className="visually-hidden"> {t.common.opensInNewWindow}</span>
     </a>
+  );
+}
+
+/** A UTC timestamp shown in Korea Standard Time, the council's working time zone. */
+export function Timestamp({ iso }: { iso: string }) {
+  const { t, locale } = useI18n();
+  return (
+    <time dateTime={iso}>
+      {formatTimestamp(locale, iso)} <abbr title={t.common.timeZone}>{t.common.timeZoneShort}</abbr>
+    </time>
   );
 }

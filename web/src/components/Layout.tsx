@@ -4,25 +4,22 @@ import { Link, type Route } from '../lib/router';
 
 interface LayoutProps {
   route: Route;
-  /** Changes on every navigation; focus moves to the main region so screen readers follow. */
-  locationKey: string;
   children: ReactNode;
 }
 
-export function Layout({ route, locationKey, children }: LayoutProps) {
+export function Layout({ route, children }: LayoutProps) {
   const { t, lang, toggle } = useI18n();
   const main = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
   const section = route.name === 'agencies' || route.name === 'agency' ? 'agencies' : 'clusters';
-  const pathOnly = locationKey.split('?')[0];
+  // A new page (not a filter change) moves focus to the main region, so screen readers follow.
+  const pageKey = 'code' in route ? `${route.name}:${route.code}` : route.name;
+  const shownPage = useRef(pageKey);
 
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPage.current === pageKey) return; // first load: leave focus where the browser put it
+    shownPage.current = pageKey;
     main.current?.focus({ preventScroll: true });
-  }, [pathOnly]);
+  }, [pageKey]);
 
   return (
     <div className="shell">

@@ -1,5 +1,6 @@
 import type { Problem } from '../api/api';
 import { useI18n } from '../i18n';
+import type { Dictionary } from '../i18n/ko';
 import { ProblemView } from './ProblemView';
 
 interface ListFooterProps {
@@ -30,4 +31,14 @@ export function ListFooter({ summary, hasMore, loadingMore, problem, onLoadMore 
       )}
     </div>
   );
+}
+
+/** "6 in total" when everything is shown, "Showing 50 of 120" while more pages remain. */
+export function countSummary(
+  t: Dictionary,
+  fmt: (template: string, values: Record<string, number>) => string,
+  shown: number,
+  total: number,
+): string {
+  return shown >= total ? fmt(t.common.totalOnly, { total }) : fmt(t.common.totalCount, { shown, total });
 }

@@ -17,7 +17,8 @@ export function ProblemView({ problem, message, onRetry }: ProblemViewProps) {
   const retryable = problem.status === 0 || problem.status === 429 || problem.status >= 500;
 
   return (
-    <section className="problem" role="alert" data-testid="problem-view" data-status={problem.status}>
+    // "Not found" is an answer, not a breakdown: shown in a calmer tone than real failures.
+    <section className={problem.status === 404 ? 'problem problem--notice' : 'problem'} role="alert" data-testid="problem-view" data-status={problem.status}>
       <h2 className="problem__title">{heading}</h2>
       {message && <p className="problem__message">{message}</p>}
       {problem.status === 0 && <p className="problem__message">{t.problem.networkHint}</p>}

@@ -68,12 +68,13 @@ export function usePagedList<T>(
   });
 
   // A new filter (or a retry) starts over: forget extra pages and stop one still loading.
+  const restarting = first.state === 'loading';
   useEffect(() => {
     moreController.current?.abort();
     setMore(undefined);
     setLoadingMore(false);
     setMoreProblem(undefined);
-  }, [key, first.state === 'loading']);
+  }, [key, restarting]);
   useEffect(() => () => moreController.current?.abort(), []);
 
   const firstPage = first.state === 'ok' ? first.value : undefined;

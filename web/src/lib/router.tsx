@@ -38,14 +38,15 @@ function subscribe(listener: () => void): () => void {
 
 const snapshot = () => window.location.pathname + window.location.search;
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/**
+ * Goes to `to` without reloading. `replace` overwrites the current history entry; `keepScroll`
+ * stays where the user is (a filter change), otherwise a new page starts at the top.
+ */
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}): void {
   if (to === snapshot()) return;
-  if (options.replace) {
-    window.history.replaceState(null, '', to);
-  } else {
-    window.history.pushState(null, '', to);
-    window.scrollTo(0, 0);
-  }
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  if (!options.keepScroll) window.scrollTo(0, 0);
   listeners.forEach((listener) => listener());
 }
 

@@ -1,16 +1,19 @@
 import type { FormEvent } from 'react';
 import type { AgencyDto } from '../api/client';
 import { AGENCY_KINDS, isOneOf } from '../api/enums';
-import { ListFooter } from '../components/ListFooter';
+import { ListFooter, countSummary } from '../components/ListFooter';
 import { Loading } from '../components/Loading';
 import { ProblemView } from '../components/ProblemView';
 import { useI18n } from '../i18n';
 import { secondaryName } from '../i18n/language';
 import { usePagedList } from '../lib/remote';
+import { toQuery, textField } from '../lib/query';
 import { Link, navigate, paths } from '../lib/router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 const PAGE_SIZE = 50;
+/** The API's limit for `q`. */
+const MAX_QUERY_LENGTH = 200;
 
 function readFilters(search: URLSearchParams) {
   const kind = search.get('kind');
@@ -20,12 +23,6 @@ function readFilters(search: URLSearchParams) {
   };
 }
 type Filters = ReturnType<typeof readFilters>;
-
-function toQuery(filters: Filters): URLSearchParams {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
-  return query;
-}
 
 export function AgenciesPage({ search }: { search: URLSearchParams }) {
   const { t, lang, name, fmt } = useI18n();
@@ -46,13 +43,13 @@ export function AgenciesPage({ search }: { search: URLSearchParams }) {
   );
 
   function apply(next: Partial<Filters>) {
-    navigate(paths.agencies(toQuery({ ...filters, ...next })), { replace: true });
+    // Each filter change is a history entry, so Back undoes it.
+    navigate(paths.agencies(toQuery({ ...filters, ...next })), { keepScroll: true });
   }
 
   function submitSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const q = new FormData(event.currentTarget).get('q');
-    apply({ q: typeof q === 'string' && q.trim() ? q.trim() : undefined });
+    apply({ q: textField(event.currentTarget, 'q') });
   }
 
   return (
@@ -90,9 +87,10 @@ export function AgenciesPage({ search }: { search: URLSearchParams }) {
               defaultValue={filters.q ?? ''}
               placeholder={t.agencies.filters.qPlaceholder}
               autoComplete="off"
+              maxLength={MAX_QUERY_LENGTH}
             />
             <button type="submit" className="button button--primary">
-              {t.agencies.filters.q}
+              {t.common.search}
             </button>
           </div>
         </div>
@@ -100,7 +98,7 @@ export function AgenciesPage({ search }: { search: URLSearchParams }) {
           <button
             type="button"
             className="button button--link filters__reset"
-            onClick={() => navigate(paths.agencies(), { replace: true })}
+            onClick={() => navigate(paths.agencies(), { keepScroll: true })}
           >
             {t.agencies.filters.reset}
           </button>
@@ -112,7 +110,7 @@ export function AgenciesPage({ search }: { search: URLSearchParams }) {
       {list.first.state === 'ok' && (
         <section className="card" aria-labelledby="agencies-caption">
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--stack">
               <caption id="agencies-caption" className="visually-hidden">
                 {t.agencies.caption}
               </caption>
@@ -128,7 +126,7 @@ export function AgenciesPage({ search }: { search: URLSearchParams }) {
                 {list.items.map((agency) => {
                   const other = secondaryName(lang, agency);
                   // REVIEW: the contract declares sector non-nullable, but the API sends null for
-                  // agencies that are not innovation actors; treat it as optional until the spec says so.
+                  // agencies that are not innovation actors; read it as optional until the spec is fixed.
                   const sector = agency.sector as AgencyDto['sector'] | null;
                   return (
                     <tr key={agency.id} data-testid="agency-row">
@@ -138,9 +136,11 @@ export function AgenciesPage({ search }: { search: URLSearchParams }) {
                         </Link>
                         {other && <div className="row-sub">{other}</div>}
                       </td>
-                      <td>{t.agencyKinds[agency.kind] ?? agency.kind}</td>
-                      <td>{sector ? (t.sectors[sector] ?? sector) : <span className="muted">{t.common.none}</span>}</td>
-                      <td>
+                      <td data-label={t.agencies.columns.kind}>{t.agencyKinds[agency.kind] ?? agency.kind}</td>
+                      <td data-label={t.agencies.columns.sector}>
+                        {sector ? (t.sectors[sector] ?? sector) : <span className="muted">{t.common.none}</span>}
+                      </td>
+                      <td data-label={t.agencies.columns.operatedClusters}>
                         {agency.operatedClusters.length > 0 ? (
                           <ul className="inline-list">
                             {agency.operatedClusters.map((cluster) => (
@@ -171,7 +171,7 @@ export function AgenciesPage({ search }: { search: URLSearchParams }) {
             loadingMore={list.loadingMore}
             problem={list.moreProblem}
             onLoadMore={list.loadMore}
-            summary={fmt(t.common.totalCount, { shown: list.items.length, total: list.totalCount })}
+            summary={countSummary(t, fmt, list.items.length, list.totalCount)}
           />
         </section>
       )}

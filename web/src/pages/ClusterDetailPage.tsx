@@ -1,11 +1,11 @@
 import type { ClusterDto } from '../api/client';
-import { Detail, ExternalLink } from '../components/Details';
+import { Detail, ExternalLink, Timestamp } from '../components/Details';
 import { Loading } from '../components/Loading';
 import { ProblemView } from '../components/ProblemView';
 import { ClusterStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n';
 import { secondaryName } from '../i18n/language';
-import { formatNumber, formatTimestamp } from '../lib/format';
+import { formatNumber } from '../lib/format';
 import { useRemote } from '../lib/remote';
 import { Link, paths } from '../lib/router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -111,11 +111,11 @@ function ClusterDetails({ cluster: c }: { cluster: ClusterDto }) {
           <Detail label={t.common.status}>
             <ClusterStatusBadge status={c.status} />
           </Detail>
+          <Detail label={t.common.createdAt}>
+            <Timestamp iso={c.createdAt} />
+          </Detail>
           <Detail label={t.common.updatedAt}>
-            <time dateTime={c.updatedAt}>
-              {formatTimestamp(locale, c.updatedAt)}{' '}
-              <abbr title={t.common.timeZone}>{t.common.timeZoneShort}</abbr>
-            </time>
+            <Timestamp iso={c.updatedAt} />
           </Detail>
         </dl>
       </section>

@@ -1,17 +1,20 @@
 import type { FormEvent, MouseEvent } from 'react';
 import type { ClusterDto } from '../api/client';
 import { CLUSTER_STATUSES, REGIONS, isOneOf } from '../api/enums';
-import { ListFooter } from '../components/ListFooter';
+import { ListFooter, countSummary } from '../components/ListFooter';
 import { Loading } from '../components/Loading';
 import { ProblemView } from '../components/ProblemView';
 import { ClusterStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n';
 import { secondaryName } from '../i18n/language';
 import { usePagedList, useRemote } from '../lib/remote';
+import { toQuery, textField } from '../lib/query';
 import { Link, navigate, paths } from '../lib/router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 const PAGE_SIZE = 50;
+/** The API's limit for `q`. */
+const MAX_QUERY_LENGTH = 200;
 
 /** The filters live in the query string, so a filtered list can be bookmarked and shared. */
 function readFilters(search: URLSearchParams) {
@@ -25,12 +28,6 @@ function readFilters(search: URLSearchParams) {
   };
 }
 type Filters = ReturnType<typeof readFilters>;
-
-function toQuery(filters: Filters): URLSearchParams {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
-  return query;
-}
 
 export function ClustersPage({ search }: { search: URLSearchParams }) {
   const { t, lang, locale, name, fmt } = useI18n();
@@ -61,13 +58,13 @@ export function ClustersPage({ search }: { search: URLSearchParams }) {
   }
 
   function apply(next: Partial<Filters>) {
-    navigate(paths.clusters(toQuery({ ...filters, ...next })), { replace: true });
+    // Each filter change is a history entry, so Back undoes it.
+    navigate(paths.clusters(toQuery({ ...filters, ...next })), { keepScroll: true });
   }
 
   function submitSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const q = new FormData(event.currentTarget).get('q');
-    apply({ q: typeof q === 'string' && q.trim() ? q.trim() : undefined });
+    apply({ q: textField(event.currentTarget, 'q') });
   }
 
   function openRow(event: MouseEvent<HTMLTableRowElement>, code: string) {
@@ -145,14 +142,15 @@ export function ClustersPage({ search }: { search: URLSearchParams }) {
               defaultValue={filters.q ?? ''}
               placeholder={t.clusters.filters.qPlaceholder}
               autoComplete="off"
+              maxLength={MAX_QUERY_LENGTH}
             />
             <button type="submit" className="button button--primary">
-              {t.clusters.filters.q}
+              {t.common.search}
             </button>
           </div>
         </div>
         {hasFilters && (
-          <button type="button" className="button button--link filters__reset" onClick={() => navigate(paths.clusters(), { replace: true })}>
+          <button type="button" className="button button--link filters__reset" onClick={() => navigate(paths.clusters(), { keepScroll: true })}>
             {t.clusters.filters.reset}
           </button>
         )}
@@ -163,7 +161,7 @@ export function ClustersPage({ search }: { search: URLSearchParams }) {
       {list.first.state === 'ok' && (
         <section className="card" aria-labelledby="clusters-caption">
           <div className="table-wrap">
-            <table className="table table--clickable">
+            <table className="table table--clickable table--stack">
               <caption id="clusters-caption" className="visually-hidden">
                 {t.clusters.caption}
               </caption>
@@ -187,12 +185,14 @@ export function ClustersPage({ search }: { search: URLSearchParams }) {
                         </Link>
                         {other && <div className="row-sub">{other}</div>}
                       </td>
-                      <td>{t.regions[cluster.region] ?? cluster.region}</td>
-                      <td>
+                      <td data-label={t.clusters.columns.region}>{t.regions[cluster.region] ?? cluster.region}</td>
+                      <td data-label={t.clusters.columns.operator}>
                         <Link to={paths.agency(cluster.operator.code)}>{name(cluster.operator)}</Link>
                       </td>
-                      <td>{cluster.designation || <span className="muted">{t.common.none}</span>}</td>
-                      <td>
+                      <td data-label={t.clusters.columns.designation}>
+                        {cluster.designation || <span className="muted">{t.common.none}</span>}
+                      </td>
+                      <td data-label={t.clusters.columns.status}>
                         <ClusterStatusBadge status={cluster.status} />
                       </td>
                     </tr>
@@ -213,7 +213,7 @@ export function ClustersPage({ search }: { search: URLSearchParams }) {
             loadingMore={list.loadingMore}
             problem={list.moreProblem}
             onLoadMore={list.loadMore}
-            summary={fmt(t.common.totalCount, { shown: list.items.length, total: list.totalCount })}
+            summary={countSummary(t, fmt, list.items.length, list.totalCount)}
           />
         </section>
       )}
