@@ -21,16 +21,16 @@ public static class AuthApi
         group.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous().RequireRateLimiting(LoginRateLimit).Validate<LoginRequest>()
             .WithSummary("Sign in to the dashboard with a username and password (sets the session cookie)")
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests);
-        group.MapPost("/logout", Logout).WithName(nameof(Logout)).RequireAuthorization("signed-in")
+        group.MapPost("/logout", Logout).WithName(nameof(Logout)).RequireAuthorization(AuthSetup.SignedIn)
             .WithSummary("Sign out: ends the session on every instance")
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
-        group.MapGet("/me", Me).WithName(nameof(Me)).RequireAuthorization("signed-in")
+        group.MapGet("/me", Me).WithName(nameof(Me)).RequireAuthorization(AuthSetup.SignedIn)
             .WithSummary("Who the caller is, with their role and permissions")
             .Errors(StatusCodes.Status401Unauthorized);
-        group.MapGet("/antiforgery", Antiforgery).WithName(nameof(Antiforgery)).RequireAuthorization("signed-in")
+        group.MapGet("/antiforgery", Antiforgery).WithName(nameof(Antiforgery)).RequireAuthorization(AuthSetup.SignedIn)
             .WithSummary("The antiforgery token a cookie-signed-in client sends with every change")
             .Errors(StatusCodes.Status401Unauthorized);
-        group.MapPost("/password", ChangePassword).WithName(nameof(ChangePassword)).RequireAuthorization("signed-in")
+        group.MapPost("/password", ChangePassword).WithName(nameof(ChangePassword)).RequireAuthorization(AuthSetup.Person)
             .WithSummary("Change your own password (ends your other sessions)").Validate<ChangePasswordRequest>()
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         return app;

@@ -29,6 +29,10 @@ public static class AuthSetup
     public const string AntiforgeryHeader = "X-XSRF-TOKEN";
     /// <summary>Any of registry:write or cluster:edit-own; the handler then checks which cluster.</summary>
     public const string ClusterEditPolicy = "cluster:edit";
+    /// <summary>Any authenticated caller: person, API key or SSO user.</summary>
+    public const string SignedIn = "signed-in";
+    /// <summary>A person (dashboard or SSO), not an API key.</summary>
+    public const string Person = "person";
 
     public static bool JwtEnabled(IConfiguration c) =>
         !string.IsNullOrWhiteSpace(c["Auth:Jwt:Authority"]) || !string.IsNullOrWhiteSpace(c["Auth:Jwt:PublicKeyPem"]);
@@ -82,7 +86,10 @@ public static class AuthSetup
                 o.AddPolicy(permission, p => p.AddAuthenticationSchemes(PolicyScheme).RequireClaim(BioClaims.Permission, permission));
             o.AddPolicy(ClusterEditPolicy, p => p.AddAuthenticationSchemes(PolicyScheme)
                 .RequireClaim(BioClaims.Permission, Permissions.RegistryWrite, Permissions.ClusterEditOwn));
-            o.AddPolicy("signed-in", p => p.AddAuthenticationSchemes(PolicyScheme).RequireAuthenticatedUser());
+            o.AddPolicy(ApiKeysApi.ReadPolicy, p => p.AddAuthenticationSchemes(PolicyScheme)
+                .RequireClaim(BioClaims.Permission, Permissions.ApiKeysManage, Permissions.ApiKeysReadOwn));
+            o.AddPolicy(SignedIn, p => p.AddAuthenticationSchemes(PolicyScheme).RequireAuthenticatedUser());
+            o.AddPolicy(Person, p => p.AddAuthenticationSchemes(PolicyScheme).RequireClaim(BioClaims.ActorType, "user"));
         });
 
         services.AddAntiforgery(o =>

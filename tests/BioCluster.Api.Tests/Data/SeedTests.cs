@@ -94,7 +94,8 @@ public sealed class SeedTests : IDisposable
     {
         Directory.CreateDirectory(_folder);
         var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => _migrator.MigrateAsync())));
-        Assert.Equal(1, runs.Sum());
+        Assert.Equal(Migrator.Scripts(DatabaseProvider.Sqlite).Count, runs.Sum());
+        Assert.Single(runs, r => r > 0); // one start applied everything; the others found nothing to do
     }
 
     public void Dispose()

@@ -24,6 +24,10 @@ public sealed partial class StoreSqlTests
         "{Select}" => "SELECT 1 AS x FROM clusters c",
         "{db.Dialect.SelectNewId}" => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);",
         "{predicate}" => "g.id = @key",
+        "{filterSql}" => " WHERE entity_type = @EntityType AND occurred_at >= @From",
+        "{seekSql}" => " AND (id < @SeekValue OR (id = @SeekValue AND id < @SeekId))",
+        "{Keyset.OrderBy(sort, \"id\")}" => "id DESC",
+        "{db.Dialect.Limit(\"@Limit\")}" => "OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY",
         _ => throw new Xunit.Sdk.XunitException($"Unknown interpolation {hole}: teach StoreSqlTests what it stands for."),
     };
 

@@ -16,6 +16,9 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
 
     protected abstract IEnumerable<KeyValuePair<string, string?>> DatabaseSettings();
 
+    /// <summary>Settings a test needs on top of the defaults (applied last, so they win).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -27,6 +30,8 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:PerCallerPerMinute", "1000000");
         builder.UseSetting("RateLimits:PerAddressPerMinute", "1000000");
         builder.UseSetting("RateLimits:LoginPerAddressPerMinute", "1000000");
+        foreach (var (key, value) in ExtraSettings())
+            builder.UseSetting(key, value);
         builder.UseSetting("Web:Root", Path.Combine(Path.GetTempPath(), "biocluster-no-dashboard"));
     }
 
@@ -47,6 +52,9 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
+
+    /// <summary>No credentials and no cookie jar: the test sends every cookie itself.</summary>
+    public HttpClient Raw() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>Signs in through the login endpoint and sends the antiforgery token with every change.</summary>
     public async Task<HttpClient> SignIn(string username, string password)
@@ -89,13 +97,21 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>The embedded default: a real SQLite file in a temporary folder, deleted afterwards.</summary>
-public sealed class SqliteApiFactory : ApiFactory
+public class SqliteApiFactory : ApiFactory
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "biocluster-tests", Guid.NewGuid().ToString("N"));
 
     public override string Provider => "Sqlite";
 
     public string DatabaseFile => Path.Combine(_folder, "biocluster.db");
+
+    /// <summary>A connection straight to the test's database file, for checks and set-ups the API does not offer.</summary>
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabaseFile};Foreign Keys=True");
+        connection.Open();
+        return connection;
+    }
 
     protected override IEnumerable<KeyValuePair<string, string?>> DatabaseSettings() =>
     [
@@ -153,4 +169,11 @@ public sealed class SqlServerApiFactory : ApiFactory
         command.CommandText = $"ALTER DATABASE [{_database}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_database}];";
         command.ExecuteNonQuery();
     }
+}
+
+/// <summary>A SQLite host with extra settings, for tests of configuration-dependent behaviour.</summary>
+public sealed class ConfiguredSqliteFactory(params (string Key, string? Value)[] settings) : SqliteApiFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
+        settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value));
 }

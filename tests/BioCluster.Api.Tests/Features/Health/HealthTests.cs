@@ -28,10 +28,10 @@ public sealed class HealthTests(SqliteApiFactory factory) : IClassFixture<Sqlite
     public async Task Ready_WhenMigrationsAreNotApplied_Returns503()
     {
         await using var unmigrated = new UnmigratedFactory();
-        var response = await unmigrated.Client().GetAsync("/health/ready");
+        var response = await unmigrated.Anonymous().GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("unhealthy", await response.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await unmigrated.Client().GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await unmigrated.Anonymous().GetAsync("/health/live")).StatusCode);
     }
 
     [Fact]

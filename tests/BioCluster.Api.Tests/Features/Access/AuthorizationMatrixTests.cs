@@ -1,0 +1,158 @@
+using System.Net;
+using BioCluster.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace BioCluster.Api.Tests.Features.Access;
+
+/// <summary>
+/// Every endpoint × every role and key scope → allowed or denied, as the access issue specifies. The
+/// expectations are written out here, independently of the API's own permission table.
+/// </summary>
+public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutputHelper output) : IClassFixture<SqliteApiFactory>
+{
+    /// <summary>The short, named list of endpoints anyone may call.</summary>
+    private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /api/v1/auth/login"];
+
+    private const string Admin = "admin", Secretariat = "secretariat", Ministry = "ministry_reviewer", Operator = "cluster_operator", Viewer = "viewer";
+    private const string MohwRead = "key:mohw:read", MohwWrite = "key:mohw:write", MohwImport = "key:mohw:import";
+    private const string KbioRead = "key:kbiohealth:read", KbioWrite = "key:kbiohealth:write";
+
+    private static readonly string[] Everyone = [Admin, Secretariat, Ministry, Operator, Viewer, MohwRead, MohwWrite, MohwImport, KbioRead, KbioWrite];
+    private static readonly string[] People = [Admin, Secretariat, Ministry, Operator, Viewer];
+    private static readonly string[] Readers = [Admin, Secretariat, Ministry, Operator, Viewer, MohwRead, KbioRead];
+    private static readonly string[] RegistryWriters = [Admin, Secretariat, MohwWrite];
+    private static readonly string[] ClusterEditors = [Admin, Secretariat, Operator, MohwWrite, KbioWrite];
+    private static readonly string[] AdminsOnly = [Admin];
+    private static readonly string[] KeyReaders = [Admin, Ministry, Operator, KbioRead];
+    private static readonly string[] AuditReaders = [Admin, Secretariat, MohwRead];
+
+    /// <summary>(method, route pattern, concrete path, body, who may). Paths use the seeded osong cluster and mfds agency.</summary>
+    private static IEnumerable<(string Method, string Pattern, Func<Ids, string> Path, string? Body, string[] Allowed)> Table() =>
+    [
+        ("GET", "/api/v1/clusters/", _ => "/api/v1/clusters", null, Readers),
+        ("GET", "/api/v1/clusters/{id:long}", i => $"/api/v1/clusters/{i.Osong}", null, Readers),
+        ("GET", "/api/v1/clusters/by-code/{code}", _ => "/api/v1/clusters/by-code/osong", null, Readers),
+        ("GET", "/api/v1/clusters/{id:long}/history", i => $"/api/v1/clusters/{i.Osong}/history", null, Readers),
+        ("POST", "/api/v1/clusters/", _ => "/api/v1/clusters", "{}", RegistryWriters),
+        ("PUT", "/api/v1/clusters/{id:long}", i => $"/api/v1/clusters/{i.Osong}", "{}", ClusterEditors),
+        ("DELETE", "/api/v1/clusters/{id:long}", i => $"/api/v1/clusters/{i.Osong}", null, RegistryWriters),
+        ("GET", "/api/v1/agencies/", _ => "/api/v1/agencies", null, Readers),
+        ("GET", "/api/v1/agencies/{id:long}", i => $"/api/v1/agencies/{i.Mfds}", null, Readers),
+        ("GET", "/api/v1/agencies/by-code/{code}", _ => "/api/v1/agencies/by-code/mfds", null, Readers),
+        ("GET", "/api/v1/agencies/{id:long}/history", i => $"/api/v1/agencies/{i.Mfds}/history", null, Readers),
+        ("POST", "/api/v1/agencies/", _ => "/api/v1/agencies", "{}", RegistryWriters),
+        ("PUT", "/api/v1/agencies/{id:long}", i => $"/api/v1/agencies/{i.Mfds}", "{}", RegistryWriters),
+        ("DELETE", "/api/v1/agencies/{id:long}", i => $"/api/v1/agencies/{i.Mfds}", null, RegistryWriters),
+        ("GET", "/api/v1/users/", _ => "/api/v1/users", null, AdminsOnly),
+        ("GET", "/api/v1/users/{id:long}", i => $"/api/v1/users/{i.AdminUser}", null, AdminsOnly),
+        ("POST", "/api/v1/users/", _ => "/api/v1/users", "{}", AdminsOnly),
+        ("PUT", "/api/v1/users/{id:long}", i => $"/api/v1/users/{i.AdminUser}", "{}", AdminsOnly),
+        ("POST", "/api/v1/users/{id:long}/password", i => $"/api/v1/users/{i.AdminUser}/password", "{}", AdminsOnly),
+        ("POST", "/api/v1/users/{id:long}/unlock", i => $"/api/v1/users/{i.Spare}/unlock", null, AdminsOnly),
+        ("GET", "/api/v1/users/{id:long}/history", i => $"/api/v1/users/{i.AdminUser}/history", null, AdminsOnly),
+        ("GET", "/api/v1/api-keys/", _ => "/api/v1/api-keys", null, KeyReaders),
+        ("GET", "/api/v1/api-keys/{id:long}", i => $"/api/v1/api-keys/{i.KbioKey}", null, KeyReaders),
+        ("POST", "/api/v1/api-keys/", _ => "/api/v1/api-keys", "{}", AdminsOnly),
+        ("DELETE", "/api/v1/api-keys/{id:long}", i => $"/api/v1/api-keys/{i.KbioKey}", null, AdminsOnly),
+        ("GET", "/api/v1/api-keys/{id:long}/history", i => $"/api/v1/api-keys/{i.KbioKey}/history", null, AdminsOnly),
+        ("GET", "/api/v1/audit/", _ => "/api/v1/audit", null, AuditReaders),
+        ("GET", "/api/v1/auth/me", _ => "/api/v1/auth/me", null, Everyone),
+        ("GET", "/api/v1/auth/antiforgery", _ => "/api/v1/auth/antiforgery", null, Everyone),
+        ("POST", "/api/v1/auth/password", _ => "/api/v1/auth/password", "{}", People),
+        ("POST", "/api/v1/auth/logout", _ => "/api/v1/auth/logout", null, Everyone),
+        ("POST", "/api/v1/auth/login", _ => "/api/v1/auth/login", "{}", Everyone),
+        ("GET", "/health/live", _ => "/health/live", null, Everyone),
+        ("GET", "/health/ready", _ => "/health/ready", null, Everyone),
+    ];
+
+    public sealed record Ids(long Osong, long Mfds, long AdminUser, long Spare, long KbioKey);
+
+    private static string Key(string method, string pattern) => $"{method} {pattern.TrimEnd('/')}";
+
+    [Fact]
+    public void EveryEndpoint_HasAPolicyOrIsOnTheAnonymousList_AndIsInTheMatrix()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>() is not null)
+            .ToList();
+        var matrix = Table().Select(t => Key(t.Method, t.Pattern)).ToHashSet();
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var method in endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods)
+            {
+                var key = Key(method, endpoint.RoutePattern.RawText!);
+                var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+                var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Where(a => !string.IsNullOrEmpty(a.Policy)).ToList();
+                if (anonymous) Assert.True(Anonymous.Contains(key), $"{key} allows anonymous callers but is not on the named anonymous list");
+                else Assert.True(policies.Count > 0, $"{key} has no explicit authorization policy");
+                Assert.True(matrix.Contains(key), $"{key} is missing from the authorization matrix");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Matrix_EveryEndpointForEveryRoleAndKeyScope_AllowsOrDeniesAsSpecified()
+    {
+        var admin = factory.Client();
+        var ids = new Ids(
+            Osong: await IdOf(admin, "/api/v1/clusters/by-code/osong"),
+            Mfds: await IdOf(admin, "/api/v1/agencies/by-code/mfds"),
+            AdminUser: await IdOf(admin, "/api/v1/auth/me"),
+            Spare: await IdOf(admin, "/api/v1/users", Http.Body(new { username = $"spare{Guid.NewGuid():N}"[..20], displayName = "예비", role = "viewer", password = ApiFactory.UserPassword })),
+            KbioKey: 0);
+        var keyResponse = await admin.PostAsync("/api/v1/api-keys", Http.Body(new { agencyCode = "kbiohealth", name = "matrix", scopes = new[] { "read" } }));
+        ids = ids with { KbioKey = System.Text.Json.JsonDocument.Parse(await keyResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetProperty("id").GetInt64() };
+
+        var subjects = new Dictionary<string, HttpClient>
+        {
+            [Admin] = admin,
+            [Secretariat] = await factory.AsRole("secretariat", "mohw"),
+            [Ministry] = await factory.AsRole("ministry_reviewer", "mfds"),
+            [Operator] = await factory.AsRole("cluster_operator", "kbiohealth"),
+            [Viewer] = await factory.AsRole("viewer"),
+            [MohwRead] = await factory.WithKey("mohw", "read"),
+            [MohwWrite] = await factory.WithKey("mohw", "write"),
+            [MohwImport] = await factory.WithKey("mohw", "import"),
+            [KbioRead] = await factory.WithKey("kbiohealth", "read"),
+            [KbioWrite] = await factory.WithKey("kbiohealth", "write"),
+        };
+
+        var failures = new List<string>();
+        var checkedCount = 0;
+        foreach (var (method, _, path, body, allowed) in Table())
+        {
+            if (path(ids).EndsWith("/logout", StringComparison.Ordinal)) continue; // would end the shared sessions; covered in AuthenticationTests
+            // Nobody may pass without credentials, except the anonymous list.
+            var anonymous = await Send(factory.Anonymous(), method, path(ids), body);
+            var anonymousAllowed = Anonymous.Contains(Key(method, Table().First(t => t.Path == path).Pattern));
+            if (anonymousAllowed == (anonymous.StatusCode == HttpStatusCode.Unauthorized))
+                failures.Add($"anonymous {method} {path(ids)} → {(int)anonymous.StatusCode}");
+
+            foreach (var (who, client) in subjects)
+            {
+                var response = await Send(client, method, path(ids), body);
+                var status = (int)response.StatusCode;
+                var denied = status is 401 or 403;
+                var shouldAllow = allowed.Contains(who) || anonymousAllowed;
+                if (shouldAllow == denied) failures.Add($"{who} {method} {path(ids)} → {status} (expected {(shouldAllow ? "allowed" : "403")})");
+                if (!shouldAllow && status != 403) failures.Add($"{who} {method} {path(ids)} → {status}, a denial must be 403");
+                checkedCount++;
+            }
+        }
+        output.WriteLine($"{checkedCount} endpoint × subject checks");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static async Task<HttpResponseMessage> Send(HttpClient client, string method, string path, string? body) =>
+        await client.Send(new HttpMethod(method), path, body is null ? null : Http.Raw(body));
+
+    private static async Task<long> IdOf(HttpClient client, string path, HttpContent? post = null)
+    {
+        var response = post is null ? await client.GetAsync(path) : await client.PostAsync(path, post);
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+    }
+}
