@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -32,6 +34,8 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:LoginPerAddressPerMinute", "1000000");
         foreach (var (key, value) in ExtraSettings())
             builder.UseSetting(key, value);
+        // The in-memory test server has no socket, so no client address; give it the loopback one a real one would have.
+        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, LoopbackAddressFilter>());
         builder.UseSetting("Web:Root", Path.Combine(Path.GetTempPath(), "biocluster-no-dashboard"));
     }
 
@@ -94,6 +98,19 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
             throw new InvalidOperationException($"creating a key failed: {await created.Content.ReadAsStringAsync()}");
         return System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
     }
+}
+
+internal sealed class LoopbackAddressFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>The embedded default: a real SQLite file in a temporary folder, deleted afterwards.</summary>
