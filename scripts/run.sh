@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 PORT="${BIOCLUSTER_PORT:-5080}"
+# Development: plain-http cookies on 127.0.0.1 and the demo users listed in the README.
+# Set ASPNETCORE_ENVIRONMENT=Production to run without them (then serve over HTTPS).
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 HOST="${BIOCLUSTER_HOST:-127.0.0.1}"
 
 echo "==> Installing dashboard packages"
@@ -21,6 +24,10 @@ echo
 echo "  BioCluster dashboard:  http://${HOST}:${PORT}/"
 echo "  Swagger UI:            http://${HOST}:${PORT}/swagger"
 echo "  Data folder:           ${Database__DataDirectory:-$(pwd)/data} (SQLite, created on first run)"
+if [ "$ASPNETCORE_ENVIRONMENT" = "Development" ]; then
+  echo "  Demo sign-ins:         demo-admin, demo-secretariat, demo-ministry, demo-operator, demo-viewer"
+  echo "                         password BioCluster-Demo-2026! (Development only)"
+fi
 echo "  Stop with Ctrl+C."
 echo
 exec dotnet run --project api -c Release --no-build --no-launch-profile -- --urls "http://${HOST}:${PORT}"

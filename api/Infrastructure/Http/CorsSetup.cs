@@ -15,6 +15,8 @@ public static class CorsSetup
             policy.WithOrigins(origins)
                 .AllowAnyHeader()
                 .WithMethods("GET", "POST", "PUT", "DELETE")
+                // The dashboard signs in with a cookie; a listed origin may send it (SameSite=Strict still keeps it same-site).
+                .AllowCredentials()
                 .WithExposedHeaders("ETag", "Location");
         }));
         return services;
