@@ -6,6 +6,7 @@ using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.ReferenceData;
+using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
@@ -25,6 +26,7 @@ builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<AccessBootstrapper>();
 builder.Services.AddSingleton<ClusterStore>();
 builder.Services.AddSingleton<AgencyStore>();
+builder.Services.AddSingleton<RegulatoryIssueStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -79,6 +81,7 @@ app.MapApiKeys();
 app.MapAudit();
 app.MapClusters();
 app.MapAgencies();
+app.MapRegulatoryIssues();
 app.UseDashboard();
 
 app.Run();

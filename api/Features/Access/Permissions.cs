@@ -18,17 +18,24 @@ public static class Permissions
     /// <summary>See the API keys of one's own agency.</summary>
     public const string ApiKeysReadOwn = "api-keys:read-own";
     public const string Import = "import";
+    public const string IssuesRead = "issues:read";
+    /// <summary>Raise a regulatory issue (and edit its description while it waits to be routed).</summary>
+    public const string IssuesRaise = "issues:raise";
+    /// <summary>Ask to move an issue through the workflow; the workflow table then decides by the caller's part in the issue.</summary>
+    public const string IssuesMove = "issues:move";
+    public const string IssuesComment = "issues:comment";
 
     public static readonly IReadOnlyList<string> All =
-        [RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, UsersManage, ApiKeysManage, ApiKeysReadOwn, Import];
+        [RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, UsersManage, ApiKeysManage, ApiKeysReadOwn, Import,
+         IssuesRead, IssuesRaise, IssuesMove, IssuesComment];
 
     public static IReadOnlySet<string> ForRole(Role role) => role switch
     {
         Role.Admin => All.ToHashSet(),
-        Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import },
-        Role.MinistryReviewer => new HashSet<string> { RegistryRead, ApiKeysReadOwn },
-        Role.ClusterOperator => new HashSet<string> { RegistryRead, ClusterEditOwn, ApiKeysReadOwn },
-        Role.Viewer => new HashSet<string> { RegistryRead },
+        Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import, IssuesRead, IssuesRaise, IssuesMove, IssuesComment },
+        Role.MinistryReviewer => new HashSet<string> { RegistryRead, ApiKeysReadOwn, IssuesRead, IssuesMove, IssuesComment },
+        Role.ClusterOperator => new HashSet<string> { RegistryRead, ClusterEditOwn, ApiKeysReadOwn, IssuesRead, IssuesRaise, IssuesMove, IssuesComment },
+        Role.Viewer => new HashSet<string> { RegistryRead, IssuesRead, IssuesComment },
         _ => new HashSet<string>(),
     };
 
@@ -39,8 +46,8 @@ public static class Permissions
         {
             switch (scope)
             {
-                case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead]); break;
-                case ApiKeyScope.Write: granted.UnionWith([RegistryWrite, ClusterEditOwn]); break;
+                case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead, IssuesRead]); break;
+                case ApiKeyScope.Write: granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment]); break;
                 case ApiKeyScope.Import: granted.Add(Import); break;
             }
         }

@@ -6,8 +6,17 @@ using Dapper;
 
 namespace BioCluster.Api.Infrastructure.Data;
 
-/// <summary>A field a list may be sorted by: its API name, its column, and how to read it from a row.</summary>
-public sealed record SortField<TRow>(string Name, string Column, Func<TRow, object> Value);
+/// <summary>
+/// A field a list may be sorted by: its API name, its column, how to read it from a row, and (for
+/// values that are neither text nor integers, like instants) how to turn the cursor's copy back into a
+/// typed parameter so the database compares like with like.
+/// </summary>
+public sealed record SortField<TRow>(string Name, string Column, Func<TRow, object> Value, Func<JsonElement, object>? FromCursor = null)
+{
+    /// <summary>A sort on an instant column.</summary>
+    public static SortField<TRow> Instant(string name, string column, Func<TRow, DateTimeOffset> value) =>
+        new(name, column, r => value(r), e => e.GetDateTimeOffset());
+}
 
 /// <summary>The sort a request asked for.</summary>
 public sealed record SortSpec<TRow>(SortField<TRow> Field, bool Descending)
@@ -51,10 +60,11 @@ public static class Keyset
         {
             if (text.Length > 2048) return false;
             cursor = JsonSerializer.Deserialize<KeysetCursor>(Base64Url.DecodeFromChars(text));
-            return cursor is not null && cursor.Sort == spec.Text
-                && cursor.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number;
+            if (cursor is null || cursor.Sort != spec.Text || cursor.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number)) return false;
+            _ = spec.Field.FromCursor?.Invoke(cursor.Value); // a cursor whose value does not read back is not ours
+            return true;
         }
-        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException or InvalidOperationException)
         {
             cursor = null;
             return false;
@@ -64,7 +74,8 @@ public static class Keyset
     /// <summary>The seek predicate that continues after <paramref name="cursor"/>, with its parameters added.</summary>
     public static string Seek<TRow>(SortSpec<TRow> spec, KeysetCursor cursor, DynamicParameters parameters, string idColumn)
     {
-        object value = cursor.Value.ValueKind == JsonValueKind.Number ? cursor.Value.GetInt64() : cursor.Value.GetString()!;
+        object value = spec.Field.FromCursor is { } parse ? parse(cursor.Value)
+            : cursor.Value.ValueKind == JsonValueKind.Number ? cursor.Value.GetInt64() : cursor.Value.GetString()!;
         parameters.Add("SeekValue", value);
         parameters.Add("SeekId", cursor.Id);
         var op = spec.Descending ? "<" : ">";

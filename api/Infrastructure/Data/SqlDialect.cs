@@ -15,6 +15,9 @@ public abstract class SqlDialect
     /// <summary>Appended after ORDER BY to take the first <paramref name="parameter"/> rows.</summary>
     public abstract string Limit(string parameter);
 
+    /// <summary>Appended after ORDER BY to skip <paramref name="offset"/> rows and take <paramref name="limit"/>. Only for small statistics reads: lists page by keyset.</summary>
+    public abstract string OffsetLimit(string offset, string limit);
+
     /// <summary>A statement that, run right after an INSERT in the same batch, selects the new identity as a 64-bit integer.</summary>
     public abstract string SelectNewId { get; }
 
@@ -22,7 +25,7 @@ public abstract class SqlDialect
     public abstract bool IsUniqueViolation(DbException exception);
 
     /// <summary>Every dialect-specific statement, so tests can parse each one.</summary>
-    public IEnumerable<string> Fragments() => [Limit("@Limit"), SelectNewId];
+    public IEnumerable<string> Fragments() => [Limit("@Limit"), OffsetLimit("@Offset", "@Limit"), SelectNewId];
 
     public static SqlDialect For(DatabaseProvider provider) => provider switch
     {
@@ -37,6 +40,7 @@ public sealed class SqliteDialect : SqlDialect
     public static readonly SqliteDialect Instance = new();
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     public override string Limit(string parameter) => $"LIMIT {parameter}";
+    public override string OffsetLimit(string offset, string limit) => $"LIMIT {limit} OFFSET {offset}";
     public override string SelectNewId => "SELECT last_insert_rowid();";
 
     // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).
@@ -49,6 +53,7 @@ public sealed class SqlServerDialect : SqlDialect
     public static readonly SqlServerDialect Instance = new();
     public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
     public override string Limit(string parameter) => $"OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
+    public override string OffsetLimit(string offset, string limit) => $"OFFSET {offset} ROWS FETCH NEXT {limit} ROWS ONLY";
     public override string SelectNewId => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);";
 
     // 2627: unique constraint; 2601: unique index.

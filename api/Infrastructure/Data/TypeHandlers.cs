@@ -17,6 +17,9 @@ public static class DapperSetup
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new UtcTimestampHandler());
+        SqlMapper.RemoveTypeMap(typeof(DateOnly));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
     }
 }
 
@@ -50,5 +53,31 @@ public sealed class UtcTimestampHandler : SqlMapper.TypeHandler<DateTimeOffset>
         string s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
         _ => throw new DataException($"Cannot read a timestamp from {value.GetType().Name}."),
+    };
+}
+
+/// <summary>Calendar dates: <c>yyyy-MM-dd</c> text in SQLite, <c>date</c> in SQL Server.</summary>
+public sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+{
+    public override void SetValue(IDbDataParameter parameter, DateOnly value)
+    {
+        if (parameter is SqliteParameter)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            parameter.DbType = DbType.Date;
+            parameter.Value = value.ToDateTime(TimeOnly.MinValue);
+        }
+    }
+
+    public override DateOnly Parse(object value) => value switch
+    {
+        DateOnly d => d,
+        DateTime dt => DateOnly.FromDateTime(dt),
+        string s => DateOnly.Parse(s[..Math.Min(10, s.Length)], CultureInfo.InvariantCulture),
+        _ => throw new DataException($"Cannot read a date from {value.GetType().Name}."),
     };
 }

@@ -72,6 +72,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Title = "Validation failed",
                 Detail = "One or more fields are invalid.",
             },
+            ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message },
             _ => null,
         };

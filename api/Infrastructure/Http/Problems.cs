@@ -5,6 +5,9 @@ namespace BioCluster.Api.Infrastructure.Http;
 /// <summary>A write that conflicts with the state of the data (duplicate code, record still in use).</summary>
 public sealed class ConflictException(string message) : Exception(message);
 
+/// <summary>The caller may see the record but may not do this to it: 403.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
 /// <summary>The ready-made problem answers the endpoints share, so every one reads the same.</summary>
 public static class Problems
 {
@@ -18,6 +21,9 @@ public static class Problems
     public static ProblemHttpResult PreconditionFailed() =>
         TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Record changed",
             detail: "The record was changed since you read it (If-Match does not match its ETag). Read it again and retry.");
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);

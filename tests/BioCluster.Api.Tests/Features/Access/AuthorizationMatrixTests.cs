@@ -28,6 +28,9 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
     private static readonly string[] AdminsOnly = [Admin];
     private static readonly string[] KeyReaders = [Admin, Ministry, Operator, KbioRead];
     private static readonly string[] AuditReaders = [Admin, Secretariat, MohwRead];
+    private static readonly string[] IssueRaisers = [Admin, Secretariat, Operator, MohwWrite, KbioWrite];
+    private static readonly string[] IssueMovers = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
+    private static readonly string[] IssueCommenters = [Admin, Secretariat, Ministry, Operator, Viewer, MohwWrite, KbioWrite];
 
     /// <summary>(method, route pattern, concrete path, body, who may). Paths use the seeded osong cluster and mfds agency.</summary>
     private static IEnumerable<(string Method, string Pattern, Func<Ids, string> Path, string? Body, string[] Allowed)> Table() =>
@@ -64,11 +67,21 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("POST", "/api/v1/auth/password", _ => "/api/v1/auth/password", "{}", People),
         ("POST", "/api/v1/auth/logout", _ => "/api/v1/auth/logout", null, Everyone),
         ("POST", "/api/v1/auth/login", _ => "/api/v1/auth/login", "{}", Everyone),
+        ("GET", "/api/v1/regulatory-issues/", _ => "/api/v1/regulatory-issues", null, Readers),
+        ("GET", "/api/v1/regulatory-issues/export.csv", _ => "/api/v1/regulatory-issues/export.csv", null, Readers),
+        ("GET", "/api/v1/regulatory-issues/stats", _ => "/api/v1/regulatory-issues/stats", null, Readers),
+        ("GET", "/api/v1/regulatory-issues/{id:long}", i => $"/api/v1/regulatory-issues/{i.Issue}", null, Readers),
+        ("GET", "/api/v1/regulatory-issues/{id:long}/history", i => $"/api/v1/regulatory-issues/{i.Issue}/history", null, Readers),
+        ("GET", "/api/v1/regulatory-issues/{id:long}/comments", i => $"/api/v1/regulatory-issues/{i.Issue}/comments", null, Readers),
+        ("POST", "/api/v1/regulatory-issues/", _ => "/api/v1/regulatory-issues", "{}", IssueRaisers),
+        ("PUT", "/api/v1/regulatory-issues/{id:long}", i => $"/api/v1/regulatory-issues/{i.Issue}", "{}", IssueRaisers),
+        ("POST", "/api/v1/regulatory-issues/{id:long}/transitions", i => $"/api/v1/regulatory-issues/{i.Issue}/transitions", "{}", IssueMovers),
+        ("POST", "/api/v1/regulatory-issues/{id:long}/comments", i => $"/api/v1/regulatory-issues/{i.Issue}/comments", "{}", IssueCommenters),
         ("GET", "/health/live", _ => "/health/live", null, Everyone),
         ("GET", "/health/ready", _ => "/health/ready", null, Everyone),
     ];
 
-    public sealed record Ids(long Osong, long Mfds, long AdminUser, long Spare, long KbioKey);
+    public sealed record Ids(long Osong, long Mfds, long AdminUser, long Spare, long KbioKey, long Issue = 0);
 
     private static string Key(string method, string pattern) => $"{method} {pattern.TrimEnd('/')}";
 
@@ -105,7 +118,15 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
             Spare: await IdOf(admin, "/api/v1/users", Http.Body(new { username = $"spare{Guid.NewGuid():N}"[..20], displayName = "예비", role = "viewer", password = ApiFactory.UserPassword })),
             KbioKey: 0);
         var keyResponse = await admin.PostAsync("/api/v1/api-keys", Http.Body(new { agencyCode = "kbiohealth", name = "matrix", scopes = new[] { "read" } }));
-        ids = ids with { KbioKey = System.Text.Json.JsonDocument.Parse(await keyResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetProperty("id").GetInt64() };
+        ids = ids with
+        {
+            KbioKey = System.Text.Json.JsonDocument.Parse(await keyResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetProperty("id").GetInt64(),
+            Issue = await IdOf(admin, "/api/v1/regulatory-issues", Http.Body(new
+            {
+                titleKo = "권한 시험 과제", problemKo = "권한 행렬 시험을 위한 문제 설명입니다.", proposalKo = "권한 행렬 시험을 위한 개선안입니다.",
+                category = "other", clusterCodes = new[] { "osong" }, raisedByCode = "kbiohealth",
+            })),
+        };
 
         var subjects = new Dictionary<string, HttpClient>
         {

@@ -1,0 +1,604 @@
+using System.Data.Common;
+using System.Text.Json;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Contracts.Access;
+using BioCluster.Contracts.Common;
+using BioCluster.Contracts.RegulatoryIssues;
+using Dapper;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace BioCluster.Api.Features.RegulatoryIssues;
+
+/// <summary>Filters of the issue list and export, already checked by the endpoint.</summary>
+public sealed record IssueFilter(
+    IReadOnlyList<string> Statuses,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<int> Priorities,
+    string? ClusterCode = null,
+    string? RaisedByCode = null,
+    string? LeadMinistryCode = null,
+    bool? Overdue = null,
+    DateTimeOffset? DueBefore = null,
+    DateTimeOffset? CreatedFrom = null,
+    DateTimeOffset? CreatedTo = null,
+    string? Query = null);
+
+/// <summary>What a workflow move came to.</summary>
+public enum MoveOutcome
+{
+    Moved,
+    NotFound,
+    Stale,
+    NotFromThisState,
+    NotForThisCaller,
+    InvalidFields,
+}
+
+public sealed record MoveResult(MoveOutcome Outcome, Versioned<RegulatoryIssueDto>? Issue = null, Dictionary<string, string[]>? Errors = null, string? Detail = null);
+
+/// <summary>All SQL about regulatory issues: the record, its workflow moves, comments and statistics.</summary>
+public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, IConfiguration configuration, IOptions<JsonOptions> json)
+{
+    public const string EntityType = "regulatory_issue";
+    /// <summary>next_due_at for issues that wait on no deadline.</summary>
+    public static readonly DateTimeOffset NoDeadline = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    private int ResponseDays => configuration.GetValue("Workflow:ResponseDays", 14);
+
+    public static int RankOf(IssuePriority p) => (int)p + 1;
+    public static IssuePriority PriorityOf(int rank) => (IssuePriority)(rank - 1);
+
+    public sealed class IssueRow
+    {
+        public long Id { get; set; }
+        public string TitleKo { get; set; } = "";
+        public string? TitleEn { get; set; }
+        public string ProblemKo { get; set; } = "";
+        public string? ProblemEn { get; set; }
+        public string ProposalKo { get; set; } = "";
+        public string? ProposalEn { get; set; }
+        public string Category { get; set; } = "";
+        public string? LawName { get; set; }
+        public string? LawArticle { get; set; }
+        public long RaisedById { get; set; }
+        public string RaisedByCode { get; set; } = "";
+        public string RaisedByNameKo { get; set; } = "";
+        public string? RaisedByNameEn { get; set; }
+        public long? LeadMinistryId { get; set; }
+        public string? LeadMinistryCode { get; set; }
+        public string? LeadMinistryNameKo { get; set; }
+        public string? LeadMinistryNameEn { get; set; }
+        public string? OfficialName { get; set; }
+        public string? OfficialDepartment { get; set; }
+        public string? OfficialContact { get; set; }
+        public int Priority { get; set; }
+        public string? SourceMeeting { get; set; }
+        public string Tags { get; set; } = "[]";
+        public string? ExternalRef { get; set; }
+        public string Status { get; set; } = "";
+        public DateTimeOffset? AssignedAt { get; set; }
+        public DateTimeOffset? ResponseDueAt { get; set; }
+        public DateTimeOffset? AnsweredAt { get; set; }
+        public string? Answer { get; set; }
+        public double? AnswerDays { get; set; }
+        public string? PlannedChange { get; set; }
+        public string? Instrument { get; set; }
+        public DateOnly? PlannedCompletionOn { get; set; }
+        public DateOnly? ReviewOn { get; set; }
+        public string? Justification { get; set; }
+        public int? ProgressPercent { get; set; }
+        public string? ProgressNote { get; set; }
+        public DateOnly? CompletedOn { get; set; }
+        public string? Evidence { get; set; }
+        public string? WithdrawalReason { get; set; }
+        public bool RereviewUsed { get; set; }
+        public DateTimeOffset NextDueAt { get; set; }
+        public long Version { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
+        public DateTimeOffset UpdatedAt { get; set; }
+
+        public IssueStatus StatusValue => WireNames.Parse<IssueStatus>(Status);
+
+        public RegulatoryIssueDto ToDto(IReadOnlyList<ClusterRef> clusters, IReadOnlyList<AgencyRef> coMinistries, IssueParty party, DateTimeOffset now)
+        {
+            var status = StatusValue;
+            var (overdue, kind, remaining, late) = IssueWorkflow.Deadline(status, ResponseDueAt, ReviewOn, PlannedCompletionOn, now);
+            return new RegulatoryIssueDto(
+                Id, TitleKo, TitleEn, ProblemKo, ProblemEn, ProposalKo, ProposalEn, WireNames.Parse<IssueCategory>(Category),
+                LawName, LawArticle, new AgencyRef(RaisedById, RaisedByCode, RaisedByNameKo, RaisedByNameEn), clusters,
+                LeadMinistryId is { } lead ? new AgencyRef(lead, LeadMinistryCode!, LeadMinistryNameKo!, LeadMinistryNameEn) : null,
+                coMinistries,
+                OfficialName is null ? null : new ResponsibleOfficial(OfficialName, OfficialDepartment, OfficialContact),
+                PriorityOf(Priority), SourceMeeting, JsonSerializer.Deserialize<List<string>>(Tags) ?? [], ExternalRef, status,
+                AssignedAt, ResponseDueAt, AnsweredAt, PlannedChange,
+                Instrument is null ? null : WireNames.Parse<Instrument>(Instrument), PlannedCompletionOn, ReviewOn, Justification,
+                ProgressPercent, ProgressNote, CompletedOn, Evidence, WithdrawalReason, RereviewUsed,
+                overdue, kind, remaining, late, IssueWorkflow.MovesFor(status, party, RereviewUsed), CreatedAt, UpdatedAt);
+        }
+    }
+
+    private sealed class LinkRow
+    {
+        public long IssueId { get; set; }
+        public long Id { get; set; }
+        public string Code { get; set; } = "";
+        public string NameKo { get; set; } = "";
+        public string? NameEn { get; set; }
+    }
+
+    public static readonly IReadOnlyList<SortField<IssueRow>> SortFields =
+    [
+        SortField<IssueRow>.Instant("createdAt", "i.created_at", r => r.CreatedAt),
+        SortField<IssueRow>.Instant("dueAt", "i.next_due_at", r => r.NextDueAt),
+        new("priority", "i.priority", r => r.Priority),
+        SortField<IssueRow>.Instant("updatedAt", "i.updated_at", r => r.UpdatedAt),
+        new("id", "i.id", r => r.Id),
+    ];
+
+    private const string Select = """
+        SELECT i.*, rb.code AS raised_by_code, rb.name_ko AS raised_by_name_ko, rb.name_en AS raised_by_name_en,
+               lm.code AS lead_ministry_code, lm.name_ko AS lead_ministry_name_ko, lm.name_en AS lead_ministry_name_en
+        FROM regulatory_issues i
+        JOIN agencies rb ON rb.id = i.raised_by_id
+        LEFT JOIN agencies lm ON lm.id = i.lead_ministry_id
+        """;
+
+    /// <summary>The caller's part in an issue, which the workflow table judges moves by.</summary>
+    public static IssueParty PartyOf(Actor actor, IssueRow issue)
+    {
+        var party = IssueParty.None;
+        if (actor.Role == Role.Admin) party |= IssueParty.Admin;
+        if (actor.Role == Role.Secretariat) party |= IssueParty.Secretariat;
+        if (actor.Role == Role.MinistryReviewer && actor.AgencyId is { } m && m == issue.LeadMinistryId) party |= IssueParty.LeadMinistry;
+        if (actor.AgencyId is { } a && a == issue.RaisedById && actor.Role is Role.ClusterOperator or Role.Secretariat or Role.Admin)
+            party |= IssueParty.Raiser;
+        return party;
+    }
+
+    private async Task<IReadOnlyList<RegulatoryIssueDto>> ToDtosAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<IssueRow> rows, Actor actor)
+    {
+        if (rows.Count == 0) return [];
+        var ids = rows.Select(r => r.Id).ToList();
+        var clusters = (await connection.QueryAsync<LinkRow>("""
+            SELECT ic.issue_id, c.id, c.code, c.name_ko, c.name_en
+            FROM regulatory_issue_clusters ic JOIN clusters c ON c.id = ic.cluster_id
+            WHERE ic.issue_id IN @ids ORDER BY c.code
+            """, new { ids }, tx)).ToLookup(l => l.IssueId, l => new ClusterRef(l.Id, l.Code, l.NameKo, l.NameEn));
+        var co = (await connection.QueryAsync<LinkRow>("""
+            SELECT im.issue_id, a.id, a.code, a.name_ko, a.name_en
+            FROM regulatory_issue_co_ministries im JOIN agencies a ON a.id = im.agency_id
+            WHERE im.issue_id IN @ids ORDER BY a.code
+            """, new { ids }, tx)).ToLookup(l => l.IssueId, l => new AgencyRef(l.Id, l.Code, l.NameKo, l.NameEn));
+        var now = clock.GetUtcNow();
+        return rows.Select(r => r.ToDto(clusters[r.Id].ToList(), co[r.Id].ToList(), PartyOf(actor, r), now)).ToList();
+    }
+
+    private static Task<IssueRow?> RowAsync(DbConnection connection, DbTransaction? tx, long id) =>
+        connection.QuerySingleOrDefaultAsync<IssueRow>($"{Select} WHERE i.id = @id", new { id }, tx);
+
+    private async Task<Versioned<RegulatoryIssueDto>?> GetAsync(DbConnection connection, DbTransaction? tx, long id, Actor actor)
+    {
+        var row = await RowAsync(connection, tx, id);
+        return row is null ? null : new Versioned<RegulatoryIssueDto>((await ToDtosAsync(connection, tx, [row], actor))[0], row.Version);
+    }
+
+    public async Task<Versioned<RegulatoryIssueDto>?> GetAsync(long id, Actor actor, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await GetAsync(connection, null, id, actor);
+    }
+
+    private (string Where, DynamicParameters Parameters) Where(IssueFilter f)
+    {
+        var where = new List<string>();
+        var p = new DynamicParameters();
+        void Add(string clause, string name, object? value)
+        {
+            if (value is null) return;
+            where.Add(clause);
+            p.Add(name, value);
+        }
+        if (f.Statuses.Count > 0) Add("i.status IN @Statuses", "Statuses", f.Statuses);
+        if (f.Categories.Count > 0) Add("i.category IN @Categories", "Categories", f.Categories);
+        if (f.Priorities.Count > 0) Add("i.priority IN @Priorities", "Priorities", f.Priorities);
+        Add("i.raised_by_id = (SELECT id FROM agencies WHERE code = @RaisedByCode)", "RaisedByCode", f.RaisedByCode);
+        Add("i.lead_ministry_id = (SELECT id FROM agencies WHERE code = @LeadMinistryCode)", "LeadMinistryCode", f.LeadMinistryCode);
+        Add("""
+            EXISTS (SELECT 1 FROM regulatory_issue_clusters ic JOIN clusters c ON c.id = ic.cluster_id
+                    WHERE ic.issue_id = i.id AND c.code = @ClusterCode)
+            """, "ClusterCode", f.ClusterCode);
+        if (f.Overdue is { } overdue) Add(overdue ? "i.next_due_at < @Now" : "i.next_due_at >= @Now", "Now", clock.GetUtcNow());
+        Add("i.next_due_at < @DueBefore", "DueBefore", f.DueBefore);
+        Add("i.created_at >= @CreatedFrom", "CreatedFrom", f.CreatedFrom);
+        Add("i.created_at < @CreatedTo", "CreatedTo", f.CreatedTo);
+        if (f.Query is not null)
+            Add(@"(i.title_ko LIKE @Q ESCAPE '\' OR i.title_en LIKE @Q ESCAPE '\' OR i.problem_ko LIKE @Q ESCAPE '\' OR i.law_name LIKE @Q ESCAPE '\')",
+                "Q", Keyset.Contains(f.Query));
+        return (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "", p);
+    }
+
+    public async Task<Page<RegulatoryIssueDto>> ListAsync(IssueFilter filter, SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, Actor actor, CancellationToken ct)
+    {
+        var (filterSql, p) = Where(filter);
+        var seekSql = cursor is null ? "" : (filterSql.Length > 0 ? " AND " : " WHERE ") + Keyset.Seek(sort, cursor, p, "i.id");
+        p.Add("Limit", limit + 1);
+        await using var connection = await db.OpenAsync(ct);
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM regulatory_issues i{filterSql}", p);
+        var rows = (await connection.QueryAsync<IssueRow>(
+            $"{Select}{filterSql}{seekSql} ORDER BY {Keyset.OrderBy(sort, "i.id")} {db.Dialect.Limit("@Limit")}", p)).AsList();
+        var (page, next) = Keyset.Cut(rows, limit, sort, r => r.Id);
+        return new Page<RegulatoryIssueDto>(await ToDtosAsync(connection, null, page, actor), next, total);
+    }
+
+    /// <summary>Every issue matching the filter, oldest first, one page of rows at a time (for exports).</summary>
+    public async IAsyncEnumerable<RegulatoryIssueDto> StreamAsync(IssueFilter filter, Actor actor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var sort = new SortSpec<IssueRow>(SortFields.Single(f => f.Name == "id"), false);
+        KeysetCursor? cursor = null;
+        do
+        {
+            var page = await ListAsync(filter, sort, cursor, 500, actor, ct);
+            foreach (var item in page.Items) yield return item;
+            cursor = page.NextCursor is null ? null : new KeysetCursor("id", JsonSerializer.SerializeToElement(page.Items[^1].Id), page.Items[^1].Id);
+        } while (cursor is not null);
+    }
+
+    public async Task<Versioned<RegulatoryIssueDto>> CreateAsync(CreateRegulatoryIssueRequest r, long raisedById, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var clusterIds = await ResolveClustersAsync(connection, tx, r.ClusterCodes);
+        long id;
+        try
+        {
+            id = await connection.ExecuteScalarAsync<long>($"""
+                INSERT INTO regulatory_issues (title_ko, title_en, problem_ko, problem_en, proposal_ko, proposal_en, category, law_name, law_article,
+                    raised_by_id, official_name, official_department, official_contact, priority, source_meeting, tags, external_ref,
+                    status, rereview_used, next_due_at, version, created_at, updated_at)
+                VALUES (@TitleKo, @TitleEn, @ProblemKo, @ProblemEn, @ProposalKo, @ProposalEn, @Category, @LawName, @LawArticle,
+                    @RaisedById, @OfficialName, @OfficialDepartment, @OfficialContact, @Priority, @SourceMeeting, @Tags, @ExternalRef,
+                    'submitted', @False, @NoDeadline, 1, @Now, @Now);
+                {db.Dialect.SelectNewId}
+                """,
+                new
+                {
+                    r.TitleKo, r.TitleEn, r.ProblemKo, r.ProblemEn, r.ProposalKo, r.ProposalEn, Category = WireNames.Of(r.Category),
+                    r.LawName, r.LawArticle, RaisedById = raisedById, OfficialName = r.Official?.Name, OfficialDepartment = r.Official?.Department,
+                    OfficialContact = r.Official?.Contact, Priority = RankOf(r.Priority ?? IssuePriority.Normal), r.SourceMeeting,
+                    Tags = JsonSerializer.Serialize(r.Tags ?? []), r.ExternalRef, False = false, NoDeadline, Now = now,
+                }, tx);
+        }
+        catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            throw new ConflictException($"An issue with externalRef '{r.ExternalRef}' already exists.");
+        }
+        foreach (var clusterId in clusterIds)
+            await connection.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @clusterId)", new { id, clusterId }, tx);
+        await RecordMoveAsync(connection, tx, id, null, IssueStatus.Submitted, actor, null, new Dictionary<string, string?>(), now);
+        var created = (await GetAsync(connection, tx, id, actor))!;
+        await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
+        await tx.CommitAsync(ct);
+        return created;
+    }
+
+    public async Task<WriteResult<RegulatoryIssueDto>> UpdateAsync(long id, long expectedVersion, UpdateRegulatoryIssueRequest r, Actor actor,
+        Func<IssueRow, bool> mayEdit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var row = await RowAsync(connection, tx, id);
+        if (row is null) return WriteResult<RegulatoryIssueDto>.NotFound;
+        if (!mayEdit(row)) throw new ForbiddenException("Only the secretariat, or the raising agency while the issue waits to be routed, may edit it.");
+        if (row.Version != expectedVersion) return WriteResult<RegulatoryIssueDto>.Stale;
+        var before = (await GetAsync(connection, tx, id, actor))!;
+        var clusterIds = await ResolveClustersAsync(connection, tx, r.ClusterCodes);
+        int changed;
+        try
+        {
+            changed = await connection.ExecuteAsync("""
+                UPDATE regulatory_issues
+                SET title_ko = @TitleKo, title_en = @TitleEn, problem_ko = @ProblemKo, problem_en = @ProblemEn, proposal_ko = @ProposalKo,
+                    proposal_en = @ProposalEn, category = @Category, law_name = @LawName, law_article = @LawArticle,
+                    official_name = @OfficialName, official_department = @OfficialDepartment, official_contact = @OfficialContact,
+                    priority = @Priority, source_meeting = @SourceMeeting, tags = @Tags, external_ref = @ExternalRef,
+                    version = version + 1, updated_at = @Now
+                WHERE id = @Id AND version = @ExpectedVersion
+                """,
+                new
+                {
+                    Id = id, ExpectedVersion = expectedVersion, r.TitleKo, r.TitleEn, r.ProblemKo, r.ProblemEn, r.ProposalKo, r.ProposalEn,
+                    Category = WireNames.Of(r.Category), r.LawName, r.LawArticle, OfficialName = r.Official?.Name,
+                    OfficialDepartment = r.Official?.Department, OfficialContact = r.Official?.Contact, Priority = RankOf(r.Priority),
+                    r.SourceMeeting, Tags = JsonSerializer.Serialize(r.Tags ?? []), r.ExternalRef, Now = clock.GetUtcNow(),
+                }, tx);
+        }
+        catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            throw new ConflictException($"An issue with externalRef '{r.ExternalRef}' already exists.");
+        }
+        if (changed == 0) return WriteResult<RegulatoryIssueDto>.Stale;
+        await connection.ExecuteAsync("DELETE FROM regulatory_issue_clusters WHERE issue_id = @id", new { id }, tx);
+        foreach (var clusterId in clusterIds)
+            await connection.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @clusterId)", new { id, clusterId }, tx);
+        var after = (await GetAsync(connection, tx, id, actor))!;
+        await audit.WriteAsync(connection, tx, actor, "update", EntityType, id, before.Value, after.Value);
+        await tx.CommitAsync(ct);
+        return WriteResult<RegulatoryIssueDto>.Done(after);
+    }
+
+    /// <summary>
+    /// One workflow move, as one transaction guarded by the issue's version: the table decides whether
+    /// the move exists (409) and whether this caller may make it (403); the target's fields are checked;
+    /// the record, its timeline and the audit trail change together or not at all.
+    /// </summary>
+    public async Task<MoveResult> MoveAsync(long id, long expectedVersion, IssueTransitionRequest r, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var row = await RowAsync(connection, tx, id);
+        if (row is null) return new MoveResult(MoveOutcome.NotFound);
+        // The precondition comes first: a client acting on an old read is told so before anything else.
+        if (row.Version != expectedVersion) return new MoveResult(MoveOutcome.Stale);
+        var from = row.StatusValue;
+        switch (IssueWorkflow.CanMove(from, r.To, PartyOf(actor, row), row.RereviewUsed))
+        {
+            case MoveVerdict.NotFromThisState:
+                return new MoveResult(MoveOutcome.NotFromThisState, Detail: from == IssueStatus.NotAccepted && r.To == IssueStatus.UnderReview
+                    ? "This issue has had its one re-review already."
+                    : $"An issue that is {WireNames.Of(from)} cannot move to {WireNames.Of(r.To)}.");
+            case MoveVerdict.NotForThisCaller:
+                return new MoveResult(MoveOutcome.NotForThisCaller, Detail: $"You may not move this issue to {WireNames.Of(r.To)}.");
+        }
+
+        var rule = IssueWorkflow.Rule(from, r.To)!;
+        var errors = IssueWorkflow.CheckFields(rule.Fields, r, today);
+        if (errors.Count > 0) return new MoveResult(MoveOutcome.InvalidFields, Errors: errors);
+
+        var before = (await GetAsync(connection, tx, id, actor))!;
+        var set = new Dictionary<string, string?>();
+        var p = new DynamicParameters(new { Id = id, ExpectedVersion = expectedVersion, To = WireNames.Of(r.To), Now = now });
+        var assignments = new List<string> { "status = @To", "version = version + 1", "updated_at = @Now" };
+        void Set(string column, string field, object? value, string? shown)
+        {
+            assignments.Add($"{column} = @{field}");
+            p.Add(field, value);
+            set[field] = shown;
+        }
+
+        DateTimeOffset nextDue = NoDeadline;
+        switch (rule.Fields)
+        {
+            case MoveFields.Assignment:
+            {
+                var ministry = await connection.QuerySingleOrDefaultAsync<AgencyKindRow>(
+                    "SELECT id, kind FROM agencies WHERE code = @code AND status = 'active'", new { code = r.LeadMinistryCode }, tx);
+                if (ministry is not { Kind: "ministry" })
+                    return new MoveResult(MoveOutcome.InvalidFields, Errors: new() { ["leadMinistryCode"] = ["The lead ministry must be an active agency of kind ministry."] });
+                var due = r.ResponseDueAt ?? now.AddDays(ResponseDays);
+                Set("lead_ministry_id", "leadMinistryCode", ministry.Id, r.LeadMinistryCode);
+                Set("assigned_at", "assignedAt", now, now.ToString("O"));
+                Set("response_due_at", "responseDueAt", due, due.ToString("O"));
+                if (r.Official is { } official)
+                {
+                    Set("official_name", "officialName", official.Name, official.Name);
+                    Set("official_department", "officialDepartment", official.Department, official.Department);
+                    Set("official_contact", "officialContact", official.Contact, official.Contact);
+                }
+                if (from == IssueStatus.NotAccepted) Set("rereview_used", "rereviewUsed", true, "true");
+                nextDue = due;
+                await connection.ExecuteAsync("DELETE FROM regulatory_issue_co_ministries WHERE issue_id = @id", new { id }, tx);
+                foreach (var code in (r.CoMinistryCodes ?? []).Distinct())
+                {
+                    var co = await connection.QuerySingleOrDefaultAsync<AgencyKindRow>(
+                        "SELECT id, kind FROM agencies WHERE code = @code AND status = 'active'", new { code }, tx);
+                    if (co is not { Kind: "ministry" } || co.Id == ministry.Id)
+                        return new MoveResult(MoveOutcome.InvalidFields, Errors: new() { ["coMinistryCodes"] = [$"'{code}' is not another active ministry."] });
+                    await connection.ExecuteAsync("INSERT INTO regulatory_issue_co_ministries (issue_id, agency_id) VALUES (@id, @agencyId)", new { id, agencyId = co.Id }, tx);
+                }
+                set["coMinistryCodes"] = string.Join(",", r.CoMinistryCodes ?? []);
+                break;
+            }
+            case MoveFields.Answer:
+                SetAnswer();
+                Set("planned_change", "plannedChange", r.PlannedChange, r.PlannedChange);
+                Set("instrument", "instrument", WireNames.Of(r.Instrument!.Value), WireNames.Of(r.Instrument!.Value));
+                Set("planned_completion_on", "plannedCompletionOn", r.PlannedCompletionOn, r.PlannedCompletionOn?.ToString("yyyy-MM-dd"));
+                nextDue = IssueWorkflow.EndOf(r.PlannedCompletionOn!.Value);
+                break;
+            case MoveFields.Review:
+                SetAnswer();
+                Set("review_on", "reviewOn", r.ReviewOn, r.ReviewOn?.ToString("yyyy-MM-dd"));
+                nextDue = IssueWorkflow.EndOf(r.ReviewOn!.Value);
+                break;
+            case MoveFields.Refusal:
+                SetAnswer();
+                Set("justification", "justification", r.Justification, r.Justification);
+                break;
+            case MoveFields.Progress:
+                Set("progress_percent", "progressPercent", r.ProgressPercent, r.ProgressPercent?.ToString());
+                Set("progress_note", "progressNote", r.ProgressNote, r.ProgressNote);
+                nextDue = row.PlannedCompletionOn is { } planned ? IssueWorkflow.EndOf(planned) : NoDeadline;
+                break;
+            case MoveFields.Completion:
+                Set("completed_on", "completedOn", r.CompletedOn, r.CompletedOn?.ToString("yyyy-MM-dd"));
+                Set("evidence", "evidence", r.Evidence, r.Evidence);
+                Set("progress_percent", "progressPercent", 100, "100");
+                break;
+            case MoveFields.Withdrawal:
+                Set("withdrawal_reason", "reason", r.Reason, r.Reason);
+                break;
+        }
+        assignments.Add("next_due_at = @NextDue");
+        p.Add("NextDue", nextDue);
+
+        var changed = await connection.ExecuteAsync(
+            $"UPDATE regulatory_issues SET {string.Join(", ", assignments)} WHERE id = @Id AND version = @ExpectedVersion", p, tx);
+        if (changed == 0) return new MoveResult(MoveOutcome.Stale);
+        await RecordMoveAsync(connection, tx, id, from, r.To, actor, r.Comment, set, now);
+        var after = (await GetAsync(connection, tx, id, actor))!;
+        await audit.WriteAsync(connection, tx, actor, "transition:" + WireNames.Of(r.To), EntityType, id, before.Value, after.Value);
+        await tx.CommitAsync(ct);
+        return new MoveResult(MoveOutcome.Moved, after);
+
+        // An answer (accept, partly accept, long-term review, refuse): when, what, and how long it took from assignment.
+        void SetAnswer()
+        {
+            Set("answered_at", "answeredAt", now, now.ToString("O"));
+            Set("answer", "answer", WireNames.Of(r.To), WireNames.Of(r.To));
+            var days = row.AssignedAt is { } assigned ? Math.Round((now - assigned).TotalDays, 3) : (double?)null;
+            assignments.Add("answer_days = @AnswerDays");
+            p.Add("AnswerDays", days);
+        }
+    }
+
+    private Task RecordMoveAsync(DbConnection connection, DbTransaction tx, long id, IssueStatus? from, IssueStatus to, Actor actor, string? comment,
+        Dictionary<string, string?> fields, DateTimeOffset now) =>
+        connection.ExecuteAsync("""
+            INSERT INTO regulatory_issue_transitions (issue_id, from_status, to_status, actor_type, actor_name, occurred_at, comment, fields_json)
+            VALUES (@id, @From, @To, @ActorType, @ActorName, @now, @comment, @Fields)
+            """,
+            new
+            {
+                id, From = from is { } f ? WireNames.Of(f) : null, To = WireNames.Of(to), ActorType = WireNames.Of(actor.Type),
+                ActorName = actor.DisplayName, now, comment, Fields = JsonSerializer.Serialize(fields, json.Value.SerializerOptions),
+            }, tx);
+
+    private sealed class TransitionRow
+    {
+        public long Id { get; set; }
+        public string? FromStatus { get; set; }
+        public string ToStatus { get; set; } = "";
+        public string ActorType { get; set; } = "";
+        public string ActorName { get; set; } = "";
+        public DateTimeOffset OccurredAt { get; set; }
+        public string? Comment { get; set; }
+        public string FieldsJson { get; set; } = "{}";
+    }
+
+    public async Task<IReadOnlyList<IssueTransitionDto>> HistoryAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<TransitionRow>(
+            "SELECT id, from_status, to_status, actor_type, actor_name, occurred_at, comment, fields_json FROM regulatory_issue_transitions WHERE issue_id = @id ORDER BY id",
+            new { id });
+        return rows.Select(r => new IssueTransitionDto(r.Id, r.FromStatus is null ? null : WireNames.Parse<IssueStatus>(r.FromStatus),
+            WireNames.Parse<IssueStatus>(r.ToStatus), WireNames.Parse<ActorType>(r.ActorType), r.ActorName, r.OccurredAt, r.Comment,
+            JsonSerializer.Deserialize<Dictionary<string, string?>>(r.FieldsJson) ?? [])).ToList();
+    }
+
+    private sealed class CommentRow
+    {
+        public long Id { get; set; }
+        public string AuthorName { get; set; } = "";
+        public string AuthorType { get; set; } = "";
+        public DateTimeOffset CreatedAt { get; set; }
+        public string Text { get; set; } = "";
+
+        public IssueCommentDto ToDto() => new(Id, AuthorName, WireNames.Parse<ActorType>(AuthorType), CreatedAt, Text);
+    }
+
+    public async Task<IReadOnlyList<IssueCommentDto>> CommentsAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<CommentRow>(
+            "SELECT id, author_name, author_type, created_at, text FROM regulatory_issue_comments WHERE issue_id = @id ORDER BY id", new { id }))
+            .Select(c => c.ToDto()).ToList();
+    }
+
+    public async Task<IssueCommentDto?> AddCommentAsync(long id, string text, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM regulatory_issues WHERE id = @id", new { id }, tx) == 0) return null;
+        var commentId = await connection.ExecuteScalarAsync<long>($"""
+            INSERT INTO regulatory_issue_comments (issue_id, author_type, author_name, created_at, text)
+            VALUES (@id, @AuthorType, @AuthorName, @now, @text);
+            {db.Dialect.SelectNewId}
+            """, new { id, AuthorType = WireNames.Of(actor.Type), AuthorName = actor.DisplayName, now, text }, tx);
+        var comment = new IssueCommentDto(commentId, actor.DisplayName, actor.Type, now, text);
+        await audit.WriteAsync(connection, tx, actor, "comment", EntityType, id, null, comment);
+        await tx.CommitAsync(ct);
+        return comment;
+    }
+
+    private static async Task<List<long>> ResolveClustersAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<string> codes)
+    {
+        var wanted = codes.Distinct().ToList();
+        var found = (await connection.QueryAsync<LinkRow>("SELECT id, code FROM clusters WHERE code IN @wanted AND status <> 'archived'", new { wanted }, tx)).ToList();
+        var missing = wanted.Except(found.Select(f => f.Code)).ToList();
+        if (missing.Count > 0) throw new FieldException("clusterCodes", $"No active cluster has the code(s): {string.Join(", ", missing)}.");
+        return found.Select(f => f.Id).ToList();
+    }
+
+    // ---- statistics ----
+
+    private sealed class GroupRow
+    {
+        public long? Key { get; set; }
+        public string? Name { get; set; }
+        public string? Status { get; set; }
+        public int Count { get; set; }
+    }
+
+    /// <summary>The pipeline at a glance, computed in SQL with index scans only.</summary>
+    public async Task<RegulatoryIssueStatsDto> StatsAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var yearStart = new DateOnly(now.UtcDateTime.Year, 1, 1);
+        await using var connection = await db.OpenAsync(ct);
+        var byStatus = (await connection.QueryAsync<GroupRow>("SELECT status, COUNT(*) AS count FROM regulatory_issues GROUP BY status")).ToList();
+        var byMinistry = (await connection.QueryAsync<GroupRow>(
+            "SELECT lead_ministry_id AS \"key\", status, COUNT(*) AS count FROM regulatory_issues WHERE lead_ministry_id IS NOT NULL GROUP BY lead_ministry_id, status")).ToList();
+        var byCluster = (await connection.QueryAsync<GroupRow>(
+            "SELECT cluster_id AS \"key\", COUNT(*) AS count FROM regulatory_issue_clusters GROUP BY cluster_id")).ToList();
+        var byCategory = (await connection.QueryAsync<GroupRow>("SELECT category AS name, COUNT(*) AS count FROM regulatory_issues GROUP BY category")).ToList();
+        var overdue = (await connection.QueryAsync<GroupRow>(
+            "SELECT lead_ministry_id AS \"key\", COUNT(*) AS count FROM regulatory_issues WHERE next_due_at < @now GROUP BY lead_ministry_id", new { now })).ToList();
+        var answers = (await connection.QueryAsync<GroupRow>(
+            "SELECT answer AS name, COUNT(*) AS count FROM regulatory_issues WHERE answer IS NOT NULL GROUP BY answer")).ToList();
+        var completedThisYear = await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM regulatory_issues WHERE status = 'completed' AND completed_on >= @yearStart", new { yearStart });
+
+        var answeredCount = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM regulatory_issues WHERE answer_days IS NOT NULL");
+        async Task<double?> Percentile(double p)
+        {
+            if (answeredCount == 0) return null;
+            var offset = Math.Max(0, (int)Math.Ceiling(p * answeredCount) - 1); // nearest rank
+            return await connection.ExecuteScalarAsync<double?>(
+                $"SELECT answer_days FROM regulatory_issues WHERE answer_days IS NOT NULL ORDER BY answer_days {db.Dialect.OffsetLimit("@offset", "@one")}",
+                new { offset, one = 1 });
+        }
+
+        var agencyIds = byMinistry.Select(m => m.Key!.Value).Concat(overdue.Where(o => o.Key is not null).Select(o => o.Key!.Value)).Distinct().ToList();
+        var agencies = (await connection.QueryAsync<LinkRow>("SELECT id, code, name_ko, name_en FROM agencies WHERE id IN @agencyIds", new { agencyIds }))
+            .ToDictionary(a => a.Id, a => new AgencyRef(a.Id, a.Code, a.NameKo, a.NameEn));
+        var clusterIds = byCluster.Select(c => c.Key!.Value).ToList();
+        var clusters = (await connection.QueryAsync<LinkRow>("SELECT id, code, name_ko, name_en FROM clusters WHERE id IN @clusterIds", new { clusterIds }))
+            .ToDictionary(c => c.Id, c => new ClusterRef(c.Id, c.Code, c.NameKo, c.NameEn));
+
+        var accepted = answers.Where(a => a.Name is "accepted" or "partially_accepted").Sum(a => a.Count);
+        var answered = answers.Sum(a => a.Count);
+        return new RegulatoryIssueStatsDto(
+            byStatus.Sum(s => s.Count),
+            overdue.Sum(o => o.Count),
+            byStatus.Select(s => new StatusCount(WireNames.Parse<IssueStatus>(s.Status!), s.Count)).OrderBy(s => s.Status).ToList(),
+            byMinistry.Select(m => new MinistryStatusCount(agencies[m.Key!.Value], WireNames.Parse<IssueStatus>(m.Status!), m.Count))
+                .OrderBy(m => m.Ministry.Code).ThenBy(m => m.Status).ToList(),
+            byCluster.Select(c => new ClusterCount(clusters[c.Key!.Value], c.Count)).OrderByDescending(c => c.Count).ThenBy(c => c.Cluster.Code).ToList(),
+            byCategory.Select(c => new CategoryCount(WireNames.Parse<IssueCategory>(c.Name!), c.Count)).OrderBy(c => c.Category).ToList(),
+            overdue.Where(o => o.Key is not null).Select(o => new MinistryOverdue(agencies[o.Key!.Value], o.Count)).OrderByDescending(o => o.Overdue).ToList(),
+            answered == 0 ? null : Math.Round((double)accepted / answered, 4),
+            await Percentile(0.5),
+            await Percentile(0.9),
+            completedThisYear,
+            now);
+    }
+}

@@ -1,0 +1,213 @@
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Agencies;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Contracts.Access;
+using BioCluster.Contracts.Common;
+using BioCluster.Contracts.RegulatoryIssues;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BioCluster.Api.Features.RegulatoryIssues;
+
+public static class RegulatoryIssuesApi
+{
+    public static IEndpointRouteBuilder MapRegulatoryIssues(this IEndpointRouteBuilder app)
+    {
+        const int Unauthorized = StatusCodes.Status401Unauthorized, Forbidden = StatusCodes.Status403Forbidden, NotFound = StatusCodes.Status404NotFound;
+        var group = app.MapGroup("/api/v1/regulatory-issues").WithTags("RegulatoryIssues");
+        group.MapGet("/", ListRegulatoryIssues).WithName(nameof(ListRegulatoryIssues)).RequireAuthorization(Permissions.IssuesRead)
+            .WithSummary("List regulatory issues with filters, sort and keyset paging").Errors(Unauthorized, Forbidden);
+        group.MapGet("/export.csv", ExportRegulatoryIssues).WithName(nameof(ExportRegulatoryIssues)).RequireAuthorization(Permissions.IssuesRead)
+            .WithSummary("Export the issues matching the same filters as CSV (UTF-8 with BOM)")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem().Errors(Unauthorized, Forbidden);
+        group.MapGet("/stats", GetRegulatoryIssueStats).WithName(nameof(GetRegulatoryIssueStats)).RequireAuthorization(Permissions.IssuesRead)
+            .WithSummary("The pipeline at a glance: counts, overdue per ministry, acceptance rate, days to answer").Errors(Unauthorized, Forbidden);
+        group.MapGet("/{id:long}", GetRegulatoryIssue).WithName(nameof(GetRegulatoryIssue)).RequireAuthorization(Permissions.IssuesRead)
+            .WithSummary("Get an issue, with its deadline state and the moves the caller may make").ReturnsETag().Errors(Unauthorized, Forbidden, NotFound);
+        group.MapPost("/", CreateRegulatoryIssue).WithName(nameof(CreateRegulatoryIssue)).RequireAuthorization(Permissions.IssuesRaise)
+            .WithSummary("Raise a regulatory issue").Validate<CreateRegulatoryIssueRequest>().ReturnsETag()
+            .Errors(Unauthorized, Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType);
+        group.MapPut("/{id:long}", ReplaceRegulatoryIssue).WithName(nameof(ReplaceRegulatoryIssue)).RequireAuthorization(Permissions.IssuesRaise)
+            .WithSummary("Replace an issue's description (If-Match required); the secretariat any time, the raising agency until it is routed")
+            .Validate<UpdateRegulatoryIssueRequest>().RequiresIfMatch()
+            .Errors(Unauthorized, Forbidden, NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status428PreconditionRequired);
+        group.MapPost("/{id:long}/transitions", MoveRegulatoryIssue).WithName(nameof(MoveRegulatoryIssue)).RequireAuthorization(Permissions.IssuesMove)
+            .WithSummary("Move an issue through the workflow (If-Match required): 409 if the move does not exist from its state, 403 if not yours to make")
+            .RequiresIfMatch()
+            .Errors(Unauthorized, Forbidden, NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status428PreconditionRequired);
+        group.MapGet("/{id:long}/history", GetRegulatoryIssueHistory).WithName(nameof(GetRegulatoryIssueHistory)).RequireAuthorization(Permissions.IssuesRead)
+            .WithSummary("The issue's timeline: every move with who, when, the comment and the fields it set").Errors(Unauthorized, Forbidden, NotFound);
+        group.MapGet("/{id:long}/comments", ListRegulatoryIssueComments).WithName(nameof(ListRegulatoryIssueComments)).RequireAuthorization(Permissions.IssuesRead)
+            .WithSummary("The comments on an issue, oldest first").Errors(Unauthorized, Forbidden, NotFound);
+        group.MapPost("/{id:long}/comments", AddRegulatoryIssueComment).WithName(nameof(AddRegulatoryIssueComment)).RequireAuthorization(Permissions.IssuesComment)
+            .WithSummary("Comment on an issue").Validate<CreateIssueCommentRequest>()
+            .Errors(Unauthorized, Forbidden, NotFound, StatusCodes.Status415UnsupportedMediaType);
+        return app;
+    }
+
+    /// <summary>Reads the list filters shared by the list and the export.</summary>
+    private static IssueFilter Filter(ListErrors errors, string[]? status, string[]? category, string[]? priority, string? clusterCode,
+        string? raisedByCode, string? leadMinistryCode, bool? overdue, DateTimeOffset? dueBefore, DateTimeOffset? createdFrom,
+        DateTimeOffset? createdTo, string? q) =>
+        new(errors.Enums<IssueStatus>("status", status),
+            errors.Enums<IssueCategory>("category", category),
+            errors.Enums<IssuePriority>("priority", priority).Select(p => RegulatoryIssueStore.RankOf(WireNames.Parse<IssuePriority>(p))).ToList(),
+            errors.Text("clusterCode", clusterCode), errors.Text("raisedByCode", raisedByCode), errors.Text("leadMinistryCode", leadMinistryCode),
+            overdue, dueBefore, createdFrom, createdTo, errors.Text("q", q));
+
+    /// <param name="status">Only these statuses (repeat for several).</param>
+    /// <param name="category">Only these categories.</param>
+    /// <param name="priority">Only these priorities.</param>
+    /// <param name="clusterCode">Only issues affecting this cluster.</param>
+    /// <param name="raisedByCode">Only issues raised by this agency.</param>
+    /// <param name="leadMinistryCode">Only issues led by this ministry.</param>
+    /// <param name="overdue">true: only overdue issues; false: only issues not overdue.</param>
+    /// <param name="dueBefore">Only issues whose next deadline (answer, review or improvement) is before this instant.</param>
+    /// <param name="createdFrom">Only issues raised at or after this instant.</param>
+    /// <param name="createdTo">Only issues raised before this instant.</param>
+    /// <param name="q">Free text over the title, the problem and the law.</param>
+    /// <param name="sort">One of createdAt, dueAt, priority, updatedAt, id; '-' for descending. Default -createdAt.</param>
+    /// <param name="limit">Page size, 1–200 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<RegulatoryIssueDto>>, ValidationProblem>> ListRegulatoryIssues(
+        RegulatoryIssueStore store, Actor actor, CancellationToken ct,
+        [WireEnum(typeof(IssueStatus))] string[]? status = null, [WireEnum(typeof(IssueCategory))] string[]? category = null,
+        [WireEnum(typeof(IssuePriority))] string[]? priority = null, string? clusterCode = null, string? raisedByCode = null,
+        string? leadMinistryCode = null, bool? overdue = null, DateTimeOffset? dueBefore = null, DateTimeOffset? createdFrom = null,
+        DateTimeOffset? createdTo = null, string? q = null, string? sort = null, int? limit = null, string? cursor = null)
+    {
+        var errors = new ListErrors();
+        var filter = Filter(errors, status, category, priority, clusterCode, raisedByCode, leadMinistryCode, overdue, dueBefore, createdFrom, createdTo, q);
+        var (spec, take, after) = errors.Paging(RegulatoryIssueStore.SortFields, sort ?? "-createdAt", limit, cursor);
+        if (errors.Any) return errors.Problem();
+        return TypedResults.Ok(await store.ListAsync(filter, spec, after, take, actor, ct));
+    }
+
+    /// <param name="status">Only these statuses (repeat for several).</param>
+    /// <param name="category">Only these categories.</param>
+    /// <param name="priority">Only these priorities.</param>
+    /// <param name="clusterCode">Only issues affecting this cluster.</param>
+    /// <param name="raisedByCode">Only issues raised by this agency.</param>
+    /// <param name="leadMinistryCode">Only issues led by this ministry.</param>
+    /// <param name="overdue">true: only overdue issues; false: only issues not overdue.</param>
+    /// <param name="dueBefore">Only issues whose next deadline is before this instant.</param>
+    /// <param name="createdFrom">Only issues raised at or after this instant.</param>
+    /// <param name="createdTo">Only issues raised before this instant.</param>
+    /// <param name="q">Free text over the title, the problem and the law.</param>
+    public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportRegulatoryIssues(
+        RegulatoryIssueStore store, Actor actor, HttpContext http, CancellationToken ct,
+        [WireEnum(typeof(IssueStatus))] string[]? status = null, [WireEnum(typeof(IssueCategory))] string[]? category = null,
+        [WireEnum(typeof(IssuePriority))] string[]? priority = null, string? clusterCode = null, string? raisedByCode = null,
+        string? leadMinistryCode = null, bool? overdue = null, DateTimeOffset? dueBefore = null, DateTimeOffset? createdFrom = null,
+        DateTimeOffset? createdTo = null, string? q = null)
+    {
+        var errors = new ListErrors();
+        var filter = Filter(errors, status, category, priority, clusterCode, raisedByCode, leadMinistryCode, overdue, dueBefore, createdFrom, createdTo, q);
+        if (errors.Any) return errors.Problem();
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"regulatory-issues.csv\"";
+        await using var csv = new CsvExport(http.Response.Body);
+        await csv.RowAsync(["id", "titleKo", "titleEn", "status", "category", "priority", "raisedBy", "clusters", "leadMinistry", "lawName", "lawArticle",
+            "responseDueAt", "plannedCompletionOn", "progressPercent", "overdue", "daysLate", "createdAt", "updatedAt"]);
+        await foreach (var i in store.StreamAsync(filter, actor, ct))
+            await csv.RowAsync([i.Id.ToString(), i.TitleKo, i.TitleEn, WireNames.Of(i.Status), WireNames.Of(i.Category), WireNames.Of(i.Priority),
+                i.RaisedBy.Code, string.Join(' ', i.Clusters.Select(c => c.Code)), i.LeadMinistry?.Code, i.LawName, i.LawArticle,
+                i.ResponseDueAt?.ToString("O"), i.PlannedCompletionOn?.ToString("yyyy-MM-dd"), i.ProgressPercent?.ToString(),
+                i.Overdue ? "true" : "false", i.DaysLate?.ToString(), i.CreatedAt.ToString("O"), i.UpdatedAt.ToString("O")]);
+        return TypedResults.Empty;
+    }
+
+    public static async Task<Ok<RegulatoryIssueStatsDto>> GetRegulatoryIssueStats(RegulatoryIssueStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.StatsAsync(ct));
+
+    public static async Task<Results<Ok<RegulatoryIssueDto>, ProblemHttpResult>> GetRegulatoryIssue(
+        long id, Actor actor, RegulatoryIssueStore store, HttpContext http, CancellationToken ct)
+    {
+        var found = await store.GetAsync(id, actor, ct);
+        if (found is null) return Problems.NotFound($"Regulatory issue {id}");
+        ETags.Set(http, found.Version);
+        return TypedResults.Ok(found.Value);
+    }
+
+    public static async Task<Results<Created<RegulatoryIssueDto>, ValidationProblem, ProblemHttpResult>> CreateRegulatoryIssue(
+        CreateRegulatoryIssueRequest request, Actor actor, RegulatoryIssueStore store, AgencyStore agencies, HttpContext http, CancellationToken ct)
+    {
+        long raisedBy;
+        if (actor.Role is Role.ClusterOperator or Role.MinistryReviewer or Role.Viewer)
+        {
+            // A cluster operator raises issues for its own agency only.
+            if (actor.AgencyId is not { } own) return Problems.Forbidden("Your account belongs to no agency, so it cannot raise issues.");
+            if (request.RaisedByCode is { } code && (await agencies.GetByCodeAsync(code, ct))?.Value.Id != own)
+                return Problems.Invalid("raisedByCode", "You can raise issues only for your own agency; leave raisedByCode out.");
+            raisedBy = own;
+        }
+        else if (request.RaisedByCode is { } code)
+        {
+            var agency = await agencies.GetByCodeAsync(code, ct);
+            if (agency is null || agency.Value.Status != Contracts.Registry.RecordStatus.Active)
+                return Problems.Invalid("raisedByCode", $"No active agency has the code '{code}'.");
+            raisedBy = agency.Value.Id;
+        }
+        else if (actor.AgencyId is { } own) raisedBy = own;
+        else return Problems.Invalid("raisedByCode", "Say which agency raises the issue.");
+
+        var created = await store.CreateAsync(request, raisedBy, actor, ct);
+        ETags.Set(http, created.Version);
+        return TypedResults.Created($"/api/v1/regulatory-issues/{created.Value.Id}", created.Value);
+    }
+
+    public static async Task<Results<Ok<RegulatoryIssueDto>, ProblemHttpResult>> ReplaceRegulatoryIssue(
+        long id, UpdateRegulatoryIssueRequest request, Actor actor, RegulatoryIssueStore store, HttpContext http, CancellationToken ct)
+    {
+        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
+        var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor,
+            row => actor.Role is Role.Admin or Role.Secretariat
+                   || (actor.AgencyId == row.RaisedById && row.StatusValue == IssueStatus.Submitted), ct);
+        return WriteResponses.Respond(result, $"Regulatory issue {id}", http, TypedResults.Ok);
+    }
+
+    public static async Task<Results<Ok<RegulatoryIssueDto>, ValidationProblem, ProblemHttpResult>> MoveRegulatoryIssue(
+        long id, IssueTransitionRequest request, Actor actor, RegulatoryIssueStore store, HttpContext http, CancellationToken ct)
+    {
+        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
+        if (request.Comment is { Length: > 4000 }) return Problems.Invalid("comment", "At most 4,000 characters.");
+        var result = await store.MoveAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct);
+        switch (result.Outcome)
+        {
+            case MoveOutcome.NotFound: return Problems.NotFound($"Regulatory issue {id}");
+            case MoveOutcome.Stale: return Problems.PreconditionFailed();
+            case MoveOutcome.NotFromThisState: return Problems.Conflict(result.Detail!);
+            case MoveOutcome.NotForThisCaller: return Problems.Forbidden(result.Detail!);
+            case MoveOutcome.InvalidFields: return Problems.Invalid(result.Errors!);
+            default:
+                ETags.Set(http, result.Issue!.Version);
+                return TypedResults.Ok(result.Issue.Value);
+        }
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<IssueTransitionDto>>, ProblemHttpResult>> GetRegulatoryIssueHistory(
+        long id, Actor actor, RegulatoryIssueStore store, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, actor, ct) is null) return Problems.NotFound($"Regulatory issue {id}");
+        return TypedResults.Ok(await store.HistoryAsync(id, ct));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<IssueCommentDto>>, ProblemHttpResult>> ListRegulatoryIssueComments(
+        long id, Actor actor, RegulatoryIssueStore store, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, actor, ct) is null) return Problems.NotFound($"Regulatory issue {id}");
+        return TypedResults.Ok(await store.CommentsAsync(id, ct));
+    }
+
+    public static async Task<Results<Created<IssueCommentDto>, ProblemHttpResult>> AddRegulatoryIssueComment(
+        long id, CreateIssueCommentRequest request, Actor actor, RegulatoryIssueStore store, CancellationToken ct)
+    {
+        var comment = await store.AddCommentAsync(id, request.Text.Trim(), actor, ct);
+        return comment is null
+            ? Problems.NotFound($"Regulatory issue {id}")
+            : TypedResults.Created($"/api/v1/regulatory-issues/{id}/comments", comment);
+    }
+}

@@ -1,0 +1,226 @@
+using BioCluster.Contracts.Access;
+using BioCluster.Contracts.Common;
+
+namespace BioCluster.Contracts.RegulatoryIssues;
+
+/// <summary>Where a regulatory issue (규제 개선 과제) stands.</summary>
+public enum IssueStatus
+{
+    Submitted,
+    UnderReview,
+    Accepted,
+    PartiallyAccepted,
+    LongTermReview,
+    NotAccepted,
+    InProgress,
+    Completed,
+    Withdrawn,
+}
+
+public enum IssueCategory
+{
+    LicensingApproval,
+    ClinicalTrials,
+    DataPrivacy,
+    ReimbursementPricing,
+    LandSite,
+    Workforce,
+    TaxFinance,
+    ImportExport,
+    StandardsCertification,
+    Other,
+}
+
+public enum IssuePriority
+{
+    Urgent,
+    High,
+    Normal,
+    Low,
+}
+
+/// <summary>The legal instrument a ministry will change.</summary>
+public enum Instrument
+{
+    Law,
+    EnforcementDecree,
+    EnforcementRule,
+    Notice,
+    Guideline,
+}
+
+/// <summary>Why an issue is overdue, when it is.</summary>
+public enum OverdueKind
+{
+    Answer,
+    Review,
+    Improvement,
+}
+
+/// <summary>The official answerable for an issue at the lead ministry.</summary>
+public sealed record ResponsibleOfficial(string Name, string? Department = null, string? Contact = null);
+
+/// <summary>One regulatory issue with its current answer, plan and derived deadline state.</summary>
+public sealed record RegulatoryIssueDto(
+    long Id,
+    string TitleKo,
+    string? TitleEn,
+    string ProblemKo,
+    string? ProblemEn,
+    string ProposalKo,
+    string? ProposalEn,
+    IssueCategory Category,
+    string? LawName,
+    string? LawArticle,
+    AgencyRef RaisedBy,
+    IReadOnlyList<ClusterRef> Clusters,
+    AgencyRef? LeadMinistry,
+    IReadOnlyList<AgencyRef> CoMinistries,
+    ResponsibleOfficial? Official,
+    IssuePriority Priority,
+    string? SourceMeeting,
+    IReadOnlyList<string> Tags,
+    string? ExternalRef,
+    IssueStatus Status,
+    DateTimeOffset? AssignedAt,
+    DateTimeOffset? ResponseDueAt,
+    DateTimeOffset? AnsweredAt,
+    string? PlannedChange,
+    Instrument? Instrument,
+    DateOnly? PlannedCompletionOn,
+    DateOnly? ReviewOn,
+    string? Justification,
+    int? ProgressPercent,
+    string? ProgressNote,
+    DateOnly? CompletedOn,
+    string? Evidence,
+    string? WithdrawalReason,
+    bool RereviewUsed,
+    bool Overdue,
+    OverdueKind? OverdueKind,
+    int? DaysRemaining,
+    int? DaysLate,
+    IReadOnlyList<IssueStatus> AllowedMoves,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>The description of an issue, shared by raising and editing it.</summary>
+public interface IIssueDescription
+{
+    string TitleKo { get; }
+    string ProblemKo { get; }
+    string ProposalKo { get; }
+    IssueCategory Category { get; }
+    IReadOnlyList<string> ClusterCodes { get; }
+    string? TitleEn { get; }
+    string? ProblemEn { get; }
+    string? ProposalEn { get; }
+    string? LawName { get; }
+    string? LawArticle { get; }
+    ResponsibleOfficial? Official { get; }
+    string? SourceMeeting { get; }
+    IReadOnlyList<string>? Tags { get; }
+    string? ExternalRef { get; }
+}
+
+/// <summary>Raise a regulatory issue. Korean text is required, English optional.</summary>
+public sealed record CreateRegulatoryIssueRequest(
+    string TitleKo,
+    string ProblemKo,
+    string ProposalKo,
+    IssueCategory Category,
+    IReadOnlyList<string> ClusterCodes,
+    string? RaisedByCode = null,
+    string? TitleEn = null,
+    string? ProblemEn = null,
+    string? ProposalEn = null,
+    string? LawName = null,
+    string? LawArticle = null,
+    ResponsibleOfficial? Official = null,
+    IssuePriority? Priority = null,
+    string? SourceMeeting = null,
+    IReadOnlyList<string>? Tags = null,
+    string? ExternalRef = null) : IIssueDescription;
+
+/// <summary>The editable description of an issue, replaced as a whole; the workflow fields move only by transitions.</summary>
+public sealed record UpdateRegulatoryIssueRequest(
+    string TitleKo,
+    string ProblemKo,
+    string ProposalKo,
+    IssueCategory Category,
+    IReadOnlyList<string> ClusterCodes,
+    IssuePriority Priority,
+    string? TitleEn = null,
+    string? ProblemEn = null,
+    string? ProposalEn = null,
+    string? LawName = null,
+    string? LawArticle = null,
+    ResponsibleOfficial? Official = null,
+    string? SourceMeeting = null,
+    IReadOnlyList<string>? Tags = null,
+    string? ExternalRef = null) : IIssueDescription;
+
+/// <summary>
+/// A move of the workflow. Each target needs its fields: under_review (assignment) leadMinistryCode
+/// and optionally coMinistryCodes and responseDueAt (default 14 days); accepted / partially_accepted
+/// plannedChange, instrument, plannedCompletionOn; long_term_review reviewOn; not_accepted a
+/// justification; in_progress progressPercent and progressNote; completed completedOn and evidence;
+/// withdrawn reason. Fields another move uses are refused.
+/// </summary>
+public sealed record IssueTransitionRequest(
+    IssueStatus To,
+    string? Comment = null,
+    string? LeadMinistryCode = null,
+    IReadOnlyList<string>? CoMinistryCodes = null,
+    DateTimeOffset? ResponseDueAt = null,
+    ResponsibleOfficial? Official = null,
+    string? PlannedChange = null,
+    Instrument? Instrument = null,
+    DateOnly? PlannedCompletionOn = null,
+    DateOnly? ReviewOn = null,
+    string? Justification = null,
+    int? ProgressPercent = null,
+    string? ProgressNote = null,
+    DateOnly? CompletedOn = null,
+    string? Evidence = null,
+    string? Reason = null);
+
+/// <summary>One step of an issue's timeline.</summary>
+public sealed record IssueTransitionDto(
+    long Id,
+    IssueStatus? From,
+    IssueStatus To,
+    ActorType ActorType,
+    string ActorName,
+    DateTimeOffset OccurredAt,
+    string? Comment,
+    IReadOnlyDictionary<string, string?> Fields);
+
+public sealed record IssueCommentDto(long Id, string AuthorName, ActorType AuthorType, DateTimeOffset CreatedAt, string Text);
+
+public sealed record CreateIssueCommentRequest(string Text);
+
+public sealed record StatusCount(IssueStatus Status, int Count);
+
+public sealed record MinistryStatusCount(AgencyRef Ministry, IssueStatus Status, int Count);
+
+public sealed record MinistryOverdue(AgencyRef Ministry, int Overdue);
+
+public sealed record ClusterCount(ClusterRef Cluster, int Count);
+
+public sealed record CategoryCount(IssueCategory Category, int Count);
+
+/// <summary>The pipeline at a glance.</summary>
+public sealed record RegulatoryIssueStatsDto(
+    int Total,
+    int Overdue,
+    IReadOnlyList<StatusCount> ByStatus,
+    IReadOnlyList<MinistryStatusCount> ByMinistryAndStatus,
+    IReadOnlyList<ClusterCount> ByCluster,
+    IReadOnlyList<CategoryCount> ByCategory,
+    IReadOnlyList<MinistryOverdue> OverdueByMinistry,
+    double? AcceptanceRate,
+    double? MedianDaysToAnswer,
+    double? P90DaysToAnswer,
+    int CompletedThisYear,
+    DateTimeOffset ComputedAt);

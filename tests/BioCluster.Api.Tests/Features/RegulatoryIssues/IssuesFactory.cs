@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using BioCluster.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BioCluster.Api.Tests.Features.RegulatoryIssues;
+
+/// <summary>
+/// A host whose clock the test moves, with one API key per party of the workflow (keys, not cookies,
+/// so that moving the clock by weeks does not end sessions).
+/// </summary>
+public sealed class IssuesFactory : SqliteApiFactory
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    private readonly Dictionary<string, HttpClient> _keys = new();
+    private readonly SemaphoreSlim _lock = new(1, 1);
+
+    private static readonly string[] Agencies = ["mohw", "mfds", "motie", "kbiohealth", "ifez", "wmit", "gbsa", "khidi"];
+
+    /// <summary>
+    /// A long-lived read+write key of this agency: mohw acts as secretariat, mfds/motie as ministry
+    /// reviewers, the operators as cluster operators, khidi as a viewer. All are made on first use,
+    /// before any test moves the clock (which would end the admin's session).
+    /// </summary>
+    public async Task<HttpClient> Party(string agencyCode)
+    {
+        await _lock.WaitAsync();
+        try
+        {
+            if (_keys.Count == 0)
+                foreach (var agency in Agencies)
+                {
+                    var secret = await NewKey(agency, ["read", "write"], Clock.GetUtcNow().AddYears(2).AddDays(-1));
+                    var client = Anonymous();
+                    client.DefaultRequestHeaders.Add("X-Api-Key", secret);
+                    _keys[agency] = client;
+                }
+            return _keys[agencyCode];
+        }
+        finally { _lock.Release(); }
+    }
+
+    public static object NewIssue(string title = "임상시험 승인 절차 간소화", string category = "clinical_trials", string[]? clusters = null, string priority = "normal",
+        string? externalRef = null) => new
+    {
+        titleKo = title,
+        problemKo = "다기관 임상시험 승인에 기관마다 별도 심의가 필요해 6개월 이상 지연됩니다.",
+        proposalKo = "공동 IRB 심의 결과를 모든 참여 기관이 인정하도록 고시를 개정합니다.",
+        category,
+        clusterCodes = clusters ?? ["osong"],
+        lawName = "의약품 등의 안전에 관한 규칙",
+        lawArticle = "제30조",
+        priority,
+        tags = new[] { "임상", "IRB" },
+        externalRef,
+    };
+
+    public async Task<(long Id, string ETag)> Raise(HttpClient raiser, object? body = null)
+    {
+        var response = await raiser.PostAsync("/api/v1/regulatory-issues", Http.Body(body ?? NewIssue()));
+        if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+        return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>(), response.ETag());
+    }
+
+    public static async Task<string> ETagOf(HttpClient client, long id) => (await client.GetAsync($"/api/v1/regulatory-issues/{id}")).ETag();
+
+    public static async Task<HttpResponseMessage> Move(HttpClient client, long id, object body, string? etag = null) =>
+        await client.Send(HttpMethod.Post, $"/api/v1/regulatory-issues/{id}/transitions", Http.Body(body), etag ?? await ETagOf(client, id));
+
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Valid fields for a move to <paramref name="to"/>.</summary>
+    public object MoveTo(string to) => to switch
+    {
+        "under_review" => new { to, leadMinistryCode = "mfds", comment = "식약처로 배정" },
+        "accepted" or "partially_accepted" => new { to, plannedChange = "공동 IRB 인정 고시 개정", instrument = "notice", plannedCompletionOn = Today.AddDays(60) },
+        "long_term_review" => new { to, reviewOn = Today.AddDays(90) },
+        "not_accepted" => new { to, justification = "현행 제도상 기관별 심의는 피험자 보호를 위한 필수 절차이므로 일괄 인정은 어렵습니다. 대안을 검토하겠습니다." },
+        "in_progress" => new { to, progressPercent = 40, progressNote = "고시 개정안 행정예고" },
+        "completed" => new { to, completedOn = Today, evidence = "식약처 고시 제2026-00호 개정" },
+        "withdrawn" => new { to, reason = "중복 제기된 과제라 철회합니다." },
+        _ => new { to },
+    };
+}
