@@ -10,7 +10,7 @@ public sealed class IssueWorkflowTests
     private static readonly IssueParty[] Parties = [IssueParty.Admin, IssueParty.Secretariat, IssueParty.LeadMinistry, IssueParty.Raiser, IssueParty.None];
 
     /// <summary>The moves as domain.md and the issue describe them: (from, to) → who besides an admin may make it.</summary>
-    private static readonly Dictionary<(IssueStatus, IssueStatus), IssueParty> Spec = new()
+    internal static readonly Dictionary<(IssueStatus, IssueStatus), IssueParty> Spec = new()
     {
         [(Submitted, UnderReview)] = IssueParty.Secretariat,
         [(UnderReview, Accepted)] = IssueParty.LeadMinistry,
