@@ -104,6 +104,28 @@ public sealed record RegulatoryIssueDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
+/// <summary>An issue as lists show it: what, whose, where it stands and whether it is late; GET one for the full text.</summary>
+public sealed record RegulatoryIssueSummaryDto(
+    long Id,
+    string TitleKo,
+    string? TitleEn,
+    IssueCategory Category,
+    AgencyRef RaisedBy,
+    IReadOnlyList<ClusterRef> Clusters,
+    AgencyRef? LeadMinistry,
+    IssuePriority Priority,
+    IssueStatus Status,
+    DateTimeOffset? ResponseDueAt,
+    DateOnly? PlannedCompletionOn,
+    DateOnly? ReviewOn,
+    int? ProgressPercent,
+    bool Overdue,
+    OverdueKind? OverdueKind,
+    int? DaysRemaining,
+    int? DaysLate,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
 /// <summary>The description of an issue, shared by raising and editing it.</summary>
 public interface IIssueDescription
 {

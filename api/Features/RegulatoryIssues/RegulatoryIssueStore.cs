@@ -103,6 +103,17 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
 
         public IssueStatus StatusValue => WireNames.Parse<IssueStatus>(Status);
 
+        public RegulatoryIssueSummaryDto ToSummary(IReadOnlyList<ClusterRef> clusters, DateTimeOffset now)
+        {
+            var status = StatusValue;
+            var (overdue, kind, remaining, late) = IssueWorkflow.Deadline(status, ResponseDueAt, ReviewOn, PlannedCompletionOn, now);
+            return new RegulatoryIssueSummaryDto(Id, TitleKo, TitleEn, WireNames.Parse<IssueCategory>(Category),
+                new AgencyRef(RaisedById, RaisedByCode, RaisedByNameKo, RaisedByNameEn), clusters,
+                LeadMinistryId is { } lead ? new AgencyRef(lead, LeadMinistryCode!, LeadMinistryNameKo!, LeadMinistryNameEn) : null,
+                PriorityOf(Priority), status, ResponseDueAt, PlannedCompletionOn, ReviewOn, ProgressPercent, overdue, kind, remaining, late,
+                CreatedAt, UpdatedAt);
+        }
+
         public RegulatoryIssueDto ToDto(IReadOnlyList<ClusterRef> clusters, IReadOnlyList<AgencyRef> coMinistries, IssueParty party, DateTimeOffset now)
         {
             var status = StatusValue;
@@ -139,6 +150,17 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         new("id", "i.id", r => r.Id),
     ];
 
+    /// <summary>Only the columns a list shows, so a page reads and sends no long texts.</summary>
+    private const string SummarySelect = """
+        SELECT i.id, i.title_ko, i.title_en, i.category, i.raised_by_id, i.lead_ministry_id, i.priority, i.status, i.response_due_at,
+               i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at,
+               rb.code AS raised_by_code, rb.name_ko AS raised_by_name_ko, rb.name_en AS raised_by_name_en,
+               lm.code AS lead_ministry_code, lm.name_ko AS lead_ministry_name_ko, lm.name_en AS lead_ministry_name_en
+        FROM regulatory_issues i
+        JOIN agencies rb ON rb.id = i.raised_by_id
+        LEFT JOIN agencies lm ON lm.id = i.lead_ministry_id
+        """;
+
     private const string Select = """
         SELECT i.*, rb.code AS raised_by_code, rb.name_ko AS raised_by_name_ko, rb.name_en AS raised_by_name_en,
                lm.code AS lead_ministry_code, lm.name_ko AS lead_ministry_name_ko, lm.name_en AS lead_ministry_name_en
@@ -159,15 +181,18 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         return party;
     }
 
-    private async Task<IReadOnlyList<RegulatoryIssueDto>> ToDtosAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<IssueRow> rows, Actor actor)
-    {
-        if (rows.Count == 0) return [];
-        var ids = rows.Select(r => r.Id).ToList();
-        var clusters = (await connection.QueryAsync<LinkRow>("""
+    private static async Task<ILookup<long, ClusterRef>> ClustersOfAsync(DbConnection connection, DbTransaction? tx, List<long> ids) =>
+        (await connection.QueryAsync<LinkRow>("""
             SELECT ic.issue_id, c.id, c.code, c.name_ko, c.name_en
             FROM regulatory_issue_clusters ic JOIN clusters c ON c.id = ic.cluster_id
             WHERE ic.issue_id IN @ids ORDER BY c.code
             """, new { ids }, tx)).ToLookup(l => l.IssueId, l => new ClusterRef(l.Id, l.Code, l.NameKo, l.NameEn));
+
+    private async Task<IReadOnlyList<RegulatoryIssueDto>> ToDtosAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<IssueRow> rows, Actor actor)
+    {
+        if (rows.Count == 0) return [];
+        var ids = rows.Select(r => r.Id).ToList();
+        var clusters = await ClustersOfAsync(connection, tx, ids);
         var co = (await connection.QueryAsync<LinkRow>("""
             SELECT im.issue_id, a.id, a.code, a.name_ko, a.name_en
             FROM regulatory_issue_co_ministries im JOIN agencies a ON a.id = im.agency_id
@@ -221,29 +246,44 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         return (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "", p);
     }
 
-    public async Task<Page<RegulatoryIssueDto>> ListAsync(IssueFilter filter, SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, Actor actor, CancellationToken ct)
+    /// <summary>One keyset page of rows read with <paramref name="select"/>; the total is counted only when asked.</summary>
+    private async Task<(IReadOnlyList<IssueRow> Rows, string? Next, int Total)> PageAsync(DbConnection connection, string select, IssueFilter filter,
+        SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, bool count)
     {
         var (filterSql, p) = Where(filter);
         var seekSql = cursor is null ? "" : (filterSql.Length > 0 ? " AND " : " WHERE ") + Keyset.Seek(sort, cursor, p, "i.id");
         p.Add("Limit", limit + 1);
-        await using var connection = await db.OpenAsync(ct);
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM regulatory_issues i{filterSql}", p);
+        var total = count ? await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM regulatory_issues i{filterSql}", p) : -1;
         var rows = (await connection.QueryAsync<IssueRow>(
-            $"{Select}{filterSql}{seekSql} ORDER BY {Keyset.OrderBy(sort, "i.id")} {db.Dialect.Limit("@Limit")}", p)).AsList();
+            $"{select}{filterSql}{seekSql} ORDER BY {Keyset.OrderBy(sort, "i.id")} {db.Dialect.Limit("@Limit")}", p)).AsList();
         var (page, next) = Keyset.Cut(rows, limit, sort, r => r.Id);
-        return new Page<RegulatoryIssueDto>(await ToDtosAsync(connection, null, page, actor), next, total);
+        return (page, next, total);
     }
 
-    /// <summary>Every issue matching the filter, oldest first, one page of rows at a time (for exports).</summary>
+    public async Task<Page<RegulatoryIssueSummaryDto>> ListAsync(IssueFilter filter, SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var (rows, next, total) = await PageAsync(connection, SummarySelect, filter, sort, cursor, limit, count: true);
+        var clusters = rows.Count == 0 ? Array.Empty<ClusterRef>().ToLookup(_ => 0L) : await ClustersOfAsync(connection, null, rows.Select(r => r.Id).ToList());
+        var now = clock.GetUtcNow();
+        return new Page<RegulatoryIssueSummaryDto>(rows.Select(r => r.ToSummary(clusters[r.Id].ToList(), now)).ToList(), next, total);
+    }
+
+    /// <summary>Every issue matching the filter, oldest first, read 500 at a time, so an export of any size streams.</summary>
     public async IAsyncEnumerable<RegulatoryIssueDto> StreamAsync(IssueFilter filter, Actor actor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var sort = new SortSpec<IssueRow>(SortFields.Single(f => f.Name == "id"), false);
         KeysetCursor? cursor = null;
         do
         {
-            var page = await ListAsync(filter, sort, cursor, 500, actor, ct);
-            foreach (var item in page.Items) yield return item;
-            cursor = page.NextCursor is null ? null : new KeysetCursor("id", JsonSerializer.SerializeToElement(page.Items[^1].Id), page.Items[^1].Id);
+            IReadOnlyList<RegulatoryIssueDto> items;
+            await using (var connection = await db.OpenAsync(ct))
+            {
+                var (rows, next, _) = await PageAsync(connection, Select, filter, sort, cursor, 500, count: false);
+                items = await ToDtosAsync(connection, null, rows, actor);
+                cursor = next is null ? null : new KeysetCursor("id", JsonSerializer.SerializeToElement(rows[^1].Id), rows[^1].Id);
+            }
+            foreach (var item in items) yield return item;
         } while (cursor is not null);
     }
 

@@ -71,8 +71,8 @@ public static class RegulatoryIssuesApi
     /// <param name="sort">One of createdAt, dueAt, priority, updatedAt, id; '-' for descending. Default -createdAt.</param>
     /// <param name="limit">Page size, 1–200 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Results<Ok<Page<RegulatoryIssueDto>>, ValidationProblem>> ListRegulatoryIssues(
-        RegulatoryIssueStore store, Actor actor, CancellationToken ct,
+    public static async Task<Results<Ok<Page<RegulatoryIssueSummaryDto>>, ValidationProblem>> ListRegulatoryIssues(
+        RegulatoryIssueStore store, CancellationToken ct,
         [WireEnum(typeof(IssueStatus))] string[]? status = null, [WireEnum(typeof(IssueCategory))] string[]? category = null,
         [WireEnum(typeof(IssuePriority))] string[]? priority = null, string? clusterCode = null, string? raisedByCode = null,
         string? leadMinistryCode = null, bool? overdue = null, DateTimeOffset? dueBefore = null, DateTimeOffset? createdFrom = null,
@@ -82,7 +82,7 @@ public static class RegulatoryIssuesApi
         var filter = Filter(errors, status, category, priority, clusterCode, raisedByCode, leadMinistryCode, overdue, dueBefore, createdFrom, createdTo, q);
         var (spec, take, after) = errors.Paging(RegulatoryIssueStore.SortFields, sort ?? "-createdAt", limit, cursor);
         if (errors.Any) return errors.Problem();
-        return TypedResults.Ok(await store.ListAsync(filter, spec, after, take, actor, ct));
+        return TypedResults.Ok(await store.ListAsync(filter, spec, after, take, ct));
     }
 
     /// <param name="status">Only these statuses (repeat for several).</param>

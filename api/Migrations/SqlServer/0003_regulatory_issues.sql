@@ -53,6 +53,11 @@ CREATE INDEX ix_ri_updated ON dbo.regulatory_issues (updated_at, id);
 CREATE INDEX ix_ri_next_due ON dbo.regulatory_issues (next_due_at, id);
 CREATE INDEX ix_ri_priority ON dbo.regulatory_issues (priority, id);
 CREATE INDEX ix_ri_answered ON dbo.regulatory_issues (answer_days) WHERE answer_days IS NOT NULL;
+-- Filtered lists in the default (newest first) order, and the dashboard's per-ministry counts.
+CREATE INDEX ix_ri_lead_created ON dbo.regulatory_issues (lead_ministry_id, created_at, id);
+CREATE INDEX ix_ri_status_created ON dbo.regulatory_issues (status, created_at, id);
+CREATE INDEX ix_ri_lead_due ON dbo.regulatory_issues (lead_ministry_id, next_due_at);
+CREATE INDEX ix_ri_answer ON dbo.regulatory_issues (answer) WHERE answer IS NOT NULL;
 GO
 
 CREATE TABLE dbo.regulatory_issue_clusters (

@@ -53,6 +53,11 @@ CREATE INDEX ix_ri_updated ON regulatory_issues (updated_at, id);
 CREATE INDEX ix_ri_next_due ON regulatory_issues (next_due_at, id);
 CREATE INDEX ix_ri_priority ON regulatory_issues (priority, id);
 CREATE INDEX ix_ri_answered ON regulatory_issues (answer_days) WHERE answer_days IS NOT NULL;
+-- Filtered lists in the default (newest first) order, and the dashboard's per-ministry counts.
+CREATE INDEX ix_ri_lead_created ON regulatory_issues (lead_ministry_id, created_at, id);
+CREATE INDEX ix_ri_status_created ON regulatory_issues (status, created_at, id);
+CREATE INDEX ix_ri_lead_due ON regulatory_issues (lead_ministry_id, next_due_at);
+CREATE INDEX ix_ri_answer ON regulatory_issues (answer) WHERE answer IS NOT NULL;
 
 CREATE TABLE regulatory_issue_clusters (
     issue_id    INTEGER NOT NULL REFERENCES regulatory_issues (id),

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text.Json;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Infrastructure.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+// Prepares a benchmark database: `seed <db file> <issues>` fills it with that many regulatory issues
+// spread over the clusters, ministries, states and categories, and prints an API key (read scope, for
+// the secretariat's ministry) and the cursor of the 2,000th page of the default list.
+if (args is not ["seed", var file, var countText] || !int.TryParse(countText, out var count))
+{
+    Console.Error.WriteLine("usage: BioCluster.Bench seed <sqlite file> <issues>");
+    return 2;
+}
+
+DapperSetup.Configure();
+var rng = new Random(20240529);
+var clock = Stopwatch.StartNew();
+await using var db = new SqliteConnection($"Data Source={file};Foreign Keys=True");
+await db.OpenAsync();
+var ministries = (await db.QueryAsync<long>("SELECT id FROM agencies WHERE kind = 'ministry' ORDER BY id")).ToArray();
+var operators = (await db.QueryAsync<long>("SELECT id FROM agencies WHERE kind = 'cluster_operator' ORDER BY id")).ToArray();
+var clusters = (await db.QueryAsync<long>("SELECT id FROM clusters ORDER BY id")).ToArray();
+string[] statuses = ["submitted", "under_review", "accepted", "partially_accepted", "long_term_review", "not_accepted", "in_progress", "completed", "withdrawn"];
+string[] categories = ["licensing_approval", "clinical_trials", "data_privacy", "reimbursement_pricing", "land_site", "workforce", "tax_finance", "import_export", "standards_certification", "other"];
+var start = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
+var now = DateTimeOffset.UtcNow;
+
+await using (var tx = await db.BeginTransactionAsync())
+{
+    for (var i = 0; i < count; i++)
+    {
+        var status = statuses[rng.Next(statuses.Length)];
+        var created = start.AddMinutes(rng.Next(0, (int)(now - start).TotalMinutes));
+        var assigned = status == "submitted" ? (DateTimeOffset?)null : created.AddDays(rng.Next(1, 10));
+        var due = assigned?.AddDays(14);
+        var answered = status is "submitted" or "under_review" ? (DateTimeOffset?)null : assigned!.Value.AddDays(rng.NextDouble() * 30);
+        var planned = status is "accepted" or "partially_accepted" or "in_progress" ? DateOnly.FromDateTime(now.UtcDateTime.AddDays(rng.Next(-60, 240))) : (DateOnly?)null;
+        var review = status == "long_term_review" ? DateOnly.FromDateTime(now.UtcDateTime.AddDays(rng.Next(-30, 180))) : (DateOnly?)null;
+        var nextDue = status switch
+        {
+            "under_review" => due!.Value,
+            "long_term_review" => new DateTimeOffset(review!.Value.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero),
+            "accepted" or "partially_accepted" or "in_progress" => new DateTimeOffset(planned!.Value.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero),
+            _ => new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero),
+        };
+        var id = await db.ExecuteScalarAsync<long>("""
+            INSERT INTO regulatory_issues (title_ko, problem_ko, proposal_ko, category, law_name, law_article, raised_by_id, lead_ministry_id,
+                priority, tags, status, assigned_at, response_due_at, answered_at, answer, answer_days, planned_change, instrument,
+                planned_completion_on, review_on, progress_percent, completed_on, rereview_used, next_due_at, version, created_at, updated_at)
+            VALUES (@Title, @Problem, @Proposal, @Category, '약사법', '제31조', @RaisedBy, @Lead, @Priority, '[]', @Status, @Assigned, @Due, @Answered,
+                @Answer, @AnswerDays, @Planned, @Instrument, @PlannedOn, @ReviewOn, @Progress, @CompletedOn, 0, @NextDue, 1, @Created, @Created);
+            SELECT last_insert_rowid();
+            """,
+            new
+            {
+                Title = $"규제 개선 과제 {i:D6}", Problem = "현행 규정으로 인해 바이오 기업의 사업화가 지연되는 문제", Proposal = "관련 고시를 개정해 절차를 간소화",
+                Category = categories[rng.Next(categories.Length)], RaisedBy = operators[rng.Next(operators.Length)],
+                Lead = status == "submitted" ? (long?)null : ministries[rng.Next(ministries.Length)], Priority = rng.Next(1, 5), Status = status,
+                Assigned = assigned, Due = due, Answered = answered,
+                Answer = answered is null ? null : status is "in_progress" or "completed" ? "accepted" : status == "withdrawn" ? null : status,
+                AnswerDays = answered is null ? (double?)null : Math.Round((answered.Value - assigned!.Value).TotalDays, 3),
+                Planned = planned is null ? null : "고시 개정", Instrument = planned is null ? null : "notice", PlannedOn = planned, ReviewOn = review,
+                Progress = status == "in_progress" ? rng.Next(0, 100) : (int?)null,
+                CompletedOn = status == "completed" ? DateOnly.FromDateTime(now.UtcDateTime.AddDays(-rng.Next(0, 500))) : (DateOnly?)null,
+                NextDue = nextDue, Created = created,
+            }, tx);
+        await db.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @c)", new { id, c = clusters[rng.Next(clusters.Length)] }, tx);
+    }
+
+    var key = $"{ApiKeyStore.KeyStart}benchbench01_{Guid.NewGuid():N}";
+    var mohw = await db.ExecuteScalarAsync<long>("SELECT id FROM agencies WHERE code = 'mohw'", transaction: tx);
+    await db.ExecuteAsync("""
+        INSERT INTO api_keys (agency_id, name, prefix, key_hash, scopes, expires_at, version, created_at)
+        VALUES (@mohw, 'benchmark', 'benchbench01', @hash, 'read', @expires, 1, @now)
+        """, new { mohw, hash = ApiKeyStore.Hash(key), expires = now.AddDays(1), now }, tx);
+    await tx.CommitAsync();
+    Console.WriteLine($"KEY={key}");
+}
+await db.ExecuteAsync("ANALYZE;");
+
+// The default list sorts by -createdAt; the 2,000th page of 50 starts after row 99,950.
+var deep = await db.QuerySingleAsync<(string CreatedAt, long Id)>(
+    "SELECT created_at, id FROM regulatory_issues ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET @offset", new { offset = Math.Max(0, 50 * 1999 - 1) });
+var cursor = Keyset.Encode(new KeysetCursor("-createdAt", JsonSerializer.SerializeToElement(DateTimeOffset.Parse(deep.CreatedAt)), deep.Id));
+Console.WriteLine($"DEEP_CURSOR={cursor}");
+Console.Error.WriteLine($"seeded {count:N0} issues in {clock.Elapsed.TotalSeconds:F1} s");
+return 0;

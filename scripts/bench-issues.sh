@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Benchmark of the regulatory-issue list and statistics over 100,000 issues, against a trivial JSON
+# endpoint of the same process, with wrk (Debian) on loopback. Prints the figures and the ratios the
+# quality bar asks for. Usage: bash scripts/bench-issues.sh [issues=100000] [seconds=10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+ISSUES="${1:-100000}"
+SECONDS_PER_RUN="${2:-10}"
+PORT="${BIOCLUSTER_BENCH_PORT:-5095}"
+CONNECTIONS=32
+THREADS=2
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+dotnet build api -c Release --nologo -v quiet
+dotnet build bench/BioCluster.Bench -c Release --nologo -v quiet
+
+DATA="$(mktemp -d)"
+API_PID=""
+cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null || true; rm -rf "$DATA"; }
+trap cleanup EXIT
+
+start_api() {
+  ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$DATA" Auth__SecureCookies=false \
+  BIOCLUSTER_ADMIN_PASSWORD='Bench-Root-Passw0rd-1!' Logging__LogLevel__Default=Warning \
+  RateLimits__PerCallerPerMinute=1000000000 RateLimits__PerAddressPerMinute=1000000000 \
+    dotnet api/bin/Release/net10.0/BioCluster.Api.dll --urls "http://127.0.0.1:$PORT" > "$DATA/api.log" 2>&1 &
+  API_PID=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && return 0; sleep 0.5; done
+  echo "API did not become ready"; cat "$DATA/api.log"; exit 1
+}
+
+echo "==> Creating and migrating the database"
+start_api; kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; API_PID=""
+echo "==> Seeding $ISSUES issues"
+eval "$(dotnet bench/BioCluster.Bench/bin/Release/net10.0/BioCluster.Bench.dll seed "$DATA/biocluster.db" "$ISSUES")"
+start_api
+
+BASE="http://127.0.0.1:$PORT"
+run() { # name path [auth]
+  local name="$1" path="$2" out
+  if [ "${3:-}" = "auth" ]; then
+    out=$(wrk -t$THREADS -c$CONNECTIONS -d"${SECONDS_PER_RUN}s" --latency -H "X-Api-Key: $KEY" "$BASE$path")
+  else
+    out=$(wrk -t$THREADS -c$CONNECTIONS -d"${SECONDS_PER_RUN}s" --latency "$BASE$path")
+  fi
+  local rps p50 p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  printf "%-28s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n" "$name" "$rps" "$p50" "$p99" "${errors:-0}"
+  eval "RPS_$name=$rps; P99_$name=$p99"
+}
+
+# Warm up once so the first run does not pay for JIT and cold caches.
+wrk -t1 -c4 -d3s -H "X-Api-Key: $KEY" "$BASE/api/v1/regulatory-issues?limit=50" >/dev/null
+FILTER="status=under_review&status=in_progress&leadMinistryCode=mfds&limit=50"
+echo
+echo "==> wrk, $CONNECTIONS connections, ${SECONDS_PER_RUN}s each, $ISSUES issues"
+run trivial "/health/live"
+run filtered_page1 "/api/v1/regulatory-issues?$FILTER" auth
+run list_page1 "/api/v1/regulatory-issues?limit=50" auth
+run list_page2000 "/api/v1/regulatory-issues?limit=50&cursor=$DEEP_CURSOR" auth
+run stats "/api/v1/regulatory-issues/stats" auth
+
+ms() { # wrk latency (e.g. 812.00us, 3.21ms, 1.02s) in ms
+  echo "$1" | awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v); print v} else {sub(/s/,"",v); print v*1000}}'
+}
+echo
+echo "==> Ratios (quality bar: filtered page ≥ 12% of trivial, p99 ≤ 25 ms; page 2,000 ≤ 1.5 × page 1)"
+awk -v f="$RPS_filtered_page1" -v t="$RPS_trivial" 'BEGIN { printf "filtered page / trivial throughput: %.1f%%\n", 100*f/t }'
+awk -v d="$(ms "$P99_list_page2000")" -v p="$(ms "$P99_list_page1")" -v rd="$RPS_list_page2000" -v rp="$RPS_list_page1" \
+  'BEGIN { printf "page 2,000 / page 1: p99 %.2f×, throughput %.2f×\n", d/p, rp/rd }'
+echo "filtered page p99: $(ms "$P99_filtered_page1") ms; stats p99: $(ms "$P99_stats") ms"
+
+echo
+echo "==> Stats server time, one request at a time (quality bar: < 50 ms)"
+for _ in 1 2 3; do curl -s -o /dev/null -w "%{time_total}\n" -H "X-Api-Key: $KEY" "$BASE/api/v1/regulatory-issues/stats"; done | \
+  awk '{ s += $1; if ($1 > m) m = $1 } END { printf "mean %.1f ms, max %.1f ms over %d requests\n", 1000*s/NR, 1000*m, NR }'
