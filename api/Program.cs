@@ -65,6 +65,8 @@ app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestSizeLimit();
 app.UseCors();
+// The dashboard's own files (shell, scripts, config.js) are public; the API behind them is not.
+app.UseDashboard();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "BioCluster API");
 app.UseAuthentication();
@@ -79,7 +81,6 @@ app.MapApiKeys();
 app.MapAudit();
 app.MapClusters();
 app.MapAgencies();
-app.UseDashboard();
 
 app.Run();
 
