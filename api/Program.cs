@@ -67,6 +67,8 @@ app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestSizeLimit();
 app.UseCors();
+// The dashboard's own files (shell, scripts, config.js) are public; the API behind them is not.
+app.UseDashboard();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "BioCluster API");
 app.UseAuthentication();
@@ -82,7 +84,6 @@ app.MapAudit();
 app.MapClusters();
 app.MapAgencies();
 app.MapRegulatoryIssues();
-app.UseDashboard();
 
 app.Run();
 

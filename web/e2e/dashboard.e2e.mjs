@@ -17,6 +17,11 @@ const apiDll = process.env.BIOCLUSTER_API_DLL ?? path.join(apiDir, 'bin', 'Debug
 const distDir = path.join(webDir, 'dist');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshotDir = path.join(repoDir, 'test-output', 'browser');
+/**
+ * A dashboard already running (e.g. `vite preview` in front of a Development API) instead of the
+ * API this test starts; its demo users must exist, and what the tests create stays there.
+ */
+const externalUrl = process.env.BIOCLUSTER_E2E_URL?.replace(/\/+$/, '');
 const READY_TIMEOUT_MS = 60_000;
 const STEP_TIMEOUT_MS = 15_000;
 
@@ -26,7 +31,7 @@ let browser;
 function missingPrerequisites() {
   const missing = [];
   if (!existsSync(path.join(distDir, 'index.html'))) missing.push(`no built dashboard at ${distDir} (run: npm run build)`);
-  if (!existsSync(apiDll)) missing.push(`no API build at ${apiDll} (run: dotnet build BioCluster.sln, or set BIOCLUSTER_API_DLL)`);
+  if (!externalUrl && !existsSync(apiDll)) missing.push(`no API build at ${apiDll} (run: dotnet build BioCluster.sln, or set BIOCLUSTER_API_DLL)`);
   if (!existsSync(chromiumPath)) missing.push(`no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
   return missing;
 }
@@ -53,7 +58,8 @@ async function startApi() {
       ...process.env,
       Database__DataDirectory: dataDir,
       Web__Root: distDir,
-      ASPNETCORE_ENVIRONMENT: process.env.ASPNETCORE_ENVIRONMENT ?? 'Development',
+      // Development: the demo users (one per role) the tests sign in as, and cookies over plain http.
+      ASPNETCORE_ENVIRONMENT: 'Development',
       DOTNET_NOLOGO: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,7 +98,7 @@ async function startApi() {
 }
 
 async function stopApi(started) {
-  if (!started) return;
+  if (!started?.process) return;
   const child = started.process;
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -104,6 +110,10 @@ async function stopApi(started) {
   rmSync(started.dataDir, { recursive: true, force: true });
 }
 
+const DEMO_PASSWORD = 'BioCluster-Demo-2026!';
+/** Makes what a run writes distinct, so a rerun against the same server (BIOCLUSTER_E2E_URL) still holds. */
+const RUN = Date.now().toString(36);
+
 async function newPage() {
   await ready();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'ko-KR' });
@@ -112,6 +122,32 @@ async function newPage() {
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { context, page, pageErrors };
+}
+
+/** Fills the sign-in form (the page must show it) and waits until the signed-in shell is there. */
+async function signIn(page, username, password = DEMO_PASSWORD) {
+  const form = page.getByTestId('sign-in-form');
+  await form.waitFor();
+  await form.locator('input[name="username"]').fill(username);
+  await form.locator('input[name="password"]').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Opens `path` without a session: the dashboard sends us to sign in, then back to `path`. */
+async function openSignedIn(page, path, username) {
+  await page.goto(`${server.baseUrl}${path}`);
+  await signIn(page, username);
+  await page.waitForURL((url) => url.pathname + url.search === path);
+}
+
+async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+async function navItems(page) {
+  return page.locator('nav.nav a').evaluateAll((links) => links.map((a) => a.dataset.testid?.replace(/^nav-/, '')));
 }
 
 /**
@@ -123,7 +159,12 @@ function ready() {
   setup ??= (async () => {
     const missing = missingPrerequisites();
     if (missing.length > 0) throw new Error(`cannot run the browser test:\n  - ${missing.join('\n  - ')}`);
-    server = await startApi();
+    server = externalUrl ? { baseUrl: externalUrl } : await startApi();
+    // Every test needs the sign-in page: say at once, and clearly, when the shell cannot load.
+    const config = await fetch(`${server.baseUrl}/config.js`);
+    if (config.status !== 200) {
+      throw new Error(`${server.baseUrl}/config.js answered ${config.status} to a visitor without a session: the dashboard cannot load`);
+    }
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: [
@@ -147,10 +188,28 @@ describe('BioCluster dashboard in a real browser', () => {
     await stopApi(server);
   });
 
+  test('the API serves the dashboard and its assets to a visitor who has not signed in', async () => {
+    await ready();
+    const shell = await fetch(`${server.baseUrl}/clusters/osong`);
+    assert.equal(shell.status, 200, 'index.html for a client route');
+    const html = await shell.text();
+    const assets = ['/config.js', ...[...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1])];
+    assert.ok(assets.length >= 3, `config.js, the bundle and the stylesheet are referenced: ${assets.join(', ')}`);
+    for (const asset of assets) {
+      const response = await fetch(`${server.baseUrl}${asset}`);
+      assert.equal(response.status, 200, `${asset} is served without a session (the sign-in page needs it)`);
+    }
+    const api = await fetch(`${server.baseUrl}/api/v1/clusters`);
+    assert.equal(api.status, 401, 'the API itself needs a session');
+  });
+
   test('clusters list in Korean, English sticks after reload, cluster detail shows the operator', async () => {
     const { context, page, pageErrors } = await newPage();
     try {
       await page.goto(`${server.baseUrl}/`);
+      await page.getByTestId('sign-in-form').waitFor();
+      assert.equal(new URL(page.url()).pathname, '/sign-in', 'no session: the sign-in page');
+      await signIn(page, 'demo-viewer');
       const rows = page.getByTestId('cluster-row');
       await rows.nth(5).waitFor();
       assert.equal(await rows.count(), 6, 'six seeded clusters');
@@ -172,19 +231,19 @@ describe('BioCluster dashboard in a real browser', () => {
       assert.equal(new URL(page.url()).pathname, '/clusters/osong');
       assert.equal((await page.getByTestId('cluster-name').textContent())?.trim(), 'Osong Advanced Medical Complex');
       await detail.getByText('KBIOHealth', { exact: true }).waitFor({ state: 'visible' });
+      await page.getByTestId('history').waitFor();
 
-      mkdirSync(screenshotDir, { recursive: true });
-      await page.screenshot({ path: path.join(screenshotDir, 'cluster-detail.png'), fullPage: true });
+      await screenshot(page, 'cluster-detail');
       assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
     } finally {
       await context.close();
     }
   });
 
-  test('agencies filtered by kind cluster_operator show the six operators', async () => {
+  test('agencies filtered by kind cluster_operator show the six operators (after signing in, back where we were going)', async () => {
     const { context, page, pageErrors } = await newPage();
     try {
-      await page.goto(`${server.baseUrl}/agencies?kind=cluster_operator`);
+      await openSignedIn(page, '/agencies?kind=cluster_operator', 'demo-secretariat');
       const rows = page.getByTestId('agency-row');
       await rows.nth(5).waitFor();
       assert.equal(await rows.count(), 6, 'six cluster operators');
@@ -204,11 +263,232 @@ describe('BioCluster dashboard in a real browser', () => {
   test('an unknown cluster code shows a friendly not-found problem', async () => {
     const { context, page } = await newPage();
     try {
-      await page.goto(`${server.baseUrl}/clusters/no-such-cluster`);
+      await openSignedIn(page, '/clusters/no-such-cluster', 'demo-viewer');
       const problem = page.getByTestId('problem-view');
       await problem.waitFor();
       assert.equal(await problem.getAttribute('data-status'), '404');
       assert.match((await problem.textContent()) ?? '', /no-such-cluster/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a wrong password shows an error in place and no session starts', async () => {
+    const { context, page, pageErrors } = await newPage();
+    try {
+      await page.goto(`${server.baseUrl}/clusters`);
+      const form = page.getByTestId('sign-in-form');
+      await form.waitFor();
+      // Empty fields: the dashboard's own message at each field, no request.
+      await page.getByTestId('sign-in-submit').click();
+      assert.equal(await form.getByTestId('field-error').count(), 2, 'both fields say they are required');
+
+      await form.locator('input[name="username"]').fill('demo-viewer');
+      await form.locator('input[name="password"]').fill('not-the-password');
+      await page.getByTestId('sign-in-submit').click();
+      const error = page.getByTestId('sign-in-error');
+      await error.waitFor();
+      assert.equal(await error.getAttribute('data-status'), '401');
+      assert.equal((await error.textContent())?.trim(), '아이디 또는 비밀번호가 올바르지 않습니다.');
+      assert.equal(await form.locator('input[name="password"]').inputValue(), '', 'the wrong password is cleared');
+      assert.equal(new URL(page.url()).pathname, '/sign-in');
+      await screenshot(page, 'sign-in-wrong-password');
+
+      const me = await page.request.get(`${server.baseUrl}/api/v1/auth/me`);
+      assert.equal(me.status(), 401, 'no session after a failed sign-in');
+      assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+    } finally {
+      await context.close();
+    }
+  });
+
+  // What each demo role may see: the menu, and the Edit action on osong (operated by kbiohealth,
+  // demo-operator's agency) and songdo (operated by ifez).
+  const ROLES = [
+    { user: 'demo-admin', role: 'admin', nav: ['clusters', 'agencies', 'users', 'apiKeys', 'audit'], editOsong: true, editSongdo: true },
+    { user: 'demo-secretariat', role: 'secretariat', nav: ['clusters', 'agencies', 'audit'], editOsong: true, editSongdo: true },
+    { user: 'demo-ministry', role: 'ministry_reviewer', nav: ['clusters', 'agencies', 'apiKeys'], editOsong: false, editSongdo: false },
+    { user: 'demo-operator', role: 'cluster_operator', nav: ['clusters', 'agencies', 'apiKeys'], editOsong: true, editSongdo: false },
+    { user: 'demo-viewer', role: 'viewer', nav: ['clusters', 'agencies'], editOsong: false, editSongdo: false },
+  ];
+
+  test('each of the five demo roles sees only what it may use', async () => {
+    for (const expected of ROLES) {
+      const { context, page, pageErrors } = await newPage();
+      try {
+        await openSignedIn(page, '/clusters/osong', expected.user);
+        await page.getByTestId('cluster-detail').waitFor();
+        assert.deepEqual(await navItems(page), expected.nav, `${expected.user}: menu`);
+        assert.equal(await page.getByTestId('user-role').getAttribute('data-role'), expected.role, `${expected.user}: role in the user menu`);
+        // The detail is loaded, so an absent Edit action is absent, not late.
+        assert.equal(await page.getByTestId('cluster-edit').count(), expected.editOsong ? 1 : 0, `${expected.user}: Edit on osong`);
+        await screenshot(page, `role-${expected.role}`);
+
+        await page.getByTestId('nav-clusters').click();
+        await page.getByRole('link', { name: '송도 바이오 클러스터', exact: true }).click();
+        await page.getByTestId('cluster-detail').waitFor();
+        assert.equal(new URL(page.url()).pathname, '/clusters/songdo');
+        assert.equal(await page.getByTestId('cluster-edit').count(), expected.editSongdo ? 1 : 0, `${expected.user}: Edit on songdo`);
+
+        if (!expected.nav.includes('users')) {
+          // Typing the address of a page the role may not use: a clear refusal, not an empty page.
+          await page.goto(`${server.baseUrl}/users`);
+          const problem = page.getByTestId('problem-view');
+          await problem.waitFor();
+          assert.equal(await problem.getAttribute('data-status'), '403', `${expected.user}: /users refused`);
+        }
+        assert.deepEqual(pageErrors, [], `${expected.user}: no uncaught errors in the page`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('a cluster operator edits its own cluster; the change shows in the history', async () => {
+    const { context, page, pageErrors } = await newPage();
+    try {
+      await openSignedIn(page, '/clusters/osong', 'demo-operator');
+      await page.getByTestId('cluster-edit').click();
+      const form = page.getByTestId('cluster-edit-form');
+      await form.waitFor();
+      assert.equal(await form.locator('select[name="operatorCode"]').isDisabled(), true, 'an operator cannot hand the cluster over');
+
+      // The API's field error appears at its field.
+      await form.locator('input[name="website"]').fill('not-an-address');
+      await page.getByTestId('save').click();
+      await form.locator('[data-field="website"] [data-testid="field-error"]').waitFor();
+
+      await form.locator('input[name="website"]').fill(`https://www.kbiohealth.kr/?run=${RUN}`);
+      await form.locator('input[name="designation"]').fill(`첨단의료복합단지 (${RUN})`);
+      await page.getByTestId('save').click();
+      await page.getByTestId('saved-notice').waitFor();
+      assert.equal(new URL(page.url()).pathname, '/clusters/osong');
+
+      const entry = page.getByTestId('history-entry').first();
+      await entry.waitFor();
+      assert.match((await entry.textContent()) ?? '', /demo-operator/);
+      const changed = await entry.getByTestId('history-change').evaluateAll((rows) => rows.map((r) => r.dataset.field));
+      assert.deepEqual(changed.sort(), ['designation', 'website']);
+      await screenshot(page, 'cluster-history');
+
+      // Someone else saves first (here: the same account from outside the page): ours gets 412.
+      await page.getByTestId('cluster-edit').click();
+      await form.waitFor();
+      const current = await page.request.get(`${server.baseUrl}/api/v1/clusters/by-code/osong`);
+      const cluster = await current.json();
+      const { token } = await (await page.request.get(`${server.baseUrl}/api/v1/auth/antiforgery`)).json();
+      const { id, code, operator, createdAt, updatedAt, ...fields } = cluster;
+      const elsewhere = await page.request.put(`${server.baseUrl}/api/v1/clusters/${id}`, {
+        headers: { 'If-Match': current.headers().etag, 'X-XSRF-TOKEN': token },
+        data: { ...fields, operatorCode: operator.code, designation: '다른 사람이 고친 값' },
+      });
+      assert.equal(elsewhere.status(), 200, 'the concurrent change went through');
+      await form.locator('input[name="designation"]').fill('내 변경');
+      await page.getByTestId('save').click();
+      await page.getByTestId('stale-notice').waitFor();
+      await page.getByTestId('stale-notice').getByRole('button').click();
+      await page.waitForFunction(
+        () => document.querySelector('input[name="designation"]')?.value === '다른 사람이 고친 값',
+      );
+      assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an administrator creates an API key and sees its secret exactly once', async () => {
+    const { context, page, pageErrors } = await newPage();
+    try {
+      await openSignedIn(page, '/api-keys', 'demo-admin');
+      await page.getByTestId('api-key-create').click();
+      const create = page.getByTestId('api-key-create-dialog');
+      await create.waitFor();
+      await create.getByTestId('api-key-agency').selectOption('kbiohealth');
+      const keyName = `오송 연계 시스템 ${RUN}`;
+      await create.locator('input[name="name"]').fill(keyName);
+      await create.getByTestId('scope-write').check();
+      await page.getByTestId('api-key-create-submit').click();
+
+      const dialog = page.getByTestId('api-key-secret-dialog');
+      const secretField = dialog.getByTestId('api-key-secret');
+      await secretField.waitFor();
+      const secret = await secretField.inputValue();
+      assert.ok(secret.length >= 20, 'a long secret is shown');
+      await dialog.getByTestId('api-key-secret-warning').waitFor();
+      await screenshot(page, 'api-key-secret');
+
+      // Escape does not lose it by accident; the explicit button does close it.
+      await page.keyboard.press('Escape');
+      assert.equal(await secretField.isVisible(), true, 'Escape leaves the secret on screen');
+      await dialog.getByTestId('secret-done').click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      const row = page.locator(`[data-testid="api-key-row"][data-name="${keyName}"]`);
+      await row.waitFor();
+      assert.equal(await row.getByTestId('api-key-status').getAttribute('data-status'), 'active');
+      const html = await page.content();
+      assert.equal(html.includes(secret), false, 'the secret is gone from the page once the dialog is closed');
+
+      // The key works until it is revoked (with confirmation).
+      const withKey = () => fetch(`${server.baseUrl}/api/v1/clusters`, { headers: { 'X-Api-Key': secret } });
+      assert.equal((await withKey()).status, 200, 'the new key reads the registry');
+
+      await row.getByTestId('api-key-revoke').click();
+      await page.getByTestId('api-key-revoke-dialog').waitFor();
+      await page.getByTestId('api-key-revoke-confirm').click();
+      await page.getByTestId('api-key-notice').waitFor();
+      await row.locator('[data-status="revoked"]').waitFor();
+      assert.equal((await withKey()).status, 401, 'a revoked key stops working');
+      assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a session that ends while working leads to sign-in, then back to the same page', async () => {
+    const { context, page, pageErrors } = await newPage();
+    try {
+      await openSignedIn(page, '/clusters', 'demo-viewer');
+      await page.getByTestId('cluster-row').first().waitFor();
+      await context.clearCookies(); // as if the session timed out
+
+      await page.getByTestId('nav-agencies').click();
+      await page.getByTestId('session-expired').waitFor();
+      assert.equal(new URL(page.url()).pathname, '/sign-in');
+      assert.equal(new URL(page.url()).searchParams.get('next'), '/agencies');
+
+      await signIn(page, 'demo-viewer');
+      await page.waitForURL((url) => url.pathname === '/agencies');
+      await page.getByTestId('agency-row').first().waitFor();
+      assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('sign-out ends the session on the server: reloading a protected page asks to sign in', async () => {
+    const { context, page, pageErrors } = await newPage();
+    try {
+      await openSignedIn(page, '/clusters/osong', 'demo-viewer');
+      await page.getByTestId('cluster-detail').waitFor();
+      const sessionCookies = await context.cookies();
+      assert.ok(sessionCookies.some((c) => c.name === 'bc_session' && c.httpOnly), 'an HttpOnly session cookie');
+
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('sign-out').click();
+      await page.getByTestId('signed-out').waitFor();
+      assert.equal(new URL(page.url()).pathname, '/sign-in');
+
+      await page.goto(`${server.baseUrl}/clusters/osong`);
+      await page.getByTestId('sign-in-form').waitFor();
+      assert.equal(new URL(page.url()).pathname, '/sign-in', 'a protected page now asks to sign in');
+      assert.equal(new URL(page.url()).searchParams.get('next'), '/clusters/osong', 'and remembers where we were going');
+
+      // Even the old cookie, replayed, no longer opens anything: the session ended server-side.
+      await context.addCookies(sessionCookies);
+      const replayed = await page.request.get(`${server.baseUrl}/api/v1/auth/me`);
+      assert.equal(replayed.status(), 401, 'the old session cookie is refused');
+      assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
     } finally {
       await context.close();
     }

@@ -216,8 +216,10 @@ public static class AuthSetup
     public static IApplicationBuilder UseCookieAntiforgery(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var method = context.Request.Method;
+        // Signing in again is allowed without a token: it starts a new session rather than acting in the old one.
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method)
-            && context.User.FindFirst(BioClaims.Method)?.Value == "cookie")
+            && context.User.FindFirst(BioClaims.Method)?.Value == "cookie"
+            && !context.Request.Path.Equals("/api/v1/auth/login", StringComparison.OrdinalIgnoreCase))
         {
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(context))

@@ -264,6 +264,11 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
         }
         if (user.LockedUntil is { } locked && locked > now)
             return new LoginResult(LoginOutcome.LockedOut, null, locked - now);
+        if (user.LockedUntil is not null)
+        {
+            // The lock has run out: the next wrong password starts a fresh count rather than locking again at once.
+            await connection.ExecuteAsync("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @Id AND locked_until <= @now", new { user.Id, now });
+        }
 
         var verified = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verified == PasswordVerificationResult.Failed || user.Status != "active")

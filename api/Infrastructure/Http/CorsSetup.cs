@@ -17,7 +17,7 @@ public static class CorsSetup
                 .WithMethods("GET", "POST", "PUT", "DELETE")
                 // The dashboard signs in with a cookie; a listed origin may send it (SameSite=Strict still keeps it same-site).
                 .AllowCredentials()
-                .WithExposedHeaders("ETag", "Location");
+                .WithExposedHeaders("ETag", "Location", "Retry-After");
         }));
         return services;
     }

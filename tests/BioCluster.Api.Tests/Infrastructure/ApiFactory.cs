@@ -32,11 +32,11 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:PerCallerPerMinute", "1000000");
         builder.UseSetting("RateLimits:PerAddressPerMinute", "1000000");
         builder.UseSetting("RateLimits:LoginPerAddressPerMinute", "1000000");
+        builder.UseSetting("Web:Root", Path.Combine(Path.GetTempPath(), "biocluster-no-dashboard"));
         foreach (var (key, value) in ExtraSettings())
             builder.UseSetting(key, value);
         // The in-memory test server has no socket, so no client address; give it the loopback one a real one would have.
         builder.ConfigureServices(s => s.AddTransient<IStartupFilter, LoopbackAddressFilter>());
-        builder.UseSetting("Web:Root", Path.Combine(Path.GetTempPath(), "biocluster-no-dashboard"));
     }
 
     public const string AdminPassword = "Test-Root-Passw0rd-1!";

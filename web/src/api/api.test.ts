@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, toProblem, type FetchLike } from './api';
+import { createApi, credentialsFor, retryAfterSeconds, toProblem, versioned, type FetchLike } from './api';
 import { ApiException, type ClusterDtoPage } from './client';
 
 const BASE = 'http://api.test';
@@ -224,9 +224,170 @@ describe('api wrapper against a real HTTP server', () => {
   it('reads a record and a 404 problem through the real fetch', async () => {
     const api = createApi({ baseUrl });
     const found = await api.call((c) => c.clusters.getClusterByCode('osong'));
-    expect(found.kind === 'ok' && found.value.nameKo).toBe('오송첨단의료복합단지');
+    expect(found.kind === 'ok' && found.value.result.nameKo).toBe('오송첨단의료복합단지');
 
     const missing = await api.call((c) => c.clusters.getClusterByCode('nope'));
     expect(missing.kind === 'problem' && missing.problem.status).toBe(404);
+  });
+});
+
+/** A fake API that answers by method and path, and records every request with its headers. */
+function fakeApi(answer: (method: string, path: string, headers: Headers) => Response) {
+  const calls: { method: string; path: string; headers: Headers; credentials?: RequestCredentials }[] = [];
+  const fetch: FetchLike = async (input, init) => {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const path = new URL(String(input)).pathname;
+    const headers = new Headers(init?.headers);
+    calls.push({ method, path, headers, credentials: init?.credentials });
+    return answer(method, path, headers);
+  };
+  return { fetch, calls };
+}
+
+const TOKEN = { headerName: 'X-XSRF-TOKEN', token: 'token-1' };
+const problemJson = (status: number, title: string) => json(status, { title, status }, 'application/problem+json');
+
+describe('api wrapper: cookie session and antiforgery', () => {
+  it('sends the antiforgery header on every change, never on a read', async () => {
+    const { fetch, calls } = fakeApi((method, path) => {
+      if (path === '/api/v1/auth/antiforgery') return json(200, TOKEN);
+      if (method === 'GET') return json(200, page);
+      return new Response(null, { status: 204 });
+    });
+    const api = createApi({ baseUrl: BASE, fetch });
+    expect(await api.refreshAntiforgery()).toEqual({ kind: 'ok', value: undefined });
+
+    await api.call((c) => c.clusters.listClusters());
+    await api.call((c) => c.auth.logout());
+    await api.call((c) => c.auth.changePassword({ currentPassword: 'a', newPassword: 'b' }));
+    await api.call((c) => c.apiKeys.revokeApiKey(3, '"2"'));
+
+    const get = calls.find((c) => c.path === '/api/v1/clusters')!;
+    expect(get.headers.has('X-XSRF-TOKEN')).toBe(false);
+    for (const change of calls.filter((c) => c.method !== 'GET')) {
+      expect(change.headers.get('X-XSRF-TOKEN'), `${change.method} ${change.path}`).toBe('token-1');
+    }
+    expect(calls.filter((c) => c.method !== 'GET').map((c) => c.method)).toEqual(['POST', 'POST', 'DELETE']);
+    // The If-Match the caller gave is kept next to the token.
+    expect(calls.find((c) => c.method === 'DELETE')!.headers.get('If-Match')).toBe('"2"');
+  });
+
+  it('sends no token before one was fetched, and none after it was cleared', async () => {
+    const { fetch, calls } = fakeApi((_method, path) =>
+      path === '/api/v1/auth/antiforgery' ? json(200, TOKEN) : json(200, { actorType: 'user' }),
+    );
+    const api = createApi({ baseUrl: BASE, fetch });
+    await api.call((c) => c.auth.login({ username: 'u', password: 'p' }));
+    await api.refreshAntiforgery();
+    api.clearAntiforgery();
+    await api.call((c) => c.auth.login({ username: 'u', password: 'p' }));
+    const logins = calls.filter((c) => c.path === '/api/v1/auth/login');
+    expect(logins.map((c) => c.headers.has('X-XSRF-TOKEN'))).toEqual([false, false]);
+  });
+
+  it('a change refused for a missing or stale token fetches a fresh one and is sent once more', async () => {
+    let issued = 0;
+    const { fetch, calls } = fakeApi((method, path, headers) => {
+      if (path === '/api/v1/auth/antiforgery') return json(200, { ...TOKEN, token: `token-${++issued}` });
+      if (method === 'POST' && headers.get('X-XSRF-TOKEN') !== 'token-2') {
+        return problemJson(403, 'Antiforgery token missing or invalid');
+      }
+      return new Response(null, { status: 204 });
+    });
+    const api = createApi({ baseUrl: BASE, fetch });
+    await api.refreshAntiforgery(); // token-1, which the server no longer accepts
+
+    const result = await api.call((c) => c.auth.logout());
+
+    expect(result).toEqual({ kind: 'ok', value: undefined });
+    expect(calls.map((c) => `${c.method} ${c.path} ${c.headers.get('X-XSRF-TOKEN') ?? '-'}`)).toEqual([
+      'GET /api/v1/auth/antiforgery -',
+      'POST /api/v1/auth/logout token-1',
+      'GET /api/v1/auth/antiforgery -',
+      'POST /api/v1/auth/logout token-2',
+    ]);
+  });
+
+  it('a 403 that is about permissions is a Problem, not retried', async () => {
+    const { fetch, calls } = fakeApi((_method, path) =>
+      path === '/api/v1/auth/antiforgery' ? json(200, TOKEN) : problemJson(403, 'Forbidden'),
+    );
+    const api = createApi({ baseUrl: BASE, fetch });
+    await api.refreshAntiforgery();
+    const result = await api.call((c) => c.apiKeys.revokeApiKey(1, '"1"'));
+    expect(result).toEqual({ kind: 'problem', problem: { status: 403, title: 'Forbidden' } });
+    expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
+  });
+
+  it('sends cookies: same-origin for the dashboard’s own API, include for another origin', async () => {
+    const other = fakeApi(() => json(200, page));
+    await createApi({ baseUrl: BASE, fetch: other.fetch, pageOrigin: 'https://dashboard.test' }).call((c) => c.clusters.listClusters());
+    const sameHost = fakeApi(() => json(200, page));
+    await createApi({ baseUrl: 'https://dashboard.test', fetch: sameHost.fetch, pageOrigin: 'https://dashboard.test' }).call((c) =>
+      c.clusters.listClusters(),
+    );
+    expect(other.calls[0].credentials).toBe('include');
+    expect(sameHost.calls[0].credentials).toBe('same-origin');
+    expect(credentialsFor('', 'https://dashboard.test')).toBe('same-origin');
+    expect(credentialsFor('https://api.test', undefined)).toBe('include');
+  });
+});
+
+describe('api wrapper: 401 and 429', () => {
+  it('a 401 anywhere tells the session listeners; a failed sign-in does not', async () => {
+    const { fetch } = fakeApi(() => problemJson(401, 'Unauthorized'));
+    const api = createApi({ baseUrl: BASE, fetch });
+    let told = 0;
+    const stop = api.onUnauthorized(() => told++);
+
+    const list = await api.call((c) => c.clusters.listClusters());
+    expect(list.kind === 'problem' && list.problem.status).toBe(401);
+    expect(told).toBe(1);
+
+    const login = await api.call((c) => c.auth.login({ username: 'u', password: 'wrong' }));
+    expect(login.kind === 'problem' && login.problem.status).toBe(401);
+    expect(told).toBe(1);
+
+    stop();
+    await api.call((c) => c.users.listUsers());
+    expect(told).toBe(1);
+  });
+
+  it('a 429 carries Retry-After in seconds', async () => {
+    const { fetch } = fakeApi(
+      () =>
+        new Response(JSON.stringify({ title: 'Account locked', status: 429 }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '900' },
+        }),
+    );
+    const result = await createApi({ baseUrl: BASE, fetch }).call((c) => c.auth.login({ username: 'u', password: 'p' }));
+    expect(result).toEqual({ kind: 'problem', problem: { status: 429, title: 'Account locked', retryAfterSeconds: 900 } });
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-11-25T00:00:00Z');
+    expect(retryAfterSeconds('120', now)).toBe(120);
+    expect(retryAfterSeconds('Wed, 25 Nov 2026 00:05:00 GMT', now)).toBe(300);
+    expect(retryAfterSeconds('Wed, 25 Nov 2026 00:00:00 GMT', now + 5000)).toBe(0);
+    expect(retryAfterSeconds('soon', now)).toBeUndefined();
+    expect(retryAfterSeconds(null, now)).toBeUndefined();
+  });
+});
+
+describe('api wrapper: ETags of wrapped responses', () => {
+  it('versioned() returns the record with the ETag of the version read', async () => {
+    const { fetch } = fakeApi(
+      () => new Response(JSON.stringify({ id: 3, code: 'osong' }), { status: 200, headers: { 'Content-Type': 'application/json', ETag: '"7"' } }),
+    );
+    const result = await createApi({ baseUrl: BASE, fetch }).call(async (c) => versioned(await c.clusters.getClusterByCode('osong')));
+    expect(result.kind === 'ok' && result.value.etag).toBe('"7"');
+    expect(result.kind === 'ok' && result.value.value.code).toBe('osong');
+  });
+
+  it('no ETag: a Problem instead of a change that would be refused', async () => {
+    const { fetch } = fakeApi(() => json(200, { id: 3 }));
+    const result = await createApi({ baseUrl: BASE, fetch }).call(async (c) => versioned(await c.users.getUser(3)));
+    expect(result.kind).toBe('problem');
   });
 });

@@ -1,7 +1,17 @@
 // The one door between the views and the generated client (client.ts, never edited by hand).
-// Every failure leaves here as a Problem, so no view ever reads an error body itself.
+// Every failure leaves here as a Problem, so no view ever reads an error body itself. It also owns
+// what every request needs for the cookie session: credentials and the antiforgery header.
 import { resolveApiBaseUrl } from '../config';
-import { AgenciesClient, ApiException, ClustersClient, HealthClient } from './client';
+import {
+  AgenciesClient,
+  ApiException,
+  ApiKeysClient,
+  AuditClient,
+  AuthClient,
+  ClustersClient,
+  HealthClient,
+  UsersClient,
+} from './client';
 
 /** Everything a view needs to show a failure. `status` is 0 when no usable HTTP answer arrived. */
 export interface Problem {
@@ -10,12 +20,18 @@ export interface Problem {
   detail?: string;
   errors?: Record<string, string[]>;
   traceId?: string;
+  /** From Retry-After on a 429 (or 503): how long to wait, in seconds. */
+  retryAfterSeconds?: number;
 }
 
 export interface Clients {
   clusters: ClustersClient;
   agencies: AgenciesClient;
   health: HealthClient;
+  auth: AuthClient;
+  users: UsersClient;
+  apiKeys: ApiKeysClient;
+  audit: AuditClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -31,6 +47,8 @@ export interface ApiOptions {
   baseUrl?: string;
   /** Defaults to the browser's fetch; tests pass a fake. */
   fetch?: FetchLike;
+  /** The dashboard's own origin, to decide whether cookies need `credentials: 'include'`. */
+  pageOrigin?: string;
 }
 
 export interface Api {
@@ -40,45 +58,188 @@ export interface Api {
    * operation makes, so callers do not thread it through the client's parameters.
    */
   call<T>(operation: (clients: Clients) => Promise<T>, signal?: AbortSignal): Promise<ApiResult<T>>;
+  /** Fetches the antiforgery token of the signed-in user; every later change sends it. */
+  refreshAntiforgery(signal?: AbortSignal): Promise<ApiResult<void>>;
+  /** Forgets the token (sign-out: it belongs to the user who signed out). */
+  clearAntiforgery(): void;
+  /** Called on every 401 except a failed sign-in; returns the unsubscribe function. */
+  onUnauthorized(listener: () => void): () => void;
 }
+
+/** The sign-in endpoint answers 401 for wrong credentials: that is not a lost session. */
+const LOGIN_PATH = '/api/v1/auth/login';
+const ANTIFORGERY_PATH = '/api/v1/auth/antiforgery';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function createApi(options: ApiOptions = {}): Api {
   const baseUrl = options.baseUrl ?? resolveApiBaseUrl();
   // Called as a plain function: window.fetch must not be invoked with another object as `this`.
   const send: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const credentials = credentialsFor(baseUrl, options.pageOrigin ?? globalThis.location?.origin);
+  const unauthorizedListeners = new Set<() => void>();
+  let antiforgery: { headerName: string; token: string } | undefined;
+  let pendingToken: Promise<boolean> | undefined;
+
+  /** One HTTP exchange with the session's cookie and, on changes, the antiforgery header. */
+  async function exchange(input: RequestInfo, init: RequestInit | undefined, signal: AbortSignal | undefined): Promise<Response> {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const headers = new Headers(init?.headers);
+    const unsafe = !SAFE_METHODS.has(method);
+    if (unsafe && antiforgery) headers.set(antiforgery.headerName, antiforgery.token);
+    const request: RequestInit = { ...init, headers, credentials };
+    if (signal && !init?.signal) request.signal = signal;
+
+    let response = await send(input, request);
+
+    // A stale or missing token (another tab signed in as someone else, or the token fetch failed):
+    // get a fresh one and try once more. A 403 wrote nothing, so repeating the request is safe.
+    if (unsafe && response.status === 403 && (await isAntiforgeryRefusal(response)) && (await fetchToken())) {
+      headers.set(antiforgery!.headerName, antiforgery!.token);
+      response = await send(input, request);
+    }
+
+    if (response.status === 401 && !pathOf(input).endsWith(LOGIN_PATH)) {
+      unauthorizedListeners.forEach((listener) => listener());
+    }
+    return response;
+  }
+
+  /** Fetches the token once even when several changes ask at the same time. */
+  // No caller's signal here: one caller going away must not fail the fetch the others wait for.
+  function fetchToken(): Promise<boolean> {
+    pendingToken ??= (async () => {
+      try {
+        const response = await send(`${baseUrl}${ANTIFORGERY_PATH}`, {
+          method: 'GET',
+          headers: { Accept: 'application/json' },
+          credentials,
+        });
+        if (!response.ok) return false;
+        const body: unknown = await response.json();
+        if (!isRecord(body) || typeof body.headerName !== 'string' || typeof body.token !== 'string') return false;
+        antiforgery = { headerName: body.headerName, token: body.token };
+        return true;
+      } catch {
+        return false;
+      } finally {
+        pendingToken = undefined;
+      }
+    })();
+    return pendingToken;
+  }
 
   async function call<T>(operation: (clients: Clients) => Promise<T>, signal?: AbortSignal): Promise<ApiResult<T>> {
-    // Fresh clients per call (they are cheap) so a failure can be tied to the HTTP status that
+    // Fresh clients per call (they are cheap) so a failure can be tied to the HTTP answer that
     // caused it, even when the generated code fails before it can report that status itself.
-    let lastStatus: number | undefined;
+    let last: Response | undefined;
     const http = {
       fetch: async (input: RequestInfo, init?: RequestInit): Promise<Response> => {
-        const response = await send(input, signal && !init?.signal ? { ...init, signal } : init);
-        lastStatus = response.status;
-        return response;
+        last = await exchange(input, init, signal);
+        return last;
       },
     };
     const clients: Clients = {
       clusters: new ClustersClient(baseUrl, http),
       agencies: new AgenciesClient(baseUrl, http),
       health: new HealthClient(baseUrl, http),
+      auth: new AuthClient(baseUrl, http),
+      users: new UsersClient(baseUrl, http),
+      apiKeys: new ApiKeysClient(baseUrl, http),
+      audit: new AuditClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };
     } catch (error) {
       if (isAbort(error) || signal?.aborted) return { kind: 'aborted' };
-      return { kind: 'problem', problem: toProblem(error, lastStatus) };
+      const problem = toProblem(error, last?.status);
+      const retryAfter = last && problem.status === last.status ? retryAfterSeconds(last.headers.get('Retry-After')) : undefined;
+      if (retryAfter !== undefined) problem.retryAfterSeconds = retryAfter;
+      return { kind: 'problem', problem };
     }
   }
 
-  return { baseUrl, call };
+  async function refreshAntiforgery(signal?: AbortSignal): Promise<ApiResult<void>> {
+    const result = await call((clients) => clients.auth.antiforgery(), signal);
+    if (result.kind !== 'ok') return result;
+    antiforgery = { headerName: result.value.headerName, token: result.value.token };
+    return { kind: 'ok', value: undefined };
+  }
+
+  return {
+    baseUrl,
+    call,
+    refreshAntiforgery,
+    clearAntiforgery: () => {
+      antiforgery = undefined;
+    },
+    onUnauthorized(listener) {
+      unauthorizedListeners.add(listener);
+      return () => {
+        unauthorizedListeners.delete(listener);
+      };
+    },
+  };
 }
 
 /** The shared instance the views use. */
 export const api: Api = createApi();
 
+/**
+ * Same origin (the API serves the dashboard): the browser sends the cookie by itself. Another
+ * origin: the cookie goes only with `include` (and the API must allow credentials for that origin).
+ */
+export function credentialsFor(baseUrl: string, pageOrigin: string | undefined): RequestCredentials {
+  if (!baseUrl) return 'same-origin';
+  try {
+    return pageOrigin && new URL(baseUrl, pageOrigin).origin === pageOrigin ? 'same-origin' : 'include';
+  } catch {
+    return 'include';
+  }
+}
+
+/** Retry-After is either seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfterSeconds(header: string | null | undefined, now: number = Date.now()): number | undefined {
+  const text = header?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** A record with the ETag of the version that was read, for If-Match on the next change. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+/** Reads a wrapped response (see contracts/nswag.json, wrapResponseMethods) into value + ETag. */
+export function versioned<T>(response: { headers: Record<string, unknown>; result: T }): Versioned<T> {
+  const etag = Object.entries(response.headers ?? {}).find(([name]) => name.toLowerCase() === 'etag')?.[1];
+  // Thrown inside api.call, so it reaches the view as a Problem like any other failure.
+  if (typeof etag !== 'string' || !etag) throw new Error('The server sent no ETag, so the record cannot be changed safely.');
+  return { value: response.result, etag };
+}
+
 export function isAbort(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+async function isAntiforgeryRefusal(response: Response): Promise<boolean> {
+  try {
+    const body: unknown = await response.clone().json();
+    return isRecord(body) && typeof body.title === 'string' && /antiforgery/i.test(body.title);
+  } catch {
+    return false;
+  }
+}
+
+function pathOf(input: RequestInfo): string {
+  const url = typeof input === 'string' ? input : input.url;
+  try {
+    return new URL(url, 'http://local').pathname;
+  } catch {
+    return url;
+  }
 }
 
 /**

@@ -1945,7 +1945,7 @@ export class RegulatoryIssuesClient {
      * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
-    listRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<RegulatoryIssueDtoPage> {
+    listRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<RegulatoryIssueSummaryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -2018,13 +2018,13 @@ export class RegulatoryIssuesClient {
         });
     }
 
-    protected processListRegulatoryIssues(response: Response): Promise<RegulatoryIssueDtoPage> {
+    protected processListRegulatoryIssues(response: Response): Promise<RegulatoryIssueSummaryDtoPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegulatoryIssueDtoPage;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegulatoryIssueSummaryDtoPage;
             return result200;
             });
         } else if (status === 400) {
@@ -2050,7 +2050,7 @@ export class RegulatoryIssuesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<RegulatoryIssueDtoPage>(null as any);
+        return Promise.resolve<RegulatoryIssueSummaryDtoPage>(null as any);
     }
 
     /**
@@ -3673,16 +3673,6 @@ export interface RegulatoryIssueDto {
     updatedAt: string;
 }
 
-/** One page of a keyset-paged list. */
-export interface RegulatoryIssueDtoPage {
-    /** The records of this page, in the requested order. */
-    items: RegulatoryIssueDto[];
-    /** Opaque cursor for the next page; null on the last page. */
-    nextCursor: string | null;
-    /** How many records match the filters, over all pages. */
-    totalCount: number;
-}
-
 /** The pipeline at a glance. */
 export interface RegulatoryIssueStatsDto {
     total: number;
@@ -3697,6 +3687,42 @@ export interface RegulatoryIssueStatsDto {
     p90DaysToAnswer: number | null;
     completedThisYear: number;
     computedAt: string;
+}
+
+/** An issue as lists show it: what, whose, where it stands and whether it is late; GET one for the full text. */
+export interface RegulatoryIssueSummaryDto {
+    id: number;
+    titleKo: string;
+    titleEn: string | null;
+    category: IssueCategory;
+    /** A short reference to another record, enough to show and link it. */
+    raisedBy: AgencyRef;
+    clusters: ClusterRef[];
+    /** A short reference to another record, enough to show and link it. */
+    leadMinistry: AgencyRef | null;
+    priority: IssuePriority;
+    /** Where a regulatory issue (규제 개선 과제) stands. */
+    status: IssueStatus;
+    responseDueAt: string | null;
+    plannedCompletionOn: string | null;
+    reviewOn: string | null;
+    progressPercent: number | null;
+    overdue: boolean;
+    overdueKind: OverdueKind | null;
+    daysRemaining: number | null;
+    daysLate: number | null;
+    createdAt: string;
+    updatedAt: string;
+}
+
+/** One page of a keyset-paged list. */
+export interface RegulatoryIssueSummaryDtoPage {
+    /** The records of this page, in the requested order. */
+    items: RegulatoryIssueSummaryDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
 }
 
 /** The official answerable for an issue at the lead ministry. */

@@ -1,6 +1,17 @@
 // Runtime lists of the generated client's enum unions, in display order. The type checks below fail
 // the build when the API adds a value that is missing here (or drops one that is still listed).
-import type { AgencyKind, ClusterStatus, RecordStatus, Region, Sector } from './client';
+import type {
+  ActorType,
+  AgencyKind,
+  ApiKeyScope,
+  ApiKeyStatus,
+  ClusterStatus,
+  RecordStatus,
+  Region,
+  Role,
+  Sector,
+  UserStatus,
+} from './client';
 
 /** Korea's 17 first-level divisions (시·도) in the conventional administrative order. */
 export const REGIONS = [
@@ -19,6 +30,25 @@ export const CLUSTER_STATUSES = ['active', 'under_development', 'archived'] as c
 
 export const RECORD_STATUSES = ['active', 'archived'] as const satisfies readonly RecordStatus[];
 
+/** Most powers first, as the role select lists them. */
+export const ROLES = ['admin', 'secretariat', 'ministry_reviewer', 'cluster_operator', 'viewer'] as const satisfies readonly Role[];
+
+export const USER_STATUSES = ['active', 'disabled'] as const satisfies readonly UserStatus[];
+
+export const API_KEY_SCOPES = ['read', 'write', 'import'] as const satisfies readonly ApiKeyScope[];
+
+export const API_KEY_STATUSES = ['active', 'expired', 'revoked'] as const satisfies readonly ApiKeyStatus[];
+
+export const ACTOR_TYPES = ['user', 'api_key', 'system'] as const satisfies readonly ActorType[];
+
+// The contract types these as plain strings; the lists are what the API writes today. Unknown
+// values still show (as their raw text), they just have no translated label.
+export const AUDIT_ENTITY_TYPES = ['cluster', 'agency', 'user', 'api_key'] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'revoke', 'set_password', 'unlock', 'change_password'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
 const exhaustive: [
   Exhaustive<Region, (typeof REGIONS)[number]>,
@@ -26,7 +56,12 @@ const exhaustive: [
   Exhaustive<Sector, (typeof SECTORS)[number]>,
   Exhaustive<ClusterStatus, (typeof CLUSTER_STATUSES)[number]>,
   Exhaustive<RecordStatus, (typeof RECORD_STATUSES)[number]>,
-] = [true, true, true, true, true];
+  Exhaustive<Role, (typeof ROLES)[number]>,
+  Exhaustive<UserStatus, (typeof USER_STATUSES)[number]>,
+  Exhaustive<ApiKeyScope, (typeof API_KEY_SCOPES)[number]>,
+  Exhaustive<ApiKeyStatus, (typeof API_KEY_STATUSES)[number]>,
+  Exhaustive<ActorType, (typeof ACTOR_TYPES)[number]>,
+] = [true, true, true, true, true, true, true, true, true, true];
 void exhaustive;
 
 export function isOneOf<T extends string>(values: readonly T[], value: string | null | undefined): value is T {

@@ -1,18 +1,52 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import type { MeDto } from '../api/client';
 import { useI18n } from '../i18n';
-import { Link, type Route } from '../lib/router';
+import { visibleSections, type Section } from '../lib/permissions';
+import { Link, paths, type Route } from '../lib/router';
+import { UserMenu } from './UserMenu';
 
 interface LayoutProps {
   route: Route;
+  /** Absent on the sign-in page: no menu, nothing to sign out of. */
+  me?: MeDto;
   children: ReactNode;
 }
 
-export function Layout({ route, children }: LayoutProps) {
+const SECTION_PATHS: Record<Section, string> = {
+  clusters: paths.clusters(),
+  agencies: paths.agencies(),
+  users: paths.users(),
+  apiKeys: paths.apiKeys(),
+  audit: paths.audit(),
+};
+
+function sectionOf(route: Route): Section | undefined {
+  switch (route.name) {
+    case 'clusters':
+    case 'cluster':
+    case 'clusterEdit':
+      return 'clusters';
+    case 'agencies':
+    case 'agency':
+      return 'agencies';
+    case 'users':
+    case 'user':
+      return 'users';
+    case 'apiKeys':
+      return 'apiKeys';
+    case 'audit':
+      return 'audit';
+    default:
+      return undefined;
+  }
+}
+
+export function Layout({ route, me, children }: LayoutProps) {
   const { t, lang, toggle } = useI18n();
   const main = useRef<HTMLElement>(null);
-  const section = route.name === 'agencies' || route.name === 'agency' ? 'agencies' : 'clusters';
+  const section = sectionOf(route);
   // A new page (not a filter change) moves focus to the main region, so screen readers follow.
-  const pageKey = 'code' in route ? `${route.name}:${route.code}` : route.name;
+  const pageKey = 'code' in route ? `${route.name}:${route.code}` : 'id' in route ? `${route.name}:${route.id}` : route.name;
   const shownPage = useRef(pageKey);
 
   useEffect(() => {
@@ -44,14 +78,23 @@ export function Layout({ route, children }: LayoutProps) {
               </span>
             </span>
           </Link>
-          <nav className="nav" aria-label={t.nav.label}>
-            <Link to="/clusters" className="nav__link" aria-current={section === 'clusters' ? 'page' : undefined}>
-              {t.nav.clusters}
-            </Link>
-            <Link to="/agencies" className="nav__link" aria-current={section === 'agencies' ? 'page' : undefined}>
-              {t.nav.agencies}
-            </Link>
-          </nav>
+          {me ? (
+            <nav className="nav" aria-label={t.nav.label}>
+              {visibleSections(me).map((item) => (
+                <Link
+                  key={item}
+                  to={SECTION_PATHS[item]}
+                  className="nav__link"
+                  aria-current={section === item ? 'page' : undefined}
+                  data-testid={`nav-${item}`}
+                >
+                  {t.nav[item]}
+                </Link>
+              ))}
+            </nav>
+          ) : (
+            <span className="nav" />
+          )}
           <button
             type="button"
             className="lang-toggle"
@@ -71,6 +114,7 @@ export function Layout({ route, children }: LayoutProps) {
             </svg>
             {t.lang.switchTo}
           </button>
+          {me && <UserMenu me={me} />}
         </div>
       </header>
       <main id="main" className="main" ref={main} tabIndex={-1}>

@@ -3,7 +3,21 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AGENCY_KINDS, CLUSTER_STATUSES, RECORD_STATUSES, REGIONS, SECTORS } from '../api/enums';
+import {
+  ACTOR_TYPES,
+  AGENCY_KINDS,
+  API_KEY_SCOPES,
+  API_KEY_STATUSES,
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  CLUSTER_STATUSES,
+  RECORD_STATUSES,
+  REGIONS,
+  ROLES,
+  SECTORS,
+  USER_STATUSES,
+} from '../api/enums';
+import { PERMISSIONS } from '../lib/permissions';
 import { en } from './en';
 import { ko } from './ko';
 import {
@@ -67,6 +81,15 @@ describe('dictionaries', () => {
       expect(Object.keys(dictionary.sectors).sort()).toEqual([...SECTORS].sort());
       expect(Object.keys(dictionary.clusterStatuses).sort()).toEqual([...CLUSTER_STATUSES].sort());
       expect(Object.keys(dictionary.recordStatuses).sort()).toEqual([...RECORD_STATUSES].sort());
+      expect(Object.keys(dictionary.roles).sort()).toEqual([...ROLES].sort());
+      expect(Object.keys(dictionary.userStatuses).sort()).toEqual([...USER_STATUSES].sort());
+      expect(Object.keys(dictionary.apiKeyScopes).sort()).toEqual([...API_KEY_SCOPES].sort());
+      expect(Object.keys(dictionary.apiKeyScopeHints).sort()).toEqual([...API_KEY_SCOPES].sort());
+      expect(Object.keys(dictionary.apiKeyStatuses).sort()).toEqual([...API_KEY_STATUSES].sort());
+      expect(Object.keys(dictionary.actorTypes).sort()).toEqual([...ACTOR_TYPES].sort());
+      expect(Object.keys(dictionary.entityTypes).sort()).toEqual([...AUDIT_ENTITY_TYPES].sort());
+      expect(Object.keys(dictionary.auditActions).sort()).toEqual([...AUDIT_ACTIONS].sort());
+      expect(Object.keys(dictionary.permissions).sort()).toEqual([...PERMISSIONS].sort());
     }
   });
 

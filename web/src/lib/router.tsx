@@ -1,29 +1,74 @@
-// A tiny history-API router: four routes do not need a library.
+// A tiny history-API router: a dozen routes do not need a library.
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 export type Route =
   | { name: 'clusters' }
   | { name: 'cluster'; code: string }
+  | { name: 'clusterEdit'; code: string }
   | { name: 'agencies' }
   | { name: 'agency'; code: string }
+  | { name: 'users' }
+  | { name: 'user'; id: number }
+  | { name: 'apiKeys' }
+  | { name: 'audit' }
+  | { name: 'account' }
+  | { name: 'signIn' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { name: 'clusters' };
   const [section, code, ...rest] = parts;
+  if (section === 'clusters' && code && rest.length === 1 && rest[0] === 'edit') return { name: 'clusterEdit', code };
   if (rest.length > 0) return { name: 'notFound' };
   if (section === 'clusters') return code ? { name: 'cluster', code } : { name: 'clusters' };
   if (section === 'agencies') return code ? { name: 'agency', code } : { name: 'agencies' };
+  if (section === 'users') {
+    if (!code) return { name: 'users' };
+    return /^[1-9]\d{0,15}$/.test(code) ? { name: 'user', id: Number(code) } : { name: 'notFound' };
+  }
+  if (code) return { name: 'notFound' };
+  if (section === 'api-keys') return { name: 'apiKeys' };
+  if (section === 'audit') return { name: 'audit' };
+  if (section === 'account') return { name: 'account' };
+  if (section === 'sign-in') return { name: 'signIn' };
   return { name: 'notFound' };
 }
 
 export const paths = {
   clusters: (query?: URLSearchParams) => withQuery('/clusters', query),
-  cluster: (code: string) => `/clusters/${encodeURIComponent(code)}`,
+  cluster: (code: string, query?: URLSearchParams) => withQuery(`/clusters/${encodeURIComponent(code)}`, query),
+  clusterEdit: (code: string) => `/clusters/${encodeURIComponent(code)}/edit`,
   agencies: (query?: URLSearchParams) => withQuery('/agencies', query),
   agency: (code: string) => `/agencies/${encodeURIComponent(code)}`,
+  users: (query?: URLSearchParams) => withQuery('/users', query),
+  user: (id: number) => `/users/${id}`,
+  apiKeys: () => '/api-keys',
+  audit: (query?: URLSearchParams) => withQuery('/audit', query),
+  account: () => '/account',
+  /** `next`: where to go after signing in (left out when it is the start page). */
+  signIn: (next?: string) => (next && next !== '/' ? `/sign-in?${new URLSearchParams({ next })}` : '/sign-in'),
 };
+
+/**
+ * Where to go after signing in: only a path on this site, never another origin ("//evil.example"
+ * or "/\\evil.example" would leave it), and never the sign-in page itself.
+ */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  try {
+    const url = new URL(next, 'http://local');
+    if (url.origin !== 'http://local' || matchRoute(url.pathname).name === 'signIn') return '/';
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return '/';
+  }
+}
+
+/** The current path with its query, e.g. to come back here after signing in. */
+export function currentPath(): string {
+  return window.location.pathname + window.location.search;
+}
 
 const listeners = new Set<() => void>();
 

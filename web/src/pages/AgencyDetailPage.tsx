@@ -1,5 +1,6 @@
 import type { AgencyDto, AgencyRef, Sector } from '../api/client';
 import { Detail, ExternalLink, Timestamp } from '../components/Details';
+import { HistorySection } from '../components/History';
 import { Loading } from '../components/Loading';
 import { ProblemView } from '../components/ProblemView';
 import { RecordStatusBadge } from '../components/StatusBadge';
@@ -34,6 +35,12 @@ export function AgencyDetailPage({ code }: { code: string }) {
         />
       )}
       {agency.state === 'ok' && <AgencyDetails agency={agency.value} />}
+      {agency.state === 'ok' && (
+        <HistorySection
+          loadKey={`agency-history:${agency.value.id}:${agency.value.updatedAt}`}
+          fetchPage={(clients, limit, cursor) => clients.agencies.getAgencyHistory(agency.value.id, limit, cursor)}
+        />
+      )}
     </div>
   );
 }

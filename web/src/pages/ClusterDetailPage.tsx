@@ -1,18 +1,22 @@
 import type { ClusterDto } from '../api/client';
 import { Detail, ExternalLink, Timestamp } from '../components/Details';
+import { Notice } from '../components/Form';
+import { HistorySection } from '../components/History';
 import { Loading } from '../components/Loading';
 import { ProblemView } from '../components/ProblemView';
 import { ClusterStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n';
 import { secondaryName } from '../i18n/language';
 import { formatNumber } from '../lib/format';
+import { canEditCluster } from '../lib/permissions';
 import { useRemote } from '../lib/remote';
+import { useMe } from '../lib/session';
 import { Link, paths } from '../lib/router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
-export function ClusterDetailPage({ code }: { code: string }) {
+export function ClusterDetailPage({ code, search }: { code: string; search: URLSearchParams }) {
   const { t, name, fmt } = useI18n();
-  const [cluster, retry] = useRemote(`cluster:${code}`, (clients) => clients.clusters.getClusterByCode(code));
+  const [cluster, retry] = useRemote(`cluster:${code}`, async (clients) => (await clients.clusters.getClusterByCode(code)).result);
   useDocumentTitle(cluster.state === 'ok' ? name(cluster.value) : t.clusters.title);
 
   return (
@@ -34,13 +38,21 @@ export function ClusterDetailPage({ code }: { code: string }) {
           onRetry={retry}
         />
       )}
+      {cluster.state === 'ok' && search.get('saved') === '1' && <Notice testId="saved-notice">{t.clusterDetail.saved}</Notice>}
       {cluster.state === 'ok' && <ClusterDetails cluster={cluster.value} />}
+      {cluster.state === 'ok' && (
+        <HistorySection
+          loadKey={`cluster-history:${cluster.value.id}:${cluster.value.updatedAt}`}
+          fetchPage={(clients, limit, cursor) => clients.clusters.getClusterHistory(cluster.value.id, limit, cursor)}
+        />
+      )}
     </div>
   );
 }
 
 function ClusterDetails({ cluster: c }: { cluster: ClusterDto }) {
   const { t, lang, locale, name, fmt } = useI18n();
+  const me = useMe();
   const other = secondaryName(lang, c);
   return (
     <article className="detail" data-testid="cluster-detail">
@@ -58,6 +70,11 @@ function ClusterDetails({ cluster: c }: { cluster: ClusterDto }) {
           <span className="code-chip" title={t.common.code}>
             {c.code}
           </span>
+          {canEditCluster(me, c) && (
+            <Link to={paths.clusterEdit(c.code)} className="button button--primary" data-testid="cluster-edit">
+              {t.clusterDetail.edit}
+            </Link>
+          )}
         </div>
       </header>
 

@@ -52,6 +52,14 @@ public sealed class AuthenticationTests(SqliteApiFactory factory) : IClassFixtur
         Assert.NotNull(locked.Headers.RetryAfter);
 
         var users = JsonDocument.Parse(await factory.Client().GetStringAsync($"/api/v1/users?q={username}")).RootElement.GetProperty("items");
+        await using (var db = factory.OpenDatabase())
+        {
+            // Once the lock has run out, one more wrong password does not lock the account again at once.
+            await db.ExecuteAsync("UPDATE users SET locked_until = '2020-01-01T00:00:00.0000000Z' WHERE username = @username", new { username });
+        }
+        await (await Login(factory.Anonymous(), username, "Wrong-Password-99!")).Problem(HttpStatusCode.Unauthorized);
+        await using (var db = factory.OpenDatabase())
+            await db.ExecuteAsync("UPDATE users SET locked_until = '2999-01-01T00:00:00.0000000Z' WHERE username = @username", new { username });
         var id = users[0].GetProperty("id").GetInt64();
         Assert.Equal(HttpStatusCode.OK, (await factory.Client().PostAsync($"/api/v1/users/{id}/unlock", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Login(factory.Anonymous(), username, ApiFactory.UserPassword)).StatusCode);

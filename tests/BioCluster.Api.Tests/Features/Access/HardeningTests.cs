@@ -97,3 +97,39 @@ public sealed class HardeningTests(SqliteApiFactory factory) : IClassFixture<Sql
         Assert.Contains("traceId", body);
     }
 }
+
+/// <summary>The built dashboard is public (its sign-in page must load); the API behind it is not.</summary>
+public sealed class DashboardFilesTests : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "biocluster-dashboard-" + Guid.NewGuid().ToString("N"));
+    private ConfiguredSqliteFactory? _factory;
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "assets"));
+        File.WriteAllText(Path.Combine(_root, "index.html"), "<!doctype html><title>BioCluster</title>");
+        File.WriteAllText(Path.Combine(_root, "config.js"), "window.BIOCLUSTER_CONFIG = { apiBaseUrl: '' };");
+        File.WriteAllText(Path.Combine(_root, "assets", "app.js"), "console.log('bio');");
+        _factory = new ConfiguredSqliteFactory(("Web:Root", _root));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task ShellScriptsAndConfig_LoadWithoutASession_ButTheApiDoesNot()
+    {
+        var client = _factory!.Anonymous();
+        foreach (var path in new[] { "/config.js", "/assets/app.js", "/clusters/osong", "/sign-in", "/" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(HttpStatusCode.OK == response.StatusCode, $"{path} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        await (await client.GetAsync("/api/v1/clusters")).Problem(HttpStatusCode.Unauthorized);
+        await (await client.GetAsync("/api/v1/no-such-endpoint")).Problem(HttpStatusCode.NotFound); // no API route, so nothing to guard
+    }
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { MeDto, Role } from '../api/client';
+import { canChangeClusterOperator, canEditCluster, canOpen, can, visibleSections, PERMISSIONS, type Permission } from './permissions';
+import { matchRoute } from './router';
+
+// What the API grants each role (api/Features/Access/Permissions.cs); the dashboard reads only these.
+const GRANTS: Record<Role, Permission[]> = {
+  admin: [...PERMISSIONS],
+  secretariat: ['registry:read', 'registry:write', 'cluster:edit-own', 'audit:read', 'import'],
+  ministry_reviewer: ['registry:read', 'api-keys:read-own'],
+  cluster_operator: ['registry:read', 'cluster:edit-own', 'api-keys:read-own'],
+  viewer: ['registry:read'],
+};
+
+const AGENCIES = {
+  mohw: { id: 12, code: 'mohw', nameKo: '보건복지부', nameEn: null },
+  mfds: { id: 10, code: 'mfds', nameKo: '식품의약품안전처', nameEn: null },
+  kbiohealth: { id: 9, code: 'kbiohealth', nameKo: '오송첨단의료산업진흥재단', nameEn: 'KBIOHealth' },
+  ifez: { id: 2, code: 'ifez', nameKo: '인천경제자유구역청', nameEn: null },
+};
+
+/** The five demo users of a Development run. */
+const DEMO: Record<Role, MeDto> = {
+  admin: me('admin', null),
+  secretariat: me('secretariat', AGENCIES.mohw),
+  ministry_reviewer: me('ministry_reviewer', AGENCIES.mfds),
+  cluster_operator: me('cluster_operator', AGENCIES.kbiohealth),
+  viewer: me('viewer', null),
+};
+
+function me(role: Role, agency: MeDto['agency']): MeDto {
+  return { actorType: 'user', id: 1, name: `demo-${role}`, displayName: role, role, agency, permissions: GRANTS[role] };
+}
+
+const osong = { operator: AGENCIES.kbiohealth };
+const songdo = { operator: AGENCIES.ifez };
+
+describe('navigation follows MeDto.permissions', () => {
+  it.each([
+    ['admin', ['clusters', 'agencies', 'users', 'apiKeys', 'audit']],
+    ['secretariat', ['clusters', 'agencies', 'audit']],
+    ['ministry_reviewer', ['clusters', 'agencies', 'apiKeys']],
+    ['cluster_operator', ['clusters', 'agencies', 'apiKeys']],
+    ['viewer', ['clusters', 'agencies']],
+  ] as const)('%s sees %j', (role, sections) => {
+    expect(visibleSections(DEMO[role])).toEqual(sections);
+  });
+
+  it('reads the permissions, not the role name', () => {
+    const promotedViewer = { ...DEMO.viewer, permissions: [...GRANTS.viewer, 'audit:read'] };
+    expect(visibleSections(promotedViewer)).toContain('audit');
+    expect(visibleSections({ ...DEMO.admin, permissions: [] })).toEqual(['clusters', 'agencies']);
+    expect(can(undefined, 'registry:read')).toBe(false);
+  });
+
+  it.each([
+    ['admin', { users: true, apiKeys: true, audit: true, clusterEdit: true }],
+    ['secretariat', { users: false, apiKeys: false, audit: true, clusterEdit: true }],
+    ['ministry_reviewer', { users: false, apiKeys: true, audit: false, clusterEdit: false }],
+    ['cluster_operator', { users: false, apiKeys: true, audit: false, clusterEdit: true }],
+    ['viewer', { users: false, apiKeys: false, audit: false, clusterEdit: false }],
+  ] as const)('%s may open %j', (role, expected) => {
+    const user = DEMO[role];
+    expect({
+      users: canOpen(user, matchRoute('/users')) && canOpen(user, matchRoute('/users/3')),
+      apiKeys: canOpen(user, matchRoute('/api-keys')),
+      audit: canOpen(user, matchRoute('/audit')),
+      clusterEdit: canOpen(user, matchRoute('/clusters/osong/edit')),
+    }).toEqual(expected);
+    // Everyone may read the registry and their own account.
+    for (const path of ['/', '/clusters/osong', '/agencies', '/agencies/mohw', '/account']) expect(canOpen(user, matchRoute(path))).toBe(true);
+  });
+});
+
+describe('the Edit action on a cluster', () => {
+  it.each([
+    ['admin', true, true],
+    ['secretariat', true, true],
+    ['ministry_reviewer', false, false],
+    ['cluster_operator', true, false],
+    ['viewer', false, false],
+  ] as const)('%s: osong %s, songdo %s', (role, onOsong, onSongdo) => {
+    expect(canEditCluster(DEMO[role], osong)).toBe(onOsong);
+    expect(canEditCluster(DEMO[role], songdo)).toBe(onSongdo);
+  });
+
+  it('cluster:edit-own without an agency edits nothing', () => {
+    expect(canEditCluster({ ...DEMO.cluster_operator, agency: null }, osong)).toBe(false);
+  });
+
+  it('only registry:write may hand a cluster to another operator', () => {
+    expect(canChangeClusterOperator(DEMO.secretariat)).toBe(true);
+    expect(canChangeClusterOperator(DEMO.cluster_operator)).toBe(false);
+  });
+});

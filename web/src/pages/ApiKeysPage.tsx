@@ -1,0 +1,346 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { api, versioned, type Problem } from '../api/api';
+import type { ApiKeyDto, ApiKeyScope, CreatedApiKeyDto } from '../api/client';
+import { API_KEY_SCOPES, isOneOf } from '../api/enums';
+import { useAgencyChoices } from '../components/AgencyChoice';
+import { Timestamp } from '../components/Details';
+import { Dialog } from '../components/Dialog';
+import { Field, FormProblem, Notice, mergeErrors, splitErrors, textOf, type FieldErrors } from '../components/Form';
+import { ListFooter, countSummary } from '../components/ListFooter';
+import { Loading } from '../components/Loading';
+import { ProblemView } from '../components/ProblemView';
+import { ApiKeyStatusBadge } from '../components/StatusBadge';
+import { useI18n } from '../i18n';
+import { endOfKstDay } from '../lib/audit';
+import { can } from '../lib/permissions';
+import { usePagedList } from '../lib/remote';
+import { useMe } from '../lib/session';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+
+const PAGE_SIZE = 50;
+
+export function ApiKeysPage() {
+  const { t, name, fmt } = useI18n();
+  useDocumentTitle(t.apiKeys.title);
+  const me = useMe();
+  const manage = can(me, 'api-keys:manage');
+  const [revision, setRevision] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<CreatedApiKeyDto>();
+  const [revoking, setRevoking] = useState<ApiKeyDto>();
+  const [notice, setNotice] = useState<string>();
+
+  const list = usePagedList<ApiKeyDto>(`api-keys:${revision}`, (clients, cursor) => clients.apiKeys.listApiKeys(PAGE_SIZE, cursor));
+
+  return (
+    <div className="page">
+      <header className="page__header page__header--actions">
+        <div>
+          <h1>{t.apiKeys.title}</h1>
+          <p className="page__intro">{manage ? t.apiKeys.introManage : t.apiKeys.introOwn}</p>
+        </div>
+        {manage && (
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)} data-testid="api-key-create">
+            {t.apiKeys.create}
+          </button>
+        )}
+      </header>
+
+      {notice && <Notice testId="api-key-notice">{notice}</Notice>}
+      {list.first.state === 'loading' && <Loading />}
+      {list.first.state === 'problem' && <ProblemView problem={list.first.problem} onRetry={list.retry} />}
+      {list.first.state === 'ok' && (
+        <section className="card" aria-labelledby="api-keys-caption">
+          <div className="table-wrap">
+            <table className="table table--stack">
+              <caption id="api-keys-caption" className="visually-hidden">
+                {t.apiKeys.caption}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.apiKeys.columns.name}</th>
+                  <th scope="col">{t.apiKeys.columns.agency}</th>
+                  <th scope="col">{t.apiKeys.columns.prefix}</th>
+                  <th scope="col">{t.apiKeys.columns.scopes}</th>
+                  <th scope="col">{t.apiKeys.columns.status}</th>
+                  <th scope="col">{t.apiKeys.columns.expiresAt}</th>
+                  <th scope="col">{t.apiKeys.columns.lastUsedAt}</th>
+                  {manage && <th scope="col">{t.apiKeys.columns.actions}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {list.items.map((key) => (
+                  <tr key={key.id} data-testid="api-key-row" data-name={key.name}>
+                    <td className="row-title">{key.name}</td>
+                    <td data-label={t.apiKeys.columns.agency}>{name(key.agency)}</td>
+                    <td data-label={t.apiKeys.columns.prefix}>
+                      <code>{key.prefix}…</code>
+                    </td>
+                    <td data-label={t.apiKeys.columns.scopes}>
+                      <ul className="inline-list">
+                        {key.scopes.map((scope) => (
+                          <li key={scope}>{t.apiKeyScopes[scope] ?? scope}</li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td data-label={t.apiKeys.columns.status}>
+                      <ApiKeyStatusBadge status={key.status} />
+                    </td>
+                    <td data-label={t.apiKeys.columns.expiresAt}>
+                      <Timestamp iso={key.expiresAt} />
+                    </td>
+                    <td data-label={t.apiKeys.columns.lastUsedAt}>
+                      {key.lastUsedAt ? <Timestamp iso={key.lastUsedAt} /> : <span className="muted">{t.apiKeys.neverUsed}</span>}
+                    </td>
+                    {manage && (
+                      <td data-label={t.apiKeys.columns.actions}>
+                        {key.status === 'active' && (
+                          <button type="button" className="button button--danger button--small" onClick={() => setRevoking(key)} data-testid="api-key-revoke">
+                            {t.apiKeys.revoke}
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+                {list.items.length === 0 && (
+                  <tr>
+                    <td colSpan={manage ? 8 : 7} className="table__empty">
+                      {t.apiKeys.empty}
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <ListFooter
+            hasMore={list.hasMore}
+            loadingMore={list.loadingMore}
+            problem={list.moreProblem}
+            onLoadMore={list.loadMore}
+            summary={countSummary(t, fmt, list.items.length, list.totalCount)}
+          />
+        </section>
+      )}
+
+      <Dialog open={creating} title={t.apiKeys.createTitle} onClose={() => setCreating(false)} testId="api-key-create-dialog">
+        <CreateKeyForm
+          onCancel={() => setCreating(false)}
+          onCreated={(result) => {
+            setCreating(false);
+            setNotice(undefined);
+            setCreated(result);
+            setRevision((n) => n + 1);
+          }}
+        />
+      </Dialog>
+
+      {/* The secret lives only in this state: closing the dialog drops it for good. */}
+      <Dialog open={created !== undefined} title={t.apiKeys.secretTitle} onClose={() => setCreated(undefined)} testId="api-key-secret-dialog" requireChoice>
+        {created && <SecretView created={created} onDone={() => setCreated(undefined)} />}
+      </Dialog>
+
+      <Dialog open={revoking !== undefined} title={t.apiKeys.revokeTitle} onClose={() => setRevoking(undefined)} testId="api-key-revoke-dialog" tone="danger">
+        {revoking && (
+          <RevokeConfirm
+            apiKey={revoking}
+            onCancel={() => setRevoking(undefined)}
+            onRevoked={() => {
+              setNotice(fmt(t.apiKeys.revoked, { name: revoking.name }));
+              setRevoking(undefined);
+              setRevision((n) => n + 1);
+            }}
+          />
+        )}
+      </Dialog>
+    </div>
+  );
+}
+
+const CREATE_FORM = 'api-key';
+const CREATE_FIELDS = ['agencyCode', 'name', 'scopes', 'expiresAt'] as const;
+
+function CreateKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (created: CreatedApiKeyDto) => void }) {
+  const { t } = useI18n();
+  const agencies = useAgencyChoices();
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const agencyCode = textOf(data, 'agencyCode');
+    const name = textOf(data, 'name');
+    const scopes = data.getAll('scopes').filter((s): s is ApiKeyScope => typeof s === 'string' && isOneOf(API_KEY_SCOPES, s));
+    const expiryDay = textOf(data, 'expiresAt');
+    const expiresAt = expiryDay ? endOfKstDay(expiryDay) : undefined;
+    const found: FieldErrors = {};
+    if (!agencyCode) found.agencyCode = [t.form.required];
+    if (!name) found.name = [t.form.required];
+    if (scopes.length === 0) found.scopes = [t.form.required];
+    if (expiryDay && !expiresAt) found.expiresAt = [t.form.required];
+    setOwnErrors(found);
+    setProblem(undefined);
+    if (Object.keys(found).length > 0 || !agencyCode || !name) return;
+
+    setPending(true);
+    const result = await api.call((clients) => clients.apiKeys.createApiKey({ agencyCode, name, scopes, expiresAt: expiresAt ?? null }));
+    setPending(false);
+    if (result.kind === 'ok') onCreated(result.value);
+    else if (result.kind === 'problem') setProblem(result.problem);
+  }
+
+  const { inPlace, rest } = splitErrors(problem, CREATE_FIELDS);
+  const errors = mergeErrors(ownErrors, inPlace);
+  const scopeErrors = errors.scopes ?? [];
+
+  return (
+    <form onSubmit={submit} noValidate className="dialog__form" aria-busy={pending}>
+      <div className="form__grid form__grid--single">
+        <Field form={CREATE_FORM} name="agencyCode" label={t.apiKeys.agency} errors={errors} required>
+          {(p) => (
+            <select {...p} defaultValue="" data-testid="api-key-agency">
+              <option value="">{t.apiKeys.chooseAgency}</option>
+              {(agencies.state === 'ok' ? agencies.value : []).map((agency) => (
+                <option key={agency.code} value={agency.code}>
+                  {agency.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form={CREATE_FORM} name="name" label={t.apiKeys.name} errors={errors} hint={t.apiKeys.nameHint} required>
+          {(p) => <input {...p} type="text" maxLength={200} autoComplete="off" />}
+        </Field>
+        <fieldset
+          className="form-field checkbox-group"
+          aria-invalid={scopeErrors.length ? true : undefined}
+          aria-describedby={scopeErrors.length ? `${CREATE_FORM}-scopes-error` : `${CREATE_FORM}-scopes-hint`}
+        >
+          <legend>{t.apiKeys.scopes}</legend>
+          {API_KEY_SCOPES.map((scope) => (
+            <label key={scope} className="checkbox">
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'read'} data-testid={`scope-${scope}`} />
+              <span>
+                <strong>{t.apiKeyScopes[scope]}</strong> <span className="muted">— {t.apiKeyScopeHints[scope]}</span>
+              </span>
+            </label>
+          ))}
+          <p id={`${CREATE_FORM}-scopes-hint`} className="form-field__hint">
+            {t.apiKeys.scopesHint}
+          </p>
+          {scopeErrors.length > 0 && (
+            <p id={`${CREATE_FORM}-scopes-error`} className="form-field__error" data-testid="field-error">
+              {scopeErrors.join(' ')}
+            </p>
+          )}
+        </fieldset>
+        <Field form={CREATE_FORM} name="expiresAt" label={t.apiKeys.expiresAt} errors={errors} hint={t.apiKeys.expiresHint}>
+          {(p) => <input {...p} type="date" min={tomorrow} />}
+        </Field>
+      </div>
+      <FormProblem errors={errors} rest={rest} />
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onCancel}>
+          {t.common.cancel}
+        </button>
+        <button type="submit" className="button button--primary" disabled={pending} data-testid="api-key-create-submit">
+          {pending ? t.common.saving : t.apiKeys.createSubmit}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The one and only showing of a new key's secret. */
+function SecretView({ created, onDone }: { created: CreatedApiKeyDto; onDone: () => void }) {
+  const { t, name } = useI18n();
+  const secretRef = useRef<HTMLInputElement>(null);
+  const [copy, setCopy] = useState<'copied' | 'failed'>();
+
+  async function copySecret() {
+    try {
+      await navigator.clipboard.writeText(created.secret);
+      setCopy('copied');
+    } catch {
+      // No clipboard (permissions, an insecure origin): select it so Ctrl+C works.
+      secretRef.current?.select();
+      setCopy('failed');
+    }
+  }
+
+  return (
+    <div className="secret">
+      <p className="secret__warning" role="alert" data-testid="api-key-secret-warning">
+        {t.apiKeys.secretWarning}
+      </p>
+      <p className="secret__key">
+        <strong>{created.key.name}</strong> · {name(created.key.agency)} · <code>{created.key.prefix}…</code>
+      </p>
+      <label htmlFor="api-key-secret" className="secret__label">
+        {t.apiKeys.secretLabel}
+      </label>
+      <div className="secret__row">
+        <input
+          id="api-key-secret"
+          ref={secretRef}
+          className="secret__value"
+          type="text"
+          readOnly
+          value={created.secret}
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={(event) => event.currentTarget.select()}
+          data-testid="api-key-secret"
+        />
+        <button type="button" className="button" onClick={copySecret} data-testid="copy-secret">
+          {t.apiKeys.copy}
+        </button>
+      </div>
+      <p className="secret__copy" role="status">
+        {copy === 'copied' ? t.apiKeys.copied : copy === 'failed' ? t.apiKeys.copyFailed : ''}
+      </p>
+      <div className="dialog__actions">
+        <button type="button" className="button button--primary" onClick={onDone} data-testid="secret-done">
+          {t.apiKeys.secretDone}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function RevokeConfirm({ apiKey, onCancel, onRevoked }: { apiKey: ApiKeyDto; onCancel: () => void; onRevoked: () => void }) {
+  const { t, fmt } = useI18n();
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+
+  async function revoke() {
+    setPending(true);
+    setProblem(undefined);
+    // The current version's ETag, read just now: revoking is a change like any other.
+    const result = await api.call(async (clients) => {
+      const current = versioned(await clients.apiKeys.getApiKey(apiKey.id));
+      await clients.apiKeys.revokeApiKey(apiKey.id, current.etag);
+    });
+    setPending(false);
+    if (result.kind === 'ok') onRevoked();
+    else if (result.kind === 'problem') setProblem(result.problem);
+  }
+
+  return (
+    <div>
+      <p>{fmt(t.apiKeys.revokeConfirm, { name: apiKey.name, prefix: apiKey.prefix })}</p>
+      {problem && <ProblemView problem={problem} />}
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onCancel} autoFocus>
+          {t.common.cancel}
+        </button>
+        <button type="button" className="button button--danger" onClick={revoke} disabled={pending} data-testid="api-key-revoke-confirm">
+          {pending ? t.apiKeys.revoking : t.apiKeys.revokeSubmit}
+        </button>
+      </div>
+    </div>
+  );
+}

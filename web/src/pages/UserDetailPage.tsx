@@ -1,0 +1,284 @@
+import { useState, type FormEvent } from 'react';
+import { api, versioned, type Problem, type Versioned } from '../api/api';
+import type { UserDto } from '../api/client';
+import { ROLES, USER_STATUSES, isOneOf } from '../api/enums';
+import { RoleAgencyFields } from '../components/AgencyChoice';
+import { Detail, Timestamp } from '../components/Details';
+import { Field, FormProblem, Notice, mergeErrors, rawOf, splitErrors, textOf, type FieldErrors } from '../components/Form';
+import { HistorySection } from '../components/History';
+import { Loading } from '../components/Loading';
+import { ProblemView } from '../components/ProblemView';
+import { UserStatusBadge } from '../components/StatusBadge';
+import { useI18n } from '../i18n';
+import { formatTimestamp } from '../lib/format';
+import { useRemote } from '../lib/remote';
+import { Link, paths } from '../lib/router';
+import { useMe } from '../lib/session';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { isLocked } from './UsersPage';
+
+export function UserDetailPage({ id }: { id: number }) {
+  const { t, fmt } = useI18n();
+  // Every change here moves the account's version: reading it again gives the next ETag.
+  const [revision, setRevision] = useState(0);
+  const [notice, setNotice] = useState<string>();
+  const [loaded, reload] = useRemote(`user:${id}:${revision}`, async (clients) => versioned(await clients.users.getUser(id)));
+  const user = loaded.state === 'ok' ? loaded.value.value : undefined;
+  useDocumentTitle(user ? user.displayName : t.users.title);
+
+  const changed = (message: string) => {
+    setNotice(message);
+    setRevision((n) => n + 1);
+  };
+
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label={t.common.breadcrumb}>
+        <ol>
+          <li>
+            <Link to={paths.users()}>{t.userDetail.backToList}</Link>
+          </li>
+          <li aria-current="page">{user ? user.username : id}</li>
+        </ol>
+      </nav>
+
+      {notice && <Notice testId="user-notice">{notice}</Notice>}
+      {loaded.state === 'loading' && <Loading />}
+      {loaded.state === 'problem' && (
+        <ProblemView
+          problem={loaded.problem}
+          message={loaded.problem.status === 404 ? fmt(t.userDetail.notFound, { id }) : undefined}
+          onRetry={reload}
+        />
+      )}
+      {loaded.state === 'ok' && (
+        <article className="detail" data-testid="user-detail">
+          <UserSummary user={loaded.value.value} />
+          <div className="detail__columns">
+            <EditUserForm key={loaded.value.etag} loaded={loaded.value} onSaved={() => changed(t.userDetail.saved)} onReload={reload} />
+            <div className="detail__stack">
+              <LockSection user={loaded.value.value} onUnlocked={() => changed(t.userDetail.unlocked)} />
+              <SetPasswordForm user={loaded.value.value} onSet={() => changed(t.userDetail.passwordSet)} />
+            </div>
+          </div>
+          <HistorySection
+            loadKey={`user-history:${id}:${loaded.value.value.updatedAt}`}
+            fetchPage={(clients, limit, cursor) => clients.users.getUserHistory(id, limit, cursor)}
+          />
+        </article>
+      )}
+    </div>
+  );
+}
+
+function UserSummary({ user }: { user: UserDto }) {
+  const { t, name } = useI18n();
+  return (
+    <>
+      <header className="detail__header">
+        <div>
+          <h1 data-testid="user-name">{user.displayName}</h1>
+          <p className="detail__subtitle">
+            <code>{user.username}</code>
+          </p>
+        </div>
+        <div className="detail__meta">
+          <span className="badge badge--kind">{t.roles[user.role] ?? user.role}</span>
+          <UserStatusBadge status={user.status} />
+          {isLocked(user) && <span className="badge badge--locked">{t.users.locked}</span>}
+        </div>
+      </header>
+      <section className="card" aria-labelledby="user-summary">
+        <h2 id="user-summary" className="card__title">
+          {t.userDetail.summary}
+        </h2>
+        <dl className="details">
+          <Detail label={t.fields.username}>
+            <code>{user.username}</code>
+          </Detail>
+          <Detail label={t.fields.displayName}>{user.displayName}</Detail>
+          <Detail label={t.fields.role}>{t.roles[user.role] ?? user.role}</Detail>
+          <Detail label={t.fields.agency}>{user.agency && <Link to={paths.agency(user.agency.code)}>{name(user.agency)}</Link>}</Detail>
+          <Detail label={t.fields.lastLoginAt}>{user.lastLoginAt ? <Timestamp iso={user.lastLoginAt} /> : t.userDetail.never}</Detail>
+          <Detail label={t.common.status}>
+            <UserStatusBadge status={user.status} />
+          </Detail>
+          <Detail label={t.common.createdAt}>
+            <Timestamp iso={user.createdAt} />
+          </Detail>
+          <Detail label={t.common.updatedAt}>
+            <Timestamp iso={user.updatedAt} />
+          </Detail>
+        </dl>
+      </section>
+    </>
+  );
+}
+
+const EDIT_FORM = 'user-edit';
+const EDIT_FIELDS = ['displayName', 'role', 'status', 'agencyCode'] as const;
+
+function EditUserForm({ loaded, onSaved, onReload }: { loaded: Versioned<UserDto>; onSaved: () => void; onReload: () => void }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const user = loaded.value;
+  // The API refuses an administrator demoting or disabling themselves; do not offer it.
+  const self = me.id === user.id;
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const displayName = textOf(data, 'displayName');
+    const role = textOf(data, 'role');
+    const status = textOf(data, 'status');
+    const found: FieldErrors = {};
+    if (!displayName) found.displayName = [t.form.required];
+    setOwnErrors(found);
+    setProblem(undefined);
+    if (!displayName || !isOneOf(ROLES, role) || !isOneOf(USER_STATUSES, status)) return;
+
+    setPending(true);
+    const result = await api.call((clients) =>
+      clients.users.replaceUser(user.id, loaded.etag, { displayName, role, status, agencyCode: textOf(data, 'agencyCode') ?? null }),
+    );
+    setPending(false);
+    if (result.kind === 'ok') onSaved();
+    else if (result.kind === 'problem') setProblem(result.problem);
+  }
+
+  const stale = problem?.status === 412;
+  const { inPlace, rest } = splitErrors(stale ? undefined : problem, EDIT_FIELDS);
+  const errors = mergeErrors(ownErrors, inPlace);
+
+  return (
+    <form className="card form" onSubmit={submit} noValidate aria-labelledby="user-edit" data-testid="user-edit-form" aria-busy={pending}>
+      <h2 id="user-edit" className="card__title">
+        {t.userDetail.edit}
+      </h2>
+      <div className="form__grid form__grid--single">
+        <Field form={EDIT_FORM} name="displayName" label={t.fields.displayName} errors={errors} required>
+          {(p) => <input {...p} type="text" defaultValue={user.displayName} maxLength={200} />}
+        </Field>
+        <RoleAgencyFields form={EDIT_FORM} errors={errors} defaultRole={user.role} defaultAgencyCode={user.agency?.code} roleLocked={self} />
+        <Field form={EDIT_FORM} name="status" label={t.fields.status} errors={errors} required>
+          {(p) => (
+            <>
+              <select {...p} defaultValue={user.status} disabled={self}>
+                {USER_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {t.userStatuses[status]}
+                  </option>
+                ))}
+              </select>
+              {self && <input type="hidden" name="status" value={user.status} />}
+            </>
+          )}
+        </Field>
+      </div>
+      <div className="form__footer">
+        {stale ? (
+          <div className="problem" role="alert" data-testid="stale-notice">
+            <p className="problem__message">{t.userDetail.stale}</p>
+            <button type="button" className="button" onClick={onReload}>
+              {t.userDetail.reload}
+            </button>
+          </div>
+        ) : (
+          <FormProblem errors={errors} rest={rest} />
+        )}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={pending}>
+            {pending ? t.common.saving : t.common.save}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function LockSection({ user, onUnlocked }: { user: UserDto; onUnlocked: () => void }) {
+  const { t, fmt, locale } = useI18n();
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const locked = isLocked(user);
+
+  async function unlock() {
+    setPending(true);
+    setProblem(undefined);
+    const result = await api.call((clients) => clients.users.unlockUser(user.id));
+    setPending(false);
+    if (result.kind === 'ok') onUnlocked();
+    else if (result.kind === 'problem') setProblem(result.problem);
+  }
+
+  return (
+    <section className="card" aria-labelledby="user-lock">
+      <h2 id="user-lock" className="card__title">
+        {t.userDetail.lock}
+      </h2>
+      <div className="card__body">
+        <p data-testid="lock-state">
+          {locked && user.lockedUntil
+            ? fmt(t.userDetail.lockedUntil, { time: formatTimestamp(locale, user.lockedUntil) })
+            : t.userDetail.notLocked}
+        </p>
+        {problem && <ProblemView problem={problem} />}
+        {locked && (
+          <button type="button" className="button" onClick={unlock} disabled={pending} data-testid="unlock">
+            {t.userDetail.unlock}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+const PASSWORD_FORM = 'user-password';
+
+function SetPasswordForm({ user, onSet }: { user: UserDto; onSet: () => void }) {
+  const { t } = useI18n();
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const newPassword = rawOf(new FormData(event.currentTarget), 'newPassword');
+    setOwnErrors(newPassword ? {} : { newPassword: [t.form.required] });
+    setProblem(undefined);
+    if (!newPassword) return;
+    setPending(true);
+    const result = await api.call((clients) => clients.users.setUserPassword(user.id, { newPassword }));
+    setPending(false);
+    if (result.kind === 'ok') onSet();
+    else if (result.kind === 'problem') setProblem(result.problem);
+  }
+
+  const { inPlace, rest } = splitErrors(problem, ['newPassword']);
+  const errors = mergeErrors(ownErrors, inPlace);
+
+  return (
+    <form className="card form" onSubmit={submit} noValidate aria-labelledby="user-password" data-testid="set-password-form">
+      <h2 id="user-password" className="card__title">
+        {t.userDetail.setPassword}
+      </h2>
+      <div className="form__grid form__grid--single">
+        <p className="form__intro">{t.userDetail.setPasswordIntro}</p>
+        <Field form={PASSWORD_FORM} name="newPassword" label={t.account.newPassword} errors={errors} hint={t.form.passwordPolicy} required>
+          {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={128} />}
+        </Field>
+      </div>
+      <div className="form__footer">
+        <FormProblem errors={errors} rest={rest} />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={pending}>
+            {pending ? t.common.saving : t.userDetail.setPassword}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
