@@ -8,6 +8,24 @@ using Microsoft.Data.Sqlite;
 // Prepares a benchmark database: `seed <db file> <issues>` fills it with that many regulatory issues
 // spread over the clusters, ministries, states and categories, and prints an API key (read scope, for
 // the secretariat's ministry) and the cursor of the 2,000th page of the default list.
+if (args is ["explain", var dbFile, .. var queries])
+{
+    // Times queries and shows their plans on the bench database, through the same SQLite build the API uses.
+    DapperSetup.Configure();
+    await using var c = new SqliteConnection($"Data Source={dbFile}");
+    await c.OpenAsync();
+    var p = new { now = DateTimeOffset.UtcNow, yearStart = new DateOnly(DateTime.UtcNow.Year, 1, 1) };
+    foreach (var q in queries)
+    {
+        await c.QueryAsync(q, p);
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < 5; i++) await c.QueryAsync(q, p);
+        Console.WriteLine($"{sw.Elapsed.TotalMilliseconds / 5,8:F2} ms  {q}");
+        foreach (IDictionary<string, object> row in await c.QueryAsync("EXPLAIN QUERY PLAN " + q, p))
+            Console.WriteLine("            " + row["detail"]);
+    }
+    return 0;
+}
 if (args is not ["seed", var file, var countText] || !int.TryParse(countText, out var count))
 {
     Console.Error.WriteLine("usage: BioCluster.Bench seed <sqlite file> <issues>");

@@ -588,35 +588,53 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         public int Count { get; set; }
     }
 
-    /// <summary>The pipeline at a glance, computed in SQL with index scans only.</summary>
+    /// <summary>
+    /// The pipeline at a glance, computed in SQL with index scans only. The independent counts run at the
+    /// same time on their own connections (SQLite's WAL and SQL Server both let readers work side by side).
+    /// </summary>
     public async Task<RegulatoryIssueStatsDto> StatsAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var yearStart = new DateOnly(now.UtcDateTime.Year, 1, 1);
-        await using var connection = await db.OpenAsync(ct);
-        var byStatus = (await connection.QueryAsync<GroupRow>("SELECT status, COUNT(*) AS count FROM regulatory_issues GROUP BY status")).ToList();
-        var byMinistry = (await connection.QueryAsync<GroupRow>(
-            "SELECT lead_ministry_id AS \"key\", status, COUNT(*) AS count FROM regulatory_issues WHERE lead_ministry_id IS NOT NULL GROUP BY lead_ministry_id, status")).ToList();
-        var byCluster = (await connection.QueryAsync<GroupRow>(
-            "SELECT cluster_id AS \"key\", COUNT(*) AS count FROM regulatory_issue_clusters GROUP BY cluster_id")).ToList();
-        var byCategory = (await connection.QueryAsync<GroupRow>("SELECT category AS name, COUNT(*) AS count FROM regulatory_issues GROUP BY category")).ToList();
-        var overdue = (await connection.QueryAsync<GroupRow>(
-            "SELECT lead_ministry_id AS \"key\", COUNT(*) AS count FROM regulatory_issues WHERE next_due_at < @now GROUP BY lead_ministry_id", new { now })).ToList();
-        var answers = (await connection.QueryAsync<GroupRow>(
-            "SELECT answer AS name, COUNT(*) AS count FROM regulatory_issues WHERE answer IS NOT NULL GROUP BY answer")).ToList();
-        var completedThisYear = await connection.ExecuteScalarAsync<int>(
-            "SELECT COUNT(*) FROM regulatory_issues WHERE status = 'completed' AND completed_on >= @yearStart", new { yearStart });
-
-        var answeredCount = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM regulatory_issues WHERE answer_days IS NOT NULL");
-        async Task<double?> Percentile(double p)
+        async Task<List<GroupRow>> Rows(string sql, object? p = null)
         {
-            if (answeredCount == 0) return null;
-            var offset = Math.Max(0, (int)Math.Ceiling(p * answeredCount) - 1); // nearest rank
-            return await connection.ExecuteScalarAsync<double?>(
-                $"SELECT answer_days FROM regulatory_issues WHERE answer_days IS NOT NULL ORDER BY answer_days {db.Dialect.OffsetLimit("@offset", "@one")}",
-                new { offset, one = 1 });
+            await using var c = await db.OpenAsync(ct);
+            return (await c.QueryAsync<GroupRow>(sql, p)).ToList();
+        }
+        async Task<int> Count(string sql, object? p = null)
+        {
+            await using var c = await db.OpenAsync(ct);
+            return await c.ExecuteScalarAsync<int>(sql, p);
         }
 
+        var byMinistryTask = Rows("SELECT lead_ministry_id AS \"key\", status, COUNT(*) AS count FROM regulatory_issues GROUP BY lead_ministry_id, status");
+        var byClusterTask = Rows("SELECT cluster_id AS \"key\", COUNT(*) AS count FROM regulatory_issue_clusters GROUP BY cluster_id");
+        var byCategoryTask = Rows("SELECT category AS name, COUNT(*) AS count FROM regulatory_issues GROUP BY category");
+        var overdueTask = Rows("SELECT lead_ministry_id AS \"key\", COUNT(*) AS count FROM regulatory_issues WHERE next_due_at < @now GROUP BY lead_ministry_id", new { now });
+        var answersTask = Rows("SELECT answer AS name, COUNT(*) AS count FROM regulatory_issues WHERE answer IS NOT NULL GROUP BY answer");
+        var completedTask = Count("SELECT COUNT(*) FROM regulatory_issues WHERE completed_on >= @yearStart AND status = 'completed'", new { yearStart });
+        var percentilesTask = PercentilesAsync();
+        await Task.WhenAll(byMinistryTask, byClusterTask, byCategoryTask, overdueTask, answersTask, completedTask, percentilesTask);
+        var byMinistryAll = byMinistryTask.Result;
+        var byMinistry = byMinistryAll.Where(m => m.Key is not null).ToList();
+        var byStatus = byMinistryAll.GroupBy(m => m.Status!).Select(g => new GroupRow { Status = g.Key, Count = g.Sum(x => x.Count) }).ToList();
+        var (byCluster, byCategory, overdue, answers) = (byClusterTask.Result, byCategoryTask.Result, overdueTask.Result, answersTask.Result);
+        var completedThisYear = completedTask.Result;
+        var (median, p90) = percentilesTask.Result;
+
+        // Nearest-rank percentiles of days from assignment to answer, read straight off the answer_days index.
+        async Task<(double?, double?)> PercentilesAsync()
+        {
+            await using var c = await db.OpenAsync(ct);
+            var n = await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM regulatory_issues WHERE answer_days IS NOT NULL");
+            if (n == 0) return (null, null);
+            async Task<double?> At(double p) => await c.ExecuteScalarAsync<double?>(
+                $"SELECT answer_days FROM regulatory_issues WHERE answer_days IS NOT NULL ORDER BY answer_days {db.Dialect.OffsetLimit("@offset", "@one")}",
+                new { offset = Math.Max(0, (int)Math.Ceiling(p * n) - 1), one = 1 });
+            return (await At(0.5), await At(0.9));
+        }
+
+        await using var connection = await db.OpenAsync(ct);
         var agencyIds = byMinistry.Select(m => m.Key!.Value).Concat(overdue.Where(o => o.Key is not null).Select(o => o.Key!.Value)).Distinct().ToList();
         var agencies = (await connection.QueryAsync<LinkRow>("SELECT id, code, name_ko, name_en FROM agencies WHERE id IN @agencyIds", new { agencyIds }))
             .ToDictionary(a => a.Id, a => new AgencyRef(a.Id, a.Code, a.NameKo, a.NameEn));
@@ -636,8 +654,8 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
             byCategory.Select(c => new CategoryCount(WireNames.Parse<IssueCategory>(c.Name!), c.Count)).OrderBy(c => c.Category).ToList(),
             overdue.Where(o => o.Key is not null).Select(o => new MinistryOverdue(agencies[o.Key!.Value], o.Count)).OrderByDescending(o => o.Overdue).ToList(),
             answered == 0 ? null : Math.Round((double)accepted / answered, 4),
-            await Percentile(0.5),
-            await Percentile(0.9),
+            median,
+            p90,
             completedThisYear,
             now);
     }

@@ -58,6 +58,7 @@ CREATE INDEX ix_ri_lead_created ON dbo.regulatory_issues (lead_ministry_id, crea
 CREATE INDEX ix_ri_status_created ON dbo.regulatory_issues (status, created_at, id);
 CREATE INDEX ix_ri_lead_due ON dbo.regulatory_issues (lead_ministry_id, next_due_at);
 CREATE INDEX ix_ri_answer ON dbo.regulatory_issues (answer) WHERE answer IS NOT NULL;
+CREATE INDEX ix_ri_completed ON dbo.regulatory_issues (completed_on) WHERE completed_on IS NOT NULL;
 GO
 
 CREATE TABLE dbo.regulatory_issue_clusters (

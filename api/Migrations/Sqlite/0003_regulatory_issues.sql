@@ -58,6 +58,7 @@ CREATE INDEX ix_ri_lead_created ON regulatory_issues (lead_ministry_id, created_
 CREATE INDEX ix_ri_status_created ON regulatory_issues (status, created_at, id);
 CREATE INDEX ix_ri_lead_due ON regulatory_issues (lead_ministry_id, next_due_at);
 CREATE INDEX ix_ri_answer ON regulatory_issues (answer) WHERE answer IS NOT NULL;
+CREATE INDEX ix_ri_completed ON regulatory_issues (completed_on) WHERE completed_on IS NOT NULL;
 
 CREATE TABLE regulatory_issue_clusters (
     issue_id    INTEGER NOT NULL REFERENCES regulatory_issues (id),

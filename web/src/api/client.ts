@@ -2290,7 +2290,7 @@ export class RegulatoryIssuesClient {
      * Get an issue, with its deadline state and the moves the caller may make
      * @return OK
      */
-    getRegulatoryIssue(id: number, signal?: AbortSignal): Promise<RegulatoryIssueDto> {
+    getRegulatoryIssue(id: number, signal?: AbortSignal): Promise<SwaggerResponse<RegulatoryIssueDto>> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2310,14 +2310,14 @@ export class RegulatoryIssuesClient {
         });
     }
 
-    protected processGetRegulatoryIssue(response: Response): Promise<RegulatoryIssueDto> {
+    protected processGetRegulatoryIssue(response: Response): Promise<SwaggerResponse<RegulatoryIssueDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegulatoryIssueDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -2342,7 +2342,7 @@ export class RegulatoryIssuesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<RegulatoryIssueDto>(null as any);
+        return Promise.resolve<SwaggerResponse<RegulatoryIssueDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -2350,7 +2350,7 @@ export class RegulatoryIssuesClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    replaceRegulatoryIssue(id: number, if_Match: string, body: UpdateRegulatoryIssueRequest, signal?: AbortSignal): Promise<RegulatoryIssueDto> {
+    replaceRegulatoryIssue(id: number, if_Match: string, body: UpdateRegulatoryIssueRequest, signal?: AbortSignal): Promise<SwaggerResponse<RegulatoryIssueDto>> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2375,14 +2375,14 @@ export class RegulatoryIssuesClient {
         });
     }
 
-    protected processReplaceRegulatoryIssue(response: Response): Promise<RegulatoryIssueDto> {
+    protected processReplaceRegulatoryIssue(response: Response): Promise<SwaggerResponse<RegulatoryIssueDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegulatoryIssueDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -2437,7 +2437,7 @@ export class RegulatoryIssuesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<RegulatoryIssueDto>(null as any);
+        return Promise.resolve<SwaggerResponse<RegulatoryIssueDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -2445,7 +2445,7 @@ export class RegulatoryIssuesClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    moveRegulatoryIssue(id: number, if_Match: string, body: IssueTransitionRequest, signal?: AbortSignal): Promise<RegulatoryIssueDto> {
+    moveRegulatoryIssue(id: number, if_Match: string, body: IssueTransitionRequest, signal?: AbortSignal): Promise<SwaggerResponse<RegulatoryIssueDto>> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/{id}/transitions";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2470,14 +2470,14 @@ export class RegulatoryIssuesClient {
         });
     }
 
-    protected processMoveRegulatoryIssue(response: Response): Promise<RegulatoryIssueDto> {
+    protected processMoveRegulatoryIssue(response: Response): Promise<SwaggerResponse<RegulatoryIssueDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegulatoryIssueDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -2532,7 +2532,7 @@ export class RegulatoryIssuesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<RegulatoryIssueDto>(null as any);
+        return Promise.resolve<SwaggerResponse<RegulatoryIssueDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
