@@ -21,6 +21,22 @@ public sealed record ClusterDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
+/// <summary>The profile fields a cluster has whether it is being registered or replaced.</summary>
+public interface IClusterProfile
+{
+    string NameKo { get; }
+    Region Region { get; }
+    string OperatorCode { get; }
+    string? NameEn { get; }
+    string? Designation { get; }
+    IReadOnlyList<string>? Specializations { get; }
+    int? EstablishedYear { get; }
+    double? AreaKm2 { get; }
+    double? Latitude { get; }
+    double? Longitude { get; }
+    string? Website { get; }
+}
+
 /// <summary>Fields to create a cluster.</summary>
 public sealed record CreateClusterRequest(
     string Code,
@@ -35,7 +51,7 @@ public sealed record CreateClusterRequest(
     double? Latitude = null,
     double? Longitude = null,
     string? Website = null,
-    ClusterStatus? Status = null);
+    ClusterStatus? Status = null) : IClusterProfile;
 
 /// <summary>The editable fields of a cluster, replaced as a whole. The code cannot change; archive with DELETE.</summary>
 public sealed record UpdateClusterRequest(
@@ -50,4 +66,4 @@ public sealed record UpdateClusterRequest(
     double? AreaKm2 = null,
     double? Latitude = null,
     double? Longitude = null,
-    string? Website = null);
+    string? Website = null) : IClusterProfile;

@@ -89,14 +89,8 @@ public sealed class ApiKeyStore(DbConnectionFactory db, TimeProvider clock, Audi
         var p = new DynamicParameters();
         var where = new List<string>();
         if (agencyId is not null) { where.Add("k.agency_id = @AgencyId"); p.Add("AgencyId", agencyId); }
-        var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
-        var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Keyset.Seek(sort, cursor, p, "k.id");
-        p.Add("Limit", limit + 1);
         await using var connection = await db.OpenAsync(ct);
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM api_keys k{filterSql}", p);
-        var rows = (await connection.QueryAsync<ApiKeyRow>(
-            $"{Select}{filterSql}{seekSql} ORDER BY {Keyset.OrderBy(sort, "k.id")} {db.Dialect.Limit("@Limit")}", p)).AsList();
-        var (page, next) = Keyset.Cut(rows, limit, sort, r => r.Id);
+        var (page, next, total) = await Keyset.PageAsync(connection, db.Dialect, Select, "api_keys k", where, p, sort, cursor, limit, "k.id", r => r.Id);
         var now = clock.GetUtcNow();
         return new Page<ApiKeyDto>(page.Select(r => r.ToDto(now)).ToList(), next, total);
     }

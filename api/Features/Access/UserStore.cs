@@ -112,15 +112,8 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
             where.Add(@"(u.username LIKE @Q ESCAPE '\' OR u.display_name LIKE @Q ESCAPE '\')");
             p.Add("Q", Keyset.Contains(filter.Query));
         }
-        var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
-        var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Keyset.Seek(sort, cursor, p, "u.id");
-        p.Add("Limit", limit + 1);
-
         await using var connection = await db.OpenAsync(ct);
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM users u{filterSql}", p);
-        var rows = (await connection.QueryAsync<UserRow>(
-            $"{Select}{filterSql}{seekSql} ORDER BY {Keyset.OrderBy(sort, "u.id")} {db.Dialect.Limit("@Limit")}", p)).AsList();
-        var (page, next) = Keyset.Cut(rows, limit, sort, r => r.Id);
+        var (page, next, total) = await Keyset.PageAsync(connection, db.Dialect, Select, "users u", where, p, sort, cursor, limit, "u.id", r => r.Id);
         return new Page<UserDto>(page.Select(r => r.ToDto()).ToList(), next, total);
     }
 

@@ -130,15 +130,8 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
             p.Add("Q", Keyset.Contains(filter.Query));
         }
 
-        var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
-        var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Keyset.Seek(sort, cursor, p, "g.id");
-        p.Add("Limit", limit + 1);
-
         await using var connection = await db.OpenAsync(ct);
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM agencies g{filterSql}", p);
-        var rows = (await connection.QueryAsync<AgencyRow>(
-            $"{Select}{filterSql}{seekSql} ORDER BY {Keyset.OrderBy(sort, "g.id")} {db.Dialect.Limit("@Limit")}", p)).AsList();
-        var (page, next) = Keyset.Cut(rows, limit, sort, r => r.Id);
+        var (page, next, total) = await Keyset.PageAsync(connection, db.Dialect, Select, "agencies g", where, p, sort, cursor, limit, "g.id", r => r.Id);
         var operated = await OperatedAsync(connection, null, page.Select(r => r.Id).ToList());
         return new Page<AgencyDto>(page.Select(r => r.ToDto(operated[r.Id].ToList())).ToList(), next, total);
     }

@@ -87,19 +87,12 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
         Add("occurred_at >= @From", "From", filter.From);
         Add("occurred_at < @To", "To", filter.To);
 
-        var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
-        var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Keyset.Seek(sort, cursor, p, "id");
-        p.Add("Limit", limit + 1);
-
         await using var connection = await db.OpenAsync(ct);
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM audit_entries{filterSql}", p);
-        var rows = (await connection.QueryAsync<AuditRow>($"""
+        var (page, next, total) = await Keyset.PageAsync(connection, db.Dialect, """
             SELECT id, occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id,
                    before_json, after_json, request_id, client_address
-            FROM audit_entries{filterSql}{seekSql}
-            ORDER BY {Keyset.OrderBy(sort, "id")} {db.Dialect.Limit("@Limit")}
-            """, p)).AsList();
-        var (page, next) = Keyset.Cut(rows, limit, sort, r => r.Id);
+            FROM audit_entries
+            """, "audit_entries", where, p, sort, cursor, limit, "id", r => r.Id);
         return new Page<AuditEntryDto>(page.Select(r => r.ToDto(showAddress)).ToList(), next, total);
     }
 }

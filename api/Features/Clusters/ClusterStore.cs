@@ -118,16 +118,9 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock, Aud
             p.Add("Q", Keyset.Contains(filter.Query));
         }
 
-        var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
-        var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Keyset.Seek(sort, cursor, p, "c.id");
-        p.Add("Limit", limit + 1);
-
         await using var connection = await db.OpenAsync(ct);
-        var total = await connection.ExecuteScalarAsync<int>(
-            $"SELECT COUNT(*) FROM clusters c JOIN agencies a ON a.id = c.operator_id{filterSql}", p);
-        var rows = (await connection.QueryAsync<ClusterRow>(
-            $"{Select}{filterSql}{seekSql} ORDER BY {Keyset.OrderBy(sort, "c.id")} {db.Dialect.Limit("@Limit")}", p)).AsList();
-        var (page, next) = Keyset.Cut(rows, limit, sort, r => r.Id);
+        var (page, next, total) = await Keyset.PageAsync(connection, db.Dialect, Select, "clusters c JOIN agencies a ON a.id = c.operator_id",
+            where, p, sort, cursor, limit, "c.id", r => r.Id);
         return new Page<ClusterDto>(page.Select(r => r.ToDto()).ToList(), next, total);
     }
 

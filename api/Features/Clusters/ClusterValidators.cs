@@ -4,17 +4,15 @@ using FluentValidation;
 
 namespace BioCluster.Api.Features.Clusters;
 
-public sealed class CreateClusterRequestValidator : AbstractValidator<CreateClusterRequest>
+/// <summary>The rules a cluster's profile meets, whether it is registered or replaced.</summary>
+public sealed class ClusterProfileValidator : AbstractValidator<IClusterProfile>
 {
-    public CreateClusterRequestValidator()
+    public ClusterProfileValidator()
     {
-        RuleFor(x => x.Code).RegistryCode();
         RuleFor(x => x.NameKo).KoreanName();
         RuleFor(x => x.NameEn).OptionalName();
         RuleFor(x => x.Region).IsInEnum();
         RuleFor(x => x.OperatorCode).RegistryCode();
-        RuleFor(x => x.Status).IsInEnum().NotEqual(ClusterStatus.Archived)
-            .WithMessage("A new cluster cannot be archived.");
         RuleFor(x => x.Designation).ShortText(100);
         RuleForEach(x => x.Specializations).ShortText(100).NotEmpty();
         RuleFor(x => x.Specializations).Must(s => s is null || s.Count <= 20).WithMessage("At most 20 specialisation fields.");
@@ -26,23 +24,23 @@ public sealed class CreateClusterRequestValidator : AbstractValidator<CreateClus
     }
 }
 
+public sealed class CreateClusterRequestValidator : AbstractValidator<CreateClusterRequest>
+{
+    public CreateClusterRequestValidator()
+    {
+        Include(new ClusterProfileValidator());
+        RuleFor(x => x.Code).RegistryCode();
+        RuleFor(x => x.Status).IsInEnum().NotEqual(ClusterStatus.Archived)
+            .WithMessage("A new cluster cannot be archived.");
+    }
+}
+
 public sealed class UpdateClusterRequestValidator : AbstractValidator<UpdateClusterRequest>
 {
     public UpdateClusterRequestValidator()
     {
-        RuleFor(x => x.NameKo).KoreanName();
-        RuleFor(x => x.NameEn).OptionalName();
-        RuleFor(x => x.Region).IsInEnum();
-        RuleFor(x => x.OperatorCode).RegistryCode();
+        Include(new ClusterProfileValidator());
         RuleFor(x => x.Status).IsInEnum().NotEqual(ClusterStatus.Archived)
             .WithMessage("Archive a cluster with DELETE, not by setting its status.");
-        RuleFor(x => x.Designation).ShortText(100);
-        RuleForEach(x => x.Specializations).ShortText(100).NotEmpty();
-        RuleFor(x => x.Specializations).Must(s => s is null || s.Count <= 20).WithMessage("At most 20 specialisation fields.");
-        RuleFor(x => x.EstablishedYear).InclusiveBetween(1900, 2100);
-        RuleFor(x => x.AreaKm2).GreaterThan(0).LessThanOrEqualTo(100_000);
-        RuleFor(x => x.Latitude).InclusiveBetween(-90, 90);
-        RuleFor(x => x.Longitude).InclusiveBetween(-180, 180);
-        RuleFor(x => x.Website).WebAddress();
     }
 }

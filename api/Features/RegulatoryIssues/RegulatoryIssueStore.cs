@@ -217,7 +217,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         return await GetAsync(connection, null, id, actor);
     }
 
-    private (string Where, DynamicParameters Parameters) Where(IssueFilter f)
+    private (List<string> Where, DynamicParameters Parameters) Where(IssueFilter f)
     {
         var where = new List<string>();
         var p = new DynamicParameters();
@@ -243,21 +243,15 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         if (f.Query is not null)
             Add(@"(i.title_ko LIKE @Q ESCAPE '\' OR i.title_en LIKE @Q ESCAPE '\' OR i.problem_ko LIKE @Q ESCAPE '\' OR i.law_name LIKE @Q ESCAPE '\')",
                 "Q", Keyset.Contains(f.Query));
-        return (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "", p);
+        return (where, p);
     }
 
     /// <summary>One keyset page of rows read with <paramref name="select"/>; the total is counted only when asked.</summary>
     private async Task<(IReadOnlyList<IssueRow> Rows, string? Next, int Total)> PageAsync(DbConnection connection, string select, IssueFilter filter,
         SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, bool count)
     {
-        var (filterSql, p) = Where(filter);
-        var seekSql = cursor is null ? "" : (filterSql.Length > 0 ? " AND " : " WHERE ") + Keyset.Seek(sort, cursor, p, "i.id");
-        p.Add("Limit", limit + 1);
-        var total = count ? await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM regulatory_issues i{filterSql}", p) : -1;
-        var rows = (await connection.QueryAsync<IssueRow>(
-            $"{select}{filterSql}{seekSql} ORDER BY {Keyset.OrderBy(sort, "i.id")} {db.Dialect.Limit("@Limit")}", p)).AsList();
-        var (page, next) = Keyset.Cut(rows, limit, sort, r => r.Id);
-        return (page, next, total);
+        var (where, p) = Where(filter);
+        return await Keyset.PageAsync(connection, db.Dialect, select, "regulatory_issues i", where, p, sort, cursor, limit, "i.id", r => r.Id, count);
     }
 
     public async Task<Page<RegulatoryIssueSummaryDto>> ListAsync(IssueFilter filter, SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, CancellationToken ct)

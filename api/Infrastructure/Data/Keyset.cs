@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Data.Common;
 using Dapper;
 
 namespace BioCluster.Api.Infrastructure.Data;
@@ -97,6 +98,26 @@ public static class Keyset
         var last = page[^1];
         var cursor = new KeysetCursor(spec.Text, JsonSerializer.SerializeToElement(spec.Field.Value(last)), id(last));
         return (page, Encode(cursor));
+    }
+
+    /// <summary>
+    /// Reads one page: counts the rows the filters match (when asked), then reads limit+1 rows after the
+    /// cursor in the sort's order and cuts them into the page and the next cursor. Every list uses this.
+    /// </summary>
+    /// <param name="select">The SELECT … FROM … JOIN … of the rows, without WHERE.</param>
+    /// <param name="countFrom">The FROM clause the count needs (fewer joins than the select).</param>
+    public static async Task<(IReadOnlyList<TRow> Rows, string? Next, int Total)> PageAsync<TRow>(
+        DbConnection connection, SqlDialect dialect, string select, string countFrom, IReadOnlyList<string> where, DynamicParameters p,
+        SortSpec<TRow> sort, KeysetCursor? cursor, int limit, string idColumn, Func<TRow, long> id, bool count = true)
+    {
+        var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
+        var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Seek(sort, cursor, p, idColumn);
+        p.Add("Limit", limit + 1);
+        var total = count ? await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM {countFrom}{filterSql}", p) : -1;
+        var rows = (await connection.QueryAsync<TRow>(
+            $"{select}{filterSql}{seekSql} ORDER BY {OrderBy(sort, idColumn)} {dialect.Limit("@Limit")}", p)).AsList();
+        var (page, next) = Cut(rows, limit, sort, id);
+        return (page, next, total);
     }
 
     /// <summary>A LIKE pattern that matches <paramref name="text"/> anywhere, with its wildcards escaped (use ESCAPE '\').</summary>
