@@ -87,6 +87,16 @@ await using (var tx = await db.BeginTransactionAsync())
         await db.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @c)", new { id, c = clusters[rng.Next(clusters.Length)] }, tx);
     }
 
+    // The API keeps these tallies as it writes; rows inserted straight into the tables need them counted once.
+    await db.ExecuteAsync("""
+        DELETE FROM regulatory_issue_tallies;
+        INSERT INTO regulatory_issue_tallies (lead_ministry_id, status, category, issues)
+        SELECT COALESCE(lead_ministry_id, 0), status, category, COUNT(*) FROM regulatory_issues GROUP BY COALESCE(lead_ministry_id, 0), status, category;
+        DELETE FROM regulatory_issue_cluster_tallies;
+        INSERT INTO regulatory_issue_cluster_tallies (cluster_id, issues)
+        SELECT cluster_id, COUNT(*) FROM regulatory_issue_clusters GROUP BY cluster_id;
+        """, transaction: tx);
+
     var key = $"{ApiKeyStore.KeyStart}benchbench01_{Guid.NewGuid():N}";
     var mohw = await db.ExecuteScalarAsync<long>("SELECT id FROM agencies WHERE code = 'mohw'", transaction: tx);
     await db.ExecuteAsync("""

@@ -313,6 +313,8 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         }
         foreach (var clusterId in clusterIds)
             await connection.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @clusterId)", new { id, clusterId }, tx);
+        await IssueTallies.MoveAsync(connection, tx, db.Dialect, null, (null, "submitted", WireNames.Of(r.Category)));
+        await IssueTallies.ClustersAsync(connection, tx, db.Dialect, [], clusterIds);
         await RecordMoveAsync(connection, tx, id, null, IssueStatus.Submitted, actor, null, new Dictionary<string, string?>(), now);
         var created = (await GetAsync(connection, tx, id, actor))!;
         await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
@@ -356,9 +358,12 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
             throw new ConflictException($"An issue with externalRef '{r.ExternalRef}' already exists.");
         }
         if (changed == 0) return WriteResult<RegulatoryIssueDto>.Stale;
+        var previousClusters = (await connection.QueryAsync<long>("SELECT cluster_id FROM regulatory_issue_clusters WHERE issue_id = @id", new { id }, tx)).ToList();
         await connection.ExecuteAsync("DELETE FROM regulatory_issue_clusters WHERE issue_id = @id", new { id }, tx);
         foreach (var clusterId in clusterIds)
             await connection.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @clusterId)", new { id, clusterId }, tx);
+        await IssueTallies.ClustersAsync(connection, tx, db.Dialect, previousClusters.Except(clusterIds), clusterIds.Except(previousClusters));
+        await IssueTallies.MoveAsync(connection, tx, db.Dialect, (row.LeadMinistryId, row.Status, row.Category), (row.LeadMinistryId, row.Status, WireNames.Of(r.Category)));
         var after = (await GetAsync(connection, tx, id, actor))!;
         await audit.WriteAsync(connection, tx, actor, "update", EntityType, id, before.Value, after.Value);
         await tx.CommitAsync(ct);
@@ -475,6 +480,8 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         var changed = await connection.ExecuteAsync(
             $"UPDATE regulatory_issues SET {string.Join(", ", assignments)} WHERE id = @Id AND version = @ExpectedVersion", p, tx);
         if (changed == 0) return new MoveResult(MoveOutcome.Stale);
+        var moved = (await RowAsync(connection, tx, id))!;
+        await IssueTallies.MoveAsync(connection, tx, db.Dialect, (row.LeadMinistryId, row.Status, row.Category), (moved.LeadMinistryId, moved.Status, moved.Category));
         await RecordMoveAsync(connection, tx, id, from, r.To, actor, r.Comment, set, now);
         var after = (await GetAsync(connection, tx, id, actor))!;
         await audit.WriteAsync(connection, tx, actor, "transition:" + WireNames.Of(r.To), EntityType, id, before.Value, after.Value);
@@ -601,18 +608,20 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
             return await c.ExecuteScalarAsync<int>(sql, p);
         }
 
-        var byMinistryTask = Rows("SELECT lead_ministry_id AS \"key\", status, COUNT(*) AS count FROM regulatory_issues GROUP BY lead_ministry_id, status");
-        var byClusterTask = Rows("SELECT cluster_id AS \"key\", COUNT(*) AS count FROM regulatory_issue_clusters GROUP BY cluster_id");
-        var byCategoryTask = Rows("SELECT category AS name, COUNT(*) AS count FROM regulatory_issues GROUP BY category");
+        // The running tallies hold the per-ministry, per-status, per-category and per-cluster counts.
+        var talliesTask = Rows("SELECT lead_ministry_id AS \"key\", status, category AS name, issues AS count FROM regulatory_issue_tallies WHERE issues <> 0");
+        var byClusterTask = Rows("SELECT cluster_id AS \"key\", issues AS count FROM regulatory_issue_cluster_tallies WHERE issues <> 0");
         var overdueTask = Rows("SELECT lead_ministry_id AS \"key\", COUNT(*) AS count FROM regulatory_issues WHERE next_due_at < @now GROUP BY lead_ministry_id", new { now });
         var answersTask = Rows("SELECT answer AS name, COUNT(*) AS count FROM regulatory_issues WHERE answer IS NOT NULL GROUP BY answer");
         var completedTask = Count("SELECT COUNT(*) FROM regulatory_issues WHERE completed_on >= @yearStart AND status = 'completed'", new { yearStart });
         var percentilesTask = PercentilesAsync();
-        await Task.WhenAll(byMinistryTask, byClusterTask, byCategoryTask, overdueTask, answersTask, completedTask, percentilesTask);
-        var byMinistryAll = byMinistryTask.Result;
-        var byMinistry = byMinistryAll.Where(m => m.Key is not null).ToList();
-        var byStatus = byMinistryAll.GroupBy(m => m.Status!).Select(g => new GroupRow { Status = g.Key, Count = g.Sum(x => x.Count) }).ToList();
-        var (byCluster, byCategory, overdue, answers) = (byClusterTask.Result, byCategoryTask.Result, overdueTask.Result, answersTask.Result);
+        await Task.WhenAll(talliesTask, byClusterTask, overdueTask, answersTask, completedTask, percentilesTask);
+        var tallies = talliesTask.Result;
+        var byMinistry = tallies.Where(t => t.Key is not 0).GroupBy(t => (t.Key, t.Status))
+            .Select(g => new GroupRow { Key = g.Key.Key, Status = g.Key.Status, Count = g.Sum(x => x.Count) }).ToList();
+        var byStatus = tallies.GroupBy(t => t.Status!).Select(g => new GroupRow { Status = g.Key, Count = g.Sum(x => x.Count) }).ToList();
+        var byCategory = tallies.GroupBy(t => t.Name!).Select(g => new GroupRow { Name = g.Key, Count = g.Sum(x => x.Count) }).ToList();
+        var (byCluster, overdue, answers) = (byClusterTask.Result, overdueTask.Result, answersTask.Result);
         var completedThisYear = completedTask.Result;
         var (median, p90) = percentilesTask.Result;
 

@@ -273,8 +273,14 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         var (id, etag) = await factory.Raise(op);
         var body = new { titleKo = "수정된 제목의 규제 과제", problemKo = "현행 규정의 문제를 더 구체적으로 적습니다.", proposalKo = "개선안도 구체적으로 적습니다.",
             category = "licensing_approval", clusterCodes = new[] { "osong", "daegu-gyeongbuk" }, priority = "high" };
+        var before = await Json(await op.GetAsync("/api/v1/regulatory-issues/stats"));
         var edited = await Json(await op.Send(HttpMethod.Put, $"/api/v1/regulatory-issues/{id}", Http.Body(body), etag));
         Assert.Equal(2, edited["clusters"]!.AsArray().Count);
+        var after = await Json(await op.GetAsync("/api/v1/regulatory-issues/stats"));
+        int CountOf(JsonNode stats, string cluster) =>
+            stats["byCluster"]!.AsArray().Where(c => c!["cluster"]!["code"]!.GetValue<string>() == cluster).Sum(c => c!["count"]!.GetValue<int>());
+        Assert.Equal(CountOf(before, "daegu-gyeongbuk") + 1, CountOf(after, "daegu-gyeongbuk"));
+        Assert.Equal(CountOf(before, "osong"), CountOf(after, "osong"));
         await IssuesFactory.Move(await factory.Party("mohw"), id, factory.MoveTo("under_review"));
         await (await op.Send(HttpMethod.Put, $"/api/v1/regulatory-issues/{id}", Http.Body(body), await IssuesFactory.ETagOf(op, id))).Problem(HttpStatusCode.Forbidden);
         var secretariat = await factory.Party("mohw");

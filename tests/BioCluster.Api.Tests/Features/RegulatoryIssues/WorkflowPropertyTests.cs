@@ -5,6 +5,7 @@ using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Tests.Infrastructure;
 using BioCluster.Contracts.RegulatoryIssues;
 using CsCheck;
+using Dapper;
 
 namespace BioCluster.Api.Tests.Features.RegulatoryIssues;
 
@@ -106,5 +107,16 @@ public sealed class WorkflowPropertyTests(IssuesFactory factory) : IClassFixture
             }
         }, iter: 20, threads: 1);
         Assert.True(checkedMoves > 60);
+
+        // The running tallies the statistics read must equal a count of the issues themselves.
+        await using var db = factory.OpenDatabase();
+        var live = (await db.QueryAsync<(long, string, string, long)>(
+            "SELECT COALESCE(lead_ministry_id, 0), status, category, COUNT(*) FROM regulatory_issues GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")).ToList();
+        var tallied = (await db.QueryAsync<(long, string, string, long)>(
+            "SELECT lead_ministry_id, status, category, issues FROM regulatory_issue_tallies WHERE issues <> 0 ORDER BY 1, 2, 3")).ToList();
+        Assert.Equal(live, tallied);
+        var liveClusters = (await db.QueryAsync<(long, long)>("SELECT cluster_id, COUNT(*) FROM regulatory_issue_clusters GROUP BY cluster_id ORDER BY 1")).ToList();
+        var talliedClusters = (await db.QueryAsync<(long, long)>("SELECT cluster_id, issues FROM regulatory_issue_cluster_tallies WHERE issues <> 0 ORDER BY 1")).ToList();
+        Assert.Equal(liveClusters, talliedClusters);
     }
 }
