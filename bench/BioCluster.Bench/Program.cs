@@ -26,6 +26,32 @@ if (args is ["explain", var dbFile, .. var queries])
     }
     return 0;
 }
+if (args is ["profile", var profileDb])
+{
+    // Times the store's filtered page in-process, without HTTP, to split SQL and mapping from the web stack.
+    DapperSetup.Configure();
+    var options = Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={profileDb}" });
+    var factory = new DbConnectionFactory(options, new BenchEnvironment());
+    var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+    var json = Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions());
+    var store = new BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore(factory, TimeProvider.System,
+        new BioCluster.Api.Features.Audit.AuditStore(factory, TimeProvider.System, json), config, json);
+    var filter = new BioCluster.Api.Features.RegulatoryIssues.IssueFilter(["under_review", "in_progress"], [], [], LeadMinistryCode: "mfds");
+    var sort = new SortSpec<BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore.IssueRow>(
+        BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore.SortFields[0], true);
+    foreach (var limit in new[] { 1, 10, 50 })
+    {
+        for (var i = 0; i < 50; i++) await store.ListAsync(filter, sort, null, limit, CancellationToken.None);
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < 500; i++) await store.ListAsync(filter, sort, null, limit, CancellationToken.None);
+        Console.WriteLine($"ListAsync limit {limit,3}: {sw.Elapsed.TotalMilliseconds / 500:F3} ms");
+    }
+    var page = await store.ListAsync(filter, sort, null, 50, CancellationToken.None);
+    var sw2 = Stopwatch.StartNew();
+    for (var i = 0; i < 500; i++) JsonSerializer.SerializeToUtf8Bytes(page, json.Value.SerializerOptions);
+    Console.WriteLine($"JSON of a 50-row page: {sw2.Elapsed.TotalMilliseconds / 500:F3} ms");
+    return 0;
+}
 if (args is not ["seed", var file, var countText] || !int.TryParse(countText, out var count))
 {
     Console.Error.WriteLine("usage: BioCluster.Bench seed <sqlite file> <issues>");
@@ -115,3 +141,11 @@ var cursor = Keyset.Encode(new KeysetCursor("-createdAt", JsonSerializer.Seriali
 Console.WriteLine($"DEEP_CURSOR={cursor}");
 Console.Error.WriteLine($"seeded {count:N0} issues in {clock.Elapsed.TotalSeconds:F1} s");
 return 0;
+
+internal sealed class BenchEnvironment : Microsoft.Extensions.Hosting.IHostEnvironment
+{
+    public string EnvironmentName { get; set; } = "Production";
+    public string ApplicationName { get; set; } = "BioCluster.Bench";
+    public string ContentRootPath { get; set; } = Environment.CurrentDirectory;
+    public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+}
