@@ -305,11 +305,11 @@ describe('BioCluster dashboard in a real browser', () => {
   // What each demo role may see: the menu, and the Edit action on osong (operated by kbiohealth,
   // demo-operator's agency) and songdo (operated by ifez).
   const ROLES = [
-    { user: 'demo-admin', role: 'admin', nav: ['clusters', 'agencies', 'users', 'apiKeys', 'audit'], editOsong: true, editSongdo: true },
-    { user: 'demo-secretariat', role: 'secretariat', nav: ['clusters', 'agencies', 'audit'], editOsong: true, editSongdo: true },
-    { user: 'demo-ministry', role: 'ministry_reviewer', nav: ['clusters', 'agencies', 'apiKeys'], editOsong: false, editSongdo: false },
-    { user: 'demo-operator', role: 'cluster_operator', nav: ['clusters', 'agencies', 'apiKeys'], editOsong: true, editSongdo: false },
-    { user: 'demo-viewer', role: 'viewer', nav: ['clusters', 'agencies'], editOsong: false, editSongdo: false },
+    { user: 'demo-admin', role: 'admin', nav: ['clusters', 'agencies', 'issues', 'users', 'apiKeys', 'audit'], editOsong: true, editSongdo: true },
+    { user: 'demo-secretariat', role: 'secretariat', nav: ['clusters', 'agencies', 'issues', 'audit'], editOsong: true, editSongdo: true },
+    { user: 'demo-ministry', role: 'ministry_reviewer', nav: ['clusters', 'agencies', 'issues', 'apiKeys'], editOsong: false, editSongdo: false },
+    { user: 'demo-operator', role: 'cluster_operator', nav: ['clusters', 'agencies', 'issues', 'apiKeys'], editOsong: true, editSongdo: false },
+    { user: 'demo-viewer', role: 'viewer', nav: ['clusters', 'agencies', 'issues'], editOsong: false, editSongdo: false },
   ];
 
   test('each of the five demo roles sees only what it may use', async () => {
@@ -442,6 +442,192 @@ describe('BioCluster dashboard in a real browser', () => {
       assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
     } finally {
       await context.close();
+    }
+  });
+
+  // The regulatory-issue pipeline end to end, each step by the role whose move it is.
+  test('a regulatory issue goes from raised to completed, each move by its own role, all in the timeline', async () => {
+    const title = `임상시험 계획 승인 기간 단축 (${RUN})`;
+    const day = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    let id;
+
+    /** Opens the move's form, fills its fields (name → value; a select when the value starts with "select:") and submits. */
+    async function move(page, kind, fields) {
+      await page.locator(`[data-testid="move-button"][data-move="${kind}"]`).click();
+      const form = page.getByTestId('move-form');
+      await form.waitFor();
+      for (const [name, value] of Object.entries(fields)) {
+        const control = form.locator(`[name="${name}"]`);
+        if (value.startsWith('select:')) await control.selectOption(value.slice('select:'.length));
+        else await control.fill(value);
+      }
+      await form.getByTestId('move-submit').click();
+    }
+    async function expectStatus(page, status) {
+      await page.locator(`[data-testid="issue-detail"][data-status="${status}"]`).waitFor();
+    }
+
+    // 1. The cluster operator raises it (for its own agency), errors first in place.
+    {
+      const { context, page, pageErrors } = await newPage();
+      try {
+        await openSignedIn(page, '/issues', 'demo-operator');
+        await page.getByTestId('issue-stats').waitFor();
+        await page.getByTestId('issue-raise').click();
+        const form = page.getByTestId('issue-form');
+        await form.waitFor();
+        await form.getByTestId('raised-by-own').waitFor();
+        assert.equal(await form.getByTestId('raised-by').count(), 0, 'an operator does not choose the raising agency');
+        await page.getByTestId('save').click();
+        for (const field of ['titleKo', 'problemKo', 'proposalKo', 'category', 'clusterCodes']) {
+          await form.locator(`[data-field="${field}"] [data-testid="field-error"]`).waitFor();
+        }
+        await form.locator('[name="titleKo"]').fill(title);
+        await form.locator('[name="problemKo"]').fill('임상시험 계획 승인에 평균 90일이 걸려 클러스터 입주 기업의 개발 일정이 늦어집니다.');
+        await form.locator('[name="proposalKo"]').fill('승인 검토 기간을 30일로 단축하고 사전 상담 절차를 마련해 주십시오.');
+        await form.locator('[name="category"]').selectOption('clinical_trials');
+        await form.locator('[name="priority"]').selectOption('high');
+        await form.locator('input[name="clusterCodes"][value="osong"]').check();
+        await form.locator('[name="lawName"]').fill('약사법');
+        await form.locator('[name="lawArticle"]').fill('제34조');
+        await form.locator('[name="tags"]').fill('임상, 승인');
+        await page.getByTestId('save').click();
+        await page.getByTestId('created-notice').waitFor();
+        id = Number(new URL(page.url()).pathname.split('/').pop());
+        assert.ok(id > 0, `the new issue's page: ${page.url()}`);
+        await expectStatus(page, 'submitted');
+        // The raiser may withdraw it (and nothing else); editing stays possible until it is routed.
+        assert.deepEqual(await page.getByTestId('move-button').evaluateAll((b) => b.map((x) => x.dataset.move)), ['withdraw']);
+        await page.getByTestId('issue-edit').waitFor();
+        assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+      } finally {
+        await context.close();
+      }
+    }
+
+    // 2. The secretariat routes it to the MFDS; the list then shows "D-14".
+    {
+      const { context, page, pageErrors } = await newPage();
+      try {
+        await openSignedIn(page, `/issues/${id}`, 'demo-secretariat');
+        await expectStatus(page, 'submitted');
+        await move(page, 'assign', { leadMinistryCode: 'select:mfds', comment: '식약처 소관으로 배정합니다.' });
+        await page.getByTestId('moved-notice').waitFor();
+        await expectStatus(page, 'under_review');
+        await page.getByTestId('nav-issues').click();
+        const row = page.locator(`[data-testid="issue-row"][data-id="${id}"]`);
+        await row.waitFor();
+        assert.equal(await row.getAttribute('data-status'), 'under_review');
+        assert.equal((await row.getByTestId('issue-deadline').locator('.deadline__label').textContent())?.trim(), 'D-14');
+        assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+      } finally {
+        await context.close();
+      }
+    }
+
+    // 3. The ministry reviewer lands on what the MFDS owes, answers (accepts), starts and completes it.
+    {
+      const { context, page, pageErrors } = await newPage();
+      try {
+        await openSignedIn(page, '/clusters', 'demo-ministry');
+        await page.getByTestId('nav-issues').click();
+        await page.waitForURL((url) => url.pathname === '/issues/ministry');
+        const owed = page.getByTestId('owes-answer').locator(`[data-testid="owed-row"][data-id="${id}"]`);
+        await owed.waitFor();
+        await owed.getByTestId('issue-title').click();
+        await expectStatus(page, 'under_review');
+        const moves = await page.getByTestId('move-button').evaluateAll((b) => b.map((x) => x.dataset.move).sort());
+        assert.deepEqual(moves, ['accept', 'longTermReview', 'partiallyAccept', 'refuse']);
+
+        // The form's own checks, in place, before anything is sent.
+        await move(page, 'accept', {});
+        const form = page.getByTestId('move-form');
+        for (const field of ['plannedChange', 'instrument', 'plannedCompletionOn']) {
+          await form.locator(`[data-field="${field}"] [data-testid="field-error"]`).waitFor();
+        }
+        await form.locator('[name="plannedChange"]').fill('「의약품 임상시험 계획 승인에 관한 규정」 고시를 개정해 검토 기간을 30일로 단축합니다.');
+        await form.locator('[name="instrument"]').selectOption('notice');
+        await form.locator('[name="plannedCompletionOn"]').fill(day(120));
+        await form.getByTestId('move-submit').click();
+        await expectStatus(page, 'accepted');
+
+        await move(page, 'start', { progressPercent: '40', progressNote: '고시 개정안 행정예고를 마쳤습니다.' });
+        await expectStatus(page, 'in_progress');
+
+        // Someone else reports progress meanwhile: our completion is refused (412) until we load the latest.
+        const etag = await page.getByTestId('issue-detail').getAttribute('data-etag');
+        const { headerName, token } = await (await page.request.get(`${server.baseUrl}/api/v1/auth/antiforgery`)).json();
+        const elsewhere = await page.request.post(`${server.baseUrl}/api/v1/regulatory-issues/${id}/transitions`, {
+          headers: { 'If-Match': etag, [headerName]: token },
+          data: { to: 'in_progress', progressPercent: 80, progressNote: '규제개혁위원회 심사를 마쳤습니다.' },
+        });
+        assert.equal(elsewhere.status(), 200, 'the concurrent progress report went through');
+        // UTC today: the API judges "not in the future" by its UTC calendar day.
+        await move(page, 'complete', { completedOn: day(0), evidence: '식품의약품안전처 고시 개정 (임상시험 승인 기간 30일)' });
+        await page.getByTestId('stale-notice').waitFor();
+        await page.getByTestId('stale-notice').getByRole('button').click();
+        await page.locator('[data-testid="issue-progress"]', { hasText: '80' }).waitFor();
+        await move(page, 'complete', { completedOn: day(0), evidence: '식품의약품안전처 고시 개정 (임상시험 승인 기간 30일)' });
+        await expectStatus(page, 'completed');
+        assert.equal(await page.getByTestId('move-button').count(), 0, 'nothing left to do once completed');
+
+        // The timeline has every step, in order, with who and what it set.
+        const timeline = page.getByTestId('timeline');
+        await timeline.locator('[data-testid="timeline-entry"][data-to="completed"]').waitFor();
+        const steps = await timeline.getByTestId('timeline-entry').evaluateAll((items) => items.map((li) => li.dataset.to));
+        assert.deepEqual(steps, ['submitted', 'under_review', 'accepted', 'in_progress', 'in_progress', 'completed']);
+        const text = (await timeline.textContent()) ?? '';
+        for (const expected of ['배정', '수용', '추진', '진행 상황 보고', '완료', '식약처 소관으로 배정합니다.', '고시', '데모 간사']) {
+          assert.ok(text.includes(expected), `the timeline mentions ${expected}`);
+        }
+        const assigned = timeline.locator('[data-testid="timeline-entry"][data-to="under_review"] [data-field="leadMinistryCode"]');
+        assert.match((await assigned.textContent()) ?? '', /식품의약품안전처/);
+        await screenshot(page, 'issue-detail');
+        assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+      } finally {
+        await context.close();
+      }
+    }
+
+    // 4. A viewer reads it, may comment, may not move it; the board shows it as completed.
+    {
+      const { context, page, pageErrors } = await newPage();
+      try {
+        await openSignedIn(page, `/issues/${id}`, 'demo-viewer');
+        await expectStatus(page, 'completed');
+        await page.getByTestId('timeline-entry').nth(5).waitFor();
+        assert.equal(await page.getByTestId('move-button').count(), 0, 'no move buttons for a viewer');
+        assert.equal(await page.getByTestId('issue-moves').count(), 0, 'no actions panel at all');
+        assert.equal(await page.getByTestId('issue-edit').count(), 0, 'no edit for a viewer');
+        await page.getByTestId('comment-form').locator('textarea').fill(`좋은 결과입니다 (${RUN})`);
+        await page.getByTestId('comment-submit').click();
+        await page.locator('[data-testid="comment"]', { hasText: RUN }).waitFor();
+
+        await page.goto(`${server.baseUrl}/issues?view=board`);
+        const column = page.locator('[data-testid="board-column"][data-status="completed"]');
+        const card = column.locator(`[data-testid="issue-card"][data-id="${id}"]`);
+        await card.waitFor();
+        assert.equal(await page.locator(`[data-testid="issue-card"][data-id="${id}"]`).count(), 1, 'in one column only');
+        assert.ok(Number(await column.getByTestId('board-count').textContent()) >= 1);
+        await screenshot(page, 'issue-board');
+
+        // The toggle goes back to the table (the default, so the address loses its view).
+        await page.getByTestId('view-table').click();
+        await page.locator(`[data-testid="issue-row"][data-id="${id}"]`).waitFor();
+        assert.equal(new URL(page.url()).searchParams.get('view'), null);
+
+        // The CSV export follows the filters in force.
+        await page.goto(`${server.baseUrl}/issues?status=completed&q=${encodeURIComponent(RUN)}`);
+        await page.locator(`[data-testid="issue-row"][data-id="${id}"]`).waitFor();
+        const href = await page.getByTestId('issues-export').getAttribute('href');
+        assert.equal(href, `/api/v1/regulatory-issues/export.csv?status=completed&q=${RUN}`);
+        const csv = await page.request.get(`${server.baseUrl}${href}`);
+        assert.equal(csv.status(), 200);
+        assert.ok((await csv.text()).includes(title), 'the export holds the issue');
+        assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+      } finally {
+        await context.close();
+      }
     }
   });
 

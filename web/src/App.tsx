@@ -14,6 +14,10 @@ import { AuditPage } from './pages/AuditPage';
 import { ClusterDetailPage } from './pages/ClusterDetailPage';
 import { ClusterEditPage } from './pages/ClusterEditPage';
 import { ClustersPage } from './pages/ClustersPage';
+import { IssueDetailPage } from './pages/IssueDetailPage';
+import { IssueEditPage, IssueNewPage } from './pages/IssueFormPage';
+import { IssuesPage } from './pages/IssuesPage';
+import { MinistryIssuesPage } from './pages/MinistryIssuesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { UserDetailPage } from './pages/UserDetailPage';
@@ -76,6 +80,11 @@ export function App() {
           {route.name === 'clusterEdit' && <ClusterEditPage key={route.code} code={route.code} />}
           {route.name === 'agencies' && <AgenciesPage search={search} />}
           {route.name === 'agency' && <AgencyDetailPage key={route.code} code={route.code} />}
+          {route.name === 'issues' && <IssuesPage search={search} />}
+          {route.name === 'issuesMinistry' && <MinistryIssuesPage search={search} />}
+          {route.name === 'issueNew' && <IssueNewPage />}
+          {route.name === 'issue' && <IssueDetailPage key={route.id} id={route.id} search={search} />}
+          {route.name === 'issueEdit' && <IssueEditPage key={route.id} id={route.id} />}
           {route.name === 'users' && <UsersPage search={search} />}
           {route.name === 'user' && <UserDetailPage key={route.id} id={route.id} />}
           {route.name === 'apiKeys' && <ApiKeysPage />}

@@ -10,6 +10,7 @@ import {
   AuthClient,
   ClustersClient,
   HealthClient,
+  RegulatoryIssuesClient,
   UsersClient,
 } from './client';
 
@@ -32,6 +33,7 @@ export interface Clients {
   users: UsersClient;
   apiKeys: ApiKeysClient;
   audit: AuditClient;
+  issues: RegulatoryIssuesClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -146,6 +148,7 @@ export function createApi(options: ApiOptions = {}): Api {
       users: new UsersClient(baseUrl, http),
       apiKeys: new ApiKeysClient(baseUrl, http),
       audit: new AuditClient(baseUrl, http),
+      issues: new RegulatoryIssuesClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

@@ -6,6 +6,11 @@ import type {
   ApiKeyScope,
   ApiKeyStatus,
   ClusterStatus,
+  Instrument,
+  IssueCategory,
+  IssuePriority,
+  IssueStatus,
+  OverdueKind,
   RecordStatus,
   Region,
   Role,
@@ -41,12 +46,31 @@ export const API_KEY_STATUSES = ['active', 'expired', 'revoked'] as const satisf
 
 export const ACTOR_TYPES = ['user', 'api_key', 'system'] as const satisfies readonly ActorType[];
 
+/** The regulatory-issue pipeline in workflow order (the board's columns). */
+export const ISSUE_STATUSES = [
+  'submitted', 'under_review', 'accepted', 'partially_accepted', 'long_term_review', 'not_accepted',
+  'in_progress', 'completed', 'withdrawn',
+] as const satisfies readonly IssueStatus[];
+
+export const ISSUE_CATEGORIES = [
+  'licensing_approval', 'clinical_trials', 'data_privacy', 'reimbursement_pricing', 'land_site', 'workforce',
+  'tax_finance', 'import_export', 'standards_certification', 'other',
+] as const satisfies readonly IssueCategory[];
+
+/** Most urgent first. */
+export const ISSUE_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const satisfies readonly IssuePriority[];
+
+/** From the strongest instrument (an act) to the weakest (a guideline). */
+export const INSTRUMENTS = ['law', 'enforcement_decree', 'enforcement_rule', 'notice', 'guideline'] as const satisfies readonly Instrument[];
+
+export const OVERDUE_KINDS = ['answer', 'review', 'improvement'] as const satisfies readonly OverdueKind[];
+
 // The contract types these as plain strings; the lists are what the API writes today. Unknown
 // values still show (as their raw text), they just have no translated label.
-export const AUDIT_ENTITY_TYPES = ['cluster', 'agency', 'user', 'api_key'] as const;
+export const AUDIT_ENTITY_TYPES = ['cluster', 'agency', 'user', 'api_key', 'regulatory_issue'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'revoke', 'set_password', 'unlock', 'change_password'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'revoke', 'set_password', 'unlock', 'change_password', 'comment'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
@@ -61,7 +85,12 @@ const exhaustive: [
   Exhaustive<ApiKeyScope, (typeof API_KEY_SCOPES)[number]>,
   Exhaustive<ApiKeyStatus, (typeof API_KEY_STATUSES)[number]>,
   Exhaustive<ActorType, (typeof ACTOR_TYPES)[number]>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Exhaustive<IssueStatus, (typeof ISSUE_STATUSES)[number]>,
+  Exhaustive<IssueCategory, (typeof ISSUE_CATEGORIES)[number]>,
+  Exhaustive<IssuePriority, (typeof ISSUE_PRIORITIES)[number]>,
+  Exhaustive<Instrument, (typeof INSTRUMENTS)[number]>,
+  Exhaustive<OverdueKind, (typeof OVERDUE_KINDS)[number]>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void exhaustive;
 
 export function isOneOf<T extends string>(values: readonly T[], value: string | null | undefined): value is T {

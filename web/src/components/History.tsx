@@ -71,9 +71,13 @@ export function HistorySection({ loadKey, fetchPage }: HistorySectionProps) {
 }
 
 export function ActionBadge({ action }: { action: string }) {
-  const { t } = useI18n();
-  const label = (t.auditActions as Record<string, string>)[action] ?? action;
-  return <span className={`badge badge--action badge--action-${action}`}>{label}</span>;
+  const { t, fmt } = useI18n();
+  // An issue's workflow moves are recorded as "transition:<target status>".
+  const moved = action.startsWith('transition:') ? action.slice('transition:'.length) : undefined;
+  const label = moved
+    ? fmt(t.audit.transition, { status: (t.issueStatuses as Record<string, string>)[moved] ?? moved })
+    : ((t.auditActions as Record<string, string>)[action] ?? action);
+  return <span className={`badge badge--action badge--action-${moved ? 'transition' : action}`}>{label}</span>;
 }
 
 export function ActorName({ entry }: { entry: Pick<AuditEntryDto, 'actorType' | 'actorName'> }) {
@@ -162,6 +166,10 @@ function enumLabel(t: Dictionary, entityType: string, field: string, value: stri
     sector: t.sectors,
     role: t.roles,
     scopes: t.apiKeyScopes,
+    category: t.issueCategories,
+    priority: t.issuePriorities,
+    instrument: t.instruments,
+    overdueKind: t.overdueKinds,
     status:
       entityType === 'cluster'
         ? t.clusterStatuses
@@ -169,7 +177,9 @@ function enumLabel(t: Dictionary, entityType: string, field: string, value: stri
           ? t.userStatuses
           : entityType === 'api_key'
             ? t.apiKeyStatuses
-            : t.recordStatuses,
+            : entityType === 'regulatory_issue'
+              ? t.issueStatuses
+              : t.recordStatuses,
   };
   return lists[field]?.[value];
 }

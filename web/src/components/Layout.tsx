@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { MeDto } from '../api/client';
 import { useI18n } from '../i18n';
-import { visibleSections, type Section } from '../lib/permissions';
+import { answersForMinistry, visibleSections, type Section } from '../lib/permissions';
 import { Link, paths, type Route } from '../lib/router';
 import { UserMenu } from './UserMenu';
 
@@ -15,10 +15,16 @@ interface LayoutProps {
 const SECTION_PATHS: Record<Section, string> = {
   clusters: paths.clusters(),
   agencies: paths.agencies(),
+  issues: paths.issues(),
   users: paths.users(),
   apiKeys: paths.apiKeys(),
   audit: paths.audit(),
 };
+
+/** Where a menu item leads; a ministry reviewer's issues open on what their ministry owes. */
+function sectionPath(section: Section, me: MeDto): string {
+  return section === 'issues' && answersForMinistry(me) ? paths.issuesMinistry() : SECTION_PATHS[section];
+}
 
 function sectionOf(route: Route): Section | undefined {
   switch (route.name) {
@@ -29,6 +35,12 @@ function sectionOf(route: Route): Section | undefined {
     case 'agencies':
     case 'agency':
       return 'agencies';
+    case 'issues':
+    case 'issuesMinistry':
+    case 'issueNew':
+    case 'issue':
+    case 'issueEdit':
+      return 'issues';
     case 'users':
     case 'user':
       return 'users';
@@ -83,7 +95,7 @@ export function Layout({ route, me, children }: LayoutProps) {
               {visibleSections(me).map((item) => (
                 <Link
                   key={item}
-                  to={SECTION_PATHS[item]}
+                  to={sectionPath(item, me)}
                   className="nav__link"
                   aria-current={section === item ? 'page' : undefined}
                   data-testid={`nav-${item}`}

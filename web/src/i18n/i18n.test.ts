@@ -11,6 +11,11 @@ import {
   AUDIT_ACTIONS,
   AUDIT_ENTITY_TYPES,
   CLUSTER_STATUSES,
+  INSTRUMENTS,
+  ISSUE_CATEGORIES,
+  ISSUE_PRIORITIES,
+  ISSUE_STATUSES,
+  OVERDUE_KINDS,
   RECORD_STATUSES,
   REGIONS,
   ROLES,
@@ -90,7 +95,26 @@ describe('dictionaries', () => {
       expect(Object.keys(dictionary.entityTypes).sort()).toEqual([...AUDIT_ENTITY_TYPES].sort());
       expect(Object.keys(dictionary.auditActions).sort()).toEqual([...AUDIT_ACTIONS].sort());
       expect(Object.keys(dictionary.permissions).sort()).toEqual([...PERMISSIONS].sort());
+      expect(Object.keys(dictionary.issueStatuses).sort()).toEqual([...ISSUE_STATUSES].sort());
+      expect(Object.keys(dictionary.issueCategories).sort()).toEqual([...ISSUE_CATEGORIES].sort());
+      expect(Object.keys(dictionary.issuePriorities).sort()).toEqual([...ISSUE_PRIORITIES].sort());
+      expect(Object.keys(dictionary.instruments).sort()).toEqual([...INSTRUMENTS].sort());
+      expect(Object.keys(dictionary.overdueKinds).sort()).toEqual([...OVERDUE_KINDS].sort());
     }
+  });
+
+  it('names the workflow moves as the council does', () => {
+    expect(ko.moves).toMatchObject({
+      assign: '배정',
+      accept: '수용',
+      partiallyAccept: '일부 수용',
+      longTermReview: '장기 검토',
+      refuse: '불수용',
+      rereview: '재검토',
+      start: '추진',
+      complete: '완료',
+      withdraw: '철회',
+    });
   });
 
   it('names the 17 regions by their official Korean names', () => {

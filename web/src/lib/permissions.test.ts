@@ -1,15 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { MeDto, Role } from '../api/client';
-import { canChangeClusterOperator, canEditCluster, canOpen, can, visibleSections, PERMISSIONS, type Permission } from './permissions';
+import {
+  answersForMinistry,
+  canChangeClusterOperator,
+  canChooseRaisingAgency,
+  canEditCluster,
+  canEditIssue,
+  canOpen,
+  can,
+  visibleSections,
+  PERMISSIONS,
+  type Permission,
+} from './permissions';
 import { matchRoute } from './router';
 
 // What the API grants each role (api/Features/Access/Permissions.cs); the dashboard reads only these.
 const GRANTS: Record<Role, Permission[]> = {
   admin: [...PERMISSIONS],
-  secretariat: ['registry:read', 'registry:write', 'cluster:edit-own', 'audit:read', 'import'],
-  ministry_reviewer: ['registry:read', 'api-keys:read-own'],
-  cluster_operator: ['registry:read', 'cluster:edit-own', 'api-keys:read-own'],
-  viewer: ['registry:read'],
+  secretariat: [
+    'registry:read', 'registry:write', 'cluster:edit-own', 'audit:read', 'import',
+    'issues:read', 'issues:raise', 'issues:move', 'issues:comment',
+  ],
+  ministry_reviewer: ['registry:read', 'api-keys:read-own', 'issues:read', 'issues:move', 'issues:comment'],
+  cluster_operator: ['registry:read', 'cluster:edit-own', 'api-keys:read-own', 'issues:read', 'issues:raise', 'issues:move', 'issues:comment'],
+  viewer: ['registry:read', 'issues:read', 'issues:comment'],
 };
 
 const AGENCIES = {
@@ -37,11 +51,11 @@ const songdo = { operator: AGENCIES.ifez };
 
 describe('navigation follows MeDto.permissions', () => {
   it.each([
-    ['admin', ['clusters', 'agencies', 'users', 'apiKeys', 'audit']],
-    ['secretariat', ['clusters', 'agencies', 'audit']],
-    ['ministry_reviewer', ['clusters', 'agencies', 'apiKeys']],
-    ['cluster_operator', ['clusters', 'agencies', 'apiKeys']],
-    ['viewer', ['clusters', 'agencies']],
+    ['admin', ['clusters', 'agencies', 'issues', 'users', 'apiKeys', 'audit']],
+    ['secretariat', ['clusters', 'agencies', 'issues', 'audit']],
+    ['ministry_reviewer', ['clusters', 'agencies', 'issues', 'apiKeys']],
+    ['cluster_operator', ['clusters', 'agencies', 'issues', 'apiKeys']],
+    ['viewer', ['clusters', 'agencies', 'issues']],
   ] as const)('%s sees %j', (role, sections) => {
     expect(visibleSections(DEMO[role])).toEqual(sections);
   });
@@ -50,6 +64,7 @@ describe('navigation follows MeDto.permissions', () => {
     const promotedViewer = { ...DEMO.viewer, permissions: [...GRANTS.viewer, 'audit:read'] };
     expect(visibleSections(promotedViewer)).toContain('audit');
     expect(visibleSections({ ...DEMO.admin, permissions: [] })).toEqual(['clusters', 'agencies']);
+    expect(visibleSections({ ...DEMO.viewer, permissions: ['registry:read'] })).not.toContain('issues');
     expect(can(undefined, 'registry:read')).toBe(false);
   });
 
@@ -91,5 +106,54 @@ describe('the Edit action on a cluster', () => {
   it('only registry:write may hand a cluster to another operator', () => {
     expect(canChangeClusterOperator(DEMO.secretariat)).toBe(true);
     expect(canChangeClusterOperator(DEMO.cluster_operator)).toBe(false);
+  });
+});
+
+describe('regulatory issues', () => {
+  const submittedByKbiohealth = { raisedBy: AGENCIES.kbiohealth, status: 'submitted' };
+  const routedByKbiohealth = { raisedBy: AGENCIES.kbiohealth, status: 'under_review' };
+  const submittedByIfez = { raisedBy: AGENCIES.ifez, status: 'submitted' };
+
+  it.each([
+    ['admin', { list: true, raise: true }],
+    ['secretariat', { list: true, raise: true }],
+    ['ministry_reviewer', { list: true, raise: false }],
+    ['cluster_operator', { list: true, raise: true }],
+    ['viewer', { list: true, raise: false }],
+  ] as const)('%s may open %j', (role, expected) => {
+    const user = DEMO[role];
+    expect({
+      list: ['/issues', '/issues/ministry', '/issues/7'].every((path) => canOpen(user, matchRoute(path))),
+      raise: canOpen(user, matchRoute('/issues/new')) && canOpen(user, matchRoute('/issues/7/edit')),
+    }).toEqual(expected);
+  });
+
+  it('without issues:read no issue page opens', () => {
+    const none = { ...DEMO.viewer, permissions: ['registry:read'] };
+    for (const path of ['/issues', '/issues/ministry', '/issues/7', '/issues/new']) expect(canOpen(none, matchRoute(path))).toBe(false);
+  });
+
+  it('only a ministry reviewer (moves issues, raises none) lands on their ministry', () => {
+    expect(answersForMinistry(DEMO.ministry_reviewer)).toBe(true);
+    for (const role of ['admin', 'secretariat', 'cluster_operator', 'viewer'] as const) expect(answersForMinistry(DEMO[role])).toBe(false);
+    expect(answersForMinistry({ ...DEMO.ministry_reviewer, agency: null })).toBe(false);
+  });
+
+  it.each([
+    ['admin', true, true, true],
+    ['secretariat', true, true, true],
+    ['ministry_reviewer', false, false, false],
+    ['cluster_operator', true, false, false],
+    ['viewer', false, false, false],
+  ] as const)('%s edits: own submitted %s, own routed %s, another agency’s %s', (role, ownSubmitted, ownRouted, other) => {
+    expect(canEditIssue(DEMO[role], submittedByKbiohealth)).toBe(ownSubmitted);
+    expect(canEditIssue(DEMO[role], routedByKbiohealth)).toBe(ownRouted);
+    expect(canEditIssue(DEMO[role], submittedByIfez)).toBe(other);
+  });
+
+  it('the secretariat names the raising agency; an operator raises for its own', () => {
+    expect(canChooseRaisingAgency(DEMO.secretariat)).toBe(true);
+    expect(canChooseRaisingAgency(DEMO.admin)).toBe(true);
+    expect(canChooseRaisingAgency(DEMO.cluster_operator)).toBe(false);
   });
 });

@@ -18,6 +18,21 @@ describe('routes', () => {
     expect(matchRoute('/sign-in/x')).toEqual({ name: 'notFound' });
   });
 
+  it('knows the issue pages', () => {
+    expect(matchRoute('/issues')).toEqual({ name: 'issues' });
+    expect(matchRoute('/issues/ministry')).toEqual({ name: 'issuesMinistry' });
+    expect(matchRoute('/issues/new')).toEqual({ name: 'issueNew' });
+    expect(matchRoute('/issues/42')).toEqual({ name: 'issue', id: 42 });
+    expect(matchRoute('/issues/42/edit')).toEqual({ name: 'issueEdit', id: 42 });
+    expect(matchRoute('/issues/042')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/issues/abc')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/issues/new/edit')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/issues/42/other')).toEqual({ name: 'notFound' });
+    expect(paths.issue(42, new URLSearchParams({ saved: '1' }))).toBe('/issues/42?saved=1');
+    expect(paths.issueEdit(42)).toBe('/issues/42/edit');
+    expect(paths.issuesMinistry(new URLSearchParams({ ministry: 'mfds' }))).toBe('/issues/ministry?ministry=mfds');
+  });
+
   it('keeps where the user was going in the sign-in address', () => {
     expect(paths.signIn('/clusters/osong?x=1')).toBe('/sign-in?next=%2Fclusters%2Fosong%3Fx%3D1');
     expect(paths.signIn('/')).toBe('/sign-in');

@@ -7,6 +7,11 @@ export type Route =
   | { name: 'clusterEdit'; code: string }
   | { name: 'agencies' }
   | { name: 'agency'; code: string }
+  | { name: 'issues' }
+  | { name: 'issuesMinistry' }
+  | { name: 'issueNew' }
+  | { name: 'issue'; id: number }
+  | { name: 'issueEdit'; id: number }
   | { name: 'users' }
   | { name: 'user'; id: number }
   | { name: 'apiKeys' }
@@ -15,17 +20,21 @@ export type Route =
   | { name: 'signIn' }
   | { name: 'notFound' };
 
+/** A record id in an address: a positive integer, no leading zero. */
+const ID = /^[1-9]\d{0,15}$/;
+
 export function matchRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { name: 'clusters' };
   const [section, code, ...rest] = parts;
   if (section === 'clusters' && code && rest.length === 1 && rest[0] === 'edit') return { name: 'clusterEdit', code };
+  if (section === 'issues') return matchIssueRoute(code, rest);
   if (rest.length > 0) return { name: 'notFound' };
   if (section === 'clusters') return code ? { name: 'cluster', code } : { name: 'clusters' };
   if (section === 'agencies') return code ? { name: 'agency', code } : { name: 'agencies' };
   if (section === 'users') {
     if (!code) return { name: 'users' };
-    return /^[1-9]\d{0,15}$/.test(code) ? { name: 'user', id: Number(code) } : { name: 'notFound' };
+    return ID.test(code) ? { name: 'user', id: Number(code) } : { name: 'notFound' };
   }
   if (code) return { name: 'notFound' };
   if (section === 'api-keys') return { name: 'apiKeys' };
@@ -35,12 +44,27 @@ export function matchRoute(pathname: string): Route {
   return { name: 'notFound' };
 }
 
+function matchIssueRoute(segment: string | undefined, rest: string[]): Route {
+  if (!segment) return { name: 'issues' };
+  if (rest.length === 0 && segment === 'new') return { name: 'issueNew' };
+  if (rest.length === 0 && segment === 'ministry') return { name: 'issuesMinistry' };
+  if (!ID.test(segment)) return { name: 'notFound' };
+  if (rest.length === 0) return { name: 'issue', id: Number(segment) };
+  if (rest.length === 1 && rest[0] === 'edit') return { name: 'issueEdit', id: Number(segment) };
+  return { name: 'notFound' };
+}
+
 export const paths = {
   clusters: (query?: URLSearchParams) => withQuery('/clusters', query),
   cluster: (code: string, query?: URLSearchParams) => withQuery(`/clusters/${encodeURIComponent(code)}`, query),
   clusterEdit: (code: string) => `/clusters/${encodeURIComponent(code)}/edit`,
   agencies: (query?: URLSearchParams) => withQuery('/agencies', query),
   agency: (code: string) => `/agencies/${encodeURIComponent(code)}`,
+  issues: (query?: URLSearchParams) => withQuery('/issues', query),
+  issuesMinistry: (query?: URLSearchParams) => withQuery('/issues/ministry', query),
+  issueNew: () => '/issues/new',
+  issue: (id: number, query?: URLSearchParams) => withQuery(`/issues/${id}`, query),
+  issueEdit: (id: number) => `/issues/${id}/edit`,
   users: (query?: URLSearchParams) => withQuery('/users', query),
   user: (id: number) => `/users/${id}`,
   apiKeys: () => '/api-keys',

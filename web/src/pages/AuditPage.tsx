@@ -214,6 +214,7 @@ function EntityLink({ entry, canOpenUsers }: { entry: AuditEntryDto; canOpenUser
   const code = record && typeof record.code === 'string' ? record.code : undefined;
   if (entry.entityType === 'cluster' && code) return <Link to={paths.cluster(code)}>{label}</Link>;
   if (entry.entityType === 'agency' && code) return <Link to={paths.agency(code)}>{label}</Link>;
+  if (entry.entityType === 'regulatory_issue') return <Link to={paths.issue(entry.entityId)}>{label}</Link>;
   if (entry.entityType === 'user' && canOpenUsers) return <Link to={paths.user(entry.entityId)}>{label}</Link>;
   return <span>{label}</span>;
 }
