@@ -448,7 +448,7 @@ describe('BioCluster dashboard in a real browser', () => {
   // The regulatory-issue pipeline end to end, each step by the role whose move it is.
   test('a regulatory issue goes from raised to completed, each move by its own role, all in the timeline', async () => {
     const title = `임상시험 계획 승인 기간 단축 (${RUN})`;
-    const day = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const day = (offsetDays) => new Date(Date.now() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
     let id;
 
     /** Opens the move's form, fills its fields (name → value; a select when the value starts with "select:") and submits. */

@@ -101,6 +101,12 @@ public static class IssueWorkflow
 
     public const int MinJustificationLength = 50;
 
+    /// <summary>The council works on Korean time (UTC+9, no daylight saving): calendar days and date deadlines are Korean days.</summary>
+    public static readonly TimeSpan CouncilOffset = TimeSpan.FromHours(9);
+
+    /// <summary>The Korean calendar day of an instant.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(CouncilOffset).DateTime);
+
     /// <summary>
     /// Checks a move's fields against what the target needs. Returns errors keyed by camelCase field;
     /// empty when the fields are right. Dates are judged against <paramref name="today"/>.
@@ -128,7 +134,7 @@ public static class IssueWorkflow
         {
             case MoveFields.Assignment:
                 Need(!string.IsNullOrWhiteSpace(r.LeadMinistryCode), "leadMinistryCode", "Assigning needs the lead ministry.");
-                Need(r.ResponseDueAt is null || DateOnly.FromDateTime(r.ResponseDueAt.Value.UtcDateTime) > today, "responseDueAt", "The answer must be due in the future.");
+                Need(r.ResponseDueAt is null || DayOf(r.ResponseDueAt.Value) > today, "responseDueAt", "The answer must be due in the future.");
                 Need(r.CoMinistryCodes is null || r.CoMinistryCodes.Count <= 10, "coMinistryCodes", "At most 10 co-ministries.");
                 break;
             case MoveFields.Answer:
@@ -170,7 +176,7 @@ public static class IssueWorkflow
     public static (bool Overdue, OverdueKind? Kind, int? DaysRemaining, int? DaysLate) Deadline(
         IssueStatus status, DateTimeOffset? responseDueAt, DateOnly? reviewOn, DateOnly? plannedCompletionOn, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = DayOf(now);
         (OverdueKind Kind, DateTimeOffset Due)? due = status switch
         {
             IssueStatus.UnderReview when responseDueAt is { } d => (OverdueKind.Answer, d),
@@ -180,10 +186,10 @@ public static class IssueWorkflow
         };
         if (due is not { } x) return (false, null, null, null);
         if (now > x.Due)
-            return (true, x.Kind, null, Math.Max(1, today.DayNumber - DateOnly.FromDateTime(x.Due.UtcDateTime).DayNumber));
-        return (false, null, DateOnly.FromDateTime(x.Due.UtcDateTime).DayNumber - today.DayNumber, null);
+            return (true, x.Kind, null, Math.Max(1, today.DayNumber - DayOf(x.Due).DayNumber));
+        return (false, null, DayOf(x.Due).DayNumber - today.DayNumber, null);
     }
 
-    /// <summary>A date-only deadline lasts to the end of that (UTC) day.</summary>
-    public static DateTimeOffset EndOf(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59, 59, 999), DateTimeKind.Utc));
+    /// <summary>A date-only deadline lasts to the end of that day in Korea.</summary>
+    public static DateTimeOffset EndOf(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59, 59, 999)), CouncilOffset);
 }

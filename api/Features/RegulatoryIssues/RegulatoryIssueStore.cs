@@ -378,7 +378,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
     public async Task<MoveResult> MoveAsync(long id, long expectedVersion, IssueTransitionRequest r, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = IssueWorkflow.DayOf(now);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var row = await RowAsync(connection, tx, id);
@@ -441,7 +441,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
                         return new MoveResult(MoveOutcome.InvalidFields, Errors: new() { ["coMinistryCodes"] = [$"'{code}' is not another active ministry."] });
                     await connection.ExecuteAsync("INSERT INTO regulatory_issue_co_ministries (issue_id, agency_id) VALUES (@id, @agencyId)", new { id, agencyId = co.Id }, tx);
                 }
-                set["coMinistryCodes"] = string.Join(",", r.CoMinistryCodes ?? []);
+                if (r.CoMinistryCodes is { Count: > 0 } coCodes) set["coMinistryCodes"] = string.Join(",", coCodes.Distinct());
                 break;
             }
             case MoveFields.Answer:
@@ -596,7 +596,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
     public async Task<RegulatoryIssueStatsDto> StatsAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var yearStart = new DateOnly(now.UtcDateTime.Year, 1, 1);
+        var yearStart = new DateOnly(IssueWorkflow.DayOf(now).Year, 1, 1);
         async Task<List<GroupRow>> Rows(string sql, object? p = null)
         {
             await using var c = await db.OpenAsync(ct);

@@ -115,8 +115,9 @@ describe('building a move', () => {
 });
 
 describe('dates and error keys', () => {
-  it('"today" is the API’s UTC day, even when Korea is already on the next', () => {
-    expect(apiToday(new Date('2026-11-25T16:30:00Z'))).toBe('2026-11-25'); // 01:30 on the 26th in Seoul
+  it('"today" is the day in Korea, as the API counts it', () => {
+    expect(apiToday(new Date('2026-11-25T16:30:00Z'))).toBe('2026-11-26'); // 01:30 on the 26th in Seoul
+    expect(apiToday(new Date('2026-11-25T14:59:00Z'))).toBe('2026-11-25'); // 23:59 on the 25th in Seoul
     expect(endOfKstDayInstant('2026-12-01')).toBe('2026-12-01T23:59:59+09:00');
   });
 

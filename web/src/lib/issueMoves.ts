@@ -127,12 +127,11 @@ export interface MoveValues {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * "Today" as the API judges move dates: the UTC calendar day of its clock.
- * REVIEW: between 00:00 and 09:00 in Korea that is still yesterday; the API decides so, and the
- * dashboard follows it rather than refusing what the server would accept (or the reverse).
+ * "Today" as the API judges move dates: the calendar day in Korea (UTC+9, no daylight saving),
+ * whatever time zone the browser is in.
  */
 export function apiToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** A date-only answer deadline becomes the end of that day in Korea, as an instant. */

@@ -115,4 +115,18 @@ public sealed class IssueWorkflowTests
         Assert.False(IssueWorkflow.Deadline(NotAccepted, now.AddDays(-30), null, null, now).Overdue);
         Assert.False(IssueWorkflow.Deadline(Submitted, null, null, null, now).Overdue);
     }
+
+    [Fact]
+    public void Deadline_CountsKoreanDays()
+    {
+        // 23:30 UTC on the 24th is 08:30 on the 25th in Seoul: a deadline of the 24th has passed by one day,
+        // and one of the 25th is today (D-Day), though the UTC date is still the 24th.
+        var now = new DateTimeOffset(2026, 11, 24, 23, 30, 0, TimeSpan.Zero);
+        Assert.Equal((true, (OverdueKind?)OverdueKind.Improvement, (int?)null, 1), IssueWorkflow.Deadline(InProgress, null, null, new DateOnly(2026, 11, 24), now));
+        Assert.Equal((false, (OverdueKind?)null, 0, (int?)null), IssueWorkflow.Deadline(InProgress, null, null, new DateOnly(2026, 11, 25), now));
+        Assert.Equal(new DateOnly(2026, 11, 25), IssueWorkflow.DayOf(now));
+        // A completion dated today in Korea is not "in the future".
+        Assert.Empty(IssueWorkflow.CheckFields(MoveFields.Completion,
+            new(Completed, CompletedOn: new DateOnly(2026, 11, 25), Evidence: "고시 개정 완료"), IssueWorkflow.DayOf(now)));
+    }
 }

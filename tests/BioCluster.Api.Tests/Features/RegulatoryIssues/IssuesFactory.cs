@@ -77,7 +77,8 @@ public sealed class IssuesFactory : SqliteApiFactory
     public static async Task<HttpResponseMessage> Move(HttpClient client, long id, object body, string? etag = null) =>
         await client.Send(HttpMethod.Post, $"/api/v1/regulatory-issues/{id}/transitions", Http.Body(body), etag ?? await ETagOf(client, id));
 
-    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in Korea, the council's calendar.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
 
     /// <summary>Valid fields for a move to <paramref name="to"/>.</summary>
     public object MoveTo(string to) => to switch

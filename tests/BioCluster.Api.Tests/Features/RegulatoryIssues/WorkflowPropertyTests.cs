@@ -38,19 +38,20 @@ public sealed class WorkflowPropertyTests(IssuesFactory factory) : IClassFixture
         return PartyOf(agency, assigned) == who ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
     }
 
-    /// <summary>Reference deadline arithmetic: whole calendar days (UTC) between today and the deadline's day.</summary>
+    /// <summary>Reference deadline arithmetic: whole Korean calendar days (UTC+9) between today and the deadline's day.</summary>
     private static (bool Overdue, int? Remaining, int? Late) Reference(JsonNode issue, DateTimeOffset now)
     {
         var status = issue["status"]!.GetValue<string>();
         DateTimeOffset? due = status switch
         {
             "under_review" => DateTimeOffset.Parse(issue["responseDueAt"]!.GetValue<string>()),
-            "long_term_review" => DateTimeOffset.Parse(issue["reviewOn"]!.GetValue<string>() + "T23:59:59.999Z"),
-            "accepted" or "partially_accepted" or "in_progress" => DateTimeOffset.Parse(issue["plannedCompletionOn"]!.GetValue<string>() + "T23:59:59.999Z"),
+            "long_term_review" => DateTimeOffset.Parse(issue["reviewOn"]!.GetValue<string>() + "T23:59:59.999+09:00"),
+            "accepted" or "partially_accepted" or "in_progress" => DateTimeOffset.Parse(issue["plannedCompletionOn"]!.GetValue<string>() + "T23:59:59.999+09:00"),
             _ => null,
         };
         if (due is null) return (false, null, null);
-        var days = (int)(due.Value.UtcDateTime.Date - now.UtcDateTime.Date).TotalDays;
+        var korea = TimeSpan.FromHours(9);
+        var days = (int)(due.Value.ToOffset(korea).Date - now.ToOffset(korea).Date).TotalDays;
         return now > due ? (true, null, Math.Max(1, -days)) : (false, days, null);
     }
 
