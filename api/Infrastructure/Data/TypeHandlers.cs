@@ -50,6 +50,9 @@ public sealed class UtcTimestampHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
         DateTimeOffset dto => dto.ToUniversalTime(),
         DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
+        // Our own fixed-width format first (the common case, and much cheaper); anything else ISO-8601.
+        string s when DateTimeOffset.TryParseExact(s, SqliteFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var exact) => exact,
         string s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
         _ => throw new DataException($"Cannot read a timestamp from {value.GetType().Name}."),
