@@ -171,7 +171,7 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
     }
 
     /// <summary>An administrator sets a new password: the lock-out is cleared and every session ends.</summary>
-    public async Task<UserDto?> SetPasswordAsync(long id, string password, Actor actor, CancellationToken ct)
+    public async Task<Versioned<UserDto>?> SetPasswordAsync(long id, string password, Actor actor, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -183,8 +183,7 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
             WHERE id = @Id
             """, new { Id = id, Hash = Hasher.HashPassword(before, password), Now = now }, tx);
         await RevokeSessionsAsync(connection, tx, id, now);
-        var result = await FinishAsync(connection, tx, actor, "set_password", before, ct);
-        return result.Record!.Value;
+        return (await FinishAsync(connection, tx, actor, "set_password", before, ct)).Record;
     }
 
     /// <summary>The signed-in user changes their own password; other sessions end, this one stays.</summary>
@@ -206,7 +205,7 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
         return true;
     }
 
-    public async Task<UserDto?> UnlockAsync(long id, Actor actor, CancellationToken ct)
+    public async Task<Versioned<UserDto>?> UnlockAsync(long id, Actor actor, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -215,8 +214,7 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
         await connection.ExecuteAsync(
             "UPDATE users SET failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = @Now WHERE id = @Id",
             new { Id = id, Now = clock.GetUtcNow() }, tx);
-        var result = await FinishAsync(connection, tx, actor, "unlock", before, ct);
-        return result.Record!.Value;
+        return (await FinishAsync(connection, tx, actor, "unlock", before, ct)).Record;
     }
 
     private async Task<WriteResult<UserDto>> FinishAsync(DbConnection connection, DbTransaction tx, Actor actor, string action, UserRow before, CancellationToken ct)

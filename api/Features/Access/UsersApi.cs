@@ -29,10 +29,10 @@ public static class UsersApi
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
                 StatusCodes.Status412PreconditionFailed, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status428PreconditionRequired);
         group.MapPost("/{id:long}/password", SetUserPassword).WithName(nameof(SetUserPassword))
-            .WithSummary("Set a new password for an account; clears its lock-out and ends its sessions").Validate<SetPasswordRequest>()
+            .WithSummary("Set a new password for an account; clears its lock-out and ends its sessions").Validate<SetPasswordRequest>().ReturnsETag()
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{id:long}/unlock", UnlockUser).WithName(nameof(UnlockUser))
-            .WithSummary("Clear an account's lock-out after failed sign-ins")
+            .WithSummary("Clear an account's lock-out after failed sign-ins").ReturnsETag()
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/history", GetUserHistory).WithName(nameof(GetUserHistory))
             .WithSummary("The audit trail of one account")
@@ -86,19 +86,23 @@ public static class UsersApi
     }
 
     public static async Task<Results<Ok<UserDto>, ValidationProblem, ProblemHttpResult>> SetUserPassword(
-        long id, SetPasswordRequest request, Actor actor, UserStore users, CancellationToken ct)
+        long id, SetPasswordRequest request, Actor actor, UserStore users, HttpContext http, CancellationToken ct)
     {
         var user = await users.FindAsync(id, ct);
         if (user is null) return Problems.NotFound($"User {id}");
         if (PasswordPolicy.Check(request.NewPassword, user.Username) is { } problem) return Problems.Invalid("newPassword", problem);
         var updated = await users.SetPasswordAsync(id, request.NewPassword, actor, ct);
-        return updated is null ? Problems.NotFound($"User {id}") : TypedResults.Ok(updated);
+        if (updated is null) return Problems.NotFound($"User {id}");
+        ETags.Set(http, updated.Version);
+        return TypedResults.Ok(updated.Value);
     }
 
-    public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> UnlockUser(long id, Actor actor, UserStore users, CancellationToken ct)
+    public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> UnlockUser(long id, Actor actor, UserStore users, HttpContext http, CancellationToken ct)
     {
         var updated = await users.UnlockAsync(id, actor, ct);
-        return updated is null ? Problems.NotFound($"User {id}") : TypedResults.Ok(updated);
+        if (updated is null) return Problems.NotFound($"User {id}");
+        ETags.Set(http, updated.Version);
+        return TypedResults.Ok(updated.Value);
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetUserHistory(

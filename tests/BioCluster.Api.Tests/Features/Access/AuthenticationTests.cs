@@ -61,7 +61,9 @@ public sealed class AuthenticationTests(SqliteApiFactory factory) : IClassFixtur
         await using (var db = factory.OpenDatabase())
             await db.ExecuteAsync("UPDATE users SET locked_until = '2999-01-01T00:00:00.0000000Z' WHERE username = @username", new { username });
         var id = users[0].GetProperty("id").GetInt64();
-        Assert.Equal(HttpStatusCode.OK, (await factory.Client().PostAsync($"/api/v1/users/{id}/unlock", null)).StatusCode);
+        var unlocked = await factory.Client().PostAsync($"/api/v1/users/{id}/unlock", null);
+        Assert.Equal(HttpStatusCode.OK, unlocked.StatusCode);
+        Assert.Equal(unlocked.ETag(), (await factory.Client().GetAsync($"/api/v1/users/{id}")).ETag()); // ready for the next edit
         Assert.Equal(HttpStatusCode.OK, (await Login(factory.Anonymous(), username, ApiFactory.UserPassword)).StatusCode);
     }
 
