@@ -6,9 +6,7 @@ import { changedFields, isRecord, type FieldChange } from '../lib/audit';
 import { formatNumber, formatTimestamp } from '../lib/format';
 import { usePagedList, type Page } from '../lib/remote';
 import { Timestamp } from './Details';
-import { ListFooter, countSummary } from './ListFooter';
-import { Loading } from './Loading';
-import { ProblemView } from './ProblemView';
+import { CardList, PagedListFooter } from './DataTable';
 
 const PAGE_SIZE = 20;
 
@@ -20,7 +18,7 @@ interface HistorySectionProps {
 
 /** "Who changed what, when" for one record: its …/{id}/history, newest first. */
 export function HistorySection({ loadKey, fetchPage }: HistorySectionProps) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const list = usePagedList<AuditEntryDto>(loadKey, (clients, cursor) => fetchPage(clients, PAGE_SIZE, cursor));
   const headingId = `history-${loadKey.replace(/[^\w-]/g, '-')}`;
 
@@ -29,43 +27,29 @@ export function HistorySection({ loadKey, fetchPage }: HistorySectionProps) {
       <h2 id={headingId} className="card__title">
         {t.history.title}
       </h2>
-      {list.first.state === 'loading' && <Loading />}
-      {list.first.state === 'problem' && (
-        <div className="card__body">
-          <ProblemView problem={list.first.problem} onRetry={list.retry} />
-        </div>
-      )}
-      {list.first.state === 'ok' && (
-        <>
-          {list.items.length === 0 ? (
-            <p className="card__body muted">{t.history.empty}</p>
-          ) : (
-            <ol className="history">
-              {list.items.map((entry) => (
-                <li key={entry.id} className="history__entry" data-testid="history-entry">
-                  <div className="history__head">
-                    <ActionBadge action={entry.action} />
-                    <span className="history__actor">
-                      <ActorName entry={entry} />
-                    </span>
-                    <span className="history__time">
-                      <Timestamp iso={entry.occurredAt} />
-                    </span>
-                  </div>
-                  <ChangeList entry={entry} />
-                </li>
-              ))}
-            </ol>
-          )}
-          <ListFooter
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            problem={list.moreProblem}
-            onLoadMore={list.loadMore}
-            summary={countSummary(t, fmt, list.items.length, list.totalCount)}
-          />
-        </>
-      )}
+      <CardList list={list}>
+        {list.items.length === 0 ? (
+          <p className="card__body muted">{t.history.empty}</p>
+        ) : (
+          <ol className="history">
+            {list.items.map((entry) => (
+              <li key={entry.id} className="history__entry" data-testid="history-entry">
+                <div className="history__head">
+                  <ActionBadge action={entry.action} />
+                  <span className="history__actor">
+                    <ActorName entry={entry} />
+                  </span>
+                  <span className="history__time">
+                    <Timestamp iso={entry.occurredAt} />
+                  </span>
+                </div>
+                <ChangeList entry={entry} />
+              </li>
+            ))}
+          </ol>
+        )}
+        <PagedListFooter list={list} />
+      </CardList>
     </section>
   );
 }

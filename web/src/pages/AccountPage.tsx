@@ -1,7 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { api, type Problem } from '../api/api';
 import { Detail } from '../components/Details';
-import { Field, FormProblem, Notice, mergeErrors, rawOf, splitErrors, type FieldErrors } from '../components/Form';
+import { rawOf, type FieldErrors } from '../components/Form';
+import { PasswordField, PasswordForm } from '../components/PasswordForm';
 import { useI18n } from '../i18n';
 import { PERMISSIONS } from '../lib/permissions';
 import { Link, paths } from '../lib/router';
@@ -57,67 +56,42 @@ export function AccountPage() {
 
 function ChangePasswordForm() {
   const { t } = useI18n();
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
-  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
-  const [done, setDone] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const currentPassword = rawOf(data, 'currentPassword');
-    const newPassword = rawOf(data, 'newPassword');
-    const confirm = rawOf(data, 'confirmPassword');
-    const found: FieldErrors = {};
-    if (!currentPassword) found.currentPassword = [t.form.required];
-    if (!newPassword) found.newPassword = [t.form.required];
-    if (newPassword && confirm !== newPassword) found.confirmPassword = [t.account.mismatch];
-    setOwnErrors(found);
-    setProblem(undefined);
-    setDone(false);
-    if (Object.keys(found).length > 0) return;
-
-    setPending(true);
-    const result = await api.call((clients) => clients.auth.changePassword({ currentPassword, newPassword }));
-    setPending(false);
-    if (result.kind === 'ok') {
-      form.reset();
-      setDone(true);
-    } else if (result.kind === 'problem') {
-      setProblem(result.problem);
-    }
-  }
-
-  const { inPlace, rest } = splitErrors(problem, FIELDS);
-  const errors = mergeErrors(ownErrors, inPlace);
-
   return (
-    <form className="card form form--narrow" onSubmit={submit} noValidate aria-labelledby="change-password" data-testid="change-password-form">
-      <h2 id="change-password" className="card__title">
-        {t.account.changePassword}
-      </h2>
-      <div className="form__grid form__grid--single">
-        <p className="form__intro">{t.account.changePasswordIntro}</p>
-        <Field form={FORM} name="currentPassword" label={t.account.currentPassword} errors={errors} required>
-          {(p) => <input {...p} type="password" autoComplete="current-password" maxLength={128} />}
-        </Field>
-        <Field form={FORM} name="newPassword" label={t.account.newPassword} errors={errors} hint={t.form.passwordPolicy} required>
-          {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={128} />}
-        </Field>
-        <Field form={FORM} name="confirmPassword" label={t.account.confirmPassword} errors={errors} required>
-          {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={128} />}
-        </Field>
-      </div>
-      <div className="form__footer">
-        {done && <Notice testId="password-changed">{t.account.changed}</Notice>}
-        <FormProblem errors={errors} rest={rest} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? t.common.saving : t.account.submit}
-          </button>
-        </div>
-      </div>
-    </form>
+    <PasswordForm
+      titleId="change-password"
+      title={t.account.changePassword}
+      intro={t.account.changePasswordIntro}
+      className="card form form--narrow"
+      testId="change-password-form"
+      submitLabel={t.account.submit}
+      fields={FIELDS}
+      validate={(data) => {
+        const newPassword = rawOf(data, 'newPassword');
+        const found: FieldErrors = {};
+        if (!rawOf(data, 'currentPassword')) found.currentPassword = [t.form.required];
+        if (!newPassword) found.newPassword = [t.form.required];
+        if (newPassword && rawOf(data, 'confirmPassword') !== newPassword) found.confirmPassword = [t.account.mismatch];
+        return found;
+      }}
+      save={(data) => (clients) =>
+        clients.auth.changePassword({ currentPassword: rawOf(data, 'currentPassword'), newPassword: rawOf(data, 'newPassword') })
+      }
+      savedNotice={{ text: t.account.changed, testId: 'password-changed' }}
+    >
+      {(errors) => (
+        <>
+          <PasswordField form={FORM} name="currentPassword" label={t.account.currentPassword} errors={errors} autoComplete="current-password" />
+          <PasswordField
+            form={FORM}
+            name="newPassword"
+            label={t.account.newPassword}
+            errors={errors}
+            hint={t.form.passwordPolicy}
+            autoComplete="new-password"
+          />
+          <PasswordField form={FORM} name="confirmPassword" label={t.account.confirmPassword} errors={errors} autoComplete="new-password" />
+        </>
+      )}
+    </PasswordForm>
   );
 }

@@ -1,19 +1,15 @@
-import type { FormEvent } from 'react';
 import type { AgencyDto } from '../api/client';
 import { AGENCY_KINDS, isOneOf } from '../api/enums';
-import { ListFooter, countSummary } from '../components/ListFooter';
-import { Loading } from '../components/Loading';
-import { ProblemView } from '../components/ProblemView';
+import { DataTable } from '../components/DataTable';
+import { FilterBar, SearchField, SelectFilter } from '../components/FilterBar';
 import { useI18n } from '../i18n';
 import { secondaryName } from '../i18n/language';
 import { usePagedList } from '../lib/remote';
-import { toQuery, textField } from '../lib/query';
-import { Link, navigate, paths } from '../lib/router';
+import { filterNavigation, toQuery } from '../lib/query';
+import { Link, paths } from '../lib/router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 const PAGE_SIZE = 50;
-/** The API's limit for `q`. */
-const MAX_QUERY_LENGTH = 200;
 
 function readFilters(search: URLSearchParams) {
   const kind = search.get('kind');
@@ -22,10 +18,9 @@ function readFilters(search: URLSearchParams) {
     q: search.get('q')?.trim() || undefined,
   };
 }
-type Filters = ReturnType<typeof readFilters>;
 
 export function AgenciesPage({ search }: { search: URLSearchParams }) {
-  const { t, lang, name, fmt } = useI18n();
+  const { t, lang, name } = useI18n();
   useDocumentTitle(t.agencies.title);
   const filters = readFilters(search);
   const key = toQuery(filters).toString();
@@ -42,15 +37,7 @@ export function AgenciesPage({ search }: { search: URLSearchParams }) {
     ),
   );
 
-  function apply(next: Partial<Filters>) {
-    // Each filter change is a history entry, so Back undoes it.
-    navigate(paths.agencies(toQuery({ ...filters, ...next })), { keepScroll: true });
-  }
-
-  function submitSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    apply({ q: textField(event.currentTarget, 'q') });
-  }
+  const { apply, submitSearch, reset } = filterNavigation(filters, paths.agencies);
 
   return (
     <div className="page">
@@ -59,122 +46,59 @@ export function AgenciesPage({ search }: { search: URLSearchParams }) {
         <p className="page__intro">{t.agencies.intro}</p>
       </header>
 
-      <form className="filters" role="search" onSubmit={submitSearch} aria-label={t.agencies.filters.legend}>
-        <div className="field">
-          <label htmlFor="f-kind">{t.agencies.filters.kind}</label>
-          <select
-            id="f-kind"
-            data-testid="agency-kind-filter"
-            value={filters.kind ?? ''}
-            onChange={(e) => apply({ kind: isOneOf(AGENCY_KINDS, e.target.value) ? e.target.value : undefined })}
-          >
-            <option value="">{t.common.all}</option>
-            {AGENCY_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t.agencyKinds[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--grow">
-          <label htmlFor="f-q">{t.agencies.filters.q}</label>
-          <div className="search-box">
-            <input
-              id="f-q"
-              name="q"
-              type="search"
-              key={filters.q ?? ''}
-              defaultValue={filters.q ?? ''}
-              placeholder={t.agencies.filters.qPlaceholder}
-              autoComplete="off"
-              maxLength={MAX_QUERY_LENGTH}
-            />
-            <button type="submit" className="button button--primary">
-              {t.common.search}
-            </button>
-          </div>
-        </div>
-        {key && (
-          <button
-            type="button"
-            className="button button--link filters__reset"
-            onClick={() => navigate(paths.agencies(), { keepScroll: true })}
-          >
-            {t.agencies.filters.reset}
-          </button>
-        )}
-      </form>
+      <FilterBar label={t.agencies.filters.legend} onSubmit={submitSearch} resetLabel={t.agencies.filters.reset} onReset={key ? reset : undefined}>
+        <SelectFilter
+          id="f-kind"
+          label={t.agencies.filters.kind}
+          value={filters.kind}
+          choices={AGENCY_KINDS.map((kind) => ({ code: kind, label: t.agencyKinds[kind] }))}
+          onChange={(value) => apply({ kind: isOneOf(AGENCY_KINDS, value) ? value : undefined })}
+          testId="agency-kind-filter"
+        />
+        <SearchField id="f-q" label={t.agencies.filters.q} value={filters.q} placeholder={t.agencies.filters.qPlaceholder} />
+      </FilterBar>
 
-      {list.first.state === 'loading' && <Loading />}
-      {list.first.state === 'problem' && <ProblemView problem={list.first.problem} onRetry={list.retry} />}
-      {list.first.state === 'ok' && (
-        <section className="card" aria-labelledby="agencies-caption">
-          <div className="table-wrap">
-            <table className="table table--stack">
-              <caption id="agencies-caption" className="visually-hidden">
-                {t.agencies.caption}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.agencies.columns.name}</th>
-                  <th scope="col">{t.agencies.columns.kind}</th>
-                  <th scope="col">{t.agencies.columns.sector}</th>
-                  <th scope="col">{t.agencies.columns.operatedClusters}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((agency) => {
-                  const other = secondaryName(lang, agency);
-                  // REVIEW: the contract declares sector non-nullable, but the API sends null for
-                  // agencies that are not innovation actors; read it as optional until the spec is fixed.
-                  const sector = agency.sector as AgencyDto['sector'] | null;
-                  return (
-                    <tr key={agency.id} data-testid="agency-row">
-                      <td>
-                        <Link to={paths.agency(agency.code)} className="row-title">
-                          {name(agency)}
-                        </Link>
-                        {other && <div className="row-sub">{other}</div>}
-                      </td>
-                      <td data-label={t.agencies.columns.kind}>{t.agencyKinds[agency.kind] ?? agency.kind}</td>
-                      <td data-label={t.agencies.columns.sector}>
-                        {sector ? (t.sectors[sector] ?? sector) : <span className="muted">{t.common.none}</span>}
-                      </td>
-                      <td data-label={t.agencies.columns.operatedClusters}>
-                        {agency.operatedClusters.length > 0 ? (
-                          <ul className="inline-list">
-                            {agency.operatedClusters.map((cluster) => (
-                              <li key={cluster.id}>
-                                <Link to={paths.cluster(cluster.code)}>{name(cluster)}</Link>
-                              </li>
-                            ))}
-                          </ul>
-                        ) : (
-                          <span className="muted">{t.common.none}</span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-                {list.items.length === 0 && (
-                  <tr>
-                    <td colSpan={4} className="table__empty">
-                      {t.agencies.empty}
-                    </td>
-                  </tr>
+      <DataTable
+        list={list}
+        name="agencies"
+        caption={t.agencies.caption}
+        className="table table--stack"
+        columns={[t.agencies.columns.name, t.agencies.columns.kind, t.agencies.columns.sector, t.agencies.columns.operatedClusters]}
+        empty={t.agencies.empty}
+        row={(agency) => {
+          const other = secondaryName(lang, agency);
+          // REVIEW: the contract declares sector non-nullable, but the API sends null for
+          // agencies that are not innovation actors; read it as optional until the spec is fixed.
+          const sector = agency.sector as AgencyDto['sector'] | null;
+          return (
+            <tr key={agency.id} data-testid="agency-row">
+              <td>
+                <Link to={paths.agency(agency.code)} className="row-title">
+                  {name(agency)}
+                </Link>
+                {other && <div className="row-sub">{other}</div>}
+              </td>
+              <td data-label={t.agencies.columns.kind}>{t.agencyKinds[agency.kind] ?? agency.kind}</td>
+              <td data-label={t.agencies.columns.sector}>
+                {sector ? (t.sectors[sector] ?? sector) : <span className="muted">{t.common.none}</span>}
+              </td>
+              <td data-label={t.agencies.columns.operatedClusters}>
+                {agency.operatedClusters.length > 0 ? (
+                  <ul className="inline-list">
+                    {agency.operatedClusters.map((cluster) => (
+                      <li key={cluster.id}>
+                        <Link to={paths.cluster(cluster.code)}>{name(cluster)}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="muted">{t.common.none}</span>
                 )}
-              </tbody>
-            </table>
-          </div>
-          <ListFooter
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            problem={list.moreProblem}
-            onLoadMore={list.loadMore}
-            summary={countSummary(t, fmt, list.items.length, list.totalCount)}
-          />
-        </section>
-      )}
+              </td>
+            </tr>
+          );
+        }}
+      />
     </div>
   );
 }

@@ -6,8 +6,7 @@ import { useAgencyChoices } from '../components/AgencyChoice';
 import { Timestamp } from '../components/Details';
 import { Dialog } from '../components/Dialog';
 import { Field, FormProblem, Notice, mergeErrors, splitErrors, textOf, type FieldErrors } from '../components/Form';
-import { ListFooter, countSummary } from '../components/ListFooter';
-import { Loading } from '../components/Loading';
+import { DataTable } from '../components/DataTable';
 import { ProblemView } from '../components/ProblemView';
 import { ApiKeyStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n';
@@ -47,81 +46,57 @@ export function ApiKeysPage() {
       </header>
 
       {notice && <Notice testId="api-key-notice">{notice}</Notice>}
-      {list.first.state === 'loading' && <Loading />}
-      {list.first.state === 'problem' && <ProblemView problem={list.first.problem} onRetry={list.retry} />}
-      {list.first.state === 'ok' && (
-        <section className="card" aria-labelledby="api-keys-caption">
-          <div className="table-wrap">
-            <table className="table table--stack">
-              <caption id="api-keys-caption" className="visually-hidden">
-                {t.apiKeys.caption}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.apiKeys.columns.name}</th>
-                  <th scope="col">{t.apiKeys.columns.agency}</th>
-                  <th scope="col">{t.apiKeys.columns.prefix}</th>
-                  <th scope="col">{t.apiKeys.columns.scopes}</th>
-                  <th scope="col">{t.apiKeys.columns.status}</th>
-                  <th scope="col">{t.apiKeys.columns.expiresAt}</th>
-                  <th scope="col">{t.apiKeys.columns.lastUsedAt}</th>
-                  {manage && <th scope="col">{t.apiKeys.columns.actions}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((key) => (
-                  <tr key={key.id} data-testid="api-key-row" data-name={key.name}>
-                    <td className="row-title">{key.name}</td>
-                    <td data-label={t.apiKeys.columns.agency}>{name(key.agency)}</td>
-                    <td data-label={t.apiKeys.columns.prefix}>
-                      <code>{key.prefix}…</code>
-                    </td>
-                    <td data-label={t.apiKeys.columns.scopes}>
-                      <ul className="inline-list">
-                        {key.scopes.map((scope) => (
-                          <li key={scope}>{t.apiKeyScopes[scope] ?? scope}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td data-label={t.apiKeys.columns.status}>
-                      <ApiKeyStatusBadge status={key.status} />
-                    </td>
-                    <td data-label={t.apiKeys.columns.expiresAt}>
-                      <Timestamp iso={key.expiresAt} />
-                    </td>
-                    <td data-label={t.apiKeys.columns.lastUsedAt}>
-                      {key.lastUsedAt ? <Timestamp iso={key.lastUsedAt} /> : <span className="muted">{t.apiKeys.neverUsed}</span>}
-                    </td>
-                    {manage && (
-                      <td data-label={t.apiKeys.columns.actions}>
-                        {key.status === 'active' && (
-                          <button type="button" className="button button--danger button--small" onClick={() => setRevoking(key)} data-testid="api-key-revoke">
-                            {t.apiKeys.revoke}
-                          </button>
-                        )}
-                      </td>
-                    )}
-                  </tr>
+      <DataTable
+        list={list}
+        name="api-keys"
+        caption={t.apiKeys.caption}
+        className="table table--stack"
+        columns={[
+          t.apiKeys.columns.name,
+          t.apiKeys.columns.agency,
+          t.apiKeys.columns.prefix,
+          t.apiKeys.columns.scopes,
+          t.apiKeys.columns.status,
+          t.apiKeys.columns.expiresAt,
+          t.apiKeys.columns.lastUsedAt,
+          manage && t.apiKeys.columns.actions,
+        ]}
+        empty={t.apiKeys.empty}
+        row={(key) => (
+          <tr key={key.id} data-testid="api-key-row" data-name={key.name}>
+            <td className="row-title">{key.name}</td>
+            <td data-label={t.apiKeys.columns.agency}>{name(key.agency)}</td>
+            <td data-label={t.apiKeys.columns.prefix}>
+              <code>{key.prefix}…</code>
+            </td>
+            <td data-label={t.apiKeys.columns.scopes}>
+              <ul className="inline-list">
+                {key.scopes.map((scope) => (
+                  <li key={scope}>{t.apiKeyScopes[scope] ?? scope}</li>
                 ))}
-                {list.items.length === 0 && (
-                  <tr>
-                    <td colSpan={manage ? 8 : 7} className="table__empty">
-                      {t.apiKeys.empty}
-                    </td>
-                  </tr>
+              </ul>
+            </td>
+            <td data-label={t.apiKeys.columns.status}>
+              <ApiKeyStatusBadge status={key.status} />
+            </td>
+            <td data-label={t.apiKeys.columns.expiresAt}>
+              <Timestamp iso={key.expiresAt} />
+            </td>
+            <td data-label={t.apiKeys.columns.lastUsedAt}>
+              {key.lastUsedAt ? <Timestamp iso={key.lastUsedAt} /> : <span className="muted">{t.apiKeys.neverUsed}</span>}
+            </td>
+            {manage && (
+              <td data-label={t.apiKeys.columns.actions}>
+                {key.status === 'active' && (
+                  <button type="button" className="button button--danger button--small" onClick={() => setRevoking(key)} data-testid="api-key-revoke">
+                    {t.apiKeys.revoke}
+                  </button>
                 )}
-              </tbody>
-            </table>
-          </div>
-          <ListFooter
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            problem={list.moreProblem}
-            onLoadMore={list.loadMore}
-            summary={countSummary(t, fmt, list.items.length, list.totalCount)}
-          />
-        </section>
-      )}
+              </td>
+            )}
+          </tr>
+        )}
+      />
 
       <Dialog open={creating} title={t.apiKeys.createTitle} onClose={() => setCreating(false)} testId="api-key-create-dialog">
         <CreateKeyForm

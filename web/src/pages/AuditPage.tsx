@@ -3,9 +3,8 @@ import type { AuditEntryDto } from '../api/client';
 import { ACTOR_TYPES, AUDIT_ENTITY_TYPES, isOneOf } from '../api/enums';
 import { Timestamp } from '../components/Details';
 import { ActionBadge, ActorName, ChangeList } from '../components/History';
-import { ListFooter, countSummary } from '../components/ListFooter';
-import { Loading } from '../components/Loading';
-import { ProblemView } from '../components/ProblemView';
+import { DataTable } from '../components/DataTable';
+import { ChoiceOptions, FilterField } from '../components/FilterBar';
 import { useI18n } from '../i18n';
 import { endOfKstDay, startOfKstDay } from '../lib/audit';
 import { can } from '../lib/permissions';
@@ -35,7 +34,7 @@ function readFilters(search: URLSearchParams) {
 }
 
 export function AuditPage({ search }: { search: URLSearchParams }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   useDocumentTitle(t.audit.title);
   const me = useMe();
   const filters = readFilters(search);
@@ -84,40 +83,25 @@ export function AuditPage({ search }: { search: URLSearchParams }) {
 
       {/* Keyed by the URL, so Back and "clear" show the filters that are in force. */}
       <form key={key} className="filters" role="search" onSubmit={submit} aria-label={t.audit.filters.legend} data-testid="audit-filters">
-        <div className="field">
-          <label htmlFor="a-entity-type">{t.audit.filters.entityType}</label>
+        <FilterField id="a-entity-type" label={t.audit.filters.entityType}>
           <select id="a-entity-type" name="entityType" defaultValue={filters.entityType ?? ''}>
-            <option value="">{t.common.all}</option>
-            {AUDIT_ENTITY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t.entityTypes[type]}
-              </option>
-            ))}
+            <ChoiceOptions all={t.common.all} choices={AUDIT_ENTITY_TYPES.map((type) => ({ code: type, label: t.entityTypes[type] }))} />
           </select>
-        </div>
-        <div className="field field--small">
-          <label htmlFor="a-entity-id">{t.audit.filters.entityId}</label>
+        </FilterField>
+        <FilterField id="a-entity-id" label={t.audit.filters.entityId} className="field field--small">
           <input id="a-entity-id" name="entityId" type="text" inputMode="numeric" pattern="[0-9]*" defaultValue={filters.entityId ?? ''} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor="a-actor-type">{t.audit.filters.actorType}</label>
+        </FilterField>
+        <FilterField id="a-actor-type" label={t.audit.filters.actorType}>
           <select id="a-actor-type" name="actorType" defaultValue={filters.actorType ?? ''}>
-            <option value="">{t.common.all}</option>
-            {ACTOR_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t.actorTypes[type]}
-              </option>
-            ))}
+            <ChoiceOptions all={t.common.all} choices={ACTOR_TYPES.map((type) => ({ code: type, label: t.actorTypes[type] }))} />
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="a-from">{t.audit.filters.from}</label>
+        </FilterField>
+        <FilterField id="a-from" label={t.audit.filters.from}>
           <input id="a-from" name="from" type="date" defaultValue={filters.from ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="a-to">{t.audit.filters.to}</label>
+        </FilterField>
+        <FilterField id="a-to" label={t.audit.filters.to}>
           <input id="a-to" name="to" type="date" defaultValue={filters.to ?? ''} />
-        </div>
+        </FilterField>
         <div className="filters__buttons">
           <button type="submit" className="button button--primary" data-testid="audit-apply">
             {t.common.apply}
@@ -130,77 +114,47 @@ export function AuditPage({ search }: { search: URLSearchParams }) {
         </div>
       </form>
 
-      {list.first.state === 'loading' && <Loading />}
-      {list.first.state === 'problem' && <ProblemView problem={list.first.problem} onRetry={list.retry} />}
-      {list.first.state === 'ok' && (
-        <section className="card" aria-labelledby="audit-caption">
-          <div className="table-wrap">
-            <table className="table table--stack audit-table">
-              <caption id="audit-caption" className="visually-hidden">
-                {t.audit.caption}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.audit.columns.occurredAt}</th>
-                  <th scope="col">{t.audit.columns.actor}</th>
-                  <th scope="col">{t.audit.columns.action}</th>
-                  <th scope="col">{t.audit.columns.entity}</th>
-                  <th scope="col">{t.audit.columns.changes}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((entry) => (
-                  <tr key={entry.id} data-testid="audit-row" data-entity-type={entry.entityType} data-action={entry.action}>
-                    <td>
-                      <Timestamp iso={entry.occurredAt} />
-                    </td>
-                    <td data-label={t.audit.columns.actor}>
-                      <ActorName entry={entry} />
-                    </td>
-                    <td data-label={t.audit.columns.action}>
-                      <ActionBadge action={entry.action} />
-                    </td>
-                    <td data-label={t.audit.columns.entity}>
-                      <EntityLink entry={entry} canOpenUsers={can(me, 'users:manage')} />
-                    </td>
-                    <td data-label={t.audit.columns.changes}>
-                      <ChangeList entry={entry} />
-                      {(entry.requestId || entry.clientAddress) && (
-                        <p className="audit-meta">
-                          {entry.requestId && (
-                            <span>
-                              {t.audit.requestId} <code>{entry.requestId}</code>
-                            </span>
-                          )}
-                          {entry.clientAddress && (
-                            <span>
-                              {t.audit.clientAddress} <code>{entry.clientAddress}</code>
-                            </span>
-                          )}
-                        </p>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-                {list.items.length === 0 && (
-                  <tr>
-                    <td colSpan={5} className="table__empty">
-                      {t.audit.empty}
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
-          <ListFooter
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            problem={list.moreProblem}
-            onLoadMore={list.loadMore}
-            summary={countSummary(t, fmt, list.items.length, list.totalCount)}
-          />
-        </section>
-      )}
+      <DataTable
+        list={list}
+        name="audit"
+        caption={t.audit.caption}
+        className="table table--stack audit-table"
+        columns={[t.audit.columns.occurredAt, t.audit.columns.actor, t.audit.columns.action, t.audit.columns.entity, t.audit.columns.changes]}
+        empty={t.audit.empty}
+        row={(entry) => (
+          <tr key={entry.id} data-testid="audit-row" data-entity-type={entry.entityType} data-action={entry.action}>
+            <td>
+              <Timestamp iso={entry.occurredAt} />
+            </td>
+            <td data-label={t.audit.columns.actor}>
+              <ActorName entry={entry} />
+            </td>
+            <td data-label={t.audit.columns.action}>
+              <ActionBadge action={entry.action} />
+            </td>
+            <td data-label={t.audit.columns.entity}>
+              <EntityLink entry={entry} canOpenUsers={can(me, 'users:manage')} />
+            </td>
+            <td data-label={t.audit.columns.changes}>
+              <ChangeList entry={entry} />
+              {(entry.requestId || entry.clientAddress) && (
+                <p className="audit-meta">
+                  {entry.requestId && (
+                    <span>
+                      {t.audit.requestId} <code>{entry.requestId}</code>
+                    </span>
+                  )}
+                  {entry.clientAddress && (
+                    <span>
+                      {t.audit.clientAddress} <code>{entry.clientAddress}</code>
+                    </span>
+                  )}
+                </p>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -1,12 +1,11 @@
 import type { ClusterDto } from '../api/client';
-import { Detail, ExternalLink, Timestamp } from '../components/Details';
+import { Breadcrumb } from '../components/Breadcrumb';
+import { Detail, ExternalLink, RecordDetail } from '../components/Details';
 import { Notice } from '../components/Form';
 import { HistorySection } from '../components/History';
-import { Loading } from '../components/Loading';
-import { ProblemView } from '../components/ProblemView';
+import { RemoteStatus } from '../components/RemoteStatus';
 import { ClusterStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n';
-import { secondaryName } from '../i18n/language';
 import { formatNumber } from '../lib/format';
 import { canEditCluster } from '../lib/permissions';
 import { useRemote } from '../lib/remote';
@@ -21,23 +20,9 @@ export function ClusterDetailPage({ code, search }: { code: string; search: URLS
 
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label={t.common.breadcrumb}>
-        <ol>
-          <li>
-            <Link to={paths.clusters()}>{t.clusterDetail.backToList}</Link>
-          </li>
-          <li aria-current="page">{cluster.state === 'ok' ? name(cluster.value) : code}</li>
-        </ol>
-      </nav>
+      <Breadcrumb links={[{ to: paths.clusters(), label: t.clusterDetail.backToList }]} current={cluster.state === 'ok' ? name(cluster.value) : code} />
 
-      {cluster.state === 'loading' && <Loading />}
-      {cluster.state === 'problem' && (
-        <ProblemView
-          problem={cluster.problem}
-          message={cluster.problem.status === 404 ? fmt(t.clusterDetail.notFound, { code }) : undefined}
-          onRetry={retry}
-        />
-      )}
+      <RemoteStatus remote={cluster} notFound={fmt(t.clusterDetail.notFound, { code })} onRetry={retry} />
       {cluster.state === 'ok' && search.get('saved') === '1' && <Notice testId="saved-notice">{t.clusterDetail.saved}</Notice>}
       {cluster.state === 'ok' && <ClusterDetails cluster={cluster.value} />}
       {cluster.state === 'ok' && (
@@ -51,91 +36,67 @@ export function ClusterDetailPage({ code, search }: { code: string; search: URLS
 }
 
 function ClusterDetails({ cluster: c }: { cluster: ClusterDto }) {
-  const { t, lang, locale, name, fmt } = useI18n();
+  const { t, locale, name, fmt } = useI18n();
   const me = useMe();
-  const other = secondaryName(lang, c);
   return (
-    <article className="detail" data-testid="cluster-detail">
-      <header className="detail__header">
-        <div>
-          <h1 data-testid="cluster-name">{name(c)}</h1>
-          {other && (
-            <p className="detail__subtitle" lang={lang === 'ko' ? 'en' : 'ko'}>
-              {other}
-            </p>
-          )}
-        </div>
-        <div className="detail__meta">
-          <ClusterStatusBadge status={c.status} />
-          <span className="code-chip" title={t.common.code}>
-            {c.code}
+    <RecordDetail
+      record={c}
+      kind="cluster"
+      meta={<ClusterStatusBadge status={c.status} />}
+      actions={
+        canEditCluster(me, c) && (
+          <Link to={paths.clusterEdit(c.code)} className="button button--primary" data-testid="cluster-edit">
+            {t.clusterDetail.edit}
+          </Link>
+        )
+      }
+      summaryTitle={t.clusterDetail.summary}
+    >
+      <Detail label={t.clusterDetail.nameKo}>
+        <span lang="ko">{c.nameKo}</span>
+      </Detail>
+      <Detail label={t.clusterDetail.nameEn}>{c.nameEn && <span lang="en">{c.nameEn}</span>}</Detail>
+      <Detail label={t.clusterDetail.region}>{t.regions[c.region] ?? c.region}</Detail>
+      <Detail label={t.clusterDetail.operator}>
+        <Link to={paths.agency(c.operator.code)} data-testid="cluster-operator">
+          {name(c.operator)}
+        </Link>
+      </Detail>
+      <Detail label={t.clusterDetail.designation}>{c.designation}</Detail>
+      <Detail label={t.clusterDetail.establishedYear}>
+        {c.establishedYear != null && String(c.establishedYear)}
+      </Detail>
+      <Detail label={t.clusterDetail.specializations} wide>
+        {c.specializations.length > 0 && (
+          <ul className="tags">
+            {c.specializations.map((field) => (
+              <li key={field} className="tag">
+                {field}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Detail>
+      <Detail label={t.clusterDetail.area}>
+        {c.areaKm2 != null && fmt(t.clusterDetail.areaValue, { value: formatNumber(locale, c.areaKm2, 2) })}
+      </Detail>
+      <Detail label={t.clusterDetail.location}>
+        {c.latitude != null && c.longitude != null && (
+          <span className="coords">
+            <span>
+              {t.clusterDetail.latitude} <data value={c.latitude}>{formatNumber(locale, c.latitude)}</data>
+            </span>
+            <span>
+              {t.clusterDetail.longitude}{' '}
+              <data value={c.longitude}>{formatNumber(locale, c.longitude)}</data>
+            </span>
           </span>
-          {canEditCluster(me, c) && (
-            <Link to={paths.clusterEdit(c.code)} className="button button--primary" data-testid="cluster-edit">
-              {t.clusterDetail.edit}
-            </Link>
-          )}
-        </div>
-      </header>
-
-      <section className="card" aria-labelledby="cluster-summary">
-        <h2 id="cluster-summary" className="card__title">
-          {t.clusterDetail.summary}
-        </h2>
-        <dl className="details">
-          <Detail label={t.clusterDetail.nameKo}>
-            <span lang="ko">{c.nameKo}</span>
-          </Detail>
-          <Detail label={t.clusterDetail.nameEn}>{c.nameEn && <span lang="en">{c.nameEn}</span>}</Detail>
-          <Detail label={t.clusterDetail.region}>{t.regions[c.region] ?? c.region}</Detail>
-          <Detail label={t.clusterDetail.operator}>
-            <Link to={paths.agency(c.operator.code)} data-testid="cluster-operator">
-              {name(c.operator)}
-            </Link>
-          </Detail>
-          <Detail label={t.clusterDetail.designation}>{c.designation}</Detail>
-          <Detail label={t.clusterDetail.establishedYear}>
-            {c.establishedYear != null && String(c.establishedYear)}
-          </Detail>
-          <Detail label={t.clusterDetail.specializations} wide>
-            {c.specializations.length > 0 && (
-              <ul className="tags">
-                {c.specializations.map((field) => (
-                  <li key={field} className="tag">
-                    {field}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Detail>
-          <Detail label={t.clusterDetail.area}>
-            {c.areaKm2 != null && fmt(t.clusterDetail.areaValue, { value: formatNumber(locale, c.areaKm2, 2) })}
-          </Detail>
-          <Detail label={t.clusterDetail.location}>
-            {c.latitude != null && c.longitude != null && (
-              <span className="coords">
-                <span>
-                  {t.clusterDetail.latitude} <data value={c.latitude}>{formatNumber(locale, c.latitude)}</data>
-                </span>
-                <span>
-                  {t.clusterDetail.longitude}{' '}
-                  <data value={c.longitude}>{formatNumber(locale, c.longitude)}</data>
-                </span>
-              </span>
-            )}
-          </Detail>
-          <Detail label={t.common.website}>{c.website && <ExternalLink href={c.website} />}</Detail>
-          <Detail label={t.common.status}>
-            <ClusterStatusBadge status={c.status} />
-          </Detail>
-          <Detail label={t.common.createdAt}>
-            <Timestamp iso={c.createdAt} />
-          </Detail>
-          <Detail label={t.common.updatedAt}>
-            <Timestamp iso={c.updatedAt} />
-          </Detail>
-        </dl>
-      </section>
-    </article>
+        )}
+      </Detail>
+      <Detail label={t.common.website}>{c.website && <ExternalLink href={c.website} />}</Detail>
+      <Detail label={t.common.status}>
+        <ClusterStatusBadge status={c.status} />
+      </Detail>
+    </RecordDetail>
   );
 }

@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { api, versioned, type Problem, type Versioned } from '../api/api';
 import type { ClusterDto, UpdateClusterRequest } from '../api/client';
 import { CLUSTER_STATUSES, REGIONS, isOneOf } from '../api/enums';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { Field, FormProblem, mergeErrors, splitErrors, textOf, type FieldErrors } from '../components/Form';
-import { Loading } from '../components/Loading';
 import { ProblemView } from '../components/ProblemView';
+import { RemoteStatus } from '../components/RemoteStatus';
 import { useI18n } from '../i18n';
 import type { Dictionary } from '../i18n/ko';
 import { canChangeClusterOperator, canEditCluster } from '../lib/permissions';
@@ -30,30 +31,19 @@ export function ClusterEditPage({ code }: { code: string }) {
 
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label={t.common.breadcrumb}>
-        <ol>
-          <li>
-            <Link to={paths.clusters()}>{t.clusterDetail.backToList}</Link>
-          </li>
-          <li>
-            <Link to={paths.cluster(code)}>{cluster ? name(cluster) : code}</Link>
-          </li>
-          <li aria-current="page">{t.clusterEdit.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        links={[
+          { to: paths.clusters(), label: t.clusterDetail.backToList },
+          { to: paths.cluster(code), label: cluster ? name(cluster) : code },
+        ]}
+        current={t.clusterEdit.title}
+      />
       <header className="page__header">
         <h1>{t.clusterEdit.title}</h1>
         {cluster && <p className="page__intro">{fmt(t.clusterEdit.intro, { name: name(cluster) })}</p>}
       </header>
 
-      {loaded.state === 'loading' && <Loading />}
-      {loaded.state === 'problem' && (
-        <ProblemView
-          problem={loaded.problem}
-          message={loaded.problem.status === 404 ? fmt(t.clusterDetail.notFound, { code }) : undefined}
-          onRetry={reload}
-        />
-      )}
+      <RemoteStatus remote={loaded} notFound={fmt(t.clusterDetail.notFound, { code })} onRetry={reload} />
       {loaded.state === 'ok' &&
         (canEditCluster(me, loaded.value.value) ? (
           // A new version (after "load the latest") starts the form afresh from it.

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { versioned, type Versioned } from '../api/api';
 import type { RegulatoryIssueDto } from '../api/client';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { Detail, Timestamp } from '../components/Details';
 import { Notice } from '../components/Form';
 import { DeadlineBadge, IssueStatusBadge, PriorityBadge } from '../components/IssueBadges';
 import { IssueMoves } from '../components/IssueMoves';
 import { IssueComments, IssueTimeline } from '../components/IssueTimeline';
-import { Loading } from '../components/Loading';
-import { ProblemView } from '../components/ProblemView';
+import { RemoteStatus } from '../components/RemoteStatus';
 import { useI18n } from '../i18n';
 import { formatDay } from '../lib/format';
 import type { MoveKind } from '../lib/issueMoves';
@@ -29,23 +29,9 @@ export function IssueDetailPage({ id, search }: { id: number; search: URLSearchP
 
   return (
     <div className="page page--wide">
-      <nav className="breadcrumb" aria-label={t.common.breadcrumb}>
-        <ol>
-          <li>
-            <Link to={paths.issues()}>{t.issueDetail.backToList}</Link>
-          </li>
-          <li aria-current="page">#{id}</li>
-        </ol>
-      </nav>
+      <Breadcrumb links={[{ to: paths.issues(), label: t.issueDetail.backToList }]} current={<>#{id}</>} />
 
-      {loaded.state === 'loading' && <Loading />}
-      {loaded.state === 'problem' && (
-        <ProblemView
-          problem={loaded.problem}
-          message={loaded.problem.status === 404 ? fmt(t.issueDetail.notFound, { id }) : undefined}
-          onRetry={reload}
-        />
-      )}
+      <RemoteStatus remote={loaded} notFound={fmt(t.issueDetail.notFound, { id })} onRetry={reload} />
       {current && base && (
         <>
           {moved && moved.base === base ? (

@@ -3,10 +3,12 @@ import { api, versioned, type Problem, type Versioned } from '../api/api';
 import type { RegulatoryIssueDto } from '../api/client';
 import { ISSUE_CATEGORIES, ISSUE_PRIORITIES } from '../api/enums';
 import { useAgencyChoices } from '../components/AgencyChoice';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { Field, FormProblem, mergeErrors, splitErrors, type FieldErrors } from '../components/Form';
 import { useClusterChoices, withCurrent } from '../components/IssueChoices';
 import { Loading } from '../components/Loading';
 import { ProblemView } from '../components/ProblemView';
+import { RemoteStatus } from '../components/RemoteStatus';
 import { useI18n } from '../i18n';
 import type { Dictionary } from '../i18n/ko';
 import { ISSUE_FORM_FIELDS, buildIssueRequest, issueErrorField, type IssueFormError, type IssueFormValues } from '../lib/issueForm';
@@ -24,14 +26,7 @@ export function IssueNewPage() {
   useDocumentTitle(t.issueForm.newTitle);
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label={t.common.breadcrumb}>
-        <ol>
-          <li>
-            <Link to={paths.issues()}>{t.issueDetail.backToList}</Link>
-          </li>
-          <li aria-current="page">{t.issueForm.newTitle}</li>
-        </ol>
-      </nav>
+      <Breadcrumb links={[{ to: paths.issues(), label: t.issueDetail.backToList }]} current={t.issueForm.newTitle} />
       <header className="page__header">
         <h1>{t.issueForm.newTitle}</h1>
         <p className="page__intro">{t.issueForm.newIntro}</p>
@@ -49,29 +44,18 @@ export function IssueEditPage({ id }: { id: number }) {
   const [loaded, reload] = useRemote(`issue-edit:${id}`, async (clients) => versioned(await clients.issues.getRegulatoryIssue(id)));
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label={t.common.breadcrumb}>
-        <ol>
-          <li>
-            <Link to={paths.issues()}>{t.issueDetail.backToList}</Link>
-          </li>
-          <li>
-            <Link to={paths.issue(id)}>#{id}</Link>
-          </li>
-          <li aria-current="page">{t.issueForm.editTitle}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        links={[
+          { to: paths.issues(), label: t.issueDetail.backToList },
+          { to: paths.issue(id), label: <>#{id}</> },
+        ]}
+        current={t.issueForm.editTitle}
+      />
       <header className="page__header">
         <h1>{t.issueForm.editTitle}</h1>
         <p className="page__intro">{fmt(t.issueForm.editIntro, { id })}</p>
       </header>
-      {loaded.state === 'loading' && <Loading />}
-      {loaded.state === 'problem' && (
-        <ProblemView
-          problem={loaded.problem}
-          message={loaded.problem.status === 404 ? fmt(t.issueDetail.notFound, { id }) : undefined}
-          onRetry={reload}
-        />
-      )}
+      <RemoteStatus remote={loaded} notFound={fmt(t.issueDetail.notFound, { id })} onRetry={reload} />
       {loaded.state === 'ok' &&
         (canEditIssue(me, loaded.value.value) ? (
           <IssueForm key={loaded.value.etag} loaded={loaded.value} onReload={reload} />

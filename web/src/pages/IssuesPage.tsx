@@ -4,9 +4,10 @@ import type { IssueStatus, RegulatoryIssueSummaryDto, RegulatoryIssueSummaryDtoP
 import { ISSUE_CATEGORIES, ISSUE_PRIORITIES, ISSUE_STATUSES, isOneOf } from '../api/enums';
 import { useAgencyChoices } from '../components/AgencyChoice';
 import { DeadlineBadge, IssueStatusBadge, PriorityBadge } from '../components/IssueBadges';
-import { useClusterChoices, useMinistryChoices, withCurrent, type Choice } from '../components/IssueChoices';
+import { useClusterChoices, useMinistryChoices, type Choice } from '../components/IssueChoices';
 import { IssueStats } from '../components/IssueStats';
-import { ListFooter, countSummary } from '../components/ListFooter';
+import { DataTable, openRow } from '../components/DataTable';
+import { FilterBar, SearchField, SelectFilter } from '../components/FilterBar';
 import { Loading } from '../components/Loading';
 import { ProblemView } from '../components/ProblemView';
 import { useI18n } from '../i18n';
@@ -142,22 +143,14 @@ function IssueFiltersForm({ filters, apply, reset }: { filters: IssueFilters; ap
     apply({ status: ISSUE_STATUSES.filter((s) => next.includes(s)) });
   }
 
-  const select = (id: string, label: string, value: string | undefined, choices: Choice[], onChange: (value: string | undefined) => void) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} data-testid={id}>
-        <option value="">{t.common.all}</option>
-        {withCurrent(choices, value).map((choice) => (
-          <option key={choice.code} value={choice.code}>
-            {choice.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-
   return (
-    <form className="filters" role="search" onSubmit={submit} aria-label={t.issues.filters.legend} data-testid="issue-filters">
+    <FilterBar
+      label={t.issues.filters.legend}
+      onSubmit={submit}
+      testId="issue-filters"
+      resetLabel={t.issues.filters.reset}
+      onReset={hasIssueFilters(filters) ? reset : undefined}
+    >
       <div className="field">
         <span className="field__label" id="i-status-label">
           {t.issues.filters.status}
@@ -186,109 +179,73 @@ function IssueFiltersForm({ filters, apply, reset }: { filters: IssueFilters; ap
           </fieldset>
         </details>
       </div>
-      {select(
-        'i-category',
-        t.issues.filters.category,
-        filters.category,
-        ISSUE_CATEGORIES.map((c) => ({ code: c, label: t.issueCategories[c] })),
-        (v) => apply({ category: isOneOf(ISSUE_CATEGORIES, v) ? v : undefined }),
-      )}
-      {select(
-        'i-priority',
-        t.issues.filters.priority,
-        filters.priority,
-        ISSUE_PRIORITIES.map((p) => ({ code: p, label: t.issuePriorities[p] })),
-        (v) => apply({ priority: isOneOf(ISSUE_PRIORITIES, v) ? v : undefined }),
-      )}
-      {select('i-cluster', t.issues.filters.cluster, filters.clusterCode, options(clusters), (v) => apply({ clusterCode: v }))}
-      {select('i-raised-by', t.issues.filters.raisedBy, filters.raisedByCode, options(agencies), (v) => apply({ raisedByCode: v }))}
-      {select('i-ministry', t.issues.filters.leadMinistry, filters.leadMinistryCode, options(ministries), (v) => apply({ leadMinistryCode: v }))}
+      <SelectFilter
+        id="i-category"
+        label={t.issues.filters.category}
+        value={filters.category}
+        choices={ISSUE_CATEGORIES.map((c) => ({ code: c, label: t.issueCategories[c] }))}
+        onChange={(v) => apply({ category: isOneOf(ISSUE_CATEGORIES, v) ? v : undefined })}
+        testId="i-category"
+      />
+      <SelectFilter
+        id="i-priority"
+        label={t.issues.filters.priority}
+        value={filters.priority}
+        choices={ISSUE_PRIORITIES.map((p) => ({ code: p, label: t.issuePriorities[p] }))}
+        onChange={(v) => apply({ priority: isOneOf(ISSUE_PRIORITIES, v) ? v : undefined })}
+        testId="i-priority"
+      />
+      {(
+        [
+          ['i-cluster', t.issues.filters.cluster, 'clusterCode', clusters],
+          ['i-raised-by', t.issues.filters.raisedBy, 'raisedByCode', agencies],
+          ['i-ministry', t.issues.filters.leadMinistry, 'leadMinistryCode', ministries],
+        ] as const
+      ).map(([id, label, field, choices]) => (
+        <SelectFilter
+          key={id}
+          id={id}
+          label={label}
+          value={filters[field]}
+          choices={options(choices)}
+          onChange={(v) => apply({ [field]: v })}
+          testId={id}
+        />
+      ))}
       <div className="field field--check">
         <label className="checkbox checkbox--late">
           <input type="checkbox" checked={filters.overdue} onChange={(e) => apply({ overdue: e.target.checked })} data-testid="i-overdue" />
           {t.issues.filters.overdueOnly}
         </label>
       </div>
-      <div className="field field--grow">
-        <label htmlFor="i-q">{t.issues.filters.q}</label>
-        <div className="search-box">
-          <input
-            id="i-q"
-            name="q"
-            type="search"
-            key={filters.q ?? ''}
-            defaultValue={filters.q ?? ''}
-            placeholder={t.issues.filters.qPlaceholder}
-            autoComplete="off"
-            maxLength={MAX_ISSUE_QUERY_LENGTH}
-          />
-          <button type="submit" className="button button--primary">
-            {t.common.search}
-          </button>
-        </div>
-      </div>
-      {hasIssueFilters(filters) && (
-        <button type="button" className="button button--link filters__reset" onClick={reset}>
-          {t.issues.filters.reset}
-        </button>
-      )}
-    </form>
+      <SearchField id="i-q" label={t.issues.filters.q} value={filters.q} placeholder={t.issues.filters.qPlaceholder} maxLength={MAX_ISSUE_QUERY_LENGTH} />
+    </FilterBar>
   );
 }
 
 function IssueTable({ state }: { state: IssueListState }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const key = `issues:${issueListQuery({ ...state, view: 'table' }).toString()}`;
   const list = usePagedList<RegulatoryIssueSummaryDto>(key, (clients, cursor) => listIssues(clients, state.filters, state.sort, PAGE_SIZE, cursor));
 
-  function openRow(event: MouseEvent<HTMLTableRowElement>, id: number) {
-    if ((event.target as HTMLElement).closest('a, button')) return;
-    if (window.getSelection()?.toString()) return;
-    navigate(paths.issue(id));
-  }
-
-  if (list.first.state === 'loading') return <Loading />;
-  if (list.first.state === 'problem') return <ProblemView problem={list.first.problem} onRetry={list.retry} />;
   return (
-    <section className="card" aria-labelledby="issues-caption">
-      <div className="table-wrap">
-        <table className="table table--clickable table--stack issues-table">
-          <caption id="issues-caption" className="visually-hidden">
-            {t.issues.caption}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.issues.columns.title}</th>
-              <th scope="col">{t.issues.columns.clusters}</th>
-              <th scope="col">{t.issues.columns.raisedBy}</th>
-              <th scope="col">{t.issues.columns.leadMinistry}</th>
-              <th scope="col">{t.issues.columns.status}</th>
-              <th scope="col">{t.issues.columns.due}</th>
-              <th scope="col">{t.issues.columns.priority}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((issue) => (
-              <IssueRow key={issue.id} issue={issue} onClick={(e) => openRow(e, issue.id)} />
-            ))}
-            {list.items.length === 0 && (
-              <tr>
-                <td colSpan={7} className="table__empty">
-                  {t.issues.empty}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-      <ListFooter
-        hasMore={list.hasMore}
-        loadingMore={list.loadingMore}
-        problem={list.moreProblem}
-        onLoadMore={list.loadMore}
-        summary={countSummary(t, fmt, list.items.length, list.totalCount)}
-      />
-    </section>
+    <DataTable
+      list={list}
+      name="issues"
+      caption={t.issues.caption}
+      className="table table--clickable table--stack issues-table"
+      columns={[
+        t.issues.columns.title,
+        t.issues.columns.clusters,
+        t.issues.columns.raisedBy,
+        t.issues.columns.leadMinistry,
+        t.issues.columns.status,
+        t.issues.columns.due,
+        t.issues.columns.priority,
+      ]}
+      empty={t.issues.empty}
+      row={(issue) => <IssueRow key={issue.id} issue={issue} onClick={(e) => openRow(e, paths.issue(issue.id))} />}
+    />
   );
 }
 

@@ -1,7 +1,8 @@
 import type { IssueStatus, RegulatoryIssueSummaryDto } from '../api/client';
 import { DeadlineBadge, IssueStatusBadge, PriorityBadge } from '../components/IssueBadges';
 import { useMinistryChoices, withCurrent } from '../components/IssueChoices';
-import { ListFooter, countSummary } from '../components/ListFooter';
+import { CardList, ColumnHeads, PagedListFooter } from '../components/DataTable';
+import { SelectFilter } from '../components/FilterBar';
 import { Loading } from '../components/Loading';
 import { ProblemView } from '../components/ProblemView';
 import { useI18n } from '../i18n';
@@ -52,22 +53,15 @@ export function MinistryIssuesPage({ search }: { search: URLSearchParams }) {
 
       {!own && (
         <div className="filters">
-          <div className="field">
-            <label htmlFor="m-ministry">{t.ministryView.ministry}</label>
-            <select
-              id="m-ministry"
-              value={ministry ?? ''}
-              onChange={(e) => navigate(paths.issuesMinistry(e.target.value ? new URLSearchParams({ ministry: e.target.value }) : undefined), { keepScroll: true })}
-              data-testid="ministry-select"
-            >
-              <option value="">{t.ministryView.choose}</option>
-              {options.map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFilter
+            id="m-ministry"
+            label={t.ministryView.ministry}
+            value={ministry}
+            choices={options}
+            all={t.ministryView.choose}
+            onChange={(value) => navigate(paths.issuesMinistry(value ? new URLSearchParams({ ministry: value }) : undefined), { keepScroll: true })}
+            testId="ministry-select"
+          />
         </div>
       )}
 
@@ -109,28 +103,16 @@ function OwedList({ ministry, statuses, title, testId }: { ministry: string; sta
           </span>
         )}
       </h2>
-      {list.first.state === 'loading' && <Loading />}
-      {list.first.state === 'problem' && (
-        <div className="card__body">
-          <ProblemView problem={list.first.problem} onRetry={list.retry} />
-        </div>
-      )}
-      {list.first.state === 'ok' &&
-        (list.items.length === 0 ? (
+      <CardList list={list}>
+        {list.items.length === 0 ? (
           <p className="card__body muted">{t.ministryView.nothing}</p>
         ) : (
           <>
             <div className="table-wrap">
               <table className="table table--stack issues-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.issues.columns.due}</th>
-                    <th scope="col">{t.issues.columns.title}</th>
-                    <th scope="col">{t.issues.columns.status}</th>
-                    <th scope="col">{t.issues.columns.raisedBy}</th>
-                    <th scope="col">{t.issues.columns.priority}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  columns={[t.issues.columns.due, t.issues.columns.title, t.issues.columns.status, t.issues.columns.raisedBy, t.issues.columns.priority]}
+                />
                 <tbody>
                   {list.items.map((issue) => (
                     <tr key={issue.id} className={issue.overdue ? 'row--late' : undefined} data-testid="owed-row" data-id={issue.id} data-overdue={issue.overdue}>
@@ -153,15 +135,10 @@ function OwedList({ ministry, statuses, title, testId }: { ministry: string; sta
                 </tbody>
               </table>
             </div>
-            <ListFooter
-              hasMore={list.hasMore}
-              loadingMore={list.loadingMore}
-              problem={list.moreProblem}
-              onLoadMore={list.loadMore}
-              summary={countSummary(t, fmt, list.items.length, list.totalCount)}
-            />
+            <PagedListFooter list={list} />
           </>
-        ))}
+        )}
+      </CardList>
     </section>
   );
 }

@@ -3,11 +3,13 @@ import { api, versioned, type Problem, type Versioned } from '../api/api';
 import type { UserDto } from '../api/client';
 import { ROLES, USER_STATUSES, isOneOf } from '../api/enums';
 import { RoleAgencyFields } from '../components/AgencyChoice';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { Detail, Timestamp } from '../components/Details';
 import { Field, FormProblem, Notice, mergeErrors, rawOf, splitErrors, textOf, type FieldErrors } from '../components/Form';
 import { HistorySection } from '../components/History';
-import { Loading } from '../components/Loading';
+import { PasswordField, PasswordForm } from '../components/PasswordForm';
 import { ProblemView } from '../components/ProblemView';
+import { RemoteStatus } from '../components/RemoteStatus';
 import { UserStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n';
 import { formatTimestamp } from '../lib/format';
@@ -33,24 +35,10 @@ export function UserDetailPage({ id }: { id: number }) {
 
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label={t.common.breadcrumb}>
-        <ol>
-          <li>
-            <Link to={paths.users()}>{t.userDetail.backToList}</Link>
-          </li>
-          <li aria-current="page">{user ? user.username : id}</li>
-        </ol>
-      </nav>
+      <Breadcrumb links={[{ to: paths.users(), label: t.userDetail.backToList }]} current={user ? user.username : id} />
 
       {notice && <Notice testId="user-notice">{notice}</Notice>}
-      {loaded.state === 'loading' && <Loading />}
-      {loaded.state === 'problem' && (
-        <ProblemView
-          problem={loaded.problem}
-          message={loaded.problem.status === 404 ? fmt(t.userDetail.notFound, { id }) : undefined}
-          onRetry={reload}
-        />
-      )}
+      <RemoteStatus remote={loaded} notFound={fmt(t.userDetail.notFound, { id })} onRetry={reload} />
       {loaded.state === 'ok' && (
         <article className="detail" data-testid="user-detail">
           <UserSummary user={loaded.value.value} />
@@ -240,45 +228,29 @@ const PASSWORD_FORM = 'user-password';
 
 function SetPasswordForm({ user, onSet }: { user: UserDto; onSet: () => void }) {
   const { t } = useI18n();
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
-  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const newPassword = rawOf(new FormData(event.currentTarget), 'newPassword');
-    setOwnErrors(newPassword ? {} : { newPassword: [t.form.required] });
-    setProblem(undefined);
-    if (!newPassword) return;
-    setPending(true);
-    const result = await api.call((clients) => clients.users.setUserPassword(user.id, { newPassword }));
-    setPending(false);
-    if (result.kind === 'ok') onSet();
-    else if (result.kind === 'problem') setProblem(result.problem);
-  }
-
-  const { inPlace, rest } = splitErrors(problem, ['newPassword']);
-  const errors = mergeErrors(ownErrors, inPlace);
-
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-labelledby="user-password" data-testid="set-password-form">
-      <h2 id="user-password" className="card__title">
-        {t.userDetail.setPassword}
-      </h2>
-      <div className="form__grid form__grid--single">
-        <p className="form__intro">{t.userDetail.setPasswordIntro}</p>
-        <Field form={PASSWORD_FORM} name="newPassword" label={t.account.newPassword} errors={errors} hint={t.form.passwordPolicy} required>
-          {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={128} />}
-        </Field>
-      </div>
-      <div className="form__footer">
-        <FormProblem errors={errors} rest={rest} />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? t.common.saving : t.userDetail.setPassword}
-          </button>
-        </div>
-      </div>
-    </form>
+    <PasswordForm
+      titleId="user-password"
+      title={t.userDetail.setPassword}
+      intro={t.userDetail.setPasswordIntro}
+      className="card form"
+      testId="set-password-form"
+      submitLabel={t.userDetail.setPassword}
+      fields={['newPassword']}
+      validate={(data): FieldErrors => (rawOf(data, 'newPassword') ? {} : { newPassword: [t.form.required] })}
+      save={(data) => (clients) => clients.users.setUserPassword(user.id, { newPassword: rawOf(data, 'newPassword') })}
+      onSaved={onSet}
+    >
+      {(errors) => (
+        <PasswordField
+          form={PASSWORD_FORM}
+          name="newPassword"
+          label={t.account.newPassword}
+          errors={errors}
+          hint={t.form.passwordPolicy}
+          autoComplete="new-password"
+        />
+      )}
+    </PasswordForm>
   );
 }

@@ -6,18 +6,16 @@ import { RoleAgencyFields } from '../components/AgencyChoice';
 import { Timestamp } from '../components/Details';
 import { Dialog } from '../components/Dialog';
 import { Field, FormProblem, mergeErrors, rawOf, splitErrors, textOf, type FieldErrors } from '../components/Form';
-import { ListFooter, countSummary } from '../components/ListFooter';
-import { Loading } from '../components/Loading';
-import { ProblemView } from '../components/ProblemView';
+import { DataTable } from '../components/DataTable';
+import { FilterBar, SearchField, SelectFilter } from '../components/FilterBar';
 import { UserStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n';
 import { usePagedList } from '../lib/remote';
-import { toQuery, textField } from '../lib/query';
+import { filterNavigation, toQuery } from '../lib/query';
 import { Link, navigate, paths } from '../lib/router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 const PAGE_SIZE = 50;
-const MAX_QUERY_LENGTH = 200;
 
 function readFilters(search: URLSearchParams) {
   const role = search.get('role');
@@ -28,7 +26,6 @@ function readFilters(search: URLSearchParams) {
     q: search.get('q')?.trim() || undefined,
   };
 }
-type Filters = ReturnType<typeof readFilters>;
 
 /** True while a sign-in lock is in force (the API keeps an expired lock time until the next sign-in). */
 export function isLocked(user: Pick<UserDto, 'lockedUntil'>, now = Date.now()): boolean {
@@ -36,7 +33,7 @@ export function isLocked(user: Pick<UserDto, 'lockedUntil'>, now = Date.now()): 
 }
 
 export function UsersPage({ search }: { search: URLSearchParams }) {
-  const { t, name, fmt } = useI18n();
+  const { t, name } = useI18n();
   useDocumentTitle(t.users.title);
   const filters = readFilters(search);
   const key = toQuery(filters).toString();
@@ -53,14 +50,7 @@ export function UsersPage({ search }: { search: URLSearchParams }) {
     ),
   );
 
-  function apply(next: Partial<Filters>) {
-    navigate(paths.users(toQuery({ ...filters, ...next })), { keepScroll: true });
-  }
-
-  function submitSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    apply({ q: textField(event.currentTarget, 'q') });
-  }
+  const { apply, submitSearch, reset } = filterNavigation(filters, paths.users);
 
   return (
     <div className="page">
@@ -74,122 +64,60 @@ export function UsersPage({ search }: { search: URLSearchParams }) {
         </button>
       </header>
 
-      <form className="filters" role="search" onSubmit={submitSearch} aria-label={t.users.filters.legend}>
-        <div className="field">
-          <label htmlFor="f-role">{t.users.filters.role}</label>
-          <select
-            id="f-role"
-            value={filters.role ?? ''}
-            onChange={(e) => apply({ role: isOneOf(ROLES, e.target.value) ? e.target.value : undefined })}
-          >
-            <option value="">{t.common.all}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t.roles[role]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t.users.filters.status}</label>
-          <select
-            id="f-status"
-            value={filters.status ?? ''}
-            onChange={(e) => apply({ status: isOneOf(USER_STATUSES, e.target.value) ? e.target.value : undefined })}
-          >
-            <option value="">{t.common.all}</option>
-            {USER_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t.userStatuses[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--grow">
-          <label htmlFor="f-q">{t.users.filters.q}</label>
-          <div className="search-box">
-            <input
-              id="f-q"
-              name="q"
-              type="search"
-              key={filters.q ?? ''}
-              defaultValue={filters.q ?? ''}
-              placeholder={t.users.filters.qPlaceholder}
-              autoComplete="off"
-              maxLength={MAX_QUERY_LENGTH}
-            />
-            <button type="submit" className="button button--primary">
-              {t.common.search}
-            </button>
-          </div>
-        </div>
-        {key && (
-          <button type="button" className="button button--link filters__reset" onClick={() => navigate(paths.users(), { keepScroll: true })}>
-            {t.users.filters.reset}
-          </button>
-        )}
-      </form>
+      <FilterBar label={t.users.filters.legend} onSubmit={submitSearch} resetLabel={t.users.filters.reset} onReset={key ? reset : undefined}>
+        <SelectFilter
+          id="f-role"
+          label={t.users.filters.role}
+          value={filters.role}
+          choices={ROLES.map((role) => ({ code: role, label: t.roles[role] }))}
+          onChange={(value) => apply({ role: isOneOf(ROLES, value) ? value : undefined })}
+        />
+        <SelectFilter
+          id="f-status"
+          label={t.users.filters.status}
+          value={filters.status}
+          choices={USER_STATUSES.map((status) => ({ code: status, label: t.userStatuses[status] }))}
+          onChange={(value) => apply({ status: isOneOf(USER_STATUSES, value) ? value : undefined })}
+        />
+        <SearchField id="f-q" label={t.users.filters.q} value={filters.q} placeholder={t.users.filters.qPlaceholder} />
+      </FilterBar>
 
-      {list.first.state === 'loading' && <Loading />}
-      {list.first.state === 'problem' && <ProblemView problem={list.first.problem} onRetry={list.retry} />}
-      {list.first.state === 'ok' && (
-        <section className="card" aria-labelledby="users-caption">
-          <div className="table-wrap">
-            <table className="table table--stack">
-              <caption id="users-caption" className="visually-hidden">
-                {t.users.caption}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.users.columns.username}</th>
-                  <th scope="col">{t.users.columns.displayName}</th>
-                  <th scope="col">{t.users.columns.role}</th>
-                  <th scope="col">{t.users.columns.agency}</th>
-                  <th scope="col">{t.users.columns.status}</th>
-                  <th scope="col">{t.users.columns.lastLoginAt}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((user) => (
-                  <tr key={user.id} data-testid="user-row" data-username={user.username}>
-                    <td>
-                      <Link to={paths.user(user.id)} className="row-title">
-                        {user.username}
-                      </Link>
-                    </td>
-                    <td data-label={t.users.columns.displayName}>{user.displayName}</td>
-                    <td data-label={t.users.columns.role}>{t.roles[user.role] ?? user.role}</td>
-                    <td data-label={t.users.columns.agency}>
-                      {user.agency ? name(user.agency) : <span className="muted">{t.common.none}</span>}
-                    </td>
-                    <td data-label={t.users.columns.status}>
-                      <UserStatusBadge status={user.status} />
-                      {isLocked(user) && <span className="badge badge--locked">{t.users.locked}</span>}
-                    </td>
-                    <td data-label={t.users.columns.lastLoginAt}>
-                      {user.lastLoginAt ? <Timestamp iso={user.lastLoginAt} /> : <span className="muted">{t.userDetail.never}</span>}
-                    </td>
-                  </tr>
-                ))}
-                {list.items.length === 0 && (
-                  <tr>
-                    <td colSpan={6} className="table__empty">
-                      {t.users.empty}
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
-          <ListFooter
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            problem={list.moreProblem}
-            onLoadMore={list.loadMore}
-            summary={countSummary(t, fmt, list.items.length, list.totalCount)}
-          />
-        </section>
-      )}
+      <DataTable
+        list={list}
+        name="users"
+        caption={t.users.caption}
+        className="table table--stack"
+        columns={[
+          t.users.columns.username,
+          t.users.columns.displayName,
+          t.users.columns.role,
+          t.users.columns.agency,
+          t.users.columns.status,
+          t.users.columns.lastLoginAt,
+        ]}
+        empty={t.users.empty}
+        row={(user) => (
+          <tr key={user.id} data-testid="user-row" data-username={user.username}>
+            <td>
+              <Link to={paths.user(user.id)} className="row-title">
+                {user.username}
+              </Link>
+            </td>
+            <td data-label={t.users.columns.displayName}>{user.displayName}</td>
+            <td data-label={t.users.columns.role}>{t.roles[user.role] ?? user.role}</td>
+            <td data-label={t.users.columns.agency}>
+              {user.agency ? name(user.agency) : <span className="muted">{t.common.none}</span>}
+            </td>
+            <td data-label={t.users.columns.status}>
+              <UserStatusBadge status={user.status} />
+              {isLocked(user) && <span className="badge badge--locked">{t.users.locked}</span>}
+            </td>
+            <td data-label={t.users.columns.lastLoginAt}>
+              {user.lastLoginAt ? <Timestamp iso={user.lastLoginAt} /> : <span className="muted">{t.userDetail.never}</span>}
+            </td>
+          </tr>
+        )}
+      />
 
       <Dialog open={creating} title={t.users.createTitle} onClose={() => setCreating(false)} testId="user-create-dialog">
         <CreateUserForm onCancel={() => setCreating(false)} onCreated={(user) => navigate(paths.user(user.id))} />
