@@ -83,7 +83,7 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         return await GetAsync(connection, null, "g.code = @key", code);
     }
 
-    private static async Task<Versioned<AgencyDto>?> GetAsync(DbConnection connection, DbTransaction? tx, string predicate, object key)
+    internal static async Task<Versioned<AgencyDto>?> GetAsync(DbConnection connection, DbTransaction? tx, string predicate, object key)
     {
         var row = await connection.QuerySingleOrDefaultAsync<AgencyRow>($"{Select} WHERE {predicate}", new { key }, tx);
         if (row is null) return null;

@@ -83,7 +83,7 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock, Aud
         return row is null ? null : new Versioned<ClusterDto>(row.ToDto(), row.Version);
     }
 
-    private static async Task<Versioned<ClusterDto>?> GetAsync(DbConnection connection, DbTransaction? tx, long id)
+    internal static async Task<Versioned<ClusterDto>?> GetAsync(DbConnection connection, DbTransaction? tx, long id)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ClusterRow>($"{Select} WHERE c.id = @id", new { id }, tx);
         return row is null ? null : new Versioned<ClusterDto>(row.ToDto(), row.Version);

@@ -1,5 +1,9 @@
 using System.Data.Common;
 using System.Text.Json;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Agencies;
+using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using Dapper;
@@ -11,7 +15,7 @@ namespace BioCluster.Api.Features.ReferenceData;
 /// is seeded, and a logged key is never seeded again: a record an official renamed, re-coded or
 /// archived stays as they left it, and a second run changes nothing.
 /// </summary>
-public sealed class ReferenceSeeder(DbConnectionFactory db, TimeProvider clock, ILogger<ReferenceSeeder> logger)
+public sealed class ReferenceSeeder(DbConnectionFactory db, TimeProvider clock, AuditStore audit, ILogger<ReferenceSeeder> logger)
 {
     public async Task<int> SeedAsync(CancellationToken ct = default)
     {
@@ -20,22 +24,27 @@ public sealed class ReferenceSeeder(DbConnectionFactory db, TimeProvider clock, 
         await using var tx = await connection.BeginTransactionAsync(ct);
         var done = (await connection.QueryAsync<string>("SELECT seed_key FROM reference_seed", transaction: tx)).ToHashSet();
         var inserted = 0;
+        // Each seeded record starts its history with a "create" by BioCluster itself, like any other record.
+        var seedActor = Actor.System("reference-data");
 
         foreach (var a in ReferenceData.Agencies.Where(a => !done.Contains("agency:" + a.Code)))
         {
-            inserted += await connection.ExecuteAsync("""
+            var added = await connection.ExecuteAsync("""
                 INSERT INTO agencies (code, name_ko, name_en, kind, sector, status, version, created_at, updated_at)
                 SELECT @Code, @NameKo, @NameEn, @Kind, @Sector, 'active', 1, @Now, @Now
                 WHERE NOT EXISTS (SELECT 1 FROM agencies WHERE code = @Code)
                 """,
                 new { a.Code, a.NameKo, a.NameEn, Kind = WireNames.Of(a.Kind), Sector = WireNames.Of(a.Sector), Now = now }, tx);
+            if (added > 0 && await AgencyStore.GetAsync(connection, tx, "g.code = @key", a.Code) is { } agency)
+                await audit.WriteAsync(connection, tx, seedActor, "create", AgencyStore.EntityType, agency.Value.Id, null, agency.Value);
+            inserted += added;
             await LogAsync(connection, tx, "agency:" + a.Code, now);
         }
 
         foreach (var c in ReferenceData.Clusters.Where(c => !done.Contains("cluster:" + c.Code)))
         {
             // The operator is found by code; if an official re-coded it, the cluster waits for a later run.
-            inserted += await connection.ExecuteAsync("""
+            var added = await connection.ExecuteAsync("""
                 INSERT INTO clusters (code, name_ko, name_en, region, operator_id, designation, specializations,
                                       latitude, longitude, status, version, created_at, updated_at)
                 SELECT @Code, @NameKo, @NameEn, @Region, a.id, @Designation, @Specializations,
@@ -49,6 +58,13 @@ public sealed class ReferenceSeeder(DbConnectionFactory db, TimeProvider clock, 
                     c.Code, c.NameKo, c.NameEn, Region = WireNames.Of(c.Region), c.OperatorCode, c.Designation,
                     Specializations = JsonSerializer.Serialize(c.Specializations), c.Latitude, c.Longitude, Now = now,
                 }, tx);
+            if (added > 0)
+            {
+                var id = await connection.ExecuteScalarAsync<long>("SELECT id FROM clusters WHERE code = @Code", new { c.Code }, tx);
+                if (await ClusterStore.GetAsync(connection, tx, id) is { } cluster)
+                    await audit.WriteAsync(connection, tx, seedActor, "create", ClusterStore.EntityType, id, null, cluster.Value);
+            }
+            inserted += added;
             await LogAsync(connection, tx, "cluster:" + c.Code, now);
         }
 

@@ -22,7 +22,9 @@ public sealed class SeedTests : IDisposable
         var options = Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder });
         _db = new DbConnectionFactory(options, new TestEnvironment());
         _migrator = new Migrator(_db, NullLogger<Migrator>.Instance);
-        _seeder = new ReferenceSeeder(_db, TimeProvider.System, NullLogger<ReferenceSeeder>.Instance);
+        var json = Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions());
+        _seeder = new ReferenceSeeder(_db, TimeProvider.System, new BioCluster.Api.Features.Audit.AuditStore(_db, TimeProvider.System, json),
+            NullLogger<ReferenceSeeder>.Instance);
     }
 
     private Task Init() => DatabaseInitializer.MigrateAndSeedAsync(_db, _migrator, _seeder, null, CancellationToken.None);
@@ -47,6 +49,9 @@ public sealed class SeedTests : IDisposable
         Assert.Equal(6, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies WHERE kind = 'cluster_operator'"));
         Assert.Equal("kbiohealth", await c.ExecuteScalarAsync<string>(
             "SELECT a.code FROM clusters c JOIN agencies a ON a.id = c.operator_id WHERE c.code = 'osong'"));
+        // Every seeded record's history starts with its creation by BioCluster itself.
+        Assert.Equal(ReferenceData.Agencies.Count + 6, await c.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM audit_entries WHERE action = 'create' AND actor_type = 'system' AND actor_name = 'reference-data'"));
     }
 
     [Fact]
@@ -54,9 +59,12 @@ public sealed class SeedTests : IDisposable
     {
         await Init();
         var before = await Snapshot();
+        await using var c = await _db.OpenAsync();
+        var entries = await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM audit_entries");
         Assert.Equal(0, await _migrator.MigrateAsync());
         Assert.Equal(0, await _seeder.SeedAsync());
         Assert.Equal(before, await Snapshot());
+        Assert.Equal(entries, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM audit_entries"));
     }
 
     [Fact]
