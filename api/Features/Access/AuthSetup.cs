@@ -242,13 +242,6 @@ public static class AuthSetup
     });
 }
 
-/// <summary>An agency's id and kind, for checks that a role's agency is the right kind.</summary>
-public sealed class AgencyKindRow
-{
-    public long Id { get; set; }
-    public string Kind { get; set; } = "";
-}
-
 /// <summary>The data-protection key ring, stored in the database for every API instance to share.</summary>
 public sealed class DatabaseXmlRepository(DbConnectionFactory db, TimeProvider clock) : IXmlRepository
 {

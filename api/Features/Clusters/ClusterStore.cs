@@ -222,11 +222,4 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock, Aud
             _ => found.Id,
         };
     }
-
-    private sealed class AgencyKindRow
-    {
-        public long Id { get; set; }
-        public string Kind { get; set; } = "";
-        public string Status { get; set; } = "";
-    }
 }

@@ -205,11 +205,12 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
     private static Task<IssueRow?> RowAsync(DbConnection connection, DbTransaction? tx, long id) =>
         connection.QuerySingleOrDefaultAsync<IssueRow>($"{Select} WHERE i.id = @id", new { id }, tx);
 
-    private async Task<Versioned<RegulatoryIssueDto>?> GetAsync(DbConnection connection, DbTransaction? tx, long id, Actor actor)
-    {
-        var row = await RowAsync(connection, tx, id);
-        return row is null ? null : new Versioned<RegulatoryIssueDto>((await ToDtosAsync(connection, tx, [row], actor))[0], row.Version);
-    }
+    private async Task<Versioned<RegulatoryIssueDto>?> GetAsync(DbConnection connection, DbTransaction? tx, long id, Actor actor) =>
+        await RowAsync(connection, tx, id) is { } row ? await VersionedAsync(connection, tx, row, actor) : null;
+
+    /// <summary>The DTO of a row already read, so a write reads its issue once before and once after.</summary>
+    private async Task<Versioned<RegulatoryIssueDto>> VersionedAsync(DbConnection connection, DbTransaction? tx, IssueRow row, Actor actor) =>
+        new((await ToDtosAsync(connection, tx, [row], actor))[0], row.Version);
 
     public async Task<Versioned<RegulatoryIssueDto>?> GetAsync(long id, Actor actor, CancellationToken ct)
     {
@@ -331,7 +332,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         if (row is null) return WriteResult<RegulatoryIssueDto>.NotFound;
         if (!mayEdit(row)) throw new ForbiddenException("Only the secretariat, or the raising agency while the issue waits to be routed, may edit it.");
         if (row.Version != expectedVersion) return WriteResult<RegulatoryIssueDto>.Stale;
-        var before = (await GetAsync(connection, tx, id, actor))!;
+        var before = await VersionedAsync(connection, tx, row, actor);
         var clusterIds = await ResolveClustersAsync(connection, tx, r.ClusterCodes);
         int changed;
         try
@@ -400,7 +401,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         var errors = IssueWorkflow.CheckFields(rule.Fields, r, today);
         if (errors.Count > 0) return new MoveResult(MoveOutcome.InvalidFields, Errors: errors);
 
-        var before = (await GetAsync(connection, tx, id, actor))!;
+        var before = await VersionedAsync(connection, tx, row, actor);
         var set = new Dictionary<string, string?>();
         var p = new DynamicParameters(new { Id = id, ExpectedVersion = expectedVersion, To = WireNames.Of(r.To), Now = now });
         var assignments = new List<string> { "status = @To", "version = version + 1", "updated_at = @Now" };
@@ -483,7 +484,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         var moved = (await RowAsync(connection, tx, id))!;
         await IssueTallies.MoveAsync(connection, tx, db.Dialect, (row.LeadMinistryId, row.Status, row.Category), (moved.LeadMinistryId, moved.Status, moved.Category));
         await RecordMoveAsync(connection, tx, id, from, r.To, actor, r.Comment, set, now);
-        var after = (await GetAsync(connection, tx, id, actor))!;
+        var after = await VersionedAsync(connection, tx, moved, actor);
         await audit.WriteAsync(connection, tx, actor, "transition:" + WireNames.Of(r.To), EntityType, id, before.Value, after.Value);
         await tx.CommitAsync(ct);
         return new MoveResult(MoveOutcome.Moved, after);
