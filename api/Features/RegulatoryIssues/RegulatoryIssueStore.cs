@@ -252,16 +252,35 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, bool count)
     {
         var (where, p) = Where(filter);
-        return await Keyset.PageAsync(connection, db.Dialect, select, "regulatory_issues i", where, p, sort, cursor, limit, "i.id", r => r.Id, count);
+        return await Keyset.PageAsync(connection, db.Dialect, select, "regulatory_issues i", where, p, sort, cursor, limit, "i.id", r => r.Id, count, keysFirst: true);
     }
 
     public async Task<Page<RegulatoryIssueSummaryDto>> ListAsync(IssueFilter filter, SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var (rows, next, total) = await PageAsync(connection, SummarySelect, filter, sort, cursor, limit, count: true);
+        var tallied = await TalliedCountAsync(connection, filter);
+        var (rows, next, total) = await PageAsync(connection, SummarySelect, filter, sort, cursor, limit, count: tallied is null);
+        total = tallied ?? total;
         var clusters = rows.Count == 0 ? Array.Empty<ClusterRef>().ToLookup(_ => 0L) : await ClustersOfAsync(connection, null, rows.Select(r => r.Id).ToList());
         var now = clock.GetUtcNow();
         return new Page<RegulatoryIssueSummaryDto>(rows.Select(r => r.ToSummary(clusters[r.Id].ToList(), now)).ToList(), next, total);
+    }
+
+    /// <summary>
+    /// The list's total from the running tallies when the filter only names tallied keys (status, category,
+    /// lead ministry): a few tally rows instead of counting thousands of index entries. Null otherwise.
+    /// </summary>
+    private static async Task<int?> TalliedCountAsync(DbConnection connection, IssueFilter f)
+    {
+        if (f is not { Priorities.Count: 0, ClusterCode: null, RaisedByCode: null, Overdue: null, DueBefore: null, CreatedFrom: null, CreatedTo: null, Query: null })
+            return null;
+        var where = new List<string> { "1 = 1" };
+        if (f.Statuses.Count > 0) where.Add("status IN @Statuses");
+        if (f.Categories.Count > 0) where.Add("category IN @Categories");
+        if (f.LeadMinistryCode is not null) where.Add("lead_ministry_id = (SELECT id FROM agencies WHERE code = @LeadMinistryCode)");
+        return await connection.ExecuteScalarAsync<int>(
+            $"SELECT COALESCE(SUM(issues), 0) FROM regulatory_issue_tallies WHERE {string.Join(" AND ", where)}",
+            new { f.Statuses, f.Categories, f.LeadMinistryCode });
     }
 
     /// <summary>Every issue matching the filter, oldest first, read 500 at a time, so an export of any size streams.</summary>

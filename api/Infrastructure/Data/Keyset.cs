@@ -108,14 +108,19 @@ public static class Keyset
     /// <param name="countFrom">The FROM clause the count needs (fewer joins than the select).</param>
     public static async Task<(IReadOnlyList<TRow> Rows, string? Next, int Total)> PageAsync<TRow>(
         DbConnection connection, SqlDialect dialect, string select, string countFrom, IReadOnlyList<string> where, DynamicParameters p,
-        SortSpec<TRow> sort, KeysetCursor? cursor, int limit, string idColumn, Func<TRow, long> id, bool count = true)
+        SortSpec<TRow> sort, KeysetCursor? cursor, int limit, string idColumn, Func<TRow, long> id, bool count = true, bool keysFirst = false)
     {
         var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
         var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Seek(sort, cursor, p, idColumn);
         p.Add("Limit", limit + 1);
         var total = count ? await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM {countFrom}{filterSql}", p) : -1;
-        var rows = (await connection.QueryAsync<TRow>(
-            $"{select}{filterSql}{seekSql} ORDER BY {OrderBy(sort, idColumn)} {dialect.Limit("@Limit")}", p)).AsList();
+        var orderBy = OrderBy(sort, idColumn);
+        // keysFirst: find the page's ids on the base table's indexes alone (the filter and sort columns only
+        // name the base table), then read the wide rows and their joins for just those ids.
+        var sql = keysFirst
+            ? $"{select} WHERE {idColumn} IN (SELECT {idColumn} FROM {countFrom}{filterSql}{seekSql} ORDER BY {orderBy} {dialect.Limit("@Limit")}) ORDER BY {orderBy}"
+            : $"{select}{filterSql}{seekSql} ORDER BY {orderBy} {dialect.Limit("@Limit")}";
+        var rows = (await connection.QueryAsync<TRow>(sql, p)).AsList();
         var (page, next) = Cut(rows, limit, sort, id);
         return (page, next, total);
     }

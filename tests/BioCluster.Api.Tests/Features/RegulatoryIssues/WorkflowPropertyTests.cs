@@ -119,5 +119,15 @@ public sealed class WorkflowPropertyTests(IssuesFactory factory) : IClassFixture
         var liveClusters = (await db.QueryAsync<(long, long)>("SELECT cluster_id, COUNT(*) FROM regulatory_issue_clusters GROUP BY cluster_id ORDER BY 1")).ToList();
         var talliedClusters = (await db.QueryAsync<(long, long)>("SELECT cluster_id, issues FROM regulatory_issue_cluster_tallies WHERE issues <> 0 ORDER BY 1")).ToList();
         Assert.Equal(liveClusters, talliedClusters);
+
+        // List totals taken from the tallies equal the totals a count of the matching issues gives.
+        var reader = await factory.Party("mohw");
+        foreach (var query in new[] { "", "status=under_review&status=in_progress", "leadMinistryCode=mfds", "leadMinistryCode=mfds&status=under_review",
+                     "category=other", "leadMinistryCode=nobody", "status=withdrawn&category=other" })
+        {
+            var page = JsonNode.Parse(await reader.GetStringAsync($"/api/v1/regulatory-issues?limit=1&{query}"))!;
+            var counted = JsonNode.Parse(await reader.GetStringAsync($"/api/v1/regulatory-issues?limit=1&priority=low&priority=normal&priority=high&priority=urgent&{query}"))!;
+            Assert.True(counted["totalCount"]!.GetValue<int>() == page["totalCount"]!.GetValue<int>(), $"totals differ for '{query}'");
+        }
     }
 }
