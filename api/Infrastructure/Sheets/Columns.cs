@@ -1,0 +1,102 @@
+namespace BioCluster.Api.Infrastructure.Sheets;
+
+/// <summary>
+/// One column of a spreadsheet BioCluster reads or writes: its English name (the CSV/JSON header and the
+/// contract's field name), its Korean header (what Korean files and the XLSX exports use), and whether
+/// an import reads it (<see cref="Imported"/>) or only an export writes it (ids, states, timestamps).
+/// </summary>
+public sealed record SheetColumn(string Name, string Korean, bool Imported = true, bool Required = false, string? Note = null);
+
+/// <summary>
+/// The columns of each entity, shared by the imports and the exports so that an exported file imports
+/// back unchanged. Lists inside a cell are separated by ';'. docs/imports.md lists the same tables.
+/// </summary>
+public static class Columns
+{
+    public static readonly IReadOnlyList<SheetColumn> Clusters =
+    [
+        new("code", "코드", Required: true),
+        new("nameKo", "국문명", Required: true),
+        new("nameEn", "영문명"),
+        new("region", "지역", Required: true, Note: "seoul, busan, … or the Korean name (서울특별시, 충청북도, …)"),
+        new("operatorCode", "운영기관코드", Required: true),
+        new("designation", "지정유형"),
+        new("specializations", "특화분야", Note: "separated by ;"),
+        new("establishedYear", "설립연도"),
+        new("areaKm2", "면적(km2)"),
+        new("latitude", "위도"),
+        new("longitude", "경도"),
+        new("website", "웹사이트"),
+        new("status", "상태", Note: "active, under_development, archived; active when empty"),
+        new("id", "ID", Imported: false),
+        new("createdAt", "등록일시", Imported: false),
+        new("updatedAt", "수정일시", Imported: false),
+    ];
+
+    public static readonly IReadOnlyList<SheetColumn> Agencies =
+    [
+        new("code", "코드", Required: true),
+        new("nameKo", "국문명", Required: true),
+        new("nameEn", "영문명"),
+        new("kind", "유형", Required: true, Note: "ministry, cluster_operator, company, university, research_institute, hospital, …"),
+        new("sector", "부문", Note: "industry, academia, research, hospital"),
+        new("parentCode", "상위기관코드"),
+        new("clusterCode", "클러스터코드", Note: "the cluster an innovation actor is located in"),
+        new("website", "웹사이트"),
+        new("id", "ID", Imported: false),
+        new("status", "상태", Imported: false),
+        new("createdAt", "등록일시", Imported: false),
+        new("updatedAt", "수정일시", Imported: false),
+    ];
+
+    public static readonly IReadOnlyList<SheetColumn> ClusterIndicators =
+    [
+        new("clusterCode", "클러스터코드", Required: true),
+        new("year", "연도", Required: true),
+        new("companies", "기업수"),
+        new("employees", "종사자수"),
+        new("revenueMillionKrw", "매출액(백만원)"),
+        new("rdSpendMillionKrw", "연구개발비(백만원)"),
+        new("investmentMillionKrw", "투자유치액(백만원)"),
+        new("exportsThousandUsd", "수출액(천달러)"),
+        new("note", "비고"),
+        new("id", "ID", Imported: false),
+        new("createdAt", "등록일시", Imported: false),
+        new("updatedAt", "수정일시", Imported: false),
+    ];
+
+    public static readonly IReadOnlyList<SheetColumn> RegulatoryIssues =
+    [
+        new("externalRef", "외부참조번호", Required: true, Note: "the key a re-run matches issues by"),
+        new("titleKo", "제목", Required: true),
+        new("titleEn", "영문제목"),
+        new("problemKo", "현황및문제점", Required: true),
+        new("problemEn", "영문현황및문제점"),
+        new("proposalKo", "개선건의사항", Required: true),
+        new("proposalEn", "영문개선건의사항"),
+        new("category", "분야", Required: true),
+        new("lawName", "관련법령"),
+        new("lawArticle", "관련조항"),
+        new("raisedByCode", "건의기관코드", Required: true),
+        new("clusterCodes", "관련클러스터코드", Required: true, Note: "separated by ;"),
+        new("officialName", "담당자"),
+        new("officialDepartment", "담당부서"),
+        new("officialContact", "담당자연락처"),
+        new("priority", "우선순위", Note: "urgent, high, normal, low; normal when empty"),
+        new("sourceMeeting", "출처회의"),
+        new("tags", "태그", Note: "separated by ;"),
+        new("id", "ID", Imported: false),
+        new("status", "상태", Imported: false),
+        new("leadMinistryCode", "주관부처코드", Imported: false),
+        new("responseDueAt", "답변기한", Imported: false),
+        new("plannedCompletionOn", "완료예정일", Imported: false),
+        new("progressPercent", "진척률", Imported: false),
+        new("overdue", "기한경과", Imported: false),
+        new("daysLate", "지연일수", Imported: false),
+        new("createdAt", "등록일시", Imported: false),
+        new("updatedAt", "수정일시", Imported: false),
+    ];
+
+    /// <summary>The list separator inside one cell.</summary>
+    public const char ListSeparator = ';';
+}
