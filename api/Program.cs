@@ -1,3 +1,4 @@
+using BioCluster.Api.Features.Imports;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BioCluster.Api.Features.Access;
@@ -26,6 +27,8 @@ builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<AccessBootstrapper>();
 builder.Services.AddSingleton<ClusterStore>();
 builder.Services.AddSingleton<AgencyStore>();
+builder.Services.AddSingleton<ImportStore>();
+builder.Services.AddImports(builder.Configuration);
 builder.Services.AddSingleton<RegulatoryIssueStore>();
 DapperSetup.Configure();
 
@@ -84,6 +87,7 @@ app.MapAudit();
 app.MapClusters();
 app.MapAgencies();
 app.MapRegulatoryIssues();
+app.MapImports();
 
 app.Run();
 

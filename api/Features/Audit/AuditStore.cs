@@ -96,3 +96,47 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
         return new Page<AuditEntryDto>(page.Select(r => r.ToDto(showAddress)).ToList(), next, total);
     }
 }
+
+/// <summary>
+/// Audit entries for many changes in one transaction (imports): one prepared statement, executed per
+/// entry, so a 100,000-row import does not prepare 100,000 statements.
+/// </summary>
+public sealed class AuditBatch(DbConnection connection, DbTransaction tx, Actor actor, DateTimeOffset now, System.Text.Json.JsonSerializerOptions json) : IAsyncDisposable
+{
+    private DbCommand? _insert;
+    private DbParameter[] _parameters = [];
+
+    public async Task WriteAsync(string action, string entityType, long entityId, object? before, object? after, CancellationToken ct)
+    {
+        if (_insert is null)
+        {
+            _insert = connection.CreateCommand();
+            _insert.Transaction = tx;
+            _insert.CommandText = """
+                INSERT INTO audit_entries (occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id,
+                                           before_json, after_json, request_id, client_address)
+                VALUES (@OccurredAt, @ActorType, @ActorId, @ActorName, @Action, @EntityType, @EntityId,
+                        @BeforeJson, @AfterJson, @RequestId, @ClientAddress)
+                """;
+            _parameters = new[] { "OccurredAt", "ActorType", "ActorId", "ActorName", "Action", "EntityType", "EntityId", "BeforeJson", "AfterJson", "RequestId", "ClientAddress" }
+                .Select(name => { var p = _insert.CreateParameter(); p.ParameterName = "@" + name; _insert.Parameters.Add(p); return p; }).ToArray();
+            new UtcTimestampHandler().SetValue(_parameters[0], now);
+            _parameters[1].Value = WireNames.Of(actor.Type);
+            _parameters[2].Value = (object?)actor.Id ?? DBNull.Value;
+            _parameters[3].Value = actor.Name;
+            _parameters[9].Value = (object?)actor.RequestId ?? DBNull.Value;
+            _parameters[10].Value = (object?)actor.ClientAddress ?? DBNull.Value;
+        }
+        _parameters[4].Value = action;
+        _parameters[5].Value = entityType;
+        _parameters[6].Value = entityId;
+        _parameters[7].Value = before is null ? DBNull.Value : JsonSerializer.Serialize(before, before.GetType(), json);
+        _parameters[8].Value = after is null ? DBNull.Value : JsonSerializer.Serialize(after, after.GetType(), json);
+        await _insert.ExecuteNonQueryAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_insert is not null) await _insert.DisposeAsync();
+    }
+}

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace BioCluster.Api.Infrastructure.Http;
 
@@ -18,6 +19,14 @@ public static class RequestSizeLimit
         var max = MaxBytes(app.Configuration);
         return app.Use(async (context, next) =>
         {
+            // An endpoint that streams large bodies (imports) names its own limit and enforces it itself.
+            if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } own)
+            {
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } large)
+                    large.MaxRequestBodySize = own.MaxRequestBodySize;
+                await next(context);
+                return;
+            }
             if (context.Request.ContentLength > max)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

@@ -1,0 +1,200 @@
+using System.Data;
+using System.Data.Common;
+using BioCluster.Api.Features.Agencies;
+using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.Sheets;
+using BioCluster.Contracts.Imports;
+using BioCluster.Contracts.Registry;
+using Dapper;
+using FluentValidation;
+
+namespace BioCluster.Api.Features.Imports;
+
+/// <summary>
+/// Agencies, including each cluster's innovation actors (companies, universities, institutes, hospitals),
+/// upserted by code. Parent and cluster are given by code; a parent may be a row earlier in the same file.
+/// Thousands of rows are the normal case, so rows are written through prepared statements.
+/// </summary>
+public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : ImportTarget
+{
+    private IValidator<CreateAgencyRequest> Validator { get; } = validator;
+
+    public override ImportEntity Entity => ImportEntity.Agencies;
+    public override IReadOnlyList<SheetColumn> Columns => Infrastructure.Sheets.Columns.Agencies;
+
+    /// <summary>The imported fields of an agency, as the audit trail records an import's before and after.</summary>
+    public sealed record Record(string Code, string NameKo, string? NameEn, string Kind, string? Sector, string? ParentCode, string? ClusterCode, string? Website);
+
+    private sealed class Existing
+    {
+        public long Id { get; set; }
+        public string Code { get; set; } = "";
+        public string NameKo { get; set; } = "";
+        public string? NameEn { get; set; }
+        public string Kind { get; set; } = "";
+        public string? Sector { get; set; }
+        public string? ParentCode { get; set; }
+        public string? ClusterCode { get; set; }
+        public string? Website { get; set; }
+        public bool OperatesClusters { get; set; }
+        public Record ToRecord() => new(Code, NameKo, NameEn, Kind, Sector, ParentCode, ClusterCode, Website);
+    }
+
+    private static readonly IReadOnlyDictionary<string, AgencyKind> KindAliases = new Dictionary<string, AgencyKind>
+    {
+        ["부처"] = AgencyKind.Ministry, ["정부부처"] = AgencyKind.Ministry, ["클러스터운영기관"] = AgencyKind.ClusterOperator, ["운영기관"] = AgencyKind.ClusterOperator,
+        ["공공기관"] = AgencyKind.PublicInstitution, ["지방자치단체"] = AgencyKind.LocalGovernment, ["지자체"] = AgencyKind.LocalGovernment,
+        ["기업"] = AgencyKind.Company, ["회사"] = AgencyKind.Company, ["대학"] = AgencyKind.University, ["대학교"] = AgencyKind.University,
+        ["연구기관"] = AgencyKind.ResearchInstitute, ["연구소"] = AgencyKind.ResearchInstitute, ["병원"] = AgencyKind.Hospital,
+        ["협회"] = AgencyKind.Association, ["단체"] = AgencyKind.Association, ["기타"] = AgencyKind.Other,
+    };
+
+    private static readonly IReadOnlyDictionary<string, Sector> SectorAliases = new Dictionary<string, Sector>
+    {
+        ["산업"] = Sector.Industry, ["산"] = Sector.Industry, ["학계"] = Sector.Academia, ["학"] = Sector.Academia,
+        ["연구"] = Sector.Research, ["연"] = Sector.Research, ["병원"] = Sector.Hospital, ["병"] = Sector.Hospital,
+    };
+
+    public override async Task<ImportSession> OpenAsync(ImportContext context, CancellationToken ct)
+    {
+        var existing = (await context.Connection.QueryAsync<Existing>("""
+            SELECT g.id, g.code, g.name_ko, g.name_en, g.kind, g.sector, p.code AS parent_code, c.code AS cluster_code, g.website,
+                   CASE WHEN EXISTS (SELECT 1 FROM clusters o WHERE o.operator_id = g.id) THEN 1 ELSE 0 END AS operates_clusters
+            FROM agencies g
+            LEFT JOIN agencies p ON p.id = g.parent_id
+            LEFT JOIN clusters c ON c.id = g.cluster_id
+            """, transaction: context.Transaction)).ToDictionary(e => e.Code, StringComparer.Ordinal);
+        var clusters = (await context.Connection.QueryAsync<(string Code, long Id)>("SELECT code, id FROM clusters WHERE status <> 'archived'",
+            transaction: context.Transaction)).ToDictionary(c => c.Code, c => c.Id, StringComparer.Ordinal);
+        return new Session(this, context, existing, clusters);
+    }
+
+    private sealed class Session(AgencyImport target, ImportContext context, Dictionary<string, Existing> existing, Dictionary<string, long> clusters)
+        : ImportSession
+    {
+        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+        private readonly int _code = target.Column("code"), _nameKo = target.Column("nameKo"), _nameEn = target.Column("nameEn"),
+            _kind = target.Column("kind"), _sector = target.Column("sector"), _parent = target.Column("parentCode"),
+            _cluster = target.Column("clusterCode"), _website = target.Column("website");
+        private DbCommand? _insert, _update;
+        private AuditBatch? _audit;
+
+        public override async Task<RowResult> ApplyAsync(RowCheck row, bool write, CancellationToken ct)
+        {
+            var code = row[_code];
+            row.Key = code;
+            var kind = row.Enum(_kind, "kind", KindAliases);
+            var sector = row.Enum(_sector, "sector", SectorAliases);
+            var request = new CreateAgencyRequest(code ?? "", row[_nameKo] ?? "", kind ?? AgencyKind.Other, row[_nameEn], sector, row[_parent], row[_website]);
+            if (row[_kind] is null) row.Add("kind", "required", "The kind is required.");
+            row.Validate(target.Validator, request);
+            if (code is not null && _seen.TryGetValue(code, out var first))
+                row.Add("code", "duplicate_in_file", $"Code '{code}' appears again; first at row {first}.");
+            var clusterCode = row[_cluster];
+            long? clusterId = null;
+            if (clusterCode is not null)
+            {
+                if (clusters.TryGetValue(clusterCode, out var cid)) clusterId = cid;
+                else row.Add("clusterCode", "unknown_reference", $"No active cluster has the code '{clusterCode}'.");
+            }
+            Existing? parent = null;
+            if (request.ParentCode is { } parentCode && !row.Problems.Any(p => p.Column == "parentCode"))
+            {
+                if (!existing.TryGetValue(parentCode, out parent)) row.Add("parentCode", "unknown_reference", $"No agency has the code '{parentCode}'.");
+                else if (IsOwnAncestor(parent, code)) row.Add("parentCode", "cycle", "An agency cannot be its own parent or the parent of its own parent.");
+            }
+            existing.TryGetValue(code ?? "", out var current);
+            if (current is { OperatesClusters: true } && kind is { } k && k != AgencyKind.ClusterOperator)
+                row.Add("kind", "invalid", "This agency operates clusters, so it must stay a cluster_operator until they have another operator.");
+            if (row.Failed) return RowResult.Rejected;
+            _seen[code!] = row.Row.Number;
+
+            var record = new Record(code!, request.NameKo, request.NameEn, WireNames.Of(request.Kind), WireNames.Of(request.Sector), request.ParentCode, clusterCode, request.Website);
+            var before = current?.ToRecord();
+            if (before == record) return RowResult.Unchanged;
+            if (write)
+            {
+                var id = current?.Id;
+                if (current is null) id = await InsertAsync(record, parent?.Id, clusterId, ct);
+                else await UpdateAsync(current.Id, record, parent?.Id, clusterId, ct);
+                _audit ??= new AuditBatch(context.Connection, context.Transaction!, context.Actor, context.Now, context.Json);
+                await _audit.WriteAsync(current is null ? "create" : "update", AgencyStore.EntityType, id!.Value, before, record, ct);
+                current ??= new Existing { Id = id.Value };
+            }
+            // Later rows see this row's result: its code exists, its parent is set.
+            current ??= new Existing();
+            current.Code = record.Code; current.NameKo = record.NameKo; current.NameEn = record.NameEn; current.Kind = record.Kind;
+            current.Sector = record.Sector; current.ParentCode = record.ParentCode; current.ClusterCode = record.ClusterCode; current.Website = record.Website;
+            existing[record.Code] = current;
+            return before is null ? RowResult.Created : RowResult.Updated;
+        }
+
+        private bool IsOwnAncestor(Existing parent, string? code)
+        {
+            var node = parent;
+            for (var depth = 0; node is not null && depth < 64; depth++)
+            {
+                if (node.Code == code) return true;
+                node = node.ParentCode is { } up && existing.TryGetValue(up, out var next) ? next : null;
+            }
+            return node is not null;
+        }
+
+        private DbCommand Prepare(string sql, params string[] names)
+        {
+            var command = context.Connection.CreateCommand();
+            command.Transaction = context.Transaction;
+            command.CommandText = sql;
+            foreach (var name in names)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = "@" + name;
+                command.Parameters.Add(p);
+            }
+            return command;
+        }
+
+        private void Bind(DbCommand command, Record r, long? parentId, long? clusterId)
+        {
+            var p = command.Parameters;
+            p[0].Value = r.Code; p[1].Value = r.NameKo; p[2].Value = (object?)r.NameEn ?? DBNull.Value; p[3].Value = r.Kind;
+            p[4].Value = (object?)r.Sector ?? DBNull.Value; p[5].Value = (object?)parentId ?? DBNull.Value;
+            p[6].Value = (object?)clusterId ?? DBNull.Value; p[7].Value = (object?)r.Website ?? DBNull.Value;
+            new UtcTimestampHandler().SetValue(p[8], context.Now);
+        }
+
+        private async Task<long> InsertAsync(Record r, long? parentId, long? clusterId, CancellationToken ct)
+        {
+            _insert ??= Prepare($"""
+                INSERT INTO agencies (code, name_ko, name_en, kind, sector, parent_id, cluster_id, website, status, version, created_at, updated_at)
+                VALUES (@Code, @NameKo, @NameEn, @Kind, @Sector, @ParentId, @ClusterId, @Website, 'active', 1, @Now, @Now);
+                {context.Dialect.SelectNewId}
+                """, "Code", "NameKo", "NameEn", "Kind", "Sector", "ParentId", "ClusterId", "Website", "Now");
+            Bind(_insert, r, parentId, clusterId);
+            return Convert.ToInt64(await _insert.ExecuteScalarAsync(ct));
+        }
+
+        private async Task UpdateAsync(long id, Record r, long? parentId, long? clusterId, CancellationToken ct)
+        {
+            _update ??= Prepare("""
+                UPDATE agencies SET name_ko = @NameKo, name_en = @NameEn, kind = @Kind, sector = @Sector, parent_id = @ParentId,
+                    cluster_id = @ClusterId, website = @Website, version = version + 1, updated_at = @Now
+                WHERE code = @Code AND id = @Id
+                """, "Code", "NameKo", "NameEn", "Kind", "Sector", "ParentId", "ClusterId", "Website", "Now", "Id");
+            Bind(_update, r, parentId, clusterId);
+            _update.Parameters[9].Value = id;
+            await _update.ExecuteNonQueryAsync(ct);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            if (_insert is not null) await _insert.DisposeAsync();
+            if (_update is not null) await _update.DisposeAsync();
+            if (_audit is not null) await _audit.DisposeAsync();
+            _insert = _update = null;
+            _audit = null;
+        }
+    }
+}

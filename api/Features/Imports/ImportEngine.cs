@@ -1,0 +1,137 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text.Json;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Contracts.Imports;
+using Dapper;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace BioCluster.Api.Features.Imports;
+
+/// <summary>Import limits (configuration section <c>Imports</c>).</summary>
+public sealed class ImportOptions
+{
+    public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+    public int MaxRows { get; set; } = 200_000;
+    /// <summary>Problems listed in the answer; all of them (up to <see cref="MaxStoredProblems"/>) stay in the history.</summary>
+    public int MaxProblemsInReport { get; set; } = 1_000;
+    public int MaxStoredProblems { get; set; } = 20_000;
+}
+
+/// <summary>
+/// Runs an import: reads the spooled file row by row, has the target check (and, in a real run, write)
+/// each row in one transaction, and records the run with its totals, problems and rejected rows.
+/// With onError=fail the first rejected row rolls the transaction back at once (nothing is written and
+/// the database is free again) and the rest of the file is only checked, so the report is complete.
+/// </summary>
+public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOptions<JsonOptions> json, IOptions<ImportOptions> options)
+{
+    public const string EntityType = "import";
+
+    public async Task<ImportReportDto> RunAsync(ImportTarget target, ImportFile file, string? fileName, bool dryRun, ImportErrorMode onError,
+        Actor actor, CancellationToken ct)
+    {
+        var limits = options.Value;
+        var started = clock.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        var problems = new List<ImportProblem>();
+        var rejectedRows = new List<(int Row, IReadOnlyList<string?> Cells)>();
+        int rows = 0, created = 0, updated = 0, unchanged = 0, rejected = 0;
+
+        await using var connection = await db.OpenAsync(ct);
+        var context = new ImportContext(connection, db.Dialect, actor, started, json.Value.SerializerOptions);
+        DbTransaction? tx = dryRun ? null : await connection.BeginTransactionAsync(ct);
+        try
+        {
+            context.Transaction = tx;
+            var session = await target.OpenAsync(context, ct);
+            try
+            {
+                await foreach (var row in file.RowsAsync(target.Columns, ct))
+                {
+                    if (++rows > limits.MaxRows)
+                        throw new ImportFileException($"The file has more than {limits.MaxRows:N0} rows; split it into smaller files.", tooLarge: true);
+                    var check = new RowCheck(row);
+                    var result = RowResult.Rejected;
+                    if (row.ShapeError is { } shape) check.Add(null, "row_shape", shape);
+                    else result = await session.ApplyAsync(check, write: tx is not null, ct);
+                    if (check.Failed) result = RowResult.Rejected;
+                    switch (result)
+                    {
+                        case RowResult.Created: created++; break;
+                        case RowResult.Updated: updated++; break;
+                        case RowResult.Unchanged: unchanged++; break;
+                        default:
+                            rejected++;
+                            if (problems.Count < limits.MaxStoredProblems) problems.AddRange(check.Problems.Take(limits.MaxStoredProblems - problems.Count));
+                            if (rejectedRows.Count < limits.MaxStoredProblems) rejectedRows.Add((row.Number, row.Raw));
+                            if (tx is not null && onError == ImportErrorMode.Fail)
+                            {
+                                // Nothing of this run will be written: give the database back now and only check
+                                // the rest (the session keeps what earlier rows would have made, so the report is whole).
+                                await tx.RollbackAsync(ct);
+                                await tx.DisposeAsync();
+                                tx = null;
+                                context.Transaction = null;
+                            }
+                            break;
+                    }
+                }
+            }
+            finally
+            {
+                await session.DisposeAsync();
+            }
+            if (rows == 0) throw new ImportFileException("The file has a header but no rows.");
+
+            var outcome = dryRun ? ImportOutcome.Validated : rejected > 0 && onError == ImportErrorMode.Fail ? ImportOutcome.Rejected : ImportOutcome.Imported;
+            var report = new ImportReportDto(0, target.Entity, dryRun, onError, outcome, new ImportTotals(rows, created, updated, unchanged, rejected),
+                problems.Take(limits.MaxProblemsInReport).ToList(), problems.Count > limits.MaxProblemsInReport || rejected > rejectedRows.Count,
+                fileName, file.Format, file.Charset, file.Sha256, file.Bytes, actor.Name, started, stopwatch.ElapsedMilliseconds);
+
+            // The run's record goes in with the rows it wrote (one commit), or on its own when nothing was written.
+            tx ??= await connection.BeginTransactionAsync(ct);
+            var id = await RecordAsync(connection, tx, report, file.Headers, problems, rejectedRows, actor, ct);
+            await tx.CommitAsync(ct);
+            return report with { Id = id, DurationMs = stopwatch.ElapsedMilliseconds };
+        }
+        finally
+        {
+            if (tx is not null) await tx.DisposeAsync();
+        }
+    }
+
+    private async Task<long> RecordAsync(DbConnection connection, DbTransaction tx, ImportReportDto r, IReadOnlyList<string> headers,
+        List<ImportProblem> problems, List<(int Row, IReadOnlyList<string?> Cells)> rejectedRows, Actor actor, CancellationToken ct)
+    {
+        var id = await connection.ExecuteScalarAsync<long>($"""
+            INSERT INTO import_runs (entity, actor_type, actor_id, actor_name, file_name, format, charset, sha256, bytes, dry_run, on_error, outcome,
+                headers, rows_total, created, updated, unchanged, rejected, problems_truncated, started_at, duration_ms)
+            VALUES (@Entity, @ActorType, @ActorId, @ActorName, @FileName, @Format, @Charset, @Sha256, @Bytes, @DryRun, @OnError, @Outcome,
+                @Headers, @Rows, @Created, @Updated, @Unchanged, @Rejected, @Truncated, @StartedAt, @DurationMs);
+            {db.Dialect.SelectNewId}
+            """, new
+        {
+            Entity = WireNames.Of(r.Entity), ActorType = WireNames.Of(actor.Type), ActorId = actor.Id, actor.Name, ActorName = actor.Name,
+            r.FileName, r.Format, r.Charset, r.Sha256, r.Bytes, r.DryRun, OnError = WireNames.Of(r.OnError), Outcome = WireNames.Of(r.Outcome),
+            Headers = JsonSerializer.Serialize(headers), r.Totals.Rows, r.Totals.Created, r.Totals.Updated, r.Totals.Unchanged, r.Totals.Rejected,
+            Truncated = r.ProblemsTruncated, r.StartedAt, r.DurationMs,
+        }, tx);
+        if (problems.Count > 0)
+            await connection.ExecuteAsync("""
+                INSERT INTO import_problems (import_id, seq, row_number, column_name, record_key, code, message)
+                VALUES (@id, @Seq, @Row, @Column, @Key, @Code, @Message)
+                """, problems.Select((p, i) => new { id, Seq = i + 1, p.Row, p.Column, p.Key, p.Code, p.Message }), tx);
+        if (rejectedRows.Count > 0)
+            await connection.ExecuteAsync("INSERT INTO import_rejected_rows (import_id, row_number, cells) VALUES (@id, @Row, @Cells)",
+                rejectedRows.Select(x => new { id, x.Row, Cells = JsonSerializer.Serialize(x.Cells) }), tx);
+        await using var audit = new AuditBatch(connection, tx, actor, r.StartedAt, json.Value.SerializerOptions);
+        await audit.WriteAsync(r.DryRun ? "import_dry_run" : "import", EntityType, id, null,
+            new { r.Entity, r.DryRun, r.OnError, r.Outcome, r.Totals, r.FileName, r.Sha256, r.Bytes }, ct);
+        return id;
+    }
+}

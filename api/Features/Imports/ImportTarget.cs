@@ -1,0 +1,122 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.Sheets;
+using BioCluster.Contracts.Imports;
+using FluentValidation;
+
+namespace BioCluster.Api.Features.Imports;
+
+/// <summary>What one row came to.</summary>
+public enum RowResult
+{
+    Created,
+    Updated,
+    Unchanged,
+    Rejected,
+}
+
+/// <summary>The problems of one row, named by column; the row is rejected when there is any.</summary>
+public sealed class RowCheck(ImportRow row)
+{
+    public ImportRow Row { get; } = row;
+    public string? Key { get; set; }
+    public List<ImportProblem> Problems { get; } = [];
+    public bool Failed => Problems.Count > 0;
+
+    public void Add(string? column, string code, string message) => Problems.Add(new ImportProblem(Row.Number, column, Key, code, message));
+
+    /// <summary>The cell of <paramref name="column"/> (an index into the target's columns).</summary>
+    public string? this[int column] => Row.Cells[column];
+
+    public int? Int(int column, string name)
+    {
+        var text = Row.Cells[column];
+        if (text is null) return null;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
+        // Spreadsheets send whole numbers as 2019 or 2019.0
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue)
+            return (int)d;
+        Add(name, "not_a_number", $"'{Shorten(text)}' is not a whole number.");
+        return null;
+    }
+
+    public double? Double(int column, string name)
+    {
+        var text = Row.Cells[column];
+        if (text is null) return null;
+        if (double.TryParse(text.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)) return value;
+        Add(name, "not_a_number", $"'{Shorten(text)}' is not a number.");
+        return null;
+    }
+
+    public T? Enum<T>(int column, string name, IReadOnlyDictionary<string, T>? aliases = null) where T : struct, System.Enum
+    {
+        var text = Row.Cells[column];
+        if (text is null) return null;
+        if (WireNames.TryParse<T>(text.ToLowerInvariant(), out var value)) return value;
+        if (aliases is not null && aliases.TryGetValue(text.Replace(" ", ""), out var aliased)) return aliased;
+        Add(name, "unknown_value", $"'{Shorten(text)}' is not one of: {string.Join(", ", WireNames.All<T>())}.");
+        return null;
+    }
+
+    public static IReadOnlyList<string> List(string? text) =>
+        text is null ? [] : text.Split(Columns.ListSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Runs a request validator and files its errors under the columns (the property names are the column names).</summary>
+    public void Validate<T>(IValidator<T> validator, T request)
+    {
+        foreach (var error in validator.Validate(request).Errors)
+        {
+            var column = error.PropertyName.Split('[', '.')[0];
+            if (Problems.Any(p => p.Column == column)) continue; // one message per column is enough
+            Add(column, "invalid", error.ErrorMessage);
+        }
+    }
+
+    public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
+
+/// <summary>Everything a target's session needs: the connection, the write transaction (null when nothing may be written), who imports, and when.</summary>
+public sealed class ImportContext(DbConnection connection, SqlDialect dialect, Actor actor, DateTimeOffset now, JsonSerializerOptions json)
+{
+    public DbConnection Connection { get; } = connection;
+    public SqlDialect Dialect { get; } = dialect;
+    public Actor Actor { get; } = actor;
+    public DateTimeOffset Now { get; } = now;
+    public JsonSerializerOptions Json { get; } = json;
+    public DbTransaction? Transaction { get; set; }
+}
+
+/// <summary>One kind of record an import brings in: its columns and how its rows are checked and written.</summary>
+public abstract class ImportTarget
+{
+    public abstract ImportEntity Entity { get; }
+    public abstract IReadOnlyList<SheetColumn> Columns { get; }
+
+    /// <summary>Reads what rows are compared with and resolved against (existing records, reference codes), once.</summary>
+    public abstract Task<ImportSession> OpenAsync(ImportContext context, CancellationToken ct);
+
+    protected int Column(string name)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+            if (Columns[i].Name == name) return i;
+        throw new ArgumentException($"No column {name} in {Entity}.");
+    }
+}
+
+/// <summary>
+/// The rows of one import, checked in file order. A session keeps every key it has seen, so a second
+/// row with the same key is rejected and later rows can refer to records created by earlier ones.
+/// </summary>
+public abstract class ImportSession : IAsyncDisposable
+{
+    /// <summary>Checks the row, decides what it would do, and writes it when <paramref name="write"/> (in the context's transaction).</summary>
+    public abstract Task<RowResult> ApplyAsync(RowCheck row, bool write, CancellationToken ct);
+
+    /// <summary>Forgets prepared commands bound to a transaction that has ended.</summary>
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,302 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Contracts.Common;
+using BioCluster.Contracts.Imports;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
+using DisableRequestSizeLimitAttribute = Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute;
+using Microsoft.Extensions.Options;
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
+namespace BioCluster.Api.Features.Imports;
+
+/// <summary>Bulk imports from CSV, JSON and XLSX, their history, and the rows they rejected.</summary>
+public static class ImportsApi
+{
+    public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ImportOptions>(configuration.GetSection("Imports"));
+        services.AddSingleton<ImportEngine>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<ImportTarget, AgencyImport>();
+        services.AddSingleton<ImportTarget, ClusterImport>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/imports").WithTags("Imports");
+        group.MapPost("/{entity}", RunImport).WithName(nameof(RunImport)).RequireAuthorization(Permissions.Import)
+            .WithSummary("Import a CSV, JSON or XLSX file of records (dry run, all-or-nothing, or skipping bad rows)")
+            .WithMetadata(new DisableRequestSizeLimitAttribute())
+            .Accepts<string>("text/csv", "application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Produces<ImportReportDto>()
+            .Errors(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status413PayloadTooLarge, Status422UnprocessableEntity);
+        group.MapGet("/", ListImports).WithName(nameof(ListImports)).RequireAuthorization(Permissions.Import)
+            .WithSummary("List import runs, newest first")
+            .Errors(Status401Unauthorized, Status403Forbidden);
+        group.MapGet("/{id:long}", GetImport).WithName(nameof(GetImport)).RequireAuthorization(Permissions.Import)
+            .WithSummary("Get one import run's report with all its stored problems")
+            .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+        group.MapGet("/{id:long}/rejected-rows.csv", DownloadRejectedRows).WithName(nameof(DownloadRejectedRows)).RequireAuthorization(Permissions.Import)
+            .WithSummary("Download the rows an import rejected, as sent, with an errors column, to fix and re-send")
+            .Produces<string>(Status200OK, "text/csv")
+            .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+        group.MapGet("/templates/{entity}.csv", DownloadImportTemplate).WithName(nameof(DownloadImportTemplate)).RequireAuthorization(Permissions.Import)
+            .WithSummary("Download an empty CSV with the entity's Korean column headers")
+            .Produces<string>(Status200OK, "text/csv")
+            .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+        return app;
+    }
+
+    private static ImportTarget? Target(IEnumerable<ImportTarget> targets, string entity) =>
+        WireNames.TryParse<ImportEntity>(entity, out var e) ? targets.FirstOrDefault(t => t.Entity == e) : null;
+
+    private static ProblemHttpResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
+
+    /// <param name="entity">agencies or clusters.</param>
+    /// <param name="dryRun">Check every row and write nothing.</param>
+    /// <param name="onError">fail (default): any rejected row means nothing is written; skip: write the good rows.</param>
+    /// <param name="charset">For CSV: utf-8 or cp949 (euc-kr). Detected when absent.</param>
+    /// <param name="fileName">The file's name, kept in the history.</param>
+    public static async Task<IResult> RunImport(
+        string entity, HttpContext http, Actor actor, IEnumerable<ImportTarget> targets, ImportEngine engine, IdempotencyStore idempotency,
+        IOptions<ImportOptions> options, IOptions<JsonOptions> json, CancellationToken ct,
+        bool dryRun = false, [WireEnum(typeof(ImportErrorMode))] string? onError = null, string? charset = null, string? fileName = null)
+    {
+        if (Target(targets, entity) is not { } target)
+            return Problems.NotFound($"Import target '{entity}'");
+        var mode = ImportErrorMode.Fail;
+        if (onError is not null && !WireNames.TryParse(onError, out mode))
+            return Problems.Invalid("onError", "onError is fail or skip.");
+        if (fileName is { Length: > 260 }) return Problems.Invalid("fileName", "fileName is at most 260 characters.");
+        string? key = http.Request.Headers[IdempotencyStore.Header].FirstOrDefault();
+        if (key is not null && IdempotencyStore.Problem(key) is { } keyProblem) return Problems.Invalid(IdempotencyStore.Header, keyProblem);
+        var max = options.Value.MaxBytes;
+        if (http.Request.ContentLength > max)
+            return Problem(Status413PayloadTooLarge, "File too large", $"The file is larger than the import limit of {max / (1024 * 1024)} MiB; split it into smaller files.");
+
+        ImportFile file;
+        try
+        {
+            file = await ImportFile.SpoolAsync(http.Request.Body, http.Request.ContentType, charset, fileName, max, ct);
+        }
+        catch (ImportFileException e)
+        {
+            return e.TooLarge ? Problem(Status413PayloadTooLarge, "File too large", e.Message) : Problems.Invalid("file", e.Message);
+        }
+        await using (file)
+        {
+            var owner = $"{WireNames.Of(actor.Type)}:{actor.Id}:{actor.Name}";
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+                $"import\n{WireNames.Of(target.Entity)}\n{dryRun}\n{WireNames.Of(mode)}\n{charset}\n{fileName}\n{file.Sha256}")));
+            if (key is not null)
+            {
+                switch (await idempotency.ClaimAsync(owner, key, hash, ct))
+                {
+                    case IdempotencyClaim.Replay replay: return replay.Response.ToResult();
+                    case IdempotencyClaim.Mismatch:
+                        return Problem(Status422UnprocessableEntity, "Idempotency-Key reused",
+                            "This Idempotency-Key was already used for a different import; use a new key for a different file or options.");
+                }
+            }
+            try
+            {
+                var (status, body) = await RunAsync(engine, target, file, fileName, dryRun, mode, actor, json.Value.SerializerOptions, http, ct);
+                if (key is not null) await idempotency.CompleteAsync(owner, key, new StoredResponse(status, ContentTypeOf(status), null, null, body));
+                return new Bytes(status, ContentTypeOf(status), body);
+            }
+            catch
+            {
+                if (key is not null) await idempotency.ReleaseAsync(owner, key);
+                throw;
+            }
+        }
+    }
+
+    private static string ContentTypeOf(int status) => status == Status200OK ? "application/json; charset=utf-8" : "application/problem+json; charset=utf-8";
+
+    private static async Task<(int Status, byte[] Body)> RunAsync(ImportEngine engine, ImportTarget target, ImportFile file, string? fileName, bool dryRun,
+        ImportErrorMode mode, Actor actor, JsonSerializerOptions json, HttpContext http, CancellationToken ct)
+    {
+        // Problems written here (and kept for Idempotency-Key replays) read like every other problem of the API.
+        ProblemDetails Described(ProblemDetails p)
+        {
+            p.Instance = http.Request.Path;
+            p.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
+            return p;
+        }
+
+        ImportReportDto report;
+        try
+        {
+            report = await engine.RunAsync(target, file, fileName, dryRun, mode, actor, ct);
+        }
+        catch (ImportFileException e)
+        {
+            var status = e.TooLarge ? Status413PayloadTooLarge : Status400BadRequest;
+            var problem = new ProblemDetails { Status = status, Type = TypeOf(status), Title = e.TooLarge ? "File too large" : "File not readable", Detail = e.Message };
+            if (!e.TooLarge) problem.Extensions["errors"] = new Dictionary<string, string[]> { ["file"] = [e.Message] };
+            return (status, JsonSerializer.SerializeToUtf8Bytes(Described(problem), json));
+        }
+        if (report.Outcome != ImportOutcome.Rejected) return (Status200OK, JsonSerializer.SerializeToUtf8Bytes(report, json));
+        var rejected = new ProblemDetails
+        {
+            Status = Status422UnprocessableEntity,
+            Type = TypeOf(Status422UnprocessableEntity),
+            Title = "Rows rejected; nothing was imported",
+            Detail = $"{report.Totals.Rejected:N0} of {report.Totals.Rows:N0} rows were rejected, so no row was written. " +
+                     "Fix the rows the report names (or send onError=skip to import the good rows) and send the file again.",
+        };
+        rejected.Extensions["importId"] = report.Id;
+        rejected.Extensions["report"] = report;
+        return (Status422UnprocessableEntity, JsonSerializer.SerializeToUtf8Bytes(Described(rejected), json));
+    }
+
+    private static string TypeOf(int status) => status switch
+    {
+        Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        Status422UnprocessableEntity => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        _ => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+    };
+
+    private sealed class Bytes(int status, string contentType, byte[] body) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = status;
+            http.Response.ContentType = contentType;
+            await http.Response.Body.WriteAsync(body);
+        }
+    }
+
+    /// <param name="entity">Only runs of this entity.</param>
+    /// <param name="limit">Page size, 1–200 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<ImportRunDto>>, ValidationProblem>> ListImports(
+        ImportStore store, CancellationToken ct, [WireEnum(typeof(ImportEntity))] string? entity = null, int? limit = null, string? cursor = null)
+    {
+        var errors = new ListErrors();
+        var entities = errors.Enums<ImportEntity>("entity", entity is null ? null : [entity]);
+        var (spec, take, after) = errors.Paging(ImportStore.SortFields, "-id", limit, cursor);
+        if (errors.Any) return errors.Problem();
+        return TypedResults.Ok(await store.ListAsync(entities.FirstOrDefault(), spec, after, take, ct));
+    }
+
+    public static async Task<Results<Ok<ImportReportDto>, ProblemHttpResult>> GetImport(long id, ImportStore store, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } report ? TypedResults.Ok(report) : Problems.NotFound($"Import {id}");
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> DownloadRejectedRows(long id, ImportStore store, HttpContext http, CancellationToken ct)
+    {
+        var rejected = await store.RejectedRowsAsync(id, ct);
+        if (rejected is null) return Problems.NotFound($"Import {id}");
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"import-{id}-rejected.csv\"";
+        await using var csv = new CsvExport(http.Response.Body);
+        await csv.RowAsync(["row", .. rejected.Value.Headers, "errors"]);
+        foreach (var (row, cells, messages) in rejected.Value.Rows)
+            await csv.RowAsync([row.ToString(), .. cells, messages]);
+        return TypedResults.Empty;
+    }
+
+    /// <param name="entity">agencies, clusters, …</param>
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> DownloadImportTemplate(string entity, IEnumerable<ImportTarget> targets, HttpContext http)
+    {
+        if (Target(targets, entity) is not { } target) return Problems.NotFound($"Import target '{entity}'");
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{entity}-template.csv\"";
+        await using var csv = new CsvExport(http.Response.Body);
+        await csv.RowAsync(target.Columns.Where(c => c.Imported).Select(c => c.Korean));
+        return TypedResults.Empty;
+    }
+}
+
+/// <summary>Reads the import history.</summary>
+public sealed class ImportStore(DbConnectionFactory db)
+{
+    public sealed class RunRow
+    {
+        public long Id { get; set; }
+        public string Entity { get; set; } = "";
+        public string ActorName { get; set; } = "";
+        public string? FileName { get; set; }
+        public string Format { get; set; } = "";
+        public string? Charset { get; set; }
+        public string Sha256 { get; set; } = "";
+        public long Bytes { get; set; }
+        public bool DryRun { get; set; }
+        public string OnError { get; set; } = "";
+        public string Outcome { get; set; } = "";
+        public string Headers { get; set; } = "[]";
+        public int RowsTotal { get; set; }
+        public int Created { get; set; }
+        public int Updated { get; set; }
+        public int Unchanged { get; set; }
+        public int Rejected { get; set; }
+        public bool ProblemsTruncated { get; set; }
+        public DateTimeOffset StartedAt { get; set; }
+        public long DurationMs { get; set; }
+
+        public ImportRunDto ToDto() => new(Id, WireNames.Parse<ImportEntity>(Entity), DryRun, WireNames.Parse<ImportErrorMode>(OnError),
+            WireNames.Parse<ImportOutcome>(Outcome), new ImportTotals(RowsTotal, Created, Updated, Unchanged, Rejected), FileName, Format, Charset,
+            Sha256, Bytes, ActorName, StartedAt, DurationMs);
+    }
+
+    public static readonly IReadOnlyList<SortField<RunRow>> SortFields = [new("id", "id", r => r.Id)];
+
+    private const string Select = """
+        SELECT id, entity, actor_name, file_name, format, charset, sha256, bytes, dry_run, on_error, outcome, headers,
+               rows_total, created, updated, unchanged, rejected, problems_truncated, started_at, duration_ms
+        FROM import_runs
+        """;
+
+    public async Task<Page<ImportRunDto>> ListAsync(string? entity, SortSpec<RunRow> sort, KeysetCursor? cursor, int limit, CancellationToken ct)
+    {
+        var where = new List<string>();
+        var p = new DynamicParameters();
+        if (entity is not null)
+        {
+            where.Add("entity = @entity");
+            p.Add("entity", entity);
+        }
+        await using var connection = await db.OpenAsync(ct);
+        var (rows, next, total) = await Keyset.PageAsync(connection, db.Dialect, Select, "import_runs", where, p, sort, cursor, limit, "id", r => r.Id);
+        return new Page<ImportRunDto>(rows.Select(r => r.ToDto()).ToList(), next, total);
+    }
+
+    public async Task<ImportReportDto?> GetAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var run = await connection.QuerySingleOrDefaultAsync<RunRow>($"{Select} WHERE id = @id", new { id });
+        if (run is null) return null;
+        var problems = (await connection.QueryAsync<ImportProblem>("""
+            SELECT row_number AS "row", column_name AS "column", record_key AS "key", code, message FROM import_problems WHERE import_id = @id ORDER BY seq
+            """, new { id })).ToList();
+        var d = run.ToDto();
+        return new ImportReportDto(d.Id, d.Entity, d.DryRun, d.OnError, d.Outcome, d.Totals, problems, run.ProblemsTruncated, d.FileName, d.Format,
+            d.Charset, d.Sha256, d.Bytes, d.ActorName, d.StartedAt, d.DurationMs);
+    }
+
+    public async Task<(IReadOnlyList<string> Headers, IReadOnlyList<(int Row, IReadOnlyList<string?> Cells, string Errors)> Rows)?> RejectedRowsAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var headers = await connection.QuerySingleOrDefaultAsync<string>("SELECT headers FROM import_runs WHERE id = @id", new { id });
+        if (headers is null) return null;
+        var messages = (await connection.QueryAsync<(int Row, string? Column, string Message)>(
+                "SELECT row_number, column_name, message FROM import_problems WHERE import_id = @id ORDER BY seq", new { id }))
+            .GroupBy(m => m.Row).ToDictionary(g => g.Key, g => string.Join(" / ", g.Select(m => m.Column is null ? m.Message : $"{m.Column}: {m.Message}")));
+        var rows = (await connection.QueryAsync<(int Row, string Cells)>(
+                "SELECT row_number, cells FROM import_rejected_rows WHERE import_id = @id ORDER BY row_number", new { id }))
+            .Select(r => (r.Row, (IReadOnlyList<string?>)(JsonSerializer.Deserialize<List<string?>>(r.Cells) ?? []), messages.GetValueOrDefault(r.Row, "")))
+            .ToList();
+        return (JsonSerializer.Deserialize<List<string>>(headers) ?? [], rows);
+    }
+}

@@ -1,0 +1,240 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using BioCluster.Api.Tests.Infrastructure;
+using Dapper;
+
+namespace BioCluster.Api.Tests.Features.Imports;
+
+/// <summary>Bulk imports through HTTP into a real SQLite file: formats, encodings, safety, idempotency, history.</summary>
+public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<SqliteApiFactory>
+{
+    static ImportsApiTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static readonly Encoding Utf8Bom = new UTF8Encoding(true);
+
+    public static ByteArrayContent Csv(string text, Encoding? encoding = null, string mediaType = "text/csv")
+    {
+        encoding ??= Utf8Bom;
+        var content = new ByteArrayContent([.. encoding.GetPreamble(), .. encoding.GetBytes(text)]);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+
+    private static string Code(string prefix) => Http.Unique(prefix).ToLowerInvariant();
+
+    private async Task<long> Count(string sql, object? p = null)
+    {
+        await using var db = factory.OpenDatabase();
+        return await db.ExecuteScalarAsync<long>(sql, p);
+    }
+
+    private static async Task<JsonElement> Report(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        var root = JsonDocument.Parse(body).RootElement;
+        return root.TryGetProperty("report", out var report) ? report : root;
+    }
+
+    private static (int Rows, int Created, int Updated, int Unchanged, int Rejected) Totals(JsonElement report)
+    {
+        var t = report.GetProperty("totals");
+        return (t.GetProperty("rows").GetInt32(), t.GetProperty("created").GetInt32(), t.GetProperty("updated").GetInt32(),
+            t.GetProperty("unchanged").GetInt32(), t.GetProperty("rejected").GetInt32());
+    }
+
+    [Fact]
+    public async Task Clusters_KoreanHeaders_DryRunWritesNothing_RealRunCreates_ReRunIsUnchanged()
+    {
+        var (a, b) = (Code("imp-a"), Code("imp-b"));
+        var csv = $"코드,국문명,영문명,지역,운영기관코드,특화분야,설립연도\r\n{a},가상 바이오 클러스터,Virtual Bio,충청북도,kbiohealth,신약;의료기기,2010\r\n" +
+                  $"{b},\"쉼표, 그리고 \"\"따옴표\"\"\",,seoul,kbiohealth,\"바이오, 의료\",\r\n,,,,,,\r\n";
+        var client = factory.Client();
+
+        var dry = await Report(await client.PostAsync("/api/v1/imports/clusters?dryRun=true&fileName=clusters.csv", Csv(csv)));
+        Assert.Equal((2, 2, 0, 0, 0), Totals(dry));
+        Assert.Equal("validated", dry.GetProperty("outcome").GetString());
+        Assert.Equal(0, await Count("SELECT COUNT(*) FROM clusters WHERE code IN (@a, @b)", new { a, b }));
+
+        var real = await Report(await client.PostAsync("/api/v1/imports/clusters?fileName=clusters.csv", Csv(csv)));
+        Assert.Equal((2, 2, 0, 0, 0), Totals(real));
+        Assert.Equal("imported", real.GetProperty("outcome").GetString());
+        var cluster = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/clusters/by-code/{b}")).RootElement;
+        Assert.Equal("쉼표, 그리고 \"따옴표\"", cluster.GetProperty("nameKo").GetString());
+        Assert.Equal("바이오, 의료", cluster.GetProperty("specializations")[0].GetString());
+        var first = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/clusters/by-code/{a}")).RootElement;
+        Assert.Equal("chungbuk", first.GetProperty("region").GetString());
+        Assert.Equal(["신약", "의료기기"], first.GetProperty("specializations").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(1, await Count("SELECT COUNT(*) FROM audit_entries WHERE entity_type = 'cluster' AND action = 'create' AND entity_id = @id",
+            new { id = first.GetProperty("id").GetInt64() }));
+
+        var again = await Report(await client.PostAsync("/api/v1/imports/clusters", Csv(csv)));
+        Assert.Equal((2, 0, 0, 2, 0), Totals(again));
+
+        var changed = csv.Replace("가상 바이오 클러스터", "가상 바이오 클러스터 2");
+        var update = await Report(await client.PostAsync("/api/v1/imports/clusters", Csv(changed)));
+        Assert.Equal((2, 0, 1, 1, 0), Totals(update));
+        var history = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/imports?entity=clusters&limit=200")).RootElement;
+        Assert.Contains(history.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == update.GetProperty("id").GetInt64()
+            && i.GetProperty("totals").GetProperty("updated").GetInt32() == 1 && i.GetProperty("sha256").GetString()!.Length == 64);
+    }
+
+    [Fact]
+    public async Task Cp949File_FromKoreanExcel_IsDetected_AndKoreanArrivesIntact()
+    {
+        var code = Code("imp-cp");
+        var csv = $"코드,국문명,지역,운영기관코드\r\n{code},충북 오송 첨단의료복합단지 시험,충북,kbiohealth\r\n";
+        var cp949 = Encoding.GetEncoding(949);
+        var report = await Report(await factory.Client().PostAsync("/api/v1/imports/clusters", Csv(csv, cp949)));
+        Assert.Equal("cp949", report.GetProperty("charset").GetString());
+        var cluster = JsonDocument.Parse(await factory.Client().GetStringAsync($"/api/v1/clusters/by-code/{code}")).RootElement;
+        Assert.Equal("충북 오송 첨단의료복합단지 시험", cluster.GetProperty("nameKo").GetString());
+
+        // Declared explicitly (euc-kr is CP949's older name) it reads the same.
+        var declared = Csv(csv.Replace("시험", "시험2"), cp949, "text/csv");
+        declared.Headers.ContentType!.CharSet = "euc-kr";
+        var second = await Report(await factory.Client().PostAsync("/api/v1/imports/clusters?dryRun=true", declared));
+        Assert.Equal((1, 0, 1, 0, 0), Totals(second));
+
+        // UTF-8 without BOM is detected as UTF-8.
+        var plain = await Report(await factory.Client().PostAsync("/api/v1/imports/clusters?dryRun=true", Csv(csv, new UTF8Encoding(false))));
+        Assert.Equal("utf-8", plain.GetProperty("charset").GetString());
+        Assert.Equal((1, 0, 0, 1, 0), Totals(plain));
+    }
+
+    [Fact]
+    public async Task RejectedRow_MeansNothingWritten_SkipWritesTheGoodRows_AndRejectedRowsDownload()
+    {
+        var (good, bad) = (Code("imp-g"), Code("imp-x"));
+        var csv = $"code,nameKo,region,operatorCode\r\n{good},좋은 행,seoul,kbiohealth\r\n{bad},\"나쁜\n행\",atlantis,no-such-operator\r\n";
+        var client = factory.Client();
+
+        var failed = await Report(await client.PostAsync("/api/v1/imports/clusters", Csv(csv)), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("rejected", failed.GetProperty("outcome").GetString());
+        Assert.Equal((2, 1, 0, 0, 1), Totals(failed));
+        Assert.Equal(0, await Count("SELECT COUNT(*) FROM clusters WHERE code IN (@good, @bad)", new { good, bad }));
+        var problems = failed.GetProperty("problems").EnumerateArray().ToList();
+        Assert.Contains(problems, p => p.GetProperty("row").GetInt32() == 3 && p.GetProperty("column").GetString() == "region" && p.GetProperty("key").GetString() == bad);
+        Assert.Contains(problems, p => p.GetProperty("row").GetInt32() == 3 && p.GetProperty("column").GetString() == "operatorCode");
+
+        var skipped = await Report(await client.PostAsync("/api/v1/imports/clusters?onError=skip", Csv(csv)));
+        Assert.Equal((2, 1, 0, 0, 1), Totals(skipped));
+        Assert.Equal(1, await Count("SELECT COUNT(*) FROM clusters WHERE code = @good", new { good }));
+        Assert.Equal(0, await Count("SELECT COUNT(*) FROM clusters WHERE code = @bad", new { bad }));
+
+        var rejected = await client.GetAsync($"/api/v1/imports/{skipped.GetProperty("id").GetInt64()}/rejected-rows.csv");
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        var text = Encoding.UTF8.GetString(await rejected.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("row,code,nameKo,region,operatorCode,errors", lines[0]);
+        // The embedded line break stayed inside its field (the row was read as one record) and goes back out quoted.
+        Assert.StartsWith($"3,{bad},\"나쁜\n행\",atlantis,no-such-operator,", lines[1]);
+        Assert.Contains("region", lines[1]);
+        Assert.Contains("nameKo", lines[1]);
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public async Task FileProblems_AreClear400s_AndWriteNothing()
+    {
+        var client = factory.Client();
+        var before = await Count("SELECT COUNT(*) FROM import_runs");
+        foreach (var (body, expect) in new[]
+                 {
+                     ("nmae,code\r\nx,y\r\n", "Unknown column"),
+                     ("code,nameKo\r\nabc,가\r\n", "Required column"),
+                     ("code,코드,nameKo,region,operatorCode\r\n", "same column"),
+                     ("code,nameKo,region,operatorCode\r\n", "no rows"),
+                 })
+        {
+            var response = await client.PostAsync("/api/v1/imports/clusters", Csv(body));
+            var problem = await response.Problem(HttpStatusCode.BadRequest);
+            Assert.Contains(expect, problem.GetProperty("detail").GetString() + string.Join(" ", problem.Errors().SelectMany(e => e.Value)));
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/imports/planets", Csv("code\r\nx\r\n"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/v1/imports/clusters?onError=maybe", Csv("code\r\nx\r\n"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/v1/imports/clusters?charset=latin9", Csv("code\r\nx\r\n"))).StatusCode);
+        var notJson = new StringContent("[{\"code\": ", Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/v1/imports/clusters", notJson)).StatusCode);
+        Assert.Equal(before, await Count("SELECT COUNT(*) FROM import_runs"));
+    }
+
+    [Fact]
+    public async Task Json_AndXlsx_ImportLikeCsv()
+    {
+        var (j, x) = (Code("imp-j"), Code("imp-x"));
+        var json = JsonSerializer.Serialize(new[] { new { code = j, nameKo = "제이슨 클러스터", region = "busan", operatorCode = "kbiohealth", specializations = new[] { "바이오", "AI" }, establishedYear = 2021 } });
+        var fromJson = await Report(await factory.Client().PostAsync("/api/v1/imports/clusters", new StringContent(json, Encoding.UTF8, "application/json")));
+        Assert.Equal((1, 1, 0, 0, 0), Totals(fromJson));
+        var cluster = JsonDocument.Parse(await factory.Client().GetStringAsync($"/api/v1/clusters/by-code/{j}")).RootElement;
+        Assert.Equal(2021, cluster.GetProperty("establishedYear").GetInt32());
+        Assert.Equal(["바이오", "AI"], cluster.GetProperty("specializations").EnumerateArray().Select(s => s.GetString()));
+
+        var sheet = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(sheet, new[]
+        {
+            new Dictionary<string, object?> { ["코드"] = x, ["국문명"] = "엑셀 클러스터", ["지역"] = "제주특별자치도", ["운영기관코드"] = "kbiohealth", ["설립연도"] = 2019d },
+        });
+        var xlsx = new ByteArrayContent(sheet.ToArray());
+        xlsx.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var fromXlsx = await Report(await factory.Client().PostAsync("/api/v1/imports/clusters?fileName=clusters.xlsx", xlsx));
+        Assert.Equal("xlsx", fromXlsx.GetProperty("format").GetString());
+        Assert.Equal((1, 1, 0, 0, 0), Totals(fromXlsx));
+        var fromSheet = JsonDocument.Parse(await factory.Client().GetStringAsync($"/api/v1/clusters/by-code/{x}")).RootElement;
+        Assert.Equal("jeju", fromSheet.GetProperty("region").GetString());
+        Assert.Equal(2019, fromSheet.GetProperty("establishedYear").GetInt32());
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentRequests_WithOneIdempotencyKey_RunOneImport_AndAnswerAlike()
+    {
+        var code = Code("imp-idem");
+        var csv = $"code,nameKo,region,operatorCode\r\n{code},멱등 클러스터,ulsan,kbiohealth\r\n";
+        var key = Guid.NewGuid().ToString();
+        var client = factory.Client();
+        var runsBefore = await Count("SELECT COUNT(*) FROM import_runs");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports/clusters") { Content = Csv(csv) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await client.SendAsync(request);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }));
+        Assert.All(responses, r => Assert.Equal(200, r.Item1));
+        Assert.Single(responses.Select(r => r.Item2).Distinct());
+        Assert.Equal(runsBefore + 1, await Count("SELECT COUNT(*) FROM import_runs"));
+        Assert.Equal(1, await Count("SELECT COUNT(*) FROM clusters WHERE code = @code", new { code }));
+
+        using var other = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports/clusters") { Content = Csv(csv.Replace("멱등", "다른")) };
+        other.Headers.Add("Idempotency-Key", key);
+        var mismatch = await client.SendAsync(other);
+        await mismatch.Problem(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(runsBefore + 1, await Count("SELECT COUNT(*) FROM import_runs"));
+    }
+
+    [Fact]
+    public async Task OnlyImportersMayImport()
+    {
+        var csv = $"code,nameKo,region,operatorCode\r\n{Code("imp-s")},범위 시험,seoul,kbiohealth\r\n";
+        var viewer = await factory.AsRole("viewer", "khidi");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("/api/v1/imports/clusters?dryRun=true", Csv(csv))).StatusCode);
+        var reader = await factory.WithKey("mohw", "read");
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync("/api/v1/imports/clusters?dryRun=true", Csv(csv))).StatusCode);
+        var writer = await factory.WithKey("mohw", "write");
+        Assert.Equal(HttpStatusCode.Forbidden, (await writer.PostAsync("/api/v1/imports/clusters?dryRun=true", Csv(csv))).StatusCode);
+        var importer = await factory.WithKey("mohw", "import");
+        Assert.Equal(HttpStatusCode.OK, (await importer.PostAsync("/api/v1/imports/clusters?dryRun=true", Csv(csv))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().PostAsync("/api/v1/imports/clusters?dryRun=true", Csv(csv))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Template_HasTheKoreanHeaders()
+    {
+        var response = await factory.Client().GetAsync("/api/v1/imports/templates/clusters.csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.StartsWith("코드,국문명,영문명,지역,운영기관코드", Encoding.UTF8.GetString(bytes[3..]));
+    }
+}
