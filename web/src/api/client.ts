@@ -26,9 +26,10 @@ export class AgenciesClient {
      * @param sort (optional) One of code, nameKo, kind, id; prefix with '-' for descending. Default code.
      * @param limit (optional) Page size, 1–200 (default 50).
      * @param cursor (optional) The nextCursor of the previous page.
+     * @param clusterCode (optional) Only agencies located in the cluster with this code (its innovation actors).
      * @return OK
      */
-    listAgencies(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AgencyDtoPage> {
+    listAgencies(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, clusterCode?: string | undefined, signal?: AbortSignal): Promise<AgencyDtoPage> {
         let url_ = this.baseUrl + "/api/v1/agencies?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -58,6 +59,10 @@ export class AgenciesClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3269,6 +3274,8 @@ export interface AgencyDto {
     sector: Sector | null;
     /** A short reference to another record, enough to show and link it. */
     parent: AgencyRef | null;
+    /** The cluster an innovation actor is located in, if any. */
+    cluster: ClusterRef | null;
     website: string | null;
     /** Lifecycle of a registry record; archived records stay readable but leave default lists. */
     status: RecordStatus;
@@ -3430,6 +3437,7 @@ export interface CreateAgencyRequest {
     sector?: Sector | null;
     parentCode?: string | null;
     website?: string | null;
+    clusterCode?: string | null;
 }
 
 /** A key for an agency's system. Expiry defaults to 90 days and may be at most two years away. */
@@ -3758,6 +3766,7 @@ export interface UpdateAgencyRequest {
     sector?: Sector | null;
     parentCode?: string | null;
     website?: string | null;
+    clusterCode?: string | null;
 }
 
 /** The editable fields of a cluster, replaced as a whole. The code cannot change; archive with DELETE. */
