@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Features.ClusterIndicators;
 using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.ReferenceData;
@@ -26,6 +27,7 @@ builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<AccessBootstrapper>();
 builder.Services.AddSingleton<ClusterStore>();
 builder.Services.AddSingleton<AgencyStore>();
+builder.Services.AddSingleton<ClusterIndicatorStore>();
 builder.Services.AddSingleton<RegulatoryIssueStore>();
 DapperSetup.Configure();
 
@@ -83,6 +85,7 @@ app.MapApiKeys();
 app.MapAudit();
 app.MapClusters();
 app.MapAgencies();
+app.MapClusterIndicators();
 app.MapRegulatoryIssues();
 
 app.Run();

@@ -72,5 +72,8 @@ public sealed partial class StoreSqlTests
         TSql.AssertParses($@"{SelectAgencies} LEFT JOIN clusters k ON k.id = g.cluster_id
             WHERE g.cluster_id = (SELECT id FROM clusters WHERE code = @ClusterCode) AND g.status <> 'archived'
             ORDER BY g.code ASC, g.id ASC {limit}", "agency list by cluster");
+        TSql.AssertParses($@"SELECT i.id, i.year FROM cluster_indicators i JOIN clusters c ON c.id = i.cluster_id
+            WHERE c.code = @ClusterCode AND i.year >= @YearFrom AND i.year <= @YearTo
+            AND (i.year < @SeekValue OR (i.year = @SeekValue AND i.id < @SeekId)) ORDER BY i.year DESC, i.id DESC {limit}", "cluster indicator list");
     }
 }
