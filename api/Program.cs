@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Features.ClusterIndicators;
 using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.ReferenceData;
@@ -29,6 +30,7 @@ builder.Services.AddSingleton<ClusterStore>();
 builder.Services.AddSingleton<AgencyStore>();
 builder.Services.AddSingleton<ImportStore>();
 builder.Services.AddImports(builder.Configuration);
+builder.Services.AddSingleton<ClusterIndicatorStore>();
 builder.Services.AddSingleton<RegulatoryIssueStore>();
 DapperSetup.Configure();
 
@@ -86,6 +88,7 @@ app.MapApiKeys();
 app.MapAudit();
 app.MapClusters();
 app.MapAgencies();
+app.MapClusterIndicators();
 app.MapRegulatoryIssues();
 app.MapImports();
 

@@ -3,6 +3,7 @@ using BioCluster.Contracts.Common;
 namespace BioCluster.Contracts.Registry;
 
 /// <summary>An organisation in the registry: ministry, cluster operator, institution or innovation actor.</summary>
+/// <param name="Cluster">The cluster an innovation actor is located in, if any.</param>
 public sealed record AgencyDto(
     long Id,
     string Code,
@@ -11,6 +12,7 @@ public sealed record AgencyDto(
     AgencyKind Kind,
     Sector? Sector,
     AgencyRef? Parent,
+    ClusterRef? Cluster,
     string? Website,
     RecordStatus Status,
     IReadOnlyList<ClusterRef> OperatedClusters,
@@ -25,7 +27,8 @@ public sealed record CreateAgencyRequest(
     string? NameEn = null,
     Sector? Sector = null,
     string? ParentCode = null,
-    string? Website = null);
+    string? Website = null,
+    string? ClusterCode = null);
 
 /// <summary>The editable fields of an agency, replaced as a whole. The code cannot change.</summary>
 public sealed record UpdateAgencyRequest(
@@ -34,4 +37,5 @@ public sealed record UpdateAgencyRequest(
     string? NameEn = null,
     Sector? Sector = null,
     string? ParentCode = null,
-    string? Website = null);
+    string? Website = null,
+    string? ClusterCode = null);

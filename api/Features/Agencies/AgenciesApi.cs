@@ -49,20 +49,23 @@ public static class AgenciesApi
     /// <param name="sort">One of code, nameKo, kind, id; prefix with '-' for descending. Default code.</param>
     /// <param name="limit">Page size, 1–200 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="clusterCode">Only agencies located in the cluster with this code (its innovation actors).</param>
+    // clusterCode comes last so the generated client's positional parameters of older callers keep their places.
     public static async Task<Results<Ok<Page<AgencyDto>>, ValidationProblem>> ListAgencies(
         AgencyStore store, CancellationToken ct,
         [WireEnum(typeof(AgencyKind))] string[]? kind = null, [WireEnum(typeof(Sector))] string[]? sector = null, [WireEnum(typeof(RecordStatus))] string[]? status = null, string? q = null,
-        string? sort = null, int? limit = null, string? cursor = null)
+        string? sort = null, int? limit = null, string? cursor = null, string? clusterCode = null)
     {
         var errors = new ListErrors();
         var kinds = errors.Enums<AgencyKind>("kind", kind);
         var sectors = errors.Enums<Sector>("sector", sector);
         var statuses = errors.Enums<RecordStatus>("status", status);
         var query = errors.Text("q", q);
+        var cluster = errors.Text("clusterCode", clusterCode);
         var (spec, take, after) = errors.Paging(AgencyStore.SortFields, sort, limit, cursor);
         if (errors.Any) return errors.Problem();
 
-        return TypedResults.Ok(await store.ListAsync(new AgencyFilter(kinds, sectors, statuses, query), spec, after, take, ct));
+        return TypedResults.Ok(await store.ListAsync(new AgencyFilter(kinds, sectors, statuses, query, cluster), spec, after, take, ct));
     }
 
     public static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> GetAgency(long id, AgencyStore store, HttpContext http, CancellationToken ct)

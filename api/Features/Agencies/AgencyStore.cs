@@ -14,7 +14,8 @@ public sealed record AgencyFilter(
     IReadOnlyList<string> Kinds,
     IReadOnlyList<string> Sectors,
     IReadOnlyList<string> Statuses,
-    string? Query);
+    string? Query,
+    string? ClusterCode = null);
 
 /// <summary>All SQL about agencies.</summary>
 public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit)
@@ -33,6 +34,10 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         public string? ParentCode { get; set; }
         public string? ParentNameKo { get; set; }
         public string? ParentNameEn { get; set; }
+        public long? ClusterId { get; set; }
+        public string? ClusterCode { get; set; }
+        public string? ClusterNameKo { get; set; }
+        public string? ClusterNameEn { get; set; }
         public string? Website { get; set; }
         public string Status { get; set; } = "";
         public long Version { get; set; }
@@ -43,6 +48,7 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
             Id, Code, NameKo, NameEn, WireNames.Parse<AgencyKind>(Kind),
             Sector is null ? null : WireNames.Parse<Sector>(Sector),
             ParentId is { } pid ? new AgencyRef(pid, ParentCode!, ParentNameKo!, ParentNameEn) : null,
+            ClusterId is { } cid ? new ClusterRef(cid, ClusterCode!, ClusterNameKo!, ClusterNameEn) : null,
             Website, WireNames.Parse<RecordStatus>(Status), operated, CreatedAt, UpdatedAt);
     }
 
@@ -66,9 +72,11 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
     private const string Select = """
         SELECT g.id, g.code, g.name_ko, g.name_en, g.kind, g.sector, g.parent_id,
                p.code AS parent_code, p.name_ko AS parent_name_ko, p.name_en AS parent_name_en,
+               g.cluster_id, k.code AS cluster_code, k.name_ko AS cluster_name_ko, k.name_en AS cluster_name_en,
                g.website, g.status, g.version, g.created_at, g.updated_at
         FROM agencies g
         LEFT JOIN agencies p ON p.id = g.parent_id
+        LEFT JOIN clusters k ON k.id = g.cluster_id
         """;
 
     public async Task<Versioned<AgencyDto>?> GetAsync(long id, CancellationToken ct)
@@ -124,6 +132,12 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         {
             where.Add("g.status <> 'archived'");
         }
+        if (filter.ClusterCode is not null)
+        {
+            // Resolved to an id first so the count and the page both seek ix_agencies_cluster.
+            where.Add("g.cluster_id = (SELECT id FROM clusters WHERE code = @ClusterCode)");
+            p.Add("ClusterCode", filter.ClusterCode);
+        }
         if (filter.Query is not null)
         {
             where.Add(@"(g.name_ko LIKE @Q ESCAPE '\' OR g.name_en LIKE @Q ESCAPE '\' OR g.code LIKE @Q ESCAPE '\')");
@@ -142,15 +156,16 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var parentId = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: null);
+        var clusterId = await ResolveClusterAsync(connection, tx, r.ClusterCode, current: null);
         long id;
         try
         {
             id = await connection.ExecuteScalarAsync<long>($"""
-                INSERT INTO agencies (code, name_ko, name_en, kind, sector, parent_id, website, status, version, created_at, updated_at)
-                VALUES (@Code, @NameKo, @NameEn, @Kind, @Sector, @ParentId, @Website, 'active', 1, @Now, @Now);
+                INSERT INTO agencies (code, name_ko, name_en, kind, sector, parent_id, cluster_id, website, status, version, created_at, updated_at)
+                VALUES (@Code, @NameKo, @NameEn, @Kind, @Sector, @ParentId, @ClusterId, @Website, 'active', 1, @Now, @Now);
                 {db.Dialect.SelectNewId}
                 """,
-                new { r.Code, r.NameKo, r.NameEn, Kind = WireNames.Of(r.Kind), Sector = WireNames.Of(r.Sector), ParentId = parentId, r.Website, Now = now },
+                new { r.Code, r.NameKo, r.NameEn, Kind = WireNames.Of(r.Kind), Sector = WireNames.Of(r.Sector), ParentId = parentId, ClusterId = clusterId, r.Website, Now = now },
                 tx);
         }
         catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
@@ -170,6 +185,7 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         var before = await GetAsync(connection, tx, "g.id = @key", id);
         if (before is null) return WriteResult<AgencyDto>.NotFound;
         var parentId = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: id);
+        var clusterId = await ResolveClusterAsync(connection, tx, r.ClusterCode, current: before.Value.Cluster);
         if (r.Kind != AgencyKind.ClusterOperator)
         {
             var operates = await connection.ExecuteScalarAsync<int>(
@@ -180,13 +196,13 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         var changed = await connection.ExecuteAsync("""
             UPDATE agencies
             SET name_ko = @NameKo, name_en = @NameEn, kind = @Kind, sector = @Sector, parent_id = @ParentId,
-                website = @Website, version = version + 1, updated_at = @Now
+                cluster_id = @ClusterId, website = @Website, version = version + 1, updated_at = @Now
             WHERE id = @Id AND version = @ExpectedVersion
             """,
             new
             {
                 Id = id, ExpectedVersion = expectedVersion, r.NameKo, r.NameEn, Kind = WireNames.Of(r.Kind),
-                Sector = WireNames.Of(r.Sector), ParentId = parentId, r.Website, Now = clock.GetUtcNow(),
+                Sector = WireNames.Of(r.Sector), ParentId = parentId, ClusterId = clusterId, r.Website, Now = clock.GetUtcNow(),
             }, tx);
         return await FinishWriteAsync(connection, tx, actor, "update", before, changed, ct);
     }
@@ -218,6 +234,27 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         await audit.WriteAsync(connection, tx, actor, action, EntityType, before.Value.Id, before.Value, after.Value);
         await tx.CommitAsync(ct);
         return WriteResult<AgencyDto>.Done(after);
+    }
+
+    private sealed class ClusterStatusRow
+    {
+        public long Id { get; set; }
+        public string Status { get; set; } = "";
+    }
+
+    /// <summary>
+    /// The id of the cluster the agency is located in; refuses unknown codes, and archived clusters unless
+    /// the agency is already there (so an agency in a cluster archived later can still be edited).
+    /// </summary>
+    private static async Task<long?> ResolveClusterAsync(DbConnection connection, DbTransaction tx, string? clusterCode, ClusterRef? current)
+    {
+        if (clusterCode is null) return null;
+        var found = await connection.QuerySingleOrDefaultAsync<ClusterStatusRow>(
+            "SELECT id, status FROM clusters WHERE code = @clusterCode", new { clusterCode }, tx)
+            ?? throw new FieldException("clusterCode", $"No cluster has the code '{clusterCode}'.");
+        if (found.Status == "archived" && current?.Id != found.Id)
+            throw new FieldException("clusterCode", $"Cluster '{clusterCode}' is archived.");
+        return found.Id;
     }
 
     /// <summary>The parent's id; refuses unknown parents and any parent that would make the hierarchy a loop.</summary>

@@ -16,6 +16,7 @@ public sealed class CreateAgencyRequestValidator : AbstractValidator<CreateAgenc
         RuleFor(x => x.ParentCode!).RegistryCode().When(x => x.ParentCode is not null);
         RuleFor(x => x.ParentCode).NotEqual(x => x.Code).WithMessage("An agency cannot be its own parent.");
         RuleFor(x => x.Website).WebAddress();
+        RuleFor(x => x.ClusterCode!).RegistryCode().When(x => x.ClusterCode is not null);
     }
 }
 
@@ -29,5 +30,6 @@ public sealed class UpdateAgencyRequestValidator : AbstractValidator<UpdateAgenc
         RuleFor(x => x.Sector).IsInEnum();
         RuleFor(x => x.ParentCode!).RegistryCode().When(x => x.ParentCode is not null);
         RuleFor(x => x.Website).WebAddress();
+        RuleFor(x => x.ClusterCode!).RegistryCode().When(x => x.ClusterCode is not null);
     }
 }

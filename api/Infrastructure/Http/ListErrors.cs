@@ -31,6 +31,16 @@ public sealed class ListErrors
         return text;
     }
 
+    /// <summary>A whole-number filter that must lie within [min, max] when given.</summary>
+    public int? Between(string field, int? value, int min, int max)
+    {
+        if (value is { } v && (v < min || v > max)) _errors[field] = [$"Must be between {min} and {max}."];
+        return value;
+    }
+
+    /// <summary>A problem found by the endpoint itself (e.g. two filters that contradict each other).</summary>
+    public void Add(string field, string message) => _errors[field] = [message];
+
     public (SortSpec<TRow> Sort, int Limit, KeysetCursor? Cursor) Paging<TRow>(
         IReadOnlyList<SortField<TRow>> fields, string? sort, int? limit, string? cursor)
     {

@@ -69,5 +69,11 @@ public sealed partial class StoreSqlTests
             AND (c.code > @SeekValue OR (c.code = @SeekValue AND c.id > @SeekId)) ORDER BY c.code ASC, c.id ASC {limit}", "cluster list");
         TSql.AssertParses($@"{SelectAgencies} WHERE g.kind IN (@Kinds1) AND g.status <> 'archived'
             AND (g.name_ko < @SeekValue OR (g.name_ko = @SeekValue AND g.id < @SeekId)) ORDER BY g.name_ko DESC, g.id DESC {limit}", "agency list");
+        TSql.AssertParses($@"{SelectAgencies} LEFT JOIN clusters k ON k.id = g.cluster_id
+            WHERE g.cluster_id = (SELECT id FROM clusters WHERE code = @ClusterCode) AND g.status <> 'archived'
+            ORDER BY g.code ASC, g.id ASC {limit}", "agency list by cluster");
+        TSql.AssertParses($@"SELECT i.id, i.year FROM cluster_indicators i JOIN clusters c ON c.id = i.cluster_id
+            WHERE c.code = @ClusterCode AND i.year >= @YearFrom AND i.year <= @YearTo
+            AND (i.year < @SeekValue OR (i.year = @SeekValue AND i.id < @SeekId)) ORDER BY i.year DESC, i.id DESC {limit}", "cluster indicator list");
     }
 }

@@ -26,9 +26,10 @@ export class AgenciesClient {
      * @param sort (optional) One of code, nameKo, kind, id; prefix with '-' for descending. Default code.
      * @param limit (optional) Page size, 1–200 (default 50).
      * @param cursor (optional) The nextCursor of the previous page.
+     * @param clusterCode (optional) Only agencies located in the cluster with this code (its innovation actors).
      * @return OK
      */
-    listAgencies(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AgencyDtoPage> {
+    listAgencies(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, clusterCode?: string | undefined, signal?: AbortSignal): Promise<AgencyDtoPage> {
         let url_ = this.baseUrl + "/api/v1/agencies?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -58,6 +59,10 @@ export class AgenciesClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1277,6 +1282,419 @@ export class AuthClient {
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+}
+
+export class ClusterIndicatorsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * List the yearly figures of clusters, filtered and sorted, one keyset page at a time
+     * @param clusterCode (optional) Only the figures of the cluster with this code.
+     * @param yearFrom (optional) Only years from this one (inclusive), 1990–2100.
+     * @param yearTo (optional) Only years up to this one (inclusive), 1990–2100.
+     * @param sort (optional) One of year, clusterCode, id; prefix with '-' for descending. Default year.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listClusterIndicators(clusterCode?: string | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ClusterIndicatorDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/cluster-indicators?";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (yearFrom === null)
+            throw new globalThis.Error("The parameter 'yearFrom' cannot be null.");
+        else if (yearFrom !== undefined)
+            url_ += "yearFrom=" + encodeURIComponent("" + yearFrom) + "&";
+        if (yearTo === null)
+            throw new globalThis.Error("The parameter 'yearTo' cannot be null.");
+        else if (yearTo !== undefined)
+            url_ += "yearTo=" + encodeURIComponent("" + yearTo) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListClusterIndicators(_response);
+        });
+    }
+
+    protected processListClusterIndicators(response: Response): Promise<ClusterIndicatorDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClusterIndicatorDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ClusterIndicatorDtoPage>(null as any);
+    }
+
+    /**
+     * Export the yearly figures matching the same filters as CSV (UTF-8 with BOM; the import's columns)
+     * @param clusterCode (optional) Only the figures of the cluster with this code.
+     * @param yearFrom (optional) Only years from this one (inclusive), 1990–2100.
+     * @param yearTo (optional) Only years up to this one (inclusive), 1990–2100.
+     * @return OK
+     */
+    exportClusterIndicators(clusterCode?: string | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/cluster-indicators/export.csv?";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (yearFrom === null)
+            throw new globalThis.Error("The parameter 'yearFrom' cannot be null.");
+        else if (yearFrom !== undefined)
+            url_ += "yearFrom=" + encodeURIComponent("" + yearFrom) + "&";
+        if (yearTo === null)
+            throw new globalThis.Error("The parameter 'yearTo' cannot be null.");
+        else if (yearTo !== undefined)
+            url_ += "yearTo=" + encodeURIComponent("" + yearTo) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportClusterIndicators(_response);
+        });
+    }
+
+    protected processExportClusterIndicators(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Get one year's figures of a cluster
+     * @return OK
+     */
+    getClusterIndicator(id: number, year: number, signal?: AbortSignal): Promise<SwaggerResponse<ClusterIndicatorDto>> {
+        let url_ = this.baseUrl + "/api/v1/clusters/{id}/indicators/{year}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (year === undefined || year === null)
+            throw new globalThis.Error("The parameter 'year' must be defined.");
+        url_ = url_.replace("{year}", encodeURIComponent("" + year));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetClusterIndicator(_response);
+        });
+    }
+
+    protected processGetClusterIndicator(response: Response): Promise<SwaggerResponse<ClusterIndicatorDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClusterIndicatorDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<ClusterIndicatorDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Record one year's figures of a cluster: 201 when the year is new (no If-Match), else a whole replace that needs If-Match
+     * @param if_Match (optional) Leave out to record a year that has none yet; to replace a recorded year, the ETag you read
+                (missing: 428; stale: 412, and nothing is written).
+     * @return OK
+     */
+    putClusterIndicator(id: number, year: number, body: PutClusterIndicatorRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<SwaggerResponse<ClusterIndicatorDto>> {
+        let url_ = this.baseUrl + "/api/v1/clusters/{id}/indicators/{year}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (year === undefined || year === null)
+            throw new globalThis.Error("The parameter 'year' must be defined.");
+        url_ = url_.replace("{year}", encodeURIComponent("" + year));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPutClusterIndicator(_response);
+        });
+    }
+
+    protected processPutClusterIndicator(response: Response): Promise<SwaggerResponse<ClusterIndicatorDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClusterIndicatorDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClusterIndicatorDto;
+            return new SwaggerResponse(status, _headers, result201);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<ClusterIndicatorDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * The audit trail of one year's figures of a cluster: every change, who made it and when
+     * @param limit (optional) 
+     * @param cursor (optional) 
+     * @return OK
+     */
+    getClusterIndicatorHistory(id: number, year: number, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/clusters/{id}/indicators/{year}/history?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (year === undefined || year === null)
+            throw new globalThis.Error("The parameter 'year' must be defined.");
+        url_ = url_.replace("{year}", encodeURIComponent("" + year));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetClusterIndicatorHistory(_response);
+        });
+    }
+
+    protected processGetClusterIndicatorHistory(response: Response): Promise<AuditEntryDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditEntryDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AuditEntryDtoPage>(null as any);
     }
 }
 
@@ -3269,6 +3687,8 @@ export interface AgencyDto {
     sector: Sector | null;
     /** A short reference to another record, enough to show and link it. */
     parent: AgencyRef | null;
+    /** The cluster an innovation actor is located in, if any. */
+    cluster: ClusterRef | null;
     website: string | null;
     /** Lifecycle of a registry record; archived records stay readable but leave default lists. */
     status: RecordStatus;
@@ -3409,6 +3829,41 @@ export interface ClusterDtoPage {
     totalCount: number;
 }
 
+/** One year of a cluster's figures (its time series has one of these per year). */
+export interface ClusterIndicatorDto {
+    id: number;
+    /** A short reference to a cluster. */
+    cluster: ClusterRef;
+    /** The calendar year the figures describe, 1990–2100. */
+    year: number;
+    /** Companies located in the cluster. */
+    companies: number | null;
+    /** People employed by them. */
+    employees: number | null;
+    /** Revenue, in millions of won. */
+    revenueMillionKrw: number | null;
+    /** R&D spend, in millions of won. */
+    rdSpendMillionKrw: number | null;
+    /** Investment attracted, in millions of won. */
+    investmentMillionKrw: number | null;
+    /** Exports, in thousands of US dollars. */
+    exportsThousandUsd: number | null;
+    /** Source or remarks (free text). */
+    note: string | null;
+    createdAt: string;
+    updatedAt: string;
+}
+
+/** One page of a keyset-paged list. */
+export interface ClusterIndicatorDtoPage {
+    /** The records of this page, in the requested order. */
+    items: ClusterIndicatorDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
+}
+
 /** A short reference to a cluster. */
 export interface ClusterRef {
     id: number;
@@ -3430,6 +3885,7 @@ export interface CreateAgencyRequest {
     sector?: Sector | null;
     parentCode?: string | null;
     website?: string | null;
+    clusterCode?: string | null;
 }
 
 /** A key for an agency's system. Expiry defaults to 90 days and may be at most two years away. */
@@ -3618,6 +4074,17 @@ export interface ProblemDetails {
     [key: string]: any;
 }
 
+/** One year's figures of a cluster, replaced as a whole: figures left out are cleared (unknown). */
+export interface PutClusterIndicatorRequest {
+    companies?: number | null;
+    employees?: number | null;
+    revenueMillionKrw?: number | null;
+    rdSpendMillionKrw?: number | null;
+    investmentMillionKrw?: number | null;
+    exportsThousandUsd?: number | null;
+    note?: string | null;
+}
+
 /** Lifecycle of a registry record; archived records stay readable but leave default lists. */
 export type RecordStatus = "active" | "archived";
 
@@ -3758,6 +4225,7 @@ export interface UpdateAgencyRequest {
     sector?: Sector | null;
     parentCode?: string | null;
     website?: string | null;
+    clusterCode?: string | null;
 }
 
 /** The editable fields of a cluster, replaced as a whole. The code cannot change; archive with DELETE. */

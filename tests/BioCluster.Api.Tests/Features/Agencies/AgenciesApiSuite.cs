@@ -199,6 +199,117 @@ public abstract class AgenciesApiSuite(ApiFactory factory)
         Assert.Empty((await (await Client.GetAsync($"/api/v1/agencies?q={agency.Code}")).Read<Page<AgencyDto>>()).Items);
     }
 
+    private async Task<AgencyDto> CreateActor(string kind, string sector, string? clusterCode)
+    {
+        var response = await Client.PostAsync("/api/v1/agencies", Http.Body(new { code = Http.Unique("actor"), nameKo = "혁신 주체", kind, sector, clusterCode }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Read<AgencyDto>();
+    }
+
+    private async Task<System.Text.Json.JsonElement> LatestAudit(long agencyId) =>
+        (await (await Client.GetAsync($"/api/v1/audit?entityType=agency&entityId={agencyId}&limit=1")).Read<System.Text.Json.JsonElement>())
+            .GetProperty("items")[0];
+
+    [ApiFact]
+    public async Task CreateAgency_WithClusterCode_IsLocatedInTheClusterAndAudited()
+    {
+        var actor = await CreateActor("university", "academia", "osong");
+        Assert.Equal("osong", actor.Cluster?.Code);
+        Assert.Equal("오송첨단의료복합단지", actor.Cluster?.NameKo);
+
+        var fetched = await (await Client.GetAsync($"/api/v1/agencies/{actor.Id}")).Read<AgencyDto>();
+        Assert.Equal(actor.Cluster, fetched.Cluster);
+        var byCode = await (await Client.GetAsync($"/api/v1/agencies/by-code/{actor.Code}")).Read<AgencyDto>();
+        Assert.Equal("osong", byCode.Cluster?.Code);
+
+        var entry = await LatestAudit(actor.Id);
+        Assert.Equal("create", entry.GetProperty("action").GetString());
+        Assert.Equal("osong", entry.GetProperty("after").GetProperty("cluster").GetProperty("code").GetString());
+
+        var (plain, _) = await Create();
+        Assert.Null(plain.Cluster);
+    }
+
+    [ApiFact]
+    public async Task CreateAgency_UnknownOrMalformedClusterCode_Returns400OnClusterCodeAndWritesNothing()
+    {
+        foreach (var clusterCode in new[] { "no-such-cluster", "NOT A CODE" })
+        {
+            var code = Http.Unique("lost");
+            var problem = await (await Client.PostAsync("/api/v1/agencies", Http.Body(new { code, nameKo = "길 잃은 기업", kind = "company", clusterCode })))
+                .Problem(HttpStatusCode.BadRequest);
+            Assert.Contains("clusterCode", problem.Errors().Keys);
+            await (await Client.GetAsync($"/api/v1/agencies/by-code/{code}")).Problem(HttpStatusCode.NotFound);
+        }
+    }
+
+    [ApiFact]
+    public async Task ReplaceAgency_ClusterCode_MovesOrClearsTheClusterWithBeforeAndAfterInTheAudit()
+    {
+        var actor = await CreateActor("hospital", "hospital", "osong");
+        var current = await Client.GetAsync($"/api/v1/agencies/{actor.Id}");
+
+        var moved = await Client.Send(HttpMethod.Put, $"/api/v1/agencies/{actor.Id}",
+            Http.Body(new { nameKo = "혁신 병원", kind = "hospital", sector = "hospital", clusterCode = "wonju" }), current.ETag());
+        Assert.Equal("wonju", (await moved.Read<AgencyDto>()).Cluster?.Code);
+        var entry = await LatestAudit(actor.Id);
+        Assert.Equal("osong", entry.GetProperty("before").GetProperty("cluster").GetProperty("code").GetString());
+        Assert.Equal("wonju", entry.GetProperty("after").GetProperty("cluster").GetProperty("code").GetString());
+
+        var unknown = await (await Client.Send(HttpMethod.Put, $"/api/v1/agencies/{actor.Id}",
+            Http.Body(new { nameKo = "혁신 병원", kind = "hospital", clusterCode = "atlantis" }), moved.ETag())).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("clusterCode", unknown.Errors().Keys);
+        Assert.Equal(moved.ETag(), (await Client.GetAsync($"/api/v1/agencies/{actor.Id}")).ETag());
+
+        // PUT is a whole replace: leaving clusterCode out takes the agency out of its cluster.
+        var cleared = await Client.Send(HttpMethod.Put, $"/api/v1/agencies/{actor.Id}",
+            Http.Body(new { nameKo = "혁신 병원", kind = "hospital", sector = "hospital" }), moved.ETag());
+        Assert.Null((await cleared.Read<AgencyDto>()).Cluster);
+    }
+
+    [ApiFact]
+    public async Task CreateAgency_InArchivedCluster_Returns400ButAnAgencyAlreadyThereStaysEditable()
+    {
+        var clusterCode = Http.Unique("gone");
+        var cluster = await Client.PostAsync("/api/v1/clusters", Http.Body(new { code = clusterCode, nameKo = "사라질 클러스터", region = "seoul", operatorCode = "kbiohealth" }));
+        Assert.Equal(HttpStatusCode.Created, cluster.StatusCode);
+        var actor = await CreateActor("company", "industry", clusterCode);
+        var clusterId = (await cluster.Read<ClusterDto>()).Id;
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.Send(HttpMethod.Delete, $"/api/v1/clusters/{clusterId}", ifMatch: cluster.ETag())).StatusCode);
+
+        var problem = await (await Client.PostAsync("/api/v1/agencies", Http.Body(new { code = Http.Unique("late"), nameKo = "늦은 기업", kind = "company", clusterCode })))
+            .Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("clusterCode", problem.Errors().Keys);
+
+        var current = await Client.GetAsync($"/api/v1/agencies/{actor.Id}");
+        var renamed = await Client.Send(HttpMethod.Put, $"/api/v1/agencies/{actor.Id}",
+            Http.Body(new { nameKo = "이름 바꾼 기업", kind = "company", sector = "industry", clusterCode }), current.ETag());
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+    }
+
+    [ApiFact]
+    public async Task ListAgencies_FilterByClusterCode_ListsTheClustersInnovationActors()
+    {
+        var clusterCode = Http.Unique("hub");
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync("/api/v1/clusters",
+            Http.Body(new { code = clusterCode, nameKo = "혁신 클러스터", region = "gyeonggi", operatorCode = "gbsa" }))).StatusCode);
+        var company = await CreateActor("company", "industry", clusterCode);
+        var university = await CreateActor("university", "academia", clusterCode);
+        await CreateActor("research_institute", "research", "osong");
+
+        var page = await (await Client.GetAsync($"/api/v1/agencies?clusterCode={clusterCode}")).Read<Page<AgencyDto>>();
+        Assert.Equal(2, page.TotalCount);
+        Assert.Equal(new[] { company.Id, university.Id }.Order(), page.Items.Select(a => a.Id).Order());
+        Assert.All(page.Items, a => Assert.Equal(clusterCode, a.Cluster?.Code));
+
+        var universities = await (await Client.GetAsync($"/api/v1/agencies?clusterCode={clusterCode}&kind=university")).Read<Page<AgencyDto>>();
+        Assert.Equal([university.Id], universities.Items.Select(a => a.Id));
+        var none = await (await Client.GetAsync("/api/v1/agencies?clusterCode=no-such-cluster")).Read<Page<AgencyDto>>();
+        Assert.Equal(0, none.TotalCount);
+        var tooLong = await (await Client.GetAsync($"/api/v1/agencies?clusterCode={new string('x', 201)}")).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("clusterCode", tooLong.Errors().Keys);
+    }
+
     [ApiFact]
     public async Task CreateAgency_BadJsonUnknownPropertyOrWrongMediaType_Is4xx()
     {

@@ -1,0 +1,38 @@
+using BioCluster.Contracts.Registry;
+using FluentValidation;
+
+namespace BioCluster.Api.Features.ClusterIndicators;
+
+/// <summary>The rules one year's figures meet. The year itself is in the route and checked by the endpoint.</summary>
+public sealed class PutClusterIndicatorRequestValidator : AbstractValidator<PutClusterIndicatorRequest>
+{
+    public const int FirstYear = 1990, LastYear = 2100;
+    public const int MaxNoteLength = 2000;
+
+    /// <summary>Far above any real cluster's figure; what is above it is a typing or unit mistake.</summary>
+    public const double MaxAmount = 1e12;
+
+    public PutClusterIndicatorRequestValidator()
+    {
+        RuleFor(x => x.Companies).GreaterThanOrEqualTo(0);
+        RuleFor(x => x.Employees).GreaterThanOrEqualTo(0);
+        RuleFor(x => x.RevenueMillionKrw).Amount();
+        RuleFor(x => x.RdSpendMillionKrw).Amount();
+        RuleFor(x => x.InvestmentMillionKrw).Amount();
+        RuleFor(x => x.ExportsThousandUsd).Amount();
+        RuleFor(x => x.Note).MaximumLength(MaxNoteLength)
+            .Must(s => s is null || !s.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            .WithMessage("Control characters other than line breaks and tabs are not allowed.");
+    }
+
+    public static bool IsYear(int year) => year is >= FirstYear and <= LastYear;
+}
+
+internal static class AmountRules
+{
+    public static IRuleBuilderOptions<T, double?> Amount<T>(this IRuleBuilder<T, double?> rule) =>
+        rule.Must(v => v is null || double.IsFinite(v.Value)).WithMessage("The amount must be a finite number.")
+            .Must(v => v is null || !double.IsFinite(v.Value) || v.Value >= 0).WithMessage("The amount cannot be negative.")
+            .Must(v => v is null || !double.IsFinite(v.Value) || v.Value <= PutClusterIndicatorRequestValidator.MaxAmount)
+            .WithMessage("The amount is implausibly large (at most 1,000,000,000,000); check the unit.");
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Api.Infrastructure.Sheets;
+using BioCluster.Contracts.Access;
+using BioCluster.Contracts.Common;
+using BioCluster.Contracts.Registry;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BioCluster.Api.Features.ClusterIndicators;
+
+/// <summary>The yearly figures of clusters: a list and export over all clusters, and one year of one cluster.</summary>
+public static class ClusterIndicatorsApi
+{
+    private const string Tag = "ClusterIndicators";
+
+    public static IEndpointRouteBuilder MapClusterIndicators(this IEndpointRouteBuilder app)
+    {
+        const int Unauthorized = StatusCodes.Status401Unauthorized, Forbidden = StatusCodes.Status403Forbidden, NotFound = StatusCodes.Status404NotFound;
+        var list = app.MapGroup("/api/v1/cluster-indicators").WithTags(Tag);
+        list.MapGet("/", ListClusterIndicators).WithName(nameof(ListClusterIndicators)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("List the yearly figures of clusters, filtered and sorted, one keyset page at a time").Errors(Unauthorized, Forbidden);
+        list.MapGet("/export.csv", ExportClusterIndicators).WithName(nameof(ExportClusterIndicators)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("Export the yearly figures matching the same filters as CSV (UTF-8 with BOM; the import's columns)")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem().Errors(Unauthorized, Forbidden);
+
+        var one = app.MapGroup("/api/v1/clusters").WithTags(Tag);
+        one.MapGet("/{id:long}/indicators/{year:int}", GetClusterIndicator).WithName(nameof(GetClusterIndicator)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("Get one year's figures of a cluster").ReturnsETag().Errors(Unauthorized, Forbidden, NotFound);
+        one.MapPut("/{id:long}/indicators/{year:int}", PutClusterIndicator).WithName(nameof(PutClusterIndicator)).RequireAuthorization(AuthSetup.ClusterEditPolicy)
+            .WithSummary("Record one year's figures of a cluster: 201 when the year is new (no If-Match), else a whole replace that needs If-Match")
+            .Validate<PutClusterIndicatorRequest>().ReturnsETag()
+            .Errors(Unauthorized, Forbidden, NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status428PreconditionRequired);
+        one.MapGet("/{id:long}/indicators/{year:int}/history", GetClusterIndicatorHistory).WithName(nameof(GetClusterIndicatorHistory))
+            .RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("The audit trail of one year's figures of a cluster: every change, who made it and when").Errors(Unauthorized, Forbidden, NotFound);
+        return app;
+    }
+
+    /// <summary>Reads the filters shared by the list and the export.</summary>
+    private static ClusterIndicatorFilter Filter(ListErrors errors, string? clusterCode, int? yearFrom, int? yearTo)
+    {
+        const int first = PutClusterIndicatorRequestValidator.FirstYear, last = PutClusterIndicatorRequestValidator.LastYear;
+        var filter = new ClusterIndicatorFilter(errors.Text("clusterCode", clusterCode),
+            errors.Between("yearFrom", yearFrom, first, last), errors.Between("yearTo", yearTo, first, last));
+        if (yearFrom > yearTo) errors.Add("yearTo", "yearTo cannot be before yearFrom.");
+        return filter;
+    }
+
+    /// <param name="clusterCode">Only the figures of the cluster with this code.</param>
+    /// <param name="yearFrom">Only years from this one (inclusive), 1990–2100.</param>
+    /// <param name="yearTo">Only years up to this one (inclusive), 1990–2100.</param>
+    /// <param name="sort">One of year, clusterCode, id; prefix with '-' for descending. Default year.</param>
+    /// <param name="limit">Page size, 1–200 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<ClusterIndicatorDto>>, ValidationProblem>> ListClusterIndicators(
+        ClusterIndicatorStore store, CancellationToken ct,
+        string? clusterCode = null, int? yearFrom = null, int? yearTo = null, string? sort = null, int? limit = null, string? cursor = null)
+    {
+        var errors = new ListErrors();
+        var filter = Filter(errors, clusterCode, yearFrom, yearTo);
+        var (spec, take, after) = errors.Paging(ClusterIndicatorStore.SortFields, sort, limit, cursor);
+        if (errors.Any) return errors.Problem();
+        return TypedResults.Ok(await store.ListAsync(filter, spec, after, take, ct));
+    }
+
+    /// <summary>How each export column is written; the header and the order are <see cref="Columns.ClusterIndicators"/>.</summary>
+    internal static readonly IReadOnlyDictionary<string, Func<ClusterIndicatorDto, string?>> Cells = new Dictionary<string, Func<ClusterIndicatorDto, string?>>
+    {
+        ["clusterCode"] = i => i.Cluster.Code,
+        ["year"] = i => Number((int?)i.Year),
+        ["companies"] = i => Number(i.Companies),
+        ["employees"] = i => Number(i.Employees),
+        ["revenueMillionKrw"] = i => Number(i.RevenueMillionKrw),
+        ["rdSpendMillionKrw"] = i => Number(i.RdSpendMillionKrw),
+        ["investmentMillionKrw"] = i => Number(i.InvestmentMillionKrw),
+        ["exportsThousandUsd"] = i => Number(i.ExportsThousandUsd),
+        ["note"] = i => i.Note,
+        ["id"] = i => Number((long?)i.Id),
+        ["createdAt"] = i => i.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+        ["updatedAt"] = i => i.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+    };
+
+    private static string? Number<T>(T? value) where T : struct, IFormattable =>
+        value?.ToString(null, CultureInfo.InvariantCulture);
+
+    /// <param name="clusterCode">Only the figures of the cluster with this code.</param>
+    /// <param name="yearFrom">Only years from this one (inclusive), 1990–2100.</param>
+    /// <param name="yearTo">Only years up to this one (inclusive), 1990–2100.</param>
+    public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportClusterIndicators(
+        ClusterIndicatorStore store, HttpContext http, CancellationToken ct,
+        string? clusterCode = null, int? yearFrom = null, int? yearTo = null)
+    {
+        var errors = new ListErrors();
+        var filter = Filter(errors, clusterCode, yearFrom, yearTo);
+        if (errors.Any) return errors.Problem();
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"cluster-indicators.csv\"";
+        await using var csv = new CsvExport(http.Response.Body);
+        await csv.RowAsync(Columns.ClusterIndicators.Select(c => c.Name));
+        await foreach (var indicator in store.StreamAsync(filter, ct))
+            await csv.RowAsync(Columns.ClusterIndicators.Select(c => Cells[c.Name](indicator)));
+        return TypedResults.Empty;
+    }
+
+    public static async Task<Results<Ok<ClusterIndicatorDto>, ProblemHttpResult>> GetClusterIndicator(
+        long id, int year, ClusterIndicatorStore store, HttpContext http, CancellationToken ct)
+    {
+        var found = await store.GetAsync(id, year, ct);
+        if (found is null) return Problems.NotFound($"Figures of cluster {id} for {year}");
+        ETags.Set(http, found.Version);
+        return TypedResults.Ok(found.Value);
+    }
+
+    /// <param name="ifMatch">Leave out to record a year that has none yet; to replace a recorded year, the ETag you read
+    /// (missing: 428; stale: 412, and nothing is written).</param>
+    public static async Task<Results<Created<ClusterIndicatorDto>, Ok<ClusterIndicatorDto>, ValidationProblem, ProblemHttpResult>> PutClusterIndicator(
+        long id, int year, PutClusterIndicatorRequest request, Actor actor, ClusterIndicatorStore store, HttpContext http, CancellationToken ct,
+        [FromHeader(Name = "If-Match")] string? ifMatch = null)
+    {
+        if (!PutClusterIndicatorRequestValidator.IsYear(year))
+            return Problems.Invalid("year", $"The year must be between {PutClusterIndicatorRequestValidator.FirstYear} and {PutClusterIndicatorRequestValidator.LastYear}.");
+        long? expected = string.IsNullOrWhiteSpace(ifMatch) ? null : ETags.ExpectedVersion(http.Request);
+        // The same rule as editing the cluster: a cluster operator only for the clusters its agency operates; to it, others do not exist.
+        var onlyOperatedBy = actor.Can(Permissions.RegistryWrite) ? (long?)null : actor.AgencyId ?? -1;
+        var result = await store.PutAsync(id, year, expected, request, actor, onlyOperatedBy, ct);
+        switch (result.Outcome)
+        {
+            case IndicatorPutOutcome.ClusterNotFound: return Problems.NotFound($"Cluster {id}");
+            case IndicatorPutOutcome.PreconditionRequired: return Problems.PreconditionRequired();
+            case IndicatorPutOutcome.Stale: return Problems.PreconditionFailed();
+            case IndicatorPutOutcome.Created:
+                ETags.Set(http, result.Record!.Version);
+                return TypedResults.Created($"/api/v1/clusters/{id}/indicators/{year}", result.Record.Value);
+            default:
+                ETags.Set(http, result.Record!.Version);
+                return TypedResults.Ok(result.Record.Value);
+        }
+    }
+
+    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetClusterIndicatorHistory(
+        long id, int year, Actor actor, ClusterIndicatorStore store, AuditStore audit, CancellationToken ct, int? limit = null, string? cursor = null)
+    {
+        var found = await store.GetAsync(id, year, ct);
+        if (found is null) return Problems.NotFound($"Figures of cluster {id} for {year}");
+        return await AuditApi.HistoryAsync(audit, ClusterIndicatorStore.EntityType, found.Value.Id, limit, cursor, actor.Can(Permissions.AuditRead), ct);
+    }
+}
