@@ -2335,6 +2335,362 @@ export class HealthClient {
     }
 }
 
+export class ImportsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Import a CSV, JSON or XLSX file of records (dry run, all-or-nothing, or skipping bad rows)
+     * @param entity agencies or clusters.
+     * @param dryRun (optional) Check every row and write nothing.
+     * @param onError (optional) fail (default): any rejected row means nothing is written; skip: write the good rows.
+     * @param charset (optional) For CSV: utf-8 or cp949 (euc-kr). Detected when absent.
+     * @param fileName (optional) The file's name, kept in the history.
+     * @return OK
+     */
+    runImport(entity: string, body: string, dryRun?: boolean | undefined, onError?: ImportErrorMode | undefined, charset?: string | undefined, fileName?: string | undefined, signal?: AbortSignal): Promise<ImportReportDto> {
+        let url_ = this.baseUrl + "/api/v1/imports/{entity}?";
+        if (entity === undefined || entity === null)
+            throw new globalThis.Error("The parameter 'entity' must be defined.");
+        url_ = url_.replace("{entity}", encodeURIComponent("" + entity));
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dryRun=" + encodeURIComponent("" + dryRun) + "&";
+        if (onError === null)
+            throw new globalThis.Error("The parameter 'onError' cannot be null.");
+        else if (onError !== undefined)
+            url_ += "onError=" + encodeURIComponent("" + onError) + "&";
+        if (charset === null)
+            throw new globalThis.Error("The parameter 'charset' cannot be null.");
+        else if (charset !== undefined)
+            url_ += "charset=" + encodeURIComponent("" + charset) + "&";
+        if (fileName === null)
+            throw new globalThis.Error("The parameter 'fileName' cannot be null.");
+        else if (fileName !== undefined)
+            url_ += "fileName=" + encodeURIComponent("" + fileName) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "text/csv",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRunImport(_response);
+        });
+    }
+
+    protected processRunImport(response: Response): Promise<ImportReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportReportDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportReportDto>(null as any);
+    }
+
+    /**
+     * List import runs, newest first
+     * @param entity (optional) Only runs of this entity.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listImports(entity?: ImportEntity | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ImportRunDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/imports?";
+        if (entity === null)
+            throw new globalThis.Error("The parameter 'entity' cannot be null.");
+        else if (entity !== undefined)
+            url_ += "entity=" + encodeURIComponent("" + entity) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListImports(_response);
+        });
+    }
+
+    protected processListImports(response: Response): Promise<ImportRunDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportRunDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportRunDtoPage>(null as any);
+    }
+
+    /**
+     * Get one import run's report with all its stored problems
+     * @return OK
+     */
+    getImport(id: number, signal?: AbortSignal): Promise<ImportReportDto> {
+        let url_ = this.baseUrl + "/api/v1/imports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetImport(_response);
+        });
+    }
+
+    protected processGetImport(response: Response): Promise<ImportReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportReportDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportReportDto>(null as any);
+    }
+
+    /**
+     * Download the rows an import rejected, as sent, with an errors column, to fix and re-send
+     * @return OK
+     */
+    downloadRejectedRows(id: number, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/imports/{id}/rejected-rows.csv";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDownloadRejectedRows(_response);
+        });
+    }
+
+    protected processDownloadRejectedRows(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Download an empty CSV with the entity's Korean column headers
+     * @param entity agencies, clusters, …
+     * @return OK
+     */
+    downloadImportTemplate(entity: string, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/imports/templates/{entity}.csv";
+        if (entity === undefined || entity === null)
+            throw new globalThis.Error("The parameter 'entity' must be defined.");
+        url_ = url_.replace("{entity}", encodeURIComponent("" + entity));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDownloadImportTemplate(_response);
+        });
+    }
+
+    protected processDownloadImportTemplate(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+}
+
 export class RegulatoryIssuesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -3970,6 +4326,89 @@ export interface HttpValidationProblemDetails {
     errors: { [key: string]: string[]; };
 
     [key: string]: any;
+}
+
+/** What an import brings in. */
+export type ImportEntity = "agencies" | "clusters" | "cluster_indicators" | "regulatory_issues";
+
+/** What happens to the good rows when some rows are rejected. */
+export type ImportErrorMode = "fail" | "skip";
+
+/** How an import ended. */
+export type ImportOutcome = "validated" | "imported" | "rejected";
+
+/** One problem with one row: the spreadsheet row (the header is row 1), the column, the record's key, what is wrong. */
+export interface ImportProblem {
+    row: number;
+    column: string | null;
+    key: string | null;
+    code: string;
+    message: string;
+}
+
+/** The report of one import run. */
+export interface ImportReportDto {
+    id: number;
+    /** What an import brings in. */
+    entity: ImportEntity;
+    dryRun: boolean;
+    /** What happens to the good rows when some rows are rejected. */
+    onError: ImportErrorMode;
+    /** How an import ended. */
+    outcome: ImportOutcome;
+    /** Counts of an import's rows. Rows = created + updated + unchanged + rejected. */
+    totals: ImportTotals;
+    problems: ImportProblem[];
+    problemsTruncated: boolean;
+    fileName: string | null;
+    format: string;
+    charset: string | null;
+    sha256: string;
+    bytes: number;
+    actorName: string;
+    startedAt: string;
+    durationMs: number;
+}
+
+/** One line of the import history. */
+export interface ImportRunDto {
+    id: number;
+    /** What an import brings in. */
+    entity: ImportEntity;
+    dryRun: boolean;
+    /** What happens to the good rows when some rows are rejected. */
+    onError: ImportErrorMode;
+    /** How an import ended. */
+    outcome: ImportOutcome;
+    /** Counts of an import's rows. Rows = created + updated + unchanged + rejected. */
+    totals: ImportTotals;
+    fileName: string | null;
+    format: string;
+    charset: string | null;
+    sha256: string;
+    bytes: number;
+    actorName: string;
+    startedAt: string;
+    durationMs: number;
+}
+
+/** One page of a keyset-paged list. */
+export interface ImportRunDtoPage {
+    /** The records of this page, in the requested order. */
+    items: ImportRunDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
+}
+
+/** Counts of an import's rows. Rows = created + updated + unchanged + rejected. */
+export interface ImportTotals {
+    rows: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    rejected: number;
 }
 
 /** The legal instrument a ministry will change. */

@@ -30,6 +30,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
     private static readonly string[] AuditReaders = [Admin, Secretariat, MohwRead];
     private static readonly string[] IssueRaisers = [Admin, Secretariat, Operator, MohwWrite, KbioWrite];
     private static readonly string[] IssueMovers = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
+    private static readonly string[] Importers = [Admin, Secretariat, MohwImport];
     private static readonly string[] IssueCommenters = [Admin, Secretariat, Ministry, Operator, Viewer, MohwWrite, KbioWrite];
 
     /// <summary>(method, route pattern, concrete path, body, who may). Paths use the seeded osong cluster and mfds agency.</summary>
@@ -82,6 +83,11 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("PUT", "/api/v1/regulatory-issues/{id:long}", i => $"/api/v1/regulatory-issues/{i.Issue}", "{}", IssueRaisers),
         ("POST", "/api/v1/regulatory-issues/{id:long}/transitions", i => $"/api/v1/regulatory-issues/{i.Issue}/transitions", "{}", IssueMovers),
         ("POST", "/api/v1/regulatory-issues/{id:long}/comments", i => $"/api/v1/regulatory-issues/{i.Issue}/comments", "{}", IssueCommenters),
+        ("POST", "/api/v1/imports/{entity}", _ => "/api/v1/imports/clusters?dryRun=true", "[]", Importers),
+        ("GET", "/api/v1/imports/", _ => "/api/v1/imports", null, Importers),
+        ("GET", "/api/v1/imports/{id:long}", _ => "/api/v1/imports/1", null, Importers),
+        ("GET", "/api/v1/imports/{id:long}/rejected-rows.csv", _ => "/api/v1/imports/1/rejected-rows.csv", null, Importers),
+        ("GET", "/api/v1/imports/templates/{entity}.csv", _ => "/api/v1/imports/templates/agencies.csv", null, Importers),
         ("GET", "/health/live", _ => "/health/live", null, Everyone),
         ("GET", "/health/ready", _ => "/health/ready", null, Everyone),
     ];

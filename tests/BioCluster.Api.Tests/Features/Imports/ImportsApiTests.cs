@@ -230,6 +230,56 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task TenThousandAgencies_OneBadRowNearTheEnd_NothingWritten_ThenFixedFileImportsInOneGo()
+    {
+        var prefix = Code("bulk");
+        var rows = new StringBuilder("코드,국문명,유형,부문,클러스터코드,상위기관코드\r\n");
+        for (var i = 1; i <= 10_000; i++)
+            rows.Append($"{prefix}-{i},바이오 기업 {i},{(i % 2 == 0 ? "기업" : "company")},산업,osong,{(i > 1 ? $"{prefix}-1" : "")}\r\n");
+        var good = rows.ToString();
+        var bad = good.Replace($"{prefix}-9990,바이오 기업 9990,기업,산업,osong", $"{prefix}-9990,바이오 기업 9990,spaceship,산업,osong");
+        var client = factory.Client();
+        var agenciesBefore = await Count("SELECT COUNT(*) FROM agencies");
+        var auditBefore = await Count("SELECT COUNT(*) FROM audit_entries WHERE entity_type = 'agency'");
+
+        var failed = await Report(await client.PostAsync("/api/v1/imports/agencies", Csv(bad)), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal((10_000, 9_999, 0, 0, 1), Totals(failed));
+        var problem = Assert.Single(failed.GetProperty("problems").EnumerateArray());
+        Assert.Equal(9_991, problem.GetProperty("row").GetInt32()); // the header is row 1
+        Assert.Equal("kind", problem.GetProperty("column").GetString());
+        Assert.Equal(agenciesBefore, await Count("SELECT COUNT(*) FROM agencies"));
+        Assert.Equal(auditBefore, await Count("SELECT COUNT(*) FROM audit_entries WHERE entity_type = 'agency'"));
+
+        var imported = await Report(await client.PostAsync("/api/v1/imports/agencies", Csv(good)));
+        Assert.Equal((10_000, 10_000, 0, 0, 0), Totals(imported));
+        Assert.Equal(agenciesBefore + 10_000, await Count("SELECT COUNT(*) FROM agencies"));
+        Assert.Equal(auditBefore + 10_000, await Count("SELECT COUNT(*) FROM audit_entries WHERE entity_type = 'agency'"));
+        var one = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/agencies/by-code/{prefix}-42")).RootElement;
+        Assert.Equal("company", one.GetProperty("kind").GetString());
+        Assert.Equal("industry", one.GetProperty("sector").GetString());
+        Assert.Equal("osong", one.GetProperty("cluster").GetProperty("code").GetString());
+        Assert.Equal($"{prefix}-1", one.GetProperty("parent").GetProperty("code").GetString());
+
+        // Next month's re-run of the same file changes nothing and duplicates nothing.
+        var rerun = await Report(await client.PostAsync("/api/v1/imports/agencies", Csv(good)));
+        Assert.Equal((10_000, 0, 0, 10_000, 0), Totals(rerun));
+        Assert.Equal(agenciesBefore + 10_000, await Count("SELECT COUNT(*) FROM agencies"));
+    }
+
+    [Fact]
+    public async Task Agencies_DuplicateCodesAndUnknownReferences_AreNamedByRowAndColumn()
+    {
+        var a = Code("dup");
+        var csv = $"code,nameKo,kind,clusterCode,parentCode\r\n{a},하나,company,osong,\r\n{a},둘,company,osong,\r\n{Code("ref")},셋,company,nowhere,ghost\r\n";
+        var report = await Report(await factory.Client().PostAsync("/api/v1/imports/agencies?dryRun=true", Csv(csv)));
+        Assert.Equal((3, 1, 0, 0, 2), Totals(report));
+        var problems = report.GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString(), p.GetProperty("code").GetString())).ToList();
+        Assert.Contains((3, "code", "duplicate_in_file"), problems);
+        Assert.Contains((4, "clusterCode", "unknown_reference"), problems);
+        Assert.Contains((4, "parentCode", "unknown_reference"), problems);
+    }
+
+    [Fact]
     public async Task Template_HasTheKoreanHeaders()
     {
         var response = await factory.Client().GetAsync("/api/v1/imports/templates/clusters.csv");
