@@ -162,7 +162,10 @@ public sealed class ImportFile : IAsyncDisposable
     {
         if (cell is null) return null;
         var trimmed = cell.Trim();
-        return trimmed.Length == 0 ? null : trimmed;
+        if (trimmed.Length == 0) return null;
+        // Our exports put an apostrophe before text a spreadsheet would run as a formula; take it off again,
+        // so an exported file imports back unchanged.
+        return trimmed.Length > 1 && trimmed[0] == '\'' && trimmed[1] is '=' or '+' or '-' or '@' ? trimmed[1..] : trimmed;
     }
 
     private ImportRow Row(int number, IReadOnlyList<string?> raw, int[] map)

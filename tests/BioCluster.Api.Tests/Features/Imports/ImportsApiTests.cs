@@ -280,6 +280,29 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task ClusterIndicators_Import_ThenExport_ImportsBackUnchanged()
+    {
+        var cluster = Code("ind");
+        var client = factory.Client();
+        await Report(await client.PostAsync("/api/v1/imports/clusters", Csv($"code,nameKo,region,operatorCode\r\n{cluster},지표 클러스터,daegu,kbiohealth\r\n")));
+        var csv = $"클러스터코드,연도,기업수,종사자수,매출액(백만원),연구개발비(백만원),투자유치액(백만원),수출액(천달러),비고\r\n" +
+                  $"{cluster},2024,120,3400,\"1,250,000.5\",8800,1200.25,5300,\"잠정치, 재검토\"\r\n{cluster},2025,130,,,,,,\r\n";
+        var first = await Report(await client.PostAsync("/api/v1/imports/cluster_indicators", Csv(csv)));
+        Assert.Equal((2, 2, 0, 0, 0), Totals(first));
+
+        var exported = await client.GetByteArrayAsync($"/api/v1/cluster-indicators/export.csv?clusterCode={cluster}");
+        var back = new ByteArrayContent(exported);
+        back.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var roundTrip = await Report(await client.PostAsync("/api/v1/imports/cluster_indicators", back));
+        Assert.Equal((2, 0, 0, 2, 0), Totals(roundTrip));
+
+        var list = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/cluster-indicators?clusterCode={cluster}")).RootElement.GetProperty("items");
+        var y2024 = list.EnumerateArray().Single(i => i.GetProperty("year").GetInt32() == 2024);
+        Assert.Equal(1_250_000.5, y2024.GetProperty("revenueMillionKrw").GetDouble());
+        Assert.Equal("잠정치, 재검토", y2024.GetProperty("note").GetString());
+    }
+
+    [Fact]
     public async Task Template_HasTheKoreanHeaders()
     {
         var response = await factory.Client().GetAsync("/api/v1/imports/templates/clusters.csv");

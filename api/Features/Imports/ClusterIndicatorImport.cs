@@ -1,0 +1,121 @@
+using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Features.ClusterIndicators;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Sheets;
+using BioCluster.Contracts.Imports;
+using BioCluster.Contracts.Registry;
+using Dapper;
+using FluentValidation;
+
+namespace BioCluster.Api.Features.Imports;
+
+/// <summary>A cluster's yearly figures, upserted by (cluster code, year); empty cells mean "not reported".</summary>
+public sealed class ClusterIndicatorImport(IValidator<PutClusterIndicatorRequest> validator) : ImportTarget
+{
+    private IValidator<PutClusterIndicatorRequest> Validator { get; } = validator;
+
+    public override ImportEntity Entity => ImportEntity.ClusterIndicators;
+    public override IReadOnlyList<SheetColumn> Columns => Infrastructure.Sheets.Columns.ClusterIndicators;
+
+    /// <summary>The imported fields of one year's figures, as the audit trail records an import's before and after.</summary>
+    public sealed record Record(string ClusterCode, int Year, int? Companies, int? Employees, double? RevenueMillionKrw, double? RdSpendMillionKrw,
+        double? InvestmentMillionKrw, double? ExportsThousandUsd, string? Note);
+
+    private sealed class Existing
+    {
+        public long Id { get; set; }
+        public string ClusterCode { get; set; } = "";
+        public int Year { get; set; }
+        public int? Companies { get; set; }
+        public int? Employees { get; set; }
+        public double? RevenueMillionKrw { get; set; }
+        public double? RdSpendMillionKrw { get; set; }
+        public double? InvestmentMillionKrw { get; set; }
+        public double? ExportsThousandUsd { get; set; }
+        public string? Note { get; set; }
+        public Record ToRecord() => new(ClusterCode, Year, Companies, Employees, RevenueMillionKrw, RdSpendMillionKrw, InvestmentMillionKrw, ExportsThousandUsd, Note);
+    }
+
+    public override async Task<ImportSession> OpenAsync(ImportContext context, CancellationToken ct)
+    {
+        var existing = (await context.Connection.QueryAsync<Existing>("""
+            SELECT i.id, c.code AS cluster_code, i.year, i.companies, i.employees, i.revenue_million_krw, i.rd_spend_million_krw,
+                   i.investment_million_krw, i.exports_thousand_usd, i.note
+            FROM cluster_indicators i JOIN clusters c ON c.id = i.cluster_id
+            """, transaction: context.Transaction)).ToDictionary(e => (e.ClusterCode, e.Year));
+        var clusters = (await context.Connection.QueryAsync<(string Code, long Id)>("SELECT code, id FROM clusters", transaction: context.Transaction))
+            .ToDictionary(c => c.Code, c => c.Id, StringComparer.Ordinal);
+        return new Session(this, context, existing, clusters);
+    }
+
+    private sealed class Session(ClusterIndicatorImport target, ImportContext context, Dictionary<(string, int), Existing> existing,
+        Dictionary<string, long> clusters) : ImportSession
+    {
+        private readonly Dictionary<(string, int), int> _seen = [];
+        private readonly int _cluster = target.Column("clusterCode"), _year = target.Column("year"), _companies = target.Column("companies"),
+            _employees = target.Column("employees"), _revenue = target.Column("revenueMillionKrw"), _rd = target.Column("rdSpendMillionKrw"),
+            _investment = target.Column("investmentMillionKrw"), _exports = target.Column("exportsThousandUsd"), _note = target.Column("note");
+
+        public override async Task<RowResult> ApplyAsync(RowCheck row, bool write, CancellationToken ct)
+        {
+            var clusterCode = row[_cluster];
+            var year = row.Int(_year, "year");
+            row.Key = $"{clusterCode}/{row[_year]}";
+            if (clusterCode is null) row.Add("clusterCode", "required", "The cluster code is required.");
+            else if (!clusters.ContainsKey(clusterCode)) row.Add("clusterCode", "unknown_reference", $"No cluster has the code '{clusterCode}'.");
+            if (row[_year] is null) row.Add("year", "required", "The year is required.");
+            else if (year is not null and (< 1990 or > 2100)) row.Add("year", "invalid", "The year is between 1990 and 2100.");
+            var request = new PutClusterIndicatorRequest(row.Int(_companies, "companies"), row.Int(_employees, "employees"), row.Double(_revenue, "revenueMillionKrw"),
+                row.Double(_rd, "rdSpendMillionKrw"), row.Double(_investment, "investmentMillionKrw"), row.Double(_exports, "exportsThousandUsd"), row[_note]);
+            row.Validate(target.Validator, request);
+            if (clusterCode is not null && year is { } y && _seen.TryGetValue((clusterCode, y), out var first))
+                row.Add("year", "duplicate_in_file", $"{clusterCode} {y} appears again; first at row {first}.");
+            if (row.Failed) return RowResult.Rejected;
+            var key = (clusterCode!, year!.Value);
+            _seen[key] = row.Row.Number;
+
+            var record = new Record(clusterCode!, year.Value, request.Companies, request.Employees, request.RevenueMillionKrw, request.RdSpendMillionKrw,
+                request.InvestmentMillionKrw, request.ExportsThousandUsd, request.Note);
+            existing.TryGetValue(key, out var current);
+            var before = current?.ToRecord();
+            if (before == record) return RowResult.Unchanged;
+            if (write)
+            {
+                var p = new
+                {
+                    ClusterId = clusters[clusterCode!], record.Year, record.Companies, record.Employees, record.RevenueMillionKrw, record.RdSpendMillionKrw,
+                    record.InvestmentMillionKrw, record.ExportsThousandUsd, record.Note, context.Now, Id = current?.Id ?? 0,
+                };
+                long id;
+                if (current is null)
+                    id = await context.Connection.ExecuteScalarAsync<long>($"""
+                        INSERT INTO cluster_indicators (cluster_id, year, companies, employees, revenue_million_krw, rd_spend_million_krw,
+                            investment_million_krw, exports_thousand_usd, note, version, created_at, updated_at)
+                        VALUES (@ClusterId, @Year, @Companies, @Employees, @RevenueMillionKrw, @RdSpendMillionKrw,
+                            @InvestmentMillionKrw, @ExportsThousandUsd, @Note, 1, @Now, @Now);
+                        {context.Dialect.SelectNewId}
+                        """, p, context.Transaction);
+                else
+                {
+                    id = current.Id;
+                    await context.Connection.ExecuteAsync("""
+                        UPDATE cluster_indicators SET companies = @Companies, employees = @Employees, revenue_million_krw = @RevenueMillionKrw,
+                            rd_spend_million_krw = @RdSpendMillionKrw, investment_million_krw = @InvestmentMillionKrw,
+                            exports_thousand_usd = @ExportsThousandUsd, note = @Note, version = version + 1, updated_at = @Now
+                        WHERE id = @Id
+                        """, p, context.Transaction);
+                }
+                await using var audit = new AuditBatch(context.Connection, context.Transaction!, context.Actor, context.Now, context.Json);
+                await audit.WriteAsync(current is null ? "create" : "update", ClusterIndicatorStore.EntityType, id, before, record, ct);
+                current ??= new Existing { Id = id };
+            }
+            current ??= new Existing();
+            (current.ClusterCode, current.Year, current.Companies, current.Employees, current.RevenueMillionKrw, current.RdSpendMillionKrw,
+                current.InvestmentMillionKrw, current.ExportsThousandUsd, current.Note) =
+                (record.ClusterCode, record.Year, record.Companies, record.Employees, record.RevenueMillionKrw, record.RdSpendMillionKrw,
+                record.InvestmentMillionKrw, record.ExportsThousandUsd, record.Note);
+            existing[key] = current;
+            return before is null ? RowResult.Created : RowResult.Updated;
+        }
+    }
+}
