@@ -3,6 +3,7 @@ using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Api.Infrastructure.Sheets;
 using BioCluster.Contracts.Access;
 using BioCluster.Contracts.Common;
 using BioCluster.Contracts.Registry;
@@ -19,6 +20,9 @@ public static class AgenciesApi
         group.MapGet("/", ListAgencies).WithName(nameof(ListAgencies)).RequireAuthorization(Permissions.RegistryRead)
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .WithSummary("List agencies, filtered and sorted, one keyset page at a time");
+        group.MapGet("/export.csv", ExportAgencies).WithName(nameof(ExportAgencies)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("Export the agencies matching the list's filters as CSV (UTF-8 with BOM; the import's columns)")
+            .ProducesCsv().ProducesValidationProblem().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapGet("/{id:long}", GetAgency).WithName(nameof(GetAgency)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Get an agency by id, with the clusters it operates")
             .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
@@ -67,6 +71,39 @@ public static class AgenciesApi
 
         return TypedResults.Ok(await store.ListAsync(new AgencyFilter(kinds, sectors, statuses, query, cluster), spec, after, take, ct));
     }
+
+    /// <param name="kind">Only agencies of these kinds (repeat the parameter for several).</param>
+    /// <param name="sector">Only innovation actors of these sectors.</param>
+    /// <param name="status">Only these statuses; by default active only.</param>
+    /// <param name="q">Free text matched against the Korean and English names and the code.</param>
+    public static Results<SheetFile, ValidationProblem> ExportAgencies(AgencyStore store, CancellationToken ct,
+        [WireEnum(typeof(AgencyKind))] string[]? kind = null, [WireEnum(typeof(Sector))] string[]? sector = null, [WireEnum(typeof(RecordStatus))] string[]? status = null,
+        string? q = null, string? clusterCode = null)
+    {
+        var errors = new ListErrors();
+        var filter = new AgencyFilter(errors.Enums<AgencyKind>("kind", kind), errors.Enums<Sector>("sector", sector),
+            errors.Enums<RecordStatus>("status", status), errors.Text("q", q), errors.Text("clusterCode", clusterCode));
+        if (errors.Any) return errors.Problem();
+        return SheetExport.Csv("agencies", Columns.Agencies, AgencyCell, store.StreamAsync(filter, ct));
+    }
+
+    /// <summary>One cell of the agency sheet (<see cref="Columns.Agencies"/>), by column name.</summary>
+    internal static object? AgencyCell(AgencyDto a, string column) => column switch
+    {
+        "code" => a.Code,
+        "nameKo" => a.NameKo,
+        "nameEn" => a.NameEn,
+        "kind" => a.Kind,
+        "sector" => a.Sector,
+        "parentCode" => a.Parent?.Code,
+        "clusterCode" => a.Cluster?.Code,
+        "website" => a.Website,
+        "id" => a.Id,
+        "status" => a.Status,
+        "createdAt" => a.CreatedAt,
+        "updatedAt" => a.UpdatedAt,
+        _ => null,
+    };
 
     public static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> GetAgency(long id, AgencyStore store, HttpContext http, CancellationToken ct)
     {

@@ -70,7 +70,7 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
     private string? Serialize(object? value) =>
         value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions);
 
-    public async Task<Page<AuditEntryDto>> ListAsync(AuditFilter filter, SortSpec<AuditRow> sort, KeysetCursor? cursor, int limit, bool showAddress, CancellationToken ct)
+    private static (IReadOnlyList<string> Where, DynamicParameters Parameters) Where(AuditFilter filter)
     {
         var where = new List<string>();
         var p = new DynamicParameters();
@@ -87,14 +87,27 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
         Add("occurred_at >= @From", "From", filter.From);
         Add("occurred_at < @To", "To", filter.To);
 
+        return (where, p);
+    }
+
+    private const string Select = """
+        SELECT id, occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id,
+               before_json, after_json, request_id, client_address
+        FROM audit_entries
+        """;
+
+    public async Task<Page<AuditEntryDto>> ListAsync(AuditFilter filter, SortSpec<AuditRow> sort, KeysetCursor? cursor, int limit, bool showAddress, CancellationToken ct)
+    {
+        var (where, p) = Where(filter);
         await using var connection = await db.OpenAsync(ct);
-        var (page, next, total) = await Keyset.PageAsync(connection, db.Dialect, """
-            SELECT id, occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id,
-                   before_json, after_json, request_id, client_address
-            FROM audit_entries
-            """, "audit_entries", where, p, sort, cursor, limit, "id", r => r.Id);
+        var (page, next, total) = await Keyset.PageAsync(connection, db.Dialect, Select, "audit_entries", where, p, sort, cursor, limit, "id", r => r.Id);
         return new Page<AuditEntryDto>(page.Select(r => r.ToDto(showAddress)).ToList(), next, total);
     }
+
+    /// <summary>Every entry matching the filter, oldest first, read 500 at a time, so an export of any size streams.</summary>
+    public IAsyncEnumerable<AuditEntryDto> StreamAsync(AuditFilter filter, bool showAddress, CancellationToken ct) =>
+        Keyset.StreamAsync(db, Select, "audit_entries", () => Where(filter), SortFields[0], "id", r => r.Id,
+            (_, rows) => Task.FromResult<IReadOnlyList<AuditEntryDto>>(rows.Select(r => r.ToDto(showAddress)).ToList()), ct);
 }
 
 /// <summary>

@@ -91,21 +91,15 @@ public static class ClusterIndicatorsApi
     /// <param name="clusterCode">Only the figures of the cluster with this code.</param>
     /// <param name="yearFrom">Only years from this one (inclusive), 1990–2100.</param>
     /// <param name="yearTo">Only years up to this one (inclusive), 1990–2100.</param>
-    public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportClusterIndicators(
-        ClusterIndicatorStore store, HttpContext http, CancellationToken ct,
+    public static Results<SheetFile, ValidationProblem> ExportClusterIndicators(
+        ClusterIndicatorStore store, CancellationToken ct,
         string? clusterCode = null, int? yearFrom = null, int? yearTo = null)
     {
         var errors = new ListErrors();
         var filter = Filter(errors, clusterCode, yearFrom, yearTo);
         if (errors.Any) return errors.Problem();
-
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = "attachment; filename=\"cluster-indicators.csv\"";
-        await using var csv = new CsvExport(http.Response.Body);
-        await csv.RowAsync(Columns.ClusterIndicators.Select(c => c.Name));
-        await foreach (var indicator in store.StreamAsync(filter, ct))
-            await csv.RowAsync(Columns.ClusterIndicators.Select(c => Cells[c.Name](indicator)));
-        return TypedResults.Empty;
+        return SheetExport.Csv("cluster-indicators", Columns.ClusterIndicators,
+            (indicator, column) => Cells.TryGetValue(column, out var cell) ? cell(indicator) : null, store.StreamAsync(filter, ct));
     }
 
     public static async Task<Results<Ok<ClusterIndicatorDto>, ProblemHttpResult>> GetClusterIndicator(

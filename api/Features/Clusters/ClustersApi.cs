@@ -3,6 +3,7 @@ using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Api.Infrastructure.Sheets;
 using BioCluster.Contracts.Access;
 using BioCluster.Contracts.Common;
 using BioCluster.Contracts.Registry;
@@ -19,6 +20,12 @@ public static class ClustersApi
         group.MapGet("/", ListClusters).WithName(nameof(ListClusters)).RequireAuthorization(Permissions.RegistryRead)
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .WithSummary("List clusters, filtered and sorted, one keyset page at a time");
+        group.MapGet("/export.csv", ExportClusters).WithName(nameof(ExportClusters)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("Export the clusters matching the list's filters as CSV (UTF-8 with BOM; the import's columns)")
+            .ProducesCsv().ProducesValidationProblem().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapGet("/export.xlsx", ExportClustersXlsx).WithName(nameof(ExportClustersXlsx)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("Export the clusters matching the list's filters as an Excel workbook (Korean headers; the import's columns)")
+            .ProducesXlsx().ProducesValidationProblem().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapGet("/{id:long}", GetCluster).WithName(nameof(GetCluster)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Get a cluster by id")
             .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
@@ -64,6 +71,55 @@ public static class ClustersApi
 
         return TypedResults.Ok(await store.ListAsync(new ClusterFilter(regions, op, statuses, query), spec, after, take, ct));
     }
+
+    /// <param name="region">Only clusters in these 시·도 (repeat the parameter for several).</param>
+    /// <param name="operatorCode">Only clusters run by the agency with this code.</param>
+    /// <param name="status">Only these statuses; by default every status except archived.</param>
+    /// <param name="q">Free text matched against the Korean and English names and the code.</param>
+    public static Results<SheetFile, ValidationProblem> ExportClusters(ClusterStore store, CancellationToken ct,
+        [WireEnum(typeof(Region))] string[]? region = null, string? operatorCode = null, [WireEnum(typeof(ClusterStatus))] string[]? status = null, string? q = null) =>
+        Export(SheetExport.Csv, store, ct, region, operatorCode, status, q);
+
+    /// <param name="region">Only clusters in these 시·도 (repeat the parameter for several).</param>
+    /// <param name="operatorCode">Only clusters run by the agency with this code.</param>
+    /// <param name="status">Only these statuses; by default every status except archived.</param>
+    /// <param name="q">Free text matched against the Korean and English names and the code.</param>
+    public static Results<SheetFile, ValidationProblem> ExportClustersXlsx(ClusterStore store, CancellationToken ct,
+        [WireEnum(typeof(Region))] string[]? region = null, string? operatorCode = null, [WireEnum(typeof(ClusterStatus))] string[]? status = null, string? q = null) =>
+        Export(SheetExport.Xlsx, store, ct, region, operatorCode, status, q);
+
+    private static Results<SheetFile, ValidationProblem> Export(
+        Func<string, IReadOnlyList<SheetColumn>, SheetCell<ClusterDto>, IAsyncEnumerable<ClusterDto>, SheetFile> format,
+        ClusterStore store, CancellationToken ct, string[]? region, string? operatorCode, string[]? status, string? q)
+    {
+        var errors = new ListErrors();
+        var filter = new ClusterFilter(errors.Enums<Region>("region", region), errors.Text("operatorCode", operatorCode),
+            errors.Enums<ClusterStatus>("status", status), errors.Text("q", q));
+        if (errors.Any) return errors.Problem();
+        return format("clusters", Columns.Clusters, ClusterCell, store.StreamAsync(filter, ct));
+    }
+
+    /// <summary>One cell of the cluster sheet (<see cref="Columns.Clusters"/>), by column name.</summary>
+    internal static object? ClusterCell(ClusterDto c, string column) => column switch
+    {
+        "code" => c.Code,
+        "nameKo" => c.NameKo,
+        "nameEn" => c.NameEn,
+        "region" => c.Region,
+        "operatorCode" => c.Operator.Code,
+        "designation" => c.Designation,
+        "specializations" => c.Specializations,
+        "establishedYear" => c.EstablishedYear,
+        "areaKm2" => c.AreaKm2,
+        "latitude" => c.Latitude,
+        "longitude" => c.Longitude,
+        "website" => c.Website,
+        "status" => c.Status,
+        "id" => c.Id,
+        "createdAt" => c.CreatedAt,
+        "updatedAt" => c.UpdatedAt,
+        _ => null,
+    };
 
     public static async Task<Results<Ok<ClusterDto>, ProblemHttpResult>> GetCluster(long id, ClusterStore store, HttpContext http, CancellationToken ct)
     {

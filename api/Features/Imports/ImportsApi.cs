@@ -5,6 +5,7 @@ using BioCluster.Api.Features.Access;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Api.Infrastructure.Sheets;
 using BioCluster.Contracts.Common;
 using BioCluster.Contracts.Imports;
 using Dapper;
@@ -48,11 +49,11 @@ public static class ImportsApi
             .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
         group.MapGet("/{id:long}/rejected-rows.csv", DownloadRejectedRows).WithName(nameof(DownloadRejectedRows)).RequireAuthorization(Permissions.Import)
             .WithSummary("Download the rows an import rejected, as sent, with an errors column, to fix and re-send")
-            .Produces<string>(Status200OK, "text/csv")
+            .ProducesCsv()
             .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
         group.MapGet("/templates/{entity}.csv", DownloadImportTemplate).WithName(nameof(DownloadImportTemplate)).RequireAuthorization(Permissions.Import)
             .WithSummary("Download an empty CSV with the entity's Korean column headers")
-            .Produces<string>(Status200OK, "text/csv")
+            .ProducesCsv()
             .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
         return app;
     }
@@ -195,28 +196,28 @@ public static class ImportsApi
     public static async Task<Results<Ok<ImportReportDto>, ProblemHttpResult>> GetImport(long id, ImportStore store, CancellationToken ct) =>
         await store.GetAsync(id, ct) is { } report ? TypedResults.Ok(report) : Problems.NotFound($"Import {id}");
 
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> DownloadRejectedRows(long id, ImportStore store, HttpContext http, CancellationToken ct)
+    public static async Task<Results<SheetFile, ProblemHttpResult>> DownloadRejectedRows(long id, ImportStore store, CancellationToken ct)
     {
         var rejected = await store.RejectedRowsAsync(id, ct);
         if (rejected is null) return Problems.NotFound($"Import {id}");
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"import-{id}-rejected.csv\"";
-        await using var csv = new CsvExport(http.Response.Body);
-        await csv.RowAsync(["row", .. rejected.Value.Headers, "errors"]);
-        foreach (var (row, cells, messages) in rejected.Value.Rows)
-            await csv.RowAsync([row.ToString(), .. cells, messages]);
-        return TypedResults.Empty;
+        // The rows as they were sent, under the file's own headers, with the row number first and the problems last.
+        var (headers, rows) = rejected.Value;
+        var columns = new[] { "row" }.Concat(headers).Append("errors").Select(h => new SheetColumn(h, h)).ToList();
+        return SheetExport.Csv($"import-{id}-rejected", columns, (r, column) => r[columns.FindIndex(c => c.Name == column)], Lines(rows));
+
+        static async IAsyncEnumerable<string?[]> Lines(IReadOnlyList<(int Row, IReadOnlyList<string?> Cells, string Errors)> rows)
+        {
+            await Task.CompletedTask;
+            foreach (var (row, cells, errors) in rows) yield return [row.ToString(), .. cells, errors];
+        }
     }
 
-    /// <param name="entity">agencies, clusters, …</param>
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> DownloadImportTemplate(string entity, IEnumerable<ImportTarget> targets, HttpContext http)
+    /// <param name="entity">agencies, clusters, cluster_indicators, …</param>
+    public static Results<SheetFile, ProblemHttpResult> DownloadImportTemplate(string entity, IEnumerable<ImportTarget> targets)
     {
         if (Target(targets, entity) is not { } target) return Problems.NotFound($"Import target '{entity}'");
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{entity}-template.csv\"";
-        await using var csv = new CsvExport(http.Response.Body);
-        await csv.RowAsync(target.Columns.Where(c => c.Imported).Select(c => c.Korean));
-        return TypedResults.Empty;
+        var korean = target.Columns.Where(c => c.Imported).Select(c => new SheetColumn(c.Korean, c.Korean)).ToList();
+        return SheetExport.Csv($"{entity}-template", korean, (_, _) => null, AsyncEnumerable.Empty<object>());
     }
 }
 

@@ -284,22 +284,9 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
     }
 
     /// <summary>Every issue matching the filter, oldest first, read 500 at a time, so an export of any size streams.</summary>
-    public async IAsyncEnumerable<RegulatoryIssueDto> StreamAsync(IssueFilter filter, Actor actor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var sort = new SortSpec<IssueRow>(SortFields.Single(f => f.Name == "id"), false);
-        KeysetCursor? cursor = null;
-        do
-        {
-            IReadOnlyList<RegulatoryIssueDto> items;
-            await using (var connection = await db.OpenAsync(ct))
-            {
-                var (rows, next, _) = await PageAsync(connection, Select, filter, sort, cursor, 500, count: false);
-                items = await ToDtosAsync(connection, null, rows, actor);
-                cursor = next is null ? null : new KeysetCursor("id", JsonSerializer.SerializeToElement(rows[^1].Id), rows[^1].Id);
-            }
-            foreach (var item in items) yield return item;
-        } while (cursor is not null);
-    }
+    public IAsyncEnumerable<RegulatoryIssueDto> StreamAsync(IssueFilter filter, Actor actor, CancellationToken ct) =>
+        Keyset.StreamAsync(db, Select, "regulatory_issues i", () => Where(filter), SortFields.Single(f => f.Name == "id"), "i.id", r => r.Id,
+            (connection, rows) => ToDtosAsync(connection, null, rows, actor), ct, keysFirst: true);
 
     public async Task<Versioned<RegulatoryIssueDto>> CreateAsync(CreateRegulatoryIssueRequest r, long raisedById, Actor actor, CancellationToken ct)
     {

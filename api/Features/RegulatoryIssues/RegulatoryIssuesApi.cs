@@ -2,6 +2,7 @@ using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Api.Infrastructure.Sheets;
 using BioCluster.Contracts.Access;
 using BioCluster.Contracts.Common;
 using BioCluster.Contracts.RegulatoryIssues;
@@ -18,8 +19,11 @@ public static class RegulatoryIssuesApi
         group.MapGet("/", ListRegulatoryIssues).WithName(nameof(ListRegulatoryIssues)).RequireAuthorization(Permissions.IssuesRead)
             .WithSummary("List regulatory issues with filters, sort and keyset paging").Errors(Unauthorized, Forbidden);
         group.MapGet("/export.csv", ExportRegulatoryIssues).WithName(nameof(ExportRegulatoryIssues)).RequireAuthorization(Permissions.IssuesRead)
-            .WithSummary("Export the issues matching the same filters as CSV (UTF-8 with BOM)")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem().Errors(Unauthorized, Forbidden);
+            .WithSummary("Export the issues matching the list's filters as CSV (UTF-8 with BOM; the import's columns)")
+            .ProducesCsv().ProducesValidationProblem().Errors(Unauthorized, Forbidden);
+        group.MapGet("/export.xlsx", ExportRegulatoryIssuesXlsx).WithName(nameof(ExportRegulatoryIssuesXlsx)).RequireAuthorization(Permissions.IssuesRead)
+            .WithSummary("Export the issues matching the list's filters as an Excel workbook (Korean headers; the import's columns)")
+            .ProducesXlsx().ProducesValidationProblem().Errors(Unauthorized, Forbidden);
         group.MapGet("/stats", GetRegulatoryIssueStats).WithName(nameof(GetRegulatoryIssueStats)).RequireAuthorization(Permissions.IssuesRead)
             .WithSummary("The pipeline at a glance: counts, overdue per ministry, acceptance rate, days to answer").Errors(Unauthorized, Forbidden);
         group.MapGet("/{id:long}", GetRegulatoryIssue).WithName(nameof(GetRegulatoryIssue)).RequireAuthorization(Permissions.IssuesRead)
@@ -96,29 +100,79 @@ public static class RegulatoryIssuesApi
     /// <param name="createdFrom">Only issues raised at or after this instant.</param>
     /// <param name="createdTo">Only issues raised before this instant.</param>
     /// <param name="q">Free text over the title, the problem and the law.</param>
-    public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportRegulatoryIssues(
-        RegulatoryIssueStore store, Actor actor, HttpContext http, CancellationToken ct,
+    public static Results<SheetFile, ValidationProblem> ExportRegulatoryIssues(
+        RegulatoryIssueStore store, Actor actor, CancellationToken ct,
         [WireEnum(typeof(IssueStatus))] string[]? status = null, [WireEnum(typeof(IssueCategory))] string[]? category = null,
         [WireEnum(typeof(IssuePriority))] string[]? priority = null, string? clusterCode = null, string? raisedByCode = null,
         string? leadMinistryCode = null, bool? overdue = null, DateTimeOffset? dueBefore = null, DateTimeOffset? createdFrom = null,
-        DateTimeOffset? createdTo = null, string? q = null)
+        DateTimeOffset? createdTo = null, string? q = null) =>
+        Export(SheetExport.Csv, store, actor, ct, status, category, priority, clusterCode, raisedByCode, leadMinistryCode, overdue,
+            dueBefore, createdFrom, createdTo, q);
+
+    /// <param name="status">Only these statuses (repeat for several).</param>
+    /// <param name="category">Only these categories.</param>
+    /// <param name="priority">Only these priorities.</param>
+    /// <param name="clusterCode">Only issues affecting this cluster.</param>
+    /// <param name="raisedByCode">Only issues raised by this agency.</param>
+    /// <param name="leadMinistryCode">Only issues led by this ministry.</param>
+    /// <param name="overdue">true: only overdue issues; false: only issues not overdue.</param>
+    /// <param name="dueBefore">Only issues whose next deadline is before this instant.</param>
+    /// <param name="createdFrom">Only issues raised at or after this instant.</param>
+    /// <param name="createdTo">Only issues raised before this instant.</param>
+    /// <param name="q">Free text over the title, the problem and the law.</param>
+    public static Results<SheetFile, ValidationProblem> ExportRegulatoryIssuesXlsx(
+        RegulatoryIssueStore store, Actor actor, CancellationToken ct,
+        [WireEnum(typeof(IssueStatus))] string[]? status = null, [WireEnum(typeof(IssueCategory))] string[]? category = null,
+        [WireEnum(typeof(IssuePriority))] string[]? priority = null, string? clusterCode = null, string? raisedByCode = null,
+        string? leadMinistryCode = null, bool? overdue = null, DateTimeOffset? dueBefore = null, DateTimeOffset? createdFrom = null,
+        DateTimeOffset? createdTo = null, string? q = null) =>
+        Export(SheetExport.Xlsx, store, actor, ct, status, category, priority, clusterCode, raisedByCode, leadMinistryCode, overdue,
+            dueBefore, createdFrom, createdTo, q);
+
+    private static Results<SheetFile, ValidationProblem> Export(
+        Func<string, IReadOnlyList<SheetColumn>, SheetCell<RegulatoryIssueDto>, IAsyncEnumerable<RegulatoryIssueDto>, SheetFile> format,
+        RegulatoryIssueStore store, Actor actor, CancellationToken ct, string[]? status, string[]? category, string[]? priority, string? clusterCode,
+        string? raisedByCode, string? leadMinistryCode, bool? overdue, DateTimeOffset? dueBefore, DateTimeOffset? createdFrom, DateTimeOffset? createdTo, string? q)
     {
         var errors = new ListErrors();
         var filter = Filter(errors, status, category, priority, clusterCode, raisedByCode, leadMinistryCode, overdue, dueBefore, createdFrom, createdTo, q);
         if (errors.Any) return errors.Problem();
-
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = "attachment; filename=\"regulatory-issues.csv\"";
-        await using var csv = new CsvExport(http.Response.Body);
-        await csv.RowAsync(["id", "titleKo", "titleEn", "status", "category", "priority", "raisedBy", "clusters", "leadMinistry", "lawName", "lawArticle",
-            "responseDueAt", "plannedCompletionOn", "progressPercent", "overdue", "daysLate", "createdAt", "updatedAt"]);
-        await foreach (var i in store.StreamAsync(filter, actor, ct))
-            await csv.RowAsync([i.Id.ToString(), i.TitleKo, i.TitleEn, WireNames.Of(i.Status), WireNames.Of(i.Category), WireNames.Of(i.Priority),
-                i.RaisedBy.Code, string.Join(' ', i.Clusters.Select(c => c.Code)), i.LeadMinistry?.Code, i.LawName, i.LawArticle,
-                i.ResponseDueAt?.ToString("O"), i.PlannedCompletionOn?.ToString("yyyy-MM-dd"), i.ProgressPercent?.ToString(),
-                i.Overdue ? "true" : "false", i.DaysLate?.ToString(), i.CreatedAt.ToString("O"), i.UpdatedAt.ToString("O")]);
-        return TypedResults.Empty;
+        return format("regulatory-issues", Columns.RegulatoryIssues, IssueCell, store.StreamAsync(filter, actor, ct));
     }
+
+    /// <summary>One cell of the issue sheet (<see cref="Columns.RegulatoryIssues"/>), by column name.</summary>
+    internal static object? IssueCell(RegulatoryIssueDto i, string column) => column switch
+    {
+        "externalRef" => i.ExternalRef,
+        "titleKo" => i.TitleKo,
+        "titleEn" => i.TitleEn,
+        "problemKo" => i.ProblemKo,
+        "problemEn" => i.ProblemEn,
+        "proposalKo" => i.ProposalKo,
+        "proposalEn" => i.ProposalEn,
+        "category" => i.Category,
+        "lawName" => i.LawName,
+        "lawArticle" => i.LawArticle,
+        "raisedByCode" => i.RaisedBy.Code,
+        "clusterCodes" => i.Clusters.Select(c => c.Code),
+        "officialName" => i.Official?.Name,
+        "officialDepartment" => i.Official?.Department,
+        "officialContact" => i.Official?.Contact,
+        "priority" => i.Priority,
+        "sourceMeeting" => i.SourceMeeting,
+        "tags" => i.Tags,
+        "id" => i.Id,
+        "status" => i.Status,
+        "leadMinistryCode" => i.LeadMinistry?.Code,
+        "responseDueAt" => i.ResponseDueAt,
+        "plannedCompletionOn" => i.PlannedCompletionOn,
+        "progressPercent" => i.ProgressPercent,
+        "overdue" => i.Overdue,
+        "daysLate" => i.DaysLate,
+        "createdAt" => i.CreatedAt,
+        "updatedAt" => i.UpdatedAt,
+        _ => null,
+    };
 
     public static async Task<Ok<RegulatoryIssueStatsDto>> GetRegulatoryIssueStats(RegulatoryIssueStore store, CancellationToken ct) =>
         TypedResults.Ok(await store.StatsAsync(ct));

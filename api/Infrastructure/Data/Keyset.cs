@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dapper;
 
 namespace BioCluster.Api.Infrastructure.Data;
@@ -123,6 +124,34 @@ public static class Keyset
         var rows = (await connection.QueryAsync<TRow>(sql, p)).AsList();
         var (page, next) = Cut(rows, limit, sort, id);
         return (page, next, total);
+    }
+
+    /// <summary>
+    /// Every row the filter matches, in id order, read <paramref name="batchSize"/> rows at a time, each batch on
+    /// its own short-lived connection, so an export of any size streams and holds no connection (nor, on SQLite, a
+    /// read transaction) while a slow client drains the response. <paramref name="filter"/> builds the WHERE
+    /// clauses and their parameters afresh for each batch; <paramref name="project"/> turns a batch into what is
+    /// exported, on the same connection (to read links the rows need).
+    /// </summary>
+    public static async IAsyncEnumerable<TOut> StreamAsync<TRow, TOut>(
+        DbConnectionFactory db, string select, string from, Func<(IReadOnlyList<string> Where, DynamicParameters Parameters)> filter,
+        SortField<TRow> idField, string idColumn, Func<TRow, long> id, Func<DbConnection, IReadOnlyList<TRow>, Task<IReadOnlyList<TOut>>> project,
+        [EnumeratorCancellation] CancellationToken ct, int batchSize = 500, bool keysFirst = false)
+    {
+        var sort = new SortSpec<TRow>(idField, false);
+        KeysetCursor? cursor = null;
+        do
+        {
+            IReadOnlyList<TOut> items;
+            await using (var connection = await db.OpenAsync(ct))
+            {
+                var (where, p) = filter();
+                var (rows, next, _) = await PageAsync(connection, db.Dialect, select, from, where, p, sort, cursor, batchSize, idColumn, id, count: false, keysFirst);
+                items = rows.Count == 0 ? [] : await project(connection, rows);
+                cursor = next is null ? null : new KeysetCursor(sort.Text, JsonSerializer.SerializeToElement(id(rows[^1])), id(rows[^1]));
+            }
+            foreach (var item in items) yield return item;
+        } while (cursor is not null);
     }
 
     /// <summary>A LIKE pattern that matches <paramref name="text"/> anywhere, with its wildcards escaped (use ESCAPE '\').</summary>

@@ -16,6 +16,9 @@ public static class WireNames
 
     public static string? Of<T>(T? value) where T : struct, Enum => value is { } v ? Of(v) : null;
 
+    /// <summary>The wire name of an enum value whose type is known only at run time (sheet exports).</summary>
+    public static string Of(Enum value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
     public static IReadOnlyCollection<string> All<T>() where T : struct, Enum => Map<T>().Keys.ToList();
 
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum

@@ -70,6 +70,14 @@ public static class ContractMetadata
     public static RouteHandlerBuilder ReturnsETag(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new ReturnsETagMetadata());
 
+    /// <summary>An export whose 200 is a CSV file (UTF-8 with BOM, English column names as the header).</summary>
+    public static RouteHandlerBuilder ProducesCsv(this RouteHandlerBuilder builder) =>
+        builder.Produces<string>(StatusCodes.Status200OK, Sheets.SheetExport.CsvContentType);
+
+    /// <summary>An export whose 200 is an XLSX workbook (Korean column headers).</summary>
+    public static RouteHandlerBuilder ProducesXlsx(this RouteHandlerBuilder builder) =>
+        builder.Produces<Stream>(StatusCodes.Status200OK, Sheets.SheetExport.XlsxContentType);
+
     /// <summary>A change to an existing record: needs If-Match, answers with the new ETag.</summary>
     public static RouteHandlerBuilder RequiresIfMatch(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new RequiresIfMatchMetadata(), new ReturnsETagMetadata());

@@ -192,6 +192,87 @@ export class AgenciesClient {
     }
 
     /**
+     * Export the agencies matching the list's filters as CSV (UTF-8 with BOM; the import's columns)
+     * @param kind (optional) Only agencies of these kinds (repeat the parameter for several).
+     * @param sector (optional) Only innovation actors of these sectors.
+     * @param status (optional) Only these statuses; by default active only.
+     * @param q (optional) Free text matched against the Korean and English names and the code.
+     * @param clusterCode (optional) 
+     * @return OK
+     */
+    exportAgencies(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, clusterCode?: string | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/agencies/export.csv?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            kind && kind.forEach(item => { url_ += "kind=" + encodeURIComponent("" + item) + "&"; });
+        if (sector === null)
+            throw new globalThis.Error("The parameter 'sector' cannot be null.");
+        else if (sector !== undefined)
+            sector && sector.forEach(item => { url_ += "sector=" + encodeURIComponent("" + item) + "&"; });
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportAgencies(_response);
+        });
+    }
+
+    protected processExportAgencies(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
      * Get an agency by id, with the clusters it operates
      * @return OK
      */
@@ -1013,6 +1094,92 @@ export class AuditClient {
             });
         }
         return Promise.resolve<AuditEntryDtoPage>(null as any);
+    }
+
+    /**
+     * Export the audit entries matching the list's filters as CSV, oldest first, before/after as JSON text
+     * @param entityType (optional) cluster, agency, user, api_key, …
+     * @param entityId (optional) Only entries about this record (with entityType).
+     * @param actorType (optional) user, api_key or system.
+     * @param actorId (optional) The user or key id (with actorType).
+     * @param from (optional) Entries at or after this instant (ISO-8601).
+     * @param to (optional) Entries before this instant (ISO-8601).
+     * @return OK
+     */
+    exportAuditEntries(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/audit/export.csv?";
+        if (entityType === null)
+            throw new globalThis.Error("The parameter 'entityType' cannot be null.");
+        else if (entityType !== undefined)
+            url_ += "entityType=" + encodeURIComponent("" + entityType) + "&";
+        if (entityId === null)
+            throw new globalThis.Error("The parameter 'entityId' cannot be null.");
+        else if (entityId !== undefined)
+            url_ += "entityId=" + encodeURIComponent("" + entityId) + "&";
+        if (actorType === null)
+            throw new globalThis.Error("The parameter 'actorType' cannot be null.");
+        else if (actorType !== undefined)
+            url_ += "actorType=" + encodeURIComponent("" + actorType) + "&";
+        if (actorId === null)
+            throw new globalThis.Error("The parameter 'actorId' cannot be null.");
+        else if (actorId !== undefined)
+            url_ += "actorId=" + encodeURIComponent("" + actorId) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportAuditEntries(_response);
+        });
+    }
+
+    protected processExportAuditEntries(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
     }
 }
 
@@ -1878,6 +2045,163 @@ export class ClustersClient {
     }
 
     /**
+     * Export the clusters matching the list's filters as CSV (UTF-8 with BOM; the import's columns)
+     * @param region (optional) Only clusters in these 시·도 (repeat the parameter for several).
+     * @param operatorCode (optional) Only clusters run by the agency with this code.
+     * @param status (optional) Only these statuses; by default every status except archived.
+     * @param q (optional) Free text matched against the Korean and English names and the code.
+     * @return OK
+     */
+    exportClusters(region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/clusters/export.csv?";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            region && region.forEach(item => { url_ += "region=" + encodeURIComponent("" + item) + "&"; });
+        if (operatorCode === null)
+            throw new globalThis.Error("The parameter 'operatorCode' cannot be null.");
+        else if (operatorCode !== undefined)
+            url_ += "operatorCode=" + encodeURIComponent("" + operatorCode) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportClusters(_response);
+        });
+    }
+
+    protected processExportClusters(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the clusters matching the list's filters as an Excel workbook (Korean headers; the import's columns)
+     * @param region (optional) Only clusters in these 시·도 (repeat the parameter for several).
+     * @param operatorCode (optional) Only clusters run by the agency with this code.
+     * @param status (optional) Only these statuses; by default every status except archived.
+     * @param q (optional) Free text matched against the Korean and English names and the code.
+     * @return OK
+     */
+    exportClustersXlsx(region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/clusters/export.xlsx?";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            region && region.forEach(item => { url_ += "region=" + encodeURIComponent("" + item) + "&"; });
+        if (operatorCode === null)
+            throw new globalThis.Error("The parameter 'operatorCode' cannot be null.");
+        else if (operatorCode !== undefined)
+            url_ += "operatorCode=" + encodeURIComponent("" + operatorCode) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportClustersXlsx(_response);
+        });
+    }
+
+    protected processExportClustersXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
      * Get a cluster by id
      * @return OK
      */
@@ -2347,7 +2671,7 @@ export class ImportsClient {
 
     /**
      * Import a CSV, JSON or XLSX file of records (dry run, all-or-nothing, or skipping bad rows)
-     * @param entity agencies or clusters.
+     * @param entity agencies, clusters or cluster_indicators.
      * @param dryRun (optional) Check every row and write nothing.
      * @param onError (optional) fail (default): any rejected row means nothing is written; skip: write the good rows.
      * @param charset (optional) For CSV: utf-8 or cp949 (euc-kr). Detected when absent.
@@ -2632,7 +2956,7 @@ export class ImportsClient {
 
     /**
      * Download an empty CSV with the entity's Korean column headers
-     * @param entity agencies, clusters, …
+     * @param entity agencies, clusters, cluster_indicators, …
      * @return OK
      */
     downloadImportTemplate(entity: string, signal?: AbortSignal): Promise<string> {
@@ -2900,7 +3224,7 @@ export class RegulatoryIssuesClient {
     }
 
     /**
-     * Export the issues matching the same filters as CSV (UTF-8 with BOM)
+     * Export the issues matching the list's filters as CSV (UTF-8 with BOM; the import's columns)
      * @param status (optional) Only these statuses (repeat for several).
      * @param category (optional) Only these categories.
      * @param priority (optional) Only these priorities.
@@ -3008,6 +3332,122 @@ export class RegulatoryIssuesClient {
             });
         }
         return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the issues matching the list's filters as an Excel workbook (Korean headers; the import's columns)
+     * @param status (optional) Only these statuses (repeat for several).
+     * @param category (optional) Only these categories.
+     * @param priority (optional) Only these priorities.
+     * @param clusterCode (optional) Only issues affecting this cluster.
+     * @param raisedByCode (optional) Only issues raised by this agency.
+     * @param leadMinistryCode (optional) Only issues led by this ministry.
+     * @param overdue (optional) true: only overdue issues; false: only issues not overdue.
+     * @param dueBefore (optional) Only issues whose next deadline is before this instant.
+     * @param createdFrom (optional) Only issues raised at or after this instant.
+     * @param createdTo (optional) Only issues raised before this instant.
+     * @param q (optional) Free text over the title, the problem and the law.
+     * @return OK
+     */
+    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.xlsx?";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            category && category.forEach(item => { url_ += "category=" + encodeURIComponent("" + item) + "&"; });
+        if (priority === null)
+            throw new globalThis.Error("The parameter 'priority' cannot be null.");
+        else if (priority !== undefined)
+            priority && priority.forEach(item => { url_ += "priority=" + encodeURIComponent("" + item) + "&"; });
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (raisedByCode === null)
+            throw new globalThis.Error("The parameter 'raisedByCode' cannot be null.");
+        else if (raisedByCode !== undefined)
+            url_ += "raisedByCode=" + encodeURIComponent("" + raisedByCode) + "&";
+        if (leadMinistryCode === null)
+            throw new globalThis.Error("The parameter 'leadMinistryCode' cannot be null.");
+        else if (leadMinistryCode !== undefined)
+            url_ += "leadMinistryCode=" + encodeURIComponent("" + leadMinistryCode) + "&";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (dueBefore === null)
+            throw new globalThis.Error("The parameter 'dueBefore' cannot be null.");
+        else if (dueBefore !== undefined)
+            url_ += "dueBefore=" + encodeURIComponent("" + dueBefore) + "&";
+        if (createdFrom === null)
+            throw new globalThis.Error("The parameter 'createdFrom' cannot be null.");
+        else if (createdFrom !== undefined)
+            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
+        if (createdTo === null)
+            throw new globalThis.Error("The parameter 'createdTo' cannot be null.");
+        else if (createdTo !== undefined)
+            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportRegulatoryIssuesXlsx(_response);
+        });
+    }
+
+    protected processExportRegulatoryIssuesXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -4752,6 +5192,13 @@ export class SwaggerResponse<TResult> {
         this.headers = headers;
         this.result = result;
     }
+}
+
+export interface FileResponse {
+    data: Blob;
+    status: number;
+    fileName?: string;
+    headers?: { [name: string]: any };
 }
 
 export class ApiException extends Error {

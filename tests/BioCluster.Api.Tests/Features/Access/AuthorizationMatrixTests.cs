@@ -37,6 +37,8 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
     private static IEnumerable<(string Method, string Pattern, Func<Ids, string> Path, string? Body, string[] Allowed)> Table() =>
     [
         ("GET", "/api/v1/clusters/", _ => "/api/v1/clusters", null, Readers),
+        ("GET", "/api/v1/clusters/export.csv", _ => "/api/v1/clusters/export.csv", null, Readers),
+        ("GET", "/api/v1/clusters/export.xlsx", _ => "/api/v1/clusters/export.xlsx", null, Readers),
         ("GET", "/api/v1/clusters/{id:long}", i => $"/api/v1/clusters/{i.Osong}", null, Readers),
         ("GET", "/api/v1/clusters/by-code/{code}", _ => "/api/v1/clusters/by-code/osong", null, Readers),
         ("GET", "/api/v1/clusters/{id:long}/history", i => $"/api/v1/clusters/{i.Osong}/history", null, Readers),
@@ -49,6 +51,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/api/v1/clusters/{id:long}/indicators/{year:int}/history", i => $"/api/v1/clusters/{i.Osong}/indicators/2024/history", null, Readers),
         ("PUT", "/api/v1/clusters/{id:long}/indicators/{year:int}", i => $"/api/v1/clusters/{i.Osong}/indicators/2024", "{}", ClusterEditors),
         ("GET", "/api/v1/agencies/", _ => "/api/v1/agencies", null, Readers),
+        ("GET", "/api/v1/agencies/export.csv", _ => "/api/v1/agencies/export.csv", null, Readers),
         ("GET", "/api/v1/agencies/{id:long}", i => $"/api/v1/agencies/{i.Mfds}", null, Readers),
         ("GET", "/api/v1/agencies/by-code/{code}", _ => "/api/v1/agencies/by-code/mfds", null, Readers),
         ("GET", "/api/v1/agencies/{id:long}/history", i => $"/api/v1/agencies/{i.Mfds}/history", null, Readers),
@@ -68,6 +71,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("DELETE", "/api/v1/api-keys/{id:long}", i => $"/api/v1/api-keys/{i.KbioKey}", null, AdminsOnly),
         ("GET", "/api/v1/api-keys/{id:long}/history", i => $"/api/v1/api-keys/{i.KbioKey}/history", null, AdminsOnly),
         ("GET", "/api/v1/audit/", _ => "/api/v1/audit", null, AuditReaders),
+        ("GET", "/api/v1/audit/export.csv", _ => "/api/v1/audit/export.csv", null, AuditReaders),
         ("GET", "/api/v1/auth/me", _ => "/api/v1/auth/me", null, Everyone),
         ("GET", "/api/v1/auth/antiforgery", _ => "/api/v1/auth/antiforgery", null, Everyone),
         ("POST", "/api/v1/auth/password", _ => "/api/v1/auth/password", "{}", People),
@@ -75,6 +79,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("POST", "/api/v1/auth/login", _ => "/api/v1/auth/login", "{}", Everyone),
         ("GET", "/api/v1/regulatory-issues/", _ => "/api/v1/regulatory-issues", null, Readers),
         ("GET", "/api/v1/regulatory-issues/export.csv", _ => "/api/v1/regulatory-issues/export.csv", null, Readers),
+        ("GET", "/api/v1/regulatory-issues/export.xlsx", _ => "/api/v1/regulatory-issues/export.xlsx", null, Readers),
         ("GET", "/api/v1/regulatory-issues/stats", _ => "/api/v1/regulatory-issues/stats", null, Readers),
         ("GET", "/api/v1/regulatory-issues/{id:long}", i => $"/api/v1/regulatory-issues/{i.Issue}", null, Readers),
         ("GET", "/api/v1/regulatory-issues/{id:long}/history", i => $"/api/v1/regulatory-issues/{i.Issue}/history", null, Readers),

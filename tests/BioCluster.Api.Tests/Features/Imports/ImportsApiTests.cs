@@ -70,6 +70,16 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
         Assert.Equal(1, await Count("SELECT COUNT(*) FROM audit_entries WHERE entity_type = 'cluster' AND action = 'create' AND entity_id = @id",
             new { id = first.GetProperty("id").GetInt64() }));
 
+        // Round trip: the clusters export (XLSX, Korean headers, and CSV) imports back unchanged.
+        foreach (var format in new[] { "csv", "xlsx" })
+        {
+            var exported = new ByteArrayContent(await client.GetByteArrayAsync($"/api/v1/clusters/export.{format}"));
+            exported.Headers.ContentType = new MediaTypeHeaderValue(format == "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            var trip = await Report(await client.PostAsync("/api/v1/imports/clusters?dryRun=true", exported));
+            Assert.True(trip.GetProperty("totals").GetProperty("rows").GetInt32() >= 2);
+            Assert.Equal(trip.GetProperty("totals").GetProperty("rows").GetInt32(), trip.GetProperty("totals").GetProperty("unchanged").GetInt32());
+        }
+
         var again = await Report(await client.PostAsync("/api/v1/imports/clusters", Csv(csv)));
         Assert.Equal((2, 0, 0, 2, 0), Totals(again));
 
@@ -259,6 +269,11 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
         Assert.Equal("industry", one.GetProperty("sector").GetString());
         Assert.Equal("osong", one.GetProperty("cluster").GetProperty("code").GetString());
         Assert.Equal($"{prefix}-1", one.GetProperty("parent").GetProperty("code").GetString());
+
+        // Round trip: what the agencies export writes imports back unchanged.
+        var exported = new ByteArrayContent(await client.GetByteArrayAsync($"/api/v1/agencies/export.csv?q={prefix}&clusterCode=osong"));
+        exported.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        Assert.Equal((10_000, 0, 0, 10_000, 0), Totals(await Report(await client.PostAsync("/api/v1/imports/agencies", exported))));
 
         // Next month's re-run of the same file changes nothing and duplicates nothing.
         var rerun = await Report(await client.PostAsync("/api/v1/imports/agencies", Csv(good)));

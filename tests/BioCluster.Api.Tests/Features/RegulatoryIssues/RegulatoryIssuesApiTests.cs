@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using BioCluster.Api.Infrastructure.Sheets;
 using BioCluster.Api.Tests.Infrastructure;
 
 namespace BioCluster.Api.Tests.Features.RegulatoryIssues;
@@ -203,24 +204,65 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task CsvExport_IsUtf8WithBom_KeepsKorean_NeutralisesFormulas_AndFilters()
+    public async Task CsvExport_IsUtf8WithBom_HasTheImportColumns_KeepsKorean_NeutralisesFormulas_AndFilters()
     {
         var op = await factory.Party("gbsa");
         var marker = $"내보내기{Guid.NewGuid():N}"[..14];
-        await factory.Raise(op, IssuesFactory.NewIssue($"{marker} 바이오 인력 규제", "workforce", ["gwanggyo"]));
+        var externalRef = $"ref-{Guid.NewGuid():N}";
+        var (plain, _) = await factory.Raise(op, IssuesFactory.NewIssue($"{marker} 바이오 인력 규제", "workforce", ["gwanggyo"], externalRef: externalRef));
         await factory.Raise(op, IssuesFactory.NewIssue($"=HYPERLINK(\"http://x\") {marker}", "tax_finance", ["gwanggyo"]));
         var response = await op.GetAsync($"/api/v1/regulatory-issues/export.csv?q={Uri.EscapeDataString(marker)}");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        var text = Encoding.UTF8.GetString(bytes[3..]);
-        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, lines.Length);
-        Assert.StartsWith("id,titleKo,", lines[0]);
-        Assert.Contains($"{marker} 바이오 인력 규제", text);
-        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")", text);
-        var onlyWorkforce = await op.GetStringAsync($"/api/v1/regulatory-issues/export.csv?q={Uri.EscapeDataString(marker)}&category=workforce");
-        Assert.Equal(2, onlyWorkforce.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal("regulatory-issues.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var rows = SheetFiles.ReadCsv(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(Columns.RegulatoryIssues.Select(c => c.Name), rows[0]);
+        var cell = (string[] row, string column) => row[Columns.RegulatoryIssues.ToList().FindIndex(c => c.Name == column)];
+        var first = rows.Single(r => cell(r, "id") == plain.ToString());
+        Assert.Equal($"{marker} 바이오 인력 규제", cell(first, "titleKo"));
+        Assert.Equal(externalRef, cell(first, "externalRef"));
+        Assert.Equal("workforce", cell(first, "category"));
+        Assert.Equal("gbsa", cell(first, "raisedByCode"));
+        Assert.Equal("gwanggyo", cell(first, "clusterCodes"));
+        Assert.Equal("임상;IRB", cell(first, "tags"));
+        Assert.Equal("submitted", cell(first, "status"));
+        Assert.Equal("normal", cell(first, "priority"));
+        Assert.Equal("false", cell(first, "overdue"));
+        Assert.Equal(factory.Clock.GetUtcNow(), DateTimeOffset.Parse(cell(first, "createdAt")));
+        Assert.Contains(rows, r => cell(r, "titleKo") == $"'=HYPERLINK(\"http://x\") {marker}");
+        var onlyWorkforce = SheetFiles.ReadCsv(await op.GetByteArrayAsync($"/api/v1/regulatory-issues/export.csv?q={Uri.EscapeDataString(marker)}&category=workforce"));
+        Assert.Equal(2, onlyWorkforce.Count);
+        Assert.Equal(plain.ToString(), cell(onlyWorkforce[1], "id"));
+    }
+
+    [Fact]
+    public async Task XlsxExport_IsAWorkbookWithKoreanHeaders_NeutralisesFormulas_AndFilters()
+    {
+        var op = await factory.Party("gbsa");
+        var marker = $"엑셀{Guid.NewGuid():N}"[..12];
+        await factory.Raise(op, IssuesFactory.NewIssue($"{marker} 바이오 인력 규제", "workforce", ["gwanggyo"]));
+        await factory.Raise(op, IssuesFactory.NewIssue($"+1 {marker}", "tax_finance", ["gwanggyo"]));
+        var response = await op.GetAsync($"/api/v1/regulatory-issues/export.xlsx?q={Uri.EscapeDataString(marker)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        var rows = SheetFiles.ReadXlsx(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(Columns.RegulatoryIssues.Select(c => (string?)c.Korean), rows[0]);
+        var title = Columns.RegulatoryIssues.ToList().FindIndex(c => c.Name == "titleKo");
+        Assert.Equal(new[] { $"{marker} 바이오 인력 규제", $"'+1 {marker}" }.Order(StringComparer.Ordinal), rows.Skip(1).Select(r => r[title]!).Order(StringComparer.Ordinal));
+        var onlyTax = SheetFiles.ReadXlsx(await op.GetByteArrayAsync($"/api/v1/regulatory-issues/export.xlsx?q={Uri.EscapeDataString(marker)}&category=tax_finance"));
+        Assert.Equal($"'+1 {marker}", Assert.Single(onlyTax.Skip(1))[title]);
+    }
+
+    [Fact]
+    public async Task Exports_BadFilter_Returns400Problem()
+    {
+        var op = await factory.Party("gbsa");
+        foreach (var format in new[] { "csv", "xlsx" })
+        {
+            var response = await op.GetAsync($"/api/v1/regulatory-issues/export.{format}?status=nonsense");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
     }
 
     [Fact]

@@ -1,0 +1,136 @@
+using System.Runtime.CompilerServices;
+using BioCluster.Api.Infrastructure.Sheets;
+using BioCluster.Api.Tests.Infrastructure;
+using BioCluster.Contracts.RegulatoryIssues;
+
+namespace BioCluster.Api.Tests.Sheets;
+
+/// <summary>The export writers on their own, with no host: formatting, neutralising, and that they stream.</summary>
+public sealed class SheetWriterTests
+{
+    private sealed record Row(long Id, string? Text, IssueStatus Status, string[] Tags, DateOnly? On, DateTimeOffset At, double? Number, bool Flag);
+
+    private static readonly IReadOnlyList<SheetColumn> RowColumns =
+    [
+        new("id", "ID"), new("text", "내용"), new("status", "상태"), new("tags", "태그"), new("on", "날짜"), new("at", "일시"),
+        new("number", "수치"), new("flag", "여부"), new("later", "나중"),
+    ];
+
+    private static object? RowCell(Row r, string column) => column switch
+    {
+        "id" => r.Id, "text" => r.Text, "status" => r.Status, "tags" => r.Tags, "on" => r.On, "at" => r.At, "number" => r.Number, "flag" => r.Flag,
+        _ => null,
+    };
+
+    private static readonly Row[] Sample =
+    [
+        new(1, "바이오 인력 규제, \"특례\"\n둘째 줄", IssueStatus.UnderReview, ["임상", "IRB"], new DateOnly(2026, 3, 1),
+            new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(9)), -12.5, true),
+        new(2, "=HYPERLINK(\"http://x\",\"클릭\")", IssueStatus.Submitted, [], null, DateTimeOffset.UnixEpoch, null, false),
+        new(3, "+1", IssueStatus.Accepted, ["a"], null, DateTimeOffset.UnixEpoch, 0, false),
+        new(4, "@x", IssueStatus.Accepted, [], null, DateTimeOffset.UnixEpoch, null, false),
+        new(5, "-2+3", IssueStatus.Accepted, [], null, DateTimeOffset.UnixEpoch, null, false),
+        new(6, "\tcmd", IssueStatus.Accepted, [], null, DateTimeOffset.UnixEpoch, null, false),
+        new(7, "a & b < c > d _x0041_ \u0001 끝", IssueStatus.Accepted, [], null, DateTimeOffset.UnixEpoch, null, false),
+    ];
+
+    private static async IAsyncEnumerable<T> Async<T>(IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            await Task.Yield();
+            yield return item;
+        }
+    }
+
+    [Fact]
+    public async Task Csv_FormatsEveryKindOfValue_QuotesAndNeutralises()
+    {
+        var output = new AsyncOnlyStream();
+        await CsvSheetWriter.WriteAsync(output, RowColumns, RowCell, Async(Sample), CancellationToken.None);
+        var rows = SheetFiles.ReadCsv(output.ToArray());
+
+        Assert.Equal(RowColumns.Select(c => c.Name), rows[0]);
+        Assert.Equal(["1", "바이오 인력 규제, \"특례\"\n둘째 줄", "under_review", "임상;IRB", "2026-03-01", "2026-11-25T01:00:00.0000000Z", "-12.5", "true", ""], rows[1]);
+        Assert.Equal(["'=HYPERLINK(\"http://x\",\"클릭\")", "'+1", "'@x", "'-2+3", "'\tcmd"], rows[2..7].Select(r => r[1]));
+        Assert.Equal("", rows[2][3]); // an empty list is an empty cell
+        Assert.Equal("0", rows[3][6]);
+    }
+
+    [Fact]
+    public async Task Xlsx_KoreanHeaders_TextAndNumbers_NeverFormulas()
+    {
+        var output = new AsyncOnlyStream();
+        await XlsxSheetWriter.WriteAsync(output, "시험", RowColumns, RowCell, Async(Sample), CancellationToken.None);
+        var bytes = output.ToArray();
+        var rows = SheetFiles.ReadXlsx(bytes);
+
+        Assert.Equal(RowColumns.Select(c => (string?)c.Korean), rows[0]);
+        Assert.Equal(new string?[] { "1", "바이오 인력 규제, \"특례\"\n둘째 줄", "under_review", "임상;IRB", "2026-03-01", "2026-11-25T01:00:00.0000000Z", "-12.5", "true", null }, rows[1]);
+        Assert.Equal(["'=HYPERLINK(\"http://x\",\"클릭\")", "'+1", "'@x", "'-2+3", "'\tcmd"], rows[2..7].Select(r => r[1]));
+        Assert.Equal("a & b < c > d _x0041_ \u0001 끝", rows[7][1]);
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()).ReadToEnd();
+        Assert.DoesNotContain("<f>", sheet);
+        Assert.DoesNotContain("<f ", sheet);
+        Assert.Contains("state=\"frozen\"", sheet);
+        Assert.Contains("<c r=\"A2\" s=\"0\"><v>1</v></c>", sheet); // the id is a number cell
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task Writers_Stream_OutputGrowsWhileRowsAreStillBeingRead(string format)
+    {
+        const int total = 60_000;
+        var output = new AsyncOnlyStream();
+        var writtenWhenRead = new long[total];
+        async IAsyncEnumerable<Row> Rows([EnumeratorCancellation] CancellationToken ct = default)
+        {
+            for (var i = 0; i < total; i++)
+            {
+                if (i % 1000 == 0) await Task.Yield();
+                writtenWhenRead[i] = output.Length;
+                yield return new Row(i, $"행 {i} 의 조금 긴 설명 텍스트 {Guid.NewGuid()}", IssueStatus.Submitted, ["a", "b"], null, DateTimeOffset.UnixEpoch, i * 1.5, i % 2 == 0);
+            }
+        }
+        if (format == "csv") await CsvSheetWriter.WriteAsync(output, RowColumns, RowCell, Rows(), CancellationToken.None);
+        else await XlsxSheetWriter.WriteAsync(output, "stream", RowColumns, RowCell, Rows(), CancellationToken.None);
+
+        // Had the writer held the rows (or the sheet) back, nothing would have reached the stream before the last row was read.
+        Assert.True(writtenWhenRead[total / 10] > 0, $"nothing written after {total / 10} rows");
+        Assert.True(writtenWhenRead[total - 1] > output.Length * 0.8,
+            $"only {writtenWhenRead[total - 1]} of {output.Length} bytes were written before the last row was read");
+    }
+
+    [Fact]
+    public void ColumnLetters_AreSpreadsheetColumns()
+    {
+        Assert.Equal(["A", "Z", "AA", "AB", "AZ", "BA"], new[] { 0, 25, 26, 27, 51, 52 }.Select(XlsxSheetWriter.ColumnLetters));
+    }
+
+    /// <summary>A write-only, unseekable stream, like a response body, that refuses synchronous writes as Kestrel does.</summary>
+    private sealed class AsyncOnlyStream : Stream
+    {
+        private readonly MemoryStream _bytes = new();
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _bytes.Length;
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public byte[] ToArray() => _bytes.ToArray();
+        public override void Flush() { }
+        public override Task FlushAsync(CancellationToken ct) => Task.CompletedTask;
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous writes are not allowed.");
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
+        {
+            _bytes.Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) => WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
+    }
+}
