@@ -50,15 +50,18 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
 
     public static readonly IReadOnlyList<SortField<AuditRow>> SortFields = [new("id", "id", r => r.Id)];
 
-    public async Task WriteAsync(DbConnection connection, DbTransaction tx, Actor actor, string action, string entityType, long entityId,
-        object? before, object? after)
-    {
-        await connection.ExecuteAsync("""
+    /// <summary>The one statement that writes an audit entry (here and in <see cref="AuditBatch"/>).</summary>
+    internal const string InsertSql = """
             INSERT INTO audit_entries (occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id,
                                        before_json, after_json, request_id, client_address)
             VALUES (@OccurredAt, @ActorType, @ActorId, @ActorName, @Action, @EntityType, @EntityId,
                     @BeforeJson, @AfterJson, @RequestId, @ClientAddress)
-            """,
+        """;
+
+    public async Task WriteAsync(DbConnection connection, DbTransaction tx, Actor actor, string action, string entityType, long entityId,
+        object? before, object? after)
+    {
+        await connection.ExecuteAsync(InsertSql,
             new
             {
                 OccurredAt = clock.GetUtcNow(), ActorType = WireNames.Of(actor.Type), ActorId = actor.Id, ActorName = actor.Name,
@@ -125,12 +128,7 @@ public sealed class AuditBatch(DbConnection connection, DbTransaction tx, Actor 
         {
             _insert = connection.CreateCommand();
             _insert.Transaction = tx;
-            _insert.CommandText = """
-                INSERT INTO audit_entries (occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id,
-                                           before_json, after_json, request_id, client_address)
-                VALUES (@OccurredAt, @ActorType, @ActorId, @ActorName, @Action, @EntityType, @EntityId,
-                        @BeforeJson, @AfterJson, @RequestId, @ClientAddress)
-                """;
+            _insert.CommandText = AuditStore.InsertSql;
             _parameters = new[] { "OccurredAt", "ActorType", "ActorId", "ActorName", "Action", "EntityType", "EntityId", "BeforeJson", "AfterJson", "RequestId", "ClientAddress" }
                 .Select(name => { var p = _insert.CreateParameter(); p.ParameterName = "@" + name; _insert.Parameters.Add(p); return p; }).ToArray();
             new UtcTimestampHandler().SetValue(_parameters[0], now);

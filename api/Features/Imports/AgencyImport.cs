@@ -39,8 +39,10 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
         public string? ClusterCode { get; set; }
         public string? Website { get; set; }
         public bool OperatesClusters { get; set; }
-        public Record ToRecord() => new(Code, NameKo, NameEn, Kind, Sector, ParentCode, ClusterCode, Website);
     }
+
+    /// <summary>A record as the import knows it: its id (0 when only this run's unwritten rows made it) and fields.</summary>
+    private readonly record struct Known(long Id, Record Record);
 
     private static readonly IReadOnlyDictionary<string, AgencyKind> KindAliases = new Dictionary<string, AgencyKind>
     {
@@ -59,27 +61,29 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
 
     public override async Task<ImportSession> OpenAsync(ImportContext context, CancellationToken ct)
     {
-        var existing = (await context.Connection.QueryAsync<Existing>("""
+        var rows = (await context.Connection.QueryAsync<Existing>("""
             SELECT g.id, g.code, g.name_ko, g.name_en, g.kind, g.sector, p.code AS parent_code, c.code AS cluster_code, g.website,
                    CASE WHEN EXISTS (SELECT 1 FROM clusters o WHERE o.operator_id = g.id) THEN 1 ELSE 0 END AS operates_clusters
             FROM agencies g
             LEFT JOIN agencies p ON p.id = g.parent_id
             LEFT JOIN clusters c ON c.id = g.cluster_id
-            """, transaction: context.Transaction)).ToDictionary(e => e.Code, StringComparer.Ordinal);
+            """, transaction: context.Transaction)).AsList();
+        var existing = rows.ToDictionary(e => e.Code,
+            e => new Known(e.Id, new Record(e.Code, e.NameKo, e.NameEn, e.Kind, e.Sector, e.ParentCode, e.ClusterCode, e.Website)), StringComparer.Ordinal);
+        var operators = rows.Where(e => e.OperatesClusters).Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
         var clusters = (await context.Connection.QueryAsync<(string Code, long Id)>("SELECT code, id FROM clusters WHERE status <> 'archived'",
             transaction: context.Transaction)).ToDictionary(c => c.Code, c => c.Id, StringComparer.Ordinal);
-        return new Session(this, context, existing, clusters);
+        return new Session(this, context, existing, operators, clusters);
     }
 
-    private sealed class Session(AgencyImport target, ImportContext context, Dictionary<string, Existing> existing, Dictionary<string, long> clusters)
-        : ImportSession
+    private sealed class Session(AgencyImport target, ImportContext context, Dictionary<string, Known> existing, HashSet<string> operators,
+        Dictionary<string, long> clusters) : ImportSession
     {
         private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
         private readonly int _code = target.Column("code"), _nameKo = target.Column("nameKo"), _nameEn = target.Column("nameEn"),
             _kind = target.Column("kind"), _sector = target.Column("sector"), _parent = target.Column("parentCode"),
             _cluster = target.Column("clusterCode"), _website = target.Column("website");
         private DbCommand? _insert, _update;
-        private AuditBatch? _audit;
 
         public override async Task<RowResult> ApplyAsync(RowCheck row, bool write, CancellationToken ct)
         {
@@ -99,45 +103,41 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
                 if (clusters.TryGetValue(clusterCode, out var cid)) clusterId = cid;
                 else row.Add("clusterCode", "unknown_reference", $"No active cluster has the code '{clusterCode}'.");
             }
-            Existing? parent = null;
+            long? parentId = null;
             if (request.ParentCode is { } parentCode && !row.Problems.Any(p => p.Column == "parentCode"))
             {
-                if (!existing.TryGetValue(parentCode, out parent)) row.Add("parentCode", "unknown_reference", $"No agency has the code '{parentCode}'.");
-                else if (IsOwnAncestor(parent, code)) row.Add("parentCode", "cycle", "An agency cannot be its own parent or the parent of its own parent.");
+                if (!existing.TryGetValue(parentCode, out var parent)) row.Add("parentCode", "unknown_reference", $"No agency has the code '{parentCode}'.");
+                else if (IsOwnAncestor(parentCode, code)) row.Add("parentCode", "cycle", "An agency cannot be its own parent or the parent of its own parent.");
+                else parentId = parent.Id;
             }
-            existing.TryGetValue(code ?? "", out var current);
-            if (current is { OperatesClusters: true } && kind is { } k && k != AgencyKind.ClusterOperator)
+            var found = existing.TryGetValue(code ?? "", out var current);
+            if (found && operators.Contains(code!) && kind is { } k && k != AgencyKind.ClusterOperator)
                 row.Add("kind", "invalid", "This agency operates clusters, so it must stay a cluster_operator until they have another operator.");
             if (row.Failed) return RowResult.Rejected;
             _seen[code!] = row.Row.Number;
 
             var record = new Record(code!, request.NameKo, request.NameEn, WireNames.Of(request.Kind), WireNames.Of(request.Sector), request.ParentCode, clusterCode, request.Website);
-            var before = current?.ToRecord();
+            Record? before = found ? current.Record : null;
             if (before == record) return RowResult.Unchanged;
+            var id = current.Id;
             if (write)
             {
-                var id = current?.Id;
-                if (current is null) id = await InsertAsync(record, parent?.Id, clusterId, ct);
-                else await UpdateAsync(current.Id, record, parent?.Id, clusterId, ct);
-                _audit ??= new AuditBatch(context.Connection, context.Transaction!, context.Actor, context.Now, context.Json);
-                await _audit.WriteAsync(current is null ? "create" : "update", AgencyStore.EntityType, id!.Value, before, record, ct);
-                current ??= new Existing { Id = id.Value };
+                if (!found) id = await InsertAsync(record, parentId, clusterId, ct);
+                else await UpdateAsync(id, record, parentId, clusterId, ct);
+                await context.Audit.WriteAsync(found ? "update" : "create", AgencyStore.EntityType, id, before, record, ct);
             }
             // Later rows see this row's result: its code exists, its parent is set.
-            current ??= new Existing();
-            current.Code = record.Code; current.NameKo = record.NameKo; current.NameEn = record.NameEn; current.Kind = record.Kind;
-            current.Sector = record.Sector; current.ParentCode = record.ParentCode; current.ClusterCode = record.ClusterCode; current.Website = record.Website;
-            existing[record.Code] = current;
-            return before is null ? RowResult.Created : RowResult.Updated;
+            existing[record.Code] = new Known(id, record);
+            return found ? RowResult.Updated : RowResult.Created;
         }
 
-        private bool IsOwnAncestor(Existing parent, string? code)
+        private bool IsOwnAncestor(string parentCode, string? code)
         {
-            var node = parent;
+            string? node = parentCode;
             for (var depth = 0; node is not null && depth < 64; depth++)
             {
-                if (node.Code == code) return true;
-                node = node.ParentCode is { } up && existing.TryGetValue(up, out var next) ? next : null;
+                if (node == code) return true;
+                node = existing.TryGetValue(node, out var next) ? next.Record.ParentCode : null;
             }
             return node is not null;
         }
@@ -153,6 +153,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
                 p.ParameterName = "@" + name;
                 command.Parameters.Add(p);
             }
+            new UtcTimestampHandler().SetValue(command.Parameters["@Now"], context.Now); // the same instant for the whole run
             return command;
         }
 
@@ -162,7 +163,6 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             p[0].Value = r.Code; p[1].Value = r.NameKo; p[2].Value = (object?)r.NameEn ?? DBNull.Value; p[3].Value = r.Kind;
             p[4].Value = (object?)r.Sector ?? DBNull.Value; p[5].Value = (object?)parentId ?? DBNull.Value;
             p[6].Value = (object?)clusterId ?? DBNull.Value; p[7].Value = (object?)r.Website ?? DBNull.Value;
-            new UtcTimestampHandler().SetValue(p[8], context.Now);
         }
 
         private async Task<long> InsertAsync(Record r, long? parentId, long? clusterId, CancellationToken ct)
@@ -192,9 +192,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
         {
             if (_insert is not null) await _insert.DisposeAsync();
             if (_update is not null) await _update.DisposeAsync();
-            if (_audit is not null) await _audit.DisposeAsync();
             _insert = _update = null;
-            _audit = null;
         }
     }
 }

@@ -43,6 +43,9 @@ public sealed class ClusterImport(IValidator<CreateClusterRequest> validator) : 
             Latitude, Longitude, Website, Status);
     }
 
+    /// <summary>A record as the import knows it: its id (0 when only this run's unwritten rows made it) and fields.</summary>
+    private readonly record struct Known(long Id, Record Record);
+
     /// <summary>The 17 시·도 by their Korean names, full and short.</summary>
     private static readonly IReadOnlyDictionary<string, Region> RegionAliases = new Dictionary<string, Region>
     {
@@ -63,14 +66,14 @@ public sealed class ClusterImport(IValidator<CreateClusterRequest> validator) : 
             SELECT c.id, c.code, c.name_ko, c.name_en, c.region, a.code AS operator_code, c.designation, c.specializations,
                    c.established_year, c.area_km2, c.latitude, c.longitude, c.website, c.status
             FROM clusters c JOIN agencies a ON a.id = c.operator_id
-            """, transaction: context.Transaction)).ToDictionary(e => e.Code, StringComparer.Ordinal);
+            """, transaction: context.Transaction)).ToDictionary(e => e.Code, e => new Known(e.Id, e.ToRecord()), StringComparer.Ordinal);
         var operators = (await context.Connection.QueryAsync<(string Code, long Id, string Kind, string Status)>(
             "SELECT code, id, kind, status FROM agencies WHERE kind = 'cluster_operator'", transaction: context.Transaction))
             .ToDictionary(o => o.Code, StringComparer.Ordinal);
         return new Session(this, context, existing, operators);
     }
 
-    private sealed class Session(ClusterImport target, ImportContext context, Dictionary<string, Existing> existing,
+    private sealed class Session(ClusterImport target, ImportContext context, Dictionary<string, Known> existing,
         Dictionary<string, (string Code, long Id, string Kind, string Status)> operators) : ImportSession
     {
         private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
@@ -83,12 +86,12 @@ public sealed class ClusterImport(IValidator<CreateClusterRequest> validator) : 
         {
             var code = row[_code];
             row.Key = code;
-            existing.TryGetValue(code ?? "", out var current);
+            var found = existing.TryGetValue(code ?? "", out var current);
             var region = row.Enum(_region, "region", RegionAliases);
             var status = row.Enum<ClusterStatus>(_status, "status");
             if (row[_region] is null) row.Add("region", "required", "The region is required.");
             // An archived cluster may be re-sent as archived (a round trip); archiving and restoring are the secretariat's moves.
-            var keepArchived = status == ClusterStatus.Archived && current?.Status == "archived";
+            var keepArchived = status == ClusterStatus.Archived && found && current.Record.Status == "archived";
             if (status == ClusterStatus.Archived && !keepArchived)
                 row.Add("status", "invalid", "A cluster is archived with DELETE, not by an import.");
             var request = new CreateClusterRequest(code ?? "", row[_nameKo] ?? "", region ?? Region.Seoul, row[_operator] ?? "", row[_nameEn],
@@ -110,17 +113,17 @@ public sealed class ClusterImport(IValidator<CreateClusterRequest> validator) : 
             var record = new Record(code!, request.NameKo, request.NameEn, WireNames.Of(request.Region), request.OperatorCode, request.Designation,
                 JsonSerializer.Serialize(request.Specializations ?? []), request.EstablishedYear, request.AreaKm2, request.Latitude, request.Longitude,
                 request.Website, keepArchived ? "archived" : WireNames.Of(status ?? ClusterStatus.Active));
-            var before = current?.ToRecord();
+            Record? before = found ? current.Record : null;
             if (before == record) return RowResult.Unchanged;
+            var id = current.Id;
             if (write)
             {
                 var p = new
                 {
                     record.Code, record.NameKo, record.NameEn, record.Region, OperatorId = operatorId, record.Designation, record.Specializations,
-                    record.EstablishedYear, record.AreaKm2, record.Latitude, record.Longitude, record.Website, record.Status, context.Now, Id = current?.Id ?? 0,
+                    record.EstablishedYear, record.AreaKm2, record.Latitude, record.Longitude, record.Website, record.Status, context.Now, Id = id,
                 };
-                long id;
-                if (current is null)
+                if (!found)
                     id = await context.Connection.ExecuteScalarAsync<long>($"""
                         INSERT INTO clusters (code, name_ko, name_en, region, operator_id, designation, specializations, established_year, area_km2,
                             latitude, longitude, website, status, version, created_at, updated_at)
@@ -129,26 +132,16 @@ public sealed class ClusterImport(IValidator<CreateClusterRequest> validator) : 
                         {context.Dialect.SelectNewId}
                         """, p, context.Transaction);
                 else
-                {
-                    id = current.Id;
                     await context.Connection.ExecuteAsync("""
                         UPDATE clusters SET name_ko = @NameKo, name_en = @NameEn, region = @Region, operator_id = @OperatorId, designation = @Designation,
                             specializations = @Specializations, established_year = @EstablishedYear, area_km2 = @AreaKm2, latitude = @Latitude,
                             longitude = @Longitude, website = @Website, status = @Status, version = version + 1, updated_at = @Now
                         WHERE id = @Id
                         """, p, context.Transaction);
-                }
-                await using var audit = new AuditBatch(context.Connection, context.Transaction!, context.Actor, context.Now, context.Json);
-                await audit.WriteAsync(current is null ? "create" : "update", ClusterStore.EntityType, id, before, record, ct);
-                current ??= new Existing { Id = id };
+                await context.Audit.WriteAsync(found ? "update" : "create", ClusterStore.EntityType, id, before, record, ct);
             }
-            current ??= new Existing();
-            (current.Code, current.NameKo, current.NameEn, current.Region, current.OperatorCode, current.Designation, current.Specializations,
-                current.EstablishedYear, current.AreaKm2, current.Latitude, current.Longitude, current.Website, current.Status) =
-                (record.Code, record.NameKo, record.NameEn, record.Region, record.OperatorCode, record.Designation, record.Specializations,
-                record.EstablishedYear, record.AreaKm2, record.Latitude, record.Longitude, record.Website, record.Status);
-            existing[record.Code] = current;
-            return before is null ? RowResult.Created : RowResult.Updated;
+            existing[record.Code] = new Known(id, record);
+            return found ? RowResult.Updated : RowResult.Created;
         }
     }
 }

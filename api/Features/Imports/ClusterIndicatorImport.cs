@@ -36,19 +36,22 @@ public sealed class ClusterIndicatorImport(IValidator<PutClusterIndicatorRequest
         public Record ToRecord() => new(ClusterCode, Year, Companies, Employees, RevenueMillionKrw, RdSpendMillionKrw, InvestmentMillionKrw, ExportsThousandUsd, Note);
     }
 
+    /// <summary>A year's figures as the import knows them: the id (0 when only this run's unwritten rows made them) and fields.</summary>
+    private readonly record struct Known(long Id, Record Record);
+
     public override async Task<ImportSession> OpenAsync(ImportContext context, CancellationToken ct)
     {
         var existing = (await context.Connection.QueryAsync<Existing>("""
             SELECT i.id, c.code AS cluster_code, i.year, i.companies, i.employees, i.revenue_million_krw, i.rd_spend_million_krw,
                    i.investment_million_krw, i.exports_thousand_usd, i.note
             FROM cluster_indicators i JOIN clusters c ON c.id = i.cluster_id
-            """, transaction: context.Transaction)).ToDictionary(e => (e.ClusterCode, e.Year));
+            """, transaction: context.Transaction)).ToDictionary(e => (e.ClusterCode, e.Year), e => new Known(e.Id, e.ToRecord()));
         var clusters = (await context.Connection.QueryAsync<(string Code, long Id)>("SELECT code, id FROM clusters", transaction: context.Transaction))
             .ToDictionary(c => c.Code, c => c.Id, StringComparer.Ordinal);
         return new Session(this, context, existing, clusters);
     }
 
-    private sealed class Session(ClusterIndicatorImport target, ImportContext context, Dictionary<(string, int), Existing> existing,
+    private sealed class Session(ClusterIndicatorImport target, ImportContext context, Dictionary<(string, int), Known> existing,
         Dictionary<string, long> clusters) : ImportSession
     {
         private readonly Dictionary<(string, int), int> _seen = [];
@@ -76,18 +79,18 @@ public sealed class ClusterIndicatorImport(IValidator<PutClusterIndicatorRequest
 
             var record = new Record(clusterCode!, year.Value, request.Companies, request.Employees, request.RevenueMillionKrw, request.RdSpendMillionKrw,
                 request.InvestmentMillionKrw, request.ExportsThousandUsd, request.Note);
-            existing.TryGetValue(key, out var current);
-            var before = current?.ToRecord();
+            var found = existing.TryGetValue(key, out var current);
+            Record? before = found ? current.Record : null;
             if (before == record) return RowResult.Unchanged;
+            var id = current.Id;
             if (write)
             {
                 var p = new
                 {
                     ClusterId = clusters[clusterCode!], record.Year, record.Companies, record.Employees, record.RevenueMillionKrw, record.RdSpendMillionKrw,
-                    record.InvestmentMillionKrw, record.ExportsThousandUsd, record.Note, context.Now, Id = current?.Id ?? 0,
+                    record.InvestmentMillionKrw, record.ExportsThousandUsd, record.Note, context.Now, Id = id,
                 };
-                long id;
-                if (current is null)
+                if (!found)
                     id = await context.Connection.ExecuteScalarAsync<long>($"""
                         INSERT INTO cluster_indicators (cluster_id, year, companies, employees, revenue_million_krw, rd_spend_million_krw,
                             investment_million_krw, exports_thousand_usd, note, version, created_at, updated_at)
@@ -96,26 +99,16 @@ public sealed class ClusterIndicatorImport(IValidator<PutClusterIndicatorRequest
                         {context.Dialect.SelectNewId}
                         """, p, context.Transaction);
                 else
-                {
-                    id = current.Id;
                     await context.Connection.ExecuteAsync("""
                         UPDATE cluster_indicators SET companies = @Companies, employees = @Employees, revenue_million_krw = @RevenueMillionKrw,
                             rd_spend_million_krw = @RdSpendMillionKrw, investment_million_krw = @InvestmentMillionKrw,
                             exports_thousand_usd = @ExportsThousandUsd, note = @Note, version = version + 1, updated_at = @Now
                         WHERE id = @Id
                         """, p, context.Transaction);
-                }
-                await using var audit = new AuditBatch(context.Connection, context.Transaction!, context.Actor, context.Now, context.Json);
-                await audit.WriteAsync(current is null ? "create" : "update", ClusterIndicatorStore.EntityType, id, before, record, ct);
-                current ??= new Existing { Id = id };
+                await context.Audit.WriteAsync(found ? "update" : "create", ClusterIndicatorStore.EntityType, id, before, record, ct);
             }
-            current ??= new Existing();
-            (current.ClusterCode, current.Year, current.Companies, current.Employees, current.RevenueMillionKrw, current.RdSpendMillionKrw,
-                current.InvestmentMillionKrw, current.ExportsThousandUsd, current.Note) =
-                (record.ClusterCode, record.Year, record.Companies, record.Employees, record.RevenueMillionKrw, record.RdSpendMillionKrw,
-                record.InvestmentMillionKrw, record.ExportsThousandUsd, record.Note);
-            existing[key] = current;
-            return before is null ? RowResult.Created : RowResult.Updated;
+            existing[key] = new Known(id, record);
+            return found ? RowResult.Updated : RowResult.Created;
         }
     }
 }

@@ -43,71 +43,53 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
         int rows = 0, created = 0, updated = 0, unchanged = 0, rejected = 0;
 
         await using var connection = await db.OpenAsync(ct);
-        var context = new ImportContext(connection, db.Dialect, actor, started, json.Value.SerializerOptions);
-        DbTransaction? tx = dryRun ? null : await connection.BeginTransactionAsync(ct);
-        try
+        await using var context = new ImportContext(connection, db.Dialect, actor, started, json.Value.SerializerOptions);
+        if (!dryRun) await context.BeginAsync(ct);
+        await using (var session = await target.OpenAsync(context, ct))
         {
-            context.Transaction = tx;
-            var session = await target.OpenAsync(context, ct);
-            try
+            await foreach (var row in file.RowsAsync(target.Columns, ct))
             {
-                await foreach (var row in file.RowsAsync(target.Columns, ct))
+                if (++rows > limits.MaxRows)
+                    throw new ImportFileException($"The file has more than {limits.MaxRows:N0} rows; split it into smaller files.", tooLarge: true);
+                var check = new RowCheck(row);
+                var result = RowResult.Rejected;
+                if (row.ShapeError is { } shape) check.Add(null, "row_shape", shape);
+                else result = await session.ApplyAsync(check, write: context.Transaction is not null, ct);
+                if (check.Failed) result = RowResult.Rejected;
+                switch (result)
                 {
-                    if (++rows > limits.MaxRows)
-                        throw new ImportFileException($"The file has more than {limits.MaxRows:N0} rows; split it into smaller files.", tooLarge: true);
-                    var check = new RowCheck(row);
-                    var result = RowResult.Rejected;
-                    if (row.ShapeError is { } shape) check.Add(null, "row_shape", shape);
-                    else result = await session.ApplyAsync(check, write: tx is not null, ct);
-                    if (check.Failed) result = RowResult.Rejected;
-                    switch (result)
-                    {
-                        case RowResult.Created: created++; break;
-                        case RowResult.Updated: updated++; break;
-                        case RowResult.Unchanged: unchanged++; break;
-                        default:
-                            rejected++;
-                            if (problems.Count < limits.MaxStoredProblems) problems.AddRange(check.Problems.Take(limits.MaxStoredProblems - problems.Count));
-                            if (rejectedRows.Count < limits.MaxStoredProblems) rejectedRows.Add((row.Number, row.Raw));
-                            if (tx is not null && onError == ImportErrorMode.Fail)
-                            {
-                                // Nothing of this run will be written: give the database back now and only check
-                                // the rest (the session keeps what earlier rows would have made, so the report is whole).
-                                await tx.RollbackAsync(ct);
-                                await tx.DisposeAsync();
-                                tx = null;
-                                context.Transaction = null;
-                            }
-                            break;
-                    }
+                    case RowResult.Created: created++; break;
+                    case RowResult.Updated: updated++; break;
+                    case RowResult.Unchanged: unchanged++; break;
+                    default:
+                        rejected++;
+                        if (problems.Count < limits.MaxStoredProblems) problems.AddRange(check.Problems.Take(limits.MaxStoredProblems - problems.Count));
+                        if (rejectedRows.Count < limits.MaxStoredProblems) rejectedRows.Add((row.Number, row.Raw));
+                        // Nothing of this run will be written: give the database back now and only check the rest
+                        // (the session keeps what earlier rows would have made, so the report is whole).
+                        if (onError == ImportErrorMode.Fail) await context.EndAsync(commit: false, ct);
+                        break;
                 }
             }
-            finally
-            {
-                await session.DisposeAsync();
-            }
-            if (rows == 0) throw new ImportFileException("The file has a header but no rows.");
-
-            var outcome = dryRun ? ImportOutcome.Validated : rejected > 0 && onError == ImportErrorMode.Fail ? ImportOutcome.Rejected : ImportOutcome.Imported;
-            var report = new ImportReportDto(0, target.Entity, dryRun, onError, outcome, new ImportTotals(rows, created, updated, unchanged, rejected),
-                problems.Take(limits.MaxProblemsInReport).ToList(), problems.Count > limits.MaxProblemsInReport || rejected > rejectedRows.Count,
-                fileName, file.Format, file.Charset, file.Sha256, file.Bytes, actor.Name, started, stopwatch.ElapsedMilliseconds);
-
-            // The run's record goes in with the rows it wrote (one commit), or on its own when nothing was written.
-            tx ??= await connection.BeginTransactionAsync(ct);
-            var id = await RecordAsync(connection, tx, report, file.Headers, problems, rejectedRows, actor, ct);
-            await tx.CommitAsync(ct);
-            return report with { Id = id, DurationMs = stopwatch.ElapsedMilliseconds };
         }
-        finally
-        {
-            if (tx is not null) await tx.DisposeAsync();
-        }
+        if (rows == 0) throw new ImportFileException("The file has a header but no rows.");
+
+        var outcome = dryRun ? ImportOutcome.Validated : rejected > 0 && onError == ImportErrorMode.Fail ? ImportOutcome.Rejected : ImportOutcome.Imported;
+        var report = new ImportReportDto(0, target.Entity, dryRun, onError, outcome, new ImportTotals(rows, created, updated, unchanged, rejected),
+            problems.Take(limits.MaxProblemsInReport).ToList(), problems.Count > limits.MaxProblemsInReport || rejected > rejectedRows.Count,
+            fileName, file.Format, file.Charset, file.Sha256, file.Bytes, actor.Name, started, stopwatch.ElapsedMilliseconds);
+
+        // The run's record goes in with the rows it wrote (one commit), or on its own when nothing was written.
+        if (context.Transaction is null) await context.BeginAsync(ct);
+        var id = await RecordAsync(context, report, file.Headers, problems, rejectedRows, ct);
+        await context.EndAsync(commit: true, ct);
+        return report with { Id = id, DurationMs = stopwatch.ElapsedMilliseconds };
     }
 
-    private async Task<long> RecordAsync(DbConnection connection, DbTransaction tx, ImportReportDto r, IReadOnlyList<string> headers,
-        List<ImportProblem> problems, List<(int Row, IReadOnlyList<string?> Cells)> rejectedRows, Actor actor, CancellationToken ct)
+    private async Task<long> RecordAsync(ImportContext context, ImportReportDto r, IReadOnlyList<string> headers,
+        List<ImportProblem> problems, List<(int Row, IReadOnlyList<string?> Cells)> rejectedRows, CancellationToken ct)
     {
+        var (connection, tx, actor) = (context.Connection, context.Transaction, context.Actor);
         var id = await connection.ExecuteScalarAsync<long>($"""
             INSERT INTO import_runs (entity, actor_type, actor_id, actor_name, file_name, format, charset, sha256, bytes, dry_run, on_error, outcome,
                 headers, rows_total, created, updated, unchanged, rejected, problems_truncated, started_at, duration_ms)
@@ -129,8 +111,7 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
         if (rejectedRows.Count > 0)
             await connection.ExecuteAsync("INSERT INTO import_rejected_rows (import_id, row_number, cells) VALUES (@id, @Row, @Cells)",
                 rejectedRows.Select(x => new { id, x.Row, Cells = JsonSerializer.Serialize(x.Cells) }), tx);
-        await using var audit = new AuditBatch(connection, tx, actor, r.StartedAt, json.Value.SerializerOptions);
-        await audit.WriteAsync(r.DryRun ? "import_dry_run" : "import", EntityType, id, null,
+        await context.Audit.WriteAsync(r.DryRun ? "import_dry_run" : "import", EntityType, id, null,
             new { r.Entity, r.DryRun, r.OnError, r.Outcome, r.Totals, r.FileName, r.Sha256, r.Bytes }, ct);
         return id;
     }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.Sheets;
@@ -80,15 +81,43 @@ public sealed class RowCheck(ImportRow row)
     public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
 
-/// <summary>Everything a target's session needs: the connection, the write transaction (null when nothing may be written), who imports, and when.</summary>
-public sealed class ImportContext(DbConnection connection, SqlDialect dialect, Actor actor, DateTimeOffset now, JsonSerializerOptions json)
+/// <summary>
+/// Everything a target's session needs: the connection, the write transaction (null when nothing may be
+/// written), who imports and when, and the run's one audit batch for the records it changes.
+/// </summary>
+public sealed class ImportContext(DbConnection connection, SqlDialect dialect, Actor actor, DateTimeOffset now, JsonSerializerOptions json) : IAsyncDisposable
 {
+    private AuditBatch? _audit;
+
     public DbConnection Connection { get; } = connection;
     public SqlDialect Dialect { get; } = dialect;
     public Actor Actor { get; } = actor;
     public DateTimeOffset Now { get; } = now;
     public JsonSerializerOptions Json { get; } = json;
-    public DbTransaction? Transaction { get; set; }
+    public DbTransaction? Transaction { get; private set; }
+
+    /// <summary>Audit entries of the changed records, in the write transaction (one prepared statement for the run).</summary>
+    public AuditBatch Audit => _audit ??= new AuditBatch(Connection, Transaction ?? throw new InvalidOperationException("Nothing may be written."), Actor, Now, Json);
+
+    public async Task BeginAsync(CancellationToken ct) => Transaction = await Connection.BeginTransactionAsync(ct);
+
+    /// <summary>Ends the write transaction: commits it, or rolls it back so nothing of the run is written.</summary>
+    public async Task EndAsync(bool commit, CancellationToken ct)
+    {
+        if (Transaction is null) return;
+        if (_audit is not null) await _audit.DisposeAsync();
+        _audit = null;
+        if (commit) await Transaction.CommitAsync(ct);
+        else await Transaction.RollbackAsync(ct);
+        await Transaction.DisposeAsync();
+        Transaction = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_audit is not null) await _audit.DisposeAsync();
+        if (Transaction is not null) await Transaction.DisposeAsync();
+    }
 }
 
 /// <summary>One kind of record an import brings in: its columns and how its rows are checked and written.</summary>
