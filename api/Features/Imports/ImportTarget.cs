@@ -68,11 +68,11 @@ public sealed class RowCheck(ImportRow row)
         text is null ? [] : text.Split(Columns.ListSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Runs a request validator and files its errors under the columns (the property names are the column names).</summary>
-    public void Validate<T>(IValidator<T> validator, T request)
+    public void Validate<T>(IValidator<T> validator, T request, Func<string, string>? columnOf = null)
     {
         foreach (var error in validator.Validate(request).Errors)
         {
-            var column = error.PropertyName.Split('[', '.')[0];
+            var column = columnOf?.Invoke(error.PropertyName) ?? error.PropertyName.Split('[', '.')[0];
             if (Problems.Any(p => p.Column == column)) continue; // one message per column is enough
             Add(column, "invalid", error.ErrorMessage);
         }

@@ -294,6 +294,20 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var clusterIds = await ResolveClustersAsync(connection, tx, r.ClusterCodes);
+        var id = await InsertAsync(connection, tx, r, raisedById, clusterIds, actor, now);
+        var created = (await GetAsync(connection, tx, id, actor))!;
+        await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
+        await tx.CommitAsync(ct);
+        return created;
+    }
+
+    /// <summary>
+    /// A new issue in <c>submitted</c>, with its clusters, tallies and the first entry of its timeline, in the
+    /// caller's transaction (the API's create and the import share it; each writes its own audit entry).
+    /// </summary>
+    internal async Task<long> InsertAsync(DbConnection connection, DbTransaction tx, CreateRegulatoryIssueRequest r, long raisedById,
+        IReadOnlyList<long> clusterIds, Actor actor, DateTimeOffset now)
+    {
         long id;
         try
         {
@@ -323,10 +337,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         await IssueTallies.MoveAsync(connection, tx, db.Dialect, null, (null, "submitted", WireNames.Of(r.Category)));
         await IssueTallies.ClustersAsync(connection, tx, db.Dialect, [], clusterIds);
         await RecordMoveAsync(connection, tx, id, null, IssueStatus.Submitted, actor, null, new Dictionary<string, string?>(), now);
-        var created = (await GetAsync(connection, tx, id, actor))!;
-        await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
-        await tx.CommitAsync(ct);
-        return created;
+        return id;
     }
 
     public async Task<WriteResult<RegulatoryIssueDto>> UpdateAsync(long id, long expectedVersion, UpdateRegulatoryIssueRequest r, Actor actor,
@@ -340,6 +351,21 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         if (row.Version != expectedVersion) return WriteResult<RegulatoryIssueDto>.Stale;
         var before = await VersionedAsync(connection, tx, row, actor);
         var clusterIds = await ResolveClustersAsync(connection, tx, r.ClusterCodes);
+        if (!await ReplaceAsync(connection, tx, id, expectedVersion, r, (row.LeadMinistryId, row.Status, row.Category), clusterIds, clock.GetUtcNow()))
+            return WriteResult<RegulatoryIssueDto>.Stale;
+        var after = (await GetAsync(connection, tx, id, actor))!;
+        await audit.WriteAsync(connection, tx, actor, "update", EntityType, id, before.Value, after.Value);
+        await tx.CommitAsync(ct);
+        return WriteResult<RegulatoryIssueDto>.Done(after);
+    }
+
+    /// <summary>
+    /// Replaces an issue's description (not its workflow fields) if it is still at <paramref name="expectedVersion"/>, relinks
+    /// its clusters and moves its tallies, in the caller's transaction; false when the version no longer matches.
+    /// </summary>
+    internal async Task<bool> ReplaceAsync(DbConnection connection, DbTransaction tx, long id, long expectedVersion, UpdateRegulatoryIssueRequest r,
+        (long? Lead, string Status, string Category) key, IReadOnlyList<long> clusterIds, DateTimeOffset now)
+    {
         int changed;
         try
         {
@@ -357,24 +383,21 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
                     Id = id, ExpectedVersion = expectedVersion, r.TitleKo, r.TitleEn, r.ProblemKo, r.ProblemEn, r.ProposalKo, r.ProposalEn,
                     Category = WireNames.Of(r.Category), r.LawName, r.LawArticle, OfficialName = r.Official?.Name,
                     OfficialDepartment = r.Official?.Department, OfficialContact = r.Official?.Contact, Priority = RankOf(r.Priority),
-                    r.SourceMeeting, Tags = JsonSerializer.Serialize(r.Tags ?? []), r.ExternalRef, Now = clock.GetUtcNow(),
+                    r.SourceMeeting, Tags = JsonSerializer.Serialize(r.Tags ?? []), r.ExternalRef, Now = now,
                 }, tx);
         }
         catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException($"An issue with externalRef '{r.ExternalRef}' already exists.");
         }
-        if (changed == 0) return WriteResult<RegulatoryIssueDto>.Stale;
+        if (changed == 0) return false;
         var previousClusters = (await connection.QueryAsync<long>("SELECT cluster_id FROM regulatory_issue_clusters WHERE issue_id = @id", new { id }, tx)).ToList();
         await connection.ExecuteAsync("DELETE FROM regulatory_issue_clusters WHERE issue_id = @id", new { id }, tx);
         foreach (var clusterId in clusterIds)
             await connection.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @clusterId)", new { id, clusterId }, tx);
         await IssueTallies.ClustersAsync(connection, tx, db.Dialect, previousClusters.Except(clusterIds), clusterIds.Except(previousClusters));
-        await IssueTallies.MoveAsync(connection, tx, db.Dialect, (row.LeadMinistryId, row.Status, row.Category), (row.LeadMinistryId, row.Status, WireNames.Of(r.Category)));
-        var after = (await GetAsync(connection, tx, id, actor))!;
-        await audit.WriteAsync(connection, tx, actor, "update", EntityType, id, before.Value, after.Value);
-        await tx.CommitAsync(ct);
-        return WriteResult<RegulatoryIssueDto>.Done(after);
+        await IssueTallies.MoveAsync(connection, tx, db.Dialect, key, (key.Lead, key.Status, WireNames.Of(r.Category)));
+        return true;
     }
 
     /// <summary>
@@ -577,7 +600,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         return comment;
     }
 
-    private static async Task<List<long>> ResolveClustersAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<string> codes)
+    internal static async Task<List<long>> ResolveClustersAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<string> codes)
     {
         var wanted = codes.Distinct().ToList();
         var found = (await connection.QueryAsync<LinkRow>("SELECT id, code FROM clusters WHERE code IN @wanted AND status <> 'archived'", new { wanted }, tx)).ToList();

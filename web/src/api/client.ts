@@ -2671,7 +2671,7 @@ export class ImportsClient {
 
     /**
      * Import a CSV, JSON or XLSX file of records (dry run, all-or-nothing, or skipping bad rows)
-     * @param entity agencies, clusters or cluster_indicators.
+     * @param entity agencies, clusters, cluster_indicators or regulatory_issues.
      * @param dryRun (optional) Check every row and write nothing.
      * @param onError (optional) fail (default): any rejected row means nothing is written; skip: write the good rows.
      * @param charset (optional) For CSV: utf-8 or cp949 (euc-kr). Detected when absent.

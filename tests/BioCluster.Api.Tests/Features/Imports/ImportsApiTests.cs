@@ -318,6 +318,44 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task RegulatoryIssues_Backlog_ImportsAsSubmitted_ReRunUnchanged_ExportImportsBackUnchanged()
+    {
+        var tag = Code("iss");
+        var csv = "외부참조번호,제목,현황및문제점,개선건의사항,분야,관련법령,건의기관코드,관련클러스터코드,담당자,우선순위,태그\r\n" +
+                  $"{tag}-1,{tag} 임상시험 승인 기간 단축,임상시험 계획 승인에 너무 오래 걸립니다.,승인 심사 기간을 30일로 줄여 주십시오.,임상시험,약사법,kbiohealth,osong,김담당,높음,임상;심사\r\n" +
+                  $"{tag}-2,{tag} 연구부지 용도 변경,연구시설 부지의 용도 제한이 있습니다.,용도 변경 절차를 간소화해 주십시오.,land_site,,kbiohealth,osong;daegu-gyeongbuk,,,\r\n";
+        var client = factory.Client();
+        var first = await Report(await client.PostAsync("/api/v1/imports/regulatory_issues", Csv(csv)));
+        Assert.Equal((2, 2, 0, 0, 0), Totals(first));
+
+        var page = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/regulatory-issues?q={tag}&limit=10")).RootElement.GetProperty("items");
+        Assert.Equal(2, page.GetArrayLength());
+        var one = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/regulatory-issues/{page.EnumerateArray().Single(i => i.GetProperty("titleKo").GetString()!.Contains("임상")).GetProperty("id").GetInt64()}")).RootElement;
+        Assert.Equal("submitted", one.GetProperty("status").GetString());
+        Assert.Equal("clinical_trials", one.GetProperty("category").GetString());
+        Assert.Equal("high", one.GetProperty("priority").GetString());
+        Assert.Equal(["임상", "심사"], one.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("김담당", one.GetProperty("official").GetProperty("name").GetString());
+        var timeline = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/regulatory-issues/{one.GetProperty("id").GetInt64()}/history")).RootElement;
+        Assert.Equal("submitted", Assert.Single(timeline.EnumerateArray()).GetProperty("to").GetString());
+
+        Assert.Equal((2, 0, 0, 2, 0), Totals(await Report(await client.PostAsync("/api/v1/imports/regulatory_issues", Csv(csv)))));
+        var exported = new ByteArrayContent(await client.GetByteArrayAsync($"/api/v1/regulatory-issues/export.xlsx?q={tag}"));
+        exported.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Assert.Equal((2, 0, 0, 2, 0), Totals(await Report(await client.PostAsync("/api/v1/imports/regulatory_issues", exported))));
+
+        // An edit moves the tallies the statistics read, and the raising agency cannot be changed by an import.
+        var edited = csv.Replace($"{tag}-2,{tag} 연구부지 용도 변경,연구시설 부지의 용도 제한이 있습니다.,용도 변경 절차를 간소화해 주십시오.,land_site,,kbiohealth",
+            $"{tag}-2,{tag} 연구부지 용도 변경,연구시설 부지의 용도 제한이 있습니다.,용도 변경 절차를 간소화해 주십시오.,기타,,kbiohealth");
+        Assert.Equal((2, 0, 1, 1, 0), Totals(await Report(await client.PostAsync("/api/v1/imports/regulatory_issues", Csv(edited)))));
+        Assert.Equal(await Count("SELECT COUNT(*) FROM regulatory_issues"), await Count("SELECT SUM(issues) FROM regulatory_issue_tallies"));
+        Assert.Equal(await Count("SELECT COUNT(*) FROM regulatory_issues WHERE category = 'other'"),
+            await Count("SELECT SUM(issues) FROM regulatory_issue_tallies WHERE category = 'other'"));
+        var moved = await Report(await client.PostAsync("/api/v1/imports/regulatory_issues?dryRun=true", Csv(edited.Replace(",기타,,kbiohealth", ",기타,,khidi"))));
+        Assert.Contains(moved.GetProperty("problems").EnumerateArray(), p => p.GetProperty("column").GetString() == "raisedByCode");
+    }
+
+    [Fact]
     public async Task Template_HasTheKoreanHeaders()
     {
         var response = await factory.Client().GetAsync("/api/v1/imports/templates/clusters.csv");
