@@ -189,7 +189,7 @@ public sealed class SqlServerApiFactory : ApiFactory
 }
 
 /// <summary>A SQLite host with extra settings, for tests of configuration-dependent behaviour.</summary>
-public sealed class ConfiguredSqliteFactory(params (string Key, string? Value)[] settings) : SqliteApiFactory
+public class ConfiguredSqliteFactory(params (string Key, string? Value)[] settings) : SqliteApiFactory
 {
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
         settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value));
