@@ -52,6 +52,16 @@ if (args is ["profile", var profileDb])
     Console.WriteLine($"JSON of a 50-row page: {sw2.Elapsed.TotalMilliseconds / 500:F3} ms");
     return 0;
 }
+// The import benchmark's parts (scripts/bench-imports.sh).
+switch (args)
+{
+    case ["import-csv", var csvFile, var rowsText] when int.TryParse(rowsText, out var rows):
+        return await ImportBench.WriteCsvAsync(csvFile, rows);
+    case ["raw-insert", var rawDb, var rowsText] when int.TryParse(rowsText, out var rows):
+        return await ImportBench.RawInsertAsync(rawDb, rows);
+    case ["key", var keyDb, var scopes]:
+        return await ImportBench.KeyAsync(keyDb, scopes);
+}
 if (args is not ["seed", var file, var countText] || !int.TryParse(countText, out var count))
 {
     Console.Error.WriteLine("usage: BioCluster.Bench seed <sqlite file> <issues>");
@@ -123,12 +133,7 @@ await using (var tx = await db.BeginTransactionAsync())
         SELECT cluster_id, COUNT(*) FROM regulatory_issue_clusters GROUP BY cluster_id;
         """, transaction: tx);
 
-    var key = $"{ApiKeyStore.KeyStart}benchbench01_{Guid.NewGuid():N}";
-    var mohw = await db.ExecuteScalarAsync<long>("SELECT id FROM agencies WHERE code = 'mohw'", transaction: tx);
-    await db.ExecuteAsync("""
-        INSERT INTO api_keys (agency_id, name, prefix, key_hash, scopes, expires_at, version, created_at)
-        VALUES (@mohw, 'benchmark', 'benchbench01', @hash, 'read', @expires, 1, @now)
-        """, new { mohw, hash = ApiKeyStore.Hash(key), expires = now.AddDays(1), now }, tx);
+    var key = await ImportBench.MintKeyAsync(db, (SqliteTransaction)tx, "benchbench01", "read");
     await tx.CommitAsync();
     Console.WriteLine($"KEY={key}");
 }

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Infrastructure.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+/// <summary>The pieces of the import benchmark (scripts/bench-imports.sh): the file, the key, and the raw-insert baseline.</summary>
+internal static class ImportBench
+{
+    /// <summary>An API key of mohw (the secretariat) with these scopes, written straight into the database.</summary>
+    public static async Task<string> MintKeyAsync(SqliteConnection db, SqliteTransaction? tx, string prefix, string scopes)
+    {
+        var key = $"{ApiKeyStore.KeyStart}{prefix}_{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        var mohw = await db.ExecuteScalarAsync<long>("SELECT id FROM agencies WHERE code = 'mohw'", transaction: tx);
+        await db.ExecuteAsync("""
+            INSERT INTO api_keys (agency_id, name, prefix, key_hash, scopes, expires_at, version, created_at)
+            VALUES (@mohw, 'benchmark', @prefix, @hash, @scopes, @expires, 1, @now)
+            """, new { mohw, prefix, hash = ApiKeyStore.Hash(key), scopes, expires = now.AddDays(1), now }, tx);
+        return key;
+    }
+
+    /// <summary>The row of agency <paramref name="i"/>: the same in the CSV and in the raw insert.</summary>
+    private static (string Code, string NameKo, string NameEn, string Kind, string Sector, string Cluster, string Website) Agency(int i) =>
+        ($"bench-co-{i:D6}", $"벤치마크 바이오 기업 {i:D6} (주)", $"Benchmark Bio Company {i:D6}", i % 10 == 0 ? "research_institute" : "company",
+            i % 10 == 0 ? "research" : "industry", i % 2 == 0 ? "osong" : "daegu-gyeongbuk", $"https://co{i}.example.kr");
+
+    public static async Task<int> WriteCsvAsync(string file, int rows)
+    {
+        await using var writer = new StreamWriter(file, false, new UTF8Encoding(true));
+        await writer.WriteAsync("코드,국문명,영문명,유형,부문,클러스터코드,웹사이트\r\n");
+        for (var i = 1; i <= rows; i++)
+        {
+            var a = Agency(i);
+            await writer.WriteAsync($"{a.Code},{a.NameKo},{a.NameEn},{a.Kind},{a.Sector},{a.Cluster},{a.Website}\r\n");
+        }
+        return 0;
+    }
+
+    /// <summary>The baseline: the same rows inserted by one Dapper batch in one transaction (no parsing, checks or audit).</summary>
+    public static async Task<int> RawInsertAsync(string dbFile, int rows)
+    {
+        DapperSetup.Configure();
+        await using var db = new SqliteConnection($"Data Source={dbFile};Foreign Keys=True");
+        await db.OpenAsync();
+        var clusters = (await db.QueryAsync<(string Code, long Id)>("SELECT code, id FROM clusters")).ToDictionary(c => c.Code, c => c.Id);
+        var now = DateTimeOffset.UtcNow;
+        var watch = Stopwatch.StartNew();
+        await using var tx = await db.BeginTransactionAsync();
+        await db.ExecuteAsync("""
+            INSERT INTO agencies (code, name_ko, name_en, kind, sector, cluster_id, website, status, version, created_at, updated_at)
+            VALUES (@Code, @NameKo, @NameEn, @Kind, @Sector, @ClusterId, @Website, 'active', 1, @Now, @Now)
+            """, Enumerable.Range(1, rows).Select(i =>
+        {
+            var a = Agency(i);
+            return new { a.Code, a.NameKo, a.NameEn, a.Kind, a.Sector, ClusterId = clusters[a.Cluster], a.Website, Now = now };
+        }), tx);
+        await tx.CommitAsync();
+        Console.WriteLine($"RAW_SECONDS={watch.Elapsed.TotalSeconds:F3}");
+        return 0;
+    }
+
+    public static async Task<int> KeyAsync(string dbFile, string scopes)
+    {
+        await using var db = new SqliteConnection($"Data Source={dbFile};Foreign Keys=True");
+        await db.OpenAsync();
+        Console.WriteLine($"KEY={await MintKeyAsync(db, null, "benchimport1", scopes)}");
+        return 0;
+    }
+}
