@@ -69,3 +69,44 @@ internal static class ImportBench
         return 0;
     }
 }
+
+/// <summary>The import engine in-process on a CSV, without HTTP: how long reading, checking and writing take.</summary>
+internal static class ImportProfile
+{
+    public static async Task<int> RunAsync(string dbFile, string csvFile)
+    {
+        DapperSetup.Configure();
+        var options = Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={dbFile}" });
+        var factory = new DbConnectionFactory(options, new BenchEnvironment());
+        var json = Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions());
+        var engine = new BioCluster.Api.Features.Imports.ImportEngine(factory, TimeProvider.System, json,
+            Microsoft.Extensions.Options.Options.Create(new BioCluster.Api.Features.Imports.ImportOptions()));
+        var target = new BioCluster.Api.Features.Imports.AgencyImport(new BioCluster.Api.Features.Agencies.CreateAgencyRequestValidator());
+        var actor = Actor.System("benchmark");
+
+        async Task<BioCluster.Api.Features.Imports.ImportFile> Open()
+        {
+            await using var file = File.OpenRead(csvFile);
+            return await BioCluster.Api.Features.Imports.ImportFile.SpoolAsync(file, "text/csv", null, "agencies.csv", long.MaxValue, CancellationToken.None);
+        }
+
+        var watch = Stopwatch.StartNew();
+        await using (var file = await Open())
+        {
+            Console.WriteLine($"spool          {watch.Elapsed.TotalSeconds:F2} s");
+            watch.Restart();
+            var n = 0;
+            await foreach (var _ in file.RowsAsync(target.Columns, CancellationToken.None)) n++;
+            Console.WriteLine($"read {n} rows  {watch.Elapsed.TotalSeconds:F2} s");
+        }
+        foreach (var dry in new[] { true, false, false })
+        {
+            await using var file = await Open();
+            watch.Restart();
+            var before = GC.GetTotalAllocatedBytes();
+            var report = await engine.RunAsync(target, file, "agencies.csv", dry, BioCluster.Contracts.Imports.ImportErrorMode.Fail, actor, CancellationToken.None);
+            Console.WriteLine($"{(dry ? "dry run" : "import "),-14} {watch.Elapsed.TotalSeconds:F2} s  {report.Totals}  allocated {(GC.GetTotalAllocatedBytes() - before) / 1048576} MB");
+        }
+        return 0;
+    }
+}

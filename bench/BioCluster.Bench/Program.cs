@@ -59,6 +59,8 @@ switch (args)
         return await ImportBench.WriteCsvAsync(csvFile, rows);
     case ["raw-insert", var rawDb, var rowsText] when int.TryParse(rowsText, out var rows):
         return await ImportBench.RawInsertAsync(rawDb, rows);
+    case ["import-profile", var importDb, var csv]:
+        return await ImportProfile.RunAsync(importDb!, csv!);
     case ["key", var keyDb, var scopes]:
         return await ImportBench.KeyAsync(keyDb, scopes);
 }

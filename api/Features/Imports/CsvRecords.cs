@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace BioCluster.Api.Features.Imports;
@@ -5,46 +6,60 @@ namespace BioCluster.Api.Features.Imports;
 /// <summary>
 /// Reads RFC 4180 records from text as a stream: comma-separated, fields in double quotes may hold
 /// commas, quotes (doubled) and line breaks; CRLF, LF or CR end a record. A quote inside an unquoted
-/// field is kept as text, the way spreadsheets read it.
+/// field is kept as text, the way spreadsheets read it. Reads synchronously: it is given the import's
+/// local spool file, never a network stream.
 /// </summary>
 public sealed class CsvRecords(TextReader reader)
 {
+    private static readonly SearchValues<char> Stops = SearchValues.Create(",\r\n\"");
     private readonly char[] _buffer = new char[64 * 1024];
     private int _length;
     private int _position;
     private readonly StringBuilder _field = new();
 
-    private async ValueTask<int> PeekAsync()
+    private int Peek()
     {
         if (_position < _length) return _buffer[_position];
-        _length = await reader.ReadAsync(_buffer.AsMemory());
+        _length = reader.Read(_buffer, 0, _buffer.Length);
         _position = 0;
         return _length == 0 ? -1 : _buffer[0];
     }
 
     /// <summary>The next record's fields, or null at the end of the text.</summary>
-    public async ValueTask<List<string>?> ReadAsync()
+    public List<string>? Read()
     {
-        if (await PeekAsync() < 0) return null;
+        if (Peek() < 0) return null;
         var fields = new List<string>();
         _field.Clear();
         var quoted = false;      // inside a quoted field
         var wasQuoted = false;   // the current field started with a quote
         while (true)
         {
-            var next = await PeekAsync();
-            if (next < 0)
+            if (_position >= _length && Peek() < 0)
             {
                 fields.Add(_field.ToString());
                 return fields;
             }
-            var c = (char)next;
-            _position++;
+            if (!quoted)
+            {
+                // The common case: plain text up to the next comma, line break or quote, copied in one go.
+                var rest = _buffer.AsSpan(_position, _length - _position);
+                var stop = rest.IndexOfAny(Stops);
+                if (stop < 0)
+                {
+                    _field.Append(rest);
+                    _position = _length;
+                    continue;
+                }
+                _field.Append(rest[..stop]);
+                _position += stop;
+            }
+            var c = _buffer[_position++];
             if (quoted)
             {
                 if (c == '"')
                 {
-                    if (await PeekAsync() == '"') { _field.Append('"'); _position++; }
+                    if (Peek() == '"') { _field.Append('"'); _position++; }
                     else quoted = false;
                 }
                 else _field.Append(c);
@@ -58,7 +73,7 @@ public sealed class CsvRecords(TextReader reader)
                     wasQuoted = false;
                     break;
                 case '\r':
-                    if (await PeekAsync() == '\n') _position++;
+                    if (Peek() == '\n') _position++;
                     fields.Add(_field.ToString());
                     return fields;
                 case '\n':

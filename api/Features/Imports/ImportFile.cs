@@ -229,7 +229,7 @@ public sealed class ImportFile : IAsyncDisposable
             List<string>? record;
             try
             {
-                record = await records.ReadAsync();
+                record = records.Read();
             }
             catch (DecoderFallbackException)
             {

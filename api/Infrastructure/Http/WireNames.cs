@@ -12,7 +12,15 @@ public static class WireNames
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, Enum>> ByName = new();
 
     public static string Of<T>(T value) where T : struct, Enum =>
-        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+        Spelled<T>.Names.TryGetValue(value, out var name) ? name : Spell(value);
+
+    private static string Spell<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    /// <summary>Each value's spelling, worked out once per enum (lists and imports ask for it per row).</summary>
+    private static class Spelled<T> where T : struct, Enum
+    {
+        public static readonly IReadOnlyDictionary<T, string> Names = Enum.GetValues<T>().Distinct().ToDictionary(v => v, Spell);
+    }
 
     public static string? Of<T>(T? value) where T : struct, Enum => value is { } v ? Of(v) : null;
 
