@@ -117,6 +117,9 @@ export const en: Dictionary = {
       qPlaceholder: 'Cluster name or code',
       reset: 'Clear filters',
     },
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
+    exportHint: 'Downloads the clusters matching the current filters. The file can be imported back as it is.',
     columns: {
       name: 'Cluster',
       region: 'Region',
@@ -209,6 +212,8 @@ export const en: Dictionary = {
       qPlaceholder: 'Agency name or code',
       reset: 'Clear filters',
     },
+    export: 'Export CSV',
+    exportHint: 'Downloads the agencies matching the current filters as a CSV file.',
     columns: {
       name: 'Agency',
       kind: 'Kind',
@@ -236,6 +241,8 @@ export const en: Dictionary = {
     raise: 'Raise an issue',
     export: 'Export CSV',
     exportHint: 'Downloads the issues matching the current filters as a CSV file.',
+    exportXlsx: 'Export Excel',
+    exportXlsxHint: 'Downloads the issues matching the current filters as an Excel file with Korean headers.',
     ministryView: 'By ministry',
     viewLabel: 'View',
     viewTable: 'List',
@@ -626,6 +633,8 @@ export const en: Dictionary = {
     requestId: 'Request ID',
     transition: 'Moved: {status}',
     clientAddress: 'Address',
+    export: 'Export CSV',
+    exportHint: 'Downloads the entries matching the current filters as a CSV file, oldest first.',
   },
   notFound: {
     title: 'Page not found',

@@ -136,6 +136,9 @@ export const ko = {
       qPlaceholder: '클러스터명 또는 코드',
       reset: '조건 초기화',
     },
+    exportCsv: 'CSV 내보내기',
+    exportXlsx: 'Excel 내보내기',
+    exportHint: '지금 조건에 맞는 클러스터를 파일로 내려받습니다. 내려받은 파일은 그대로 다시 가져올 수 있습니다.',
     columns: {
       name: '클러스터명',
       region: '지역',
@@ -228,6 +231,8 @@ export const ko = {
       qPlaceholder: '기관명 또는 코드',
       reset: '조건 초기화',
     },
+    export: 'CSV 내보내기',
+    exportHint: '지금 조건에 맞는 기관을 CSV 파일로 내려받습니다.',
     columns: {
       name: '기관명',
       kind: '기관 유형',
@@ -255,6 +260,8 @@ export const ko = {
     raise: '과제 등록',
     export: 'CSV 내보내기',
     exportHint: '지금 조건에 맞는 과제를 CSV 파일로 내려받습니다.',
+    exportXlsx: 'Excel 내보내기',
+    exportXlsxHint: '지금 조건에 맞는 과제를 한글 머리글의 Excel 파일로 내려받습니다.',
     ministryView: '부처별 처리 현황',
     viewLabel: '보기 방식',
     viewTable: '목록',
@@ -645,6 +652,8 @@ export const ko = {
     requestId: '요청 ID',
     transition: '처리: {status}',
     clientAddress: '접속 주소',
+    export: 'CSV 내보내기',
+    exportHint: '지금 조건에 맞는 기록을 오래된 것부터 CSV 파일로 내려받습니다.',
   },
   notFound: {
     title: '페이지를 찾을 수 없습니다',
