@@ -305,8 +305,8 @@ describe('BioCluster dashboard in a real browser', () => {
   // What each demo role may see: the menu, and the Edit action on osong (operated by kbiohealth,
   // demo-operator's agency) and songdo (operated by ifez).
   const ROLES = [
-    { user: 'demo-admin', role: 'admin', nav: ['clusters', 'agencies', 'issues', 'users', 'apiKeys', 'audit'], editOsong: true, editSongdo: true },
-    { user: 'demo-secretariat', role: 'secretariat', nav: ['clusters', 'agencies', 'issues', 'audit'], editOsong: true, editSongdo: true },
+    { user: 'demo-admin', role: 'admin', nav: ['clusters', 'agencies', 'issues', 'users', 'apiKeys', 'audit', 'imports'], editOsong: true, editSongdo: true },
+    { user: 'demo-secretariat', role: 'secretariat', nav: ['clusters', 'agencies', 'issues', 'audit', 'imports'], editOsong: true, editSongdo: true },
     { user: 'demo-ministry', role: 'ministry_reviewer', nav: ['clusters', 'agencies', 'issues', 'apiKeys'], editOsong: false, editSongdo: false },
     { user: 'demo-operator', role: 'cluster_operator', nav: ['clusters', 'agencies', 'issues', 'apiKeys'], editOsong: true, editSongdo: false },
     { user: 'demo-viewer', role: 'viewer', nav: ['clusters', 'agencies', 'issues'], editOsong: false, editSongdo: false },
@@ -628,6 +628,85 @@ describe('BioCluster dashboard in a real browser', () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  test('the secretariat imports clusters: a dry run names the bad row and column, the import skips it, the history links the rejected rows', async () => {
+    const { context, page, pageErrors } = await newPage();
+    const good = `e2e-${RUN}-ok`;
+    const bad = `e2e-${RUN}-bad`;
+    const fileName = `clusters-${RUN}.csv`;
+    // Korean headers, as the template has them; row 3 (the header is row 1) names a region that does not exist.
+    const csv = `코드,국문명,지역,운영기관코드\r\n${good},브라우저 시험 클러스터 ${RUN},충북,kbiohealth\r\n${bad},잘못된 지역 클러스터,아틀란티스,kbiohealth\r\n`;
+    try {
+      await openSignedIn(page, '/clusters', 'demo-secretariat');
+      await page.getByTestId('nav-imports').click();
+      const form = page.getByTestId('import-form');
+      await form.waitFor();
+      assert.equal(new URL(page.url()).pathname, '/imports');
+      assert.equal(await page.getByTestId('import-template').getAttribute('href'), '/api/v1/imports/templates/clusters.csv');
+
+      await page.getByTestId('import-entity').selectOption('clusters');
+      await page.getByTestId('import-file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      await page.getByTestId('import-check').click();
+
+      const dryRun = page.locator('[data-testid="import-report"][data-dry-run="true"]');
+      await dryRun.waitFor();
+      const total = async (report, kind) => (await report.locator(`[data-testid="import-total"][data-kind="${kind}"]`).textContent())?.trim();
+      assert.equal(await total(dryRun, 'rows'), '2');
+      assert.equal(await total(dryRun, 'created'), '1');
+      assert.equal(await total(dryRun, 'rejected'), '1');
+      const problem = dryRun.getByTestId('import-problem-row');
+      assert.equal(await problem.count(), 1, 'one problem: the bad row');
+      assert.equal(await problem.getAttribute('data-row'), '3', 'the spreadsheet row');
+      assert.equal(await problem.getAttribute('data-column'), 'region', 'the column');
+      assert.equal(await problem.getAttribute('data-emphasised'), 'true', 'the first problem is emphasised');
+      assert.match((await problem.textContent()) ?? '', new RegExp(bad));
+      await screenshot(page, 'import-dry-run');
+
+      // The dry run wrote nothing.
+      assert.equal((await page.request.get(`${server.baseUrl}/api/v1/clusters/by-code/${good}`)).status(), 404);
+
+      // Confirm, skipping the bad row. A double click imports once (the button waits, and the key is the same).
+      await page.getByTestId('import-skip').check();
+      await page.getByTestId('import-confirm').dblclick();
+      const run = page.locator('[data-testid="import-report"][data-dry-run="false"]');
+      await run.waitFor();
+      assert.equal(await run.getAttribute('data-outcome'), 'imported');
+      assert.equal(await total(run, 'created'), '1');
+      assert.equal(await total(run, 'rejected'), '1');
+      assert.equal((await page.request.get(`${server.baseUrl}/api/v1/clusters/by-code/${good}`)).status(), 200, 'the good row was imported');
+      assert.equal((await page.request.get(`${server.baseUrl}/api/v1/clusters/by-code/${bad}`)).status(), 404, 'the bad row was not');
+
+      // The history: the dry run and exactly one real run of this file, which links its rejected rows.
+      const history = page.getByTestId('import-history');
+      const realRow = history.locator('[data-testid="import-run-row"][data-dry-run="false"]', { hasText: fileName });
+      await realRow.waitFor();
+      assert.equal(await realRow.count(), 1, 'one real run, even after a double click');
+      assert.equal(await realRow.getAttribute('data-outcome'), 'imported');
+      assert.match((await realRow.textContent()) ?? '', /demo-secretariat/);
+      assert.equal(await history.locator('[data-testid="import-run-row"][data-dry-run="true"]', { hasText: fileName }).count(), 1);
+      const link = realRow.getByTestId('import-rejected-rows');
+      const href = await link.getAttribute('href');
+      assert.match(href ?? '', /^\/api\/v1\/imports\/\d+\/rejected-rows\.csv$/);
+      const rejected = await page.request.get(`${server.baseUrl}${href}`);
+      assert.equal(rejected.status(), 200);
+      const rejectedText = await rejected.text();
+      assert.ok(rejectedText.includes(bad) && !rejectedText.includes(good), 'the rejected rows file holds the bad row only');
+      await screenshot(page, 'import-done');
+
+      // The clusters list offers its exports with its filters.
+      await page.goto(`${server.baseUrl}/clusters?region=chungbuk`);
+      await page.getByTestId('cluster-row').first().waitFor();
+      const xlsxHref = await page.getByTestId('clusters-export-xlsx').getAttribute('href');
+      assert.equal(xlsxHref, '/api/v1/clusters/export.xlsx?region=chungbuk');
+      const csvHref = await page.getByTestId('clusters-export-csv').getAttribute('href');
+      const exported = await page.request.get(`${server.baseUrl}${csvHref}`);
+      assert.equal(exported.status(), 200);
+      assert.ok((await exported.text()).includes(good), 'the export holds the imported cluster');
+      assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+    } finally {
+      await context.close();
     }
   });
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
 import { ProblemView } from './components/ProblemView';
@@ -22,6 +22,10 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { UserDetailPage } from './pages/UserDetailPage';
 import { UsersPage } from './pages/UsersPage';
+
+// Only the secretariat and administrators import: their page loads when first opened, so everyone
+// else's first load does not carry it.
+const ImportsPage = lazy(() => import('./pages/ImportsPage').then((module) => ({ default: module.ImportsPage })));
 
 export function App() {
   const { t } = useI18n();
@@ -89,6 +93,11 @@ export function App() {
           {route.name === 'user' && <UserDetailPage key={route.id} id={route.id} />}
           {route.name === 'apiKeys' && <ApiKeysPage />}
           {route.name === 'audit' && <AuditPage search={search} />}
+          {route.name === 'imports' && (
+            <Suspense fallback={<Loading />}>
+              <ImportsPage search={search} />
+            </Suspense>
+          )}
           {route.name === 'account' && <AccountPage />}
           {route.name === 'notFound' && <NotFoundPage />}
         </>

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, credentialsFor, retryAfterSeconds, toProblem, versioned, type FetchLike } from './api';
+import { createApi, credentialsFor, problemOf, retryAfterSeconds, toProblem, versioned, type FetchLike, type XhrLike } from './api';
 import { ApiException, type ClusterDtoPage } from './client';
 
 const BASE = 'http://api.test';
@@ -389,5 +389,133 @@ describe('api wrapper: ETags of wrapped responses', () => {
     const { fetch } = fakeApi(() => json(200, { id: 3 }));
     const result = await createApi({ baseUrl: BASE, fetch }).call(async (c) => versioned(await c.users.getUser(3)));
     expect(result.kind).toBe('problem');
+  });
+});
+
+/** A fake XMLHttpRequest: records what was sent, reports progress, then answers as `respond` says. */
+class FakeXhr implements XhrLike {
+  static sent: FakeXhr[] = [];
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  withCredentials = false;
+  body: Blob | undefined;
+  status = 0;
+  responseText = '';
+  readonly upload: XhrLike['upload'] = { onprogress: null };
+  onload: XhrLike['onload'] = null;
+  onerror: XhrLike['onerror'] = null;
+  onabort: XhrLike['onabort'] = null;
+  constructor(private readonly respond: (xhr: FakeXhr) => { status: number; body: unknown } | 'network' | 'hang') {}
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  getResponseHeader(name: string) {
+    return name.toLowerCase() === 'content-type' ? 'application/json' : null;
+  }
+  send(body: Blob) {
+    this.body = body;
+    FakeXhr.sent.push(this);
+    const event = (loaded: number) => ({ loaded, total: body.size, lengthComputable: true }) as ProgressEvent;
+    queueMicrotask(() => {
+      const answer = this.respond(this);
+      if (answer === 'hang') return;
+      this.upload.onprogress?.(event(Math.floor(body.size / 2)));
+      this.upload.onprogress?.(event(body.size));
+      if (answer === 'network') {
+        this.onerror?.({} as ProgressEvent);
+        return;
+      }
+      this.status = answer.status;
+      this.responseText = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+      this.onload?.({} as ProgressEvent);
+    });
+  }
+  abort() {
+    this.onabort?.({} as ProgressEvent);
+  }
+}
+
+describe('api wrapper: uploads (XMLHttpRequest, for progress)', () => {
+  const file = new Blob(['코드,국문명\nx,y\n'], { type: 'text/csv' });
+  const tokenFetch = () => fakeApi((_method, path) => (path === '/api/v1/auth/antiforgery' ? json(200, TOKEN) : json(404, {}))).fetch;
+
+  it('sends the body with its headers, the antiforgery token and progress; any answer comes back as it is', async () => {
+    FakeXhr.sent = [];
+    const api = createApi({ baseUrl: BASE, fetch: tokenFetch(), xhr: () => new FakeXhr(() => ({ status: 422, body: { title: 'Rows rejected', report: {} } })) });
+    await api.refreshAntiforgery();
+    const progress: number[] = [];
+
+    const result = await api.upload({
+      path: '/api/v1/imports/clusters?fileName=a.csv',
+      body: file,
+      headers: { 'Content-Type': 'text/csv', 'Idempotency-Key': 'k-1' },
+      onProgress: (p) => progress.push(p.loaded / p.total),
+    });
+
+    expect(result.kind).toBe('ok');
+    expect(result.kind === 'ok' && result.value.status).toBe(422);
+    expect(result.kind === 'ok' && JSON.parse(result.value.text).title).toBe('Rows rejected');
+    const [xhr] = FakeXhr.sent;
+    expect(xhr.method).toBe('POST');
+    expect(xhr.url).toBe(`${BASE}/api/v1/imports/clusters?fileName=a.csv`);
+    expect(xhr.body).toBe(file);
+    expect(xhr.headers).toMatchObject({ 'Content-Type': 'text/csv', 'Idempotency-Key': 'k-1', 'X-XSRF-TOKEN': 'token-1' });
+    expect(progress).toEqual([expect.closeTo(0.5, 1), 1]);
+  });
+
+  it('sends the cookie like fetch does: withCredentials only for another origin', async () => {
+    FakeXhr.sent = [];
+    const ok = () => new FakeXhr(() => ({ status: 200, body: {} }));
+    await createApi({ baseUrl: BASE, fetch: tokenFetch(), pageOrigin: 'https://dashboard.test', xhr: ok }).upload({ path: '/x', body: file });
+    await createApi({ baseUrl: '', fetch: tokenFetch(), pageOrigin: 'https://dashboard.test', xhr: ok }).upload({ path: '/x', body: file });
+    expect(FakeXhr.sent.map((x) => x.withCredentials)).toEqual([true, false]);
+  });
+
+  it('a stale token: fetches a fresh one and sends the file once more', async () => {
+    FakeXhr.sent = [];
+    let issued = 0;
+    const { fetch } = fakeApi((_method, path) => (path === '/api/v1/auth/antiforgery' ? json(200, { ...TOKEN, token: `token-${++issued}` }) : json(404, {})));
+    const api = createApi({
+      baseUrl: BASE,
+      fetch,
+      xhr: () =>
+        new FakeXhr((x) =>
+          x.headers['X-XSRF-TOKEN'] === 'token-2' ? { status: 200, body: { id: 1 } } : { status: 403, body: { title: 'Antiforgery token missing or invalid', status: 403 } },
+        ),
+    });
+    await api.refreshAntiforgery();
+    const result = await api.upload({ path: '/api/v1/imports/clusters', body: file });
+    expect(result.kind === 'ok' && result.value.status).toBe(200);
+    expect(FakeXhr.sent.map((x) => x.headers['X-XSRF-TOKEN'])).toEqual(['token-1', 'token-2']);
+  });
+
+  it('a 401 tells the session; no answer is a status-0 problem; an abort is not an error', async () => {
+    let told = 0;
+    const unauthorized = createApi({ baseUrl: BASE, fetch: tokenFetch(), xhr: () => new FakeXhr(() => ({ status: 401, body: { title: 'Unauthorized' } })) });
+    unauthorized.onUnauthorized(() => told++);
+    await unauthorized.upload({ path: '/x', body: file });
+    expect(told).toBe(1);
+
+    const down = await createApi({ baseUrl: BASE, fetch: tokenFetch(), xhr: () => new FakeXhr(() => 'network') }).upload({ path: '/x', body: file });
+    expect(down.kind === 'problem' && down.problem.status).toBe(0);
+
+    const controller = new AbortController();
+    const pending = createApi({ baseUrl: BASE, fetch: tokenFetch(), xhr: () => new FakeXhr(() => 'hang') }).upload({ path: '/x', body: file }, controller.signal);
+    controller.abort();
+    expect(await pending).toEqual({ kind: 'aborted' });
+  });
+
+  it('problemOf reads a failed answer as the generated client’s failures are read', () => {
+    expect(problemOf({ status: 413, text: JSON.stringify({ title: 'File too large', status: 413, detail: 'Split it.' }) })).toEqual({
+      status: 413,
+      title: 'File too large',
+      detail: 'Split it.',
+    });
+    expect(problemOf({ status: 502, text: 'Bad gateway' })).toEqual({ status: 502, title: 'HTTP 502', detail: 'Bad gateway' });
   });
 });

@@ -10,6 +10,7 @@ import {
   AuthClient,
   ClustersClient,
   HealthClient,
+  ImportsClient,
   RegulatoryIssuesClient,
   UsersClient,
 } from './client';
@@ -34,6 +35,7 @@ export interface Clients {
   apiKeys: ApiKeysClient;
   audit: AuditClient;
   issues: RegulatoryIssuesClient;
+  imports: ImportsClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -49,6 +51,8 @@ export interface ApiOptions {
   baseUrl?: string;
   /** Defaults to the browser's fetch; tests pass a fake. */
   fetch?: FetchLike;
+  /** Defaults to the browser's XMLHttpRequest (uploads only); tests pass a fake. */
+  xhr?: () => XhrLike;
   /** The dashboard's own origin, to decide whether cookies need `credentials: 'include'`. */
   pageOrigin?: string;
 }
@@ -60,6 +64,13 @@ export interface Api {
    * operation makes, so callers do not thread it through the client's parameters.
    */
   call<T>(operation: (clients: Clients) => Promise<T>, signal?: AbortSignal): Promise<ApiResult<T>>;
+  /**
+   * Sends a file as the request body with XMLHttpRequest, because fetch cannot report upload
+   * progress. Same cookie, antiforgery header, stale-token retry and 401 handling as `call`. Any
+   * HTTP answer is `ok` with its status and text (an import's 422 carries a report the view shows);
+   * `problemOf` turns a failed one into a Problem. No answer at all is a Problem with status 0.
+   */
+  upload(request: UploadRequest, signal?: AbortSignal): Promise<ApiResult<HttpAnswer>>;
   /** Fetches the antiforgery token of the signed-in user; every later change sends it. */
   refreshAntiforgery(signal?: AbortSignal): Promise<ApiResult<void>>;
   /** Forgets the token (sign-out: it belongs to the user who signed out). */
@@ -149,6 +160,7 @@ export function createApi(options: ApiOptions = {}): Api {
       apiKeys: new ApiKeysClient(baseUrl, http),
       audit: new AuditClient(baseUrl, http),
       issues: new RegulatoryIssuesClient(baseUrl, http),
+      imports: new ImportsClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };
@@ -168,9 +180,30 @@ export function createApi(options: ApiOptions = {}): Api {
     return { kind: 'ok', value: undefined };
   }
 
+  async function upload(request: UploadRequest, signal?: AbortSignal): Promise<ApiResult<HttpAnswer>> {
+    const createXhr = options.xhr ?? (() => new XMLHttpRequest());
+    const url = `${baseUrl}${request.path}`;
+    const attempt = () => {
+      const headers: Record<string, string> = { ...request.headers };
+      if (antiforgery) headers[antiforgery.headerName] = antiforgery.token;
+      return sendXhr(createXhr(), { method: request.method ?? 'POST', url, headers, body: request.body, credentials, onProgress: request.onProgress }, signal);
+    };
+    try {
+      let answer = await attempt();
+      // As in exchange(): a refused token changed nothing, so one more try with a fresh token is safe.
+      if (answer.status === 403 && isAntiforgeryRefusalText(answer.text) && (await fetchToken())) answer = await attempt();
+      if (answer.status === 401) unauthorizedListeners.forEach((listener) => listener());
+      return { kind: 'ok', value: answer };
+    } catch (error) {
+      if (isAbort(error) || signal?.aborted) return { kind: 'aborted' };
+      return { kind: 'problem', problem: toProblem(error) };
+    }
+  }
+
   return {
     baseUrl,
     call,
+    upload,
     refreshAntiforgery,
     clearAntiforgery: () => {
       antiforgery = undefined;
@@ -229,11 +262,108 @@ export function isAbort(error: unknown): boolean {
 
 async function isAntiforgeryRefusal(response: Response): Promise<boolean> {
   try {
-    const body: unknown = await response.clone().json();
-    return isRecord(body) && typeof body.title === 'string' && /antiforgery/i.test(body.title);
+    return isAntiforgeryRefusalText(await response.clone().text());
   } catch {
     return false;
   }
+}
+
+function isAntiforgeryRefusalText(text: string): boolean {
+  const body = parseJson(text);
+  return isRecord(body) && typeof body.title === 'string' && /antiforgery/i.test(body.title);
+}
+
+/** A file sent as the request body (see Api.upload). */
+export interface UploadRequest {
+  /** Path and query under the API's base URL, e.g. `/api/v1/imports/clusters?dryRun=true`. */
+  path: string;
+  /** POST unless told. */
+  method?: string;
+  body: Blob;
+  headers?: Record<string, string>;
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+export interface UploadProgress {
+  /** Bytes sent so far. */
+  loaded: number;
+  total: number;
+}
+
+/** An HTTP answer of any status, as text. */
+export interface HttpAnswer {
+  status: number;
+  text: string;
+  header(name: string): string | null;
+}
+
+/** The part of XMLHttpRequest an upload uses. */
+export interface XhrLike {
+  open(method: string, url: string): void;
+  setRequestHeader(name: string, value: string): void;
+  withCredentials: boolean;
+  readonly upload: { onprogress: ((event: ProgressEvent) => void) | null };
+  onload: ((event: ProgressEvent) => void) | null;
+  onerror: ((event: ProgressEvent) => void) | null;
+  onabort: ((event: ProgressEvent) => void) | null;
+  readonly status: number;
+  readonly responseText: string;
+  getResponseHeader(name: string): string | null;
+  send(body: Blob): void;
+  abort(): void;
+}
+
+interface XhrRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: Blob;
+  credentials: RequestCredentials;
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/** One XMLHttpRequest as a promise: rejects like fetch (TypeError when no answer, AbortError when aborted). */
+function sendXhr(xhr: XhrLike, request: XhrRequest, signal: AbortSignal | undefined): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const aborted = () => reject(new DOMException('The upload was aborted.', 'AbortError'));
+    if (signal?.aborted) {
+      aborted();
+      return;
+    }
+    const stop = () => xhr.abort();
+    signal?.addEventListener('abort', stop, { once: true });
+    const done = () => signal?.removeEventListener('abort', stop);
+    xhr.open(request.method, request.url);
+    // XMLHttpRequest's withCredentials is fetch's credentials: 'include'; same-origin sends the cookie anyway.
+    xhr.withCredentials = request.credentials === 'include';
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value);
+    if (request.onProgress) {
+      const report = request.onProgress;
+      xhr.upload.onprogress = (event) => report({ loaded: event.loaded, total: event.lengthComputable ? event.total : request.body.size });
+    }
+    xhr.onload = () => {
+      done();
+      resolve({ status: xhr.status, text: xhr.responseText, header: (name) => xhr.getResponseHeader(name) });
+    };
+    xhr.onerror = () => {
+      done();
+      reject(new TypeError('The upload failed: no answer from the server.'));
+    };
+    xhr.onabort = () => {
+      done();
+      aborted();
+    };
+    xhr.send(request.body);
+  });
+}
+
+/** A failed answer (status >= 400) as a Problem, read the same way as the generated client's failures. */
+export function problemOf(answer: Pick<HttpAnswer, 'status' | 'text'>): Problem {
+  const body = parseJson(answer.text);
+  if (isRecord(body) && looksLikeProblem(body)) return fromProblemBody(body, answer.status);
+  const text = readableText(answer.text);
+  return { status: answer.status, title: `HTTP ${answer.status}`, ...(text ? { detail: text } : {}) };
 }
 
 function pathOf(input: RequestInfo): string {
@@ -253,12 +383,7 @@ export function toProblem(error: unknown, httpStatus?: number): Problem {
   const answered = httpStatus !== undefined && httpStatus >= 400 ? httpStatus : undefined;
 
   // Undocumented status (or a documented one with an empty body): NSwag's ApiException.
-  if (isApiException(error)) {
-    const body = parseJson(error.response);
-    if (isRecord(body) && looksLikeProblem(body)) return fromProblemBody(body, error.status);
-    const text = readableText(error.response);
-    return { status: error.status, title: `HTTP ${error.status}`, ...(text ? { detail: text } : {}) };
-  }
+  if (isApiException(error)) return problemOf({ status: error.status, text: error.response });
 
   // Documented status: NSwag throws the parsed problem object itself.
   if (isRecord(error) && !(error instanceof Error)) return fromProblemBody(error, answered);

@@ -19,6 +19,7 @@ const SECTION_PATHS: Record<Section, string> = {
   users: paths.users(),
   apiKeys: paths.apiKeys(),
   audit: paths.audit(),
+  imports: paths.imports(),
 };
 
 /** Where a menu item leads; a ministry reviewer's issues open on what their ministry owes. */
@@ -48,6 +49,8 @@ function sectionOf(route: Route): Section | undefined {
       return 'apiKeys';
     case 'audit':
       return 'audit';
+    case 'imports':
+      return 'imports';
     default:
       return undefined;
   }

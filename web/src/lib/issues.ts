@@ -93,10 +93,10 @@ export function hasIssueFilters(filters: IssueFilters): boolean {
   return issueFilterQuery(filters).toString().length > 0;
 }
 
-/** Where the CSV of the current filters downloads from (a plain link: the session cookie goes along). */
-export function issueExportUrl(baseUrl: string, filters: IssueFilters): string {
+/** Where the CSV (or XLSX) of the current filters downloads from (a plain link: the session cookie goes along). */
+export function issueExportUrl(baseUrl: string, filters: IssueFilters, format: 'csv' | 'xlsx' = 'csv'): string {
   const query = issueFilterQuery(filters).toString();
-  return `${baseUrl}/api/v1/regulatory-issues/export.csv${query ? `?${query}` : ''}`;
+  return `${baseUrl}/api/v1/regulatory-issues/export.${format}${query ? `?${query}` : ''}`;
 }
 
 /** The arguments of RegulatoryIssuesClient.listRegulatoryIssues up to `q`, in its order. */

@@ -51,8 +51,8 @@ const songdo = { operator: AGENCIES.ifez };
 
 describe('navigation follows MeDto.permissions', () => {
   it.each([
-    ['admin', ['clusters', 'agencies', 'issues', 'users', 'apiKeys', 'audit']],
-    ['secretariat', ['clusters', 'agencies', 'issues', 'audit']],
+    ['admin', ['clusters', 'agencies', 'issues', 'users', 'apiKeys', 'audit', 'imports']],
+    ['secretariat', ['clusters', 'agencies', 'issues', 'audit', 'imports']],
     ['ministry_reviewer', ['clusters', 'agencies', 'issues', 'apiKeys']],
     ['cluster_operator', ['clusters', 'agencies', 'issues', 'apiKeys']],
     ['viewer', ['clusters', 'agencies', 'issues']],
@@ -65,15 +65,17 @@ describe('navigation follows MeDto.permissions', () => {
     expect(visibleSections(promotedViewer)).toContain('audit');
     expect(visibleSections({ ...DEMO.admin, permissions: [] })).toEqual(['clusters', 'agencies']);
     expect(visibleSections({ ...DEMO.viewer, permissions: ['registry:read'] })).not.toContain('issues');
+    // An account granted only `import` (not a role's bundle) still gets the imports page.
+    expect(visibleSections({ ...DEMO.viewer, permissions: ['registry:read', 'import'] })).toContain('imports');
     expect(can(undefined, 'registry:read')).toBe(false);
   });
 
   it.each([
-    ['admin', { users: true, apiKeys: true, audit: true, clusterEdit: true }],
-    ['secretariat', { users: false, apiKeys: false, audit: true, clusterEdit: true }],
-    ['ministry_reviewer', { users: false, apiKeys: true, audit: false, clusterEdit: false }],
-    ['cluster_operator', { users: false, apiKeys: true, audit: false, clusterEdit: true }],
-    ['viewer', { users: false, apiKeys: false, audit: false, clusterEdit: false }],
+    ['admin', { users: true, apiKeys: true, audit: true, clusterEdit: true, imports: true }],
+    ['secretariat', { users: false, apiKeys: false, audit: true, clusterEdit: true, imports: true }],
+    ['ministry_reviewer', { users: false, apiKeys: true, audit: false, clusterEdit: false, imports: false }],
+    ['cluster_operator', { users: false, apiKeys: true, audit: false, clusterEdit: true, imports: false }],
+    ['viewer', { users: false, apiKeys: false, audit: false, clusterEdit: false, imports: false }],
   ] as const)('%s may open %j', (role, expected) => {
     const user = DEMO[role];
     expect({
@@ -81,6 +83,7 @@ describe('navigation follows MeDto.permissions', () => {
       apiKeys: canOpen(user, matchRoute('/api-keys')),
       audit: canOpen(user, matchRoute('/audit')),
       clusterEdit: canOpen(user, matchRoute('/clusters/osong/edit')),
+      imports: canOpen(user, matchRoute('/imports')),
     }).toEqual(expected);
     // Everyone may read the registry and their own account.
     for (const path of ['/', '/clusters/osong', '/agencies', '/agencies/mohw', '/account']) expect(canOpen(user, matchRoute(path))).toBe(true);

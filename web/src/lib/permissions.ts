@@ -27,7 +27,7 @@ export function can(me: Caller, permission: Permission): boolean {
   return me?.permissions.includes(permission) ?? false;
 }
 
-export type Section = 'clusters' | 'agencies' | 'issues' | 'users' | 'apiKeys' | 'audit';
+export type Section = 'clusters' | 'agencies' | 'issues' | 'users' | 'apiKeys' | 'audit' | 'imports';
 
 /** The main menu, in order. */
 export function visibleSections(me: Caller): Section[] {
@@ -36,6 +36,7 @@ export function visibleSections(me: Caller): Section[] {
   if (can(me, 'users:manage')) sections.push('users');
   if (canSeeApiKeys(me)) sections.push('apiKeys');
   if (can(me, 'audit:read')) sections.push('audit');
+  if (can(me, 'import')) sections.push('imports');
   return sections;
 }
 
@@ -96,6 +97,8 @@ export function canOpen(me: Caller, route: Route): boolean {
       return canSeeApiKeys(me);
     case 'audit':
       return can(me, 'audit:read');
+    case 'imports':
+      return can(me, 'import');
     case 'clusterEdit':
       return can(me, 'registry:write') || can(me, 'cluster:edit-own');
     case 'issues':

@@ -13,6 +13,9 @@ describe('routes', () => {
     expect(matchRoute('/users/0')).toEqual({ name: 'notFound' });
     expect(matchRoute('/api-keys')).toEqual({ name: 'apiKeys' });
     expect(matchRoute('/audit')).toEqual({ name: 'audit' });
+    expect(matchRoute('/imports')).toEqual({ name: 'imports' });
+    expect(matchRoute('/imports/3')).toEqual({ name: 'notFound' });
+    expect(paths.imports(new URLSearchParams({ entity: 'clusters' }))).toBe('/imports?entity=clusters');
     expect(matchRoute('/account')).toEqual({ name: 'account' });
     expect(matchRoute('/sign-in')).toEqual({ name: 'signIn' });
     expect(matchRoute('/sign-in/x')).toEqual({ name: 'notFound' });

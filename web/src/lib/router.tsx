@@ -16,6 +16,7 @@ export type Route =
   | { name: 'user'; id: number }
   | { name: 'apiKeys' }
   | { name: 'audit' }
+  | { name: 'imports' }
   | { name: 'account' }
   | { name: 'signIn' }
   | { name: 'notFound' };
@@ -39,6 +40,7 @@ export function matchRoute(pathname: string): Route {
   if (code) return { name: 'notFound' };
   if (section === 'api-keys') return { name: 'apiKeys' };
   if (section === 'audit') return { name: 'audit' };
+  if (section === 'imports') return { name: 'imports' };
   if (section === 'account') return { name: 'account' };
   if (section === 'sign-in') return { name: 'signIn' };
   return { name: 'notFound' };
@@ -69,6 +71,7 @@ export const paths = {
   user: (id: number) => `/users/${id}`,
   apiKeys: () => '/api-keys',
   audit: (query?: URLSearchParams) => withQuery('/audit', query),
+  imports: (query?: URLSearchParams) => withQuery('/imports', query),
   account: () => '/account',
   /** `next`: where to go after signing in (left out when it is the start page). */
   signIn: (next?: string) => (next && next !== '/' ? `/sign-in?${new URLSearchParams({ next })}` : '/sign-in'),

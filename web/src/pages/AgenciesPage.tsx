@@ -1,9 +1,11 @@
+import { api } from '../api/api';
 import type { AgencyDto } from '../api/client';
 import { AGENCY_KINDS, isOneOf } from '../api/enums';
 import { DataTable } from '../components/DataTable';
 import { FilterBar, SearchField, SelectFilter } from '../components/FilterBar';
 import { useI18n } from '../i18n';
 import { secondaryName } from '../i18n/language';
+import { agencyExportUrl } from '../lib/exports';
 import { usePagedList } from '../lib/remote';
 import { filterNavigation, toQuery } from '../lib/query';
 import { Link, paths } from '../lib/router';
@@ -41,9 +43,16 @@ export function AgenciesPage({ search }: { search: URLSearchParams }) {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <h1>{t.agencies.title}</h1>
-        <p className="page__intro">{t.agencies.intro}</p>
+      <header className="page__header page__header--actions">
+        <div>
+          <h1>{t.agencies.title}</h1>
+          <p className="page__intro">{t.agencies.intro}</p>
+        </div>
+        <div className="page__actions">
+          <a className="button" href={agencyExportUrl(api.baseUrl, filters)} download title={t.agencies.exportHint} data-testid="agencies-export">
+            {t.agencies.export}
+          </a>
+        </div>
       </header>
 
       <FilterBar label={t.agencies.filters.legend} onSubmit={submitSearch} resetLabel={t.agencies.filters.reset} onReset={key ? reset : undefined}>

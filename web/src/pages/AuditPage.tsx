@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import { api } from '../api/api';
 import type { AuditEntryDto } from '../api/client';
 import { ACTOR_TYPES, AUDIT_ENTITY_TYPES, isOneOf } from '../api/enums';
 import { Timestamp } from '../components/Details';
@@ -7,6 +8,7 @@ import { DataTable } from '../components/DataTable';
 import { ChoiceOptions, FilterField } from '../components/FilterBar';
 import { useI18n } from '../i18n';
 import { endOfKstDay, startOfKstDay } from '../lib/audit';
+import { auditExportUrl } from '../lib/exports';
 import { can } from '../lib/permissions';
 import { usePagedList } from '../lib/remote';
 import { toQuery, textField } from '../lib/query';
@@ -76,9 +78,16 @@ export function AuditPage({ search }: { search: URLSearchParams }) {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <h1>{t.audit.title}</h1>
-        <p className="page__intro">{t.audit.intro}</p>
+      <header className="page__header page__header--actions">
+        <div>
+          <h1>{t.audit.title}</h1>
+          <p className="page__intro">{t.audit.intro}</p>
+        </div>
+        <div className="page__actions">
+          <a className="button" href={auditExportUrl(api.baseUrl, filters)} download title={t.audit.exportHint} data-testid="audit-export">
+            {t.audit.export}
+          </a>
+        </div>
       </header>
 
       {/* Keyed by the URL, so Back and "clear" show the filters that are in force. */}

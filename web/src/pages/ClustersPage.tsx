@@ -1,3 +1,4 @@
+import { api } from '../api/api';
 import type { ClusterDto } from '../api/client';
 import { CLUSTER_STATUSES, REGIONS, isOneOf } from '../api/enums';
 import { DataTable, openRow } from '../components/DataTable';
@@ -5,6 +6,7 @@ import { FilterBar, SearchField, SelectFilter } from '../components/FilterBar';
 import { ClusterStatusBadge } from '../components/StatusBadge';
 import { useI18n } from '../i18n';
 import { secondaryName } from '../i18n/language';
+import { clusterExportUrl } from '../lib/exports';
 import { usePagedList, useRemote } from '../lib/remote';
 import { filterNavigation, toQuery } from '../lib/query';
 import { Link, paths } from '../lib/router';
@@ -53,9 +55,19 @@ export function ClustersPage({ search }: { search: URLSearchParams }) {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <h1>{t.clusters.title}</h1>
-        <p className="page__intro">{t.clusters.intro}</p>
+      <header className="page__header page__header--actions">
+        <div>
+          <h1>{t.clusters.title}</h1>
+          <p className="page__intro">{t.clusters.intro}</p>
+        </div>
+        <div className="page__actions">
+          <a className="button" href={clusterExportUrl(api.baseUrl, filters, 'csv')} download title={t.clusters.exportHint} data-testid="clusters-export-csv">
+            {t.clusters.exportCsv}
+          </a>
+          <a className="button" href={clusterExportUrl(api.baseUrl, filters, 'xlsx')} download title={t.clusters.exportHint} data-testid="clusters-export-xlsx">
+            {t.clusters.exportXlsx}
+          </a>
+        </div>
       </header>
 
       <FilterBar label={t.clusters.filters.legend} onSubmit={submitSearch} resetLabel={t.clusters.filters.reset} onReset={key ? reset : undefined}>

@@ -71,6 +71,15 @@ export function IssuesPage({ search }: { search: URLSearchParams }) {
           >
             {t.issues.export}
           </a>
+          <a
+            className="button"
+            href={issueExportUrl(api.baseUrl, filters, 'xlsx')}
+            download
+            title={t.issues.exportXlsxHint}
+            data-testid="issues-export-xlsx"
+          >
+            {t.issues.exportXlsx}
+          </a>
           {can(me, 'issues:raise') && (
             <Link to={paths.issueNew()} className="button button--primary" data-testid="issue-raise">
               {t.issues.raise}
