@@ -66,6 +66,7 @@ internal static class ImportBench
         await using var db = new SqliteConnection($"Data Source={dbFile};Foreign Keys=True");
         await db.OpenAsync();
         Console.WriteLine($"KEY={await MintKeyAsync(db, null, "benchimport1", scopes)}");
+        Console.WriteLine($"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
         return 0;
     }
 }
@@ -91,6 +92,12 @@ internal static class ImportProfile
         }
 
         var watch = Stopwatch.StartNew();
+        var validator = new BioCluster.Api.Features.Agencies.CreateAgencyRequestValidator();
+        for (var i = 0; i < 100_000; i++)
+            validator.Validate(new BioCluster.Contracts.Registry.CreateAgencyRequest($"bench-co-{i:D6}", $"벤치마크 바이오 기업 {i:D6} (주)",
+                BioCluster.Contracts.Registry.AgencyKind.Company, $"Benchmark Bio Company {i:D6}", BioCluster.Contracts.Registry.Sector.Industry, null, $"https://co{i}.example.kr"));
+        Console.WriteLine($"validate x100k {watch.Elapsed.TotalSeconds:F2} s");
+        watch.Restart();
         await using (var file = await Open())
         {
             Console.WriteLine($"spool          {watch.Elapsed.TotalSeconds:F2} s");
@@ -107,6 +114,7 @@ internal static class ImportProfile
             var report = await engine.RunAsync(target, file, "agencies.csv", dry, BioCluster.Contracts.Imports.ImportErrorMode.Fail, actor, CancellationToken.None);
             Console.WriteLine($"{(dry ? "dry run" : "import "),-14} {watch.Elapsed.TotalSeconds:F2} s  {report.Totals}  allocated {(GC.GetTotalAllocatedBytes() - before) / 1048576} MB");
         }
+        Console.WriteLine($"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
         return 0;
     }
 }
