@@ -49,16 +49,19 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Signed in as the bootstrap administrator (cookie session with its antiforgery header). Shared; do not sign it out.</summary>
     public HttpClient Client() => _admin.Value;
 
+    /// <summary>Where the clients of this factory send their requests (the in-memory server's http://localhost unless a subclass listens on a socket).</summary>
+    protected virtual Uri BaseAddress => ClientOptions.BaseAddress;
+
     /// <summary>No credentials at all.</summary>
     public HttpClient Anonymous()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
 
     /// <summary>No credentials and no cookie jar: the test sends every cookie itself.</summary>
-    public HttpClient Raw() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    public HttpClient Raw() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>Signs in through the login endpoint and sends the antiforgery token with every change.</summary>
     public async Task<HttpClient> SignIn(string username, string password)
