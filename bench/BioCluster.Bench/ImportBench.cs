@@ -66,7 +66,6 @@ internal static class ImportBench
         await using var db = new SqliteConnection($"Data Source={dbFile};Foreign Keys=True");
         await db.OpenAsync();
         Console.WriteLine($"KEY={await MintKeyAsync(db, null, "benchimport1", scopes)}");
-        Console.WriteLine($"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
         return 0;
     }
 }
