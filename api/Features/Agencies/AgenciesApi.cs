@@ -61,28 +61,29 @@ public static class AgenciesApi
         string? sort = null, int? limit = null, string? cursor = null, string? clusterCode = null)
     {
         var errors = new ListErrors();
-        var kinds = errors.Enums<AgencyKind>("kind", kind);
-        var sectors = errors.Enums<Sector>("sector", sector);
-        var statuses = errors.Enums<RecordStatus>("status", status);
-        var query = errors.Text("q", q);
-        var cluster = errors.Text("clusterCode", clusterCode);
+        var filter = Filter(errors, kind, sector, status, q, clusterCode);
         var (spec, take, after) = errors.Paging(AgencyStore.SortFields, sort, limit, cursor);
         if (errors.Any) return errors.Problem();
 
-        return TypedResults.Ok(await store.ListAsync(new AgencyFilter(kinds, sectors, statuses, query, cluster), spec, after, take, ct));
+        return TypedResults.Ok(await store.ListAsync(filter, spec, after, take, ct));
     }
+
+    /// <summary>The list's filters, checked once for the list and its export.</summary>
+    private static AgencyFilter Filter(ListErrors errors, string[]? kind, string[]? sector, string[]? status, string? q, string? clusterCode) =>
+        new(errors.Enums<AgencyKind>("kind", kind), errors.Enums<Sector>("sector", sector), errors.Enums<RecordStatus>("status", status),
+            errors.Text("q", q), errors.Text("clusterCode", clusterCode));
 
     /// <param name="kind">Only agencies of these kinds (repeat the parameter for several).</param>
     /// <param name="sector">Only innovation actors of these sectors.</param>
     /// <param name="status">Only these statuses; by default active only.</param>
     /// <param name="q">Free text matched against the Korean and English names and the code.</param>
+    /// <param name="clusterCode">Only agencies located in the cluster with this code (its innovation actors).</param>
     public static Results<SheetFile, ValidationProblem> ExportAgencies(AgencyStore store, CancellationToken ct,
         [WireEnum(typeof(AgencyKind))] string[]? kind = null, [WireEnum(typeof(Sector))] string[]? sector = null, [WireEnum(typeof(RecordStatus))] string[]? status = null,
         string? q = null, string? clusterCode = null)
     {
         var errors = new ListErrors();
-        var filter = new AgencyFilter(errors.Enums<AgencyKind>("kind", kind), errors.Enums<Sector>("sector", sector),
-            errors.Enums<RecordStatus>("status", status), errors.Text("q", q), errors.Text("clusterCode", clusterCode));
+        var filter = Filter(errors, kind, sector, status, q, clusterCode);
         if (errors.Any) return errors.Problem();
         return SheetExport.Csv("agencies", Columns.Agencies, AgencyCell, store.StreamAsync(filter, ct));
     }

@@ -197,7 +197,7 @@ export class AgenciesClient {
      * @param sector (optional) Only innovation actors of these sectors.
      * @param status (optional) Only these statuses; by default active only.
      * @param q (optional) Free text matched against the Korean and English names and the code.
-     * @param clusterCode (optional) 
+     * @param clusterCode (optional) Only agencies located in the cluster with this code (its innovation actors).
      * @return OK
      */
     exportAgencies(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, clusterCode?: string | undefined, signal?: AbortSignal): Promise<string> {
