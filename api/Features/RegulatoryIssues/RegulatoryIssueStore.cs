@@ -103,13 +103,11 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
 
         public IssueStatus StatusValue => WireNames.Parse<IssueStatus>(Status);
 
-        public RegulatoryIssueSummaryDto ToSummary(IReadOnlyList<ClusterRef> clusters, DateTimeOffset now)
+        public RegulatoryIssueSummaryDto ToSummary(AgencyRef raisedBy, AgencyRef? leadMinistry, IReadOnlyList<ClusterRef> clusters, DateTimeOffset now)
         {
             var status = StatusValue;
             var (overdue, kind, remaining, late) = IssueWorkflow.Deadline(status, ResponseDueAt, ReviewOn, PlannedCompletionOn, now);
-            return new RegulatoryIssueSummaryDto(Id, TitleKo, TitleEn, WireNames.Parse<IssueCategory>(Category),
-                new AgencyRef(RaisedById, RaisedByCode, RaisedByNameKo, RaisedByNameEn), clusters,
-                LeadMinistryId is { } lead ? new AgencyRef(lead, LeadMinistryCode!, LeadMinistryNameKo!, LeadMinistryNameEn) : null,
+            return new RegulatoryIssueSummaryDto(Id, TitleKo, TitleEn, WireNames.Parse<IssueCategory>(Category), raisedBy, clusters, leadMinistry,
                 PriorityOf(Priority), status, ResponseDueAt, PlannedCompletionOn, ReviewOn, ProgressPercent, overdue, kind, remaining, late,
                 CreatedAt, UpdatedAt);
         }
@@ -150,16 +148,34 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         new("id", "i.id", r => r.Id),
     ];
 
-    /// <summary>Only the columns a list shows, so a page reads and sends no long texts.</summary>
+    /// <summary>
+    /// Only the columns a list shows, so a page reads and sends no long texts; the agencies and clusters the page
+    /// names are read once per page (<see cref="ListAsync"/>), not once per row. <see cref="ReadSummary"/> reads it.
+    /// </summary>
     private const string SummarySelect = """
         SELECT i.id, i.title_ko, i.title_en, i.category, i.raised_by_id, i.lead_ministry_id, i.priority, i.status, i.response_due_at,
-               i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at,
-               rb.code AS raised_by_code, rb.name_ko AS raised_by_name_ko, rb.name_en AS raised_by_name_en,
-               lm.code AS lead_ministry_code, lm.name_ko AS lead_ministry_name_ko, lm.name_en AS lead_ministry_name_en
+               i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at
         FROM regulatory_issues i
-        JOIN agencies rb ON rb.id = i.raised_by_id
-        LEFT JOIN agencies lm ON lm.id = i.lead_ministry_id
         """;
+
+    private static IssueRow ReadSummary(RowReader r) => new()
+    {
+        Id = r.Long(0),
+        TitleKo = r.Text(1),
+        TitleEn = r.TextOrNull(2),
+        Category = r.Text(3),
+        RaisedById = r.Long(4),
+        LeadMinistryId = r.LongOrNull(5),
+        Priority = r.Int(6),
+        Status = r.Text(7),
+        ResponseDueAt = r.InstantOrNull(8),
+        PlannedCompletionOn = r.DateOrNull(9),
+        ReviewOn = r.DateOrNull(10),
+        ProgressPercent = r.IntOrNull(11),
+        NextDueAt = r.Instant(12),
+        CreatedAt = r.Instant(13),
+        UpdatedAt = r.Instant(14),
+    };
 
     private const string Select = """
         SELECT i.*, rb.code AS raised_by_code, rb.name_ko AS raised_by_name_ko, rb.name_en AS raised_by_name_en,
@@ -181,23 +197,28 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         return party;
     }
 
-    private static async Task<ILookup<long, ClusterRef>> ClustersOfAsync(DbConnection connection, DbTransaction? tx, List<long> ids) =>
-        (await connection.QueryAsync<LinkRow>("""
+    private async Task<ILookup<long, ClusterRef>> ClustersOfAsync(DbConnection connection, DbTransaction? tx, IEnumerable<long> ids) =>
+        (await connection.QueryAsync<LinkRow>($"""
             SELECT ic.issue_id, c.id, c.code, c.name_ko, c.name_en
             FROM regulatory_issue_clusters ic JOIN clusters c ON c.id = ic.cluster_id
-            WHERE ic.issue_id IN @ids ORDER BY c.code
-            """, new { ids }, tx)).ToLookup(l => l.IssueId, l => new ClusterRef(l.Id, l.Code, l.NameKo, l.NameEn));
+            WHERE ic.issue_id IN ({db.Dialect.IdsIn("@ids")}) ORDER BY c.code
+            """, new { ids = SqlDialect.IdList(ids) }, tx)).ToLookup(l => l.IssueId, l => new ClusterRef(l.Id, l.Code, l.NameKo, l.NameEn));
+
+    /// <summary>The agencies with these ids, by id.</summary>
+    private async Task<Dictionary<long, AgencyRef>> AgenciesAsync(DbConnection connection, IEnumerable<long> ids) =>
+        (await connection.QueryAsync<LinkRow>($"SELECT id, code, name_ko, name_en FROM agencies WHERE id IN ({db.Dialect.IdsIn("@ids")})",
+            new { ids = SqlDialect.IdList(ids) })).ToDictionary(a => a.Id, a => new AgencyRef(a.Id, a.Code, a.NameKo, a.NameEn));
 
     private async Task<IReadOnlyList<RegulatoryIssueDto>> ToDtosAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<IssueRow> rows, Actor actor)
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.Id).ToList();
         var clusters = await ClustersOfAsync(connection, tx, ids);
-        var co = (await connection.QueryAsync<LinkRow>("""
+        var co = (await connection.QueryAsync<LinkRow>($"""
             SELECT im.issue_id, a.id, a.code, a.name_ko, a.name_en
             FROM regulatory_issue_co_ministries im JOIN agencies a ON a.id = im.agency_id
-            WHERE im.issue_id IN @ids ORDER BY a.code
-            """, new { ids }, tx)).ToLookup(l => l.IssueId, l => new AgencyRef(l.Id, l.Code, l.NameKo, l.NameEn));
+            WHERE im.issue_id IN ({db.Dialect.IdsIn("@ids")}) ORDER BY a.code
+            """, new { ids = SqlDialect.IdList(ids) }, tx)).ToLookup(l => l.IssueId, l => new AgencyRef(l.Id, l.Code, l.NameKo, l.NameEn));
         var now = clock.GetUtcNow();
         return rows.Select(r => r.ToDto(clusters[r.Id].ToList(), co[r.Id].ToList(), PartyOf(actor, r), now)).ToList();
     }
@@ -247,23 +268,22 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         return (where, p);
     }
 
-    /// <summary>One keyset page of rows read with <paramref name="select"/>; the total is counted only when asked.</summary>
-    private async Task<(IReadOnlyList<IssueRow> Rows, string? Next, int Total)> PageAsync(DbConnection connection, string select, IssueFilter filter,
-        SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, bool count)
-    {
-        var (where, p) = Where(filter);
-        return await Keyset.PageAsync(connection, db.Dialect, select, "regulatory_issues i", where, p, sort, cursor, limit, "i.id", r => r.Id, count, keysFirst: true);
-    }
-
+    /// <summary>One keyset page of summaries; the total comes from the tallies when it can, else it is counted.</summary>
     public async Task<Page<RegulatoryIssueSummaryDto>> ListAsync(IssueFilter filter, SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var tallied = await TalliedCountAsync(connection, filter);
-        var (rows, next, total) = await PageAsync(connection, SummarySelect, filter, sort, cursor, limit, count: tallied is null);
+        var (where, p) = Where(filter);
+        var (rows, next, total) = await Keyset.PageAsync(connection, db.Dialect, SummarySelect, "regulatory_issues i", where, p, sort, cursor, limit,
+            "i.id", r => r.Id, count: tallied is null, keysFirst: true, read: ReadSummary);
         total = tallied ?? total;
-        var clusters = rows.Count == 0 ? Array.Empty<ClusterRef>().ToLookup(_ => 0L) : await ClustersOfAsync(connection, null, rows.Select(r => r.Id).ToList());
+        if (rows.Count == 0) return new Page<RegulatoryIssueSummaryDto>([], next, total);
+        var clusters = await ClustersOfAsync(connection, null, rows.Select(r => r.Id));
+        var agencies = await AgenciesAsync(connection, rows.Select(r => r.RaisedById).Concat(rows.Where(r => r.LeadMinistryId is not null)
+            .Select(r => r.LeadMinistryId!.Value)).Distinct());
         var now = clock.GetUtcNow();
-        return new Page<RegulatoryIssueSummaryDto>(rows.Select(r => r.ToSummary(clusters[r.Id].ToList(), now)).ToList(), next, total);
+        return new Page<RegulatoryIssueSummaryDto>(rows.Select(r => r.ToSummary(agencies[r.RaisedById],
+            r.LeadMinistryId is { } lead ? agencies[lead] : null, clusters[r.Id].ToList(), now)).ToList(), next, total);
     }
 
     /// <summary>

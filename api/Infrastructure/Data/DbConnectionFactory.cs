@@ -13,6 +13,7 @@ public sealed class DbConnectionFactory
     public DbConnectionFactory(IOptions<DatabaseOptions> options, IHostEnvironment environment)
     {
         var o = options.Value;
+        if (o.Provider == DatabaseProvider.Sqlite) SqliteEngine.Configure();
         Provider = o.Provider;
         Dialect = SqlDialect.For(o.Provider);
         _connectionString = o.Provider switch
@@ -71,5 +72,25 @@ public sealed class DbConnectionFactory
         builder.DefaultTimeout = 30; // seconds to wait on a locked database (busy timeout)
         builder.Pooling = true;
         return builder.ToString();
+    }
+}
+
+
+/// <summary>Process-wide settings of the embedded SQLite engine, applied before it opens its first database.</summary>
+public static class SqliteEngine
+{
+    private static int _done;
+
+    /// <summary>
+    /// Turns off SQLite's memory statistics, which take one process-wide lock on every allocation SQLite makes:
+    /// under concurrent requests that lock is contended (futex waits showed up as a fifth of the CPU time of a list
+    /// page in a profile). Nothing here reads the statistics. Once the engine has started, SQLite refuses the
+    /// setting (SQLITE_MISUSE) and keeps its defaults, which is still correct, only slower.
+    /// </summary>
+    public static void Configure()
+    {
+        if (Interlocked.Exchange(ref _done, 1) == 1) return;
+        SQLitePCL.Batteries_V2.Init();
+        SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
     }
 }

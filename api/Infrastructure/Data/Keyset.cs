@@ -107,9 +107,11 @@ public static class Keyset
     /// </summary>
     /// <param name="select">The SELECT … FROM … JOIN … of the rows, without WHERE.</param>
     /// <param name="countFrom">The FROM clause the count needs (fewer joins than the select).</param>
+    /// <param name="read">Reads one row of <paramref name="select"/> by position; null maps the columns by name with Dapper.</param>
     public static async Task<(IReadOnlyList<TRow> Rows, string? Next, int Total)> PageAsync<TRow>(
         DbConnection connection, SqlDialect dialect, string select, string countFrom, IReadOnlyList<string> where, DynamicParameters p,
-        SortSpec<TRow> sort, KeysetCursor? cursor, int limit, string idColumn, Func<TRow, long> id, bool count = true, bool keysFirst = false)
+        SortSpec<TRow> sort, KeysetCursor? cursor, int limit, string idColumn, Func<TRow, long> id, bool count = true, bool keysFirst = false,
+        Func<RowReader, TRow>? read = null)
     {
         var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
         var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Seek(sort, cursor, p, idColumn);
@@ -121,7 +123,19 @@ public static class Keyset
         var sql = keysFirst
             ? $"{select} WHERE {idColumn} IN (SELECT {idColumn} FROM {countFrom}{filterSql}{seekSql} ORDER BY {orderBy} {dialect.Limit("@Limit")}) ORDER BY {orderBy}"
             : $"{select}{filterSql}{seekSql} ORDER BY {orderBy} {dialect.Limit("@Limit")}";
-        var rows = (await connection.QueryAsync<TRow>(sql, p)).AsList();
+        List<TRow> rows;
+        if (read is null)
+        {
+            rows = (await connection.QueryAsync<TRow>(sql, p)).AsList();
+        }
+        else
+        {
+            // A hot list reads its own columns by position (see RowReader); Dapper still binds the parameters.
+            rows = new List<TRow>(limit + 1);
+            await using var reader = await connection.ExecuteReaderAsync(sql, p);
+            var row = new RowReader(reader, dialect.Provider == DatabaseProvider.Sqlite);
+            while (await reader.ReadAsync()) rows.Add(read(row));
+        }
         var (page, next) = Cut(rows, limit, sort, id);
         return (page, next, total);
     }

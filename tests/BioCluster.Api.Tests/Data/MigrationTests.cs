@@ -40,6 +40,7 @@ public sealed class MigrationTests
         var dialect = SqlDialect.For(DatabaseProvider.SqlServer);
         TSql.AssertParses($"SELECT id FROM dbo.clusters ORDER BY code ASC, id ASC {dialect.Limit("@Limit")}", "Limit");
         TSql.AssertParses($"INSERT INTO dbo.reference_seed (seed_key, applied_at) VALUES (@k, @t); {dialect.SelectNewId}", "SelectNewId");
+        TSql.AssertParses($"SELECT id FROM dbo.clusters WHERE id IN ({dialect.IdsIn("@Ids")})", "IdsIn");
         foreach (var fragment in dialect.Fragments())
             Assert.False(string.IsNullOrWhiteSpace(fragment));
     }

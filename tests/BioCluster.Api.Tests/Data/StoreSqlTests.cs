@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Tests.Infrastructure;
 
 namespace BioCluster.Api.Tests.Data;
@@ -26,6 +27,7 @@ public sealed partial class StoreSqlTests
     {
         "{Select}" => "SELECT 1 AS x FROM clusters c",
         "{db.Dialect.SelectNewId}" => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);",
+        "{db.Dialect.IdsIn(\"@ids\")}" => SqlDialect.For(DatabaseProvider.SqlServer).IdsIn("@ids"),
         "{predicate}" => "g.id = @key",
         "{filterSql}" => " WHERE entity_type = @EntityType AND occurred_at >= @From",
         "{seekSql}" => " AND (id < @SeekValue OR (id = @SeekValue AND id < @SeekId))",
