@@ -30,7 +30,7 @@ public static class AgenciesApi
             .WithSummary("Get an agency by its code")
             .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAgency).WithName(nameof(CreateAgency)).RequireAuthorization(Permissions.RegistryWrite)
-            .WithSummary("Register an agency").Validate<CreateAgencyRequest>()
+            .WithSummary("Register an agency").Idempotent<CreateAgencyRequest>().Validate<CreateAgencyRequest>()
             .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         group.MapPut("/{id:long}", ReplaceAgency).WithName(nameof(ReplaceAgency)).RequireAuthorization(Permissions.RegistryWrite)
             .WithSummary("Replace an agency's editable fields (If-Match required)").Validate<UpdateAgencyRequest>()

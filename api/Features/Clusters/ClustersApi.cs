@@ -33,7 +33,7 @@ public static class ClustersApi
             .WithSummary("Get a cluster by its code")
             .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         group.MapPost("/", CreateCluster).WithName(nameof(CreateCluster)).RequireAuthorization(Permissions.RegistryWrite)
-            .WithSummary("Register a cluster").Validate<CreateClusterRequest>()
+            .WithSummary("Register a cluster").Idempotent<CreateClusterRequest>().Validate<CreateClusterRequest>()
             .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         group.MapPut("/{id:long}", ReplaceCluster).WithName(nameof(ReplaceCluster)).RequireAuthorization(AuthSetup.ClusterEditPolicy)
             .WithSummary("Replace a cluster's editable fields (If-Match required)").Validate<UpdateClusterRequest>()

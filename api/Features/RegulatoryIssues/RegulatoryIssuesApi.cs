@@ -29,7 +29,7 @@ public static class RegulatoryIssuesApi
         group.MapGet("/{id:long}", GetRegulatoryIssue).WithName(nameof(GetRegulatoryIssue)).RequireAuthorization(Permissions.IssuesRead)
             .WithSummary("Get an issue, with its deadline state and the moves the caller may make").ReturnsETag().Errors(Unauthorized, Forbidden, NotFound);
         group.MapPost("/", CreateRegulatoryIssue).WithName(nameof(CreateRegulatoryIssue)).RequireAuthorization(Permissions.IssuesRaise)
-            .WithSummary("Raise a regulatory issue").Validate<CreateRegulatoryIssueRequest>().ReturnsETag()
+            .WithSummary("Raise a regulatory issue").Idempotent<CreateRegulatoryIssueRequest>().Validate<CreateRegulatoryIssueRequest>().ReturnsETag()
             .Errors(Unauthorized, Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType);
         group.MapPut("/{id:long}", ReplaceRegulatoryIssue).WithName(nameof(ReplaceRegulatoryIssue)).RequireAuthorization(Permissions.IssuesRaise)
             .WithSummary("Replace an issue's description (If-Match required); the secretariat any time, the raising agency until it is routed")
@@ -46,7 +46,7 @@ public static class RegulatoryIssuesApi
         group.MapGet("/{id:long}/comments", ListRegulatoryIssueComments).WithName(nameof(ListRegulatoryIssueComments)).RequireAuthorization(Permissions.IssuesRead)
             .WithSummary("The comments on an issue, oldest first").Errors(Unauthorized, Forbidden, NotFound);
         group.MapPost("/{id:long}/comments", AddRegulatoryIssueComment).WithName(nameof(AddRegulatoryIssueComment)).RequireAuthorization(Permissions.IssuesComment)
-            .WithSummary("Comment on an issue").Validate<CreateIssueCommentRequest>()
+            .WithSummary("Comment on an issue").Idempotent<CreateIssueCommentRequest>().Validate<CreateIssueCommentRequest>()
             .Errors(Unauthorized, Forbidden, NotFound, StatusCodes.Status415UnsupportedMediaType);
         return app;
     }

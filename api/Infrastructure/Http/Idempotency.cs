@@ -7,9 +7,10 @@ namespace BioCluster.Api.Infrastructure.Http;
 /// <summary>The first answer to a request sent with an Idempotency-Key.</summary>
 public sealed record StoredResponse(int StatusCode, string? ContentType, string? Location, string? ETag, byte[] Body)
 {
-    public IResult ToResult() => new StoredResult(this);
+    /// <summary>The kept answer as a result; <paramref name="replayed"/> marks it as a repeat of an earlier answer.</summary>
+    public IResult ToResult(bool replayed = true) => new StoredResult(this, replayed);
 
-    private sealed class StoredResult(StoredResponse stored) : IResult
+    private sealed class StoredResult(StoredResponse stored, bool replayed) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
@@ -17,7 +18,7 @@ public sealed record StoredResponse(int StatusCode, string? ContentType, string?
             if (stored.ContentType is not null) http.Response.ContentType = stored.ContentType;
             if (stored.Location is not null) http.Response.Headers.Location = stored.Location;
             if (stored.ETag is not null) http.Response.Headers.ETag = stored.ETag;
-            http.Response.Headers["Idempotent-Replayed"] = "true";
+            if (replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
             await http.Response.Body.WriteAsync(stored.Body);
         }
     }

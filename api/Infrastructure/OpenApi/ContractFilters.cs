@@ -16,6 +16,9 @@ public sealed class RequiresIfMatchMetadata;
 /// <summary>Endpoint metadata: the success response carries the record's <c>ETag</c>.</summary>
 public sealed class ReturnsETagMetadata;
 
+/// <summary>Endpoint metadata: the operation accepts an <c>Idempotency-Key</c> header.</summary>
+public sealed class IdempotentMetadata;
+
 internal sealed class WireEnumParameterFilter : IParameterFilter
 {
     public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
@@ -46,6 +49,21 @@ internal sealed class ConcurrencyHeadersFilter : IOperationFilter
                 In = ParameterLocation.Header,
                 Required = true,
                 Description = "The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        if (metadata.OfType<IdempotentMetadata>().Any())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "Idempotency-Key",
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same "
+                    + "request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; "
+                    + "the same key with a different body: 422.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }

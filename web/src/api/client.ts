@@ -115,9 +115,10 @@ export class AgenciesClient {
 
     /**
      * Register an agency
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422.
      * @return Created
      */
-    createAgency(body: CreateAgencyRequest, signal?: AbortSignal): Promise<AgencyDto> {
+    createAgency(body: CreateAgencyRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<AgencyDto> {
         let url_ = this.baseUrl + "/api/v1/agencies";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -128,6 +129,7 @@ export class AgenciesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -182,6 +184,12 @@ export class AgenciesClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1968,9 +1976,10 @@ export class ClustersClient {
 
     /**
      * Register a cluster
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422.
      * @return Created
      */
-    createCluster(body: CreateClusterRequest, signal?: AbortSignal): Promise<ClusterDto> {
+    createCluster(body: CreateClusterRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ClusterDto> {
         let url_ = this.baseUrl + "/api/v1/clusters";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -1981,6 +1990,7 @@ export class ClustersClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2035,6 +2045,12 @@ export class ClustersClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3153,9 +3169,10 @@ export class RegulatoryIssuesClient {
 
     /**
      * Raise a regulatory issue
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422.
      * @return Created
      */
-    createRegulatoryIssue(body: CreateRegulatoryIssueRequest, signal?: AbortSignal): Promise<RegulatoryIssueDto> {
+    createRegulatoryIssue(body: CreateRegulatoryIssueRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<RegulatoryIssueDto> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -3166,6 +3183,7 @@ export class RegulatoryIssuesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3214,6 +3232,12 @@ export class RegulatoryIssuesClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3869,9 +3893,10 @@ export class RegulatoryIssuesClient {
 
     /**
      * Comment on an issue
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422.
      * @return Created
      */
-    addRegulatoryIssueComment(id: number, body: CreateIssueCommentRequest, signal?: AbortSignal): Promise<IssueCommentDto> {
+    addRegulatoryIssueComment(id: number, body: CreateIssueCommentRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<IssueCommentDto> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/{id}/comments";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3885,6 +3910,7 @@ export class RegulatoryIssuesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -3933,6 +3959,12 @@ export class RegulatoryIssuesClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
