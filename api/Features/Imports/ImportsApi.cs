@@ -81,7 +81,7 @@ public static class ImportsApi
         if (onError is not null && !WireNames.TryParse(onError, out mode))
             return Problems.Invalid("onError", "onError is fail or skip.");
         if (fileName is { Length: > 260 }) return Problems.Invalid("fileName", "fileName is at most 260 characters.");
-        string? key = http.Request.Headers[IdempotencyStore.Header].FirstOrDefault();
+        var key = IdempotencyStore.KeyOf(http.Request);
         if (key is not null && IdempotencyStore.Problem(key) is { } keyProblem) return Problems.Invalid(IdempotencyStore.Header, keyProblem);
         var max = options.Value.MaxBytes;
         if (http.Request.ContentLength > max)

@@ -60,6 +60,13 @@ public sealed class IdempotencyStore(DbConnectionFactory db, TimeProvider clock,
         public DateTimeOffset CreatedAt { get; set; }
     }
 
+    /// <summary>
+    /// The request's key, or null without one. An empty header counts as none: generated clients send the
+    /// header empty when the caller gives no key.
+    /// </summary>
+    public static string? KeyOf(HttpRequest request) =>
+        request.Headers[Header].FirstOrDefault() is { Length: > 0 } key ? key : null;
+
     /// <summary>Checks the header's value: printable ASCII, at most 200 characters.</summary>
     public static string? Problem(string key) =>
         key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~')

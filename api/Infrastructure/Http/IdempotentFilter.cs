@@ -19,7 +19,7 @@ public sealed class IdempotentFilter<T>(IdempotencyStore store, IOptions<JsonOpt
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        string? key = http.Request.Headers[IdempotencyStore.Header].FirstOrDefault();
+        var key = IdempotencyStore.KeyOf(http.Request);
         if (key is null) return await next(context);
         if (IdempotencyStore.Problem(key) is { } problem) return Problems.Invalid(IdempotencyStore.Header, problem);
         if (Actor.From(http) is not { } actor) return await next(context);

@@ -21,7 +21,7 @@ public sealed class IdempotentCreateTests(SqliteApiFactory factory) : IClassFixt
     private static HttpRequestMessage Post(string path, object body, string? key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Http.Body(body) };
-        if (key is not null) request.Headers.Add("Idempotency-Key", key);
+        if (key is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
         return request;
     }
 
@@ -72,6 +72,10 @@ public sealed class IdempotentCreateTests(SqliteApiFactory factory) : IClassFixt
         await (await client.SendAsync(Post("/api/v1/clusters", NewCluster(other), "키 with spaces"))).Problem(HttpStatusCode.BadRequest);
         await (await client.SendAsync(Post("/api/v1/clusters", NewCluster(other), new string('k', 201)))).Problem(HttpStatusCode.BadRequest);
         Assert.Equal(0, await Count("SELECT COUNT(*) FROM clusters WHERE code = @other", new { other }));
+
+        // The generated TypeScript client sends the header empty when no key is given: that is no key.
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(Post("/api/v1/clusters", NewCluster(other), ""))).StatusCode);
+        await (await client.SendAsync(Post("/api/v1/clusters", NewCluster(other), ""))).Problem(HttpStatusCode.Conflict);
     }
 
     [Fact]
