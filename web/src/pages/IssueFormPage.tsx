@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { api, versioned, type Problem, type Versioned } from '../api/api';
 import type { RegulatoryIssueDto } from '../api/client';
 import { ISSUE_CATEGORIES, ISSUE_PRIORITIES } from '../api/enums';
@@ -11,7 +11,8 @@ import { ProblemView } from '../components/ProblemView';
 import { RemoteStatus } from '../components/RemoteStatus';
 import { useI18n } from '../i18n';
 import type { Dictionary } from '../i18n/ko';
-import { ISSUE_FORM_FIELDS, buildIssueRequest, issueErrorField, type IssueFormError, type IssueFormValues } from '../lib/issueForm';
+import { newIdempotencyKey } from '../lib/imports';
+import { ISSUE_FORM_FIELDS, buildIssueRequest, issueErrorField, keyAfterSend, type IssueFormError, type IssueFormValues } from '../lib/issueForm';
 import { canChooseRaisingAgency, canEditIssue } from '../lib/permissions';
 import { useRemote } from '../lib/remote';
 import { Link, navigate, paths } from '../lib/router';
@@ -97,6 +98,9 @@ function IssueForm({ loaded, onReload }: { loaded?: Versioned<RegulatoryIssueDto
   const { inPlace, rest } = splitErrors(stale ? undefined : renamed, ISSUE_FORM_FIELDS);
   const errors = mergeErrors(ownErrors, inPlace);
 
+  // Sent with the create, so a double submit or a retry after a lost answer raises the issue once.
+  const createKey = useRef(newIdempotencyKey());
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -116,7 +120,8 @@ function IssueForm({ loaded, onReload }: { loaded?: Versioned<RegulatoryIssueDto
       if (result.kind === 'ok') navigate(paths.issue(loaded.value.id, new URLSearchParams({ saved: '1' })));
       else if (result.kind === 'problem') setProblem(result.problem);
     } else {
-      const result = await api.call((clients) => clients.issues.createRegulatoryIssue(body));
+      const result = await api.call((clients) => clients.issues.createRegulatoryIssue(body, createKey.current));
+      createKey.current = keyAfterSend(createKey.current, result, newIdempotencyKey);
       setPending(false);
       if (result.kind === 'ok') navigate(paths.issue(result.value.id, new URLSearchParams({ created: '1' })));
       else if (result.kind === 'problem') setProblem(result.problem);
