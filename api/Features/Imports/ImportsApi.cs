@@ -98,7 +98,7 @@ public static class ImportsApi
         }
         await using (file)
         {
-            var owner = $"{WireNames.Of(actor.Type)}:{actor.Id}:{actor.Name}";
+            var owner = IdempotencyStore.OwnerOf(actor);
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
                 $"import\n{WireNames.Of(target.Entity)}\n{dryRun}\n{WireNames.Of(mode)}\n{charset}\n{fileName}\n{file.Sha256}")));
             if (key is not null)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using BioCluster.Api.Features.Access;
 using BioCluster.Api.Infrastructure.Data;
 using Dapper;
 
@@ -66,6 +67,9 @@ public sealed class IdempotencyStore(DbConnectionFactory db, TimeProvider clock,
     /// </summary>
     public static string? KeyOf(HttpRequest request) =>
         request.Headers[Header].FirstOrDefault() is { Length: > 0 } key ? key : null;
+
+    /// <summary>Whose keys these are: keys are per caller, so two callers may use the same key.</summary>
+    public static string OwnerOf(Actor actor) => $"{WireNames.Of(actor.Type)}:{actor.Id}:{actor.Name}";
 
     /// <summary>Checks the header's value: printable ASCII, at most 200 characters.</summary>
     public static string? Problem(string key) =>

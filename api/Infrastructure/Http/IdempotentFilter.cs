@@ -24,7 +24,7 @@ public sealed class IdempotentFilter<T>(IdempotencyStore store, IOptions<JsonOpt
         if (IdempotencyStore.Problem(key) is { } problem) return Problems.Invalid(IdempotencyStore.Header, problem);
         if (Actor.From(http) is not { } actor) return await next(context);
 
-        var owner = $"{WireNames.Of(actor.Type)}:{actor.Id}:{actor.Name}";
+        var owner = IdempotencyStore.OwnerOf(actor);
         var body = JsonSerializer.SerializeToUtf8Bytes(context.Arguments.OfType<T>().FirstOrDefault(), json.Value.SerializerOptions);
         var hash = Convert.ToHexStringLower(SHA256.HashData(
             [.. Encoding.UTF8.GetBytes($"{http.Request.Method}\n{http.Request.Path}\n"), .. body]));

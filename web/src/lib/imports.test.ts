@@ -12,7 +12,6 @@ import {
   importHeaders,
   importPath,
   importTemplateUrl,
-  newIdempotencyKey,
   percentOf,
   problemRowNumbers,
   problemRows,
@@ -78,17 +77,6 @@ describe('what an import sends', () => {
   it('sends the content type, and the Idempotency-Key on real runs', () => {
     expect(importHeaders('text/csv')).toEqual({ 'Content-Type': 'text/csv' });
     expect(importHeaders(XLSX_CONTENT_TYPE, 'k-1')).toEqual({ 'Content-Type': XLSX_CONTENT_TYPE, 'Idempotency-Key': 'k-1' });
-  });
-
-  it('makes version-4 UUIDs for Idempotency-Key, different each time', () => {
-    const fixed = newIdempotencyKey((bytes) => bytes.fill(0xff));
-    expect(fixed).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-    const a = newIdempotencyKey();
-    const b = newIdempotencyKey();
-    expect(a).toMatch(uuid);
-    expect(b).toMatch(uuid);
-    expect(a).not.toBe(b);
   });
 
   it('links to the templates and to a run’s rejected rows', () => {

@@ -60,18 +60,6 @@ export function importHeaders(contentType: string, idempotencyKey?: string): Rec
 }
 
 /**
- * A random UUID (version 4) for Idempotency-Key. Built from getRandomValues rather than
- * crypto.randomUUID, which browsers offer only on https and localhost.
- */
-export function newIdempotencyKey(random: (bytes: Uint8Array) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): string {
-  const bytes = random(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/**
  * What an import answered, as the page shows it: a report (200; or 422 — rows rejected, nothing
  * written — with the same report under `report` and the problem's sentence beside it), or only a
  * problem (400 unreadable file, 413 too large, 403, a reused Idempotency-Key, …).

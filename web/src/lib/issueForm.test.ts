@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIssueRequest, issueErrorField, keyAfterSend, splitTags, type IssueFormValues } from './issueForm';
+import { buildIssueRequest, issueErrorField, splitTags, type IssueFormValues } from './issueForm';
 
 const valid: IssueFormValues = {
   text: {
@@ -88,18 +88,5 @@ describe('the raise / edit form', () => {
     expect(issueErrorField('tags[3]')).toBe('tags');
     expect(issueErrorField('TitleKo')).toBe('titleKo');
     expect(issueErrorField('unknown')).toBeUndefined();
-  });
-});
-
-describe('keyAfterSend', () => {
-  const fresh = () => 'new-key';
-  it('starts a fresh key after any answer', () => {
-    expect(keyAfterSend('k', { kind: 'ok' }, fresh)).toBe('new-key');
-    expect(keyAfterSend('k', { kind: 'problem', problem: { status: 400 } }, fresh)).toBe('new-key');
-    expect(keyAfterSend('k', { kind: 'problem', problem: { status: 409 } }, fresh)).toBe('new-key');
-  });
-  it('keeps the key when the answer was lost, so a retry cannot create twice', () => {
-    expect(keyAfterSend('k', { kind: 'problem', problem: { status: 0 } }, fresh)).toBe('k');
-    expect(keyAfterSend('k', { kind: 'aborted' }, fresh)).toBe('k');
   });
 });

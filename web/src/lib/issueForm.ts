@@ -99,12 +99,3 @@ export function issueErrorField(key: string): IssueFormField | undefined {
   const base = lower.split(/[.[]/)[0];
   return ISSUE_FORM_FIELDS.find((field) => field.toLowerCase() === base);
 }
-
-/**
- * The Idempotency-Key for the next send of a create form. An answer of any kind (the issue, or a problem the
- * user will fix, which changes the body) starts a fresh key; a lost answer (status 0: the network failed, the
- * server may or may not have created the issue) keeps the key, so sending again cannot raise the issue twice.
- */
-export function keyAfterSend(current: string, answer: { kind: 'ok' } | { kind: 'aborted' } | { kind: 'problem'; problem: { status: number } }, fresh: () => string): string {
-  return answer.kind === 'problem' && answer.problem.status === 0 ? current : answer.kind === 'aborted' ? current : fresh();
-}

@@ -21,7 +21,6 @@ import {
   importHeaders,
   importPath,
   importTemplateUrl,
-  newIdempotencyKey,
   percentOf,
   problemRowNumbers,
   problemRows,
@@ -31,6 +30,7 @@ import {
   type ImportCharset,
   type ImportableEntity,
 } from '../lib/imports';
+import { newIdempotencyKey } from '../lib/idempotency';
 import { isOneOf } from '../api/enums';
 import { toQuery } from '../lib/query';
 import { usePagedList, type PagedList } from '../lib/remote';
