@@ -34,14 +34,7 @@ builder.Services.AddSingleton<ClusterIndicatorStore>();
 builder.Services.AddSingleton<RegulatoryIssueStore>();
 DapperSetup.Configure();
 
-builder.Services.ConfigureHttpJsonOptions(o =>
-{
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-    o.SerializerOptions.Converters.Add(new UtcTimestampJsonConverter());
-    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-    o.SerializerOptions.RespectNullableAnnotations = true;
-    o.SerializerOptions.RespectRequiredConstructorParameters = true;
-});
+builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);

@@ -98,6 +98,19 @@ public sealed class SeedTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryOpen_HasForeignKeysAndNormalSync_FreshOrPooled()
+    {
+        await Init();
+        for (var open = 0; open < 3; open++)
+        {
+            if (open == 2) SqliteConnection.ClearAllPools(); // a new physical connection is set up as well
+            await using var c = await _db.OpenAsync();
+            Assert.Equal(1, await c.ExecuteScalarAsync<int>("PRAGMA foreign_keys"));
+            Assert.Equal(1, await c.ExecuteScalarAsync<int>("PRAGMA synchronous")); // NORMAL
+        }
+    }
+
+    [Fact]
     public async Task ConcurrentStarts_MigrateOnce()
     {
         Directory.CreateDirectory(_folder);
