@@ -10,6 +10,7 @@ public static class JsonSetup
     {
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         o.Converters.Add(new UtcTimestampJsonConverter());
+        o.Converters.Add(new Features.RegulatoryIssues.IssueSummaryJsonConverter());
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.RespectNullableAnnotations = true;
         o.RespectRequiredConstructorParameters = true;
