@@ -79,6 +79,7 @@ internal static class ImportProfile
         var options = Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={dbFile}" });
         var factory = new DbConnectionFactory(options, new BenchEnvironment());
         var json = Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions());
+        BioCluster.Api.Infrastructure.Http.JsonSetup.Configure(json.Value.SerializerOptions); // the API's spelling
         var engine = new BioCluster.Api.Features.Imports.ImportEngine(factory, TimeProvider.System, json,
             Microsoft.Extensions.Options.Options.Create(new BioCluster.Api.Features.Imports.ImportOptions()));
         var target = new BioCluster.Api.Features.Imports.AgencyImport(new BioCluster.Api.Features.Agencies.CreateAgencyRequestValidator());

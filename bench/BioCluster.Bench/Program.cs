@@ -37,17 +37,39 @@ if (args is ["profile", var profileDb])
     BioCluster.Api.Infrastructure.Http.JsonSetup.Configure(json.Value.SerializerOptions); // the API's spelling
     var store = new BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore(factory, TimeProvider.System,
         new BioCluster.Api.Features.Audit.AuditStore(factory, TimeProvider.System, json), config, json);
+    if (Environment.GetEnvironmentVariable("BENCH_KEY") is { } benchKey)
+    {
+        var keys = new ApiKeyStore(factory, TimeProvider.System, new BioCluster.Api.Features.Audit.AuditStore(factory, TimeProvider.System, json));
+        var warmKeys = Stopwatch.StartNew();
+        while (warmKeys.Elapsed < TimeSpan.FromSeconds(3)) await keys.VerifyAsync(benchKey, CancellationToken.None);
+        var swk = Stopwatch.StartNew();
+        for (var i = 0; i < 20000; i++) await keys.VerifyAsync(benchKey, CancellationToken.None);
+        Console.WriteLine($"VerifyAsync: {swk.Elapsed.TotalMicroseconds / 20000:F1} us");
+        swk.Restart();
+        for (var i = 0; i < 20000; i++) ApiKeyStore.Hash(benchKey);
+        Console.WriteLine($"Hash: {swk.Elapsed.TotalMicroseconds / 20000:F1} us");
+        swk.Restart();
+        for (var i = 0; i < 20000; i++) { await using var c = await factory.OpenAsync(); }
+        Console.WriteLine($"Open: {swk.Elapsed.TotalMicroseconds / 20000:F1} us");
+        return 0;
+    }
     var filter = new BioCluster.Api.Features.RegulatoryIssues.IssueFilter(["under_review", "in_progress"], [], [], LeadMinistryCode: "mfds");
     var sort = new SortSpec<BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore.IssueRow>(
         BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore.SortFields[0], true);
-    foreach (var limit in new[] { 1, 10, 50 })
+    foreach (var limit in (Environment.GetEnvironmentVariable("BENCH_LIMITS") ?? "1,10,50").Split(',').Select(int.Parse))
     {
         // Long enough for tiered compilation to reach its optimised code (a server runs that code).
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed < TimeSpan.FromSeconds(3)) await store.ListAsync(filter, sort, null, limit, CancellationToken.None);
-        var sw = Stopwatch.StartNew();
-        for (var i = 0; i < 2000; i++) await store.ListAsync(filter, sort, null, limit, CancellationToken.None);
-        Console.WriteLine($"ListAsync limit {limit,3}: {sw.Elapsed.TotalMilliseconds / 2000:F3} ms");
+        // The best of ten rounds: the fastest round is the one least disturbed by the rest of the machine.
+        var best = double.MaxValue;
+        for (var round = 0; round < 10; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            for (var i = 0; i < 300; i++) await store.ListAsync(filter, sort, null, limit, CancellationToken.None);
+            best = Math.Min(best, sw.Elapsed.TotalMilliseconds / 300);
+        }
+        Console.WriteLine($"ListAsync limit {limit,3}: {best:F3} ms (best of 10 rounds of 300)");
     }
     var page = await store.ListAsync(filter, sort, null, 50, CancellationToken.None);
     var sw2 = Stopwatch.StartNew();

@@ -83,6 +83,8 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
         if (context.Transaction is null) await context.BeginAsync(ct);
         var id = await RecordAsync(context, report, file.Headers, problems, rejectedRows, ct);
         await context.EndAsync(commit: true, ct);
+        // Thousands of new rows can change the best plan for every list that reads the table.
+        if (!dryRun && report.Outcome == ImportOutcome.Imported && created + updated > 0) await db.RefreshStatisticsAsync(ct);
         return report with { Id = id, DurationMs = stopwatch.ElapsedMilliseconds };
     }
 

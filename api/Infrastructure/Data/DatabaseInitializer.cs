@@ -24,14 +24,7 @@ public sealed class DatabaseInitializer(
             Directory.CreateDirectory(folder);
         await migrator.MigrateAsync(ct);
         await seeder.SeedAsync(ct);
-        if (factory.Provider == DatabaseProvider.Sqlite)
-        {
-            // Lets SQLite refresh the statistics its query planner uses, where they are missing or stale.
-            await using var connection = await factory.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA optimize;";
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await factory.RefreshStatisticsAsync(ct);
         if (access is not null) await access.RunAsync(ct);
     }
 

@@ -55,6 +55,24 @@ public sealed class DbConnectionFactory
         }
     }
 
+    /// <summary>
+    /// Refreshes the query planner's statistics where the engine does not do it itself (see
+    /// <see cref="SqlDialect.RefreshStatistics"/>). A SQLite connection reads the statistics once, with the schema,
+    /// and ANALYZE does not make the others read them again, so the pool's connections are let go afterwards
+    /// (those in use close when they are given back): the next ones open with the new figures.
+    /// </summary>
+    public async Task RefreshStatisticsAsync(CancellationToken ct = default)
+    {
+        if (Dialect.RefreshStatistics is not { } sql) return;
+        await using var connection = await OpenAsync(ct);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        if (connection is SqliteConnection sqlite) SqliteConnection.ClearPool(sqlite);
+    }
+
     private static string SqliteConnectionString(DatabaseOptions o, string contentRoot)
     {
         var builder = string.IsNullOrWhiteSpace(o.ConnectionString)

@@ -25,6 +25,12 @@ public abstract class SqlDialect
     public abstract bool IsUniqueViolation(DbException exception);
 
     /// <summary>
+    /// Refreshes the statistics the query planner chooses plans by, after a bulk change (an import) or at start;
+    /// null where the engine keeps them itself (SQL Server updates statistics automatically).
+    /// </summary>
+    public abstract string? RefreshStatistics { get; }
+
+    /// <summary>
     /// A subquery of the ids in <paramref name="parameter"/>, a JSON array (<see cref="IdList"/>), for <c>x IN (…)</c>:
     /// one parameter and one statement text whatever the number of ids, where a parameter per id costs a lookup
     /// by name each (SQLite) and a new plan per count (SQL Server).
@@ -55,6 +61,12 @@ public sealed class SqliteDialect : SqlDialect
     public override string SelectNewId => "SELECT last_insert_rowid();";
     public override string IdsIn(string parameter) => $"SELECT value FROM json_each({parameter})";
 
+    // SQLite never refreshes sqlite_stat1 by itself, and this SQLite's PRAGMA optimize only looks at tables the
+    // same connection has queried. Stale figures are costly: with statistics taken over 17 agencies, a lookup of
+    // three agencies by id read all 100,000 of them after an import (16 ms a page). ANALYZE with a sampling limit
+    // takes well under 0.1 s over 200,000 rows.
+    public override string? RefreshStatistics => "PRAGMA analysis_limit = 1000; ANALYZE;";
+
     // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
@@ -68,6 +80,7 @@ public sealed class SqlServerDialect : SqlDialect
     public override string OffsetLimit(string offset, string limit) => $"OFFSET {offset} ROWS FETCH NEXT {limit} ROWS ONLY";
     public override string SelectNewId => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);";
     public override string IdsIn(string parameter) => $"SELECT CAST([value] AS BIGINT) FROM OPENJSON({parameter})";
+    public override string? RefreshStatistics => null;
 
     // 2627: unique constraint; 2601: unique index.
     public override bool IsUniqueViolation(DbException exception) =>

@@ -23,11 +23,14 @@ public sealed partial class StoreSqlTests
     private const string SelectClusters = "SELECT c.id FROM clusters c JOIN agencies a ON a.id = c.operator_id";
     private const string SelectAgencies = "SELECT g.id FROM agencies g LEFT JOIN agencies p ON p.id = g.parent_id";
 
+    [GeneratedRegex("""^\{db\.Dialect\.IdsIn\("(@\w+)"\)\}$""")]
+    private static partial Regex IdsInHole();
+
     private static string Fill(string hole) => hole switch
     {
         "{Select}" => "SELECT 1 AS x FROM clusters c",
         "{db.Dialect.SelectNewId}" => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);",
-        "{db.Dialect.IdsIn(\"@ids\")}" => SqlDialect.For(DatabaseProvider.SqlServer).IdsIn("@ids"),
+        _ when IdsInHole().Match(hole) is { Success: true } m => SqlDialect.For(DatabaseProvider.SqlServer).IdsIn(m.Groups[1].Value),
         "{predicate}" => "g.id = @key",
         "{filterSql}" => " WHERE entity_type = @EntityType AND occurred_at >= @From",
         "{seekSql}" => " AND (id < @SeekValue OR (id = @SeekValue AND id < @SeekId))",

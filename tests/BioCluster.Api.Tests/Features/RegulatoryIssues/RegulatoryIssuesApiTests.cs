@@ -48,6 +48,32 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task ListTotal_IsRightOnFullAndEmptyPages()
+    {
+        var op = await factory.Party("kbiohealth");
+        var token = $"합계확인{Guid.NewGuid():N}"[..16];
+        var first = (await factory.Raise(op, IssuesFactory.NewIssue($"{token} 첫째"))).Id;
+        var second = (await factory.Raise(op, IssuesFactory.NewIssue($"{token} 둘째"))).Id;
+        var query = $"/api/v1/regulatory-issues?q={Uri.EscapeDataString(token)}&status=submitted&limit=1";
+
+        var page1 = await Json(await op.GetAsync(query));
+        Assert.Equal(2, page1["totalCount"]!.GetValue<int>());
+        var onPage1 = page1["items"]![0]!["id"]!.GetValue<long>();
+        var cursor = page1["nextCursor"]!.GetValue<string>();
+
+        // The issue that page 2 would show leaves the filter: page 2 is empty and still tells the total.
+        await IssuesFactory.Move(op, onPage1 == first ? second : first, new { to = "withdrawn", reason = "중복 제안이라 철회합니다" });
+        var page2 = await Json(await op.GetAsync($"{query}&cursor={Uri.EscapeDataString(cursor)}"));
+        Assert.Empty(page2["items"]!.AsArray());
+        Assert.Equal(1, page2["totalCount"]!.GetValue<int>());
+        Assert.Null(page2["nextCursor"]);
+
+        var none = await Json(await op.GetAsync($"/api/v1/regulatory-issues?q={Uri.EscapeDataString(token + "없음")}"));
+        Assert.Empty(none["items"]!.AsArray());
+        Assert.Equal(0, none["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task MoveFromTheWrongState_Is409_AndByTheWrongParty_Is403_AndNothingChanges()
     {
         var op = await factory.Party("kbiohealth");
