@@ -170,10 +170,10 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             _insert ??= Prepare($"""
                 INSERT INTO agencies (code, name_ko, name_en, kind, sector, parent_id, cluster_id, website, status, version, created_at, updated_at)
                 VALUES (@Code, @NameKo, @NameEn, @Kind, @Sector, @ParentId, @ClusterId, @Website, 'active', 1, @Now, @Now);
-                {context.Dialect.SelectNewId}
+                {context.Dialect.NewIdAfterInsert}
                 """, "Code", "NameKo", "NameEn", "Kind", "Sector", "ParentId", "ClusterId", "Website", "Now");
             Bind(_insert, r, parentId, clusterId);
-            return Convert.ToInt64(await _insert.ExecuteScalarAsync(ct));
+            return await context.Dialect.InsertAsync(_insert, ct);
         }
 
         private async Task UpdateAsync(long id, Record r, long? parentId, long? clusterId, CancellationToken ct)
