@@ -599,9 +599,20 @@ describe('BioCluster dashboard in a real browser', () => {
         assert.equal(await page.getByTestId('move-button').count(), 0, 'no move buttons for a viewer');
         assert.equal(await page.getByTestId('issue-moves').count(), 0, 'no actions panel at all');
         assert.equal(await page.getByTestId('issue-edit').count(), 0, 'no edit for a viewer');
+        // Each comment is sent with an Idempotency-Key, fresh after every answer.
+        const commentKeys = [];
+        page.on('request', (r) => {
+          if (r.method() === 'POST' && new URL(r.url()).pathname.endsWith(`/regulatory-issues/${id}/comments`)) commentKeys.push(r.headers()['idempotency-key']);
+        });
         await page.getByTestId('comment-form').locator('textarea').fill(`좋은 결과입니다 (${RUN})`);
         await page.getByTestId('comment-submit').click();
         await page.locator('[data-testid="comment"]', { hasText: RUN }).waitFor();
+        await page.getByTestId('comment-form').locator('textarea').fill(`후속 점검 예정 (${RUN}-2)`);
+        await page.getByTestId('comment-submit').click();
+        await page.locator('[data-testid="comment"]', { hasText: `${RUN}-2` }).waitFor();
+        assert.equal(commentKeys.length, 2, 'two comment posts');
+        for (const key of commentKeys) assert.match(key ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a UUID key');
+        assert.notEqual(commentKeys[0], commentKeys[1], 'a fresh key after an answer');
 
         await page.goto(`${server.baseUrl}/issues?view=board`);
         const column = page.locator('[data-testid="board-column"][data-status="completed"]');

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { api, type Problem } from '../api/api';
 import type { IssueTransitionDto } from '../api/client';
 import { INSTRUMENTS, ISSUE_STATUSES, isOneOf } from '../api/enums';
 import { useI18n } from '../i18n';
 import type { Dictionary } from '../i18n/ko';
 import { formatDay, formatTimestamp } from '../lib/format';
+import { keyAfterSend, newIdempotencyKey } from '../lib/idempotency';
 import { moveKind } from '../lib/issueMoves';
 import { can } from '../lib/permissions';
 import { useRemote } from '../lib/remote';
@@ -116,6 +117,8 @@ export function IssueComments({ id }: { id: number }) {
   const [added, setAdded] = useState(false);
   const { inPlace, rest } = splitErrors(problem, ['text']);
   const errors = { ...inPlace, ...ownErrors };
+  // Sent with the comment, so a double submit or a resend after a lost answer posts it once.
+  const commentKey = useRef(newIdempotencyKey());
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -126,7 +129,8 @@ export function IssueComments({ id }: { id: number }) {
     setOwnErrors(text ? {} : { text: [t.form.required] });
     if (!text) return;
     setPending(true);
-    const result = await api.call((clients) => clients.issues.addRegulatoryIssueComment(id, { text }));
+    const result = await api.call((clients) => clients.issues.addRegulatoryIssueComment(id, { text }, commentKey.current));
+    commentKey.current = keyAfterSend(commentKey.current, result, newIdempotencyKey);
     setPending(false);
     if (result.kind === 'problem') setProblem(result.problem);
     if (result.kind !== 'ok') return;
