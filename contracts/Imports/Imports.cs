@@ -32,8 +32,12 @@ public enum ImportOutcome
 /// <summary>Counts of an import's rows. Rows = created + updated + unchanged + rejected.</summary>
 public sealed record ImportTotals(int Rows, int Created, int Updated, int Unchanged, int Rejected);
 
-/// <summary>One problem with one row: the spreadsheet row (the header is row 1), the column, the record's key, what is wrong.</summary>
-public sealed record ImportProblem(int Row, string? Column, string? Key, string Code, string Message);
+/// <summary>
+/// One problem with one row: the spreadsheet row (the header is row 1), the column (its English name), the record's
+/// key, what is wrong, and the column's header as the file has it (a Korean file's 국문명 for nameKo; null for the
+/// whole row or a column the file does not have).
+/// </summary>
+public sealed record ImportProblem(int Row, string? Column, string? Key, string Code, string Message, string? Header = null);
 
 /// <summary>The report of one import run.</summary>
 public sealed record ImportReportDto(

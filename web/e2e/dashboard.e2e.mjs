@@ -671,6 +671,7 @@ describe('BioCluster dashboard in a real browser', () => {
       assert.equal(await problem.count(), 1, 'one problem: the bad row');
       assert.equal(await problem.getAttribute('data-row'), '3', 'the spreadsheet row');
       assert.equal(await problem.getAttribute('data-column'), 'region', 'the column');
+      assert.equal((await problem.getByTestId('import-problem-column').textContent())?.trim(), '지역', 'named as the Korean file names it');
       assert.equal(await problem.getAttribute('data-emphasised'), 'true', 'the first problem is emphasised');
       assert.match((await problem.textContent()) ?? '', new RegExp(bad));
       await screenshot(page, 'import-dry-run');

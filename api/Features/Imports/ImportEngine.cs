@@ -75,8 +75,9 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
         if (rows == 0) throw new ImportFileException("The file has a header but no rows.");
 
         var outcome = dryRun ? ImportOutcome.Validated : rejected > 0 && onError == ImportErrorMode.Fail ? ImportOutcome.Rejected : ImportOutcome.Imported;
+        var headerOf = Infrastructure.Sheets.Columns.HeadersOf(file.Headers, target.Columns);
         var report = new ImportReportDto(0, target.Entity, dryRun, onError, outcome, new ImportTotals(rows, created, updated, unchanged, rejected),
-            problems.Take(limits.MaxProblemsInReport).ToList(), problems.Count > limits.MaxProblemsInReport || rejected > rejectedRows.Count,
+            problems.Take(limits.MaxProblemsInReport).Select(p => WithHeader(p, headerOf)).ToList(), problems.Count > limits.MaxProblemsInReport || rejected > rejectedRows.Count,
             fileName, file.Format, file.Charset, file.Sha256, file.Bytes, actor.Name, started, stopwatch.ElapsedMilliseconds);
 
         // The run's record goes in with the rows it wrote (one commit), or on its own when nothing was written.
@@ -87,6 +88,10 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
         if (!dryRun && report.Outcome == ImportOutcome.Imported && created + updated > 0) await db.RefreshStatisticsAsync(ct);
         return report with { Id = id, DurationMs = stopwatch.ElapsedMilliseconds };
     }
+
+    /// <summary>The problem with its column's header as the file spells it.</summary>
+    public static ImportProblem WithHeader(ImportProblem p, IReadOnlyDictionary<string, string> headerOf) =>
+        p.Column is { } column && headerOf.TryGetValue(column, out var header) ? p with { Header = header } : p;
 
     private async Task<long> RecordAsync(ImportContext context, ImportReportDto r, IReadOnlyList<string> headers,
         List<ImportProblem> problems, List<(int Row, IReadOnlyList<string?> Cells)> rejectedRows, CancellationToken ct)

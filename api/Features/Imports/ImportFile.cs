@@ -128,7 +128,7 @@ public sealed class ImportFile : IAsyncDisposable
     /// <summary>Maps the file's headers to the entity's columns: English names (any case) or Korean headers (spaces ignored).</summary>
     private int[] MapHeaders(IReadOnlyList<string?> headers, IReadOnlyList<SheetColumn> columns)
     {
-        static string Key(string text) => new string(text.Where(c => !char.IsWhiteSpace(c) && c != '\uFEFF').ToArray()).ToLowerInvariant();
+        static string Key(string text) => Infrastructure.Sheets.Columns.HeaderKey(text);
         var byName = new Dictionary<string, int>();
         for (var i = 0; i < columns.Count; i++)
         {

@@ -280,22 +280,32 @@ public sealed class ImportStore(DbConnectionFactory db)
         await using var connection = await db.OpenAsync(ct);
         var run = await connection.QuerySingleOrDefaultAsync<RunRow>($"{Select} WHERE id = @id", new { id });
         if (run is null) return null;
-        var problems = (await connection.QueryAsync<ImportProblem>("""
-            SELECT row_number AS "row", column_name AS "column", record_key AS "key", code, message FROM import_problems WHERE import_id = @id ORDER BY seq
-            """, new { id })).ToList();
+        var headerOf = HeadersOf(run.Entity, run.Headers);
+        var problems = (await connection.QueryAsync<(int Row, string? Column, string? Key, string Code, string Message)>("""
+            SELECT row_number, column_name, record_key, code, message FROM import_problems WHERE import_id = @id ORDER BY seq
+            """, new { id })).Select(p => ImportEngine.WithHeader(new ImportProblem(p.Row, p.Column, p.Key, p.Code, p.Message), headerOf)).ToList();
         var d = run.ToDto();
         return new ImportReportDto(d.Id, d.Entity, d.DryRun, d.OnError, d.Outcome, d.Totals, problems, run.ProblemsTruncated, d.FileName, d.Format,
             d.Charset, d.Sha256, d.Bytes, d.ActorName, d.StartedAt, d.DurationMs);
     }
 
+    /// <summary>A stored run's columns with their headers as its file spelt them.</summary>
+    private static IReadOnlyDictionary<string, string> HeadersOf(string entity, string? headersJson) =>
+        Columns.OfEntity(entity) is { } columns && headersJson is not null
+            ? Columns.HeadersOf(JsonSerializer.Deserialize<List<string>>(headersJson) ?? [], columns)
+            : new Dictionary<string, string>();
+
     public async Task<(IReadOnlyList<string> Headers, IReadOnlyList<(int Row, IReadOnlyList<string?> Cells, string Errors)> Rows)?> RejectedRowsAsync(long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var headers = await connection.QuerySingleOrDefaultAsync<string>("SELECT headers FROM import_runs WHERE id = @id", new { id });
-        if (headers is null) return null;
+        var run = await connection.QuerySingleOrDefaultAsync<(string Entity, string Headers)>("SELECT entity, headers FROM import_runs WHERE id = @id", new { id });
+        if (run.Headers is null) return null;
+        var headers = run.Headers;
+        var headerOf = HeadersOf(run.Entity, headers);
         var messages = (await connection.QueryAsync<(int Row, string? Column, string Message)>(
                 "SELECT row_number, column_name, message FROM import_problems WHERE import_id = @id ORDER BY seq", new { id }))
-            .GroupBy(m => m.Row).ToDictionary(g => g.Key, g => string.Join(" / ", g.Select(m => m.Column is null ? m.Message : $"{m.Column}: {m.Message}")));
+            .GroupBy(m => m.Row).ToDictionary(g => g.Key, g => string.Join(" / ", g.Select(m =>
+                m.Column is null ? m.Message : $"{headerOf.GetValueOrDefault(m.Column, m.Column)}: {m.Message}")));
         var rows = (await connection.QueryAsync<(int Row, string Cells)>(
                 "SELECT row_number, cells FROM import_rejected_rows WHERE import_id = @id ORDER BY row_number", new { id }))
             .Select(r => (r.Row, (IReadOnlyList<string?>)(JsonSerializer.Deserialize<List<string?>>(r.Cells) ?? []), messages.GetValueOrDefault(r.Row, "")))

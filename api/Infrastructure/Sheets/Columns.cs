@@ -13,6 +13,34 @@ public sealed record SheetColumn(string Name, string Korean, bool Imported = tru
 /// </summary>
 public static class Columns
 {
+    /// <summary>The key a file's header is matched to a column by: spaces (and a stray BOM) ignored, any case.</summary>
+    public static string HeaderKey(string text) => new string(text.Where(c => !char.IsWhiteSpace(c) && c != '\uFEFF').ToArray()).ToLowerInvariant();
+
+    /// <summary>The columns of an import entity by its wire name (agencies, clusters, cluster_indicators, regulatory_issues).</summary>
+    public static IReadOnlyList<SheetColumn>? OfEntity(string entity) => entity switch
+    {
+        "agencies" => Agencies,
+        "clusters" => Clusters,
+        "cluster_indicators" => ClusterIndicators,
+        "regulatory_issues" => RegulatoryIssues,
+        _ => null,
+    };
+
+    /// <summary>Each column a file has, by English name, with its header as the file spells it (English or Korean).</summary>
+    public static IReadOnlyDictionary<string, string> HeadersOf(IEnumerable<string> fileHeaders, IReadOnlyList<SheetColumn> columns)
+    {
+        var byKey = new Dictionary<string, string>();
+        foreach (var c in columns)
+        {
+            byKey.TryAdd(HeaderKey(c.Name), c.Name);
+            byKey.TryAdd(HeaderKey(c.Korean), c.Name);
+        }
+        var headers = new Dictionary<string, string>();
+        foreach (var header in fileHeaders)
+            if (byKey.TryGetValue(HeaderKey(header), out var name)) headers.TryAdd(name, header.Trim().TrimStart('\uFEFF'));
+        return headers;
+    }
+
     public static readonly IReadOnlyList<SheetColumn> Clusters =
     [
         new("code", "코드", Required: true),

@@ -4809,13 +4809,14 @@ export type ImportErrorMode = "fail" | "skip";
 /** How an import ended. */
 export type ImportOutcome = "validated" | "imported" | "rejected";
 
-/** One problem with one row: the spreadsheet row (the header is row 1), the column, the record's key, what is wrong. */
+/** One problem with one row: the spreadsheet row (the header is row 1), the column (its English name), the record's key, what is wrong, and the column's header as the file has it (a Korean file's 국문명 for nameKo; null for the whole row or a column the file does not have). */
 export interface ImportProblem {
     row: number;
     column: string | null;
     key: string | null;
     code: string;
     message: string;
+    header?: string | null;
 }
 
 /** The report of one import run. */

@@ -398,7 +398,14 @@ function ReportView({ report, problem }: { report: ImportReportDto; problem?: Pr
                       {row.emphasised && <span className="visually-hidden"> ({t.imports.report.firstMark})</span>}
                     </th>
                     <td data-label={t.imports.report.columns.column}>
-                      {row.column ? <code className="import-column">{row.column}</code> : <span className="muted">{t.imports.report.wholeRow}</span>}
+                      {row.column ? (
+                        // The column as the steward's file names it (지역 in a Korean file), the field name on hover.
+                        <code className="import-column" title={row.column} data-testid="import-problem-column">
+                          {row.header ?? row.column}
+                        </code>
+                      ) : (
+                        <span className="muted">{t.imports.report.wholeRow}</span>
+                      )}
                     </td>
                     <td data-label={t.imports.report.columns.key}>{row.key ?? <span className="muted">{t.common.none}</span>}</td>
                     <td data-label={t.imports.report.columns.message}>

@@ -292,6 +292,39 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task Problems_NameTheColumnAsTheFileDoes_InTheReportTheHistoryAndTheRejectedRows()
+    {
+        var (good, bad) = (Code("hdr-g"), Code("hdr-x"));
+        var client = factory.Client();
+        // A Korean file (as the template has it, with a stray space): the report names 유형, not only kind.
+        var korean = $"코드,국문명,유 형,클러스터코드\r\n{good},좋은 기업,기업,osong\r\n{bad},나쁜 기업,우주선,osong\r\n";
+        var report = await Report(await client.PostAsync("/api/v1/imports/agencies?onError=skip", Csv(korean)));
+        var problem = Assert.Single(report.GetProperty("problems").EnumerateArray());
+        Assert.Equal(("kind", "유 형", 3), (problem.GetProperty("column").GetString(), problem.GetProperty("header").GetString(), problem.GetProperty("row").GetInt32()));
+
+        var id = report.GetProperty("id").GetInt64();
+        var stored = Assert.Single(JsonDocument.Parse(await client.GetStringAsync($"/api/v1/imports/{id}")).RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal("유 형", stored.GetProperty("header").GetString());
+        var rejected = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/api/v1/imports/{id}/rejected-rows.csv")).TrimStart('\uFEFF');
+        Assert.Contains("유 형: ", rejected.Split("\r\n")[1]);
+
+        // An English file gets its own spelling back; a problem with the whole row has no header.
+        var english = $"code,nameKo,kind\r\n{Code("hdr-e")},영문 헤더,spaceship\r\n{Code("hdr-s")},긴 행,company,남는 칸\r\n";
+        var problems = (await Report(await client.PostAsync("/api/v1/imports/agencies?dryRun=true", Csv(english))))
+            .GetProperty("problems").EnumerateArray().ToList();
+        Assert.Contains(problems, p => p.GetProperty("column").GetString() == "kind" && p.GetProperty("header").GetString() == "kind");
+        Assert.Contains(problems, p => p.GetProperty("column").ValueKind == JsonValueKind.Null && p.GetProperty("header").ValueKind == JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void EachTarget_HasTheColumnsItsEntityIsKnownBy()
+    {
+        using var scope = factory.Services.CreateScope();
+        foreach (var target in scope.ServiceProvider.GetServices<BioCluster.Api.Features.Imports.ImportTarget>())
+            Assert.Same(target.Columns, BioCluster.Api.Infrastructure.Sheets.Columns.OfEntity(BioCluster.Api.Infrastructure.Http.WireNames.Of(target.Entity)));
+    }
+
+    [Fact]
     public async Task Agencies_DuplicateCodesAndUnknownReferences_AreNamedByRowAndColumn()
     {
         var a = Code("dup");
