@@ -840,9 +840,11 @@ export const en: Dictionary = {
   entityTypes: {
     cluster: 'Cluster',
     agency: 'Agency',
+    cluster_indicator: 'Cluster yearly figures',
     user: 'User',
     api_key: 'API key',
     regulatory_issue: 'Regulatory issue',
+    import: 'Data import',
   },
   auditActions: {
     create: 'Created',
@@ -853,6 +855,8 @@ export const en: Dictionary = {
     unlock: 'Unlocked',
     change_password: 'Password changed',
     comment: 'Commented',
+    import: 'Imported',
+    import_dry_run: 'Import checked (dry run)',
   },
   importEntities: {
     clusters: 'Clusters',

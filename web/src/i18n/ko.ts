@@ -861,9 +861,11 @@ export const ko = {
   entityTypes: {
     cluster: '클러스터',
     agency: '기관',
+    cluster_indicator: '클러스터 연도별 지표',
     user: '사용자',
     api_key: 'API 키',
     regulatory_issue: '규제 개선 과제',
+    import: '데이터 가져오기',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
@@ -874,6 +876,8 @@ export const ko = {
     unlock: '잠금 해제',
     change_password: '비밀번호 변경',
     comment: '의견',
+    import: '가져오기',
+    import_dry_run: '가져오기 사전 검사',
   } satisfies Record<AuditAction, string>,
   importEntities: {
     clusters: '클러스터',

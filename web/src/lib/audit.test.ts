@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../api/enums';
 import { changedFields, endOfKstDay, startOfKstDay } from './audit';
 
 const before = {
@@ -39,5 +43,35 @@ describe('date filters are calendar days in Korea', () => {
     expect(endOfKstDay('2026-12-31')).toBe('2027-01-01T00:00:00+09:00');
     expect(startOfKstDay('25/11/2026')).toBeUndefined();
     expect(endOfKstDay('2026-13-01')).toBeUndefined();
+  });
+});
+
+describe('the audit labels know what the API records', () => {
+  // The API's own sources are the list: every entity type a feature declares and every action it writes by name.
+  const sources = (() => {
+    const root = fileURLToPath(new URL('../../../api/Features', import.meta.url));
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(join(dir, entry.name));
+        else if (entry.name.endsWith('.cs')) files.push(readFileSync(join(dir, entry.name), 'utf8'));
+      }
+    };
+    walk(root);
+    return files.join('\n');
+  })();
+
+  it('has a label for every entity type', () => {
+    const declared = [...sources.matchAll(/const string EntityType = "([a-z_]+)"/g)].map((m) => m[1]);
+    expect(declared.length).toBeGreaterThan(5);
+    for (const type of declared) expect(AUDIT_ENTITY_TYPES as readonly string[]).toContain(type);
+  });
+
+  it('has a label for every action written by name', () => {
+    // The first quoted action of each WriteAsync call, and both arms of a conditional one (dry run ? … : …).
+    const written = new Set([...sources.matchAll(/WriteAsync\([^;]*?"([a-z_]+)"\s*[,:]/g)].map((m) => m[1]));
+    for (const arms of sources.matchAll(/WriteAsync\([^;]*?\? "([a-z_]+)" : "([a-z_]+)"/g)) written.add(arms[1]).add(arms[2]);
+    expect(written.size).toBeGreaterThan(4);
+    for (const action of written) expect(AUDIT_ACTIONS as readonly string[]).toContain(action);
   });
 });
