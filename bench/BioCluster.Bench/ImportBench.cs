@@ -111,8 +111,22 @@ internal static class ImportProfile
             await using var file = await Open();
             watch.Restart();
             var before = GC.GetTotalAllocatedBytes();
+            // The live heap, sampled by full collections on the side (slows the run; set BENCH_LIVE=1 to measure it).
+            var live = 0L;
+            using var sampling = new CancellationTokenSource();
+            var sampler = Environment.GetEnvironmentVariable("BENCH_LIVE") is null ? Task.CompletedTask : Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    live = Math.Max(live, GC.GetTotalMemory(forceFullCollection: true));
+                    try { await Task.Delay(100, sampling.Token); } catch (OperationCanceledException) { }
+                }
+            });
             var report = await engine.RunAsync(target, file, "agencies.csv", dry, BioCluster.Contracts.Imports.ImportErrorMode.Fail, actor, CancellationToken.None);
-            Console.WriteLine($"{(dry ? "dry run" : "import "),-14} {watch.Elapsed.TotalSeconds:F2} s  {report.Totals}  allocated {(GC.GetTotalAllocatedBytes() - before) / 1048576} MB");
+            await sampling.CancelAsync();
+            await sampler;
+            Console.WriteLine($"{(dry ? "dry run" : "import "),-14} {watch.Elapsed.TotalSeconds:F2} s  {report.Totals}  allocated {(GC.GetTotalAllocatedBytes() - before) / 1048576} MB" +
+                (live > 0 ? $"  peak live heap {live / 1048576} MB" : ""));
         }
         Console.WriteLine($"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
         return 0;

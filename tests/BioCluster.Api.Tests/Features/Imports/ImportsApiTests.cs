@@ -325,6 +325,49 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task Agencies_AChangedRow_IsAnUpdate_AuditedWithWhatWasStoredBefore()
+    {
+        var code = Code("upd");
+        var client = factory.Client();
+        await Report(await client.PostAsync("/api/v1/imports/agencies", Csv($"코드,국문명,유형,웹사이트\r\n{code},바뀌기 전,기업,https://before.example.kr\r\n")));
+        var changed = await Report(await client.PostAsync("/api/v1/imports/agencies",
+            Csv($"코드,국문명,유형,웹사이트\r\n{code},바뀐 뒤,기업,https://before.example.kr\r\n")));
+        Assert.Equal((1, 0, 1, 0, 0), Totals(changed));
+        await using var db = factory.OpenDatabase();
+        var (before, after) = await db.QuerySingleAsync<(string Before, string After)>("""
+            SELECT a.before_json, a.after_json FROM audit_entries a JOIN agencies g ON g.id = a.entity_id
+            WHERE a.entity_type = 'agency' AND a.action = 'update' AND g.code = @code
+            """, new { code });
+        Assert.Equal("바뀌기 전", JsonDocument.Parse(before).RootElement.GetProperty("nameKo").GetString());
+        Assert.Equal("https://before.example.kr", JsonDocument.Parse(before).RootElement.GetProperty("website").GetString());
+        Assert.Equal("바뀐 뒤", JsonDocument.Parse(after).RootElement.GetProperty("nameKo").GetString());
+        // The same file again changes nothing.
+        Assert.Equal((1, 0, 0, 1, 0), Totals(await Report(await client.PostAsync("/api/v1/imports/agencies",
+            Csv($"코드,국문명,유형,웹사이트\r\n{code},바뀐 뒤,기업,https://before.example.kr\r\n")))));
+    }
+
+    [Fact]
+    public async Task Agencies_ParentCycles_AndAnOperatorTurnedCompany_AreRejected()
+    {
+        var (a, b) = (Code("cyc-a"), Code("cyc-b"));
+        var client = factory.Client();
+        Assert.Equal((2, 2, 0, 0, 0), Totals(await Report(await client.PostAsync("/api/v1/imports/agencies",
+            Csv($"code,nameKo,kind,parentCode\r\n{a},가 기관,company,\r\n{b},나 기관,company,{a}\r\n")))));
+
+        // a under b, while b is under a: against what is stored, and against a row earlier in the same file.
+        var stored = await Report(await client.PostAsync("/api/v1/imports/agencies?dryRun=true", Csv($"code,nameKo,kind,parentCode\r\n{a},가 기관,company,{b}\r\n")));
+        Assert.Contains(stored.GetProperty("problems").EnumerateArray(), p => p.GetProperty("code").GetString() == "cycle" && p.GetProperty("row").GetInt32() == 2);
+        var inFile = await Report(await client.PostAsync("/api/v1/imports/agencies?dryRun=true",
+            Csv($"code,nameKo,kind,parentCode\r\n{b},나 기관,company,{a}\r\n{a},가 기관,company,{b}\r\n")));
+        Assert.Equal((2, 0, 0, 1, 1), Totals(inFile));
+        Assert.Contains(inFile.GetProperty("problems").EnumerateArray(), p => p.GetProperty("code").GetString() == "cycle" && p.GetProperty("row").GetInt32() == 3);
+
+        // kbiohealth operates a cluster, so it stays a cluster operator.
+        var op = await Report(await client.PostAsync("/api/v1/imports/agencies?dryRun=true", Csv("code,nameKo,kind\r\nkbiohealth,충북바이오헬스,company\r\n")));
+        Assert.Contains(op.GetProperty("problems").EnumerateArray(), p => p.GetProperty("column").GetString() == "kind" && p.GetProperty("code").GetString() == "invalid");
+    }
+
+    [Fact]
     public async Task Agencies_DuplicateCodesAndUnknownReferences_AreNamedByRowAndColumn()
     {
         var a = Code("dup");
