@@ -42,6 +42,7 @@ builder.Services.AddBioClusterProblemDetails();
 builder.Services.AddBioClusterCors(builder.Configuration);
 builder.Services.AddBioClusterAuth(builder.Configuration, builder.Environment);
 builder.Services.AddBioClusterRateLimits(builder.Configuration);
+builder.Services.AddBioClusterForwardedHeaders(builder.Configuration);
 builder.Services.AddBioClusterOpenApi();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBytes(builder.Configuration));
 
@@ -60,6 +61,7 @@ if (args.Contains("migrate"))
     return;
 }
 
+app.UseBioClusterForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
