@@ -22,7 +22,6 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
     private IValidator<CreateAgencyRequest> Validator { get; } = validator;
 
     public override ImportEntity Entity => ImportEntity.Agencies;
-    public override IReadOnlyList<SheetColumn> Columns => Infrastructure.Sheets.Columns.Agencies;
 
     /// <summary>The imported fields of an agency, as the audit trail records an import's before and after.</summary>
     public sealed record Record(string Code, string NameKo, string? NameEn, string Kind, string? Sector, string? ParentCode, string? ClusterCode, string? Website);
@@ -137,10 +136,13 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             _seen[code!] = row.Row.Number;
 
             var record = new Record(code!, request.NameKo, request.NameEn, WireNames.Of(request.Kind), WireNames.Of(request.Sector), request.ParentCode, clusterCode, request.Website);
-            // Later rows see this row's result (its code exists, its parent is set), not its fields. A found code has its
-            // fingerprint: a code this run has already had is a duplicate, rejected above.
-            existing[record.Code] = new Known(current.Id, record.ParentCode, null);
-            if (found && current.Fingerprint == FingerprintOf(record)) return RowResult.Unchanged;
+            // A found code has its fingerprint: a code this run has already had is a duplicate, rejected above. Later
+            // rows see this row's result (its code exists, its parent is set), not its fields.
+            if (found && current.Fingerprint == FingerprintOf(record))
+            {
+                existing[record.Code] = current with { Fingerprint = null };
+                return RowResult.Unchanged;
+            }
             var id = current.Id;
             if (write)
             {
@@ -149,7 +151,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
                 else await UpdateAsync(id, record, parentId, clusterId, ct);
                 await context.Audit.WriteAsync(found ? "update" : "create", AgencyStore.EntityType, id, before, record, ct);
             }
-            if (id != current.Id) existing[record.Code] = new Known(id, record.ParentCode, null);
+            existing[record.Code] = new Known(id, record.ParentCode, null);
             return found ? RowResult.Updated : RowResult.Created;
         }
 

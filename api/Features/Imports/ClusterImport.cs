@@ -17,7 +17,6 @@ public sealed class ClusterImport(IValidator<CreateClusterRequest> validator) : 
     private IValidator<CreateClusterRequest> Validator { get; } = validator;
 
     public override ImportEntity Entity => ImportEntity.Clusters;
-    public override IReadOnlyList<SheetColumn> Columns => Infrastructure.Sheets.Columns.Clusters;
 
     /// <summary>The imported fields of a cluster, as the audit trail records an import's before and after.</summary>
     public sealed record Record(string Code, string NameKo, string? NameEn, string Region, string OperatorCode, string? Designation,

@@ -15,7 +15,6 @@ public sealed class ClusterIndicatorImport(IValidator<PutClusterIndicatorRequest
     private IValidator<PutClusterIndicatorRequest> Validator { get; } = validator;
 
     public override ImportEntity Entity => ImportEntity.ClusterIndicators;
-    public override IReadOnlyList<SheetColumn> Columns => Infrastructure.Sheets.Columns.ClusterIndicators;
 
     /// <summary>The imported fields of one year's figures, as the audit trail records an import's before and after.</summary>
     public sealed record Record(string ClusterCode, int Year, int? Companies, int? Employees, double? RevenueMillionKrw, double? RdSpendMillionKrw,

@@ -128,13 +128,7 @@ public sealed class ImportFile : IAsyncDisposable
     /// <summary>Maps the file's headers to the entity's columns: English names (any case) or Korean headers (spaces ignored).</summary>
     private int[] MapHeaders(IReadOnlyList<string?> headers, IReadOnlyList<SheetColumn> columns)
     {
-        static string Key(string text) => Infrastructure.Sheets.Columns.HeaderKey(text);
-        var byName = new Dictionary<string, int>();
-        for (var i = 0; i < columns.Count; i++)
-        {
-            byName[Key(columns[i].Name)] = i;
-            byName[Key(columns[i].Korean)] = i;
-        }
+        var byName = Infrastructure.Sheets.Columns.IndexByHeader(columns);
         var map = new int[headers.Count];
         var seen = new Dictionary<int, string>();
         var unknown = new List<string>();
@@ -142,7 +136,7 @@ public sealed class ImportFile : IAsyncDisposable
         {
             var header = headers[h] ?? "";
             if (string.IsNullOrWhiteSpace(header)) { map[h] = -1; continue; }
-            if (!byName.TryGetValue(Key(header), out var column)) { unknown.Add(header); map[h] = -1; continue; }
+            if (!byName.TryGetValue(Infrastructure.Sheets.Columns.HeaderKey(header), out var column)) { unknown.Add(header); map[h] = -1; continue; }
             if (seen.TryGetValue(column, out var first))
                 throw new ImportFileException($"Columns '{first}' and '{header}' are the same column ({columns[column].Name}).");
             seen[column] = header;

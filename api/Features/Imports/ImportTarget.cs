@@ -124,7 +124,9 @@ public sealed class ImportContext(DbConnection connection, SqlDialect dialect, A
 public abstract class ImportTarget
 {
     public abstract ImportEntity Entity { get; }
-    public abstract IReadOnlyList<SheetColumn> Columns { get; }
+    /// <summary>The entity's columns (one table for its imports and exports, <see cref="Infrastructure.Sheets.Columns"/>).</summary>
+    public IReadOnlyList<SheetColumn> Columns =>
+        Infrastructure.Sheets.Columns.OfEntity(WireNames.Of(Entity)) ?? throw new InvalidOperationException($"No columns for {Entity}.");
 
     /// <summary>Reads what rows are compared with and resolved against (existing records, reference codes), once.</summary>
     public abstract Task<ImportSession> OpenAsync(ImportContext context, CancellationToken ct);

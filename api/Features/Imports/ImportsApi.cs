@@ -300,8 +300,7 @@ public sealed class ImportStore(DbConnectionFactory db)
         await using var connection = await db.OpenAsync(ct);
         var run = await connection.QuerySingleOrDefaultAsync<(string Entity, string Headers)>("SELECT entity, headers FROM import_runs WHERE id = @id", new { id });
         if (run.Headers is null) return null;
-        var headers = run.Headers;
-        var headerOf = HeadersOf(run.Entity, headers);
+        var headerOf = HeadersOf(run.Entity, run.Headers);
         var messages = (await connection.QueryAsync<(int Row, string? Column, string Message)>(
                 "SELECT row_number, column_name, message FROM import_problems WHERE import_id = @id ORDER BY seq", new { id }))
             .GroupBy(m => m.Row).ToDictionary(g => g.Key, g => string.Join(" / ", g.Select(m =>
@@ -310,6 +309,6 @@ public sealed class ImportStore(DbConnectionFactory db)
                 "SELECT row_number, cells FROM import_rejected_rows WHERE import_id = @id ORDER BY row_number", new { id }))
             .Select(r => (r.Row, (IReadOnlyList<string?>)(JsonSerializer.Deserialize<List<string?>>(r.Cells) ?? []), messages.GetValueOrDefault(r.Row, "")))
             .ToList();
-        return (JsonSerializer.Deserialize<List<string>>(headers) ?? [], rows);
+        return (JsonSerializer.Deserialize<List<string>>(run.Headers) ?? [], rows);
     }
 }

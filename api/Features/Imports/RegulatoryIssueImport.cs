@@ -20,7 +20,6 @@ public sealed class RegulatoryIssueImport(IValidator<CreateRegulatoryIssueReques
     private RegulatoryIssueStore Store { get; } = store;
 
     public override ImportEntity Entity => ImportEntity.RegulatoryIssues;
-    public override IReadOnlyList<SheetColumn> Columns => Infrastructure.Sheets.Columns.RegulatoryIssues;
 
     /// <summary>The imported fields of an issue, as the audit trail records an import's before and after.</summary>
     public sealed record Record(string ExternalRef, string TitleKo, string? TitleEn, string ProblemKo, string? ProblemEn, string ProposalKo,

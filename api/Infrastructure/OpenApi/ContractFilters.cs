@@ -41,32 +41,13 @@ internal sealed class ConcurrencyHeadersFilter : IOperationFilter
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<RequiresIfMatchMetadata>().Any())
-        {
-            operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = "If-Match",
-                In = ParameterLocation.Header,
-                Required = true,
-                Description = "The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
-        }
+            AddHeader(operation, "If-Match", required: true, "The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.");
 
         if (metadata.OfType<IdempotentMetadata>().Any())
-        {
-            operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = "Idempotency-Key",
-                In = ParameterLocation.Header,
-                Required = false,
-                Description = "Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same "
-                    + "request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; "
-                    + "the same key with a different body: 422.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
-        }
+            AddHeader(operation, "Idempotency-Key", required: false,
+                "Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same "
+                + "request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; "
+                + "the same key with a different body: 422.");
 
         foreach (var (status, response) in operation.Responses ?? [])
         {
@@ -79,6 +60,19 @@ internal sealed class ConcurrencyHeadersFilter : IOperationFilter
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             };
         }
+    }
+
+    private static void AddHeader(OpenApiOperation operation, string name, bool required, string description)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = name,
+            In = ParameterLocation.Header,
+            Required = required,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
     }
 }
 

@@ -26,18 +26,25 @@ public static class Columns
         _ => null,
     };
 
+    /// <summary>The column each header key names: its English name and its Korean header, spaces and case ignored.</summary>
+    public static Dictionary<string, int> IndexByHeader(IReadOnlyList<SheetColumn> columns)
+    {
+        var byKey = new Dictionary<string, int>();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            byKey[HeaderKey(columns[i].Name)] = i;
+            byKey[HeaderKey(columns[i].Korean)] = i;
+        }
+        return byKey;
+    }
+
     /// <summary>Each column a file has, by English name, with its header as the file spells it (English or Korean).</summary>
     public static IReadOnlyDictionary<string, string> HeadersOf(IEnumerable<string> fileHeaders, IReadOnlyList<SheetColumn> columns)
     {
-        var byKey = new Dictionary<string, string>();
-        foreach (var c in columns)
-        {
-            byKey.TryAdd(HeaderKey(c.Name), c.Name);
-            byKey.TryAdd(HeaderKey(c.Korean), c.Name);
-        }
+        var byKey = IndexByHeader(columns);
         var headers = new Dictionary<string, string>();
         foreach (var header in fileHeaders)
-            if (byKey.TryGetValue(HeaderKey(header), out var name)) headers.TryAdd(name, header.Trim().TrimStart('\uFEFF'));
+            if (byKey.TryGetValue(HeaderKey(header), out var i)) headers.TryAdd(columns[i].Name, header.Trim().TrimStart('\uFEFF'));
         return headers;
     }
 
