@@ -38,9 +38,10 @@ start_api
 
 cpu() { awk '{print $14 + $15}' "/proc/$API_PID/stat"; } # the API process's CPU time so far, in clock ticks
 TICKS=$(getconf CLK_TCK)
-post() { # query → prints seconds and HTTP status
+post() { # query → prints seconds and HTTP status; the import's own time (durationMs) goes to stderr
   curl -s -o "$DATA/answer.json" -w "%{time_total} %{http_code}\n" -X POST -H "X-Api-Key: $KEY" -H "Content-Type: text/csv" \
     --data-binary @"$DATA/agencies.csv" "http://127.0.0.1:$PORT/api/v1/imports/agencies?$1"
+  echo "  $1: the import's own time $(grep -o '"durationMs":[0-9]*' "$DATA/answer.json" | cut -d: -f2) ms" >&2
 }
 echo
 echo "==> Through HTTP (one request each)"

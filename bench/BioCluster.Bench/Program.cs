@@ -8,6 +8,8 @@ using Microsoft.Data.Sqlite;
 // Prepares a benchmark database: `seed <db file> <issues>` fills it with that many regulatory issues
 // spread over the clusters, ministries, states and categories, and prints an API key (read scope, for
 // the secretariat's ministry) and the cursor of the 2,000th page of the default list.
+if (args is ["insert-floor", var ifDb, var ifBatch]) { BioCluster.Bench.InsertFloor.Run(ifDb, 100_000, int.Parse(ifBatch)); return 0; }
+if (args is ["floor", var floorDb, var floorLimit]) { BioCluster.Bench.Floor.Run(floorDb, int.Parse(floorLimit)); return 0; }
 if (args is ["explain", var dbFile, .. var queries])
 {
     // Times queries and shows their plans on the bench database, through the same SQLite build the API uses.

@@ -102,7 +102,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
         private readonly int _code = target.Column("code"), _nameKo = target.Column("nameKo"), _nameEn = target.Column("nameEn"),
             _kind = target.Column("kind"), _sector = target.Column("sector"), _parent = target.Column("parentCode"),
             _cluster = target.Column("clusterCode"), _website = target.Column("website");
-        private DbCommand? _insert, _update;
+        private BulkStatement? _insert, _update;
 
         public override async Task<RowResult> ApplyAsync(RowCheck row, bool write, CancellationToken ct)
         {
@@ -170,50 +170,40 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
         private async Task<Record> StoredAsync(long id, CancellationToken ct) =>
             (await context.Connection.QuerySingleAsync<Existing>($"{SelectStored} WHERE g.id = @id", new { id }, context.Transaction)).ToRecord();
 
-        private DbCommand Prepare(string sql, params string[] names)
+        private static readonly string[] Fields = ["Code", "NameKo", "NameEn", "Kind", "Sector", "ParentId", "ClusterId", "Website", "Now"];
+
+        private BulkStatement Prepare(BulkStatement statement)
         {
-            var command = context.Connection.CreateCommand();
-            command.Transaction = context.Transaction;
-            command.CommandText = sql;
-            foreach (var name in names)
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = "@" + name;
-                command.Parameters.Add(p);
-            }
-            new UtcTimestampHandler().SetValue(command.Parameters["@Now"], context.Now); // the same instant for the whole run
-            return command;
+            statement.Set(8, context.Now); // the same instant for the whole run
+            return statement;
         }
 
-        private void Bind(DbCommand command, Record r, long? parentId, long? clusterId)
+        private static void Bind(BulkStatement statement, Record r, long? parentId, long? clusterId)
         {
-            var p = command.Parameters;
-            p[0].Value = r.Code; p[1].Value = r.NameKo; p[2].Value = (object?)r.NameEn ?? DBNull.Value; p[3].Value = r.Kind;
-            p[4].Value = (object?)r.Sector ?? DBNull.Value; p[5].Value = (object?)parentId ?? DBNull.Value;
-            p[6].Value = (object?)clusterId ?? DBNull.Value; p[7].Value = (object?)r.Website ?? DBNull.Value;
+            statement.Set(0, r.Code); statement.Set(1, r.NameKo); statement.Set(2, r.NameEn); statement.Set(3, r.Kind);
+            statement.Set(4, r.Sector); statement.Set(5, parentId); statement.Set(6, clusterId); statement.Set(7, r.Website);
         }
 
         private async Task<long> InsertAsync(Record r, long? parentId, long? clusterId, CancellationToken ct)
         {
-            _insert ??= Prepare($"""
+            _insert ??= Prepare(BulkStatement.PrepareInsert(context.Connection, context.Transaction!, context.Dialect, """
                 INSERT INTO agencies (code, name_ko, name_en, kind, sector, parent_id, cluster_id, website, status, version, created_at, updated_at)
-                VALUES (@Code, @NameKo, @NameEn, @Kind, @Sector, @ParentId, @ClusterId, @Website, 'active', 1, @Now, @Now);
-                {context.Dialect.NewIdAfterInsert}
-                """, "Code", "NameKo", "NameEn", "Kind", "Sector", "ParentId", "ClusterId", "Website", "Now");
+                VALUES (@Code, @NameKo, @NameEn, @Kind, @Sector, @ParentId, @ClusterId, @Website, 'active', 1, @Now, @Now)
+                """, Fields));
             Bind(_insert, r, parentId, clusterId);
-            return await context.Dialect.InsertAsync(_insert, ct);
+            return await _insert.InsertAsync(ct);
         }
 
         private async Task UpdateAsync(long id, Record r, long? parentId, long? clusterId, CancellationToken ct)
         {
-            _update ??= Prepare("""
+            _update ??= Prepare(BulkStatement.Prepare(context.Connection, context.Transaction!, """
                 UPDATE agencies SET name_ko = @NameKo, name_en = @NameEn, kind = @Kind, sector = @Sector, parent_id = @ParentId,
                     cluster_id = @ClusterId, website = @Website, version = version + 1, updated_at = @Now
                 WHERE code = @Code AND id = @Id
-                """, "Code", "NameKo", "NameEn", "Kind", "Sector", "ParentId", "ClusterId", "Website", "Now", "Id");
+                """, [.. Fields, "Id"]));
             Bind(_update, r, parentId, clusterId);
-            _update.Parameters[9].Value = id;
-            await _update.ExecuteNonQueryAsync(ct);
+            _update.Set(9, id);
+            await _update.ExecuteAsync(ct);
         }
 
         public override async ValueTask DisposeAsync()

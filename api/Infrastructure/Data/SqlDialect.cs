@@ -21,16 +21,6 @@ public abstract class SqlDialect
     /// <summary>A statement that, run right after an INSERT in the same batch, selects the new identity as a 64-bit integer.</summary>
     public abstract string SelectNewId { get; }
 
-    /// <summary>What follows the text of a prepared INSERT run by <see cref="InsertAsync"/> (empty where the new id is read without a statement).</summary>
-    public abstract string NewIdAfterInsert { get; }
-
-    /// <summary>
-    /// Runs a prepared INSERT, its text followed by <see cref="NewIdAfterInsert"/>, and returns the new row's identity.
-    /// For rows written by the thousand (imports): SQLite gives the id through its C API, where a second statement
-    /// in the command doubled the cost of each row.
-    /// </summary>
-    public abstract Task<long> InsertAsync(DbCommand insert, CancellationToken ct);
-
     /// <summary>Whether the exception is a unique-key violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 
@@ -69,13 +59,6 @@ public sealed class SqliteDialect : SqlDialect
     public override string Limit(string parameter) => $"LIMIT {parameter}";
     public override string OffsetLimit(string offset, string limit) => $"LIMIT {limit} OFFSET {offset}";
     public override string SelectNewId => "SELECT last_insert_rowid();";
-    public override string NewIdAfterInsert => "";
-
-    public override async Task<long> InsertAsync(DbCommand insert, CancellationToken ct)
-    {
-        await insert.ExecuteNonQueryAsync(ct);
-        return SQLitePCL.raw.sqlite3_last_insert_rowid(((SqliteConnection)insert.Connection!).Handle);
-    }
     public override string IdsIn(string parameter) => $"SELECT value FROM json_each({parameter})";
 
     // SQLite never refreshes sqlite_stat1 by itself, and this SQLite's PRAGMA optimize only looks at tables the
@@ -96,9 +79,6 @@ public sealed class SqlServerDialect : SqlDialect
     public override string Limit(string parameter) => $"OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
     public override string OffsetLimit(string offset, string limit) => $"OFFSET {offset} ROWS FETCH NEXT {limit} ROWS ONLY";
     public override string SelectNewId => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);";
-    public override string NewIdAfterInsert => SelectNewId;
-
-    public override async Task<long> InsertAsync(DbCommand insert, CancellationToken ct) => Convert.ToInt64(await insert.ExecuteScalarAsync(ct));
     public override string IdsIn(string parameter) => $"SELECT CAST([value] AS BIGINT) FROM OPENJSON({parameter})";
     public override string? RefreshStatistics => null;
 

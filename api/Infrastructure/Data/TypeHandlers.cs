@@ -39,7 +39,7 @@ public sealed class UtcTimestampHandler : SqlMapper.TypeHandler<DateTimeOffset>
         if (parameter is SqliteParameter)
         {
             parameter.DbType = DbType.String;
-            parameter.Value = utc.ToString(SqliteFormat, CultureInfo.InvariantCulture);
+            parameter.Value = Format(value);
         }
         else
         {
@@ -47,6 +47,9 @@ public sealed class UtcTimestampHandler : SqlMapper.TypeHandler<DateTimeOffset>
             parameter.Value = utc;
         }
     }
+
+    /// <summary>The instant as SQLite stores it: fixed-width UTC text, so text order is time order.</summary>
+    public static string Format(DateTimeOffset value) => value.UtcDateTime.ToString(SqliteFormat, CultureInfo.InvariantCulture);
 
     public override DateTimeOffset Parse(object value) => value switch
     {

@@ -116,20 +116,14 @@ public sealed class SeedTests : IDisposable
         await Init();
         await using var c = await _db.OpenAsync();
         await using var tx = await c.BeginTransactionAsync();
-        await using var insert = c.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = $"""
+        await using var insert = BulkStatement.PrepareInsert(c, tx, _db.Dialect, """
             INSERT INTO agencies (code, name_ko, kind, status, version, created_at, updated_at)
-            VALUES (@Code, '아이디 확인', 'company', 'active', 1, 'x', 'x');
-            {_db.Dialect.NewIdAfterInsert}
-            """;
-        var code = insert.CreateParameter();
-        code.ParameterName = "@Code";
-        insert.Parameters.Add(code);
+            VALUES (@Code, '아이디 확인', 'company', 'active', 1, 'x', 'x')
+            """, ["Code"]);
         foreach (var name in new[] { "id-check-a", "id-check-b", "id-check-c" })
         {
-            code.Value = name;
-            var id = await _db.Dialect.InsertAsync(insert, CancellationToken.None);
+            insert.Set(0, name);
+            var id = await insert.InsertAsync(CancellationToken.None);
             Assert.Equal(name, await c.ExecuteScalarAsync<string>("SELECT code FROM agencies WHERE id = @id", new { id }, tx));
         }
     }

@@ -1,0 +1,129 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Infrastructure.Http;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace BioCluster.Api.Tests.Data;
+
+/// <summary>The import's write path on SQLite's C API, on a real file: values, errors and transactions as ADO.NET gives them.</summary>
+public sealed class BulkStatementTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "biocluster-tests", Guid.NewGuid().ToString("N"));
+    private DbConnectionFactory _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        DapperSetup.Configure();
+        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new TestEnvironment());
+        Directory.CreateDirectory(_folder);
+        await new Migrator(_db, Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync(); // audit_entries
+        await using var c = await _db.OpenAsync();
+        await c.ExecuteAsync("""
+            CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL UNIQUE, name TEXT NULL, n INTEGER NULL, doc TEXT NULL, at TEXT NULL,
+                parent_id INTEGER NULL REFERENCES t (id))
+            """);
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+
+    private sealed class TestEnvironment : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+        public string ApplicationName { get; set; } = "BioCluster.Api.Tests";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+
+    private static readonly string[] Columns = ["Code", "Name", "N", "Doc", "At", "Parent"];
+    private const string Insert = "INSERT INTO t (code, name, n, doc, at, parent_id) VALUES (@Code, @Name, @N, @Doc, @At, @Parent)";
+
+    [Fact]
+    public async Task Values_AreStoredAsTheDriverStoresThem()
+    {
+        var at = new DateTimeOffset(2026, 11, 25, 18, 30, 1, TimeSpan.FromHours(9)).AddTicks(1234567);
+        await using var c = await _db.OpenAsync();
+        await using var tx = await c.BeginTransactionAsync();
+        long first, second;
+        await using (var s = BulkStatement.PrepareInsert(c, tx, _db.Dialect, Insert, Columns))
+        {
+            s.Set(0, "부산-바이오"); s.Set(1, "오송 첨단의료산업진흥재단 🧬 \"인용\"\n줄"); s.Set(2, 42L); s.SetUtf8(3, Encoding.UTF8.GetBytes("{\"이름\":\"값\"}"));
+            s.Set(4, at); s.Set(5, (long?)null);
+            first = await s.InsertAsync(CancellationToken.None);
+            // An empty text stays empty (not NULL); a null is NULL; values not set again are kept from the last run.
+            s.Set(0, "second"); s.Set(1, ""); s.Set(2, (long?)null); s.Set(5, first);
+            second = await s.InsertAsync(CancellationToken.None);
+        }
+        await tx.CommitAsync();
+
+        Assert.Equal(first + 1, second);
+        var rows = (await c.QueryAsync<(long Id, string Code, string? Name, long? N, string? Doc, string? At, long? ParentId)>(
+            "SELECT id, code, name, n, doc, at, parent_id FROM t ORDER BY id")).ToList();
+        Assert.Equal((first, "부산-바이오", "오송 첨단의료산업진흥재단 🧬 \"인용\"\n줄", (long?)42, "{\"이름\":\"값\"}", UtcTimestampHandler.Format(at), (long?)null), rows[0]);
+        Assert.Equal((second, "second", "", (long?)null, "{\"이름\":\"값\"}", "2026-11-25T09:30:01.1234567Z", (long?)first), rows[1]);
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM t WHERE name = '' AND name IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task Errors_AreSqliteExceptions_AndTheStatementGoesOn()
+    {
+        await using var c = await _db.OpenAsync();
+        await using var tx = await c.BeginTransactionAsync();
+        await using var s = BulkStatement.Prepare(c, tx, Insert, Columns);
+        s.Set(0, "a"); s.Set(1, (string?)null); s.Set(2, (long?)null); s.Set(3, (string?)null); s.Set(4, (string?)null); s.Set(5, (long?)null);
+        Assert.Equal(1, await s.ExecuteAsync(CancellationToken.None));
+        var duplicate = await Assert.ThrowsAsync<SqliteException>(async () => await s.ExecuteAsync(CancellationToken.None));
+        Assert.True(_db.Dialect.IsUniqueViolation(duplicate));
+        s.Set(0, "b"); s.Set(5, 999_999L); // no such parent: foreign keys are on for the connection
+        var orphan = await Assert.ThrowsAsync<SqliteException>(async () => await s.ExecuteAsync(CancellationToken.None));
+        Assert.Equal(787, orphan.SqliteExtendedErrorCode); // SQLITE_CONSTRAINT_FOREIGNKEY
+        s.Set(5, (long?)null);
+        Assert.Equal(1, await s.ExecuteAsync(CancellationToken.None)); // reset after a failure, usable again
+        await tx.RollbackAsync();
+        Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM t")); // the driver's transaction holds its rows
+    }
+
+    [Fact]
+    public async Task Prepare_RefusesWhatItCannotBindByName()
+    {
+        await using var c = await _db.OpenAsync();
+        await using var tx = await c.BeginTransactionAsync();
+        Assert.Throws<ArgumentException>(() => BulkStatement.Prepare(c, tx, Insert, ["Code", "Name", "N", "Doc", "At", "Nope"]));
+        Assert.Throws<ArgumentException>(() => BulkStatement.Prepare(c, tx, Insert, ["Code", "Name", "N", "Doc", "At"]));
+        Assert.Throws<ArgumentException>(() => BulkStatement.Prepare(c, tx, "INSERT INTO t (code) VALUES (@Code); DELETE FROM t", ["Code"]));
+        Assert.Throws<SqliteException>(() => BulkStatement.Prepare(c, tx, "INSERT INTO nowhere (code) VALUES (@Code)", ["Code"]));
+    }
+
+    [Fact]
+    public async Task AuditBatch_WritesTheSameJsonAsTheAuditStore()
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        JsonSetup.Configure(json);
+        var value = new { Code = "x<y>&'z'", NameKo = "대구경북첨단의료산업진흥재단", NameEn = (string?)null, Tags = new[] { "a\u2028b", "🧬" }, Number = 1.5m };
+        await using var c = await _db.OpenAsync();
+        await using (var tx = await c.BeginTransactionAsync())
+        {
+            await using (var batch = new AuditBatch(c, tx, Actor.System("test"), DateTimeOffset.UnixEpoch, json))
+            {
+                await batch.WriteAsync("update", "thing", 1, value, value with { }, CancellationToken.None);
+                await batch.WriteAsync("create", "thing", 2, null, new { Short = 1 }, CancellationToken.None); // a shorter entry after a longer one
+            }
+            await tx.CommitAsync();
+        }
+        var entries = (await c.QueryAsync<(string? Before, string After)>("SELECT before_json, after_json FROM audit_entries ORDER BY id")).ToList();
+        Assert.Equal(JsonSerializer.Serialize(value, json), entries[0].Before);
+        Assert.Equal(JsonSerializer.Serialize(value, json), entries[0].After);
+        Assert.Null(entries[1].Before);
+        Assert.Equal("{\"short\":1}", entries[1].After);
+    }
+}
