@@ -91,20 +91,22 @@ internal static class ImportProfile
             return await BioCluster.Api.Features.Imports.ImportFile.SpoolAsync(file, "text/csv", null, "agencies.csv", long.MaxValue, CancellationToken.None);
         }
 
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var watch = Stopwatch.StartNew();
         var validator = new BioCluster.Api.Features.Agencies.CreateAgencyRequestValidator();
         for (var i = 0; i < 100_000; i++)
             validator.Validate(new BioCluster.Contracts.Registry.CreateAgencyRequest($"bench-co-{i:D6}", $"벤치마크 바이오 기업 {i:D6} (주)",
                 BioCluster.Contracts.Registry.AgencyKind.Company, $"Benchmark Bio Company {i:D6}", BioCluster.Contracts.Registry.Sector.Industry, null, $"https://co{i}.example.kr"));
-        Console.WriteLine($"validate x100k {watch.Elapsed.TotalSeconds:F2} s");
+        Console.WriteLine($"validate x100k {watch.Elapsed.TotalSeconds:F2} s  allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576} MB");
         watch.Restart();
         await using (var file = await Open())
         {
             Console.WriteLine($"spool          {watch.Elapsed.TotalSeconds:F2} s");
             watch.Restart();
             var n = 0;
+            allocatedBefore = GC.GetTotalAllocatedBytes();
             await foreach (var _ in file.RowsAsync(target.Columns, CancellationToken.None)) n++;
-            Console.WriteLine($"read {n} rows  {watch.Elapsed.TotalSeconds:F2} s");
+            Console.WriteLine($"read {n} rows  {watch.Elapsed.TotalSeconds:F2} s  allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576} MB");
         }
         // BENCH_RUNS=dry,dry,dry profiles the checks alone (default: a dry run, the import, a re-run).
         foreach (var dry in (Environment.GetEnvironmentVariable("BENCH_RUNS") ?? "dry,import,import").Split(',').Select(r => r == "dry"))

@@ -128,6 +128,21 @@ public sealed class AuditBatch(DbConnection connection, DbTransaction tx, Actor 
 
     public async Task WriteAsync(string action, string entityType, long entityId, object? before, object? after, CancellationToken ct)
     {
+        Set(action, entityType, entityId, before);
+        SetJson(8, after, _after);
+        await _insert!.ExecuteAsync(ct);
+    }
+
+    /// <summary>An entry whose "after" is already JSON as <see cref="AuditStore"/> would write it (made ahead, off the writing thread).</summary>
+    public async Task WriteAsync(string action, string entityType, long entityId, object? before, byte[] afterJson, CancellationToken ct)
+    {
+        Set(action, entityType, entityId, before);
+        _insert!.SetUtf8(8, afterJson);
+        await _insert.ExecuteAsync(ct);
+    }
+
+    private void Set(string action, string entityType, long entityId, object? before)
+    {
         if (_insert is null)
         {
             _insert = BulkStatement.Prepare(connection, tx, AuditStore.InsertSql, Parameters);
@@ -142,8 +157,6 @@ public sealed class AuditBatch(DbConnection connection, DbTransaction tx, Actor 
         _insert.Set(5, entityType);
         _insert.Set(6, entityId);
         SetJson(7, before, _before);
-        SetJson(8, after, _after);
-        await _insert.ExecuteAsync(ct);
     }
 
     private void SetJson(int parameter, object? value, System.Buffers.ArrayBufferWriter<byte> buffer)

@@ -51,9 +51,14 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
     /// </summary>
     private readonly record struct Known(long Id, string? ParentCode, UInt128? Fingerprint);
 
-    /// <summary>The first 128 bits of SHA-256 over the record's JSON: equal for equal records, and never equal otherwise in practice.</summary>
-    private static UInt128 FingerprintOf(Record r) =>
-        System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(r)));
+    /// <summary>
+    /// The first 128 bits of SHA-256 over the record's JSON (as the audit trail writes it): equal for equal records, and
+    /// never equal otherwise in practice.
+    /// </summary>
+    private static UInt128 FingerprintOf(ReadOnlySpan<byte> json) =>
+        System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(System.Security.Cryptography.SHA256.HashData(json));
+
+    private static byte[] JsonOf(Record r, System.Text.Json.JsonSerializerOptions options) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(r, options);
 
     private const string SelectStored = """
         SELECT g.id, g.code, g.name_ko, g.name_en, g.kind, g.sector, p.code AS parent_code, c.code AS cluster_code, g.website,
@@ -87,7 +92,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
         await foreach (var e in context.Connection.QueryUnbufferedAsync<Existing>(SelectStored, transaction: context.Transaction).WithCancellation(ct))
         {
             var parentCode = e.ParentCode is null ? null : parents.TryGetValue(e.ParentCode, out var kept) ? kept : parents[e.ParentCode] = e.ParentCode;
-            existing[e.Code] = new Known(e.Id, parentCode, FingerprintOf(e.ToRecord()));
+            existing[e.Code] = new Known(e.Id, parentCode, FingerprintOf(JsonOf(e.ToRecord(), context.Json)));
             if (e.OperatesClusters) operators.Add(e.Code);
         }
         var clusters = (await context.Connection.QueryAsync<(string Code, long Id)>("SELECT code, id FROM clusters WHERE status <> 'archived'",
@@ -104,7 +109,14 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             _cluster = target.Column("clusterCode"), _website = target.Column("website");
         private BulkStatement? _insert, _update;
 
-        public override async Task<RowResult> ApplyAsync(RowCheck row, bool write, CancellationToken ct)
+        /// <summary>
+        /// A row as its own checks left it: the kind as given (null when missing or unknown), the request, and for a row
+        /// that passed them its record with the record's JSON (the audit's "after") and fingerprint — made here, on the
+        /// reading thread, so the writing one only looks codes up and writes.
+        /// </summary>
+        private sealed record Own(AgencyKind? Kind, CreateAgencyRequest Request, Record? Record, byte[]? Json, UInt128 Fingerprint);
+
+        public override void Check(RowCheck row)
         {
             var code = row[_code];
             row.Key = code;
@@ -113,6 +125,22 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             var request = new CreateAgencyRequest(code ?? "", row[_nameKo] ?? "", kind ?? AgencyKind.Other, row[_nameEn], sector, row[_parent], row[_website]);
             if (row[_kind] is null) row.Add("kind", "required", "The kind is required.");
             row.Validate(target.Validator, request);
+            if (row.Failed)
+            {
+                row.Checked = new Own(kind, request, null, null, default);
+                return;
+            }
+            var record = new Record(code!, request.NameKo, request.NameEn, WireNames.Of(request.Kind), WireNames.Of(request.Sector), request.ParentCode,
+                row[_cluster], request.Website);
+            var json = JsonOf(record, context.Json);
+            row.Checked = new Own(kind, request, record, json, FingerprintOf(json));
+        }
+
+        public override async Task<RowResult> ApplyAsync(RowCheck row, bool write, CancellationToken ct)
+        {
+            if (row.Checked is null) Check(row);
+            var (kind, request, record, json, fingerprint) = (Own)row.Checked!;
+            var code = row[_code];
             if (code is not null && _seen.TryGetValue(code, out var first))
                 row.Add("code", "duplicate_in_file", $"Code '{code}' appears again; first at row {first}.");
             var clusterCode = row[_cluster];
@@ -135,23 +163,22 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             if (row.Failed) return RowResult.Rejected;
             _seen[code!] = row.Row.Number;
 
-            var record = new Record(code!, request.NameKo, request.NameEn, WireNames.Of(request.Kind), WireNames.Of(request.Sector), request.ParentCode, clusterCode, request.Website);
             // A found code has its fingerprint: a code this run has already had is a duplicate, rejected above. Later
             // rows see this row's result (its code exists, its parent is set), not its fields.
-            if (found && current.Fingerprint == FingerprintOf(record))
+            if (found && current.Fingerprint == fingerprint)
             {
-                existing[record.Code] = current with { Fingerprint = null };
+                existing[record!.Code] = current with { Fingerprint = null };
                 return RowResult.Unchanged;
             }
             var id = current.Id;
             if (write)
             {
                 var before = found ? await StoredAsync(id, ct) : null;
-                if (!found) id = await InsertAsync(record, parentId, clusterId, ct);
-                else await UpdateAsync(id, record, parentId, clusterId, ct);
-                await context.Audit.WriteAsync(found ? "update" : "create", AgencyStore.EntityType, id, before, record, ct);
+                if (!found) id = await InsertAsync(record!, parentId, clusterId, ct);
+                else await UpdateAsync(id, record!, parentId, clusterId, ct);
+                await context.Audit.WriteAsync(found ? "update" : "create", AgencyStore.EntityType, id, before, json!, ct);
             }
-            existing[record.Code] = new Known(id, record.ParentCode, null);
+            existing[record!.Code] = new Known(id, record.ParentCode, null);
             return found ? RowResult.Updated : RowResult.Created;
         }
 

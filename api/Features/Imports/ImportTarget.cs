@@ -25,6 +25,8 @@ public sealed class RowCheck(ImportRow row)
 {
     public ImportRow Row { get; } = row;
     public string? Key { get; set; }
+    /// <summary>What <see cref="ImportSession.Check"/> made of the row, for <see cref="ImportSession.ApplyAsync"/>.</summary>
+    public object? Checked { get; set; }
     public List<ImportProblem> Problems { get; } = [];
     public bool Failed => Problems.Count > 0;
 
@@ -145,6 +147,13 @@ public abstract class ImportTarget
 /// </summary>
 public abstract class ImportSession : IAsyncDisposable
 {
+    /// <summary>
+    /// The row's own checks, which need only the row (its cells, their formats, the request validator), run ahead of
+    /// <see cref="ApplyAsync"/> on another thread: it must not read or change anything the session keeps. What it
+    /// makes of the row goes in <see cref="RowCheck.Checked"/>; nothing by default.
+    /// </summary>
+    public virtual void Check(RowCheck row) { }
+
     /// <summary>Checks the row, decides what it would do, and writes it when <paramref name="write"/> (in the context's transaction).</summary>
     public abstract Task<RowResult> ApplyAsync(RowCheck row, bool write, CancellationToken ct);
 

@@ -242,6 +242,30 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task AFileThatTurnsUnreadableAfterThousandsOfRows_Is400_AndNothingIsWritten()
+    {
+        // Rows are read and checked ahead of the ones being written: the first few thousand are already in the
+        // transaction when the reader meets the bad bytes, and must go with it.
+        var prefix = Code("unreadable");
+        var text = new StringBuilder("code,nameKo,kind\r\n");
+        for (var i = 1; i <= 5_000; i++) text.Append($"{prefix}-{i},바이오 기업 {i},company\r\n");
+        var bytes = Encoding.UTF8.GetBytes(text.ToString()).Concat(new byte[] { 0xC3, 0x28, 0x0D, 0x0A }).ToArray(); // not UTF-8
+        var client = factory.Client();
+        var agenciesBefore = await Count("SELECT COUNT(*) FROM agencies");
+        var auditBefore = await Count("SELECT COUNT(*) FROM audit_entries");
+        var runsBefore = await Count("SELECT COUNT(*) FROM import_runs");
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" }; // declared, so not taken for CP949
+
+        var problem = await (await client.PostAsync("/api/v1/imports/agencies", content)).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Contains("not valid UTF-8 text near row", problem.GetProperty("detail").GetString());
+        Assert.Equal(agenciesBefore, await Count("SELECT COUNT(*) FROM agencies"));
+        Assert.Equal(auditBefore, await Count("SELECT COUNT(*) FROM audit_entries"));
+        Assert.Equal(runsBefore, await Count("SELECT COUNT(*) FROM import_runs"));
+    }
+
+    [Fact]
     public async Task TenThousandAgencies_OneBadRowNearTheEnd_NothingWritten_ThenFixedFileImportsInOneGo()
     {
         var prefix = Code("bulk");
