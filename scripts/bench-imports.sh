@@ -50,8 +50,10 @@ post() { # query → prints seconds and HTTP status; the import's own time (dura
 if [ -z "${BENCH_COLD:-}" ]; then
   { cat "$DATA/agencies.csv"; printf '%s\n' 'NOT A CODE,워밍업,,company,,,'; } > "$DATA/warm.csv"
   echo "==> Warm-up: the file with a bad last row (everything checked and written, then rolled back)"
-  curl -s -o /dev/null -w "warm-up %{time_total} s, HTTP %{http_code}\n" -X POST -H "X-Api-Key: $KEY" -H "Content-Type: text/csv" \
-    --data-binary @"$DATA/warm.csv" "http://127.0.0.1:$PORT/api/v1/imports/agencies?fileName=warm.csv"
+  for _ in $(seq 1 "${BENCH_WARMUPS:-1}"); do
+    curl -s -o /dev/null -w "warm-up %{time_total} s, HTTP %{http_code}\n" -X POST -H "X-Api-Key: $KEY" -H "Content-Type: text/csv" \
+      --data-binary @"$DATA/warm.csv" "http://127.0.0.1:$PORT/api/v1/imports/agencies?fileName=warm.csv"
+  done
 fi
 echo
 echo "==> Through HTTP (one request each)"

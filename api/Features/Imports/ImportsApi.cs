@@ -150,6 +150,7 @@ public static class ImportsApi
             if (!e.TooLarge) problem.Extensions["errors"] = new Dictionary<string, string[]> { ["file"] = [e.Message] };
             return (status, JsonSerializer.SerializeToUtf8Bytes(Described(problem), json));
         }
+        if (ImportEngine.WroteRows(report)) http.Response.OnCompleted(engine.CheckpointAsync);
         if (report.Outcome != ImportOutcome.Rejected) return (Status200OK, JsonSerializer.SerializeToUtf8Bytes(report, json));
         var rejected = new ProblemDetails
         {
@@ -177,6 +178,7 @@ public static class ImportsApi
         {
             http.Response.StatusCode = status;
             http.Response.ContentType = contentType;
+            http.Response.ContentLength = body.Length;
             await http.Response.Body.WriteAsync(body);
         }
     }

@@ -63,14 +63,51 @@ public sealed class DbConnectionFactory
     /// </summary>
     public async Task RefreshStatisticsAsync(CancellationToken ct = default)
     {
-        if (Dialect.RefreshStatistics is not { } sql) return;
+        if (Dialect.RefreshStatistics is null) return;
         await using var connection = await OpenAsync(ct);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await RefreshStatisticsAsync(connection, ct);
+    }
+
+    /// <summary><see cref="RefreshStatisticsAsync(CancellationToken)"/> on a connection already open (the bulk write's own).</summary>
+    public async Task RefreshStatisticsAsync(DbConnection connection, CancellationToken ct = default)
+    {
+        if (Dialect.RefreshStatistics is not { } sql) return;
+        await RunAsync(connection, sql, ct);
         if (connection is SqliteConnection sqlite) SqliteConnection.ClearPool(sqlite);
+    }
+
+    /// <summary>
+    /// Commits on this connection leave the write-ahead log to <see cref="CheckpointAsync"/> until <see cref="ResumeCheckpointsAsync"/>;
+    /// and on SQLite the connection does not checkpoint when it closes either (the last connection to close copies the
+    /// whole log, and a bulk write's connection is often the last: the pool is let go after its statistics refresh).
+    /// </summary>
+    public Task PauseCheckpointsAsync(DbConnection connection, CancellationToken ct = default)
+    {
+        if (connection is SqliteConnection sqlite) SqliteEngine.NoCheckpointOnClose(sqlite);
+        return RunAsync(connection, Dialect.PauseCheckpoints, ct);
+    }
+
+    /// <summary>Gives the connection back its automatic checkpoints (pooled connections keep the setting).</summary>
+    public Task ResumeCheckpointsAsync(DbConnection connection) => RunAsync(connection, Dialect.ResumeCheckpoints, CancellationToken.None);
+
+    /// <summary>
+    /// Copies the write-ahead log into the database on a connection of its own, for a bulk write that committed with
+    /// checkpoints paused: run after the answer has gone, it costs the caller nothing and the next writer no wait.
+    /// Skipping it loses nothing (the log is durable, and the next commit over 1,000 pages checkpoints anyway).
+    /// </summary>
+    public async Task CheckpointAsync(CancellationToken ct = default)
+    {
+        if (Dialect.Checkpoint is not { } sql) return;
+        await using var connection = await OpenAsync(ct);
+        await RunAsync(connection, sql, ct);
+    }
+
+    private static async Task RunAsync(DbConnection connection, string? sql, CancellationToken ct)
+    {
+        if (sql is null) return;
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static string SqliteConnectionString(DatabaseOptions o, string contentRoot)
@@ -121,6 +158,15 @@ public static class SqliteEngine
         }
         Ready.AddOrUpdate(handle, Prepared);
     }
+
+    /// <summary>This connection leaves the write-ahead log as it is when it closes (SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE).</summary>
+    public static void NoCheckpointOnClose(SqliteConnection connection)
+    {
+        var rc = SQLitePCL.raw.sqlite3_db_config(connection.Handle, NoCheckpointOnCloseOption, 1, out var on);
+        if (rc != SQLitePCL.raw.SQLITE_OK || on != 1) throw new InvalidOperationException($"SQLite did not keep the log on close (rc {rc}).");
+    }
+
+    private const int NoCheckpointOnCloseOption = 1006; // SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
 
     /// <summary>
     /// Turns off SQLite's memory statistics, which take one process-wide lock on every allocation SQLite makes:

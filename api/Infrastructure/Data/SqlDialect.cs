@@ -31,6 +31,15 @@ public abstract class SqlDialect
     public abstract string? RefreshStatistics { get; }
 
     /// <summary>
+    /// Statements that stop and restart the engine's own checkpoints at commit, and one that runs a checkpoint; null
+    /// where there is no such thing (SQL Server). A bulk write commits with checkpoints paused and has the log copied
+    /// into the database after it has answered (see <see cref="DbConnectionFactory.CheckpointAsync"/>).
+    /// </summary>
+    public abstract string? PauseCheckpoints { get; }
+    public abstract string? ResumeCheckpoints { get; }
+    public abstract string? Checkpoint { get; }
+
+    /// <summary>
     /// A subquery of the ids in <paramref name="parameter"/>, a JSON array (<see cref="IdList"/>), for <c>x IN (…)</c>:
     /// one parameter and one statement text whatever the number of ids, where a parameter per id costs a lookup
     /// by name each (SQLite) and a new plan per count (SQL Server).
@@ -67,6 +76,13 @@ public sealed class SqliteDialect : SqlDialect
     // takes well under 0.1 s over 200,000 rows.
     public override string? RefreshStatistics => "PRAGMA analysis_limit = 1000; ANALYZE;";
 
+    // At commit SQLite copies the write-ahead log into the database once it holds more than 1,000 pages (the
+    // default, restored here): for an import of 100,000 rows that is ~70 MB and a third of a second, in the request.
+    public override string? PauseCheckpoints => "PRAGMA wal_autocheckpoint = 0;";
+    public override string? ResumeCheckpoints => "PRAGMA wal_autocheckpoint = 1000;";
+    // PASSIVE: copies what it can without waiting for readers or blocking writers; a later checkpoint does the rest.
+    public override string? Checkpoint => "PRAGMA wal_checkpoint(PASSIVE);";
+
     // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
@@ -81,6 +97,9 @@ public sealed class SqlServerDialect : SqlDialect
     public override string SelectNewId => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);";
     public override string IdsIn(string parameter) => $"SELECT CAST([value] AS BIGINT) FROM OPENJSON({parameter})";
     public override string? RefreshStatistics => null;
+    public override string? PauseCheckpoints => null;
+    public override string? ResumeCheckpoints => null;
+    public override string? Checkpoint => null;
 
     // 2627: unique constraint; 2601: unique index.
     public override bool IsUniqueViolation(DbException exception) =>

@@ -127,3 +127,73 @@ public sealed class BulkStatementTests : IAsyncLifetime
         Assert.Equal("{\"short\":1}", entries[1].After);
     }
 }
+
+/// <summary>A bulk write's commit leaves the write-ahead log to a checkpoint run after it answers (SQLite), on a real file.</summary>
+public sealed class CheckpointTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "biocluster-tests", Guid.NewGuid().ToString("N"));
+    private DbConnectionFactory _db = null!;
+    private string File => Path.Combine(_folder, "biocluster.db");
+
+    public async Task InitializeAsync()
+    {
+        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new TestEnvironment());
+        Directory.CreateDirectory(_folder);
+        await using var c = await _db.OpenAsync();
+        await c.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL);");
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Commits ~8 MB (about 2,000 pages, over SQLite's 1,000-page threshold for a checkpoint at commit).</summary>
+    private static async Task WriteAsync(DbConnection c)
+    {
+        await using var tx = await c.BeginTransactionAsync();
+        await c.ExecuteAsync("INSERT INTO t (text) SELECT printf('%.400c', 'x') FROM json_each(@ids)", new { ids = "[" + string.Join(',', Enumerable.Range(0, 20_000)) + "]" }, tx);
+        await tx.CommitAsync();
+    }
+
+    private long DatabaseBytes() => new FileInfo(File).Length;
+
+    [Fact]
+    public async Task Paused_TheCommitAndTheClose_LeaveTheLog_UntilTheCheckpoint()
+    {
+        var before = DatabaseBytes();
+        await using (var c = await _db.OpenAsync())
+        {
+            await _db.PauseCheckpointsAsync(c);
+            await WriteAsync(c);
+            Assert.Equal(before, DatabaseBytes()); // the rows are in the log only
+            await _db.ResumeCheckpointsAsync(c);
+            Assert.Equal(1000L, await c.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
+        }
+        SqliteConnection.ClearAllPools(); // the paused connection was the last one open: closing it copied nothing either
+        Assert.Equal(before, DatabaseBytes());
+        await using (var reader = await _db.OpenAsync())
+            Assert.Equal(20_000, await reader.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM t")); // and the rows are there for every connection
+
+        await _db.CheckpointAsync();
+        Assert.True(DatabaseBytes() > before + 7_000_000, $"{DatabaseBytes()} bytes after the checkpoint");
+    }
+
+    [Fact]
+    public async Task NotPaused_TheCommitCheckpoints()
+    {
+        var before = DatabaseBytes();
+        await using (var c = await _db.OpenAsync()) await WriteAsync(c);
+        Assert.True(DatabaseBytes() > before + 7_000_000, $"{DatabaseBytes()} bytes after the commit");
+    }
+
+    private sealed class TestEnvironment : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+        public string ApplicationName { get; set; } = "BioCluster.Api.Tests";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
