@@ -98,6 +98,19 @@ internal static class ImportProfile
             validator.Validate(new BioCluster.Contracts.Registry.CreateAgencyRequest($"bench-co-{i:D6}", $"벤치마크 바이오 기업 {i:D6} (주)",
                 BioCluster.Contracts.Registry.AgencyKind.Company, $"Benchmark Bio Company {i:D6}", BioCluster.Contracts.Registry.Sector.Industry, null, $"https://co{i}.example.kr"));
         Console.WriteLine($"validate x100k {watch.Elapsed.TotalSeconds:F2} s  allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576} MB");
+        if (Environment.GetEnvironmentVariable("BENCH_VALIDATE_ONLY") is not null)
+        {
+            var req = new BioCluster.Contracts.Registry.CreateAgencyRequest("bench-co-000001", "벤치마크 바이오 기업 000001 (주)",
+                BioCluster.Contracts.Registry.AgencyKind.Company, "Benchmark Bio Company 000001", BioCluster.Contracts.Registry.Sector.Industry, null, "https://co1.example.kr");
+            for (var round = 0; round < 3; round++)
+            {
+                var a0 = GC.GetAllocatedBytesForCurrentThread();
+                var w0 = Stopwatch.StartNew();
+                for (var i = 0; i < 100_000; i++) validator.Validate(req);
+                Console.WriteLine($"same request x100k {w0.Elapsed.TotalMilliseconds:F0} ms, {(GC.GetAllocatedBytesForCurrentThread() - a0) / 100_000} B each");
+            }
+            return 0;
+        }
         watch.Restart();
         await using (var file = await Open())
         {

@@ -94,6 +94,6 @@ public sealed class CreateApiKeyRequestValidator : AbstractValidator<CreateApiKe
         RuleFor(x => x.AgencyCode).RegistryCode();
         RuleFor(x => x.Name).NotEmpty().MaximumLength(200).ShortText(200);
         RuleFor(x => x.Scopes).NotEmpty().WithMessage("Give at least one scope: read, write or import.");
-        RuleForEach(x => x.Scopes).IsInEnum();
+        RuleForEach(x => x.Scopes).DefinedEnum();
     }
 }

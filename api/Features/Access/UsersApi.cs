@@ -119,7 +119,7 @@ public sealed class CreateUserRequestValidator : AbstractValidator<CreateUserReq
     {
         RuleFor(x => x.Username).Username();
         RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(200).ShortText(200);
-        RuleFor(x => x.Role).IsInEnum();
+        RuleFor(x => x.Role).DefinedEnum();
         RuleFor(x => x.Password).NotEmpty().MaximumLength(128);
         RuleFor(x => x.AgencyCode!).RegistryCode().When(x => x.AgencyCode is not null);
     }
@@ -130,8 +130,8 @@ public sealed class UpdateUserRequestValidator : AbstractValidator<UpdateUserReq
     public UpdateUserRequestValidator()
     {
         RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(200).ShortText(200);
-        RuleFor(x => x.Role).IsInEnum();
-        RuleFor(x => x.Status).IsInEnum();
+        RuleFor(x => x.Role).DefinedEnum();
+        RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.AgencyCode!).RegistryCode().When(x => x.AgencyCode is not null);
     }
 }

@@ -11,8 +11,8 @@ public sealed class CreateAgencyRequestValidator : AbstractValidator<CreateAgenc
         RuleFor(x => x.Code).RegistryCode();
         RuleFor(x => x.NameKo).KoreanName();
         RuleFor(x => x.NameEn).OptionalName();
-        RuleFor(x => x.Kind).IsInEnum();
-        RuleFor(x => x.Sector).IsInEnum();
+        RuleFor(x => x.Kind).DefinedEnum();
+        RuleFor(x => x.Sector).DefinedEnum();
         RuleFor(x => x.ParentCode!).RegistryCode().When(x => x.ParentCode is not null);
         RuleFor(x => x.ParentCode).NotEqual(x => x.Code).WithMessage("An agency cannot be its own parent.");
         RuleFor(x => x.Website).WebAddress();
@@ -26,8 +26,8 @@ public sealed class UpdateAgencyRequestValidator : AbstractValidator<UpdateAgenc
     {
         RuleFor(x => x.NameKo).KoreanName();
         RuleFor(x => x.NameEn).OptionalName();
-        RuleFor(x => x.Kind).IsInEnum();
-        RuleFor(x => x.Sector).IsInEnum();
+        RuleFor(x => x.Kind).DefinedEnum();
+        RuleFor(x => x.Sector).DefinedEnum();
         RuleFor(x => x.ParentCode!).RegistryCode().When(x => x.ParentCode is not null);
         RuleFor(x => x.Website).WebAddress();
         RuleFor(x => x.ClusterCode!).RegistryCode().When(x => x.ClusterCode is not null);

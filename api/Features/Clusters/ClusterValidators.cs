@@ -11,7 +11,7 @@ public sealed class ClusterProfileValidator : AbstractValidator<IClusterProfile>
     {
         RuleFor(x => x.NameKo).KoreanName();
         RuleFor(x => x.NameEn).OptionalName();
-        RuleFor(x => x.Region).IsInEnum();
+        RuleFor(x => x.Region).DefinedEnum();
         RuleFor(x => x.OperatorCode).RegistryCode();
         RuleFor(x => x.Designation).ShortText(100);
         RuleForEach(x => x.Specializations).ShortText(100).NotEmpty();
@@ -30,7 +30,7 @@ public sealed class CreateClusterRequestValidator : AbstractValidator<CreateClus
     {
         Include(new ClusterProfileValidator());
         RuleFor(x => x.Code).RegistryCode();
-        RuleFor(x => x.Status).IsInEnum().NotEqual(ClusterStatus.Archived)
+        RuleFor(x => x.Status).DefinedEnum().NotEqual(ClusterStatus.Archived)
             .WithMessage("A new cluster cannot be archived.");
     }
 }
@@ -40,7 +40,7 @@ public sealed class UpdateClusterRequestValidator : AbstractValidator<UpdateClus
     public UpdateClusterRequestValidator()
     {
         Include(new ClusterProfileValidator());
-        RuleFor(x => x.Status).IsInEnum().NotEqual(ClusterStatus.Archived)
+        RuleFor(x => x.Status).DefinedEnum().NotEqual(ClusterStatus.Archived)
             .WithMessage("Archive a cluster with DELETE, not by setting its status.");
     }
 }

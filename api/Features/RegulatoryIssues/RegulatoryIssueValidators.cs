@@ -39,7 +39,7 @@ public sealed class IssueDescriptionValidator : AbstractValidator<IIssueDescript
         RuleFor(x => x.TitleEn).OptionalLongText(300);
         RuleFor(x => x.ProblemEn).OptionalLongText(8000);
         RuleFor(x => x.ProposalEn).OptionalLongText(8000);
-        RuleFor(x => x.Category).IsInEnum();
+        RuleFor(x => x.Category).DefinedEnum();
         RuleFor(x => x.ClusterCodes).NotEmpty().WithMessage("Name at least one affected cluster.")
             .Must(c => c is null || c.Count <= 20).WithMessage("At most 20 clusters.");
         RuleForEach(x => x.ClusterCodes).RegistryCode();
@@ -59,7 +59,7 @@ public sealed class CreateRegulatoryIssueRequestValidator : AbstractValidator<Cr
     public CreateRegulatoryIssueRequestValidator()
     {
         Include(new IssueDescriptionValidator());
-        RuleFor(x => x.Priority).IsInEnum();
+        RuleFor(x => x.Priority).DefinedEnum();
         RuleFor(x => x.RaisedByCode!).RegistryCode().When(x => x.RaisedByCode is not null);
     }
 }
@@ -69,7 +69,7 @@ public sealed class UpdateRegulatoryIssueRequestValidator : AbstractValidator<Up
     public UpdateRegulatoryIssueRequestValidator()
     {
         Include(new IssueDescriptionValidator());
-        RuleFor(x => x.Priority).IsInEnum();
+        RuleFor(x => x.Priority).DefinedEnum();
     }
 }
 

@@ -17,6 +17,20 @@ public static partial class CommonRules
     [GeneratedRegex(@"\p{IsHangulSyllables}|\p{IsHangulJamo}|\p{IsHangulCompatibilityJamo}")]
     private static partial Regex Hangul();
 
+    /// <summary>
+    /// One of the enum's named values: what FluentValidation's IsInEnum checks, with its message, but without the
+    /// reflection IsInEnum does on every call (a custom-attribute lookup and a boxed Enum.IsDefined, ~200 bytes each):
+    /// an import of 100,000 agencies checks two enums per row.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TEnum> DefinedEnum<T, TEnum>(this IRuleBuilder<T, TEnum> rule) where TEnum : struct, Enum =>
+        rule.Must(v => Enum.IsDefined(v)).WithMessage(EnumMessage);
+
+    /// <inheritdoc cref="DefinedEnum{T, TEnum}(IRuleBuilder{T, TEnum})"/>
+    public static IRuleBuilderOptions<T, TEnum?> DefinedEnum<T, TEnum>(this IRuleBuilder<T, TEnum?> rule) where TEnum : struct, Enum =>
+        rule.Must(v => v is not { } e || Enum.IsDefined(e)).WithMessage(EnumMessage);
+
+    private const string EnumMessage = "'{PropertyName}' has a range of values which does not include '{PropertyValue}'.";
+
     public static IRuleBuilderOptions<T, string> RegistryCode<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("A code is required.")
             .Matches(Code()).WithMessage("A code is 2–40 characters: lower-case letters, digits and '-', starting with a letter (e.g. 'osong').");
