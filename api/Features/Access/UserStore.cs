@@ -248,11 +248,7 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         var user = await connection.QuerySingleOrDefaultAsync<UserRow>($"{Select} WHERE u.username = @u", new { u = Normalise(username) });
-        if (user is null)
-        {
-            Hasher.VerifyHashedPassword(new UserRow(), DummyHash, password);
-            return new LoginResult(LoginOutcome.Failed, null, TimeSpan.Zero);
-        }
+        if (user is null) return await UnknownUsernameAsync(connection, Normalise(username), password, now);
         if (user.LockedUntil is { } locked && locked > now)
             return new LoginResult(LoginOutcome.LockedOut, null, locked - now);
         if (user.LockedUntil is not null)
@@ -283,6 +279,41 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
             "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = @Now, password_hash = @Hash WHERE id = @Id",
             new { user.Id, Now = now, Hash = hash });
         return new LoginResult(LoginOutcome.Succeeded, user, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// A sign-in for a username with no account answers exactly as one with a wrong password would: 401 until the
+    /// fifth failure, then 429 with Retry-After until the lock runs out, then a fresh count. The failures are kept in
+    /// <c>login_failures</c> under the SHA-256 of the username (nothing typed is stored), in the database, so every
+    /// API instance counts them. Without this, five wrong tries told an attacker whether a username exists.
+    /// </summary>
+    private async Task<LoginResult> UnknownUsernameAsync(DbConnection connection, string username, string password, DateTimeOffset now)
+    {
+        var key = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(username)));
+        var lockedUntil = await connection.ExecuteScalarAsync<DateTimeOffset?>(
+            "SELECT locked_until FROM login_failures WHERE username_hash = @key", new { key });
+        if (lockedUntil is { } locked && locked > now) return new LoginResult(LoginOutcome.LockedOut, null, locked - now);
+        Hasher.VerifyHashedPassword(new UserRow(), DummyHash, password); // the same work as a real account's check
+        var p = new { key, Now = now, Max = MaxFailedLogins, Until = now + LockoutDuration };
+        // As for an account: a lock that has run out starts a fresh count; the failure that reaches the limit locks.
+        const string Count = """
+            UPDATE login_failures
+            SET failed_logins = CASE WHEN locked_until <= @Now THEN 1 ELSE failed_logins + 1 END,
+                locked_until = CASE WHEN (CASE WHEN locked_until <= @Now THEN 1 ELSE failed_logins + 1 END) >= @Max THEN @Until ELSE NULL END,
+                last_failed_at = @Now
+            WHERE username_hash = @key
+            """;
+        const string First = """
+            INSERT INTO login_failures (username_hash, failed_logins, locked_until, last_failed_at)
+            VALUES (@key, 1, CASE WHEN 1 >= @Max THEN @Until ELSE NULL END, @Now)
+            """;
+        if (await connection.ExecuteAsync(Count, p) == 0)
+        {
+            try { await connection.ExecuteAsync(First, p); }
+            catch (DbException e) when (db.Dialect.IsUniqueViolation(e)) { await connection.ExecuteAsync(Count, p); } // a parallel first try
+        }
+        var lockedNow = await connection.ExecuteScalarAsync<int>("SELECT failed_logins FROM login_failures WHERE username_hash = @key", new { key }) >= MaxFailedLogins;
+        return lockedNow ? new LoginResult(LoginOutcome.LockedOut, null, LockoutDuration) : new LoginResult(LoginOutcome.Failed, null, TimeSpan.Zero);
     }
 
     public async Task<string> StartSessionAsync(long userId, CancellationToken ct)

@@ -68,6 +68,44 @@ public sealed class AuthenticationTests(SqliteApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task AnUnknownUsername_AnswersExactlyAsAnAccountWithWrongPasswords_SoLockingRevealsNothing()
+    {
+        var real = await NewUser();
+        var unknown = $"n{Guid.NewGuid():N}"[..16];
+        async Task<List<string>> Tries(string username)
+        {
+            var seen = new List<string>();
+            for (var i = 0; i < 7; i++)
+            {
+                var response = await Login(factory.Anonymous(), username, "Wrong-Password-99!");
+                var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                seen.Add($"{(int)response.StatusCode} {problem.GetProperty("title")} {problem.GetProperty("detail")} retry-after:{response.Headers.RetryAfter is not null}");
+            }
+            return seen;
+        }
+
+        var forReal = await Tries(real);
+        var forUnknown = await Tries(unknown.ToUpperInvariant()); // usernames are compared normalised, as accounts' are
+
+        Assert.Equal(forReal, forUnknown);
+        Assert.Equal(4, forUnknown.Count(s => s.StartsWith("401", StringComparison.Ordinal)));
+        Assert.Equal(3, forUnknown.Count(s => s.StartsWith("429", StringComparison.Ordinal) && s.EndsWith("retry-after:True", StringComparison.Ordinal)));
+
+        await using (var db = factory.OpenDatabase())
+        {
+            // Nothing typed is stored: the row is keyed by the username's SHA-256.
+            Assert.Equal(0, await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM login_failures WHERE username_hash LIKE '%' || @unknown || '%'", new { unknown }));
+            var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(unknown)));
+            Assert.Equal(5, await db.ExecuteScalarAsync<int>("SELECT failed_logins FROM login_failures WHERE username_hash = @key", new { key })); // tries while locked do not count
+            // Once the lock has run out, one more failure starts a fresh count, as for an account.
+            await db.ExecuteAsync("UPDATE login_failures SET locked_until = '2020-01-01T00:00:00.0000000Z' WHERE username_hash = @key", new { key });
+            await db.ExecuteAsync("UPDATE users SET locked_until = '2020-01-01T00:00:00.0000000Z' WHERE username = @real", new { real });
+        }
+        await (await Login(factory.Anonymous(), unknown, "Wrong-Password-99!")).Problem(HttpStatusCode.Unauthorized);
+        await (await Login(factory.Anonymous(), real, "Wrong-Password-99!")).Problem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task PasswordsAreStoredWithASlowSaltedHash()
     {
         var a = await NewUser();
