@@ -198,16 +198,24 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
     }
 
     private async Task<ILookup<long, ClusterRef>> ClustersOfAsync(DbConnection connection, DbTransaction? tx, IEnumerable<long> ids) =>
-        (await connection.QueryAsync<LinkRow>($"""
+        (await Rows.QueryAsync(connection, $"""
             SELECT ic.issue_id, c.id, c.code, c.name_ko, c.name_en
             FROM regulatory_issue_clusters ic JOIN clusters c ON c.id = ic.cluster_id
             WHERE ic.issue_id IN ({db.Dialect.IdsIn("@ids")}) ORDER BY c.code
-            """, new { ids = SqlDialect.IdList(ids) }, tx)).ToLookup(l => l.IssueId, l => new ClusterRef(l.Id, l.Code, l.NameKo, l.NameEn));
+            """, IdsParameter(ids), r => (IssueId: r.Long(0), Cluster: new ClusterRef(r.Long(1), r.Text(2), r.Text(3), r.TextOrNull(4))), tx, 64))
+            .ToLookup(l => l.IssueId, l => l.Cluster);
 
     /// <summary>The agencies with these ids, by id.</summary>
     private async Task<Dictionary<long, AgencyRef>> AgenciesAsync(DbConnection connection, IEnumerable<long> ids) =>
-        (await connection.QueryAsync<LinkRow>($"SELECT id, code, name_ko, name_en FROM agencies WHERE id IN ({db.Dialect.IdsIn("@ids")})",
-            new { ids = SqlDialect.IdList(ids) })).ToDictionary(a => a.Id, a => new AgencyRef(a.Id, a.Code, a.NameKo, a.NameEn));
+        (await Rows.QueryAsync(connection, $"SELECT id, code, name_ko, name_en FROM agencies WHERE id IN ({db.Dialect.IdsIn("@ids")})",
+            IdsParameter(ids), r => new AgencyRef(r.Long(0), r.Text(1), r.Text(2), r.TextOrNull(3)))).ToDictionary(a => a.Id);
+
+    private static DynamicParameters IdsParameter(IEnumerable<long> ids)
+    {
+        var p = new DynamicParameters();
+        p.Add("ids", SqlDialect.IdList(ids));
+        return p;
+    }
 
     private async Task<IReadOnlyList<RegulatoryIssueDto>> ToDtosAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<IssueRow> rows, Actor actor)
     {
@@ -298,9 +306,12 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         if (f.Statuses.Count > 0) where.Add("status IN @Statuses");
         if (f.Categories.Count > 0) where.Add("category IN @Categories");
         if (f.LeadMinistryCode is not null) where.Add("lead_ministry_id = (SELECT id FROM agencies WHERE code = @LeadMinistryCode)");
-        return await connection.ExecuteScalarAsync<int>(
-            $"SELECT COALESCE(SUM(issues), 0) FROM regulatory_issue_tallies WHERE {string.Join(" AND ", where)}",
-            new { f.Statuses, f.Categories, f.LeadMinistryCode });
+        var p = new DynamicParameters();
+        p.Add("Statuses", f.Statuses);
+        p.Add("Categories", f.Categories);
+        p.Add("LeadMinistryCode", f.LeadMinistryCode);
+        return (await Rows.QueryAsync(connection, $"SELECT COALESCE(SUM(issues), 0) FROM regulatory_issue_tallies WHERE {string.Join(" AND ", where)}",
+            p, r => r.Int(0)))[0];
     }
 
     /// <summary>Every issue matching the filter, oldest first, read 500 at a time, so an export of any size streams.</summary>

@@ -116,7 +116,10 @@ public static class Keyset
         var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
         var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Seek(sort, cursor, p, idColumn);
         p.Add("Limit", limit + 1);
-        var total = count ? await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM {countFrom}{filterSql}", p) : -1;
+        var countSql = $"SELECT COUNT(*) FROM {countFrom}{filterSql}";
+        var total = !count ? -1
+            : read is null ? await connection.ExecuteScalarAsync<int>(countSql, p)
+            : (await Rows.QueryAsync(connection, countSql, p, r => r.Int(0)))[0];
         var orderBy = OrderBy(sort, idColumn);
         // keysFirst: find the page's ids on the base table's indexes alone (the filter and sort columns only
         // name the base table), then read the wide rows and their joins for just those ids.
@@ -130,11 +133,8 @@ public static class Keyset
         }
         else
         {
-            // A hot list reads its own columns by position (see RowReader); Dapper still binds the parameters.
-            rows = new List<TRow>(limit + 1);
-            await using var reader = await connection.ExecuteReaderAsync(sql, p);
-            var row = new RowReader(reader, dialect.Provider == DatabaseProvider.Sqlite);
-            while (await reader.ReadAsync()) rows.Add(read(row));
+            // A hot list reads its own columns by position (see RowReader), on SQLite through kept statements.
+            rows = await Rows.QueryAsync(connection, sql, p, read, capacity: limit + 1);
         }
         var (page, next) = Cut(rows, limit, sort, id);
         return (page, next, total);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SQLitePCL;
 
 namespace BioCluster.Api.Infrastructure.Data;
 
@@ -6,27 +7,55 @@ namespace BioCluster.Api.Infrastructure.Data;
 /// Typed reads of a row's columns by position, for the few hot lists that read their rows by hand instead of
 /// through Dapper's mapper (which asks the driver for every value as an object, about twice the cost on
 /// SQLite). Each read works on both databases: SQLite keeps instants and dates as our fixed-width text and
-/// every integer as a 64-bit one; SQL Server keeps datetime2/date and int or bigint.
+/// every integer as a 64-bit one; SQL Server keeps datetime2/date and int or bigint. On SQLite the row can also
+/// come straight from a statement (<see cref="SqliteStatements"/>), read through the C API.
 /// </summary>
-public readonly struct RowReader(DbDataReader reader, bool sqlite)
+public readonly struct RowReader
 {
-    public long Long(int i) => sqlite ? reader.GetInt64(i) : Convert.ToInt64(reader.GetValue(i));
+    private readonly DbDataReader? _reader;
+    private readonly bool _sqlite;
+    private readonly sqlite3_stmt? _statement;
 
-    public int Int(int i) => sqlite ? reader.GetInt32(i) : Convert.ToInt32(reader.GetValue(i));
+    public RowReader(DbDataReader reader, bool sqlite) => (_reader, _sqlite) = (reader, sqlite);
 
-    public long? LongOrNull(int i) => reader.IsDBNull(i) ? null : Long(i);
+    public RowReader(sqlite3_stmt statement) => (_statement, _sqlite) = (statement, true);
 
-    public int? IntOrNull(int i) => reader.IsDBNull(i) ? null : Int(i);
+    private bool IsNull(int i) => _statement is { } s ? raw.sqlite3_column_type(s, i) == raw.SQLITE_NULL : _reader!.IsDBNull(i);
 
-    public string Text(int i) => reader.GetString(i);
+    public long Long(int i) => _statement is { } s ? raw.sqlite3_column_int64(s, i)
+        : _sqlite ? _reader!.GetInt64(i) : Convert.ToInt64(_reader!.GetValue(i));
 
-    public string? TextOrNull(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+    public int Int(int i) => _statement is { } s ? raw.sqlite3_column_int(s, i)
+        : _sqlite ? _reader!.GetInt32(i) : Convert.ToInt32(_reader!.GetValue(i));
+
+    public long? LongOrNull(int i) => IsNull(i) ? null : Long(i);
+
+    public int? IntOrNull(int i) => IsNull(i) ? null : Int(i);
+
+    public string Text(int i) => _statement is { } s ? raw.sqlite3_column_text(s, i).utf8_to_string() ?? "" : _reader!.GetString(i);
+
+    public string? TextOrNull(int i) => IsNull(i) ? null : Text(i);
 
     public DateTimeOffset Instant(int i) =>
-        sqlite ? UtcTimestampHandler.ParseText(reader.GetString(i)) : UtcTimestampHandler.Instance.Parse(reader.GetValue(i));
+        _sqlite ? UtcTimestampHandler.ParseText(Text(i)) : UtcTimestampHandler.Instance.Parse(_reader!.GetValue(i));
 
-    public DateTimeOffset? InstantOrNull(int i) => reader.IsDBNull(i) ? null : Instant(i);
+    public DateTimeOffset? InstantOrNull(int i) => IsNull(i) ? null : Instant(i);
 
     public DateOnly? DateOrNull(int i) =>
-        reader.IsDBNull(i) ? null : sqlite ? DateOnlyHandler.ParseText(reader.GetString(i)) : DateOnlyHandler.Instance.Parse(reader.GetValue(i));
+        IsNull(i) ? null : _sqlite ? DateOnlyHandler.ParseText(Text(i)) : DateOnlyHandler.Instance.Parse(_reader!.GetValue(i));
+}
+
+/// <summary>Rows read by hand (<see cref="RowReader"/>): through SQLite's C API with kept statements on SQLite, through Dapper's reader elsewhere.</summary>
+public static class Rows
+{
+    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Dapper.DynamicParameters? parameters, Func<RowReader, T> read,
+        DbTransaction? transaction = null, int capacity = 16)
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite) return SqliteStatements.Query(sqlite, sql, parameters, read, capacity);
+        var rows = new List<T>(capacity);
+        await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, sql, parameters, transaction);
+        var row = new RowReader(reader, sqlite: false);
+        while (await reader.ReadAsync()) rows.Add(read(row));
+        return rows;
+    }
 }

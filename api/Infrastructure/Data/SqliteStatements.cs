@@ -1,0 +1,108 @@
+using System.Collections;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace BioCluster.Api.Infrastructure.Data;
+
+/// <summary>
+/// Reads for the hottest list (the regulatory-issue page) through SQLite's C API, with each statement prepared
+/// once per physical connection and kept with it. Microsoft.Data.Sqlite prepares every command again (a fifth of a
+/// page's time) and costs ~0.2 µs per value read; a page reads ~900. The SQL and its parameters are the same as
+/// the Dapper path's (named, with Dapper's <c>IN @list</c> expanded the same way), so both databases run one text.
+/// </summary>
+/// <remarks>
+/// The kept statements are bookkeeping about this process's own handles, like <see cref="SqliteEngine"/>'s: they
+/// hold no data, and when the driver closes a handle its statements go with it (finalised when collected).
+/// A pooled connection serves one request at a time, so its statements are never shared between threads.
+/// </remarks>
+public static partial class SqliteStatements
+{
+    private static readonly ConditionalWeakTable<sqlite3, Dictionary<string, sqlite3_stmt>> Kept = new();
+
+    [GeneratedRegex(@"IN @(\w+)")]
+    private static partial Regex ListParameter();
+
+    /// <summary>Runs <paramref name="sql"/> and reads every row with <paramref name="read"/>.</summary>
+    public static List<T> Query<T>(SqliteConnection connection, string sql, DynamicParameters? parameters, Func<RowReader, T> read, int capacity = 16)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (parameters is not null)
+            foreach (var name in parameters.ParameterNames)
+                values[name] = parameters.Get<object?>(name);
+        sql = Expand(sql, values);
+        var statements = Kept.GetValue(db, _ => new Dictionary<string, sqlite3_stmt>(StringComparer.Ordinal));
+        if (!statements.TryGetValue(sql, out var statement))
+        {
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v3(db, sql, raw.SQLITE_PREPARE_PERSISTENT, out statement, out string tail), db);
+            if (!string.IsNullOrWhiteSpace(tail))
+            {
+                statement.Dispose();
+                throw new ArgumentException("One statement at a time.", nameof(sql));
+            }
+            statements[sql] = statement;
+        }
+        try
+        {
+            raw.sqlite3_clear_bindings(statement);
+            for (var i = 1; i <= raw.sqlite3_bind_parameter_count(statement); i++)
+            {
+                var name = raw.sqlite3_bind_parameter_name(statement, i).utf8_to_string();
+                if (name is null || !values.TryGetValue(name[1..], out var value))
+                    throw new ArgumentException($"No value for the parameter {name}.", nameof(parameters));
+                Bind(db, statement, i, value);
+            }
+            var rows = new List<T>(capacity);
+            var reader = new RowReader(statement);
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) rows.Add(read(reader));
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
+            return rows;
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement); // holds no read transaction between requests
+        }
+    }
+
+    /// <summary>Dapper's expansion of <c>IN @list</c> for a list value: <c>IN (@list1, @list2, …)</c>.</summary>
+    private static string Expand(string sql, Dictionary<string, object?> values)
+    {
+        foreach (var (name, value) in values.ToList())
+        {
+            if (value is string or null || value is not IEnumerable list) continue;
+            var items = list.Cast<object?>().ToList();
+            var names = new StringBuilder();
+            for (var i = 0; i < items.Count; i++)
+            {
+                values[$"{name}{i + 1}"] = items[i];
+                names.Append(i == 0 ? "" : ", ").Append('@').Append(name).Append(i + 1);
+            }
+            values.Remove(name);
+            sql = ListParameter().Replace(sql, m => m.Groups[1].Value == name ? $"IN ({(items.Count == 0 ? "SELECT NULL WHERE 1 = 0" : names)})" : m.Value);
+        }
+        return sql;
+    }
+
+    private static void Bind(sqlite3 db, sqlite3_stmt statement, int i, object? value)
+    {
+        var rc = value switch
+        {
+            null or DBNull => raw.sqlite3_bind_null(statement, i),
+            string s => raw.sqlite3_bind_text16(statement, i, s.AsSpan()),
+            long l => raw.sqlite3_bind_int64(statement, i, l),
+            int n => raw.sqlite3_bind_int64(statement, i, n),
+            bool b => raw.sqlite3_bind_int64(statement, i, b ? 1 : 0),
+            DateTimeOffset t => raw.sqlite3_bind_text16(statement, i, UtcTimestampHandler.Format(t).AsSpan()),
+            DateOnly d => raw.sqlite3_bind_text16(statement, i, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture).AsSpan()),
+            double x => raw.sqlite3_bind_double(statement, i, x),
+            _ => throw new ArgumentException($"No SQLite binding for a {value.GetType().Name}."),
+        };
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
+    }
+}

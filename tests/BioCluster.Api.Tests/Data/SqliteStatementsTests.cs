@@ -1,0 +1,111 @@
+using BioCluster.Api.Infrastructure.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace BioCluster.Api.Tests.Data;
+
+/// <summary>The hot list's reads through kept statements on SQLite give what Dapper gives for the same SQL and parameters.</summary>
+public sealed class SqliteStatementsTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "biocluster-tests", Guid.NewGuid().ToString("N"));
+    private DbConnectionFactory _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        DapperSetup.Configure();
+        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new TestEnvironment());
+        Directory.CreateDirectory(_folder);
+        await using var c = await _db.OpenAsync();
+        await c.ExecuteAsync("""
+            CREATE TABLE t (id INTEGER PRIMARY KEY, status TEXT NOT NULL, name TEXT NULL, n INTEGER NULL, at TEXT NOT NULL, day TEXT NULL);
+            """);
+        var rows = Enumerable.Range(1, 200).Select(i => new
+        {
+            id = i, status = new[] { "submitted", "under_review", "accepted", "withdrawn" }[i % 4], name = i % 7 == 0 ? null : $"이름 {i} 🧬",
+            n = i % 5 == 0 ? (long?)null : i * 1_000_000_007L, at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i),
+            day = i % 3 == 0 ? (DateOnly?)null : new DateOnly(2026, 1, 1).AddDays(i),
+        });
+        await c.ExecuteAsync("INSERT INTO t (id, status, name, n, at, day) VALUES (@id, @status, @name, @n, @at, @day)", rows);
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+
+    private sealed record Row(long Id, string Status, string? Name, long? N, DateTimeOffset At, DateOnly? Day);
+
+    private static Row Read(RowReader r) => new(r.Long(0), r.Text(1), r.TextOrNull(2), r.LongOrNull(3), r.Instant(4), r.DateOrNull(5));
+
+    private const string Sql = """
+        SELECT id, status, name, n, at, day FROM t
+        WHERE status IN @Statuses AND at >= @From AND (@Name IS NULL OR name LIKE @Name) AND (day IS NULL OR day > @Day) AND id > @After
+        ORDER BY id LIMIT @Limit
+        """;
+
+    public static TheoryData<string[], int, string?, int> Filters => new()
+    {
+        { ["under_review"], 0, null, 50 },
+        { ["under_review", "accepted"], 10, "%1%", 20 },
+        { ["submitted", "accepted", "withdrawn"], 150, null, 200 },
+        { ["nothing"], 0, null, 10 },
+        { ["accepted", "under_review"], 0, "%🧬%", 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task KeptStatements_ReadWhatDapperReads(string[] statuses, int after, string? name, int limit)
+    {
+        var p = new DynamicParameters();
+        p.Add("Statuses", statuses);
+        p.Add("From", new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero));
+        p.Add("Name", name);
+        p.Add("Day", new DateOnly(2026, 1, 10));
+        p.Add("After", after);
+        p.Add("Limit", limit);
+        p.Add("Unused", "not in the statement"); // extra parameters are left alone, as Dapper leaves them
+        await using var c = await _db.OpenAsync();
+        var expected = (await c.QueryAsync(Sql, p)).Select(d => (IDictionary<string, object?>)d).Select(d => new Row(
+            (long)d["id"]!, (string)d["status"]!, (string?)d["name"], (long?)d["n"], UtcTimestampHandler.ParseText((string)d["at"]!),
+            d["day"] is string day ? DateOnlyHandler.ParseText(day) : null)).ToList();
+        for (var round = 0; round < 3; round++) // the second and third runs use the kept statement
+            Assert.Equal(expected, await Rows.QueryAsync(c, Sql, p, Read));
+        if (statuses[0] != "nothing") Assert.NotEmpty(expected); // the filters were chosen to find rows
+    }
+
+    [Fact]
+    public async Task AFailedRead_LeavesTheStatementReusable_AndHoldsNoReadTransaction()
+    {
+        var p = new DynamicParameters();
+        p.Add("Statuses", new[] { "accepted" });
+        p.Add("From", DateTimeOffset.UnixEpoch);
+        p.Add("Name", null);
+        p.Add("Day", new DateOnly(2000, 1, 1));
+        p.Add("After", 0);
+        p.Add("Limit", 10);
+        await using var c = await _db.OpenAsync();
+        Assert.Throws<InvalidOperationException>(() => Rows.QueryAsync<Row>(c, Sql, p, _ => throw new InvalidOperationException("reader failed")).GetAwaiter().GetResult());
+        // Reset after the failure: no read transaction is left open, so another connection can checkpoint the whole log.
+        await using (var other = await _db.OpenAsync())
+        {
+            await other.ExecuteAsync("INSERT INTO t (id, status, at) VALUES (1000, 'accepted', '2030-01-01T00:00:00.0000000Z')");
+            var checkpoint = (await other.QueryAsync<(long Busy, long Log, long Done)>("PRAGMA wal_checkpoint(TRUNCATE)")).Single();
+            Assert.Equal(0, checkpoint.Busy);
+        }
+        Assert.Equal(10, (await Rows.QueryAsync(c, Sql, p, Read)).Count);
+        var missing = new DynamicParameters();
+        missing.Add("Statuses", new[] { "accepted" });
+        Assert.Throws<ArgumentException>(() => Rows.QueryAsync(c, Sql, missing, Read).GetAwaiter().GetResult());
+    }
+
+    private sealed class TestEnvironment : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+        public string ApplicationName { get; set; } = "BioCluster.Api.Tests";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
