@@ -20,7 +20,7 @@ public sealed class BulkStatementTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         DapperSetup.Configure();
-        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new TestEnvironment());
+        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new BioCluster.Api.Tests.Infrastructure.TestHostEnvironment());
         Directory.CreateDirectory(_folder);
         await new Migrator(_db, Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync(); // audit_entries
         await using var c = await _db.OpenAsync();
@@ -35,14 +35,6 @@ public sealed class BulkStatementTests : IAsyncLifetime
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
         return Task.CompletedTask;
-    }
-
-    private sealed class TestEnvironment : Microsoft.Extensions.Hosting.IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "BioCluster.Api.Tests";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 
     private static readonly string[] Columns = ["Code", "Name", "N", "Doc", "At", "Parent"];
@@ -137,7 +129,7 @@ public sealed class CheckpointTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new TestEnvironment());
+        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new BioCluster.Api.Tests.Infrastructure.TestHostEnvironment());
         Directory.CreateDirectory(_folder);
         await using var c = await _db.OpenAsync();
         await c.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL);");
@@ -187,13 +179,5 @@ public sealed class CheckpointTests : IAsyncLifetime
         var before = DatabaseBytes();
         await using (var c = await _db.OpenAsync()) await WriteAsync(c);
         Assert.True(DatabaseBytes() > before + 7_000_000, $"{DatabaseBytes()} bytes after the commit");
-    }
-
-    private sealed class TestEnvironment : Microsoft.Extensions.Hosting.IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "BioCluster.Api.Tests";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }

@@ -14,7 +14,7 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         DapperSetup.Configure();
-        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new TestEnvironment());
+        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new BioCluster.Api.Tests.Infrastructure.TestHostEnvironment());
         Directory.CreateDirectory(_folder);
         await using var c = await _db.OpenAsync();
         await c.ExecuteAsync("""
@@ -99,13 +99,5 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
         var missing = new DynamicParameters();
         missing.Add("Statuses", new[] { "accepted" });
         Assert.Throws<ArgumentException>(() => Rows.QueryAsync(c, Sql, missing, Read).GetAwaiter().GetResult());
-    }
-
-    private sealed class TestEnvironment : Microsoft.Extensions.Hosting.IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "BioCluster.Api.Tests";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }
