@@ -24,8 +24,15 @@ public static partial class SqliteStatements
 {
     private static readonly ConditionalWeakTable<sqlite3, Dictionary<string, sqlite3_stmt>> Kept = new();
 
+    /// <summary>Statements kept per connection at most (each a few kilobytes of SQLite's memory).</summary>
+    public const int MaxKept = 64;
+
     [GeneratedRegex(@"IN @(\w+)")]
     private static partial Regex ListParameter();
+
+    /// <summary>How many statements the connection keeps (for tests and diagnostics).</summary>
+    public static int KeptOn(SqliteConnection connection) =>
+        connection.Handle is { } db && Kept.TryGetValue(db, out var statements) ? statements.Count : 0;
 
     /// <summary>Runs <paramref name="sql"/> and reads every row with <paramref name="read"/>.</summary>
     public static List<T> Query<T>(SqliteConnection connection, string sql, DynamicParameters? parameters, Func<RowReader, T> read, int capacity = 16)
@@ -44,6 +51,11 @@ public static partial class SqliteStatements
             {
                 statement.Dispose();
                 throw new ArgumentException("One statement at a time.", nameof(sql));
+            }
+            if (statements.Count >= MaxKept) // filters combine into many texts: keep a bounded set, starting again when full
+            {
+                foreach (var kept in statements.Values) kept.Dispose();
+                statements.Clear();
             }
             statements[sql] = statement;
         }

@@ -77,6 +77,19 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManyDifferentTexts_KeepABoundedSet_AndStillRead()
+    {
+        await using var c = await _db.OpenAsync();
+        for (var n = 1; n <= SqliteStatements.MaxKept * 2 + 5; n++) // a list of n statuses is a different text each time
+        {
+            var p = new DynamicParameters();
+            p.Add("Statuses", Enumerable.Repeat("accepted", n).ToArray());
+            Assert.Equal(50, (await Rows.QueryAsync(c, "SELECT COUNT(*) FROM t WHERE status IN @Statuses", p, r => r.Int(0)))[0]);
+            Assert.InRange(SqliteStatements.KeptOn((SqliteConnection)c), 1, SqliteStatements.MaxKept);
+        }
+    }
+
+    [Fact]
     public async Task AFailedRead_LeavesTheStatementReusable_AndHoldsNoReadTransaction()
     {
         var p = new DynamicParameters();
