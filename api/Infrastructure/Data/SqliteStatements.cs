@@ -87,7 +87,7 @@ public static partial class SqliteStatements
     {
         foreach (var (name, value) in values.ToList())
         {
-            if (value is string or null || value is not IEnumerable list) continue;
+            if (value is string or byte[] or null || value is not IEnumerable list) continue;
             var items = list.Cast<object?>().ToList();
             var names = new StringBuilder();
             for (var i = 0; i < items.Count; i++)
@@ -113,6 +113,7 @@ public static partial class SqliteStatements
             DateTimeOffset t => raw.sqlite3_bind_text16(statement, i, UtcTimestampHandler.Format(t).AsSpan()),
             DateOnly d => raw.sqlite3_bind_text16(statement, i, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture).AsSpan()),
             double x => raw.sqlite3_bind_double(statement, i, x),
+            byte[] bytes => raw.sqlite3_bind_blob(statement, i, bytes),
             _ => throw new ArgumentException($"No SQLite binding for a {value.GetType().Name}."),
         };
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);

@@ -77,6 +77,22 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BlobsFlagsAndNumbers_BindAsDapperBindsThem()
+    {
+        var p = new DynamicParameters();
+        p.Add("Blob", new byte[] { 1, 2, 3 }); // a byte array is one value, not a list
+        p.Add("Flag", true);
+        p.Add("Ratio", 0.25);
+        p.Add("Nothing", null);
+        const string sql = "SELECT length(@Blob), typeof(@Blob), @Flag + 0, @Ratio * 4, @Nothing IS NULL";
+        await using var c = await _db.OpenAsync();
+        var dapper = (await c.QueryAsync<(long, string, long, double, long)>(sql, p)).Single();
+        var kept = (await Rows.QueryAsync(c, sql, p, r => (r.Long(0), r.Text(1), r.Long(2), (double)r.Long(3), r.Long(4)))).Single();
+        Assert.Equal((3L, "blob", 1L, 1.0, 1L), dapper);
+        Assert.Equal(dapper, kept);
+    }
+
+    [Fact]
     public async Task ManyDifferentTexts_KeepABoundedSet_AndStillRead()
     {
         await using var c = await _db.OpenAsync();
