@@ -303,13 +303,15 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         if (f is not { Priorities.Count: 0, ClusterCode: null, RaisedByCode: null, Overdue: null, DueBefore: null, CreatedFrom: null, CreatedTo: null, Query: null })
             return null;
         var where = new List<string> { "1 = 1" };
-        if (f.Statuses.Count > 0) where.Add("status IN @Statuses");
-        if (f.Categories.Count > 0) where.Add("category IN @Categories");
-        if (f.LeadMinistryCode is not null) where.Add("lead_ministry_id = (SELECT id FROM agencies WHERE code = @LeadMinistryCode)");
-        var p = new DynamicParameters();
-        p.Add("Statuses", f.Statuses);
-        p.Add("Categories", f.Categories);
-        p.Add("LeadMinistryCode", f.LeadMinistryCode);
+        var p = new DynamicParameters(); // only what the statement names (Dapper sends every added parameter)
+        void Add(string clause, string name, object value)
+        {
+            where.Add(clause);
+            p.Add(name, value);
+        }
+        if (f.Statuses.Count > 0) Add("status IN @Statuses", "Statuses", f.Statuses);
+        if (f.Categories.Count > 0) Add("category IN @Categories", "Categories", f.Categories);
+        if (f.LeadMinistryCode is not null) Add("lead_ministry_id = (SELECT id FROM agencies WHERE code = @LeadMinistryCode)", "LeadMinistryCode", f.LeadMinistryCode);
         return (await Rows.QueryAsync(connection, $"SELECT COALESCE(SUM(issues), 0) FROM regulatory_issue_tallies WHERE {string.Join(" AND ", where)}",
             p, r => r.Int(0)))[0];
     }
