@@ -3,6 +3,7 @@ using System.Text.Json;
 using BioCluster.Api.Tests.Infrastructure;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BioCluster.Api.Tests.Features.Access;
 
@@ -253,6 +254,14 @@ public sealed class AuthenticationTests(SqliteApiFactory factory) : IClassFixtur
 
         var key = JsonDocument.Parse(await factory.Client().GetStringAsync($"/api/v1/api-keys/{id}")).RootElement;
         Assert.Equal(JsonValueKind.String, key.GetProperty("lastUsedAt").ValueKind);
+
+        // The per-request lookup reads the row by position; it must be the row Dapper's mapper reads by name.
+        var store = factory.Services.GetRequiredService<BioCluster.Api.Features.Access.ApiKeyStore>();
+        var verified = await store.VerifyAsync(secret, CancellationToken.None);
+        var found = await store.FindAsync(id, CancellationToken.None);
+        Assert.NotNull(verified);
+        Assert.Equal(JsonSerializer.Serialize(found), JsonSerializer.Serialize(verified));
+        Assert.Null(await store.VerifyAsync(secret[..^1] + (secret[^1] == 'a' ? 'b' : 'a'), CancellationToken.None));
     }
 
     [Fact]
