@@ -58,13 +58,7 @@ internal sealed class SqliteBulkStatement : BulkStatement
     public SqliteBulkStatement(SqliteConnection connection, string sql, IReadOnlyList<string> parameters)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        var rc = raw.sqlite3_prepare_v2(_db, sql, out _statement, out string tail);
-        SqliteException.ThrowExceptionForRC(rc, _db);
-        if (!string.IsNullOrWhiteSpace(tail))
-        {
-            _statement.Dispose();
-            throw new ArgumentException("A bulk statement is one statement.", nameof(sql));
-        }
+        _statement = SqliteStatements.Prepare(_db, sql);
         _index = new int[parameters.Count];
         for (var i = 0; i < parameters.Count; i++)
             if ((_index[i] = raw.sqlite3_bind_parameter_index(_statement, "@" + parameters[i])) == 0)

@@ -149,8 +149,7 @@ public static class SqliteEngine
     {
         var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         if (Ready.TryGetValue(handle, out _)) return;
-        var rc = SQLitePCL.raw.sqlite3_db_config(handle, EnableForeignKeys, 1, out var on);
-        if (rc != SQLitePCL.raw.SQLITE_OK || on != 1) throw new InvalidOperationException($"SQLite did not switch foreign keys on (rc {rc}).");
+        SwitchOn(handle, EnableForeignKeys, "foreign keys");
         await using (var pragma = connection.CreateCommand())
         {
             pragma.CommandText = "PRAGMA synchronous = NORMAL;";
@@ -160,10 +159,14 @@ public static class SqliteEngine
     }
 
     /// <summary>This connection leaves the write-ahead log as it is when it closes (SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE).</summary>
-    public static void NoCheckpointOnClose(SqliteConnection connection)
+    public static void NoCheckpointOnClose(SqliteConnection connection) =>
+        SwitchOn(connection.Handle ?? throw new InvalidOperationException("The connection is not open."), NoCheckpointOnCloseOption, "no checkpoint on close");
+
+    /// <summary>Switches one of the connection's <c>sqlite3_db_config</c> options on, and checks that it is.</summary>
+    private static void SwitchOn(SQLitePCL.sqlite3 handle, int option, string what)
     {
-        var rc = SQLitePCL.raw.sqlite3_db_config(connection.Handle, NoCheckpointOnCloseOption, 1, out var on);
-        if (rc != SQLitePCL.raw.SQLITE_OK || on != 1) throw new InvalidOperationException($"SQLite did not keep the log on close (rc {rc}).");
+        var rc = SQLitePCL.raw.sqlite3_db_config(handle, option, 1, out var on);
+        if (rc != SQLitePCL.raw.SQLITE_OK || on != 1) throw new InvalidOperationException($"SQLite did not switch {what} on (rc {rc}).");
     }
 
     private const int NoCheckpointOnCloseOption = 1006; // SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE

@@ -46,12 +46,7 @@ public static partial class SqliteStatements
         var statements = Kept.GetValue(db, _ => new Dictionary<string, sqlite3_stmt>(StringComparer.Ordinal));
         if (!statements.TryGetValue(sql, out var statement))
         {
-            SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v3(db, sql, raw.SQLITE_PREPARE_PERSISTENT, out statement, out string tail), db);
-            if (!string.IsNullOrWhiteSpace(tail))
-            {
-                statement.Dispose();
-                throw new ArgumentException("One statement at a time.", nameof(sql));
-            }
+            statement = Prepare(db, sql);
             if (statements.Count >= MaxKept) // filters combine into many texts: keep a bounded set, starting again when full
             {
                 foreach (var kept in statements.Values) kept.Dispose();
@@ -80,6 +75,18 @@ public static partial class SqliteStatements
         {
             raw.sqlite3_reset(statement); // holds no read transaction between requests
         }
+    }
+
+    /// <summary>
+    /// Prepares one statement to be run many times (kept here, or a <see cref="BulkStatement"/>); SQLite's errors as
+    /// <see cref="SqliteException"/>, and text after the first statement refused rather than silently ignored.
+    /// </summary>
+    internal static sqlite3_stmt Prepare(sqlite3 db, string sql)
+    {
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v3(db, sql, raw.SQLITE_PREPARE_PERSISTENT, out var statement, out string tail), db);
+        if (string.IsNullOrWhiteSpace(tail)) return statement;
+        statement.Dispose();
+        throw new ArgumentException("One statement at a time.", nameof(sql));
     }
 
     /// <summary>Dapper's expansion of <c>IN @list</c> for a list value: <c>IN (@list1, @list2, …)</c>.</summary>

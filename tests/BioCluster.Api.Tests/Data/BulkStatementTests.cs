@@ -5,36 +5,22 @@ using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace BioCluster.Api.Tests.Data;
 
 /// <summary>The import's write path on SQLite's C API, on a real file: values, errors and transactions as ADO.NET gives them.</summary>
-public sealed class BulkStatementTests : IAsyncLifetime
+public sealed class BulkStatementTests : TempSqliteDatabase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "biocluster-tests", Guid.NewGuid().ToString("N"));
-    private DbConnectionFactory _db = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync(DbConnection c)
     {
-        DapperSetup.Configure();
-        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new BioCluster.Api.Tests.Infrastructure.TestHostEnvironment());
-        Directory.CreateDirectory(_folder);
-        await new Migrator(_db, Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync(); // audit_entries
-        await using var c = await _db.OpenAsync();
+        await new Migrator(Db, Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync(); // audit_entries
         await c.ExecuteAsync("""
             CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL UNIQUE, name TEXT NULL, n INTEGER NULL, doc TEXT NULL, at TEXT NULL,
                 parent_id INTEGER NULL REFERENCES t (id))
             """);
-    }
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
     }
 
     private static readonly string[] Columns = ["Code", "Name", "N", "Doc", "At", "Parent"];
@@ -44,10 +30,10 @@ public sealed class BulkStatementTests : IAsyncLifetime
     public async Task Values_AreStoredAsTheDriverStoresThem()
     {
         var at = new DateTimeOffset(2026, 11, 25, 18, 30, 1, TimeSpan.FromHours(9)).AddTicks(1234567);
-        await using var c = await _db.OpenAsync();
+        await using var c = await Db.OpenAsync();
         await using var tx = await c.BeginTransactionAsync();
         long first, second;
-        await using (var s = BulkStatement.PrepareInsert(c, tx, _db.Dialect, Insert, Columns))
+        await using (var s = BulkStatement.PrepareInsert(c, tx, Db.Dialect, Insert, Columns))
         {
             s.Set(0, "부산-바이오"); s.Set(1, "오송 첨단의료산업진흥재단 🧬 \"인용\"\n줄"); s.Set(2, 42L); s.SetUtf8(3, Encoding.UTF8.GetBytes("{\"이름\":\"값\"}"));
             s.Set(4, at); s.Set(5, (long?)null);
@@ -69,13 +55,13 @@ public sealed class BulkStatementTests : IAsyncLifetime
     [Fact]
     public async Task Errors_AreSqliteExceptions_AndTheStatementGoesOn()
     {
-        await using var c = await _db.OpenAsync();
+        await using var c = await Db.OpenAsync();
         await using var tx = await c.BeginTransactionAsync();
         await using var s = BulkStatement.Prepare(c, tx, Insert, Columns);
         s.Set(0, "a"); s.Set(1, (string?)null); s.Set(2, (long?)null); s.Set(3, (string?)null); s.Set(4, (string?)null); s.Set(5, (long?)null);
         Assert.Equal(1, await s.ExecuteAsync(CancellationToken.None));
         var duplicate = await Assert.ThrowsAsync<SqliteException>(async () => await s.ExecuteAsync(CancellationToken.None));
-        Assert.True(_db.Dialect.IsUniqueViolation(duplicate));
+        Assert.True(Db.Dialect.IsUniqueViolation(duplicate));
         s.Set(0, "b"); s.Set(5, 999_999L); // no such parent: foreign keys are on for the connection
         var orphan = await Assert.ThrowsAsync<SqliteException>(async () => await s.ExecuteAsync(CancellationToken.None));
         Assert.Equal(787, orphan.SqliteExtendedErrorCode); // SQLITE_CONSTRAINT_FOREIGNKEY
@@ -88,7 +74,7 @@ public sealed class BulkStatementTests : IAsyncLifetime
     [Fact]
     public async Task Prepare_RefusesWhatItCannotBindByName()
     {
-        await using var c = await _db.OpenAsync();
+        await using var c = await Db.OpenAsync();
         await using var tx = await c.BeginTransactionAsync();
         Assert.Throws<ArgumentException>(() => BulkStatement.Prepare(c, tx, Insert, ["Code", "Name", "N", "Doc", "At", "Nope"]));
         Assert.Throws<ArgumentException>(() => BulkStatement.Prepare(c, tx, Insert, ["Code", "Name", "N", "Doc", "At"]));
@@ -102,7 +88,7 @@ public sealed class BulkStatementTests : IAsyncLifetime
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         JsonSetup.Configure(json);
         var value = new { Code = "x<y>&'z'", NameKo = "대구경북첨단의료산업진흥재단", NameEn = (string?)null, Tags = new[] { "a\u2028b", "🧬" }, Number = 1.5m };
-        await using var c = await _db.OpenAsync();
+        await using var c = await Db.OpenAsync();
         await using (var tx = await c.BeginTransactionAsync())
         {
             await using (var batch = new AuditBatch(c, tx, Actor.System("test"), DateTimeOffset.UnixEpoch, json))
@@ -121,26 +107,10 @@ public sealed class BulkStatementTests : IAsyncLifetime
 }
 
 /// <summary>A bulk write's commit leaves the write-ahead log to a checkpoint run after it answers (SQLite), on a real file.</summary>
-public sealed class CheckpointTests : IAsyncLifetime
+public sealed class CheckpointTests : TempSqliteDatabase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "biocluster-tests", Guid.NewGuid().ToString("N"));
-    private DbConnectionFactory _db = null!;
-    private string File => Path.Combine(_folder, "biocluster.db");
-
-    public async Task InitializeAsync()
-    {
-        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new BioCluster.Api.Tests.Infrastructure.TestHostEnvironment());
-        Directory.CreateDirectory(_folder);
-        await using var c = await _db.OpenAsync();
-        await c.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL);");
-    }
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    protected override Task SetUpAsync(DbConnection c) =>
+        c.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL);");
 
     /// <summary>Commits ~8 MB (about 2,000 pages, over SQLite's 1,000-page threshold for a checkpoint at commit).</summary>
     private static async Task WriteAsync(DbConnection c)
@@ -156,20 +126,20 @@ public sealed class CheckpointTests : IAsyncLifetime
     public async Task Paused_TheCommitAndTheClose_LeaveTheLog_UntilTheCheckpoint()
     {
         var before = DatabaseBytes();
-        await using (var c = await _db.OpenAsync())
+        await using (var c = await Db.OpenAsync())
         {
-            await _db.PauseCheckpointsAsync(c);
+            await Db.PauseCheckpointsAsync(c);
             await WriteAsync(c);
             Assert.Equal(before, DatabaseBytes()); // the rows are in the log only
-            await _db.ResumeCheckpointsAsync(c);
+            await Db.ResumeCheckpointsAsync(c);
             Assert.Equal(1000L, await c.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
         }
         SqliteConnection.ClearAllPools(); // the paused connection was the last one open: closing it copied nothing either
         Assert.Equal(before, DatabaseBytes());
-        await using (var reader = await _db.OpenAsync())
+        await using (var reader = await Db.OpenAsync())
             Assert.Equal(20_000, await reader.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM t")); // and the rows are there for every connection
 
-        await _db.CheckpointAsync();
+        await Db.CheckpointAsync();
         Assert.True(DatabaseBytes() > before + 7_000_000, $"{DatabaseBytes()} bytes after the checkpoint");
     }
 
@@ -177,7 +147,7 @@ public sealed class CheckpointTests : IAsyncLifetime
     public async Task NotPaused_TheCommitCheckpoints()
     {
         var before = DatabaseBytes();
-        await using (var c = await _db.OpenAsync()) await WriteAsync(c);
+        await using (var c = await Db.OpenAsync()) await WriteAsync(c);
         Assert.True(DatabaseBytes() > before + 7_000_000, $"{DatabaseBytes()} bytes after the commit");
     }
 }

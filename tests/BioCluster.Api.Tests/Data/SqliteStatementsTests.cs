@@ -1,22 +1,16 @@
+using System.Data.Common;
 using BioCluster.Api.Infrastructure.Data;
+using BioCluster.Api.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace BioCluster.Api.Tests.Data;
 
 /// <summary>The hot list's reads through kept statements on SQLite give what Dapper gives for the same SQL and parameters.</summary>
-public sealed class SqliteStatementsTests : IAsyncLifetime
+public sealed class SqliteStatementsTests : TempSqliteDatabase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "biocluster-tests", Guid.NewGuid().ToString("N"));
-    private DbConnectionFactory _db = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync(DbConnection c)
     {
-        DapperSetup.Configure();
-        _db = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = _folder }), new BioCluster.Api.Tests.Infrastructure.TestHostEnvironment());
-        Directory.CreateDirectory(_folder);
-        await using var c = await _db.OpenAsync();
         await c.ExecuteAsync("""
             CREATE TABLE t (id INTEGER PRIMARY KEY, status TEXT NOT NULL, name TEXT NULL, n INTEGER NULL, at TEXT NOT NULL, day TEXT NULL);
             """);
@@ -27,13 +21,6 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
             day = i % 3 == 0 ? (DateOnly?)null : new DateOnly(2026, 1, 1).AddDays(i),
         });
         await c.ExecuteAsync("INSERT INTO t (id, status, name, n, at, day) VALUES (@id, @status, @name, @n, @at, @day)", rows);
-    }
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
     }
 
     private sealed record Row(long Id, string Status, string? Name, long? N, DateTimeOffset At, DateOnly? Day);
@@ -67,7 +54,7 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
         p.Add("After", after);
         p.Add("Limit", limit);
         p.Add("Unused", "not in the statement"); // extra parameters are left alone, as Dapper leaves them
-        await using var c = await _db.OpenAsync();
+        await using var c = await Db.OpenAsync();
         var expected = (await c.QueryAsync(Sql, p)).Select(d => (IDictionary<string, object?>)d).Select(d => new Row(
             (long)d["id"]!, (string)d["status"]!, (string?)d["name"], (long?)d["n"], UtcTimestampHandler.ParseText((string)d["at"]!),
             d["day"] is string day ? DateOnlyHandler.ParseText(day) : null)).ToList();
@@ -85,7 +72,7 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
         p.Add("Ratio", 0.25);
         p.Add("Nothing", null);
         const string sql = "SELECT length(@Blob), typeof(@Blob), @Flag + 0, @Ratio * 4, @Nothing IS NULL";
-        await using var c = await _db.OpenAsync();
+        await using var c = await Db.OpenAsync();
         var dapper = (await c.QueryAsync<(long, string, long, double, long)>(sql, p)).Single();
         var kept = (await Rows.QueryAsync(c, sql, p, r => (r.Long(0), r.Text(1), r.Long(2), (double)r.Long(3), r.Long(4)))).Single();
         Assert.Equal((3L, "blob", 1L, 1.0, 1L), dapper);
@@ -95,7 +82,7 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
     [Fact]
     public async Task ManyDifferentTexts_KeepABoundedSet_AndStillRead()
     {
-        await using var c = await _db.OpenAsync();
+        await using var c = await Db.OpenAsync();
         for (var n = 1; n <= SqliteStatements.MaxKept * 2 + 5; n++) // a list of n statuses is a different text each time
         {
             var p = new DynamicParameters();
@@ -115,10 +102,10 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
         p.Add("Day", new DateOnly(2000, 1, 1));
         p.Add("After", 0);
         p.Add("Limit", 10);
-        await using var c = await _db.OpenAsync();
+        await using var c = await Db.OpenAsync();
         Assert.Throws<InvalidOperationException>(() => Rows.QueryAsync<Row>(c, Sql, p, _ => throw new InvalidOperationException("reader failed")).GetAwaiter().GetResult());
         // Reset after the failure: no read transaction is left open, so another connection can checkpoint the whole log.
-        await using (var other = await _db.OpenAsync())
+        await using (var other = await Db.OpenAsync())
         {
             await other.ExecuteAsync("INSERT INTO t (id, status, at) VALUES (1000, 'accepted', '2030-01-01T00:00:00.0000000Z')");
             var checkpoint = (await other.QueryAsync<(long Busy, long Log, long Done)>("PRAGMA wal_checkpoint(TRUNCATE)")).Single();
