@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -115,7 +116,9 @@ public static class Keyset
     {
         var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
         var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Seek(sort, cursor, p, idColumn);
-        p.Add("Limit", limit + 1);
+        // The limit is written into the text, not bound: SQLite plans with a bound LIMIT's value, so binding it marks
+        // a kept statement to be compiled again before every run (it was, on every page, until this was found).
+        var limitSql = dialect.Limit((limit + 1).ToString(CultureInfo.InvariantCulture));
         var countSql = $"SELECT COUNT(*) FROM {countFrom}{filterSql}";
         var total = !count ? -1
             : read is null ? await connection.ExecuteScalarAsync<int>(countSql, p)
@@ -124,8 +127,8 @@ public static class Keyset
         // keysFirst: find the page's ids on the base table's indexes alone (the filter and sort columns only
         // name the base table), then read the wide rows and their joins for just those ids.
         var sql = keysFirst
-            ? $"{select} WHERE {idColumn} IN (SELECT {idColumn} FROM {countFrom}{filterSql}{seekSql} ORDER BY {orderBy} {dialect.Limit("@Limit")}) ORDER BY {orderBy}"
-            : $"{select}{filterSql}{seekSql} ORDER BY {orderBy} {dialect.Limit("@Limit")}";
+            ? $"{select} WHERE {idColumn} IN (SELECT {idColumn} FROM {countFrom}{filterSql}{seekSql} ORDER BY {orderBy} {limitSql}) ORDER BY {orderBy}"
+            : $"{select}{filterSql}{seekSql} ORDER BY {orderBy} {limitSql}";
         List<TRow> rows;
         if (read is null)
         {

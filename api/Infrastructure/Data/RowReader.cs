@@ -1,5 +1,5 @@
 using System.Data.Common;
-using SQLitePCL;
+using System.Text;
 
 namespace BioCluster.Api.Infrastructure.Data;
 
@@ -13,33 +13,34 @@ namespace BioCluster.Api.Infrastructure.Data;
 public readonly struct RowReader
 {
     private readonly DbDataReader? _reader;
-    private readonly sqlite3_stmt? _statement;
+    private readonly nint _statement;
 
     public RowReader(DbDataReader reader) => _reader = reader;
 
-    public RowReader(sqlite3_stmt statement) => _statement = statement;
+    /// <summary>A row of a stepped statement, read through its raw pointer (<see cref="SqliteNative"/>); the caller keeps the statement alive.</summary>
+    internal RowReader(nint statement) => _statement = statement;
 
-    private bool IsNull(int i) => _statement is { } s ? raw.sqlite3_column_type(s, i) == raw.SQLITE_NULL : _reader!.IsDBNull(i);
+    private bool IsNull(int i) => _statement != 0 ? SqliteNative.ColumnType(_statement, i) == SqliteNative.Null : _reader!.IsDBNull(i);
 
-    public long Long(int i) => _statement is { } s ? raw.sqlite3_column_int64(s, i) : Convert.ToInt64(_reader!.GetValue(i));
+    public long Long(int i) => _statement != 0 ? SqliteNative.ColumnInt64(_statement, i) : Convert.ToInt64(_reader!.GetValue(i));
 
-    public int Int(int i) => _statement is { } s ? raw.sqlite3_column_int(s, i) : Convert.ToInt32(_reader!.GetValue(i));
+    public int Int(int i) => _statement != 0 ? (int)SqliteNative.ColumnInt64(_statement, i) : Convert.ToInt32(_reader!.GetValue(i));
 
     public long? LongOrNull(int i) => IsNull(i) ? null : Long(i);
 
     public int? IntOrNull(int i) => IsNull(i) ? null : Int(i);
 
-    public string Text(int i) => _statement is { } s ? raw.sqlite3_column_text(s, i).utf8_to_string() ?? "" : _reader!.GetString(i);
+    public string Text(int i) => _statement != 0 ? Encoding.UTF8.GetString(SqliteNative.Utf8(_statement, i)) : _reader!.GetString(i);
 
     public string? TextOrNull(int i) => IsNull(i) ? null : Text(i);
 
     public DateTimeOffset Instant(int i) =>
-        _statement is not null ? UtcTimestampHandler.ParseText(Text(i)) : UtcTimestampHandler.Instance.Parse(_reader!.GetValue(i));
+        _statement != 0 ? UtcTimestampHandler.ParseText(SqliteNative.Utf8(_statement, i)) : UtcTimestampHandler.Instance.Parse(_reader!.GetValue(i));
 
     public DateTimeOffset? InstantOrNull(int i) => IsNull(i) ? null : Instant(i);
 
     public DateOnly? DateOrNull(int i) =>
-        IsNull(i) ? null : _statement is not null ? DateOnlyHandler.ParseText(Text(i)) : DateOnlyHandler.Instance.Parse(_reader!.GetValue(i));
+        IsNull(i) ? null : _statement != 0 ? DateOnlyHandler.ParseText(SqliteNative.Utf8(_statement, i)) : DateOnlyHandler.Instance.Parse(_reader!.GetValue(i));
 }
 
 /// <summary>Rows read by hand (<see cref="RowReader"/>): through SQLite's C API with kept statements on SQLite, through Dapper's reader elsewhere.</summary>

@@ -34,6 +34,18 @@ public static partial class SqliteStatements
     public static int KeptOn(SqliteConnection connection) =>
         connection.Handle is { } db && Kept.TryGetValue(db, out var statements) ? statements.Count : 0;
 
+    /// <summary>
+    /// How many times SQLite has compiled the connection's kept statements again since they were prepared (for tests):
+    /// a statement is compiled again when a value it was planned with is bound anew (a bound LIMIT, a LIKE pattern),
+    /// which costs what preparing it costs.
+    /// </summary>
+    private const int StatusReprepare = 5; // SQLITE_STMTSTATUS_REPREPARE
+
+    public static int RecompiledOn(SqliteConnection connection) =>
+        connection.Handle is { } db && Kept.TryGetValue(db, out var statements)
+            ? statements.Values.Sum(s => raw.sqlite3_stmt_status(s, StatusReprepare, 0))
+            : 0;
+
     /// <summary>Runs <paramref name="sql"/> and reads every row with <paramref name="read"/>.</summary>
     public static List<T> Query<T>(SqliteConnection connection, string sql, DynamicParameters? parameters, Func<RowReader, T> read, int capacity = 16)
     {
@@ -56,7 +68,7 @@ public static partial class SqliteStatements
         }
         try
         {
-            raw.sqlite3_clear_bindings(statement);
+            // Every parameter is bound below (a missing one is an error): nothing of the last run's values is left to clear.
             for (var i = 1; i <= raw.sqlite3_bind_parameter_count(statement); i++)
             {
                 var name = raw.sqlite3_bind_parameter_name(statement, i).utf8_to_string();
@@ -65,10 +77,19 @@ public static partial class SqliteStatements
                 Bind(db, statement, i, value);
             }
             var rows = new List<T>(capacity);
-            var reader = new RowReader(statement);
-            int rc;
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) rows.Add(read(reader));
-            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
+            var added = false;
+            statement.DangerousAddRef(ref added); // the reads below use the raw pointer
+            try
+            {
+                var reader = new RowReader(statement.DangerousGetHandle());
+                int rc;
+                while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) rows.Add(read(reader));
+                if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
+            }
+            finally
+            {
+                if (added) statement.DangerousRelease();
+            }
             return rows;
         }
         finally

@@ -1,5 +1,7 @@
 using System.Data;
 using System.Globalization;
+using System.Numerics;
+using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -63,26 +65,37 @@ public sealed class UtcTimestampHandler : SqlMapper.TypeHandler<DateTimeOffset>
     /// Reads our own fixed-width text (every stored instant) digit by digit — lists read thousands of them, and
     /// the general parser costs more than the database read — and anything else as ISO-8601.
     /// </summary>
-    public static DateTimeOffset ParseText(string s)
+    public static DateTimeOffset ParseText(string s) => TryParseFixed<char>(s, out var value) ? value : ParseGeneral(s);
+
+    /// <summary><see cref="ParseText(string)"/> of the value as SQLite hands it over, in UTF-8, without making a string of it first.</summary>
+    public static DateTimeOffset ParseText(ReadOnlySpan<byte> utf8) =>
+        TryParseFixed(utf8, out var value) ? value : ParseGeneral(Encoding.UTF8.GetString(utf8));
+
+    private static DateTimeOffset ParseGeneral(string s) =>
+        DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private static bool TryParseFixed<T>(ReadOnlySpan<T> s, out DateTimeOffset value) where T : unmanaged, IBinaryInteger<T>
     {
-        if (s.Length == 28 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' && s[19] == '.' && s[27] == 'Z'
+        value = default;
+        if (!(s.Length == 28 && Is(s[4], '-') && Is(s[7], '-') && Is(s[10], 'T') && Is(s[13], ':') && Is(s[16], ':') && Is(s[19], '.') && Is(s[27], 'Z')
             && Digits(s, 0, 4, out var year) && Digits(s, 5, 2, out var month) && Digits(s, 8, 2, out var day)
             && Digits(s, 11, 2, out var hour) && Digits(s, 14, 2, out var minute) && Digits(s, 17, 2, out var second)
             && Digits(s, 20, 7, out var ticks)
-            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour < 24 && minute < 60 && second < 60)
-        {
-            return new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks));
-        }
-        return DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour < 24 && minute < 60 && second < 60))
+            return false;
+        value = new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks));
+        return true;
     }
 
+    internal static bool Is<T>(T c, char expected) where T : unmanaged, IBinaryInteger<T> => int.CreateTruncating(c) == expected;
+
     /// <summary>The decimal number in <paramref name="count"/> ASCII digits of <paramref name="s"/> from <paramref name="start"/>.</summary>
-    internal static bool Digits(string s, int start, int count, out int value)
+    internal static bool Digits<T>(ReadOnlySpan<T> s, int start, int count, out int value) where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         for (var i = start; i < start + count; i++)
         {
-            var d = s[i] - '0';
+            var d = int.CreateTruncating(s[i]) - '0';
             if ((uint)d > 9) return false;
             value = value * 10 + d;
         }
@@ -118,11 +131,22 @@ public sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
     };
 
     /// <summary>Reads <c>yyyy-MM-dd</c> (what we store) digit by digit, anything else with the general parser.</summary>
-    public static DateOnly ParseText(string s) =>
-        s.Length == 10 && s[4] == '-' && s[7] == '-'
+    public static DateOnly ParseText(string s) => TryParseFixed<char>(s, out var value) ? value : ParseGeneral(s);
+
+    /// <summary><see cref="ParseText(string)"/> of the value as SQLite hands it over, in UTF-8.</summary>
+    public static DateOnly ParseText(ReadOnlySpan<byte> utf8) => TryParseFixed(utf8, out var value) ? value : ParseGeneral(Encoding.UTF8.GetString(utf8));
+
+    private static DateOnly ParseGeneral(string s) => DateOnly.Parse(s[..Math.Min(10, s.Length)], CultureInfo.InvariantCulture);
+
+    private static bool TryParseFixed<T>(ReadOnlySpan<T> s, out DateOnly value) where T : unmanaged, IBinaryInteger<T>
+    {
+        value = default;
+        if (!(s.Length == 10 && UtcTimestampHandler.Is(s[4], '-') && UtcTimestampHandler.Is(s[7], '-')
             && UtcTimestampHandler.Digits(s, 0, 4, out var year) && UtcTimestampHandler.Digits(s, 5, 2, out var month)
             && UtcTimestampHandler.Digits(s, 8, 2, out var day)
-            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-            ? new DateOnly(year, month, day)
-            : DateOnly.Parse(s[..Math.Min(10, s.Length)], CultureInfo.InvariantCulture);
+            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)))
+            return false;
+        value = new DateOnly(year, month, day);
+        return true;
+    }
 }
