@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 // spread over the clusters, ministries, states and categories, and prints an API key (read scope, for
 // the secretariat's ministry) and the cursor of the 2,000th page of the default list.
 if (args is ["insert-floor", var ifDb, var ifBatch]) { BioCluster.Bench.InsertFloor.Run(ifDb, 100_000, int.Parse(ifBatch)); return 0; }
+if (args is ["step", var stepDb, .. var stepSql]) { BioCluster.Bench.Floor.Step(stepDb, stepSql); return 0; }
 if (args is ["floor", var floorDb, var floorLimit]) { BioCluster.Bench.Floor.Run(floorDb, int.Parse(floorLimit)); return 0; }
 if (args is ["explain", var dbFile, .. var queries])
 {

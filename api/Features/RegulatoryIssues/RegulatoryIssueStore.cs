@@ -280,10 +280,11 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
     public async Task<Page<RegulatoryIssueSummaryDto>> ListAsync(IssueFilter filter, SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
+        using var together = Rows.ReadTogether(connection);
         var tallied = await TalliedCountAsync(connection, filter);
         var (where, p) = Where(filter);
         var (rows, next, total) = await Keyset.PageAsync(connection, db.Dialect, SummarySelect, "regulatory_issues i", where, p, sort, cursor, limit,
-            "i.id", r => r.Id, count: tallied is null, keysFirst: true, read: ReadSummary);
+            "i.id", r => r.Id, count: tallied is null, read: ReadSummary); // one table, no joins: nothing to gain from reading the keys first
         total = tallied ?? total;
         if (rows.Count == 0) return new Page<RegulatoryIssueSummaryDto>([], next, total);
         var clusters = await ClustersOfAsync(connection, null, rows.Select(r => r.Id));

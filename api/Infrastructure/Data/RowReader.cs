@@ -46,6 +46,23 @@ public readonly struct RowReader
 /// <summary>Rows read by hand (<see cref="RowReader"/>): through SQLite's C API with kept statements on SQLite, through Dapper's reader elsewhere.</summary>
 public static class Rows
 {
+    /// <summary>
+    /// Makes the reads that follow on this connection one read transaction until disposed, on SQLite: one snapshot for
+    /// a page, its total and the names it shows, and the write-ahead log's read lock taken once instead of once per
+    /// statement (~7 µs each, most of a small statement's cost). Nothing on SQL Server, whose reads stay as they were.
+    /// </summary>
+    public static IDisposable? ReadTogether(DbConnection connection)
+    {
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection sqlite) return null;
+        SqliteStatements.Query(sqlite, "BEGIN", null, _ => 0);
+        return new EndRead(sqlite);
+    }
+
+    private sealed class EndRead(Microsoft.Data.Sqlite.SqliteConnection connection) : IDisposable
+    {
+        public void Dispose() => SqliteStatements.Query(connection, "COMMIT", null, _ => 0); // reads only: nothing to keep or lose
+    }
+
     public static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Dapper.DynamicParameters? parameters, Func<RowReader, T> read,
         DbTransaction? transaction = null, int capacity = 16)
     {

@@ -22,7 +22,10 @@ namespace BioCluster.Api.Infrastructure.Data;
 /// </remarks>
 public static partial class SqliteStatements
 {
-    private static readonly ConditionalWeakTable<sqlite3, Dictionary<string, sqlite3_stmt>> Kept = new();
+    private static readonly ConditionalWeakTable<sqlite3, Dictionary<string, KeptStatement>> Kept = new();
+
+    /// <summary>A kept statement and the names of its parameters (without their <c>@</c>), read once when it is prepared.</summary>
+    private sealed record KeptStatement(sqlite3_stmt Statement, string[] Names);
 
     /// <summary>Statements kept per connection at most (each a few kilobytes of SQLite's memory).</summary>
     public const int MaxKept = 64;
@@ -43,7 +46,7 @@ public static partial class SqliteStatements
 
     public static int RecompiledOn(SqliteConnection connection) =>
         connection.Handle is { } db && Kept.TryGetValue(db, out var statements)
-            ? statements.Values.Sum(s => raw.sqlite3_stmt_status(s, StatusReprepare, 0))
+            ? statements.Values.Sum(s => raw.sqlite3_stmt_status(s.Statement, StatusReprepare, 0))
             : 0;
 
     /// <summary>Runs <paramref name="sql"/> and reads every row with <paramref name="read"/>.</summary>
@@ -55,46 +58,44 @@ public static partial class SqliteStatements
             foreach (var name in parameters.ParameterNames)
                 values[name] = parameters.Get<object?>(name);
         sql = Expand(sql, values);
-        var statements = Kept.GetValue(db, _ => new Dictionary<string, sqlite3_stmt>(StringComparer.Ordinal));
-        if (!statements.TryGetValue(sql, out var statement))
+        var statements = Kept.GetValue(db, _ => new Dictionary<string, KeptStatement>(StringComparer.Ordinal));
+        if (!statements.TryGetValue(sql, out var kept))
         {
-            statement = Prepare(db, sql);
+            var prepared = Prepare(db, sql);
             if (statements.Count >= MaxKept) // filters combine into many texts: keep a bounded set, starting again when full
             {
-                foreach (var kept in statements.Values) kept.Dispose();
+                foreach (var old in statements.Values) old.Statement.Dispose();
                 statements.Clear();
             }
-            statements[sql] = statement;
+            var names = new string[raw.sqlite3_bind_parameter_count(prepared)];
+            for (var i = 0; i < names.Length; i++)
+                names[i] = raw.sqlite3_bind_parameter_name(prepared, i + 1).utf8_to_string() is ['@', .. var name] ? name
+                    : throw new ArgumentException("Name every parameter with @.", nameof(sql));
+            statements[sql] = kept = new KeptStatement(prepared, names);
         }
+        var statement = kept.Statement;
+        var added = false;
+        statement.DangerousAddRef(ref added); // the reads below use the raw pointer
         try
         {
             // Every parameter is bound below (a missing one is an error): nothing of the last run's values is left to clear.
-            for (var i = 1; i <= raw.sqlite3_bind_parameter_count(statement); i++)
+            for (var i = 0; i < kept.Names.Length; i++)
             {
-                var name = raw.sqlite3_bind_parameter_name(statement, i).utf8_to_string();
-                if (name is null || !values.TryGetValue(name[1..], out var value))
-                    throw new ArgumentException($"No value for the parameter {name}.", nameof(parameters));
-                Bind(db, statement, i, value);
+                if (!values.TryGetValue(kept.Names[i], out var value))
+                    throw new ArgumentException($"No value for the parameter @{kept.Names[i]}.", nameof(parameters));
+                Bind(db, statement, i + 1, value);
             }
             var rows = new List<T>(capacity);
-            var added = false;
-            statement.DangerousAddRef(ref added); // the reads below use the raw pointer
-            try
-            {
-                var reader = new RowReader(statement.DangerousGetHandle());
-                int rc;
-                while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) rows.Add(read(reader));
-                if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
-            }
-            finally
-            {
-                if (added) statement.DangerousRelease();
-            }
+            var reader = new RowReader(statement.DangerousGetHandle());
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) rows.Add(read(reader));
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
             return rows;
         }
         finally
         {
             raw.sqlite3_reset(statement); // holds no read transaction between requests
+            if (added) statement.DangerousRelease();
         }
     }
 

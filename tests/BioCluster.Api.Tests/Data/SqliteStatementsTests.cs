@@ -11,6 +11,7 @@ public sealed class SqliteStatementsTests : TempSqliteDatabase
 {
     protected override async Task SetUpAsync(DbConnection c)
     {
+        await c.ExecuteAsync("PRAGMA journal_mode = WAL;"); // as the API's database (readers and a writer side by side)
         await c.ExecuteAsync("""
             CREATE TABLE t (id INTEGER PRIMARY KEY, status TEXT NOT NULL, name TEXT NULL, n INTEGER NULL, at TEXT NOT NULL, day TEXT NULL);
             """);
@@ -97,6 +98,35 @@ public sealed class SqliteStatementsTests : TempSqliteDatabase
                 cursor, 7, "t.id", r => r.Id, keysFirst: true, read: r => new Keyed(r.Long(0), r.Instant(1)));
         }
         Assert.Equal(like, SqliteStatements.RecompiledOn((SqliteConnection)c));
+    }
+
+    [Fact]
+    public async Task ReadsTogether_SeeOneSnapshot_AndLeaveNoTransactionBehind()
+    {
+        const string count = "SELECT COUNT(*) FROM t";
+        await using var c = await Db.OpenAsync();
+        var sqlite = (SqliteConnection)c;
+        await using var writer = await Db.OpenAsync();
+        using (Rows.ReadTogether(c))
+        {
+            Assert.Equal(200, (await Rows.QueryAsync(c, count, null, r => r.Int(0)))[0]);
+            await writer.ExecuteAsync("INSERT INTO t (id, status, at) VALUES (1001, 'accepted', '2030-01-01T00:00:00.0000000Z')");
+            Assert.Equal(200, (await Rows.QueryAsync(c, count, null, r => r.Int(0)))[0]); // the snapshot of the first read
+        }
+        Assert.Equal(1, SQLitePCL.raw.sqlite3_get_autocommit(sqlite.Handle)); // back in autocommit: the pool gets it clean
+        Assert.Equal(201, (await Rows.QueryAsync(c, count, null, r => r.Int(0)))[0]);
+        try
+        {
+            using (Rows.ReadTogether(c))
+            {
+                await Rows.QueryAsync(c, count, null, r => r.Int(0));
+                throw new InvalidOperationException("a read failed");
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        Assert.Equal(1, SQLitePCL.raw.sqlite3_get_autocommit(sqlite.Handle));
     }
 
     [Fact]
