@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BioCluster.Api.Infrastructure.Http;
@@ -44,12 +45,12 @@ public sealed class IssueSummaryJsonConverter : JsonConverter<RegulatoryIssueSum
         w.WriteString(TitleEn, v.TitleEn);
         w.WriteString(Category, Names<IssueCategory>.Of(v.Category));
         w.WritePropertyName(RaisedBy);
-        WriteRef(w, v.RaisedBy.Id, v.RaisedBy.Code, v.RaisedBy.NameKo, v.RaisedBy.NameEn);
+        WriteRef(w, v.RaisedBy, v.RaisedBy.Id, v.RaisedBy.Code, v.RaisedBy.NameKo, v.RaisedBy.NameEn);
         w.WriteStartArray(Clusters);
-        foreach (var c in v.Clusters) WriteRef(w, c.Id, c.Code, c.NameKo, c.NameEn);
+        foreach (var c in v.Clusters) WriteRef(w, c, c.Id, c.Code, c.NameKo, c.NameEn);
         w.WriteEndArray();
         w.WritePropertyName(LeadMinistry);
-        if (v.LeadMinistry is { } lead) WriteRef(w, lead.Id, lead.Code, lead.NameKo, lead.NameEn);
+        if (v.LeadMinistry is { } lead) WriteRef(w, lead, lead.Id, lead.Code, lead.NameKo, lead.NameEn);
         else w.WriteNullValue();
         w.WriteString(Priority, Names<IssuePriority>.Of(v.Priority));
         w.WriteString(Status, Names<IssueStatus>.Of(v.Status));
@@ -67,7 +68,59 @@ public sealed class IssueSummaryJsonConverter : JsonConverter<RegulatoryIssueSum
         w.WriteEndObject();
     }
 
-    private static void WriteRef(Utf8JsonWriter w, long id, string code, string nameKo, string? nameEn)
+    /// <summary>
+    /// An agency or cluster reference. A page names a handful of them once per row each, and the store hands the same
+    /// (immutable) record to every row that names it, so each thread keeps the JSON of the last few it wrote, by
+    /// instance, and writes those bytes again instead of encoding the names again.
+    /// </summary>
+    private static void WriteRef(Utf8JsonWriter w, object reference, long id, string code, string nameKo, string? nameEn)
+    {
+        if (w.Options.Indented) // kept bytes are compact; an indented document is written in full
+        {
+            WriteRefObject(w, id, code, nameKo, nameEn);
+            return;
+        }
+        var kept = _kept ??= new KeptRefs();
+        var encoder = w.Options.Encoder;
+        var json = kept.Find(reference, encoder);
+        if (json is null)
+        {
+            var buffer = new ArrayBufferWriter<byte>(160);
+            using (var one = new Utf8JsonWriter(buffer, w.Options)) WriteRefObject(one, id, code, nameKo, nameEn);
+            json = buffer.WrittenSpan.ToArray();
+            kept.Add(reference, encoder, json);
+        }
+        w.WriteRawValue(json, skipInputValidation: true);
+    }
+
+    [ThreadStatic] private static KeptRefs? _kept;
+
+    /// <summary>The JSON of the last references a thread wrote (a small ring, searched by instance and encoder).</summary>
+    private sealed class KeptRefs
+    {
+        private const int Size = 16;
+        private readonly object?[] _references = new object?[Size];
+        private readonly object?[] _encoders = new object?[Size];
+        private readonly byte[]?[] _json = new byte[Size][];
+        private int _next;
+
+        public byte[]? Find(object reference, object? encoder)
+        {
+            for (var i = 0; i < Size; i++)
+                if (ReferenceEquals(_references[i], reference) && ReferenceEquals(_encoders[i], encoder)) return _json[i];
+            return null;
+        }
+
+        public void Add(object reference, object? encoder, byte[] json)
+        {
+            _references[_next] = reference;
+            _encoders[_next] = encoder;
+            _json[_next] = json;
+            _next = (_next + 1) % Size;
+        }
+    }
+
+    private static void WriteRefObject(Utf8JsonWriter w, long id, string code, string nameKo, string? nameEn)
     {
         w.WriteStartObject();
         w.WriteNumber(Id, id);
@@ -95,7 +148,7 @@ public sealed class IssueSummaryJsonConverter : JsonConverter<RegulatoryIssueSum
             w.WriteNull(name);
             return;
         }
-        Span<char> text = stackalloc char[10];
+        Span<byte> text = stackalloc byte[10];
         date.TryFormat(text, out var length, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         w.WriteString(name, text[..length]);
     }

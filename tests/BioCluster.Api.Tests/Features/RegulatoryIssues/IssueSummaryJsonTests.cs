@@ -69,6 +69,26 @@ public class IssueSummaryJsonTests
             return JsonSerializer.SerializeToUtf8Bytes(page, Api).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(page, General));
         });
 
+    /// <summary>
+    /// As the store builds a page: every row names the same agency and cluster instances, whose JSON the writer keeps per
+    /// thread. Written under one encoder and then another (and indented), each document is still the general serializer's.
+    /// </summary>
+    [Fact]
+    public void SharedReferences_AreWrittenAsTheGeneralSerializerWritesThem_UnderEveryEncoder()
+    {
+        var variants = new[] { (Api, General) }.Concat(
+            from encoder in new[] { System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, System.Text.Encodings.Web.JavaScriptEncoder.Default }
+            from indented in new[] { false, true }
+            select (new JsonSerializerOptions(Api) { Encoder = encoder, WriteIndented = indented },
+                new JsonSerializerOptions(General) { Encoder = encoder, WriteIndented = indented })).ToArray();
+        Gen.Select(Rows.Array[1, 6], Agencies, ClusterRefs).Sample((rows, agency, cluster) =>
+        {
+            var shared = rows.Select(r => r with { RaisedBy = agency, LeadMinistry = agency, Clusters = [cluster] }).ToArray();
+            var page = new Page<RegulatoryIssueSummaryDto>(shared, null, shared.Length);
+            return variants.All(v => JsonSerializer.SerializeToUtf8Bytes(page, v.Item1).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(page, v.Item2)));
+        });
+    }
+
     [Fact]
     public void Rows_ReadBackThroughTheApiOptions() =>
         Rows.Sample(row =>
