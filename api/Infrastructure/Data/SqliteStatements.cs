@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -125,10 +126,21 @@ public static partial class SqliteStatements
                 names.Append(i == 0 ? "" : ", ").Append('@').Append(name).Append(i + 1);
             }
             values.Remove(name);
-            sql = ListParameter().Replace(sql, m => m.Groups[1].Value == name ? $"IN ({(items.Count == 0 ? "SELECT NULL WHERE 1 = 0" : names)})" : m.Value);
+            var key = (sql, name, items.Count);
+            if (!Expanded.TryGetValue(key, out var expanded))
+            {
+                expanded = ListParameter().Replace(sql, m => m.Groups[1].Value == name ? $"IN ({(items.Count == 0 ? "SELECT NULL WHERE 1 = 0" : names)})" : m.Value);
+                if (Expanded.Count < MaxExpanded) Expanded.TryAdd(key, expanded);
+            }
+            sql = expanded;
         }
         return sql;
     }
+
+    /// <summary>Texts already expanded, by text, list and length (a pure function of its key; bounded, as lengths come from callers).</summary>
+    private static readonly ConcurrentDictionary<(string Sql, string Name, int Count), string> Expanded = new();
+
+    private const int MaxExpanded = 512;
 
     private static void Bind(sqlite3 db, sqlite3_stmt statement, int i, object? value)
     {
