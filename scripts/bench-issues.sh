@@ -54,6 +54,7 @@ run() { # name path [auth]
 }
 
 FILTER="status=under_review&status=in_progress&leadMinistryCode=mfds&limit=50"
+FILTERED_P99S=()
 # Warm every measured endpoint at full load first, so each run measures the process in its steady state
 # (tiered compilation rewrites hot methods during the first seconds) and not its start-up.
 echo "==> Warming up"
@@ -62,8 +63,16 @@ for path in "/health/live" "/api/v1/regulatory-issues?$FILTER" "/api/v1/regulato
 done
 echo
 echo "==> wrk, $CONNECTIONS connections, ${SECONDS_PER_RUN}s each, $ISSUES issues"
-run trivial "/health/live"
-run filtered_page1 "/api/v1/regulatory-issues?$FILTER" auth
+# The ratio's two sides are measured in alternation, PAIRS times (the machine's speed drifts by up to 1.5× within
+# minutes here): each pair's ratio is printed, and the median of them is the figure checked against the bar.
+PAIRS="${BIOCLUSTER_BENCH_PAIRS:-5}"
+RATIOS=()
+for pair in $(seq 1 "$PAIRS"); do
+  run trivial "/health/live"
+  run filtered_page1 "/api/v1/regulatory-issues?$FILTER" auth
+  RATIOS+=("$(awk -v f="$RPS_filtered_page1" -v t="$RPS_trivial" 'BEGIN { printf "%.1f", 100*f/t }')")
+  FILTERED_P99S+=("$(echo "$P99_filtered_page1")")
+done
 run list_page1 "/api/v1/regulatory-issues?limit=50" auth
 run list_page2000 "/api/v1/regulatory-issues?limit=50&cursor=$DEEP_CURSOR" auth
 run stats "/api/v1/regulatory-issues/stats" auth
@@ -73,10 +82,12 @@ ms() { # wrk latency (e.g. 812.00us, 3.21ms, 1.02s) in ms
 }
 echo
 echo "==> Ratios (quality bar: filtered page ≥ 12% of trivial, p99 ≤ 25 ms; page 2,000 ≤ 1.5 × page 1)"
-awk -v f="$RPS_filtered_page1" -v t="$RPS_trivial" 'BEGIN { printf "filtered page / trivial throughput: %.1f%%\n", 100*f/t }'
+echo "filtered page / trivial throughput, each pair: ${RATIOS[*]} (%)"
+printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "filtered page / trivial throughput: %.1f%% (median of %d pairs)\n", v[int((NR + 1) / 2)], NR }'
 awk -v d="$(ms "$P99_list_page2000")" -v p="$(ms "$P99_list_page1")" -v rd="$RPS_list_page2000" -v rp="$RPS_list_page1" \
   'BEGIN { printf "page 2,000 / page 1: p99 %.2f×, throughput %.2f×\n", d/p, rp/rd }'
-echo "filtered page p99: $(ms "$P99_filtered_page1") ms; stats p99: $(ms "$P99_stats") ms"
+worst=0; for p in "${FILTERED_P99S[@]}"; do worst=$(awk -v a="$worst" -v b="$(ms "$p")" 'BEGIN { print (b > a ? b : a) }'); done
+echo "filtered page p99: $worst ms (worst of the pairs); stats p99: $(ms "$P99_stats") ms"
 
 echo
 echo "==> Stats server time, one request at a time (quality bar: < 50 ms)"
