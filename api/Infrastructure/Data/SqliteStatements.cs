@@ -38,13 +38,13 @@ public static partial class SqliteStatements
     public static int KeptOn(SqliteConnection connection) =>
         connection.Handle is { } db && Kept.TryGetValue(db, out var statements) ? statements.Count : 0;
 
+    private const int StatusReprepare = 5; // SQLITE_STMTSTATUS_REPREPARE
+
     /// <summary>
     /// How many times SQLite has compiled the connection's kept statements again since they were prepared (for tests):
     /// a statement is compiled again when a value it was planned with is bound anew (a bound LIMIT, a LIKE pattern),
     /// which costs what preparing it costs.
     /// </summary>
-    private const int StatusReprepare = 5; // SQLITE_STMTSTATUS_REPREPARE
-
     public static int RecompiledOn(SqliteConnection connection) =>
         connection.Handle is { } db && Kept.TryGetValue(db, out var statements)
             ? statements.Values.Sum(s => raw.sqlite3_stmt_status(s.Statement, StatusReprepare, 0))
@@ -70,8 +70,14 @@ public static partial class SqliteStatements
             }
             var names = new string[raw.sqlite3_bind_parameter_count(prepared)];
             for (var i = 0; i < names.Length; i++)
-                names[i] = raw.sqlite3_bind_parameter_name(prepared, i + 1).utf8_to_string() is ['@', .. var name] ? name
-                    : throw new ArgumentException("Name every parameter with @.", nameof(sql));
+            {
+                if (raw.sqlite3_bind_parameter_name(prepared, i + 1).utf8_to_string() is ['@', .. var name]) names[i] = name;
+                else
+                {
+                    prepared.Dispose();
+                    throw new ArgumentException("Name every parameter with @.", nameof(sql));
+                }
+            }
             statements[sql] = kept = new KeptStatement(prepared, names);
         }
         var statement = kept.Statement;

@@ -130,6 +130,16 @@ public sealed class SqliteStatementsTests : TempSqliteDatabase
     }
 
     [Fact]
+    public async Task ParametersNotNamedWithAt_AreRefused_AndNothingIsKept()
+    {
+        await using var c = await Db.OpenAsync();
+        foreach (var sql in new[] { "SELECT ?1", "SELECT :name", "SELECT @a, $b" })
+            Assert.Throws<ArgumentException>(() => Rows.QueryAsync(c, sql, null, r => r.Long(0)).GetAwaiter().GetResult());
+        Assert.Equal(0, SqliteStatements.KeptOn((SqliteConnection)c));
+        Assert.Equal(200, (await Rows.QueryAsync(c, "SELECT COUNT(*) FROM t", null, r => r.Int(0)))[0]);
+    }
+
+    [Fact]
     public async Task BlobsFlagsAndNumbers_BindAsDapperBindsThem()
     {
         var p = new DynamicParameters();
