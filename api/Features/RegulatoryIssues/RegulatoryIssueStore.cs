@@ -207,17 +207,20 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
             SELECT issue_id, cluster_id FROM regulatory_issue_clusters WHERE issue_id IN ({db.Dialect.IdsIn("@ids")})
             """, IdsParameter(ids), r => (IssueId: r.Long(0), ClusterId: r.Long(1)), tx, 64);
         if (links.Count == 0) return Array.Empty<(long IssueId, ClusterRef Cluster)>().ToLookup(l => l.IssueId, l => l.Cluster);
-        var clusters = (await Rows.QueryAsync(connection, $"SELECT id, code, name_ko, name_en FROM clusters WHERE id IN ({db.Dialect.IdsIn("@ids")})",
-            IdsParameter(links.Select(l => l.ClusterId).Distinct()), r => new ClusterRef(r.Long(0), r.Text(1), r.Text(2), r.TextOrNull(3)), tx))
-            .ToDictionary(c => c.Id);
+        var clusters = await RefsAsync(connection, tx, "clusters", links.Select(l => l.ClusterId).Distinct(), (id, code, ko, en) => new ClusterRef(id, code, ko, en));
         return links.Select(l => (l.IssueId, Cluster: clusters[l.ClusterId])).OrderBy(l => l.Cluster.Code, StringComparer.Ordinal)
             .ToLookup(l => l.IssueId, l => l.Cluster);
     }
 
     /// <summary>The agencies with these ids, by id.</summary>
-    private async Task<Dictionary<long, AgencyRef>> AgenciesAsync(DbConnection connection, IEnumerable<long> ids) =>
-        (await Rows.QueryAsync(connection, $"SELECT id, code, name_ko, name_en FROM agencies WHERE id IN ({db.Dialect.IdsIn("@ids")})",
-            IdsParameter(ids), r => new AgencyRef(r.Long(0), r.Text(1), r.Text(2), r.TextOrNull(3)))).ToDictionary(a => a.Id);
+    private Task<Dictionary<long, AgencyRef>> AgenciesAsync(DbConnection connection, IEnumerable<long> ids) =>
+        RefsAsync(connection, null, "agencies", ids, (id, code, ko, en) => new AgencyRef(id, code, ko, en));
+
+    /// <summary>The rows of a table of coded, named things (agencies, clusters) with these ids, as references, by id.</summary>
+    private async Task<Dictionary<long, T>> RefsAsync<T>(DbConnection connection, DbTransaction? tx, string table, IEnumerable<long> ids,
+        Func<long, string, string, string?, T> reference) =>
+        (await Rows.QueryAsync(connection, $"SELECT id, code, name_ko, name_en FROM {table} WHERE id IN ({db.Dialect.IdsIn("@ids")})",
+            IdsParameter(ids), r => (Id: r.Long(0), Ref: reference(r.Long(0), r.Text(1), r.Text(2), r.TextOrNull(3))), tx)).ToDictionary(x => x.Id, x => x.Ref);
 
     private static DynamicParameters IdsParameter(IEnumerable<long> ids)
     {
