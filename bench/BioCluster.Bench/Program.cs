@@ -151,12 +151,13 @@ await using (var tx = await db.BeginTransactionAsync())
             "accepted" or "partially_accepted" or "in_progress" => new DateTimeOffset(planned!.Value.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero),
             _ => new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero),
         };
+        var cluster = clusters[rng.Next(clusters.Length)];
         var id = await db.ExecuteScalarAsync<long>("""
             INSERT INTO regulatory_issues (title_ko, problem_ko, proposal_ko, category, law_name, law_article, raised_by_id, lead_ministry_id,
                 priority, tags, status, assigned_at, response_due_at, answered_at, answer, answer_days, planned_change, instrument,
-                planned_completion_on, review_on, progress_percent, completed_on, rereview_used, next_due_at, version, created_at, updated_at)
+                planned_completion_on, review_on, progress_percent, completed_on, rereview_used, next_due_at, version, created_at, updated_at, cluster_ids)
             VALUES (@Title, @Problem, @Proposal, @Category, '약사법', '제31조', @RaisedBy, @Lead, @Priority, '[]', @Status, @Assigned, @Due, @Answered,
-                @Answer, @AnswerDays, @Planned, @Instrument, @PlannedOn, @ReviewOn, @Progress, @CompletedOn, 0, @NextDue, 1, @Created, @Created);
+                @Answer, @AnswerDays, @Planned, @Instrument, @PlannedOn, @ReviewOn, @Progress, @CompletedOn, 0, @NextDue, 1, @Created, @Created, @ClusterIds);
             SELECT last_insert_rowid();
             """,
             new
@@ -170,9 +171,9 @@ await using (var tx = await db.BeginTransactionAsync())
                 Planned = planned is null ? null : "고시 개정", Instrument = planned is null ? null : "notice", PlannedOn = planned, ReviewOn = review,
                 Progress = status == "in_progress" ? rng.Next(0, 100) : (int?)null,
                 CompletedOn = status == "completed" ? DateOnly.FromDateTime(now.UtcDateTime.AddDays(-rng.Next(0, 500))) : (DateOnly?)null,
-                NextDue = nextDue, Created = created,
+                NextDue = nextDue, Created = created, ClusterIds = cluster.ToString(System.Globalization.CultureInfo.InvariantCulture), // the row's copy of its links
             }, tx);
-        await db.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @c)", new { id, c = clusters[rng.Next(clusters.Length)] }, tx);
+        await db.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @cluster)", new { id, cluster }, tx);
     }
 
     // The API keeps these tallies as it writes; rows inserted straight into the tables need them counted once.

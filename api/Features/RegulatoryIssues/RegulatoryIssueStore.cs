@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Audit;
@@ -100,6 +101,8 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         public long Version { get; set; }
         public DateTimeOffset CreatedAt { get; set; }
         public DateTimeOffset UpdatedAt { get; set; }
+        /// <summary>The copy of the issue's cluster ids kept on its row (see <see cref="ClusterIdsText"/>).</summary>
+        public string ClusterIds { get; set; } = "";
 
         public IssueStatus StatusValue => WireNames.Parse<IssueStatus>(Status);
 
@@ -154,7 +157,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
     /// </summary>
     private const string SummarySelect = """
         SELECT i.id, i.title_ko, i.title_en, i.category, i.raised_by_id, i.lead_ministry_id, i.priority, i.status, i.response_due_at,
-               i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at
+               i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at, i.cluster_ids
         FROM regulatory_issues i
         """;
 
@@ -175,7 +178,26 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         NextDueAt = r.Instant(12),
         CreatedAt = r.Instant(13),
         UpdatedAt = r.Instant(14),
+        ClusterIds = r.Text(15),
     };
+
+    /// <summary>
+    /// The copy of an issue's cluster ids that its row keeps (ascending, comma-separated), so a list page reads them
+    /// with the row instead of seeking the link table once per issue. Written with the links, in their transaction.
+    /// </summary>
+    internal static string ClusterIdsText(IEnumerable<long> clusterIds) =>
+        string.Join(',', clusterIds.Distinct().Order().Select(id => id.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>The ids in a <see cref="ClusterIdsText"/> copy.</summary>
+    internal static List<long> ClusterIdsOf(string text)
+    {
+        var ids = new List<long>(2);
+        if (text.Length == 0) return ids;
+        var span = text.AsSpan();
+        foreach (var range in span.Split(','))
+            ids.Add(long.Parse(span[range], NumberStyles.None, CultureInfo.InvariantCulture));
+        return ids;
+    }
 
     private const string Select = """
         SELECT i.*, rb.code AS raised_by_code, rb.name_ko AS raised_by_name_ko, rb.name_en AS raised_by_name_en,
@@ -198,7 +220,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
     }
 
     /// <summary>
-    /// The clusters of these issues, each issue's by code: the links first, then each distinct cluster once (a page
+    /// The clusters of these issues (for the detail page and exports; a list page reads the copy on each row), each issue's by code: the links first, then each distinct cluster once (a page
     /// names a few clusters many times; joining every link to its cluster and sorting in SQL cost twice as much).
     /// </summary>
     private async Task<ILookup<long, ClusterRef>> ClustersOfAsync(DbConnection connection, DbTransaction? tx, IEnumerable<long> ids)
@@ -210,6 +232,14 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         var clusters = await RefsAsync(connection, tx, "clusters", links.Select(l => l.ClusterId).Distinct(), (id, code, ko, en) => new ClusterRef(id, code, ko, en));
         return links.Select(l => (l.IssueId, Cluster: clusters[l.ClusterId])).OrderBy(l => l.Cluster.Code, StringComparer.Ordinal)
             .ToLookup(l => l.IssueId, l => l.Cluster);
+    }
+
+    /// <summary>The clusters with these ids, ordered by code (as the detail page lists them).</summary>
+    private static List<ClusterRef> ByCode(List<long> ids, Dictionary<long, ClusterRef> clusters)
+    {
+        var refs = ids.ConvertAll(id => clusters[id]);
+        if (refs.Count > 1) refs.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
+        return refs;
     }
 
     /// <summary>The agencies with these ids, by id.</summary>
@@ -299,12 +329,13 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
             "i.id", r => r.Id, count: tallied is null, read: ReadSummary); // one table, no joins: nothing to gain from reading the keys first
         total = tallied ?? total;
         if (rows.Count == 0) return new Page<RegulatoryIssueSummaryDto>([], next, total);
-        var clusters = await ClustersOfAsync(connection, null, rows.Select(r => r.Id));
+        var clusterIds = rows.Select(r => ClusterIdsOf(r.ClusterIds)).ToList();
+        var clusters = await RefsAsync(connection, null, "clusters", clusterIds.SelectMany(ids => ids).Distinct(), (id, code, ko, en) => new ClusterRef(id, code, ko, en));
         var agencies = await AgenciesAsync(connection, rows.Select(r => r.RaisedById).Concat(rows.Where(r => r.LeadMinistryId is not null)
             .Select(r => r.LeadMinistryId!.Value)).Distinct());
         var now = clock.GetUtcNow();
-        return new Page<RegulatoryIssueSummaryDto>(rows.Select(r => r.ToSummary(agencies[r.RaisedById],
-            r.LeadMinistryId is { } lead ? agencies[lead] : null, clusters[r.Id].ToList(), now)).ToList(), next, total);
+        return new Page<RegulatoryIssueSummaryDto>(rows.Select((r, i) => r.ToSummary(agencies[r.RaisedById],
+            r.LeadMinistryId is { } lead ? agencies[lead] : null, ByCode(clusterIds[i], clusters), now)).ToList(), next, total);
     }
 
     /// <summary>
@@ -360,10 +391,10 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
             id = await connection.ExecuteScalarAsync<long>($"""
                 INSERT INTO regulatory_issues (title_ko, title_en, problem_ko, problem_en, proposal_ko, proposal_en, category, law_name, law_article,
                     raised_by_id, official_name, official_department, official_contact, priority, source_meeting, tags, external_ref,
-                    status, rereview_used, next_due_at, version, created_at, updated_at)
+                    status, rereview_used, next_due_at, version, created_at, updated_at, cluster_ids)
                 VALUES (@TitleKo, @TitleEn, @ProblemKo, @ProblemEn, @ProposalKo, @ProposalEn, @Category, @LawName, @LawArticle,
                     @RaisedById, @OfficialName, @OfficialDepartment, @OfficialContact, @Priority, @SourceMeeting, @Tags, @ExternalRef,
-                    'submitted', @False, @NoDeadline, 1, @Now, @Now);
+                    'submitted', @False, @NoDeadline, 1, @Now, @Now, @ClusterIds);
                 {db.Dialect.SelectNewId}
                 """,
                 new
@@ -372,6 +403,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
                     r.LawName, r.LawArticle, RaisedById = raisedById, OfficialName = r.Official?.Name, OfficialDepartment = r.Official?.Department,
                     OfficialContact = r.Official?.Contact, Priority = RankOf(r.Priority ?? IssuePriority.Normal), r.SourceMeeting,
                     Tags = JsonSerializer.Serialize(r.Tags ?? []), r.ExternalRef, False = false, NoDeadline, Now = now,
+                    ClusterIds = ClusterIdsText(clusterIds),
                 }, tx);
         }
         catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
@@ -421,7 +453,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
                     proposal_en = @ProposalEn, category = @Category, law_name = @LawName, law_article = @LawArticle,
                     official_name = @OfficialName, official_department = @OfficialDepartment, official_contact = @OfficialContact,
                     priority = @Priority, source_meeting = @SourceMeeting, tags = @Tags, external_ref = @ExternalRef,
-                    version = version + 1, updated_at = @Now
+                    cluster_ids = @ClusterIds, version = version + 1, updated_at = @Now
                 WHERE id = @Id AND version = @ExpectedVersion
                 """,
                 new
@@ -430,6 +462,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
                     Category = WireNames.Of(r.Category), r.LawName, r.LawArticle, OfficialName = r.Official?.Name,
                     OfficialDepartment = r.Official?.Department, OfficialContact = r.Official?.Contact, Priority = RankOf(r.Priority),
                     r.SourceMeeting, Tags = JsonSerializer.Serialize(r.Tags ?? []), r.ExternalRef, Now = now,
+                    ClusterIds = ClusterIdsText(clusterIds),
                 }, tx);
         }
         catch (DbException e) when (db.Dialect.IsUniqueViolation(e))

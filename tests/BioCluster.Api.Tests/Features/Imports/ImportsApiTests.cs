@@ -456,8 +456,15 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
 
         // An edit moves the tallies the statistics read, and the raising agency cannot be changed by an import.
         var edited = csv.Replace($"{tag}-2,{tag} 연구부지 용도 변경,연구시설 부지의 용도 제한이 있습니다.,용도 변경 절차를 간소화해 주십시오.,land_site,,kbiohealth",
-            $"{tag}-2,{tag} 연구부지 용도 변경,연구시설 부지의 용도 제한이 있습니다.,용도 변경 절차를 간소화해 주십시오.,기타,,kbiohealth");
+            $"{tag}-2,{tag} 연구부지 용도 변경,연구시설 부지의 용도 제한이 있습니다.,용도 변경 절차를 간소화해 주십시오.,기타,,kbiohealth")
+            .Replace("kbiohealth,osong;daegu-gyeongbuk,", "kbiohealth,gwanggyo;osong,");
+        async Task<string[]> ListedClusters() => JsonDocument.Parse(await client.GetStringAsync($"/api/v1/regulatory-issues?q={tag}&limit=10")).RootElement
+            .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("titleKo").GetString()!.Contains("부지"))
+            .GetProperty("clusters").EnumerateArray().Select(c => c.GetProperty("code").GetString()!).ToArray();
+        Assert.Equal(["daegu-gyeongbuk", "osong"], await ListedClusters());
         Assert.Equal((2, 0, 1, 1, 0), Totals(await Report(await client.PostAsync("/api/v1/imports/regulatory_issues", Csv(edited)))));
+        Assert.Equal(["gwanggyo", "osong"], await ListedClusters()); // the list reads the copy of the cluster ids, which the import keeps in step
+        Assert.Equal(0, await BioCluster.Api.Tests.Features.RegulatoryIssues.IssuesFactory.ClusterCopiesOutOfStep(factory));
         Assert.Equal(await Count("SELECT COUNT(*) FROM regulatory_issues"), await Count("SELECT SUM(issues) FROM regulatory_issue_tallies"));
         Assert.Equal(await Count("SELECT COUNT(*) FROM regulatory_issues WHERE category = 'other'"),
             await Count("SELECT SUM(issues) FROM regulatory_issue_tallies WHERE category = 'other'"));

@@ -72,6 +72,20 @@ public sealed class IssuesFactory : SqliteApiFactory
         return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>(), response.ETag());
     }
 
+    /// <summary>
+    /// How many issues' copies of their cluster ids (read by list pages) differ from their links in
+    /// regulatory_issue_clusters (the record): zero whenever every write keeps the two in step.
+    /// </summary>
+    public static async Task<long> ClusterCopiesOutOfStep(SqliteApiFactory factory)
+    {
+        await using var db = factory.OpenDatabase();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(db, """
+            SELECT COUNT(*) FROM regulatory_issues i
+            WHERE i.cluster_ids <> COALESCE((SELECT group_concat(cluster_id, ',')
+                                             FROM (SELECT cluster_id FROM regulatory_issue_clusters c WHERE c.issue_id = i.id ORDER BY cluster_id)), '')
+            """);
+    }
+
     public static async Task<string> ETagOf(HttpClient client, long id) => (await client.GetAsync($"/api/v1/regulatory-issues/{id}")).ETag();
 
     public static async Task<HttpResponseMessage> Move(HttpClient client, long id, object body, string? etag = null) =>

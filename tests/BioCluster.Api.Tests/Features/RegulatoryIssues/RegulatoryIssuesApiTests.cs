@@ -34,6 +34,83 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.Contains("COVERING INDEX ix_ri_lead_due", plan);
     }
 
+    /// <summary>
+    /// A ministry's list, newest first, reads its whole page from the ministry's created-order index, statuses and
+    /// the copy of the cluster ids included, never touching the table (migration 0010). The text is the store's page.
+    /// </summary>
+    [Fact]
+    public async Task AMinistrysNewestFirstPage_IsReadFromItsIndexAlone()
+    {
+        await using var db = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
+        var plan = string.Join(" | ", (await db.QueryAsync("""
+            EXPLAIN QUERY PLAN
+            SELECT i.id, i.title_ko, i.title_en, i.category, i.raised_by_id, i.lead_ministry_id, i.priority, i.status, i.response_due_at,
+                   i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at, i.cluster_ids
+            FROM regulatory_issues i
+            WHERE i.status IN ('under_review', 'in_progress') AND i.lead_ministry_id = (SELECT id FROM agencies WHERE code = 'mfds')
+            ORDER BY i.created_at DESC, i.id DESC LIMIT 51
+            """)).Select(r => (string)r.detail));
+        Assert.Contains("COVERING INDEX ix_ri_lead_created", plan);
+    }
+
+    /// <summary>
+    /// A list page names each issue's clusters from the copy of their ids on the issue's row; raising and editing keep
+    /// that copy in step with the links, so the list names what the detail names, ordered by code.
+    /// </summary>
+    [Fact]
+    public async Task TheListsClusters_FollowEveryEdit()
+    {
+        var op = await factory.Party("kbiohealth");
+        var marker = $"클러스터사본{Guid.NewGuid():N}"[..14];
+        var (id, etag) = await factory.Raise(op, IssuesFactory.NewIssue(title: $"{marker} 과제", clusters: ["osong", "daegu-gyeongbuk"]));
+        async Task<string[]> Listed(string query) =>
+            (await Json(await op.GetAsync($"/api/v1/regulatory-issues?q={Uri.EscapeDataString(marker)}&{query}")))["items"]!.AsArray()
+                .Single()!["clusters"]!.AsArray().Select(c => c!["code"]!.GetValue<string>()).ToArray();
+        async Task<string[]> Detailed() =>
+            (await Json(await op.GetAsync($"/api/v1/regulatory-issues/{id}")))["clusters"]!.AsArray().Select(c => c!["code"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["daegu-gyeongbuk", "osong"], await Listed("limit=10"));
+        Assert.Equal(await Detailed(), await Listed("limit=10"));
+
+        var body = new { titleKo = $"{marker} 수정", problemKo = "현행 규정의 문제를 더 구체적으로 적습니다.", proposalKo = "개선안도 구체적으로 적습니다.",
+            category = "licensing_approval", clusterCodes = new[] { "gwanggyo", "osong" }, priority = "high" };
+        etag = (await op.Send(HttpMethod.Put, $"/api/v1/regulatory-issues/{id}", Http.Body(body), etag)).ETag();
+        Assert.Equal(["gwanggyo", "osong"], await Listed("limit=10"));
+        Assert.Equal(["gwanggyo", "osong"], await Listed("limit=10&sort=-updatedAt"));
+        await op.Send(HttpMethod.Put, $"/api/v1/regulatory-issues/{id}", Http.Body(body with { clusterCodes = new[] { "gwanggyo" } }), etag);
+        Assert.Equal(["gwanggyo"], await Listed("limit=10"));
+        Assert.Equal(await Detailed(), await Listed("limit=10"));
+        Assert.Equal(0, await IssuesFactory.ClusterCopiesOutOfStep(factory));
+    }
+
+    /// <summary>Migration 0010 fills each existing issue's copy of its cluster ids from its links.</summary>
+    [Fact]
+    public async Task Migration0010_CopiesEachIssuesClusterIdsFromItsLinks()
+    {
+        var op = await factory.Party("kbiohealth");
+        await factory.Raise(op, IssuesFactory.NewIssue(clusters: ["osong", "daegu-gyeongbuk", "gwanggyo"]));
+        await factory.Raise(op, IssuesFactory.NewIssue(clusters: ["gwanggyo"]));
+        var copy = Path.Combine(Path.GetTempPath(), $"biocluster-0010-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var source = factory.OpenDatabase()) await source.ExecuteAsync($"VACUUM INTO '{copy}'");
+            await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=False");
+            await db.ExecuteAsync("UPDATE regulatory_issues SET cluster_ids = ''"); // as before the migration
+            var script = Migrator.Scripts(DatabaseProvider.Sqlite).Single(s => s.Number == 10).Sql;
+            var backfill = script[script.IndexOf("UPDATE regulatory_issues", StringComparison.Ordinal)..];
+            await db.ExecuteAsync(backfill[..(backfill.IndexOf(';') + 1)]);
+            var links = (await db.QueryAsync<(long Issue, long Cluster)>("SELECT issue_id, cluster_id FROM regulatory_issue_clusters")).ToLookup(l => l.Issue, l => l.Cluster);
+            var copies = (await db.QueryAsync<(long Id, string Ids)>("SELECT id, cluster_ids FROM regulatory_issues")).ToList();
+            Assert.Contains(copies, c => c.Ids.Split(',').Length == 3);
+            foreach (var (issue, ids) in copies)
+                Assert.Equal(string.Join(",", links[issue].Order()), ids);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(copy);
+        }
+    }
+
     [Fact]
     public async Task RaiseRouteAnswerProgressComplete_RecordsEveryStep()
     {

@@ -119,6 +119,7 @@ public sealed class WorkflowPropertyTests(IssuesFactory factory) : IClassFixture
         var liveClusters = (await db.QueryAsync<(long, long)>("SELECT cluster_id, COUNT(*) FROM regulatory_issue_clusters GROUP BY cluster_id ORDER BY 1")).ToList();
         var talliedClusters = (await db.QueryAsync<(long, long)>("SELECT cluster_id, issues FROM regulatory_issue_cluster_tallies WHERE issues <> 0 ORDER BY 1")).ToList();
         Assert.Equal(liveClusters, talliedClusters);
+        Assert.Equal(0, await IssuesFactory.ClusterCopiesOutOfStep(factory));
 
         // List totals taken from the tallies equal the totals a count of the matching issues gives.
         var reader = await factory.Party("mohw");
