@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Tests.Infrastructure;
 using CsCheck;
 using Dapper;
@@ -141,6 +142,45 @@ public sealed class AuditTrailTests(SqliteApiFactory factory) : IClassFixture<Sq
         Assert.True(await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM audit_entries") > 0);
         await Assert.ThrowsAsync<SqliteException>(() => db.ExecuteAsync("UPDATE audit_entries SET actor_name = 'someone else'"));
         await Assert.ThrowsAsync<SqliteException>(() => db.ExecuteAsync("DELETE FROM audit_entries"));
+    }
+
+    /// <summary>
+    /// Migration 0011 rebuilds the audit table without AUTOINCREMENT: every entry keeps its id and fields, the table stays
+    /// append-only, and a new entry still gets the highest id plus one. (The script runs again here on a copy of a
+    /// database that already has entries; it is written so that it can.)
+    /// </summary>
+    [Fact]
+    public async Task Migration0011_RebuildsTheAuditTable_KeepingEveryEntry()
+    {
+        await factory.Client().PostAsync("/api/v1/agencies", Http.Body(new { code = Http.Unique("mg"), nameKo = "감사 재구성", kind = "company" }));
+        var copy = Path.Combine(Path.GetTempPath(), $"biocluster-0011-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var source = factory.OpenDatabase()) await source.ExecuteAsync($"VACUUM INTO '{copy}'");
+            await using var db = new SqliteConnection($"Data Source={copy};Pooling=False");
+            const string all = "SELECT * FROM audit_entries ORDER BY id";
+            var before = (await db.QueryAsync(all)).Select(r => JsonSerializer.Serialize((IDictionary<string, object>)r)).ToList();
+            Assert.NotEmpty(before);
+            await db.ExecuteAsync(Migrator.Scripts(DatabaseProvider.Sqlite).Single(m => m.Number == 11).Sql);
+            Assert.Equal(before, (await db.QueryAsync(all)).Select(r => JsonSerializer.Serialize((IDictionary<string, object>)r)).ToList());
+            Assert.DoesNotContain("AUTOINCREMENT", await db.ExecuteScalarAsync<string>("SELECT sql FROM sqlite_master WHERE name = 'audit_entries'"));
+            var highest = await db.ExecuteScalarAsync<long>("SELECT MAX(id) FROM audit_entries");
+            var next = await db.ExecuteScalarAsync<long>(
+                "INSERT INTO audit_entries (occurred_at, actor_type, actor_name, action, entity_type, entity_id) " +
+                "VALUES ('2026-11-25T00:00:00.0000000Z', 'system', 'test', 'create', 'agency', 1); SELECT last_insert_rowid();");
+            Assert.Equal(highest + 1, next);
+            await Assert.ThrowsAsync<SqliteException>(() => db.ExecuteAsync("UPDATE audit_entries SET actor_name = 'someone else'"));
+            await Assert.ThrowsAsync<SqliteException>(() => db.ExecuteAsync("DELETE FROM audit_entries WHERE id = @next", new { next }));
+            // The agencies' parent index keeps only agencies with a parent, and still serves a lookup of children.
+            Assert.Contains("ix_agencies_parent", string.Join(" | ", (await db.QueryAsync("EXPLAIN QUERY PLAN SELECT id FROM agencies WHERE parent_id = 1")).Select(r => (string)r.detail)));
+            Assert.Equal(["ix_audit_actor", "ix_audit_entity", "ix_audit_time"],
+                await db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_entries' ORDER BY name"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(copy);
+        }
     }
 
     [Fact]
