@@ -65,7 +65,7 @@ echo
 echo "==> wrk, $CONNECTIONS connections, ${SECONDS_PER_RUN}s each, $ISSUES issues"
 # The ratio's two sides are measured in alternation, PAIRS times (the machine's speed drifts by up to 1.5× within
 # minutes here): each pair's ratio is printed, and the median of them is the figure checked against the bar.
-PAIRS="${BIOCLUSTER_BENCH_PAIRS:-5}"
+PAIRS="${BIOCLUSTER_BENCH_PAIRS:-7}"
 RATIOS=()
 for pair in $(seq 1 "$PAIRS"); do
   run trivial "/health/live"
