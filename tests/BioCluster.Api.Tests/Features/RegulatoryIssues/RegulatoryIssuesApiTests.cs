@@ -54,6 +54,28 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
     }
 
     /// <summary>
+    /// A board column (one status, sorted as the user chose) walks an index in the sort's order and stops after its
+    /// first cards, instead of sorting every issue of the status (migration 0012 for due date, update and priority).
+    /// </summary>
+    [Theory]
+    [InlineData("i.next_due_at ASC", "ix_ri_status_due")]
+    [InlineData("i.updated_at DESC", "ix_ri_status_updated")]
+    [InlineData("i.priority DESC", "ix_ri_status_priority")]
+    [InlineData("i.created_at DESC", "ix_ri_status_created")]
+    public async Task ABoardColumn_WalksAnIndexInItsSortOrder(string order, string index)
+    {
+        await using var db = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
+        var direction = order.EndsWith("DESC", StringComparison.Ordinal) ? "DESC" : "ASC";
+        var plan = string.Join(" | ", (await db.QueryAsync($"""
+            EXPLAIN QUERY PLAN
+            SELECT i.id, i.title_ko, i.status, i.cluster_ids FROM regulatory_issues i
+            WHERE i.status IN ('under_review') ORDER BY {order}, i.id {direction} LIMIT 9
+            """)).Select(r => (string)r.detail));
+        Assert.Contains($"USING INDEX {index} (status=?)", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan); // no sort of the matching rows
+    }
+
+    /// <summary>
     /// A list page names each issue's clusters from the copy of their ids on the issue's row; raising and editing keep
     /// that copy in step with the links, so the list names what the detail names, ordered by code.
     /// </summary>
