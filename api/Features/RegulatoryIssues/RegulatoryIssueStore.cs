@@ -324,9 +324,23 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         await using var connection = await db.OpenAsync(ct);
         using var together = Rows.ReadTogether(connection);
         var tallied = await TalliedCountAsync(connection, filter);
-        var (where, p) = Where(filter);
+        // Several statuses are read as a merge of one sorted read per status (each walks a (status, sort column) index),
+        // unless a ministry is named: its own indexes walk every sort in order already (0005, 0009, 0010).
+        var statuses = filter.Statuses.Distinct().ToList();
+        var merge = statuses.Count > 1 && filter.LeadMinistryCode is null;
+        var (where, p) = Where(merge ? filter with { Statuses = [] } : filter);
+        List<string>? branches = null;
+        if (merge)
+        {
+            branches = [];
+            for (var k = 0; k < statuses.Count; k++)
+            {
+                branches.Add($"i.status = @Status{k}");
+                p.Add($"Status{k}", statuses[k]);
+            }
+        }
         var (rows, next, total) = await Keyset.PageAsync(connection, db.Dialect, SummarySelect, "regulatory_issues i", where, p, sort, cursor, limit,
-            "i.id", r => r.Id, count: tallied is null, read: ReadSummary); // one table, no joins: nothing to gain from reading the keys first
+            "i.id", r => r.Id, count: tallied is null, read: ReadSummary, branches: branches); // one table, no joins: nothing to gain from reading the keys first
         total = tallied ?? total;
         if (rows.Count == 0) return new Page<RegulatoryIssueSummaryDto>([], next, total);
         var clusterIds = rows.Select(r => ClusterIdsOf(r.ClusterIds)).ToList();

@@ -109,11 +109,19 @@ public static class Keyset
     /// <param name="select">The SELECT … FROM … JOIN … of the rows, without WHERE.</param>
     /// <param name="countFrom">The FROM clause the count needs (fewer joins than the select).</param>
     /// <param name="read">Reads one row of <paramref name="select"/> by position; null maps the columns by name with Dapper.</param>
+    /// <param name="branches">
+    /// Alternatives the rows must match one of (say, one status each), read as a merge: each branch's first limit+1 rows
+    /// in the sort's order, then the first limit+1 of those. An index on (branch column, sort column, id) then serves
+    /// every branch, where "one of several values, sorted by another column" made the engine sort every matching row.
+    /// <paramref name="select"/> must name the sort and id columns as themselves (the merge orders by their bare names).
+    /// </param>
     public static async Task<(IReadOnlyList<TRow> Rows, string? Next, int Total)> PageAsync<TRow>(
         DbConnection connection, SqlDialect dialect, string select, string countFrom, IReadOnlyList<string> where, DynamicParameters p,
         SortSpec<TRow> sort, KeysetCursor? cursor, int limit, string idColumn, Func<TRow, long> id, bool count = true, bool keysFirst = false,
-        Func<RowReader, TRow>? read = null)
+        Func<RowReader, TRow>? read = null, IReadOnlyList<string>? branches = null)
     {
+        if (branches is { Count: > 1 })
+            return await MergedPageAsync(connection, dialect, select, countFrom, where, p, sort, cursor, limit, idColumn, id, count, read, branches);
         var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
         var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Seek(sort, cursor, p, idColumn);
         // The limit is written into the text, not bound: SQLite plans with a bound LIMIT's value, so binding it marks
@@ -141,6 +149,40 @@ public static class Keyset
         }
         var (page, next) = Cut(rows, limit, sort, id);
         return (page, next, total);
+    }
+
+    /// <summary>One page read as a merge of <paramref name="branches"/> (see <see cref="PageAsync{TRow}"/>).</summary>
+    private static async Task<(IReadOnlyList<TRow> Rows, string? Next, int Total)> MergedPageAsync<TRow>(
+        DbConnection connection, SqlDialect dialect, string select, string countFrom, IReadOnlyList<string> where, DynamicParameters p,
+        SortSpec<TRow> sort, KeysetCursor? cursor, int limit, string idColumn, Func<TRow, long> id, bool count,
+        Func<RowReader, TRow>? read, IReadOnlyList<string> branches)
+    {
+        var seek = cursor is null ? null : Seek(sort, cursor, p, idColumn);
+        var limitSql = dialect.Limit((limit + 1).ToString(CultureInfo.InvariantCulture));
+        var countSql = $"SELECT COUNT(*) FROM {countFrom} WHERE {string.Join(" AND ", where.Append($"({string.Join(" OR ", branches)})"))}";
+        var total = !count ? -1
+            : read is null ? await connection.ExecuteScalarAsync<int>(countSql, p)
+            : (await Rows.QueryAsync(connection, countSql, p, r => r.Int(0)))[0];
+        var sql = MergedSql(select, where, branches, seek, sort, idColumn, limitSql);
+        var rows = read is null ? (await connection.QueryAsync<TRow>(sql, p)).AsList() : await Rows.QueryAsync(connection, sql, p, read, capacity: limit + 1);
+        var (page, next) = Cut(rows, limit, sort, id);
+        return (page, next, total);
+    }
+
+    /// <summary>The statement of a merged page: each branch's first rows in the sort's order, then the first of those.</summary>
+    internal static string MergedSql<TRow>(string select, IEnumerable<string> where, IEnumerable<string> branches, string? seek,
+        SortSpec<TRow> sort, string idColumn, string limitSql)
+    {
+        var orderBy = OrderBy(sort, idColumn);
+        var parts = branches.Select((branch, k) =>
+        {
+            var clauses = where.Append(branch);
+            if (seek is not null) clauses = clauses.Append(seek);
+            return $"SELECT * FROM ({select} WHERE {string.Join(" AND ", clauses)} ORDER BY {orderBy} {limitSql}) AS b{k}";
+        });
+        static string Bare(string column) => column[(column.LastIndexOf('.') + 1)..];
+        var dir = sort.Descending ? "DESC" : "ASC";
+        return $"SELECT * FROM ({string.Join(" UNION ALL ", parts)}) AS m ORDER BY {Bare(sort.Field.Column)} {dir}, {Bare(idColumn)} {dir} {limitSql}";
     }
 
     /// <summary>

@@ -41,6 +41,11 @@ public sealed class MigrationTests
         TSql.AssertParses($"SELECT id FROM dbo.clusters ORDER BY code ASC, id ASC {dialect.Limit("@Limit")}", "Limit");
         TSql.AssertParses($"INSERT INTO dbo.reference_seed (seed_key, applied_at) VALUES (@k, @t); {dialect.SelectNewId}", "SelectNewId");
         TSql.AssertParses($"SELECT id FROM dbo.clusters WHERE id IN ({dialect.IdsIn("@Ids")})", "IdsIn");
+        var sort = new SortSpec<BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore.IssueRow>(
+            BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore.SortFields.Single(f => f.Name == "dueAt"), true);
+        TSql.AssertParses(Keyset.MergedSql("SELECT i.id, i.next_due_at FROM dbo.regulatory_issues i", ["i.category = @Category"],
+            ["i.status = @Status0", "i.status = @Status1"], "(i.next_due_at < @SeekValue OR (i.next_due_at = @SeekValue AND i.id < @SeekId))",
+            sort, "i.id", dialect.Limit("51")), "Keyset.MergedSql");
         foreach (var fragment in dialect.Fragments())
             Assert.False(string.IsNullOrWhiteSpace(fragment));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Sheets;
 using Dapper;
@@ -73,6 +74,65 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
             """)).Select(r => (string)r.detail));
         Assert.Contains($"USING INDEX {index} (status=?)", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan); // no sort of the matching rows
+    }
+
+    /// <summary>
+    /// Several statuses are read as a merge of one sorted read per status. Paging through every page, for every sort
+    /// and direction, gives exactly the matching issues in the sort's order (ties by id), with the right total, and a
+    /// status named twice changes nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("createdAt", "created_at")]
+    [InlineData("-createdAt", "created_at")]
+    [InlineData("dueAt", "next_due_at")]
+    [InlineData("-dueAt", "next_due_at")]
+    [InlineData("-updatedAt", "updated_at")]
+    [InlineData("priority", "priority")]
+    [InlineData("-priority", "priority")]
+    public async Task SeveralStatuses_PageInTheSortsOrder(string sort, string column)
+    {
+        var op = await factory.Party("kbiohealth");
+        var secretariat = await factory.Party("mohw");
+        for (var i = 0; i < 4; i++)
+        {
+            var (id, _) = await factory.Raise(op, IssuesFactory.NewIssue(priority: i % 2 == 0 ? "high" : "low"));
+            if (i % 2 == 0) await IssuesFactory.Move(secretariat, id, factory.MoveTo("under_review"));
+        }
+        var direction = sort.StartsWith('-') ? "DESC" : "ASC";
+        await using var db = factory.OpenDatabase();
+        var expected = (await db.QueryAsync<long>($"""
+            SELECT id FROM regulatory_issues WHERE status IN ('submitted', 'under_review') ORDER BY {column} {direction}, id {direction}
+            """)).ToList();
+        Assert.True(expected.Count >= 4);
+
+        var listed = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await Json(await op.GetAsync(
+                $"/api/v1/regulatory-issues?status=submitted&status=under_review&status=submitted&sort={sort}&limit=3" +
+                (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")));
+            Assert.Equal(expected.Count, page["totalCount"]!.GetValue<int>());
+            listed.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        } while (cursor is not null);
+        Assert.Equal(expected, listed);
+    }
+
+    /// <summary>Each status's read in a merged page walks that status's index in the sort's order (no sort of all its issues).</summary>
+    [Fact]
+    public async Task AMergedPage_WalksEachStatussIndex()
+    {
+        var sort = new SortSpec<RegulatoryIssueStore.IssueRow>(RegulatoryIssueStore.SortFields.Single(f => f.Name == "dueAt"), false);
+        var sql = Keyset.MergedSql("SELECT i.id, i.title_ko, i.next_due_at FROM regulatory_issues i", [], ["i.status = 'submitted'", "i.status = 'accepted'"],
+            null, sort, "i.id", "LIMIT 51");
+        await using var db = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
+        var plan = (await db.QueryAsync($"EXPLAIN QUERY PLAN {sql}")).Select(r => (string)r.detail).ToList();
+        Assert.Equal(2, plan.Count(d => d.Contains("USING INDEX ix_ri_status_due (status=?)")));
+        // The engine merges the two reads; each sorts only its own at most 51 rows for the merge (a status's whole set
+        // of issues sorted would add a third and fourth).
+        Assert.Contains(plan, d => d.Contains("MERGE (UNION ALL)"));
+        Assert.Equal(2, plan.Count(d => d.Contains("TEMP B-TREE")));
     }
 
     /// <summary>
