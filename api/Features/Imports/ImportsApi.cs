@@ -132,8 +132,8 @@ public static class ImportsApi
     /// After a large import has answered, one compacting collection that returns the freed memory to the system. The
     /// import's garbage (~250 MB allocated per 100,000 rows, ~20 MB of it alive at once) leaves the server collector
     /// holding ~60-100 MB it would keep for later: measured after a 100,000-row dry run, the process stayed at 208 MB
-    /// without this and fell to 150 MB with it, and the import benchmark's peak over its runs fell 254 -> 233 MB (it
-    /// grew with each import before). A pause of a few milliseconds for the other requests, once per large import.
+    /// without this and fell to 150 MB with it. (The peak during one import is the same either way.) A pause of a few
+    /// milliseconds for the other requests, once per large import.
     /// </summary>
     private static Task GiveMemoryBack()
     {
