@@ -220,8 +220,9 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
     }
 
     /// <summary>
-    /// The clusters of these issues (for the detail page and exports; a list page reads the copy on each row), each issue's by code: the links first, then each distinct cluster once (a page
-    /// names a few clusters many times; joining every link to its cluster and sorting in SQL cost twice as much).
+    /// The clusters of these issues, each issue's by code, for the detail page and exports (a list page reads the copy
+    /// of the ids on each row): the links first, then each distinct cluster once (a page names a few clusters many
+    /// times; joining every link to its cluster and sorting in SQL cost twice as much).
     /// </summary>
     private async Task<ILookup<long, ClusterRef>> ClustersOfAsync(DbConnection connection, DbTransaction? tx, IEnumerable<long> ids)
     {
