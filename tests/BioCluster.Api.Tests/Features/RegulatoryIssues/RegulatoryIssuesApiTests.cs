@@ -77,6 +77,26 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
     }
 
     /// <summary>
+    /// A list filtered by who raised it, by category or by priority, in the default order (newest first), walks that
+    /// filter's index in creation order instead of sorting every matching issue (migration 0013).
+    /// </summary>
+    [Theory]
+    [InlineData("i.raised_by_id = (SELECT id FROM agencies WHERE code = 'kbiohealth')", "ix_ri_raised_created (raised_by_id=?)")]
+    [InlineData("i.category IN ('workforce')", "ix_ri_category_created (category=?)")]
+    [InlineData("i.priority IN (4)", "ix_ri_priority_created (priority=?)")]
+    public async Task AFilteredNewestFirstList_WalksItsFiltersIndex(string filter, string index)
+    {
+        await using var db = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
+        var plan = string.Join(" | ", (await db.QueryAsync($"""
+            EXPLAIN QUERY PLAN
+            SELECT i.id, i.title_ko, i.status, i.cluster_ids FROM regulatory_issues i
+            WHERE {filter} ORDER BY i.created_at DESC, i.id DESC LIMIT 51
+            """)).Select(r => (string)r.detail));
+        Assert.Contains($"USING INDEX {index}", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    /// <summary>
     /// Several statuses are read as a merge of one sorted read per status. Paging through every page, for every sort
     /// and direction, gives exactly the matching issues in the sort's order (ties by id), with the right total, and a
     /// status named twice changes nothing.
