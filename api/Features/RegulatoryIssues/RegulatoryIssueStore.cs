@@ -230,7 +230,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
             SELECT issue_id, cluster_id FROM regulatory_issue_clusters WHERE issue_id IN ({db.Dialect.IdsIn("@ids")})
             """, IdsParameter(ids), r => (IssueId: r.Long(0), ClusterId: r.Long(1)), tx, 64);
         if (links.Count == 0) return Array.Empty<(long IssueId, ClusterRef Cluster)>().ToLookup(l => l.IssueId, l => l.Cluster);
-        var clusters = await RefsAsync(connection, tx, "clusters", links.Select(l => l.ClusterId).Distinct(), (id, code, ko, en) => new ClusterRef(id, code, ko, en));
+        var clusters = await ClusterRefsAsync(connection, tx, links.Select(l => l.ClusterId).Distinct());
         return links.Select(l => (l.IssueId, Cluster: clusters[l.ClusterId])).OrderBy(l => l.Cluster.Code, StringComparer.Ordinal)
             .ToLookup(l => l.IssueId, l => l.Cluster);
     }
@@ -246,6 +246,10 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
     /// <summary>The agencies with these ids, by id.</summary>
     private Task<Dictionary<long, AgencyRef>> AgenciesAsync(DbConnection connection, IEnumerable<long> ids) =>
         RefsAsync(connection, null, "agencies", ids, (id, code, ko, en) => new AgencyRef(id, code, ko, en));
+
+    /// <summary>The clusters with these ids, by id.</summary>
+    private Task<Dictionary<long, ClusterRef>> ClusterRefsAsync(DbConnection connection, DbTransaction? tx, IEnumerable<long> ids) =>
+        RefsAsync(connection, tx, "clusters", ids, (id, code, ko, en) => new ClusterRef(id, code, ko, en));
 
     /// <summary>The rows of a table of coded, named things (agencies, clusters) with these ids, as references, by id.</summary>
     private async Task<Dictionary<long, T>> RefsAsync<T>(DbConnection connection, DbTransaction? tx, string table, IEnumerable<long> ids,
@@ -345,7 +349,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         total = tallied ?? total;
         if (rows.Count == 0) return new Page<RegulatoryIssueSummaryDto>([], next, total);
         var clusterIds = rows.Select(r => ClusterIdsOf(r.ClusterIds)).ToList();
-        var clusters = await RefsAsync(connection, null, "clusters", clusterIds.SelectMany(ids => ids).Distinct(), (id, code, ko, en) => new ClusterRef(id, code, ko, en));
+        var clusters = await ClusterRefsAsync(connection, null, clusterIds.SelectMany(ids => ids).Distinct());
         var agencies = await AgenciesAsync(connection, rows.Select(r => r.RaisedById).Concat(rows.Where(r => r.LeadMinistryId is not null)
             .Select(r => r.LeadMinistryId!.Value)).Distinct());
         var now = clock.GetUtcNow();

@@ -120,21 +120,25 @@ public static class Keyset
         SortSpec<TRow> sort, KeysetCursor? cursor, int limit, string idColumn, Func<TRow, long> id, bool count = true, bool keysFirst = false,
         Func<RowReader, TRow>? read = null, IReadOnlyList<string>? branches = null)
     {
-        if (branches is { Count: > 1 })
-            return await MergedPageAsync(connection, dialect, select, countFrom, where, p, sort, cursor, limit, idColumn, id, count, read, branches);
-        var filterSql = where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
-        var seekSql = cursor is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + Seek(sort, cursor, p, idColumn);
+        var merge = branches is { Count: > 1 };
+        // A merge counts the rows matching any branch; its page statement adds each branch to the filter itself.
+        var countWhere = merge ? where.Append($"({string.Join(" OR ", branches!)})").ToList() : where;
+        static string WhereSql(IReadOnlyCollection<string> clauses) => clauses.Count > 0 ? " WHERE " + string.Join(" AND ", clauses) : "";
+        var filterSql = WhereSql(where);
+        var seek = cursor is null ? null : Seek(sort, cursor, p, idColumn);
+        var seekSql = seek is null ? "" : (where.Count > 0 ? " AND " : " WHERE ") + seek;
         // The limit is written into the text, not bound: SQLite plans with a bound LIMIT's value, so binding it marks
         // a kept statement to be compiled again before every run (it was, on every page, until this was found).
         var limitSql = dialect.Limit((limit + 1).ToString(CultureInfo.InvariantCulture));
-        var countSql = $"SELECT COUNT(*) FROM {countFrom}{filterSql}";
+        var countSql = $"SELECT COUNT(*) FROM {countFrom}{WhereSql(countWhere)}";
         var total = !count ? -1
             : read is null ? await connection.ExecuteScalarAsync<int>(countSql, p)
             : (await Rows.QueryAsync(connection, countSql, p, r => r.Int(0)))[0];
         var orderBy = OrderBy(sort, idColumn);
         // keysFirst: find the page's ids on the base table's indexes alone (the filter and sort columns only
         // name the base table), then read the wide rows and their joins for just those ids.
-        var sql = keysFirst
+        var sql = merge ? MergedSql(select, where, branches!, seek, sort, idColumn, limitSql)
+            : keysFirst
             ? $"{select} WHERE {idColumn} IN (SELECT {idColumn} FROM {countFrom}{filterSql}{seekSql} ORDER BY {orderBy} {limitSql}) ORDER BY {orderBy}"
             : $"{select}{filterSql}{seekSql} ORDER BY {orderBy} {limitSql}";
         List<TRow> rows;
@@ -147,24 +151,6 @@ public static class Keyset
             // A hot list reads its own columns by position (see RowReader), on SQLite through kept statements.
             rows = await Rows.QueryAsync(connection, sql, p, read, capacity: limit + 1);
         }
-        var (page, next) = Cut(rows, limit, sort, id);
-        return (page, next, total);
-    }
-
-    /// <summary>One page read as a merge of <paramref name="branches"/> (see <see cref="PageAsync{TRow}"/>).</summary>
-    private static async Task<(IReadOnlyList<TRow> Rows, string? Next, int Total)> MergedPageAsync<TRow>(
-        DbConnection connection, SqlDialect dialect, string select, string countFrom, IReadOnlyList<string> where, DynamicParameters p,
-        SortSpec<TRow> sort, KeysetCursor? cursor, int limit, string idColumn, Func<TRow, long> id, bool count,
-        Func<RowReader, TRow>? read, IReadOnlyList<string> branches)
-    {
-        var seek = cursor is null ? null : Seek(sort, cursor, p, idColumn);
-        var limitSql = dialect.Limit((limit + 1).ToString(CultureInfo.InvariantCulture));
-        var countSql = $"SELECT COUNT(*) FROM {countFrom} WHERE {string.Join(" AND ", where.Append($"({string.Join(" OR ", branches)})"))}";
-        var total = !count ? -1
-            : read is null ? await connection.ExecuteScalarAsync<int>(countSql, p)
-            : (await Rows.QueryAsync(connection, countSql, p, r => r.Int(0)))[0];
-        var sql = MergedSql(select, where, branches, seek, sort, idColumn, limitSql);
-        var rows = read is null ? (await connection.QueryAsync<TRow>(sql, p)).AsList() : await Rows.QueryAsync(connection, sql, p, read, capacity: limit + 1);
         var (page, next) = Cut(rows, limit, sort, id);
         return (page, next, total);
     }

@@ -19,6 +19,13 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         return JsonNode.Parse(text)!;
     }
 
+    /// <summary>The lines of SQLite's query plan for <paramref name="sql"/> on the test database.</summary>
+    private async Task<List<string>> PlanOf(string sql)
+    {
+        await using var db = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
+        return (await db.QueryAsync($"EXPLAIN QUERY PLAN {sql}")).Select(r => (string)r.detail).ToList();
+    }
+
     /// <summary>
     /// The ministry view counts what a ministry owes past its due date (and lists it by due date): the count is
     /// answered from the ministry's due-date index alone, status included, never reading the table (migration 0009).
@@ -26,12 +33,11 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
     [Fact]
     public async Task AMinistrysOverdueCount_IsReadFromItsDueDateIndexAlone()
     {
-        await using var db = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
-        var plan = string.Join(" | ", (await db.QueryAsync("""
-            EXPLAIN QUERY PLAN SELECT COUNT(*) FROM regulatory_issues i
+        var plan = string.Join(" | ", await PlanOf("""
+            SELECT COUNT(*) FROM regulatory_issues i
             WHERE i.status IN ('accepted', 'partially_accepted', 'in_progress')
               AND i.lead_ministry_id = (SELECT id FROM agencies WHERE code = 'mfds') AND i.next_due_at < '2026-11-25T00:00:00.0000000Z'
-            """)).Select(r => (string)r.detail));
+            """));
         Assert.Contains("COVERING INDEX ix_ri_lead_due", plan);
     }
 
@@ -42,15 +48,13 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
     [Fact]
     public async Task AMinistrysNewestFirstPage_IsReadFromItsIndexAlone()
     {
-        await using var db = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
-        var plan = string.Join(" | ", (await db.QueryAsync("""
-            EXPLAIN QUERY PLAN
+        var plan = string.Join(" | ", await PlanOf("""
             SELECT i.id, i.title_ko, i.title_en, i.category, i.raised_by_id, i.lead_ministry_id, i.priority, i.status, i.response_due_at,
                    i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at, i.cluster_ids
             FROM regulatory_issues i
             WHERE i.status IN ('under_review', 'in_progress') AND i.lead_ministry_id = (SELECT id FROM agencies WHERE code = 'mfds')
             ORDER BY i.created_at DESC, i.id DESC LIMIT 51
-            """)).Select(r => (string)r.detail));
+            """));
         Assert.Contains("COVERING INDEX ix_ri_lead_created", plan);
     }
 
@@ -65,13 +69,11 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
     [InlineData("i.created_at DESC", "ix_ri_status_created")]
     public async Task ABoardColumn_WalksAnIndexInItsSortOrder(string order, string index)
     {
-        await using var db = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
         var direction = order.EndsWith("DESC", StringComparison.Ordinal) ? "DESC" : "ASC";
-        var plan = string.Join(" | ", (await db.QueryAsync($"""
-            EXPLAIN QUERY PLAN
+        var plan = string.Join(" | ", await PlanOf($"""
             SELECT i.id, i.title_ko, i.status, i.cluster_ids FROM regulatory_issues i
             WHERE i.status IN ('under_review') ORDER BY {order}, i.id {direction} LIMIT 9
-            """)).Select(r => (string)r.detail));
+            """));
         Assert.Contains($"USING INDEX {index} (status=?)", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan); // no sort of the matching rows
     }
@@ -86,12 +88,10 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
     [InlineData("i.priority IN (4)", "ix_ri_priority_created (priority=?)")]
     public async Task AFilteredNewestFirstList_WalksItsFiltersIndex(string filter, string index)
     {
-        await using var db = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
-        var plan = string.Join(" | ", (await db.QueryAsync($"""
-            EXPLAIN QUERY PLAN
+        var plan = string.Join(" | ", await PlanOf($"""
             SELECT i.id, i.title_ko, i.status, i.cluster_ids FROM regulatory_issues i
             WHERE {filter} ORDER BY i.created_at DESC, i.id DESC LIMIT 51
-            """)).Select(r => (string)r.detail));
+            """));
         Assert.Contains($"USING INDEX {index}", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
@@ -146,8 +146,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         var sort = new SortSpec<RegulatoryIssueStore.IssueRow>(RegulatoryIssueStore.SortFields.Single(f => f.Name == "dueAt"), false);
         var sql = Keyset.MergedSql("SELECT i.id, i.title_ko, i.next_due_at FROM regulatory_issues i", [], ["i.status = 'submitted'", "i.status = 'accepted'"],
             null, sort, "i.id", "LIMIT 51");
-        await using var db = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
-        var plan = (await db.QueryAsync($"EXPLAIN QUERY PLAN {sql}")).Select(r => (string)r.detail).ToList();
+        var plan = await PlanOf(sql);
         Assert.Equal(2, plan.Count(d => d.Contains("USING INDEX ix_ri_status_due (status=?)")));
         // The engine merges the two reads; each sorts only its own at most 51 rows for the merge (a status's whole set
         // of issues sorted would add a third and fourth).
