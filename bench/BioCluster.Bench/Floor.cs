@@ -138,7 +138,8 @@ public static class Floor
 /// <summary>
 /// SQLite's floor for an import's writes: 100,000 agencies and their audit entries, one prepared statement run per row,
 /// bound through the C API, in one transaction (`insert-floor db batch`: rows per INSERT; FLOOR_SQL runs first, e.g. a
-/// pragma; FLOOR_NOAUDIT=1 leaves the audit entries out).
+/// pragma; FLOOR_NOAUDIT=1 leaves the audit entries out; FLOOR_COMMIT_EVERY=n commits every n rows, as many small
+/// writes would).
 /// </summary>
 public static class InsertFloor
 {
@@ -148,6 +149,7 @@ public static class InsertFloor
         raw.sqlite3_open_v2(dbFile, out var db, raw.SQLITE_OPEN_READWRITE, null);
         raw.sqlite3_exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;" + Environment.GetEnvironmentVariable("FLOOR_SQL"));
         var skipAudit = Environment.GetEnvironmentVariable("FLOOR_NOAUDIT") is not null;
+        var commitEvery = int.TryParse(Environment.GetEnvironmentVariable("FLOOR_COMMIT_EVERY"), out var every) ? every : 0;
         var one = "(?, ?, ?, 'company', 'industry', NULL, ?, ?, 'active', 1, '2026-11-25T09:00:00.0000000Z', '2026-11-25T09:00:00.0000000Z')";
         var sql = "INSERT INTO agencies (code, name_ko, name_en, kind, sector, parent_id, cluster_id, website, status, version, created_at, updated_at) VALUES "
             + string.Join(",", Enumerable.Repeat(one, batch));
@@ -181,6 +183,7 @@ public static class InsertFloor
             }
             if (raw.sqlite3_step(ast) != raw.SQLITE_DONE) throw new Exception(raw.sqlite3_errmsg(db).utf8_to_string());
             raw.sqlite3_reset(ast);
+            if (commitEvery > 0 && (i + batch) % commitEvery == 0) raw.sqlite3_exec(db, "COMMIT; BEGIN IMMEDIATE");
         }
         var loop = sw.Elapsed.TotalSeconds;
         raw.sqlite3_exec(db, "COMMIT");

@@ -73,6 +73,25 @@ internal static class ImportBench
 /// <summary>The import engine in-process on a CSV, without HTTP: how long reading, checking and writing take.</summary>
 internal static class ImportProfile
 {
+    /// <summary>Each thread of this process with its CPU time so far (user + system, in clock ticks of 1/100 s), from /proc.</summary>
+    private static Dictionary<string, (string Name, long Ticks)> ThreadTimes()
+    {
+        var times = new Dictionary<string, (string, long)>();
+        if (!Directory.Exists("/proc/self/task")) return times;
+        foreach (var task in Directory.GetDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var close = stat.LastIndexOf(')');
+                var fields = stat[(close + 2)..].Split(' ');
+                times[Path.GetFileName(task)] = (stat[(stat.IndexOf('(') + 1)..close], long.Parse(fields[11]) + long.Parse(fields[12]));
+            }
+            catch (IOException) { } // the thread ended meanwhile
+        }
+        return times;
+    }
+
     public static async Task<int> RunAsync(string dbFile, string csvFile)
     {
         DapperSetup.Configure();
@@ -127,6 +146,8 @@ internal static class ImportProfile
             await using var file = await Open();
             watch.Restart();
             var before = GC.GetTotalAllocatedBytes();
+            var (paused, gen0, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2));
+            var threadsBefore = ThreadTimes();
             // The live heap, sampled by full collections on the side (slows the run; set BENCH_LIVE=1 to measure it).
             var live = 0L;
             using var sampling = new CancellationTokenSource();
@@ -145,7 +166,12 @@ internal static class ImportProfile
             watch.Restart();
             await engine.CheckpointAsync(); // as the API does after answering
             Console.WriteLine($"{(dry ? "dry run" : "import "),-14} {seconds:F2} s  {report.Totals}  allocated {(GC.GetTotalAllocatedBytes() - before) / 1048576} MB" +
-                (live > 0 ? $"  peak live heap {live / 1048576} MB" : "") + $"  then checkpoint {watch.Elapsed.TotalSeconds:F2} s");
+                (live > 0 ? $"  peak live heap {live / 1048576} MB" : "") + $"  then checkpoint {watch.Elapsed.TotalSeconds:F2} s" +
+                $"  GC: {GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} full), paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
+            var threadsAfter = ThreadTimes();
+            Console.WriteLine("  busiest threads (CPU s): " + string.Join(", ", threadsAfter
+                .Select(t => (t.Key, t.Value.Name, Seconds: (t.Value.Ticks - (threadsBefore.TryGetValue(t.Key, out var b) ? b.Ticks : 0)) / 100.0))
+                .OrderByDescending(t => t.Seconds).Take(5).Select(t => $"{t.Name.Trim()} {t.Seconds:F2}")));
         }
         Console.WriteLine($"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
         return 0;
