@@ -44,6 +44,9 @@ public sealed partial class Migrator(DbConnectionFactory factory, ILogger<Migrat
     public static IEnumerable<string> Batches(string sql) =>
         BatchSeparator().Split(sql).Select(b => b.Trim()).Where(b => b.Length > 0);
 
+    /// <summary>The page size of a new SQLite database, in bytes.</summary>
+    public const int SqlitePageSize = 16384;
+
     public static int LatestNumber(DatabaseProvider provider) => Scripts(provider).Select(s => s.Number).DefaultIfEmpty(0).Max();
 
     public async Task<int> MigrateAsync(CancellationToken ct = default)
@@ -52,6 +55,11 @@ public sealed partial class Migrator(DbConnectionFactory factory, ILogger<Migrat
         await using var connection = await factory.OpenAsync(ct);
         if (factory.Provider == DatabaseProvider.Sqlite)
         {
+            // A new file gets 16 KB pages; a file that already has tables keeps its own (SQLite ignores the setting then,
+            // and changing it would take a VACUUM). Bulk imports write ~16 % faster than with 4 KB pages (fewer page
+            // splits, cache fetches and log frames per row); a single small write costs SQLite more (~0.2 ms, four
+            // times the bytes per changed page), which requests through HTTP did not show (docs/benchmarks.md).
+            await connection.ExecuteAsync($"PRAGMA page_size = {SqlitePageSize};");
             // Persistent for the file: readers do not block the writer.
             await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
         }

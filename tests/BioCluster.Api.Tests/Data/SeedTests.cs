@@ -55,6 +55,33 @@ public sealed class SeedTests : IDisposable
     }
 
     [Fact]
+    public async Task ANewFile_Gets16KbPages_AndAnOlderFileKeepsItsOwn()
+    {
+        await Init();
+        await using (var c = await _db.OpenAsync())
+        {
+            Assert.Equal(Migrator.SqlitePageSize, await c.ExecuteScalarAsync<int>("PRAGMA page_size"));
+            Assert.Equal("wal", await c.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        }
+
+        // A file made with SQLite's default 4 KB pages (as before the setting) migrates and keeps them.
+        var older = Path.Combine(_folder, "older");
+        Directory.CreateDirectory(older);
+        await using (var file = new SqliteConnection($"Data Source={Path.Combine(older, "biocluster.db")};Pooling=False"))
+        {
+            await file.OpenAsync();
+            await file.ExecuteAsync("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE kept (id INTEGER PRIMARY KEY);");
+        }
+        var olderDb = new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = older }), new TestEnvironment());
+        Assert.Equal(Migrator.Scripts(DatabaseProvider.Sqlite).Count, await new Migrator(olderDb, NullLogger<Migrator>.Instance).MigrateAsync());
+        await using (var c = await olderDb.OpenAsync())
+        {
+            Assert.Equal(4096, await c.ExecuteScalarAsync<int>("PRAGMA page_size"));
+            Assert.Equal("ok", await c.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
+        }
+    }
+
+    [Fact]
     public async Task SecondRun_ChangesNothing()
     {
         await Init();
