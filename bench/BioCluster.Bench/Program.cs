@@ -192,9 +192,9 @@ await using (var tx = await db.BeginTransactionAsync())
 }
 await db.ExecuteAsync("ANALYZE;");
 
-// The default list sorts by -createdAt; the 2,000th page of 50 starts after row 99,950.
+// The default list sorts by -createdAt; the 2,000th page of 50 starts after row 99,950 (with fewer issues, the last page).
 var deep = await db.QuerySingleAsync<(string CreatedAt, long Id)>(
-    "SELECT created_at, id FROM regulatory_issues ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET @offset", new { offset = Math.Max(0, 50 * 1999 - 1) });
+    "SELECT created_at, id FROM regulatory_issues ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET @offset", new { offset = Math.Max(0, Math.Min(50 * 1999, count) - 1) });
 var cursor = Keyset.Encode(new KeysetCursor("-createdAt", JsonSerializer.SerializeToElement(DateTimeOffset.Parse(deep.CreatedAt)), deep.Id));
 Console.WriteLine($"DEEP_CURSOR={cursor}");
 Console.Error.WriteLine($"seeded {count:N0} issues in {clock.Elapsed.TotalSeconds:F1} s");

@@ -76,10 +76,11 @@ public sealed class SqliteDialect : SqlDialect
     // takes well under 0.1 s over 200,000 rows.
     public override string? RefreshStatistics => "PRAGMA analysis_limit = 1000; ANALYZE;";
 
-    // At commit SQLite copies the write-ahead log into the database once it holds more than 1,000 pages (the
-    // default, restored here): for an import of 100,000 rows that is ~70 MB and a third of a second, in the request.
+    // At commit SQLite copies the write-ahead log into the database once it holds more than a set number of pages
+    // (SqliteEngine.AutoCheckpointPages, restored here): for an import of 100,000 rows that is ~70 MB and a third of
+    // a second, in the request.
     public override string? PauseCheckpoints => "PRAGMA wal_autocheckpoint = 0;";
-    public override string? ResumeCheckpoints => "PRAGMA wal_autocheckpoint = 1000;";
+    public override string? ResumeCheckpoints => SqliteEngine.AutoCheckpoint;
     // PASSIVE: copies what it can without waiting for readers or blocking writers; a later checkpoint does the rest.
     public override string? Checkpoint => "PRAGMA wal_checkpoint(PASSIVE);";
 

@@ -62,6 +62,9 @@ public sealed class SeedTests : IDisposable
         {
             Assert.Equal(Migrator.SqlitePageSize, await c.ExecuteScalarAsync<int>("PRAGMA page_size"));
             Assert.Equal("wal", await c.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+            // Each connection's own settings: 4 MB of log before a checkpoint, and a writer waits out another's write.
+            Assert.Equal(256, await c.ExecuteScalarAsync<int>("PRAGMA wal_autocheckpoint"));
+            Assert.Equal(SqliteEngine.BusyTimeoutMs, await c.ExecuteScalarAsync<int>("PRAGMA busy_timeout"));
         }
 
         // A file made with SQLite's default 4 KB pages (as before the setting) migrates and keeps them.
