@@ -44,6 +44,7 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
         int rows = 0, created = 0, updated = 0, unchanged = 0, rejected = 0;
 
         await using var connection = await db.OpenAsync(ct);
+        await using var bulk = dryRun ? null : await db.BulkWriteAsync(connection, ct);
         await using var context = new ImportContext(connection, db.Dialect, actor, started, json.Value.SerializerOptions);
         if (!dryRun) await context.BeginAsync(ct);
         await using (var session = await target.OpenAsync(context, ct))

@@ -91,9 +91,28 @@ public sealed class DbConnectionFactory
     public Task ResumeCheckpointsAsync(DbConnection connection) => RunAsync(connection, Dialect.ResumeCheckpoints, CancellationToken.None);
 
     /// <summary>
+    /// Gives the connection what a bulk write needs (<see cref="SqlDialect.BeginBulkWrite"/>) until the returned scope
+    /// is disposed, which takes it back (before the connection goes back to the pool).
+    /// </summary>
+    public async Task<IAsyncDisposable> BulkWriteAsync(DbConnection connection, CancellationToken ct = default)
+    {
+        await RunAsync(connection, Dialect.BeginBulkWrite, ct);
+        return new BulkWriteScope(connection, Dialect.EndBulkWrite);
+    }
+
+    private sealed class BulkWriteScope(DbConnection connection, string? end) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (connection.State == System.Data.ConnectionState.Open) await RunAsync(connection, end, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
     /// Copies the write-ahead log into the database on a connection of its own, for a bulk write that committed with
     /// checkpoints paused: run after the answer has gone, it costs the caller nothing and the next writer no wait.
-    /// Skipping it loses nothing (the log is durable, and the next commit over 1,000 pages checkpoints anyway).
+    /// Skipping it loses nothing (the log is durable, and the next commit over <see cref="SqliteEngine.AutoCheckpointPages"/>
+    /// pages checkpoints anyway).
     /// </summary>
     public async Task CheckpointAsync(CancellationToken ct = default)
     {

@@ -40,6 +40,13 @@ public abstract class SqlDialect
     public abstract string? Checkpoint { get; }
 
     /// <summary>
+    /// Statements that give a connection the room a bulk write needs and take it back after (<see cref="DbConnectionFactory.BulkWriteAsync"/>);
+    /// null where the engine manages its own memory (SQL Server).
+    /// </summary>
+    public abstract string? BeginBulkWrite { get; }
+    public abstract string? EndBulkWrite { get; }
+
+    /// <summary>
     /// A subquery of the ids in <paramref name="parameter"/>, a JSON array (<see cref="IdList"/>), for <c>x IN (…)</c>:
     /// one parameter and one statement text whatever the number of ids, where a parameter per id costs a lookup
     /// by name each (SQLite) and a new plan per count (SQL Server).
@@ -84,6 +91,14 @@ public sealed class SqliteDialect : SqlDialect
     // PASSIVE: copies what it can without waiting for readers or blocking writers; a later checkpoint does the rest.
     public override string? Checkpoint => "PRAGMA wal_checkpoint(PASSIVE);";
 
+    // A page cache of 8 MB instead of SQLite's default 2 MB while an import writes. An import's rows touch about ten
+    // b-trees each (the table, its indexes, the audit entries and theirs), and below ~100-130 cached pages SQLite spends
+    // its time moving pages between the cache and the log: 100,000 agencies took ~25 s instead of ~1.5 s (insert-floor
+    // with 96 pages of 16 KB, or 100 of 4 KB). The default 2 MB is 128 pages of 16 KB, right at that edge; 8 MB is 512,
+    // the margin 4 KB pages had. The default comes back when the write ends: pooled connections stay small.
+    public override string? BeginBulkWrite => "PRAGMA cache_size = -4096;";
+    public override string? EndBulkWrite => "PRAGMA cache_size = -2000;";
+
     // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
@@ -101,6 +116,8 @@ public sealed class SqlServerDialect : SqlDialect
     public override string? PauseCheckpoints => null;
     public override string? ResumeCheckpoints => null;
     public override string? Checkpoint => null;
+    public override string? BeginBulkWrite => null;
+    public override string? EndBulkWrite => null;
 
     // 2627: unique constraint; 2601: unique index.
     public override bool IsUniqueViolation(DbException exception) =>

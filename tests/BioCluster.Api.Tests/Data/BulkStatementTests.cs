@@ -186,3 +186,19 @@ public sealed class BusyTimeoutTests : TempSqliteDatabase
         Assert.Equal(["first", "second"], await first.QueryAsync<string>("SELECT text FROM t ORDER BY id"));
     }
 }
+
+/// <summary>A bulk write's connection gets a larger page cache for the write, and goes back to the pool with the default.</summary>
+public sealed class BulkWriteCacheTests : TempSqliteDatabase
+{
+    protected override Task SetUpAsync(DbConnection c) => c.ExecuteAsync("CREATE TABLE t (id INTEGER PRIMARY KEY);");
+
+    [Fact]
+    public async Task TheCacheGrowsForTheWrite_AndShrinksAfter()
+    {
+        await using var c = await Db.OpenAsync();
+        Assert.Equal(-2000, await c.ExecuteScalarAsync<int>("PRAGMA cache_size"));
+        await using (await Db.BulkWriteAsync(c))
+            Assert.Equal(-4096, await c.ExecuteScalarAsync<int>("PRAGMA cache_size"));
+        Assert.Equal(-2000, await c.ExecuteScalarAsync<int>("PRAGMA cache_size"));
+    }
+}
