@@ -38,6 +38,20 @@ public static partial class SqliteStatements
     public static int KeptOn(SqliteConnection connection) =>
         connection.Handle is { } db && Kept.TryGetValue(db, out var statements) ? statements.Count : 0;
 
+    /// <summary>
+    /// The texts of the statements kept on this process's open connections to <paramref name="databaseFile"/> (for tests:
+    /// which statement a read ran). Read while no request uses those connections: each connection's set is its own.
+    /// </summary>
+    public static IReadOnlyList<string> KeptTexts(string databaseFile)
+    {
+        var file = Path.GetFullPath(databaseFile);
+        var texts = new List<string>();
+        foreach (var (db, statements) in Kept)
+            if (raw.sqlite3_db_filename(db, "main").utf8_to_string() is { } name && Path.GetFullPath(name) == file)
+                texts.AddRange(statements.Keys);
+        return texts;
+    }
+
     private const int StatusReprepare = 5; // SQLITE_STMTSTATUS_REPREPARE
 
     /// <summary>
