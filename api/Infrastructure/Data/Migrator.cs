@@ -58,7 +58,8 @@ public sealed partial class Migrator(DbConnectionFactory factory, ILogger<Migrat
             // A new file gets 16 KB pages; a file that already has tables keeps its own (SQLite ignores the setting then,
             // and changing it would take a VACUUM). Bulk imports write ~16 % faster than with 4 KB pages (fewer page
             // splits, cache fetches and log frames per row); a single small write costs SQLite more (~0.2 ms, four
-            // times the bytes per changed page), which requests through HTTP did not show (docs/benchmarks.md).
+            // times the bytes per changed page), which through HTTP showed only in a single writer's p90/p99 under
+            // sustained load, and mostly no longer with 4 MB checkpoints (SqliteEngine.AutoCheckpointPages, docs/benchmarks.md).
             await connection.ExecuteAsync($"PRAGMA page_size = {SqlitePageSize};");
             // Persistent for the file: readers do not block the writer.
             await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
