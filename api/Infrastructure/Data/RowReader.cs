@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Text;
 
@@ -21,6 +22,16 @@ public readonly struct RowReader
     internal RowReader(nint statement) => _statement = statement;
 
     private bool IsNull(int i) => _statement != 0 ? SqliteNative.ColumnType(_statement, i) == SqliteNative.Null : _reader!.IsDBNull(i);
+
+    /// <summary>Whether the column is NULL.</summary>
+    public bool IsNullAt(int i) => IsNull(i);
+
+    /// <summary>Writes the column's text as UTF-8 into <paramref name="into"/>: on SQLite its bytes as stored, without a string.</summary>
+    public void Utf8Into(int i, IBufferWriter<byte> into)
+    {
+        if (_statement != 0) into.Write(SqliteNative.Utf8(_statement, i));
+        else Encoding.UTF8.GetBytes(_reader!.GetString(i), into);
+    }
 
     public long Long(int i) => _statement != 0 ? SqliteNative.ColumnInt64(_statement, i) : Convert.ToInt64(_reader!.GetValue(i));
 
