@@ -41,14 +41,26 @@ public static partial class SqliteStatements
     /// <summary>
     /// The texts of the statements kept on this process's open connections to <paramref name="databaseFile"/> (for tests:
     /// which statement a read ran). Read while no request uses those connections: each connection's set is its own.
+    /// Connections to other files, open or closed meanwhile by other threads, are passed over.
     /// </summary>
     public static IReadOnlyList<string> KeptTexts(string databaseFile)
     {
         var file = Path.GetFullPath(databaseFile);
         var texts = new List<string>();
         foreach (var (db, statements) in Kept)
-            if (raw.sqlite3_db_filename(db, "main").utf8_to_string() is { } name && Path.GetFullPath(name) == file)
-                texts.AddRange(statements.Keys);
+        {
+            string? name;
+            try
+            {
+                // A handle the driver has closed stays in the table until it is collected; other threads close theirs at any time.
+                name = db.IsClosed ? null : raw.sqlite3_db_filename(db, "main").utf8_to_string();
+            }
+            catch (ObjectDisposedException)
+            {
+                name = null;
+            }
+            if (name is not null && Path.GetFullPath(name) == file) texts.AddRange(statements.Keys);
+        }
         return texts;
     }
 
