@@ -8,28 +8,10 @@
 # Usage: bash scripts/bench-imports.sh [rows=100000] [pairs=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ROWS="${1:-100000}"
 PAIRS="${2:-5}"
 PORT="${BIOCLUSTER_BENCH_PORT:-5097}"
-dotnet build api -c Release --nologo -v quiet
-dotnet build bench/BioCluster.Bench -c Release --nologo -v quiet
-BENCH="dotnet bench/BioCluster.Bench/bin/Release/net10.0/BioCluster.Bench.dll"
-
-DATA="$(mktemp -d)"
-API_PID=""
-cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null || true; rm -rf "$DATA"; }
-trap cleanup EXIT
-
-start_api() { # the API on $RUN_DIR (default: the benchmark's own database)
-  ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="${RUN_DIR:-$DATA}" Auth__SecureCookies=false \
-  BIOCLUSTER_ADMIN_PASSWORD='Bench-Root-Passw0rd-1!' Logging__LogLevel__Default=Warning \
-    dotnet api/bin/Release/net10.0/BioCluster.Api.dll --urls "http://127.0.0.1:$PORT" > "$DATA/api.log" 2>&1 &
-  API_PID=$!
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && return 0; sleep 0.5; done
-  echo "API did not become ready"; cat "$DATA/api.log"; exit 1
-}
-stop_api() { kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; API_PID=""; }
+source scripts/bench-common.sh
 
 echo "==> Creating and migrating the database; a fresh copy for the raw-insert baseline"
 start_api; stop_api

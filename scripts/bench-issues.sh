@@ -4,36 +4,19 @@
 # quality bar asks for. Usage: bash scripts/bench-issues.sh [issues=100000] [seconds=10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ISSUES="${1:-100000}"
 SECONDS_PER_RUN="${2:-10}"
 PORT="${BIOCLUSTER_BENCH_PORT:-5095}"
 CONNECTIONS=32
 THREADS=2
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-dotnet build api -c Release --nologo -v quiet
-dotnet build bench/BioCluster.Bench -c Release --nologo -v quiet
-
-DATA="$(mktemp -d)"
-API_PID=""
-cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null || true; rm -rf "$DATA"; }
-trap cleanup EXIT
-
-start_api() {
-  ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$DATA" Auth__SecureCookies=false \
-  BIOCLUSTER_ADMIN_PASSWORD='Bench-Root-Passw0rd-1!' Logging__LogLevel__Default=Warning \
-  RateLimits__PerCallerPerMinute=1000000000 RateLimits__PerAddressPerMinute=1000000000 \
-    dotnet api/bin/Release/net10.0/BioCluster.Api.dll --urls "http://127.0.0.1:$PORT" > "$DATA/api.log" 2>&1 &
-  API_PID=$!
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && return 0; sleep 0.5; done
-  echo "API did not become ready"; cat "$DATA/api.log"; exit 1
-}
+source scripts/bench-common.sh
+need_wrk
 
 echo "==> Creating and migrating the database"
-start_api; kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; API_PID=""
+start_api; stop_api
 echo "==> Seeding $ISSUES issues"
-eval "$(dotnet bench/BioCluster.Bench/bin/Release/net10.0/BioCluster.Bench.dll seed "$DATA/biocluster.db" "$ISSUES")"
+eval "$($BENCH seed "$DATA/biocluster.db" "$ISSUES")"
 start_api
 
 BASE="http://127.0.0.1:$PORT"

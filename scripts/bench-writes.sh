@@ -5,33 +5,15 @@
 # Usage: bash scripts/bench-writes.sh [seconds=10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 SECONDS_PER_RUN="${1:-10}"
 PORT="${BIOCLUSTER_BENCH_PORT:-5096}"
 ISSUES=1000
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-dotnet build api -c Release --nologo -v quiet
-dotnet build bench/BioCluster.Bench -c Release --nologo -v quiet
-BENCH="dotnet bench/BioCluster.Bench/bin/Release/net10.0/BioCluster.Bench.dll"
-
-DATA="$(mktemp -d)"
-API_PID=""
-cleanup() { [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null || true; rm -rf "$DATA"; }
-trap cleanup EXIT
-
-start_api() {
-  ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$DATA" Auth__SecureCookies=false \
-  BIOCLUSTER_ADMIN_PASSWORD='Bench-Root-Passw0rd-1!' Logging__LogLevel__Default=Warning \
-  RateLimits__PerCallerPerMinute=1000000000 RateLimits__PerAddressPerMinute=1000000000 \
-    dotnet api/bin/Release/net10.0/BioCluster.Api.dll --urls "http://127.0.0.1:$PORT" > "$DATA/api.log" 2>&1 &
-  API_PID=$!
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && return 0; sleep 0.5; done
-  echo "API did not become ready"; cat "$DATA/api.log"; exit 1
-}
+source scripts/bench-common.sh
+need_wrk
 
 echo "==> Creating and migrating the database; seeding $ISSUES issues"
-start_api; kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; API_PID=""
+start_api; stop_api
 $BENCH seed "$DATA/biocluster.db" "$ISSUES" > /dev/null
 eval "$($BENCH key "$DATA/biocluster.db" read,write)"
 start_api
