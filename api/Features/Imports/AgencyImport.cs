@@ -138,7 +138,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
 
     public override async Task<ImportSession> OpenAsync(ImportContext context, CancellationToken ct)
     {
-        // Streamed into the map: each agency's id, parent and fingerprint.
+        // Each stored agency as its code, id, parent's code and fingerprint (no record or JSON of it), then into the map.
         var existing = new Dictionary<string, Known>(StringComparer.Ordinal);
         var operators = new HashSet<string>(StringComparer.Ordinal);
         var parents = new Dictionary<string, string>(StringComparer.Ordinal); // each parent code kept once
