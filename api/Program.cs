@@ -38,6 +38,7 @@ builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerO
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddBioClusterLocalization();
 builder.Services.AddBioClusterProblemDetails();
 builder.Services.AddBioClusterCors(builder.Configuration);
 builder.Services.AddBioClusterAuth(builder.Configuration, builder.Environment);
@@ -62,6 +63,8 @@ if (args.Contains("migrate"))
 }
 
 app.UseBioClusterForwardedHeaders();
+// First, so every answer — problems written by the exception handler and status pages included — is in the caller's language.
+app.UseBioClusterLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();

@@ -38,6 +38,10 @@ else
   step_failed ".NET build failed"
 fi
 
+# Built before the .NET suites: their API hosts serve it, as scripts/run.sh does, so routing is tested as it runs.
+echo "==> Building the dashboard"
+npm --prefix web run build || step_failed "dashboard build failed"
+
 echo "==> .NET tests"
 if [ -z "${BIOCLUSTER_SQLSERVER_CONNECTION:-}" ]; then
   echo "   SQL Server suite: skipped (set BIOCLUSTER_SQLSERVER_CONNECTION to run it against a server)"
@@ -58,9 +62,6 @@ if [ -f "$trx" ]; then
 else
   step_failed ".NET tests produced no results"
 fi
-
-echo "==> Building the dashboard"
-npm --prefix web run build || step_failed "dashboard build failed"
 
 echo "==> Web unit tests (vitest)"
 npm --prefix web run test:unit

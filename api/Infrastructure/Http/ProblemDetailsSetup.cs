@@ -14,6 +14,7 @@ public static partial class ProblemDetailsSetup
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
+            ctx.ProblemDetails.Title = ProblemTitles.InRequestLanguage(ctx.ProblemDetails.Title);
             ctx.ProblemDetails.Detail ??= ctx.ProblemDetails.Title;
             // ASP.NET Core fills in the type for the common statuses; the rest point at their RFC.
             ctx.ProblemDetails.Type ??= ctx.ProblemDetails.Status switch

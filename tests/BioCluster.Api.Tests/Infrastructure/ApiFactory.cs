@@ -32,7 +32,8 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:PerCallerPerMinute", "1000000");
         builder.UseSetting("RateLimits:PerAddressPerMinute", "1000000");
         builder.UseSetting("RateLimits:LoginPerAddressPerMinute", "1000000");
-        builder.UseSetting("Web:Root", Path.Combine(Path.GetTempPath(), "biocluster-no-dashboard"));
+        // The dashboard is served as the README's run serves it, so routing answers here as it does there.
+        builder.UseSetting("Web:Root", BuiltDashboard.Root);
         foreach (var (key, value) in ExtraSettings())
             builder.UseSetting(key, value);
         // The in-memory test server has no socket, so no client address; give it the loopback one a real one would have.

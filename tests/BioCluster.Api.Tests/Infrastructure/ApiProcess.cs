@@ -38,6 +38,7 @@ public sealed class ApiProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__DataDirectory"] = dataDirectory;
+        start.Environment["Web__Root"] = BuiltDashboard.Root; // API and dashboard on one port, as scripts/run.sh serves them
         start.Environment["Auth__SecureCookies"] = "false";
         start.Environment["BIOCLUSTER_ADMIN_PASSWORD"] = AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
