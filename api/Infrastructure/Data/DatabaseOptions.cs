@@ -22,5 +22,11 @@ public sealed class DatabaseOptions
     /// <summary>SQLite migrates and seeds on start by default; SQL Server only through the <c>migrate</c> command.</summary>
     public bool? MigrateOnStart { get; set; }
 
+    /// <summary>
+    /// SQLite: how long a statement waits for another connection's write before the request fails as busy (503 with
+    /// Retry-After). The default lets a write wait out the longest import's write transaction.
+    /// </summary>
+    public int BusyTimeoutMs { get; set; } = SqliteEngine.BusyTimeoutMs;
+
     public bool ShouldMigrateOnStart => MigrateOnStart ?? Provider == DatabaseProvider.Sqlite;
 }

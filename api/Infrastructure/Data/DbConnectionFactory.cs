@@ -10,16 +10,18 @@ namespace BioCluster.Api.Infrastructure.Data;
 public sealed class DbConnectionFactory
 {
     private readonly string _connectionString;
+    private readonly int _busyTimeoutMs;
 
     public DbConnectionFactory(IOptions<DatabaseOptions> options, IHostEnvironment environment)
     {
         var o = options.Value;
         if (o.Provider == DatabaseProvider.Sqlite) SqliteEngine.Configure();
         Provider = o.Provider;
+        _busyTimeoutMs = Math.Clamp(o.BusyTimeoutMs, 1, 600_000);
         Dialect = SqlDialect.For(o.Provider);
         _connectionString = o.Provider switch
         {
-            DatabaseProvider.Sqlite => SqliteConnectionString(o, environment.ContentRootPath),
+            DatabaseProvider.Sqlite => SqliteConnectionString(o, environment.ContentRootPath, _busyTimeoutMs),
             DatabaseProvider.SqlServer => string.IsNullOrWhiteSpace(o.ConnectionString)
                 ? throw new InvalidOperationException(
                     "Database:ConnectionString (or the environment variable Database__ConnectionString) is required when Database:Provider is SqlServer.")
@@ -45,7 +47,7 @@ public sealed class DbConnectionFactory
         try
         {
             await connection.OpenAsync(ct);
-            if (connection is SqliteConnection sqlite) await SqliteEngine.PrepareAsync(sqlite, ct);
+            if (connection is SqliteConnection sqlite) await SqliteEngine.PrepareAsync(sqlite, ct, _busyTimeoutMs);
             return connection;
         }
         catch
@@ -129,7 +131,7 @@ public sealed class DbConnectionFactory
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static string SqliteConnectionString(DatabaseOptions o, string contentRoot)
+    private static string SqliteConnectionString(DatabaseOptions o, string contentRoot, int busyTimeoutMs)
     {
         var builder = string.IsNullOrWhiteSpace(o.ConnectionString)
             ? new SqliteConnectionStringBuilder
@@ -138,7 +140,7 @@ public sealed class DbConnectionFactory
             }
             : new SqliteConnectionStringBuilder(o.ConnectionString);
         builder.ForeignKeys = null; // switched on once per physical connection (SqliteEngine.PrepareAsync), not on every open
-        builder.DefaultTimeout = SqliteEngine.BusyTimeoutMs / 1000; // seconds the driver retries a locked database (after SQLite's own wait)
+        builder.DefaultTimeout = Math.Max(1, busyTimeoutMs / 1000); // seconds the driver retries a locked database (after SQLite's own wait)
         builder.Pooling = true;
         return builder.ToString();
     }
@@ -180,12 +182,12 @@ public static class SqliteEngine
     /// (<see cref="AutoCheckpointPages"/>). All stay with the handle while the pool keeps it, so a pooled open runs no
     /// statement: setting them on every open cost ~5 µs, twice per authenticated request.
     /// </summary>
-    public static async Task PrepareAsync(SqliteConnection connection, CancellationToken ct)
+    public static async Task PrepareAsync(SqliteConnection connection, CancellationToken ct, int busyTimeoutMs = BusyTimeoutMs)
     {
         var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         if (Ready.TryGetValue(handle, out _)) return;
         SwitchOn(handle, EnableForeignKeys, "foreign keys");
-        SQLitePCL.raw.sqlite3_busy_timeout(handle, BusyTimeoutMs);
+        SQLitePCL.raw.sqlite3_busy_timeout(handle, busyTimeoutMs);
         await using (var pragma = connection.CreateCommand())
         {
             pragma.CommandText = $"PRAGMA synchronous = NORMAL; {AutoCheckpoint}";

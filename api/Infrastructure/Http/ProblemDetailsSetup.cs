@@ -73,11 +73,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Title = "Validation failed",
                 Detail = "One or more fields are invalid.",
             },
+            _ when DatabaseBusy.Is(exception) => DatabaseBusy.Problem(context),
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message },
             _ => null,
         };
 
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable)
+            logger.LogWarning("Database busy on {Method} {Path}: answered 503", context.Request.Method, context.Request.Path);
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);

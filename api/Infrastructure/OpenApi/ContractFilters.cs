@@ -110,3 +110,27 @@ internal sealed class SecurityRequirementsFilter : IOperationFilter
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
     }
 }
+
+/// <summary>
+/// Declares 503 with Retry-After on every write: a write that cannot get the database in time (a long import holding it)
+/// is answered so, never with a 500 (<see cref="Http.DatabaseBusy"/>).
+/// </summary>
+internal sealed class DatabaseBusyResponseFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.HttpMethod is not ("POST" or "PUT" or "DELETE" or "PATCH") || operation.Responses is null) return;
+        var problem = operation.Responses.Values.OfType<OpenApiResponse>()
+            .FirstOrDefault(r => r.Content?.ContainsKey("application/problem+json") == true)?.Content;
+        if (problem is null || operation.Responses.ContainsKey("503")) return;
+        operation.Responses["503"] = new OpenApiResponse
+        {
+            Description = "The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.",
+            Content = problem,
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before sending the request again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+            },
+        };
+    }
+}

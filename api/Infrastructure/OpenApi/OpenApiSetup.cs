@@ -28,6 +28,7 @@ public static class OpenApiSetup
             o.ParameterFilter<WireEnumParameterFilter>();
             o.OperationFilter<ConcurrencyHeadersFilter>();
             o.OperationFilter<SecurityRequirementsFilter>();
+            o.OperationFilter<DatabaseBusyResponseFilter>();
             foreach (var (name, scheme) in SecuritySchemes) o.AddSecurityDefinition(name, scheme);
             o.CustomSchemaIds(SchemaId);
             foreach (var assembly in new[] { typeof(OpenApiSetup).Assembly, typeof(Contracts.Common.Page<>).Assembly })
