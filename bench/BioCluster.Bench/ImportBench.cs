@@ -38,6 +38,26 @@ internal static class ImportBench
         return 0;
     }
 
+    /// <summary>A backlog of <paramref name="rows"/> regulatory issues with realistic Korean texts (Korean headers, UTF-8 with BOM).</summary>
+    public static async Task<int> WriteIssueCsvAsync(string file, int rows)
+    {
+        string[] categories = ["licensing_approval", "clinical_trials", "data_privacy", "reimbursement_pricing", "land_site", "workforce", "tax_finance", "import_export"];
+        string[] raisers = ["kbiohealth", "ifez", "kmedihub", "innopolis", "gbsa", "wmit"];
+        string[] clusters = ["osong", "songdo", "daegu-gyeongbuk", "innopolis", "gwanggyo", "wonju"];
+        string[] priorities = ["urgent", "high", "normal", "low"];
+        await using var writer = new StreamWriter(file, false, new UTF8Encoding(true));
+        await writer.WriteAsync("외부참조번호,제목,현황및문제점,개선건의사항,분야,관련법령,관련조항,건의기관코드,관련클러스터코드,담당자,담당부서,우선순위,출처회의,태그\r\n");
+        for (var i = 1; i <= rows; i++)
+        {
+            var c = i % clusters.Length;
+            await writer.WriteAsync($"BENCH-{i:D7},\"{i}번 과제: 첨단 바이오 의약품 임상시험 승인 절차 간소화\"," +
+                $"\"다기관 임상시험 승인 과정에서 기관마다 별도의 심의를 거쳐야 하여 평균 {i % 9 + 3}개월 이상 지연되고 있으며, 클러스터 입주기업의 개발 일정에 차질이 생기고 있습니다.\"," +
+                $"\"공동 심의위원회의 결과를 참여 기관 모두가 인정하도록 관련 고시를 개정하고, 심의 기간을 30일 이내로 단축합니다.\"," +
+                $"{categories[i % categories.Length]},약사법,제{i % 90 + 1}조,{raisers[c]},{clusters[c]},김담당,바이오정책과,{priorities[i % 4]},제1차 협의체 회의,임상;규제\r\n");
+        }
+        return 0;
+    }
+
     /// <summary>The baseline: the same rows inserted by one Dapper batch in one transaction (no parsing, checks or audit).</summary>
     public static async Task<int> RawInsertAsync(string dbFile, int rows)
     {

@@ -71,6 +71,7 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
                         break;
                 }
             }
+            if (context.Transaction is not null) await session.CompleteAsync(ct);
         }
         if (rows == 0) throw new ImportFileException("The file has a header but no rows.");
 

@@ -157,6 +157,9 @@ public abstract class ImportSession : IAsyncDisposable
     /// <summary>Checks the row, decides what it would do, and writes it when <paramref name="write"/> (in the context's transaction).</summary>
     public abstract Task<RowResult> ApplyAsync(RowCheck row, bool write, CancellationToken ct);
 
+    /// <summary>Writes what the session gathered over the rows (e.g. running counts), in the run's transaction, once every row is applied.</summary>
+    public virtual Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Forgets prepared commands bound to a transaction that has ended.</summary>
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

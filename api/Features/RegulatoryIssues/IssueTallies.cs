@@ -28,6 +28,16 @@ public static class IssueTallies
                 "INSERT INTO regulatory_issue_cluster_tallies (cluster_id, issues) VALUES (@cluster, 1)", new { cluster });
     }
 
+    /// <summary><paramref name="delta"/> issues more (or fewer) under one key: an import adds its new issues in one go.</summary>
+    public static Task AddAsync(DbConnection connection, DbTransaction tx, SqlDialect dialect, long? lead, string status, string category, int delta) =>
+        AddAsync(connection, tx, dialect, lead ?? 0, status, category, delta);
+
+    /// <summary><paramref name="delta"/> more issues affecting one cluster.</summary>
+    public static Task AddToClusterAsync(DbConnection connection, DbTransaction tx, SqlDialect dialect, long cluster, int delta) =>
+        UpsertAsync(connection, tx, dialect,
+            "UPDATE regulatory_issue_cluster_tallies SET issues = issues + @delta WHERE cluster_id = @cluster",
+            "INSERT INTO regulatory_issue_cluster_tallies (cluster_id, issues) VALUES (@cluster, @delta)", new { cluster, delta });
+
     private static Task AddAsync(DbConnection connection, DbTransaction tx, SqlDialect dialect, long lead, string status, string category, int delta) =>
         UpsertAsync(connection, tx, dialect,
             "UPDATE regulatory_issue_tallies SET issues = issues + @delta WHERE lead_ministry_id = @lead AND status = @status AND category = @category",
