@@ -18,14 +18,20 @@ public sealed class ApiProcess : IAsyncDisposable
     public string BaseUrl { get; }
     public string DatabaseFile => Path.Combine(DataDirectory, "biocluster.db");
 
-    private ApiProcess(Process process, string dataDirectory, string baseUrl)
+    private readonly bool _deleteOnDispose;
+
+    private ApiProcess(Process process, string dataDirectory, string baseUrl, bool deleteOnDispose)
     {
+        _deleteOnDispose = deleteOnDispose;
         _process = process;
         DataDirectory = dataDirectory;
         BaseUrl = baseUrl;
     }
 
-    public static async Task<ApiProcess> StartAsync(string? dataDirectory = null)
+    /// <param name="dataDirectory">The data folder; a new one when null. Two processes on one folder are two instances over one database.</param>
+    /// <param name="deleteOnDispose">Whether disposing deletes the folder (leave it to the instance that made it).</param>
+    /// <param name="settings">Configuration on top of the defaults, as environment variables (e.g. Database__BusyTimeoutMs).</param>
+    public static async Task<ApiProcess> StartAsync(string? dataDirectory = null, bool deleteOnDispose = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "biocluster-process-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -42,12 +48,13 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Auth__SecureCookies"] = "false";
         start.Environment["BIOCLUSTER_ADMIN_PASSWORD"] = AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, dataDirectory, $"http://127.0.0.1:{port}");
+        var api = new ApiProcess(process, dataDirectory, $"http://127.0.0.1:{port}", deleteOnDispose);
         using var probe = new HttpClient();
         for (var i = 0; i < 150; i++)
         {
@@ -96,6 +103,7 @@ public sealed class ApiProcess : IAsyncDisposable
         Kill();
         _process.Dispose();
         await Task.Delay(50);
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        if (_deleteOnDispose)
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }
