@@ -21,6 +21,8 @@ public sealed class ImportOptions
     /// <summary>Problems listed in the answer; all of them (up to <see cref="MaxStoredProblems"/>) stay in the history.</summary>
     public int MaxProblemsInReport { get; set; } = 1_000;
     public int MaxStoredProblems { get; set; } = 20_000;
+    /// <summary>Characters of rejected rows kept for a run's rejected-rows download, all rows together (see <see cref="RejectedRowCutter"/>).</summary>
+    public int MaxStoredRejectedChars { get; set; } = 4 * 1024 * 1024;
 }
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
         var stopwatch = Stopwatch.StartNew();
         var problems = new List<ImportProblem>();
         var rejectedRows = new List<(int Row, IReadOnlyList<string?> Cells)>();
+        var cutter = new RejectedRowCutter(limits.MaxStoredRejectedChars);
         int rows = 0, created = 0, updated = 0, unchanged = 0, rejected = 0;
 
         await using var connection = await db.OpenAsync(ct);
@@ -64,7 +67,7 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
                     default:
                         rejected++;
                         if (problems.Count < limits.MaxStoredProblems) problems.AddRange(check.Problems.Take(limits.MaxStoredProblems - problems.Count));
-                        if (rejectedRows.Count < limits.MaxStoredProblems) rejectedRows.Add((check.Row.Number, check.Row.Raw));
+                        if (rejectedRows.Count < limits.MaxStoredProblems && cutter.Cut(check.Row.Raw) is { } kept) rejectedRows.Add((check.Row.Number, kept));
                         // Nothing of this run will be written: give the database back now and only check the rest
                         // (the session keeps what earlier rows would have made, so the report is whole).
                         if (onError == ImportErrorMode.Fail) await context.EndAsync(commit: false, ct);
@@ -199,3 +202,35 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
         return id;
     }
 }
+
+/// <summary>
+/// What is kept of a rejected row for the run's rejected-rows download: enough to find and fix the row, not the row at
+/// any size. A hostile or broken file (a 60 MB field, a row of a million cells) once grew the database by twice its own
+/// size on every dry run. Each cell keeps its first <see cref="MaxCellChars"/> characters (a cut cell ends with "…"), a
+/// row its first <see cref="MaxRowChars"/> characters of cells, and a run at most its budget; rows past the budget are
+/// not kept (the report says the list is truncated).
+/// </summary>
+public sealed class RejectedRowCutter(int budgetChars)
+{
+    public const int MaxCellChars = 1024;
+    public const int MaxRowChars = 64 * 1024;
+    private int _left = budgetChars;
+
+    /// <summary>The row as kept, or null when the run's budget is spent.</summary>
+    public IReadOnlyList<string?>? Cut(IReadOnlyList<string?> cells)
+    {
+        if (_left <= 0) return null;
+        var kept = new List<string?>(Math.Min(cells.Count, 256));
+        var rowChars = 0;
+        foreach (var cell in cells)
+        {
+            var text = cell is { Length: > MaxCellChars } ? string.Concat(cell.AsSpan(0, MaxCellChars), "…") : cell;
+            rowChars += text?.Length ?? 0;
+            if (rowChars > MaxRowChars || rowChars > _left) break;
+            kept.Add(text);
+        }
+        _left -= Math.Max(rowChars, 1);
+        return kept;
+    }
+}
+

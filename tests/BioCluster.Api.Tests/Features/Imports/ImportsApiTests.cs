@@ -32,7 +32,7 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
         return await db.ExecuteScalarAsync<long>(sql, p);
     }
 
-    private static async Task<JsonElement> Report(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    internal static async Task<JsonElement> Report(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
