@@ -170,7 +170,7 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var parentId = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: null);
+        var parentId = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: null, currentParentCode: null);
         var clusterId = await ResolveClusterAsync(connection, tx, r.ClusterCode, current: null);
         long id;
         try
@@ -199,7 +199,11 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await GetAsync(connection, tx, "g.id = @key", id);
         if (before is null) return WriteResult<AgencyDto>.NotFound;
-        var parentId = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: id);
+        var parentId = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: id, currentParentCode: before.Value.Parent?.Code);
+        if (AgencyRules.ChangesAccess(WireNames.Of(before.Value.Kind), WireNames.Of(r.Kind))
+            && await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM agencies g WHERE g.id = @id AND {AgencyRules.HasBoundAccess}",
+                new { id, Now = clock.GetUtcNow() }, tx) > 0)
+            throw new FieldException("kind", AgencyRules.KindChangesAccess());
         var clusterId = await ResolveClusterAsync(connection, tx, r.ClusterCode, current: before.Value.Cluster);
         if (r.Kind != AgencyKind.ClusterOperator)
         {
@@ -272,12 +276,23 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         return found.Id;
     }
 
-    /// <summary>The parent's id; refuses unknown parents and any parent that would make the hierarchy a loop.</summary>
-    private static async Task<long?> ResolveParentAsync(DbConnection connection, DbTransaction tx, string? parentCode, long? selfId)
+    private sealed class ParentRow
+    {
+        public long Id { get; set; }
+        public string Status { get; set; } = "";
+    }
+
+    /// <summary>
+    /// The parent's id; refuses unknown parents, archived ones (unless the agency already has it: an agency under a parent
+    /// archived later can still be edited) and any parent that would make the hierarchy a loop.
+    /// </summary>
+    private static async Task<long?> ResolveParentAsync(DbConnection connection, DbTransaction tx, string? parentCode, long? selfId, string? currentParentCode)
     {
         if (parentCode is null) return null;
-        var parentId = await connection.ExecuteScalarAsync<long?>("SELECT id FROM agencies WHERE code = @parentCode", new { parentCode }, tx)
+        var parent = await connection.QuerySingleOrDefaultAsync<ParentRow>("SELECT id, status FROM agencies WHERE code = @parentCode", new { parentCode }, tx)
             ?? throw new FieldException("parentCode", $"No agency has the code '{parentCode}'.");
+        if (parent.Status == "archived" && parentCode != currentParentCode) throw new FieldException("parentCode", AgencyRules.ParentArchived(parentCode));
+        var parentId = parent.Id;
         if (selfId is null) return parentId;
 
         // Walk up from the new parent; meeting ourselves means a loop. Depth is bounded by the table size.

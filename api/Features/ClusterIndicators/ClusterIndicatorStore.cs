@@ -22,6 +22,8 @@ public enum IndicatorPutOutcome
     PreconditionRequired,
     /// <summary>If-Match does not name the current version (or the year does not exist yet).</summary>
     Stale,
+    /// <summary>The cluster is archived: its figures stay as they were until it is restored.</summary>
+    ClusterArchived,
 }
 
 public sealed record IndicatorPutResult(IndicatorPutOutcome Outcome, Versioned<ClusterIndicatorDto>? Record = null);
@@ -59,6 +61,7 @@ public sealed class ClusterIndicatorStore(DbConnectionFactory db, TimeProvider c
     {
         public long Id { get; set; }
         public long OperatorId { get; set; }
+        public string Status { get; set; } = "";
     }
 
     public static readonly IReadOnlyList<SortField<IndicatorRow>> SortFields =
@@ -156,9 +159,10 @@ public sealed class ClusterIndicatorStore(DbConnectionFactory db, TimeProvider c
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var cluster = await connection.QuerySingleOrDefaultAsync<ClusterOwnerRow>(
-            "SELECT id, operator_id FROM clusters WHERE id = @clusterId", new { clusterId }, tx);
+            "SELECT id, operator_id, status FROM clusters WHERE id = @clusterId", new { clusterId }, tx);
         if (cluster is null || (onlyOperatedBy is { } own && cluster.OperatorId != own))
             return new IndicatorPutResult(IndicatorPutOutcome.ClusterNotFound);
+        if (cluster.Status == "archived") return new IndicatorPutResult(IndicatorPutOutcome.ClusterArchived);
 
         var figures = new
         {

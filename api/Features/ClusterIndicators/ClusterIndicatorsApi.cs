@@ -33,7 +33,7 @@ public static class ClusterIndicatorsApi
         one.MapPut("/{id:long}/indicators/{year:int}", PutClusterIndicator).WithName(nameof(PutClusterIndicator)).RequireAuthorization(AuthSetup.ClusterEditPolicy)
             .WithSummary("Record one year's figures of a cluster: 201 when the year is new (no If-Match), else a whole replace that needs If-Match")
             .Validate<PutClusterIndicatorRequest>().ReturnsETag()
-            .Errors(Unauthorized, Forbidden, NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
+            .Errors(Unauthorized, Forbidden, NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status428PreconditionRequired);
         one.MapGet("/{id:long}/indicators/{year:int}/history", GetClusterIndicatorHistory).WithName(nameof(GetClusterIndicatorHistory))
             .RequireAuthorization(Permissions.RegistryRead)
@@ -128,6 +128,7 @@ public static class ClusterIndicatorsApi
             case IndicatorPutOutcome.ClusterNotFound: return Problems.NotFound($"Cluster {id}");
             case IndicatorPutOutcome.PreconditionRequired: return Problems.PreconditionRequired();
             case IndicatorPutOutcome.Stale: return Problems.PreconditionFailed();
+            case IndicatorPutOutcome.ClusterArchived: return Problems.Conflict(ClusterArchived(id.ToString(CultureInfo.InvariantCulture)));
             case IndicatorPutOutcome.Created:
                 ETags.Set(http, result.Record!.Version);
                 return TypedResults.Created($"/api/v1/clusters/{id}/indicators/{year}", result.Record.Value);
@@ -136,6 +137,11 @@ public static class ClusterIndicatorsApi
                 return TypedResults.Ok(result.Record.Value);
         }
     }
+
+    /// <summary>Why an archived cluster's figures are not recorded (the API's 409 and the import's rejected row say the same).</summary>
+    internal static string ClusterArchived(string cluster) => Text.Of(
+        $"클러스터 {cluster}은(는) 보관 처리되어 연도별 지표를 기록할 수 없습니다. 먼저 클러스터를 복원하십시오.",
+        $"Cluster {cluster} is archived, so its yearly figures cannot be recorded; restore the cluster first.");
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetClusterIndicatorHistory(
         long id, int year, Actor actor, ClusterIndicatorStore store, AuditStore audit, CancellationToken ct, int? limit = null, string? cursor = null)

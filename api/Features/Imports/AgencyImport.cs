@@ -154,11 +154,17 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
         }
         var clusters = (await context.Connection.QueryAsync<(string Code, long Id)>("SELECT code, id FROM clusters WHERE status <> 'archived'",
             transaction: context.Transaction)).ToDictionary(c => c.Code, c => c.Id, StringComparer.Ordinal);
-        return new Session(this, context, existing, operators, clusters);
+        // The API's rules on parents and kinds (AgencyRules), with the few agencies they concern read once.
+        var archived = (await context.Connection.QueryAsync<string>("SELECT code FROM agencies WHERE status = 'archived'", transaction: context.Transaction))
+            .ToHashSet(StringComparer.Ordinal);
+        var bound = (await context.Connection.QueryAsync<(string Code, string Kind)>(
+                $"SELECT g.code, g.kind FROM agencies g WHERE {AgencyRules.HasBoundAccess}", new { context.Now }, context.Transaction))
+            .ToDictionary(b => b.Code, b => b.Kind, StringComparer.Ordinal);
+        return new Session(this, context, existing, operators, clusters, archived, bound);
     }
 
     private sealed class Session(AgencyImport target, ImportContext context, Dictionary<string, Known> existing, HashSet<string> operators,
-        Dictionary<string, long> clusters) : ImportSession
+        Dictionary<string, long> clusters, HashSet<string> archived, Dictionary<string, string> bound) : ImportSession
     {
         private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
         private readonly int _code = target.Column("code"), _nameKo = target.Column("nameKo"), _nameEn = target.Column("nameEn"),
@@ -210,12 +216,16 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             if (request.ParentCode is { } parentCode && !row.Problems.Any(p => p.Column == "parentCode"))
             {
                 if (!existing.TryGetValue(parentCode, out var parent)) row.Add("parentCode", "unknown_reference", $"No agency has the code '{parentCode}'.");
+                else if (archived.Contains(parentCode) && !(existing.TryGetValue(code ?? "", out var self) && self.ParentCode == parentCode))
+                    row.Add("parentCode", "archived", AgencyRules.ParentArchived(parentCode));
                 else if (IsOwnAncestor(parentCode, code)) row.Add("parentCode", "cycle", "An agency cannot be its own parent or the parent of its own parent.");
                 else parentId = parent.Id;
             }
             var found = existing.TryGetValue(code ?? "", out var current);
             if (found && operators.Contains(code!) && kind is { } k && k != AgencyKind.ClusterOperator)
                 row.Add("kind", "invalid", "This agency operates clusters, so it must stay a cluster_operator until they have another operator.");
+            else if (found && kind is { } newKind && bound.TryGetValue(code!, out var storedKind) && AgencyRules.ChangesAccess(storedKind, WireNames.Of(newKind)))
+                row.Add("kind", "invalid", AgencyRules.KindChangesAccess());
             if (row.Failed) return RowResult.Rejected;
             _seen[code!] = row.Row.Number;
 

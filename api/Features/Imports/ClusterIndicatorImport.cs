@@ -45,13 +45,15 @@ public sealed class ClusterIndicatorImport(IValidator<PutClusterIndicatorRequest
                    i.investment_million_krw, i.exports_thousand_usd, i.note
             FROM cluster_indicators i JOIN clusters c ON c.id = i.cluster_id
             """, transaction: context.Transaction)).ToDictionary(e => (e.ClusterCode, e.Year), e => new Known(e.Id, e.ToRecord()));
-        var clusters = (await context.Connection.QueryAsync<(string Code, long Id)>("SELECT code, id FROM clusters", transaction: context.Transaction))
-            .ToDictionary(c => c.Code, c => c.Id, StringComparer.Ordinal);
-        return new Session(this, context, existing, clusters);
+        var stored = (await context.Connection.QueryAsync<(string Code, long Id, string Status)>("SELECT code, id, status FROM clusters",
+            transaction: context.Transaction)).ToList();
+        var clusters = stored.ToDictionary(c => c.Code, c => c.Id, StringComparer.Ordinal);
+        var archived = stored.Where(c => c.Status == "archived").Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        return new Session(this, context, existing, clusters, archived);
     }
 
     private sealed class Session(ClusterIndicatorImport target, ImportContext context, Dictionary<(string, int), Known> existing,
-        Dictionary<string, long> clusters) : ImportSession
+        Dictionary<string, long> clusters, HashSet<string> archived) : ImportSession
     {
         private readonly Dictionary<(string, int), int> _seen = [];
         private readonly int _cluster = target.Column("clusterCode"), _year = target.Column("year"), _companies = target.Column("companies"),
@@ -65,6 +67,7 @@ public sealed class ClusterIndicatorImport(IValidator<PutClusterIndicatorRequest
             row.Key = $"{clusterCode}/{row[_year]}";
             if (clusterCode is null) row.Add("clusterCode", "required", "The cluster code is required.");
             else if (!clusters.ContainsKey(clusterCode)) row.Add("clusterCode", "unknown_reference", $"No cluster has the code '{clusterCode}'.");
+            else if (archived.Contains(clusterCode)) row.Add("clusterCode", "archived", ClusterIndicators.ClusterIndicatorsApi.ClusterArchived(clusterCode));
             if (row[_year] is null) row.Add("year", "required", "The year is required.");
             else if (year is not null and (< 1990 or > 2100)) row.Add("year", "invalid", "The year is between 1990 and 2100.");
             var request = new PutClusterIndicatorRequest(row.Int(_companies, "companies"), row.Int(_employees, "employees"), row.Double(_revenue, "revenueMillionKrw"),
