@@ -48,7 +48,7 @@ public sealed class ApiKeyStore(DbConnectionFactory db, TimeProvider clock, Audi
             ScopeList, StatusAt(now), ExpiresAt, RevokedAt, LastUsedAt, CreatedAt);
     }
 
-    public static readonly IReadOnlyList<SortField<ApiKeyRow>> SortFields = [new("id", "k.id", r => r.Id)];
+    public static readonly IReadOnlyList<SortField<ApiKeyRow>> SortFields = [new("id", "k.id", r => r.Id, Keyset.WholeNumber)];
 
     private const string Select = """
         SELECT k.id, k.agency_id, a.code AS agency_code, a.name_ko AS agency_name_ko, a.name_en AS agency_name_en,

@@ -65,9 +65,9 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
 
     public static readonly IReadOnlyList<SortField<UserRow>> SortFields =
     [
-        new("username", "u.username", r => r.Username),
-        new("role", "u.role", r => r.Role),
-        new("id", "u.id", r => r.Id),
+        new("username", "u.username", r => r.Username, Keyset.Text),
+        new("role", "u.role", r => r.Role, Keyset.Text),
+        new("id", "u.id", r => r.Id, Keyset.WholeNumber),
     ];
 
     private const string Select = """

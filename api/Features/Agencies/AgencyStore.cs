@@ -63,10 +63,10 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
 
     public static readonly IReadOnlyList<SortField<AgencyRow>> SortFields =
     [
-        new("code", "g.code", r => r.Code),
-        new("nameKo", "g.name_ko", r => r.NameKo),
-        new("kind", "g.kind", r => r.Kind),
-        new("id", "g.id", r => r.Id),
+        new("code", "g.code", r => r.Code, Keyset.Text),
+        new("nameKo", "g.name_ko", r => r.NameKo, Keyset.Text),
+        new("kind", "g.kind", r => r.Kind, Keyset.Text),
+        new("id", "g.id", r => r.Id, Keyset.WholeNumber),
     ];
 
     private const string Select = """

@@ -48,7 +48,7 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
         private static JsonElement? Parse(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    public static readonly IReadOnlyList<SortField<AuditRow>> SortFields = [new("id", "id", r => r.Id)];
+    public static readonly IReadOnlyList<SortField<AuditRow>> SortFields = [new("id", "id", r => r.Id, Keyset.WholeNumber)];
 
     /// <summary>The one statement that writes an audit entry (here and in <see cref="AuditBatch"/>).</summary>
     internal const string InsertSql = """

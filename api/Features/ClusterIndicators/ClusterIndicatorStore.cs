@@ -66,9 +66,9 @@ public sealed class ClusterIndicatorStore(DbConnectionFactory db, TimeProvider c
 
     public static readonly IReadOnlyList<SortField<IndicatorRow>> SortFields =
     [
-        new("year", "i.year", r => (long)r.Year),
-        new("clusterCode", "c.code", r => r.ClusterCode),
-        new("id", "i.id", r => r.Id),
+        new("year", "i.year", r => (long)r.Year, Keyset.WholeNumber),
+        new("clusterCode", "c.code", r => r.ClusterCode, Keyset.Text),
+        new("id", "i.id", r => r.Id, Keyset.WholeNumber),
     ];
 
     private const string Select = """

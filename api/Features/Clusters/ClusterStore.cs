@@ -55,10 +55,10 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock, Aud
 
     public static readonly IReadOnlyList<SortField<ClusterRow>> SortFields =
     [
-        new("code", "c.code", r => r.Code),
-        new("nameKo", "c.name_ko", r => r.NameKo),
-        new("region", "c.region", r => r.Region),
-        new("id", "c.id", r => r.Id),
+        new("code", "c.code", r => r.Code, Keyset.Text),
+        new("nameKo", "c.name_ko", r => r.NameKo, Keyset.Text),
+        new("region", "c.region", r => r.Region, Keyset.Text),
+        new("id", "c.id", r => r.Id, Keyset.WholeNumber),
     ];
 
     private const string Select = """

@@ -272,7 +272,7 @@ public sealed class ImportStore(DbConnectionFactory db)
             Sha256, Bytes, ActorName, StartedAt, DurationMs);
     }
 
-    public static readonly IReadOnlyList<SortField<RunRow>> SortFields = [new("id", "id", r => r.Id)];
+    public static readonly IReadOnlyList<SortField<RunRow>> SortFields = [new("id", "id", r => r.Id, Keyset.WholeNumber)];
 
     private const string Select = """
         SELECT id, entity, actor_name, file_name, format, charset, sha256, bytes, dry_run, on_error, outcome, headers,

@@ -146,9 +146,9 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
     [
         SortField<IssueRow>.Instant("createdAt", "i.created_at", r => r.CreatedAt),
         SortField<IssueRow>.Instant("dueAt", "i.next_due_at", r => r.NextDueAt),
-        new("priority", "i.priority", r => r.Priority),
+        new("priority", "i.priority", r => r.Priority, Keyset.WholeNumber),
         SortField<IssueRow>.Instant("updatedAt", "i.updated_at", r => r.UpdatedAt),
-        new("id", "i.id", r => r.Id),
+        new("id", "i.id", r => r.Id, Keyset.WholeNumber),
     ];
 
     /// <summary>

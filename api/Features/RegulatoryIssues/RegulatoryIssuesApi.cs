@@ -57,7 +57,9 @@ public static class RegulatoryIssuesApi
         DateTimeOffset? createdTo, string? q) =>
         new(errors.Enums<IssueStatus>("status", status),
             errors.Enums<IssueCategory>("category", category),
-            errors.Enums<IssuePriority>("priority", priority).Select(p => RegulatoryIssueStore.RankOf(WireNames.Parse<IssuePriority>(p))).ToList(),
+            // Only known priorities become ranks; an unknown one is already a problem (checked before the list is read).
+            errors.Enums<IssuePriority>("priority", priority)
+                .Select(p => WireNames.TryParse<IssuePriority>(p, out var known) ? RegulatoryIssueStore.RankOf(known) : 0).ToList(),
             errors.Text("clusterCode", clusterCode), errors.Text("raisedByCode", raisedByCode), errors.Text("leadMinistryCode", leadMinistryCode),
             overdue, dueBefore, createdFrom, createdTo, errors.Text("q", q));
 

@@ -40,6 +40,12 @@ public sealed record KeysetCursor(
 public static class Keyset
 {
     public const int DefaultLimit = 50;
+
+    /// <summary>A cursor value of a whole-number sort (ids, ranks, years): a number, or the cursor is not ours.</summary>
+    public static object WholeNumber(JsonElement value) => value.GetInt64();
+
+    /// <summary>A cursor value of a text sort (codes, names): a text, or the cursor is not ours.</summary>
+    public static object Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new InvalidOperationException("not a text");
     public const int MaxLimit = 200;
 
     public static bool TryParseSort<TRow>(string? sort, IReadOnlyList<SortField<TRow>> fields, out SortSpec<TRow> spec)
@@ -63,7 +69,15 @@ public static class Keyset
         {
             if (text.Length > 2048) return false;
             cursor = JsonSerializer.Deserialize<KeysetCursor>(Base64Url.DecodeFromChars(text));
-            if (cursor is null || cursor.Sort != spec.Text || cursor.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number)) return false;
+            if (cursor is null || cursor.Sort != spec.Text) return false;
+            // Only what Cut writes: a whole number the database can compare (not 1.5 or 1e300) or a short text.
+            var valueIsOurs = cursor.Value.ValueKind switch
+            {
+                JsonValueKind.Number => cursor.Value.TryGetInt64(out _),
+                JsonValueKind.String => cursor.Value.GetString()!.Length <= 1024,
+                _ => false,
+            };
+            if (!valueIsOurs) return false;
             _ = spec.Field.FromCursor?.Invoke(cursor.Value); // a cursor whose value does not read back is not ours
             return true;
         }
