@@ -180,6 +180,11 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock, Aud
         if (before is null || (onlyOperatedBy is { } own && before.Value.Operator.Id != own)) return WriteResult<ClusterDto>.NotFound;
         if (onlyOperatedBy is not null && r.OperatorCode != before.Value.Operator.Code)
             throw new FieldException("operatorCode", "A cluster operator cannot hand its cluster to another operator; ask the secretariat.");
+        // A record's status (under development, active, archived) is the registry's to set: the secretariat and admins.
+        if (onlyOperatedBy is not null && r.Status != before.Value.Status)
+            throw new ForbiddenException(Text.Of(
+                "클러스터의 상태(운영 중, 조성 중, 보관)는 협의체 간사와 관리자만 바꿀 수 있습니다. 상태는 그대로 두고 보내 주십시오.",
+                "Only the secretariat and administrators change a cluster's status; send it unchanged."));
         var operatorId = await ResolveOperatorAsync(connection, tx, r.OperatorCode);
         var changed = await connection.ExecuteAsync("""
             UPDATE clusters

@@ -49,6 +49,42 @@ public sealed class ObjectLevelTests(SqliteApiFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task ClusterOperator_CannotRestoreAClusterTheSecretariatArchived_403AndNothingWritten()
+    {
+        var admin = factory.Client();
+        var code = Http.Unique("rest");
+        var created = await admin.PostAsync("/api/v1/clusters", Http.Body(new { code, nameKo = "보관 후 복원 시험", region = "chungbuk", operatorCode = "kbiohealth" }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Read<ClusterDto>()).Id;
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Send(HttpMethod.Delete, $"/api/v1/clusters/{id}", ifMatch: created.ETag())).StatusCode);
+
+        var operatorClient = await factory.AsRole("cluster_operator", "kbiohealth");
+        var (archived, etag) = await Read(operatorClient, code);
+        Assert.Equal(ClusterStatus.Archived, archived.Status);
+        await (await operatorClient.Send(HttpMethod.Put, $"/api/v1/clusters/{id}", Http.Body(Profile(archived, "다시 살린 이름")), etag))
+            .Problem(HttpStatusCode.Forbidden);
+        var (after, afterETag) = await Read(admin, code);
+        Assert.Equal((ClusterStatus.Archived, archived.NameKo, etag), (after.Status, after.NameKo, afterETag));
+    }
+
+    [Fact]
+    public async Task ClusterOperator_CannotChangeItsOwnClustersStatus_ButMayEditItWithTheStatusUnchanged()
+    {
+        var operatorClient = await factory.AsRole("cluster_operator", "kbiohealth");
+        var (osong, etag) = await Read(operatorClient, "osong");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(Profile(osong, osong.NameKo)))!;
+        body["status"] = "under_development";
+        await (await operatorClient.Send(HttpMethod.Put, $"/api/v1/clusters/{osong.Id}", Http.Raw(body.ToJsonString()), etag)).Problem(HttpStatusCode.Forbidden);
+        Assert.Equal(etag, (await Read(factory.Client(), "osong")).ETag);
+        // The secretariat may.
+        var secretariat = await factory.AsRole("secretariat", "mohw");
+        var changed = await secretariat.Send(HttpMethod.Put, $"/api/v1/clusters/{osong.Id}", Http.Raw(body.ToJsonString()), etag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        body["status"] = "active";
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.Send(HttpMethod.Put, $"/api/v1/clusters/{osong.Id}", Http.Raw(body.ToJsonString()), changed.ETag())).StatusCode);
+    }
+
+    [Fact]
     public async Task ClusterOperator_CannotHandItsClusterToAnotherOperator()
     {
         var operatorClient = await factory.AsRole("cluster_operator", "kbiohealth");
