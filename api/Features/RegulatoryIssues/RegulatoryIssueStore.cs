@@ -115,7 +115,8 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
                 CreatedAt, UpdatedAt);
         }
 
-        public RegulatoryIssueDto ToDto(IReadOnlyList<ClusterRef> clusters, IReadOnlyList<AgencyRef> coMinistries, IssueParty party, DateTimeOffset now)
+        public RegulatoryIssueDto ToDto(IReadOnlyList<ClusterRef> clusters, IReadOnlyList<AgencyRef> coMinistries, IssueParty party, bool showContact,
+            DateTimeOffset now)
         {
             var status = StatusValue;
             var (overdue, kind, remaining, late) = IssueWorkflow.Deadline(status, ResponseDueAt, ReviewOn, PlannedCompletionOn, now);
@@ -124,7 +125,7 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
                 LawName, LawArticle, new AgencyRef(RaisedById, RaisedByCode, RaisedByNameKo, RaisedByNameEn), clusters,
                 LeadMinistryId is { } lead ? new AgencyRef(lead, LeadMinistryCode!, LeadMinistryNameKo!, LeadMinistryNameEn) : null,
                 coMinistries,
-                OfficialName is null ? null : new ResponsibleOfficial(OfficialName, OfficialDepartment, OfficialContact),
+                OfficialName is null ? null : new ResponsibleOfficial(OfficialName, OfficialDepartment, showContact ? OfficialContact : null),
                 PriorityOf(Priority), SourceMeeting, JsonSerializer.Deserialize<List<string>>(Tags) ?? [], ExternalRef, status,
                 AssignedAt, ResponseDueAt, AnsweredAt, PlannedChange,
                 Instrument is null ? null : WireNames.Parse<Instrument>(Instrument), PlannedCompletionOn, ReviewOn, Justification,
@@ -275,7 +276,8 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
             WHERE im.issue_id IN ({db.Dialect.IdsIn("@ids")}) ORDER BY a.code
             """, new { ids = SqlDialect.IdList(ids) }, tx)).ToLookup(l => l.IssueId, l => new AgencyRef(l.Id, l.Code, l.NameKo, l.NameEn));
         var now = clock.GetUtcNow();
-        return rows.Select(r => r.ToDto(clusters[r.Id].ToList(), co[r.Id].ToList(), PartyOf(actor, r), now)).ToList();
+        return rows.Select(r => r.ToDto(clusters[r.Id].ToList(), co[r.Id].ToList(), PartyOf(actor, r),
+            ContactVisibility.MaySee(actor, r.RaisedById, r.LeadMinistryId, co[r.Id].Select(m => m.Id)), now)).ToList();
     }
 
     private static Task<IssueRow?> RowAsync(DbConnection connection, DbTransaction? tx, long id) =>
@@ -651,7 +653,8 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         public string FieldsJson { get; set; } = "{}";
     }
 
-    public async Task<IReadOnlyList<IssueTransitionDto>> HistoryAsync(long id, CancellationToken ct)
+    /// <param name="showContact">Whether the caller may see the official's contact details (<see cref="ContactVisibility"/>).</param>
+    public async Task<IReadOnlyList<IssueTransitionDto>> HistoryAsync(long id, bool showContact, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<TransitionRow>(
@@ -659,7 +662,16 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
             new { id });
         return rows.Select(r => new IssueTransitionDto(r.Id, r.FromStatus is null ? null : WireNames.Parse<IssueStatus>(r.FromStatus),
             WireNames.Parse<IssueStatus>(r.ToStatus), WireNames.Parse<ActorType>(r.ActorType), r.ActorName, r.OccurredAt, r.Comment,
-            JsonSerializer.Deserialize<Dictionary<string, string?>>(r.FieldsJson) ?? [])).ToList();
+            Fields(r.FieldsJson))).ToList();
+
+        IReadOnlyDictionary<string, string?> Fields(string json)
+        {
+            var fields = JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+            if (!showContact)
+                foreach (var key in ContactVisibility.TimelineFields)
+                    if (fields.ContainsKey(key)) fields[key] = null;
+            return fields;
+        }
     }
 
     private sealed class CommentRow

@@ -247,8 +247,9 @@ public static class RegulatoryIssuesApi
     public static async Task<Results<Ok<IReadOnlyList<IssueTransitionDto>>, ProblemHttpResult>> GetRegulatoryIssueHistory(
         long id, Actor actor, RegulatoryIssueStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(id, actor, ct) is null) return Problems.NotFound($"Regulatory issue {id}");
-        return TypedResults.Ok(await store.HistoryAsync(id, ct));
+        if (await store.GetAsync(id, actor, ct) is not { } issue) return Problems.NotFound($"Regulatory issue {id}");
+        var showContact = ContactVisibility.MaySee(actor, issue.Value.RaisedBy.Id, issue.Value.LeadMinistry?.Id, issue.Value.CoMinistries.Select(m => m.Id));
+        return TypedResults.Ok(await store.HistoryAsync(id, showContact, ct));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<IssueCommentDto>>, ProblemHttpResult>> ListRegulatoryIssueComments(
