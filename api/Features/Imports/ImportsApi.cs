@@ -41,7 +41,7 @@ public static class ImportsApi
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .Accepts<string>("text/csv", "application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Produces<ImportReportDto>()
-            .Errors(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status413PayloadTooLarge, Status422UnprocessableEntity);
+            .Errors(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status409Conflict, Status413PayloadTooLarge, Status422UnprocessableEntity);
         group.MapGet("/", ListImports).WithName(nameof(ListImports)).RequireAuthorization(Permissions.Import)
             .WithSummary("List import runs, newest first")
             .Errors(Status401Unauthorized, Status403Forbidden);
@@ -83,6 +83,10 @@ public static class ImportsApi
         if (fileName is { Length: > 260 }) return Problems.Invalid("fileName", "fileName is at most 260 characters.");
         var key = IdempotencyStore.KeyOf(http.Request);
         if (key is not null && IdempotencyStore.Problem(key) is { } keyProblem) return Problems.Invalid(IdempotencyStore.Header, keyProblem);
+        // A large file over a slow or busy link is normal here: Kestrel's default minimum upload rate (240 B/s after 5 s)
+        // once cut one of twenty parallel uploads off with a 408. The file's size stays bounded by Imports:MaxBytes.
+        if (http.Features.Get<Microsoft.AspNetCore.Server.Kestrel.Core.Features.IHttpMinRequestBodyDataRateFeature>() is { } rate)
+            rate.MinDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(bytesPerSecond: 64, gracePeriod: TimeSpan.FromSeconds(60));
         var max = options.Value.MaxBytes;
         if (http.Request.ContentLength > max)
             return Problem(Status413PayloadTooLarge, "File too large", $"The file is larger than the import limit of {max / (1024 * 1024)} MiB; split it into smaller files.");
@@ -106,6 +110,7 @@ public static class ImportsApi
                 switch (await idempotency.ClaimAsync(owner, key, hash, ct))
                 {
                     case IdempotencyClaim.Replay replay: return replay.Response.ToResult();
+                    case IdempotencyClaim.InProgress: return IdempotencyStore.InProgress(http);
                     case IdempotencyClaim.Mismatch:
                         return Problem(Status422UnprocessableEntity, "Idempotency-Key reused",
                             "This Idempotency-Key was already used for a different import; use a new key for a different file or options.");

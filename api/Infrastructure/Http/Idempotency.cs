@@ -34,6 +34,8 @@ public abstract record IdempotencyClaim
     public sealed record Replay(StoredResponse Response) : IdempotencyClaim;
     /// <summary>The key was used before for a different request: 422.</summary>
     public sealed record Mismatch : IdempotencyClaim;
+    /// <summary>The first request under the key is still running after the longest wait: 409 with Retry-After (<see cref="IdempotencyStore.InProgress"/>).</summary>
+    public sealed record InProgress : IdempotencyClaim;
 }
 
 /// <summary>
@@ -49,6 +51,23 @@ public sealed class IdempotencyStore(DbConnectionFactory db, TimeProvider clock,
     /// <summary>A claim left unfinished this long (its instance died) may be taken over.</summary>
     private TimeSpan Abandoned => TimeSpan.FromSeconds(configuration.GetValue("Idempotency:AbandonedAfterSeconds", 600));
     private TimeSpan Kept => TimeSpan.FromHours(configuration.GetValue("Idempotency:KeptHours", 24));
+    /// <summary>How long a repeat waits for the first request's answer before it is told the first is still running.</summary>
+    private TimeSpan Wait => TimeSpan.FromSeconds(configuration.GetValue("Idempotency:WaitSeconds", 60));
+
+    /// <summary>Seconds a caller told "still in progress" is asked to wait before asking again.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// The answer to a repeat whose first request is still running after <see cref="Wait"/>: 409 with Retry-After. The
+    /// repeat wrote nothing; asked again later it gets the first request's answer.
+    /// </summary>
+    public static IResult InProgress(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Of("같은 요청을 처리하는 중", "Request in progress"),
+            detail: Text.Of($"이 Idempotency-Key로 보낸 첫 요청을 아직 처리하고 있습니다. {RetryAfterSeconds}초 뒤 같은 요청을 다시 보내면 첫 요청의 응답을 받습니다.",
+                $"The first request under this Idempotency-Key is still running. Send the same request again in {RetryAfterSeconds} seconds to get its answer."));
+    }
 
     private sealed class KeyRow
     {
@@ -123,7 +142,8 @@ public sealed class IdempotencyStore(DbConnectionFactory db, TimeProvider clock,
                     continue;
                 }
             }
-            // Another request with this key is running: wait for its answer.
+            // Another request with this key is running: wait for its answer, for a while.
+            if (waited >= Wait) return new IdempotencyClaim.InProgress();
             var pause = TimeSpan.FromMilliseconds(waited < TimeSpan.FromSeconds(2) ? 25 : 200);
             await Task.Delay(pause, ct);
             waited += pause;

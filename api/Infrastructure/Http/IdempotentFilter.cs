@@ -31,6 +31,7 @@ public sealed class IdempotentFilter<T>(IdempotencyStore store, IOptions<JsonOpt
         switch (await store.ClaimAsync(owner, key, hash, http.RequestAborted))
         {
             case IdempotencyClaim.Replay replay: return replay.Response.ToResult();
+            case IdempotencyClaim.InProgress: return IdempotencyStore.InProgress(http);
             case IdempotencyClaim.Mismatch:
                 return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
                     detail: "This Idempotency-Key was already used for a different request; use a new key for a new request.");
@@ -64,5 +65,5 @@ public static class IdempotentFilterExtensions
     public static RouteHandlerBuilder Idempotent<T>(this RouteHandlerBuilder builder) where T : class =>
         builder.AddEndpointFilter<IdempotentFilter<T>>()
             .WithMetadata(new IdempotentMetadata())
-            .Errors(StatusCodes.Status422UnprocessableEntity);
+            .Errors(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 }
