@@ -45,6 +45,9 @@ builder.Services.AddBioClusterAuth(builder.Configuration, builder.Environment);
 builder.Services.AddBioClusterRateLimits(builder.Configuration);
 builder.Services.AddBioClusterForwardedHeaders(builder.Configuration);
 builder.Services.AddBioClusterOpenApi();
+// SIGTERM: stop taking requests and give those under way (an import included) this long to finish; past it they are
+// cancelled, and a cancelled import rolls its transaction back.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Api:ShutdownSeconds", 30)));
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBytes(builder.Configuration));
 
 var app = builder.Build();

@@ -91,6 +91,18 @@ public sealed class ApiProcess : IAsyncDisposable
         return JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
     }
 
+    /// <summary>
+    /// SIGTERM, as a container orchestrator or systemd stops the API, then waits for the process to exit; its exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan wait)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(wait);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush, no rollback by the process itself.</summary>
     public void Kill()
     {
