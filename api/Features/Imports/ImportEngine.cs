@@ -46,6 +46,7 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
         var cutter = new RejectedRowCutter(limits.MaxStoredRejectedChars);
         int rows = 0, created = 0, updated = 0, unchanged = 0, rejected = 0;
 
+        await file.CheckLimitsAsync(limits.MaxRows, ct); // before the database is touched
         await using var connection = await db.OpenAsync(ct);
         await using var bulk = dryRun ? null : await db.BulkWriteAsync(connection, ct);
         await using var context = new ImportContext(connection, db.Dialect, actor, started, json.Value.SerializerOptions);

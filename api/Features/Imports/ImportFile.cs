@@ -37,6 +37,29 @@ public sealed class ImportFile : IAsyncDisposable
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// The longest cell read: Excel's own limit for a cell, four times the longest text any column accepts (8,000). A longer
+    /// one is refused while it is read, before it is held whole.
+    /// </summary>
+    public const int MaxCellChars = 32_767;
+    /// <summary>Cells in a row (the widest entity has about twenty columns).</summary>
+    public const int MaxCells = 256;
+    /// <summary>Characters in a row, all cells together.</summary>
+    public const int MaxRowChars = 256 * 1024;
+
+    /// <param name="row">The row, or 0 when not known (a spreadsheet's shared strings).</param>
+    public static ImportFileException CellTooLong(int row) => new(Infrastructure.Http.Text.Of(
+        $"{(row > 0 ? $"{row}행에 " : "")}{MaxCellChars:N0}자를 넘는 칸이 있습니다. 어떤 항목도 그렇게 길 수 없으니 파일을 확인해 주십시오.",
+        $"{(row > 0 ? $"Row {row} has" : "The file has")} a cell longer than {MaxCellChars:N0} characters; no column takes text that long, so check the file."), tooLarge: true);
+
+    public static ImportFileException TooManyCells(int row) => new(Infrastructure.Http.Text.Of(
+        $"{row}행의 칸이 {MaxCells:N0}개를 넘습니다. 열 제목에 맞는 칸만 보내 주십시오.",
+        $"Row {row} has more than {MaxCells:N0} cells; send only the columns the header names."), tooLarge: true);
+
+    public static ImportFileException RowTooLarge(int row) => new(Infrastructure.Http.Text.Of(
+        $"{row}행이 {MaxRowChars / 1024:N0}K자를 넘습니다. 파일을 확인해 주십시오.",
+        $"Row {row} is longer than {MaxRowChars / 1024:N0}K characters; check the file."), tooLarge: true);
+
     static ImportFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private readonly FileStream _spool;
@@ -143,7 +166,8 @@ public sealed class ImportFile : IAsyncDisposable
             map[h] = columns[column].Imported ? column : -1;
         }
         if (unknown.Count > 0)
-            throw new ImportFileException($"Unknown column(s): {string.Join(", ", unknown.Select(u => $"'{u}'"))}. " +
+            throw new ImportFileException($"Unknown column(s): {string.Join(", ", unknown.Take(20).Select(u => $"'{RowCheck.Shorten(u)}'"))}" +
+                (unknown.Count > 20 ? $" and {unknown.Count - 20:N0} more" : "") + ". " +
                 $"Known columns: {string.Join(", ", columns.Where(c => c.Imported).Select(c => $"{c.Name} ({c.Korean})"))}.");
         var missing = columns.Select((c, i) => (c, i)).Where(x => x.c.Required && !seen.ContainsKey(x.i)).Select(x => $"{x.c.Name} ({x.c.Korean})").ToList();
         if (missing.Count > 0) throw new ImportFileException($"Required column(s) missing: {string.Join(", ", missing)}.");
@@ -169,6 +193,16 @@ public sealed class ImportFile : IAsyncDisposable
             if (map[i] >= 0) cells[map[i]] = Clean(raw[i]);
         var extra = raw.Count > map.Length && raw.Skip(map.Length).Any(c => !string.IsNullOrWhiteSpace(c));
         return new ImportRow(number, cells, raw, extra ? "The row has more cells than the header has columns." : null);
+    }
+
+    /// <summary>
+    /// Refuses, before any row is read, a JSON or XLSX file that breaks the reading limits (<see cref="ImportFileLimits"/>);
+    /// CSV is checked as it is read (<see cref="CsvRecords"/>).
+    /// </summary>
+    public async Task CheckLimitsAsync(int maxRows, CancellationToken ct)
+    {
+        if (Format == "json") await ImportFileLimits.CheckJsonAsync(_spool, ct);
+        else if (Format == "xlsx") ImportFileLimits.CheckXlsx(_spool, maxRows, ct);
     }
 
     /// <summary>The data rows, read as they are needed; empty rows (a spreadsheet's trailing ones) are skipped.</summary>

@@ -53,36 +53,38 @@ public sealed class IdempotentImportConcurrencyTests
     public sealed class NoWaitFactory() : ConfiguredSqliteFactory(("Idempotency:WaitSeconds", "0"));
 
     [Fact]
-    public async Task ARepeatWhileTheFirstStillRuns_PastTheWait_Is409WithRetryAfter_ThenGetsTheAnswer()
+    public async Task ARepeatWhileTheFirstStillRuns_PastTheWait_Is409WithRetryAfter_AndWritesNothing()
     {
         await using var factory = new NoWaitFactory();
         var prefix = $"wait{Guid.NewGuid():N}"[..12];
-        // Regulatory issues: the slowest rows to import, so the first request is still running when the repeat arrives.
-        var csv = new StringBuilder("외부참조번호,제목,현황및문제점,개선건의사항,분야,건의기관코드,관련클러스터코드\r\n");
-        for (var i = 0; i < 60_000; i++)
-            csv.Append($"{prefix}-{i},{i}번 대기 시험 과제,\"임상시험 승인 절차가 기관마다 달라 지연됩니다.\",\"공동 심의를 인정하도록 고시를 개정합니다.\",clinical_trials,kbiohealth,osong\r\n");
-        var body = Encoding.UTF8.GetBytes(csv.ToString());
+        var body = Encoding.UTF8.GetBytes($"code,nameKo,kind\r\n{prefix}-1,대기 시험 기업,company\r\n");
         HttpRequestMessage Request()
         {
             var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports/regulatory_issues?fileName=wait.csv") { Content = content };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports/agencies?fileName=wait.csv") { Content = content };
             request.Headers.Add("Idempotency-Key", $"{prefix}-key");
             return request;
         }
         var client = factory.Client();
-        var first = client.SendAsync(Request());
-        await using (var db = factory.OpenDatabase()) // the first has claimed the key
-            for (var i = 0; i < 400 && await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key = @k", new { k = $"{prefix}-key" }) == 0; i++)
-                await Task.Delay(10);
+        var me = JsonDocument.Parse(await client.GetStringAsync("/api/v1/auth/me")).RootElement;
+        // "The first request" is running: its claim is in the table, unanswered (as another instance would leave it mid-import).
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"import\nagencies\nFalse\nfail\n\nwait.csv\n{sha}")));
+        await using (var db = factory.OpenDatabase())
+            await db.ExecuteAsync("INSERT INTO idempotency_keys (owner, idem_key, request_hash, created_at) VALUES (@owner, @key, @hash, @now)",
+                new { owner = $"user:{me.GetProperty("id").GetInt64()}:{me.GetProperty("name").GetString()}", key = $"{prefix}-key", hash,
+                      now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ") });
+
         var repeat = await client.SendAsync(Request());
-        Assert.False(first.IsCompleted, "the first import finished before the repeat; make the file larger");
         await repeat.Problem(HttpStatusCode.Conflict);
         Assert.NotNull(repeat.Headers.RetryAfter);
-        var answer = await first;
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        var again = await client.SendAsync(Request());
-        Assert.Equal(await answer.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
-        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/agencies/by-code/{prefix}-1")).StatusCode);
+
+        // The first gives the key up (it failed): the next copy runs.
+        await using (var db = factory.OpenDatabase())
+            await db.ExecuteAsync("DELETE FROM idempotency_keys WHERE idem_key = @key", new { key = $"{prefix}-key" });
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Request())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/agencies/by-code/{prefix}-1")).StatusCode);
     }
 }
