@@ -107,6 +107,8 @@ switch (args)
 {
     case ["import-csv", var csvFile, var rowsText] when int.TryParse(rowsText, out var rows):
         return await ImportBench.WriteCsvAsync(csvFile, rows);
+    case ["hostile-files", var hostileFolder]:
+        return HostileFiles.Write(hostileFolder);
     case ["issues-csv", var issuesFile, var rowsText] when int.TryParse(rowsText, out var rows):
         return await ImportBench.WriteIssueCsvAsync(issuesFile, rows);
     case ["raw-insert", var rawDb, var rowsText] when int.TryParse(rowsText, out var rows):
