@@ -41,7 +41,7 @@ public static class ImportsApi
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .Accepts<string>("text/csv", "application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Produces<ImportReportDto>()
-            .Errors(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status413PayloadTooLarge, Status422UnprocessableEntity);
+            .Errors(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status409Conflict, Status413PayloadTooLarge, Status422UnprocessableEntity);
         group.MapGet("/", ListImports).WithName(nameof(ListImports)).RequireAuthorization(Permissions.Import)
             .WithSummary("List import runs, newest first")
             .Errors(Status401Unauthorized, Status403Forbidden);
@@ -106,6 +106,7 @@ public static class ImportsApi
                 switch (await idempotency.ClaimAsync(owner, key, hash, ct))
                 {
                     case IdempotencyClaim.Replay replay: return replay.Response.ToResult();
+                    case IdempotencyClaim.InProgress busy: return busy.ToResult();
                     case IdempotencyClaim.Mismatch:
                         return Problem(Status422UnprocessableEntity, "Idempotency-Key reused",
                             "This Idempotency-Key was already used for a different import; use a new key for a different file or options.");

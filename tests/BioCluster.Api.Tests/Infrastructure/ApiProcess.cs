@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace BioCluster.Api.Tests.Infrastructure;
@@ -25,7 +26,9 @@ public sealed class ApiProcess : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    public static async Task<ApiProcess> StartAsync(string? dataDirectory = null)
+    /// <param name="dataDirectory">An existing data folder to start on (a restart, or a second instance over one database).</param>
+    /// <param name="settings">Configuration on top of the defaults, as environment variables (<c>Api__ShutdownSeconds</c>).</param>
+    public static async Task<ApiProcess> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "biocluster-process-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -42,6 +45,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Auth__SecureCookies"] = "false";
         start.Environment["BIOCLUSTER_ADMIN_PASSWORD"] = AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -83,6 +87,27 @@ public sealed class ApiProcess : IAsyncDisposable
         created.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
     }
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
+
+    private const int SigTerm = 15;
+
+    /// <summary>
+    /// SIGTERM, as a service manager or container runtime stops the API: the host's graceful shutdown runs. Waits for
+    /// the process to exit (at most <paramref name="timeout"/>, default 2 minutes) and returns its exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan? timeout = null)
+    {
+        if (!_process.HasExited && SendSignal(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"kill(SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+        using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
 
     /// <summary>SIGKILL: no shutdown, no flush, no rollback by the process itself.</summary>
     public void Kill()
