@@ -45,9 +45,7 @@ builder.Services.AddBioClusterAuth(builder.Configuration, builder.Environment);
 builder.Services.AddBioClusterRateLimits(builder.Configuration);
 builder.Services.AddBioClusterForwardedHeaders(builder.Configuration);
 builder.Services.AddBioClusterOpenApi();
-// SIGTERM: stop taking requests and give those under way (an import included) this long to finish; past it they are
-// cancelled, and a cancelled import rolls its transaction back.
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Api:ShutdownSeconds", 30)));
+builder.Services.AddBioClusterShutdown(builder.Configuration);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.MaxBytes(builder.Configuration));
 
 var app = builder.Build();
@@ -69,6 +67,8 @@ app.UseBioClusterForwardedHeaders();
 // First, so every answer — problems written by the exception handler and status pages included — is in the caller's language.
 app.UseBioClusterLocalization();
 app.UseExceptionHandler();
+// Inside the exception handler, so a request the shutdown cancelled answers 503, not 500.
+app.UseBioClusterShutdown();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestSizeLimit();

@@ -110,7 +110,7 @@ public static class ImportsApi
                 switch (await idempotency.ClaimAsync(owner, key, hash, ct))
                 {
                     case IdempotencyClaim.Replay replay: return replay.Response.ToResult();
-                    case IdempotencyClaim.InProgress: return IdempotencyStore.InProgress(http);
+                    case IdempotencyClaim.InProgress busy: return busy.ToResult();
                     case IdempotencyClaim.Mismatch:
                         return Problem(Status422UnprocessableEntity, "Idempotency-Key reused",
                             "This Idempotency-Key was already used for a different import; use a new key for a different file or options.");

@@ -34,14 +34,33 @@ public abstract record IdempotencyClaim
     public sealed record Replay(StoredResponse Response) : IdempotencyClaim;
     /// <summary>The key was used before for a different request: 422.</summary>
     public sealed record Mismatch : IdempotencyClaim;
-    /// <summary>The first request under the key is still running after the longest wait: 409 with Retry-After (<see cref="IdempotencyStore.InProgress"/>).</summary>
-    public sealed record InProgress : IdempotencyClaim;
+    /// <summary>The first request under the key was still running when the wait ran out.</summary>
+    public sealed record InProgress(TimeSpan RetryAfter) : IdempotencyClaim
+    {
+        /// <summary>The documented answer: 409 with Retry-After.</summary>
+        public IResult ToResult() => new InProgressAnswer(RetryAfter);
+    }
+
+    private sealed class InProgressAnswer(TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            // Not kept under the key: once the first request answers, a retry gets that answer.
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key in progress",
+                detail: Text.Of(
+                    "같은 Idempotency-Key의 첫 요청이 아직 처리 중입니다. Retry-After 초 뒤에 같은 요청을 다시 보내면 첫 요청의 응답을 받습니다.",
+                    "The first request with this Idempotency-Key is still running. Send the same request again after Retry-After seconds to get its answer."),
+                extensions: new Dictionary<string, object?> { ["code"] = "idempotency_key_in_progress" }).ExecuteAsync(http);
+        }
+    }
 }
 
 /// <summary>
 /// Idempotency keys kept in the database, so that every API instance sees them: the first request to
-/// insert a key owns it; the others with the same request wait for its answer and return it; a
-/// different request under a used key is refused. Keys are per caller and kept for a day.
+/// insert a key owns it; the others with the same request wait for its answer (up to Idempotency:WaitSeconds,
+/// then 409 with Retry-After) and return it; a different request under a used key is refused. Keys are per
+/// caller and kept for a day.
 /// </summary>
 public sealed class IdempotencyStore(DbConnectionFactory db, TimeProvider clock, IConfiguration configuration)
 {
@@ -51,23 +70,13 @@ public sealed class IdempotencyStore(DbConnectionFactory db, TimeProvider clock,
     /// <summary>A claim left unfinished this long (its instance died) may be taken over.</summary>
     private TimeSpan Abandoned => TimeSpan.FromSeconds(configuration.GetValue("Idempotency:AbandonedAfterSeconds", 600));
     private TimeSpan Kept => TimeSpan.FromHours(configuration.GetValue("Idempotency:KeptHours", 24));
-    /// <summary>How long a repeat waits for the first request's answer before it is told the first is still running.</summary>
-    private TimeSpan Wait => TimeSpan.FromSeconds(configuration.GetValue("Idempotency:WaitSeconds", 60));
+    /// <summary>How long a repeat waits for the first request's answer before it is told 409 with Retry-After.</summary>
+    private TimeSpan Wait => TimeSpan.FromSeconds(configuration.GetValue("Idempotency:WaitSeconds", 20));
 
-    /// <summary>Seconds a caller told "still in progress" is asked to wait before asking again.</summary>
-    public const int RetryAfterSeconds = 5;
+    /// <summary>What a caller told "still in progress" is asked to wait before asking again.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    /// <summary>
-    /// The answer to a repeat whose first request is still running after <see cref="Wait"/>: 409 with Retry-After. The
-    /// repeat wrote nothing; asked again later it gets the first request's answer.
-    /// </summary>
-    public static IResult InProgress(HttpContext http)
-    {
-        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Text.Of("같은 요청을 처리하는 중", "Request in progress"),
-            detail: Text.Of($"이 Idempotency-Key로 보낸 첫 요청을 아직 처리하고 있습니다. {RetryAfterSeconds}초 뒤 같은 요청을 다시 보내면 첫 요청의 응답을 받습니다.",
-                $"The first request under this Idempotency-Key is still running. Send the same request again in {RetryAfterSeconds} seconds to get its answer."));
-    }
+    private TaskCompletionSource _changed = NewSignal();
 
     private sealed class KeyRow
     {
@@ -96,29 +105,42 @@ public sealed class IdempotencyStore(DbConnectionFactory db, TimeProvider clock,
             ? $"{Header} must be 1 to {MaxKeyLength} printable ASCII characters."
             : null;
 
+    /// <summary>
+    /// Claims <paramref name="key"/> for this request, or waits (at most <see cref="Wait"/>) for the request that holds it
+    /// and returns its answer. The database is the only source of truth, so callers on other instances are served alike;
+    /// a wake-up from this process's own <see cref="CompleteAsync"/>/<see cref="ReleaseAsync"/> only shortens the wait.
+    /// </summary>
     public async Task<IdempotencyClaim> ClaimAsync(string owner, string key, string requestHash, CancellationToken ct)
     {
-        var waited = TimeSpan.Zero;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
+            // Taken before the look, so a completion between the look and the wait still wakes this caller.
+            var changed = _changed.Task;
             var now = clock.GetUtcNow();
             await using (var connection = await db.OpenAsync(ct))
             {
-                try
-                {
-                    await connection.ExecuteAsync("""
-                        INSERT INTO idempotency_keys (owner, idem_key, request_hash, created_at) VALUES (@owner, @key, @requestHash, @now)
-                        """, new { owner, key, requestHash, now });
-                    return new IdempotencyClaim.Owned();
-                }
-                catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
-                {
-                }
+                // Look before inserting: a read never waits for a writer (WAL), while an INSERT waits for the write lock
+                // — held by the very import this caller waits for. Twenty waiters retrying INSERTs held twenty threads
+                // in SQLite's busy wait, and the starved pool let another upload's body time out (408).
                 var row = await connection.QuerySingleOrDefaultAsync<KeyRow>("""
                     SELECT request_hash, status_code, content_type, location, etag, body, created_at
                     FROM idempotency_keys WHERE owner = @owner AND idem_key = @key
                     """, new { owner, key });
-                if (row is null) continue; // released in between: try again
+                if (row is null)
+                {
+                    try
+                    {
+                        await connection.ExecuteAsync("""
+                            INSERT INTO idempotency_keys (owner, idem_key, request_hash, created_at) VALUES (@owner, @key, @requestHash, @now)
+                            """, new { owner, key, requestHash, now });
+                        return new IdempotencyClaim.Owned();
+                    }
+                    catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
+                    {
+                        continue; // another caller inserted it first: look again
+                    }
+                }
                 if (row.StatusCode is { } status)
                 {
                     if (row.CreatedAt < now - Kept)
@@ -142,13 +164,19 @@ public sealed class IdempotencyStore(DbConnectionFactory db, TimeProvider clock,
                     continue;
                 }
             }
-            // Another request with this key is running: wait for its answer, for a while.
-            if (waited >= Wait) return new IdempotencyClaim.InProgress();
-            var pause = TimeSpan.FromMilliseconds(waited < TimeSpan.FromSeconds(2) ? 25 : 200);
-            await Task.Delay(pause, ct);
-            waited += pause;
+            // Another request with this key is running (here or on another instance): wait for its answer, up to the bound.
+            var left = Wait - waited.Elapsed;
+            if (left <= TimeSpan.Zero) return new IdempotencyClaim.InProgress(RetryAfter);
+            var pause = TimeSpan.FromMilliseconds(waited.Elapsed < TimeSpan.FromSeconds(1) ? 50 : 250);
+            await Task.WhenAny(changed, Task.Delay(pause < left ? pause : left, ct));
+            ct.ThrowIfCancellationRequested();
         }
     }
+
+    /// <summary>Wakes this process's waiters to look again; replaced on each use, so it never stays set.</summary>
+    private void Changed() => Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task CompleteAsync(string owner, string key, StoredResponse response)
     {
@@ -158,6 +186,7 @@ public sealed class IdempotencyStore(DbConnectionFactory db, TimeProvider clock,
                 body = @Body, completed_at = @now
             WHERE owner = @owner AND idem_key = @key
             """, new { response.StatusCode, response.ContentType, response.Location, response.ETag, response.Body, now = clock.GetUtcNow(), owner, key });
+        Changed();
     }
 
     /// <summary>Gives the key up (the request failed without an answer worth repeating), so a retry runs again.</summary>
@@ -165,5 +194,6 @@ public sealed class IdempotencyStore(DbConnectionFactory db, TimeProvider clock,
     {
         await using var connection = await db.OpenAsync();
         await connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE owner = @owner AND idem_key = @key AND status_code IS NULL", new { owner, key });
+        Changed();
     }
 }

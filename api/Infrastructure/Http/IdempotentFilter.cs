@@ -11,7 +11,8 @@ namespace BioCluster.Api.Infrastructure.Http;
 /// <summary>
 /// <c>Idempotency-Key</c> on a create: the first request under a key runs and its answer is kept (status, body,
 /// Location, ETag) in the database, so every instance sees it; the same request again gets that answer back
-/// with <c>Idempotent-Replayed: true</c> and writes nothing; the same key with a different body is a 422.
+/// with <c>Idempotent-Replayed: true</c> and writes nothing; the same key with a different body is a 422; a repeat
+/// that comes while the first is still running waits for its answer, up to a bound, then gets 409 with Retry-After.
 /// "The same request" means the same method, path and body (<typeparamref name="T"/>, compared as JSON).
 /// </summary>
 public sealed class IdempotentFilter<T>(IdempotencyStore store, IOptions<JsonOptions> json) : IEndpointFilter where T : class
@@ -31,7 +32,7 @@ public sealed class IdempotentFilter<T>(IdempotencyStore store, IOptions<JsonOpt
         switch (await store.ClaimAsync(owner, key, hash, http.RequestAborted))
         {
             case IdempotencyClaim.Replay replay: return replay.Response.ToResult();
-            case IdempotencyClaim.InProgress: return IdempotencyStore.InProgress(http);
+            case IdempotencyClaim.InProgress busy: return busy.ToResult();
             case IdempotencyClaim.Mismatch:
                 return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
                     detail: "This Idempotency-Key was already used for a different request; use a new key for a new request.");

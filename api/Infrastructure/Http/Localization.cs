@@ -52,6 +52,7 @@ public static class ProblemTitles
         ["Not Found"] = "찾을 수 없음",
         ["Method Not Allowed"] = "허용되지 않는 메서드",
         ["Conflict"] = "충돌",
+        ["Idempotency-Key in progress"] = "같은 Idempotency-Key의 요청이 처리 중",
         ["Record changed"] = "다른 사용자가 먼저 변경함",
         ["If-Match required"] = "If-Match 헤더 필요",
         ["Request body too large"] = "요청 본문이 너무 큼",

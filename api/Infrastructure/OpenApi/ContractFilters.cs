@@ -47,7 +47,8 @@ internal sealed class ConcurrencyHeadersFilter : IOperationFilter
             AddHeader(operation, "Idempotency-Key", required: false,
                 "Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same "
                 + "request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; "
-                + "the same key with a different body: 422.");
+                + "the same key with a different body: 422. A repeat sent while the first is still running waits for its answer "
+                + "(up to 20 s by default), then gets 409 with Retry-After; send it again then.");
 
         foreach (var (status, response) in operation.Responses ?? [])
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace BioCluster.Api.Tests.Infrastructure;
@@ -91,17 +92,26 @@ public sealed class ApiProcess : IAsyncDisposable
         return JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
     }
 
+    [DllImport("libc", SetLastError = true, EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
+
+    private const int SigTerm = 15;
+
     /// <summary>
-    /// SIGTERM, as a container orchestrator or systemd stops the API, then waits for the process to exit; its exit code.
+    /// SIGTERM, as a service manager or container runtime stops the API: the host's graceful shutdown runs. Waits for
+    /// the process to exit (at most <paramref name="timeout"/>, default 2 minutes) and returns its exit code.
     /// </summary>
-    public async Task<int> TerminateAsync(TimeSpan wait)
+    public async Task<int> TerminateAsync(TimeSpan? timeout = null)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            await kill.WaitForExitAsync();
-        using var timeout = new CancellationTokenSource(wait);
-        await _process.WaitForExitAsync(timeout.Token);
+        if (!_process.HasExited && SendSignal(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"kill(SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+        using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        await _process.WaitForExitAsync(wait.Token);
         return _process.ExitCode;
     }
+
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
 
     /// <summary>SIGKILL: no shutdown, no flush, no rollback by the process itself.</summary>
     public void Kill()

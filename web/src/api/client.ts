@@ -115,7 +115,7 @@ export class AgenciesClient {
 
     /**
      * Register an agency
-     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422.
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422. A repeat sent while the first is still running waits for its answer (up to 20 s by default), then gets 409 with Retry-After; send it again then.
      * @return Created
      */
     createAgency(body: CreateAgencyRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<AgencyDto> {
@@ -2036,7 +2036,7 @@ export class ClustersClient {
 
     /**
      * Register a cluster
-     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422.
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422. A repeat sent while the first is still running waits for its answer (up to 20 s by default), then gets 409 with Retry-After; send it again then.
      * @return Created
      */
     createCluster(body: CreateClusterRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ClusterDto> {
@@ -3259,7 +3259,7 @@ export class RegulatoryIssuesClient {
 
     /**
      * Raise a regulatory issue
-     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422.
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422. A repeat sent while the first is still running waits for its answer (up to 20 s by default), then gets 409 with Retry-After; send it again then.
      * @return Created
      */
     createRegulatoryIssue(body: CreateRegulatoryIssueRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<RegulatoryIssueDto> {
@@ -4001,7 +4001,7 @@ export class RegulatoryIssuesClient {
 
     /**
      * Comment on an issue
-     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422.
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422. A repeat sent while the first is still running waits for its answer (up to 20 s by default), then gets 409 with Retry-After; send it again then.
      * @return Created
      */
     addRegulatoryIssueComment(id: number, body: CreateIssueCommentRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<IssueCommentDto> {
