@@ -340,9 +340,11 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
         if (session is null || session.RevokedAt is not null || session.ExpiresAt <= now) return null;
         var user = await FindAsync(connection, null, session.UserId);
         if (user is null || user.Status != "active") return null;
+        // Best effort, like a key's last use: while an import holds the write lock the renewal waits for a later request
+        // (the session has at least half its idle time left).
         if (session.ExpiresAt - now < SessionIdle / 2)
-            await connection.ExecuteAsync("UPDATE user_sessions SET expires_at = @expires WHERE id = @sessionId",
-                new { sessionId, expires = now + SessionIdle });
+            await db.TryWriteBrieflyAsync(connection, "UPDATE user_sessions SET expires_at = @expires WHERE id = @sessionId",
+                new Dictionary<string, object> { ["expires"] = now + SessionIdle, ["sessionId"] = sessionId }, ct);
         return user;
     }
 
