@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Contracts.Access;
@@ -48,9 +49,21 @@ public static class AuthSetup
         // One key ring for every instance, kept in the database, so a cookie or antiforgery token made
         // by one instance is read by all.
         services.AddSingleton<DatabaseXmlRepository>();
-        services.AddDataProtection().SetApplicationName("BioCluster");
+        var dataProtection = services.AddDataProtection().SetApplicationName("BioCluster");
         services.AddOptions<KeyManagementOptions>()
             .Configure<DatabaseXmlRepository>((o, repository) => o.XmlRepository = repository);
+        // Without a certificate the keys sit in the table as plain XML: anyone with a copy of the database could forge
+        // session cookies and antiforgery tokens. With one, each key is encrypted to it before it is stored.
+        switch (KeyRingProtection.Of(configuration))
+        {
+            case { Certificate: { } certificate }:
+                dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+                break;
+            case { Thumbprint: { } thumbprint }:
+                dataProtection.ProtectKeysWithCertificate(thumbprint); // found in the certificate stores, to write and to read
+                break;
+        }
+        services.AddHostedService<KeyRingProtectionWarning>();
 
         var auth = services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "Cookie, API key or SSO token", o => o.ForwardDefaultSelector = context =>
@@ -257,4 +270,60 @@ public sealed class DatabaseXmlRepository(DbConnectionFactory db, TimeProvider c
         connection.Execute("INSERT INTO data_protection_keys (friendly_name, xml, created_at) VALUES (@friendlyName, @xml, @now)",
             new { friendlyName, xml = element.ToString(SaveOptions.DisableFormatting), now = clock.GetUtcNow() });
     }
+}
+
+/// <summary>
+/// The certificate the data-protection key ring is encrypted with, from configuration:
+/// <c>DataProtection:CertificatePath</c> (a PKCS#12/PFX file) with <c>DataProtection:CertificatePassword</c>, or
+/// <c>DataProtection:CertificateThumbprint</c> (a certificate in the CurrentUser or LocalMachine "My" store). Neither: unprotected.
+/// </summary>
+public sealed record KeyRingProtection(X509Certificate2? Certificate, string? Thumbprint)
+{
+    public const string Section = "DataProtection";
+
+    public bool IsProtected => Certificate is not null || Thumbprint is not null;
+
+    public static KeyRingProtection Of(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        if (section["CertificatePath"] is { Length: > 0 } path)
+        {
+            if (!File.Exists(path))
+                throw new InvalidOperationException($"{Section}:CertificatePath names '{path}', which does not exist.");
+            X509Certificate2 certificate;
+            try
+            {
+                certificate = X509CertificateLoader.LoadPkcs12FromFile(path, section["CertificatePassword"]);
+            }
+            catch (CryptographicException e)
+            {
+                throw new InvalidOperationException(
+                    $"{Section}:CertificatePath '{path}' could not be read as a PFX file with {Section}:CertificatePassword: {e.Message}", e);
+            }
+            if (!certificate.HasPrivateKey)
+                throw new InvalidOperationException($"{Section}:CertificatePath '{path}' holds no private key, so the key ring could not be read back.");
+            return new KeyRingProtection(certificate, null);
+        }
+        return section["CertificateThumbprint"] is { Length: > 0 } thumbprint
+            ? new KeyRingProtection(null, thumbprint.Replace(" ", "", StringComparison.Ordinal))
+            : new KeyRingProtection(null, null);
+    }
+}
+
+/// <summary>Says loudly at start-up, in Production, that the key ring is stored unencrypted.</summary>
+internal sealed class KeyRingProtectionWarning(IConfiguration configuration, IHostEnvironment environment, ILogger<KeyRingProtectionWarning> logger)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (environment.IsProduction() && !KeyRingProtection.Of(configuration).IsProtected)
+            logger.LogWarning(
+                "SECURITY: the data-protection key ring (which signs session cookies and antiforgery tokens) is stored UNENCRYPTED in the " +
+                "database table data_protection_keys. Anyone with a copy of the database can forge sign-ins. Set {Section}:CertificatePath " +
+                "and {Section}:CertificatePassword (or {Section}:CertificateThumbprint) to encrypt it; see the README.",
+                KeyRingProtection.Section, KeyRingProtection.Section, KeyRingProtection.Section);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
