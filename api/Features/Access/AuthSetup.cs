@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -221,6 +222,30 @@ public static class AuthSetup
         return new ClaimsPrincipal(identity);
     }
 
+    private static int _warnedAboutPlainHttp;
+
+    /// <summary>
+    /// Cookies are Secure (<c>Auth:SecureCookies</c>, on outside Development) but the request came over plain HTTP: a
+    /// browser would drop the cookies, and the antiforgery check throws (it refuses Secure cookies over HTTP), which
+    /// was a 500 on every cookie write. A clear 400 instead, and a warning for the operator: behind a proxy that ends
+    /// TLS, name it in <c>Http:TrustedProxies</c> and have it send <c>X-Forwarded-Proto</c>. Null when all is well.
+    /// </summary>
+    public static ProblemHttpResult? HttpsRequired(HttpContext context)
+    {
+        if (context.Request.IsHttps) return null;
+        var antiforgery = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AntiforgeryOptions>>().Value;
+        if (antiforgery.Cookie.SecurePolicy != CookieSecurePolicy.Always) return null;
+        if (Interlocked.Exchange(ref _warnedAboutPlainHttp, 1) == 0)
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthSetup)).LogWarning(
+                "A cookie request came over plain HTTP while Auth:SecureCookies is on; it was refused with 400. Serve HTTPS, or behind a " +
+                "proxy that ends TLS list it in Http:TrustedProxies and have it send X-Forwarded-Proto: https (see the README).");
+        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+            title: Text.Of("HTTPS가 필요합니다", "HTTPS required"),
+            detail: Text.Of(
+                "로그인 쿠키는 HTTPS로만 주고받습니다. https:// 주소로 접속하세요. 프록시 뒤에서 운영한다면 관리자가 Http:TrustedProxies와 X-Forwarded-Proto를 설정해야 합니다.",
+                "Sign-in cookies travel over HTTPS only. Use the https:// address; behind a proxy, the operator must set Http:TrustedProxies and X-Forwarded-Proto."));
+    }
+
     /// <summary>
     /// Requests made with the session cookie that change something must carry the antiforgery token
     /// (header X-XSRF-TOKEN, from GET /api/v1/auth/antiforgery). Keys and SSO tokens are not sent by
@@ -234,6 +259,11 @@ public static class AuthSetup
             && context.User.FindFirst(BioClaims.Method)?.Value == "cookie"
             && !context.Request.Path.Equals("/api/v1/auth/login", StringComparison.OrdinalIgnoreCase))
         {
+            if (HttpsRequired(context) is { } https)
+            {
+                await https.ExecuteAsync(context);
+                return;
+            }
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(context))
             {

@@ -25,7 +25,9 @@ public sealed class ApiProcess : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    public static async Task<ApiProcess> StartAsync(string? dataDirectory = null)
+    /// <param name="dataDirectory">Where its SQLite file goes (a new temporary folder by default).</param>
+    /// <param name="environment">Environment variables set after the defaults, so they win (e.g. <c>Auth__SecureCookies</c>).</param>
+    public static async Task<ApiProcess> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "biocluster-process-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -42,6 +44,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Auth__SecureCookies"] = "false";
         start.Environment["BIOCLUSTER_ADMIN_PASSWORD"] = AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
