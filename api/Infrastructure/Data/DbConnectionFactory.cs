@@ -172,8 +172,7 @@ public sealed class DbConnectionFactory
                 // anyway), and a command timeout in case the server itself is slow.
                 var parameters = new DynamicParameters();
                 foreach (var (name, value) in values) parameters.Add(name, value);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    $"SET LOCK_TIMEOUT {BriefWriteWaitMs};\n{sql};\nSET LOCK_TIMEOUT -1;", parameters, commandTimeout: 2, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition(BriefWriteBatch(sql), parameters, commandTimeout: 2, cancellationToken: ct));
             }
             return true;
         }
@@ -183,6 +182,9 @@ public sealed class DbConnectionFactory
             return false;
         }
     }
+
+    /// <summary>The SQL Server batch of a <see cref="TryWriteBrieflyAsync"/> (parsed by the tests as T-SQL).</summary>
+    internal static string BriefWriteBatch(string sql) => $"SET LOCK_TIMEOUT {BriefWriteWaitMs};\n{sql};\nSET LOCK_TIMEOUT -1;";
 
     /// <summary>Another connection held the lock: SQLite's SQLITE_BUSY/LOCKED, SQL Server's lock time-out (1222) or a command time-out (-2).</summary>
     private static bool IsBusy(DbException e) => e switch

@@ -60,4 +60,11 @@ public sealed class BusyDatabaseReadTests(SqliteApiFactory factory) : IClassFixt
             Assert.True(string.CompareOrdinal(renewed, soon) > 0, $"the session was not renewed ({renewed})");
         }
     }
+
+    [Fact]
+    public void SqlServerBriefWrites_AreValidTSql()
+    {
+        BioCluster.Api.Tests.Data.TSql.AssertParses(DbConnectionFactory.BriefWriteBatch("UPDATE api_keys SET last_used_at = @now WHERE id = @id"), "brief key write");
+        BioCluster.Api.Tests.Data.TSql.AssertParses(DbConnectionFactory.BriefWriteBatch("UPDATE user_sessions SET expires_at = @expires WHERE id = @key"), "brief session write");
+    }
 }
