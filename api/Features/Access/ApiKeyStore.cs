@@ -90,8 +90,10 @@ public sealed class ApiKeyStore(DbConnectionFactory db, TimeProvider clock, Audi
         if (!ok) return null;
 
         var now = clock.GetUtcNow();
+        // Best effort: while an import holds the write lock the request goes on without it (the next one records it).
         if (row.LastUsedAt is null || now - row.LastUsedAt > TimeSpan.FromMinutes(1))
-            await connection.ExecuteAsync("UPDATE api_keys SET last_used_at = @now WHERE id = @id", new { now, id = row.Id });
+            await db.TryWriteBrieflyAsync(connection, "UPDATE api_keys SET last_used_at = @now WHERE id = @id",
+                new Dictionary<string, object> { ["now"] = now, ["id"] = row.Id }, ct);
         return row;
     }
 

@@ -29,7 +29,7 @@ public static class AuthApi
             .Errors(StatusCodes.Status401Unauthorized);
         group.MapGet("/antiforgery", Antiforgery).WithName(nameof(Antiforgery)).RequireAuthorization(AuthSetup.SignedIn)
             .WithSummary("The antiforgery token a cookie-signed-in client sends with every change")
-            .Errors(StatusCodes.Status401Unauthorized);
+            .Errors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
         group.MapPost("/password", ChangePassword).WithName(nameof(ChangePassword)).RequireAuthorization(AuthSetup.Person)
             .WithSummary("Change your own password (ends your other sessions)").Validate<ChangePasswordRequest>()
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
@@ -37,8 +37,10 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Login(
-        LoginRequest request, UserStore users, DbConnectionFactory db, HttpContext http, CancellationToken ct)
+        LoginRequest request, UserStore users, DbConnectionFactory db, HttpContext http, IHostEnvironment environment, CancellationToken ct)
     {
+        // In Production a Secure cookie sent over plain HTTP is one the browser drops: say so before anything is written.
+        if (environment.IsProduction() && AuthSetup.HttpsRequired(http) is { } https) return https;
         var result = await users.LoginAsync(request.Username, request.Password, ct);
         switch (result.Outcome)
         {
@@ -70,8 +72,9 @@ public static class AuthApi
     public static async Task<Ok<MeDto>> Me(Actor actor, DbConnectionFactory db, CancellationToken ct) =>
         TypedResults.Ok(await MeOf(actor, db, ct));
 
-    public static Ok<AntiforgeryTokenDto> Antiforgery(HttpContext http, IAntiforgery antiforgery)
+    public static Results<Ok<AntiforgeryTokenDto>, ProblemHttpResult> Antiforgery(HttpContext http, IAntiforgery antiforgery)
     {
+        if (AuthSetup.HttpsRequired(http) is { } https) return https;
         var tokens = antiforgery.GetAndStoreTokens(http);
         return TypedResults.Ok(new AntiforgeryTokenDto(AuthSetup.AntiforgeryHeader, tokens.RequestToken!));
     }

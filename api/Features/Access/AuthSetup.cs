@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Contracts.Access;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -48,9 +50,21 @@ public static class AuthSetup
         // One key ring for every instance, kept in the database, so a cookie or antiforgery token made
         // by one instance is read by all.
         services.AddSingleton<DatabaseXmlRepository>();
-        services.AddDataProtection().SetApplicationName("BioCluster");
+        var dataProtection = services.AddDataProtection().SetApplicationName("BioCluster");
         services.AddOptions<KeyManagementOptions>()
             .Configure<DatabaseXmlRepository>((o, repository) => o.XmlRepository = repository);
+        // Without a certificate the keys sit in the table as plain XML: anyone with a copy of the database could forge
+        // session cookies and antiforgery tokens. With one, each key is encrypted to it before it is stored.
+        switch (KeyRingProtection.Of(configuration))
+        {
+            case { Certificate: { } certificate }:
+                dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+                break;
+            case { Thumbprint: { } thumbprint }:
+                dataProtection.ProtectKeysWithCertificate(thumbprint); // found in the certificate stores, to write and to read
+                break;
+        }
+        services.AddHostedService<KeyRingProtectionWarning>();
 
         var auth = services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "Cookie, API key or SSO token", o => o.ForwardDefaultSelector = context =>
@@ -208,6 +222,30 @@ public static class AuthSetup
         return new ClaimsPrincipal(identity);
     }
 
+    private static int _warnedAboutPlainHttp;
+
+    /// <summary>
+    /// Cookies are Secure (<c>Auth:SecureCookies</c>, on outside Development) but the request came over plain HTTP: a
+    /// browser would drop the cookies, and the antiforgery check throws (it refuses Secure cookies over HTTP), which
+    /// was a 500 on every cookie write. A clear 400 instead, and a warning for the operator: behind a proxy that ends
+    /// TLS, name it in <c>Http:TrustedProxies</c> and have it send <c>X-Forwarded-Proto</c>. Null when all is well.
+    /// </summary>
+    public static ProblemHttpResult? HttpsRequired(HttpContext context)
+    {
+        if (context.Request.IsHttps) return null;
+        var antiforgery = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AntiforgeryOptions>>().Value;
+        if (antiforgery.Cookie.SecurePolicy != CookieSecurePolicy.Always) return null;
+        if (Interlocked.Exchange(ref _warnedAboutPlainHttp, 1) == 0)
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthSetup)).LogWarning(
+                "A cookie request came over plain HTTP while Auth:SecureCookies is on; it was refused with 400. Serve HTTPS, or behind a " +
+                "proxy that ends TLS list it in Http:TrustedProxies and have it send X-Forwarded-Proto: https (see the README).");
+        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+            title: Text.Of("HTTPS가 필요합니다", "HTTPS required"),
+            detail: Text.Of(
+                "로그인 쿠키는 HTTPS로만 주고받습니다. https:// 주소로 접속하세요. 프록시 뒤에서 운영한다면 관리자가 Http:TrustedProxies와 X-Forwarded-Proto를 설정해야 합니다.",
+                "Sign-in cookies travel over HTTPS only. Use the https:// address; behind a proxy, the operator must set Http:TrustedProxies and X-Forwarded-Proto."));
+    }
+
     /// <summary>
     /// Requests made with the session cookie that change something must carry the antiforgery token
     /// (header X-XSRF-TOKEN, from GET /api/v1/auth/antiforgery). Keys and SSO tokens are not sent by
@@ -221,6 +259,11 @@ public static class AuthSetup
             && context.User.FindFirst(BioClaims.Method)?.Value == "cookie"
             && !context.Request.Path.Equals("/api/v1/auth/login", StringComparison.OrdinalIgnoreCase))
         {
+            if (HttpsRequired(context) is { } https)
+            {
+                await https.ExecuteAsync(context);
+                return;
+            }
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -257,4 +300,60 @@ public sealed class DatabaseXmlRepository(DbConnectionFactory db, TimeProvider c
         connection.Execute("INSERT INTO data_protection_keys (friendly_name, xml, created_at) VALUES (@friendlyName, @xml, @now)",
             new { friendlyName, xml = element.ToString(SaveOptions.DisableFormatting), now = clock.GetUtcNow() });
     }
+}
+
+/// <summary>
+/// The certificate the data-protection key ring is encrypted with, from configuration:
+/// <c>DataProtection:CertificatePath</c> (a PKCS#12/PFX file) with <c>DataProtection:CertificatePassword</c>, or
+/// <c>DataProtection:CertificateThumbprint</c> (a certificate in the CurrentUser or LocalMachine "My" store). Neither: unprotected.
+/// </summary>
+public sealed record KeyRingProtection(X509Certificate2? Certificate, string? Thumbprint)
+{
+    public const string Section = "DataProtection";
+
+    public bool IsProtected => Certificate is not null || Thumbprint is not null;
+
+    public static KeyRingProtection Of(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        if (section["CertificatePath"] is { Length: > 0 } path)
+        {
+            if (!File.Exists(path))
+                throw new InvalidOperationException($"{Section}:CertificatePath names '{path}', which does not exist.");
+            X509Certificate2 certificate;
+            try
+            {
+                certificate = X509CertificateLoader.LoadPkcs12FromFile(path, section["CertificatePassword"]);
+            }
+            catch (CryptographicException e)
+            {
+                throw new InvalidOperationException(
+                    $"{Section}:CertificatePath '{path}' could not be read as a PFX file with {Section}:CertificatePassword: {e.Message}", e);
+            }
+            if (!certificate.HasPrivateKey)
+                throw new InvalidOperationException($"{Section}:CertificatePath '{path}' holds no private key, so the key ring could not be read back.");
+            return new KeyRingProtection(certificate, null);
+        }
+        return section["CertificateThumbprint"] is { Length: > 0 } thumbprint
+            ? new KeyRingProtection(null, thumbprint.Replace(" ", "", StringComparison.Ordinal))
+            : new KeyRingProtection(null, null);
+    }
+}
+
+/// <summary>Says loudly at start-up, in Production, that the key ring is stored unencrypted.</summary>
+internal sealed class KeyRingProtectionWarning(IConfiguration configuration, IHostEnvironment environment, ILogger<KeyRingProtectionWarning> logger)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (environment.IsProduction() && !KeyRingProtection.Of(configuration).IsProtected)
+            logger.LogWarning(
+                "SECURITY: the data-protection key ring (which signs session cookies and antiforgery tokens) is stored UNENCRYPTED in the " +
+                "database table data_protection_keys. Anyone with a copy of the database can forge sign-ins. Set {Section}:CertificatePath " +
+                "and {Section}:CertificatePassword (or {Section}:CertificateThumbprint) to encrypt it; see the README.",
+                KeyRingProtection.Section, KeyRingProtection.Section, KeyRingProtection.Section);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -200,7 +200,7 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
             new { Id = id, Hash = Hasher.HashPassword(before, next), Now = now }, tx);
         await connection.ExecuteAsync(
             "UPDATE user_sessions SET revoked_at = @Now WHERE user_id = @Id AND revoked_at IS NULL AND id <> @Keep",
-            new { Id = id, Now = now, Keep = keepSessionId }, tx);
+            new { Id = id, Now = now, Keep = SessionKey(keepSessionId) }, tx);
         await FinishAsync(connection, tx, actor, "change_password", before, ct);
         return true;
     }
@@ -316,14 +316,23 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
         return lockedNow ? new LoginResult(LoginOutcome.LockedOut, null, LockoutDuration) : new LoginResult(LoginOutcome.Failed, null, TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// How a session is kept: the SHA-256 of its id, lower-case hex. The id itself travels only inside the (encrypted)
+    /// cookie, so the table holds nothing a copy of the database could sign in with. The id is 256 random bits, so a
+    /// fast hash is as safe as a slow one (as for API keys).
+    /// </summary>
+    public static string SessionKey(string sessionId) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sessionId)));
+
+    /// <summary>Starts a session; the id returned goes into the cookie, only its <see cref="SessionKey"/> is stored.</summary>
     public async Task<string> StartSessionAsync(long userId, CancellationToken ct)
     {
         var id = Base64UrlId();
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(
-            "INSERT INTO user_sessions (id, user_id, created_at, expires_at) VALUES (@id, @userId, @now, @expires)",
-            new { id, userId, now, expires = now + SessionIdle });
+            "INSERT INTO user_sessions (id, user_id, created_at, expires_at) VALUES (@key, @userId, @now, @expires)",
+            new { key = SessionKey(id), userId, now, expires = now + SessionIdle });
         return id;
     }
 
@@ -334,23 +343,26 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
     public async Task<UserRow?> ValidateSessionAsync(string sessionId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var key = SessionKey(sessionId);
         await using var connection = await db.OpenAsync(ct);
         var session = await connection.QuerySingleOrDefaultAsync<SessionRow>(
-            "SELECT user_id, expires_at, revoked_at FROM user_sessions WHERE id = @sessionId", new { sessionId });
+            "SELECT user_id, expires_at, revoked_at FROM user_sessions WHERE id = @key", new { key });
         if (session is null || session.RevokedAt is not null || session.ExpiresAt <= now) return null;
         var user = await FindAsync(connection, null, session.UserId);
         if (user is null || user.Status != "active") return null;
+        // Best effort, like a key's last use: while an import holds the write lock the renewal waits for a later request
+        // (the session has at least half its idle time left).
         if (session.ExpiresAt - now < SessionIdle / 2)
-            await connection.ExecuteAsync("UPDATE user_sessions SET expires_at = @expires WHERE id = @sessionId",
-                new { sessionId, expires = now + SessionIdle });
+            await db.TryWriteBrieflyAsync(connection, "UPDATE user_sessions SET expires_at = @expires WHERE id = @key",
+                new Dictionary<string, object> { ["expires"] = now + SessionIdle, ["key"] = key }, ct);
         return user;
     }
 
     public async Task EndSessionAsync(string sessionId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync("UPDATE user_sessions SET revoked_at = @now WHERE id = @sessionId AND revoked_at IS NULL",
-            new { sessionId, now = clock.GetUtcNow() });
+        await connection.ExecuteAsync("UPDATE user_sessions SET revoked_at = @now WHERE id = @key AND revoked_at IS NULL",
+            new { key = SessionKey(sessionId), now = clock.GetUtcNow() });
     }
 
     private static Task RevokeSessionsAsync(DbConnection connection, DbTransaction tx, long userId, DateTimeOffset now) =>

@@ -176,14 +176,14 @@ public sealed class ImportFile : IAsyncDisposable
         return map;
     }
 
-    private static string? Clean(string? cell)
+    internal static string? Clean(string? cell)
     {
         if (cell is null) return null;
         var trimmed = cell.Trim();
         if (trimmed.Length == 0) return null;
-        // Our exports put an apostrophe before text a spreadsheet would run as a formula; take it off again,
-        // so an exported file imports back unchanged.
-        return trimmed.Length > 1 && trimmed[0] == '\'' && trimmed[1] is '=' or '+' or '-' or '@' ? trimmed[1..] : trimmed;
+        // Our exports put an apostrophe before text a spreadsheet would run as a formula (SheetCells.Neutralise);
+        // take it off again, with the very rule that put it there, so an exported file imports back unchanged.
+        return trimmed[0] == '\'' && SheetCells.IsGuarded(trimmed.AsSpan(1)) ? trimmed[1..].Trim() : trimmed;
     }
 
     private ImportRow Row(int number, IReadOnlyList<string?> raw, int[] map)

@@ -3,6 +3,7 @@ using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Dapper;
 
 namespace BioCluster.Api.Infrastructure.Data;
 
@@ -11,9 +12,11 @@ public sealed class DbConnectionFactory
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
+    private readonly ILogger _logger;
 
-    public DbConnectionFactory(IOptions<DatabaseOptions> options, IHostEnvironment environment)
+    public DbConnectionFactory(IOptions<DatabaseOptions> options, IHostEnvironment environment, ILogger<DbConnectionFactory>? logger = null)
     {
+        _logger = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         var o = options.Value;
         if (o.Provider == DatabaseProvider.Sqlite) SqliteEngine.Configure();
         Provider = o.Provider;
@@ -122,6 +125,76 @@ public sealed class DbConnectionFactory
         await using var connection = await OpenAsync(ct);
         await RunAsync(connection, sql, ct);
     }
+
+    /// <summary>How long a <see cref="TryWriteBrieflyAsync"/> waits for another connection's write before it gives up.</summary>
+    public const int BriefWriteWaitMs = 200;
+
+    /// <summary>
+    /// A small write a read makes on the side (a key's last use, a session's renewal), on a connection already open:
+    /// it waits at most <see cref="BriefWriteWaitMs"/> for the write lock, and when another writer holds it (a long
+    /// import) it is skipped and false returned, logged at debug. The read it serves must never fail or wait 30 s
+    /// for it; the next request writes it instead. <paramref name="values"/> are strings, longs and instants, by name.
+    /// </summary>
+    public async Task<bool> TryWriteBrieflyAsync(DbConnection connection, string sql, IReadOnlyDictionary<string, object> values, CancellationToken ct)
+    {
+        try
+        {
+            if (connection is SqliteConnection sqlite)
+            {
+                // SQLite's own wait, shortened for this statement only and given back before the connection goes back
+                // to the pool. The statement runs on the handle, not through the driver, which would retry a busy
+                // database on its own for its command timeout (seconds) whatever SQLite's wait.
+                var handle = sqlite.Handle ?? throw new InvalidOperationException("The connection is not open.");
+                SQLitePCL.raw.sqlite3_busy_timeout(handle, BriefWriteWaitMs);
+                try
+                {
+                    await using var statement = BulkStatement.Prepare(connection, null!, sql, values.Keys.ToList());
+                    var index = 0;
+                    foreach (var value in values.Values)
+                    {
+                        switch (value)
+                        {
+                            case string text: statement.Set(index, text); break;
+                            case long number: statement.Set(index, number); break;
+                            case DateTimeOffset instant: statement.Set(index, instant); break;
+                            default: throw new ArgumentException($"A brief write takes text, longs and instants, not {value.GetType().Name}.", nameof(values));
+                        }
+                        index++;
+                    }
+                    await statement.ExecuteAsync(ct);
+                }
+                finally
+                {
+                    SQLitePCL.raw.sqlite3_busy_timeout(handle, _busyTimeoutMs);
+                }
+            }
+            else
+            {
+                // SQL Server: the lock wait of this batch only (a SET in a parameterised batch ends with it; set back
+                // anyway), and a command timeout in case the server itself is slow.
+                var parameters = new DynamicParameters();
+                foreach (var (name, value) in values) parameters.Add(name, value);
+                await connection.ExecuteAsync(new CommandDefinition(BriefWriteBatch(sql), parameters, commandTimeout: 2, cancellationToken: ct));
+            }
+            return true;
+        }
+        catch (DbException e) when (IsBusy(e))
+        {
+            _logger.LogDebug("Skipped a brief write: the database was busy ({Error})", e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>The SQL Server batch of a <see cref="TryWriteBrieflyAsync"/> (parsed by the tests as T-SQL).</summary>
+    internal static string BriefWriteBatch(string sql) => $"SET LOCK_TIMEOUT {BriefWriteWaitMs};\n{sql};\nSET LOCK_TIMEOUT -1;";
+
+    /// <summary>Another connection held the lock: SQLite's SQLITE_BUSY/LOCKED, SQL Server's lock time-out (1222) or a command time-out (-2).</summary>
+    private static bool IsBusy(DbException e) => e switch
+    {
+        SqliteException s => s.SqliteErrorCode is 5 or 6,
+        SqlException s => s.Number is 1222 or -2,
+        _ => false,
+    };
 
     private static async Task RunAsync(DbConnection connection, string? sql, CancellationToken ct)
     {

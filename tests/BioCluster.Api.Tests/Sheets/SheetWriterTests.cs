@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using BioCluster.Api.Infrastructure.Sheets;
 using BioCluster.Api.Tests.Infrastructure;
 using BioCluster.Contracts.RegulatoryIssues;
+using CsCheck;
 
 namespace BioCluster.Api.Tests.Sheets;
 
@@ -102,6 +103,64 @@ public sealed class SheetWriterTests
         Assert.True(writtenWhenRead[total / 10] > 0, $"nothing written after {total / 10} rows");
         Assert.True(writtenWhenRead[total - 1] > output.Length * 0.8,
             $"only {writtenWhenRead[total - 1]} of {output.Length} bytes were written before the last row was read");
+    }
+
+    /// <summary>Formula starts the first check missed: full-width and other compatibility forms, and white space before.</summary>
+    public static readonly TheoryData<string> HiddenFormulas = new()
+    {
+        "＝1+1", "＋1", "－1", "＠SUM(A1)", "﹦1", "⁺1", "₌1", " =1+1", "   =HYPERLINK(\"http://x\")", "\t=1", "\n=1", "\r\n=1",
+        "\u3000=1", "\u00a0=1", "\u200b=1", "\ufeff=1", "\u0001=1", " ＝1", "\n－1", "'=1", " '＝1", "\u22121",
+    };
+
+    [Theory]
+    [MemberData(nameof(HiddenFormulas))]
+    public async Task Csv_NeutralisesFormulasBehindWhiteSpaceAndFullWidthSigns_AndTheyImportBackUnchanged(string text)
+    {
+        var output = new AsyncOnlyStream();
+        Row[] rows = [new(1, text, IssueStatus.Accepted, [], null, DateTimeOffset.UnixEpoch, null, false)];
+        await CsvSheetWriter.WriteAsync(output, RowColumns, RowCell, Async(rows), CancellationToken.None);
+        var written = SheetFiles.ReadCsv(output.ToArray())[1][1];
+        Assert.Equal("'" + text, written);
+
+        // The import reads the exported file back through its own reader: the value as it was (the import trims cells).
+        await using var file = await BioCluster.Api.Features.Imports.ImportFile.SpoolAsync(
+            new MemoryStream(output.ToArray()), "text/csv", null, "export.csv", long.MaxValue, CancellationToken.None);
+        string? imported = null;
+        await foreach (var row in file.RowsAsync(RowColumns, CancellationToken.None)) imported = row.Cells[1];
+        Assert.Equal(text.Trim(), imported);
+    }
+
+    [Fact]
+    public void Neutralise_IsUndoneByTheImport_ForAnyText_AndGuardsEveryFormulaStart()
+    {
+        var prefixes = Gen.OneOf<string>("", " ", "  ", "\t", "\r", "\n", "\r\n", "\u3000", "\u00a0", "\u200b", "\u0001", "'", "''", "＇", " '");
+        var signs = Gen.OneOf<string>("=", "+", "-", "@", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫", "⁼", "⁺", "⁻", "₊", "₋", "₌", "\u2212");
+        var rest = Gen.OneOf(Gen.String, Gen.OneOf<string>("", "1+1", "HYPERLINK(\"http://x\")", "cmd|' /C calc'!A0", "바이오", " "));
+        var plain = Gen.OneOf(Gen.String, Gen.Char.Array.Select(c => new string(c)), Gen.OneOf<string>("바이오 규제", "a=b", "1-2", "abc@x.kr", "''", "'", " ' "));
+
+        // Every value that starts, after anything a spreadsheet passes over, with a formula sign is guarded.
+        Gen.Select(prefixes.Array[0, 3], signs, rest).Sample((pre, sign, tail) =>
+        {
+            var value = string.Concat(pre.Where(p => !p.Contains('\''))) + sign + tail;
+            Assert.StartsWith("'", SheetCells.Neutralise(value));
+        }, iter: 5_000);
+
+        // And whatever the text, the import's reverse gives back what importing the text itself would.
+        Gen.OneOf(plain, Gen.Select(prefixes.Array[0, 3], signs, rest, (pre, sign, tail) => string.Concat(pre) + sign + tail)).Sample(value =>
+        {
+            var expected = value.Trim().Length == 0 ? null : value.Trim();
+            Assert.Equal(expected, BioCluster.Api.Features.Imports.ImportFile.Clean(SheetCells.Neutralise(value)));
+        }, iter: 20_000);
+    }
+
+    [Fact]
+    public void Neutralise_LeavesOrdinaryTextAlone_AndCopesWithLongAndBrokenText()
+    {
+        foreach (var text in new[] { "바이오 규제", "a=b", "1-2", "abc@x.kr", "Ｈello", "⑴ 항목", " 앞 공백", "\uD800=1" })
+            Assert.Equal(text, SheetCells.Neutralise(text));
+        var apostrophes = new string('\'', 200_000) + "=1";
+        Assert.StartsWith("''", SheetCells.Neutralise(apostrophes));
+        Assert.Equal(apostrophes, BioCluster.Api.Features.Imports.ImportFile.Clean(SheetCells.Neutralise(apostrophes)));
     }
 
     [Fact]
