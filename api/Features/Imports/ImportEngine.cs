@@ -21,6 +21,10 @@ public sealed class ImportOptions
     /// <summary>Problems listed in the answer; all of them (up to <see cref="MaxStoredProblems"/>) stay in the history.</summary>
     public int MaxProblemsInReport { get; set; } = 1_000;
     public int MaxStoredProblems { get; set; } = 20_000;
+    /// <summary>Imports one instance runs at once (each can take a core and ~100 MB); more get 503 with Retry-After.</summary>
+    public int MaxConcurrent { get; set; } = 2;
+    /// <summary>Seconds an import may take, upload excluded; past it the run is rolled back and answered 413.</summary>
+    public int TimeLimitSeconds { get; set; } = 300;
     /// <summary>Characters of rejected rows kept for a run's rejected-rows download, all rows together (see <see cref="RejectedRowCutter"/>).</summary>
     public int MaxStoredRejectedChars { get; set; } = 4 * 1024 * 1024;
 }
@@ -34,6 +38,9 @@ public sealed class ImportOptions
 public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOptions<JsonOptions> json, IOptions<ImportOptions> options)
 {
     public const string EntityType = "import";
+
+    /// <summary>Seconds an import may run (<see cref="ImportOptions.TimeLimitSeconds"/>).</summary>
+    public int TimeLimitSeconds => Math.Max(1, options.Value.TimeLimitSeconds);
 
     public async Task<ImportReportDto> RunAsync(ImportTarget target, ImportFile file, string? fileName, bool dryRun, ImportErrorMode onError,
         Actor actor, CancellationToken ct)

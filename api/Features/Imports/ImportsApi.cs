@@ -25,6 +25,7 @@ public static class ImportsApi
     {
         services.Configure<ImportOptions>(configuration.GetSection("Imports"));
         services.AddSingleton<ImportEngine>();
+        services.AddSingleton<ImportGate>();
         services.AddSingleton<IdempotencyStore>();
         services.AddScoped<ImportTarget, AgencyImport>();
         services.AddScoped<ImportTarget, ClusterImport>();
@@ -41,7 +42,8 @@ public static class ImportsApi
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .Accepts<string>("text/csv", "application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Produces<ImportReportDto>()
-            .Errors(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status409Conflict, Status413PayloadTooLarge, Status422UnprocessableEntity);
+            .Errors(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status409Conflict, Status413PayloadTooLarge, Status422UnprocessableEntity,
+                Status503ServiceUnavailable);
         group.MapGet("/", ListImports).WithName(nameof(ListImports)).RequireAuthorization(Permissions.Import)
             .WithSummary("List import runs, newest first")
             .Errors(Status401Unauthorized, Status403Forbidden);
@@ -72,7 +74,7 @@ public static class ImportsApi
     /// <param name="fileName">The file's name, kept in the history.</param>
     public static async Task<IResult> RunImport(
         string entity, HttpContext http, Actor actor, IEnumerable<ImportTarget> targets, ImportEngine engine, IdempotencyStore idempotency,
-        IOptions<ImportOptions> options, IOptions<JsonOptions> json, CancellationToken ct,
+        IOptions<ImportOptions> options, IOptions<JsonOptions> json, ImportGate gate, CancellationToken ct,
         bool dryRun = false, [WireEnum(typeof(ImportErrorMode))] string? onError = null, string? charset = null, string? fileName = null)
     {
         if (Target(targets, entity) is not { } target)
@@ -115,6 +117,14 @@ public static class ImportsApi
                         return Problem(Status422UnprocessableEntity, "Idempotency-Key reused",
                             "This Idempotency-Key was already used for a different import; use a new key for a different file or options.");
                 }
+            }
+            // Only a run takes a slot (repeats under an Idempotency-Key wait for the first's answer instead); one refused
+            // for want of a slot gives its key up, so the caller's retry runs.
+            using var turn = gate.TryEnter();
+            if (turn is null)
+            {
+                if (key is not null) await idempotency.ReleaseAsync(owner, key);
+                return gate.Busy(http);
             }
             try
             {
@@ -160,9 +170,24 @@ public static class ImportsApi
         }
 
         ImportReportDto report;
+        var seconds = engine.TimeLimitSeconds;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(seconds));
         try
         {
-            report = await engine.RunAsync(target, file, fileName, dryRun, mode, actor, ct);
+            report = await engine.RunAsync(target, file, fileName, dryRun, mode, actor, limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // Out of time: the run's transaction was rolled back, nothing is written.
+            var problem = new ProblemDetails
+            {
+                Status = Status413PayloadTooLarge, Type = TypeOf(Status413PayloadTooLarge), Title = "File too large",
+                Detail = Infrastructure.Http.Text.Of(
+                    $"가져오기가 제한 시간 {seconds:N0}초를 넘어 중단했습니다. 아무것도 저장되지 않았습니다. 파일을 더 작게 나눠 보내 주십시오.",
+                    $"The import took longer than its {seconds:N0}-second limit and was stopped; nothing was saved. Split the file into smaller ones."),
+            };
+            return (Status413PayloadTooLarge, JsonSerializer.SerializeToUtf8Bytes(Described(problem), json));
         }
         catch (ImportFileException e)
         {
@@ -336,3 +361,38 @@ public sealed class ImportStore(DbConnectionFactory db)
         return (JsonSerializer.Deserialize<List<string>>(run.Headers) ?? [], rows);
     }
 }
+
+/// <summary>
+/// How many imports this instance runs at once (<see cref="ImportOptions.MaxConcurrent"/>): each can take a core and
+/// ~100 MB while it reads, so more at once would starve the instance's other requests. Process-local on purpose: it
+/// protects this process's memory and CPU, not data (each instance has its own).
+/// </summary>
+public sealed class ImportGate(IOptions<ImportOptions> options)
+{
+    public const int RetryAfterSeconds = 10;
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxConcurrent));
+
+    /// <summary>A slot, given back when disposed; null when every slot is taken.</summary>
+    public IDisposable? TryEnter() => _slots.Wait(0) ? new Slot(_slots) : null;
+
+    public IResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: Infrastructure.Http.Text.Of("가져오기가 이미 진행 중", "Imports busy"),
+            detail: Infrastructure.Http.Text.Of(
+                $"이 서버에서 이미 가져오기 {options.Value.MaxConcurrent}건이 진행 중입니다. {RetryAfterSeconds}초 뒤 다시 보내 주십시오.",
+                $"This server is already running {options.Value.MaxConcurrent} import(s). Send the file again in {RetryAfterSeconds} seconds."));
+    }
+
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
+        }
+    }
+}
+

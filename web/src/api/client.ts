@@ -2867,7 +2867,7 @@ export class ImportsClient {
             return response.text().then((_responseText) => {
             let result503: any = null;
             result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            return throwException("Service Unavailable", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
