@@ -101,6 +101,7 @@ public sealed record RegulatoryIssueDto(
     int? DaysRemaining,
     int? DaysLate,
     IReadOnlyList<IssueStatus> AllowedMoves,
+    IReadOnlyList<WorkflowMoveDto> MoveForms,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 

@@ -71,10 +71,9 @@ public static class ApiKeysApi
         return TypedResults.Created($"/api/v1/api-keys/{key.Value.Id}", new CreatedApiKeyDto(key.Value, secret));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKey(
+    public static async Task<Results<NoContent, WriteRefused>> RevokeApiKey(
         long id, Actor actor, ApiKeyStore keys, HttpContext http, CancellationToken ct)
     {
-        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
         var result = await keys.RevokeAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
         return WriteResponses.Respond(result, $"API key {id}", http, _ => TypedResults.NoContent());
     }

@@ -77,10 +77,9 @@ public static class UsersApi
         return TypedResults.Created($"/api/v1/users/{created.Value.Id}", created.Value);
     }
 
-    public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> ReplaceUser(
+    public static async Task<Results<Ok<UserDto>, WriteRefused>> ReplaceUser(
         long id, UpdateUserRequest request, Actor actor, UserStore users, HttpContext http, CancellationToken ct)
     {
-        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
         var result = await users.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct);
         return WriteResponses.Respond(result, $"User {id}", http, TypedResults.Ok);
     }

@@ -130,17 +130,15 @@ public static class AgenciesApi
         return TypedResults.Created($"/api/v1/agencies/{created.Value.Id}", created.Value);
     }
 
-    public static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> ReplaceAgency(
+    public static async Task<Results<Ok<AgencyDto>, WriteRefused>> ReplaceAgency(
         long id, UpdateAgencyRequest request, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)
     {
-        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
         var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct);
         return WriteResponses.Respond(result, $"Agency {id}", http, TypedResults.Ok);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAgency(long id, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)
+    public static async Task<Results<NoContent, WriteRefused>> ArchiveAgency(long id, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)
     {
-        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
         var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
         return WriteResponses.Respond(result, $"Agency {id}", http, _ => TypedResults.NoContent());
     }

@@ -145,19 +145,17 @@ public static class ClustersApi
         return TypedResults.Created($"/api/v1/clusters/{created.Value.Id}", created.Value);
     }
 
-    public static async Task<Results<Ok<ClusterDto>, ProblemHttpResult>> ReplaceCluster(
+    public static async Task<Results<Ok<ClusterDto>, WriteRefused>> ReplaceCluster(
         long id, UpdateClusterRequest request, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)
     {
-        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
         // A cluster operator may edit only the clusters its own agency operates; to it, others do not exist.
         var onlyOperatedBy = actor.Can(Permissions.RegistryWrite) ? (long?)null : actor.AgencyId ?? -1;
         var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, onlyOperatedBy, ct);
         return WriteResponses.Respond(result, $"Cluster {id}", http, TypedResults.Ok);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> ArchiveCluster(long id, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)
+    public static async Task<Results<NoContent, WriteRefused>> ArchiveCluster(long id, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)
     {
-        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
         var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
         return WriteResponses.Respond(result, $"Cluster {id}", http, _ => TypedResults.NoContent());
     }

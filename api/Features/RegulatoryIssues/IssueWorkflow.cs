@@ -1,3 +1,6 @@
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.Workflow;
+using BioCluster.Contracts.Common;
 using BioCluster.Contracts.RegulatoryIssues;
 
 namespace BioCluster.Api.Features.RegulatoryIssues;
@@ -15,16 +18,7 @@ public enum IssueParty
     Raiser = 8,
 }
 
-public enum MoveVerdict
-{
-    Allowed,
-    /// <summary>The workflow has no such move from the current state: 409.</summary>
-    NotFromThisState,
-    /// <summary>The move exists but this caller may not make it: 403.</summary>
-    NotForThisCaller,
-}
-
-/// <summary>The fields a move sets, as one group per kind of move.</summary>
+/// <summary>The kinds of move, each one declared definition in <see cref="IssueMoves"/>.</summary>
 public enum MoveFields
 {
     Assignment,
@@ -36,21 +30,20 @@ public enum MoveFields
     Withdrawal,
 }
 
-public sealed record WorkflowRule(IssueStatus From, IssueStatus To, IssueParty Who, MoveFields Fields);
-
 /// <summary>
-/// The improvement pipeline as a pure state machine. Every allowed move is one row; admins may make any
-/// move the table has. Re-review (not_accepted → under_review) is allowed once per issue.
+/// The improvement pipeline as a table of moves: every allowed move is one row naming who may make it and its
+/// declared definition (<see cref="IssueMoves"/>); admins may make any move the table has. Re-review
+/// (not_accepted → under_review) is allowed once per issue.
 /// </summary>
 public static class IssueWorkflow
 {
     public static readonly IReadOnlySet<IssueStatus> Closed = new HashSet<IssueStatus> { IssueStatus.Completed, IssueStatus.Withdrawn };
 
-    public static readonly IReadOnlyList<WorkflowRule> Rules = BuildRules();
+    public static readonly WorkflowTable<IssueStatus, IssueParty, MoveFields> Table = new(BuildRows(), IssueParty.Admin);
 
-    private static List<WorkflowRule> BuildRules()
+    private static List<WorkflowRow<IssueStatus, IssueParty, MoveFields>> BuildRows()
     {
-        var rules = new List<WorkflowRule>
+        var rows = new List<WorkflowRow<IssueStatus, IssueParty, MoveFields>>
         {
             new(IssueStatus.Submitted, IssueStatus.UnderReview, IssueParty.Secretariat, MoveFields.Assignment),
             new(IssueStatus.NotAccepted, IssueStatus.UnderReview, IssueParty.Secretariat, MoveFields.Assignment),
@@ -59,115 +52,60 @@ public static class IssueWorkflow
         };
         foreach (var from in new[] { IssueStatus.UnderReview, IssueStatus.LongTermReview })
         {
-            rules.Add(new(from, IssueStatus.Accepted, IssueParty.LeadMinistry, MoveFields.Answer));
-            rules.Add(new(from, IssueStatus.PartiallyAccepted, IssueParty.LeadMinistry, MoveFields.Answer));
-            rules.Add(new(from, IssueStatus.NotAccepted, IssueParty.LeadMinistry, MoveFields.Refusal));
+            rows.Add(new(from, IssueStatus.Accepted, IssueParty.LeadMinistry, MoveFields.Answer));
+            rows.Add(new(from, IssueStatus.PartiallyAccepted, IssueParty.LeadMinistry, MoveFields.Answer));
+            rows.Add(new(from, IssueStatus.NotAccepted, IssueParty.LeadMinistry, MoveFields.Refusal));
         }
-        rules.Add(new(IssueStatus.UnderReview, IssueStatus.LongTermReview, IssueParty.LeadMinistry, MoveFields.Review));
+        rows.Add(new(IssueStatus.UnderReview, IssueStatus.LongTermReview, IssueParty.LeadMinistry, MoveFields.Review));
         foreach (var from in new[] { IssueStatus.Accepted, IssueStatus.PartiallyAccepted })
-            rules.Add(new(from, IssueStatus.InProgress, IssueParty.LeadMinistry, MoveFields.Progress));
+            rows.Add(new(from, IssueStatus.InProgress, IssueParty.LeadMinistry, MoveFields.Progress));
         foreach (var from in Enum.GetValues<IssueStatus>().Where(s => !Closed.Contains(s)))
-            rules.Add(new(from, IssueStatus.Withdrawn, IssueParty.Raiser, MoveFields.Withdrawal));
-        return rules;
+            rows.Add(new(from, IssueStatus.Withdrawn, IssueParty.Raiser, MoveFields.Withdrawal));
+        return rows;
     }
 
-    public static WorkflowRule? Rule(IssueStatus from, IssueStatus to) => Rules.FirstOrDefault(r => r.From == from && r.To == to);
-
-    public static MoveVerdict CanMove(IssueStatus from, IssueStatus to, IssueParty caller, bool rereviewUsed)
+    /// <summary>The declared definition of each kind of move.</summary>
+    public static MoveDefinition<IssueTransitionRequest, RegulatoryIssueStore.IssueRow, IssueMoveContext> Definition(MoveFields kind) => kind switch
     {
-        var rule = Rule(from, to);
-        if (rule is null) return MoveVerdict.NotFromThisState;
-        if (from == IssueStatus.NotAccepted && to == IssueStatus.UnderReview && rereviewUsed) return MoveVerdict.NotFromThisState;
-        return (caller & (rule.Who | IssueParty.Admin)) != 0 ? MoveVerdict.Allowed : MoveVerdict.NotForThisCaller;
-    }
+        MoveFields.Assignment => IssueMoves.Assign,
+        MoveFields.Answer => IssueMoves.Answer,
+        MoveFields.Review => IssueMoves.Review,
+        MoveFields.Refusal => IssueMoves.Refuse,
+        MoveFields.Progress => IssueMoves.Progress,
+        MoveFields.Completion => IssueMoves.Complete,
+        MoveFields.Withdrawal => IssueMoves.Withdraw,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>The one re-review an issue may have is a row that closes once used.</summary>
+    private static Func<WorkflowRow<IssueStatus, IssueParty, MoveFields>, bool> ClosedRows(bool rereviewUsed) =>
+        row => rereviewUsed && row.From == IssueStatus.NotAccepted && row.To == IssueStatus.UnderReview;
+
+    public static MoveVerdict CanMove(IssueStatus from, IssueStatus to, IssueParty caller, bool rereviewUsed) =>
+        Table.CanMove(from, to, caller, ClosedRows(rereviewUsed));
 
     /// <summary>The targets this caller may move the issue to now (for the dashboard to offer).</summary>
     public static IReadOnlyList<IssueStatus> MovesFor(IssueStatus from, IssueParty caller, bool rereviewUsed) =>
-        Rules.Where(r => r.From == from && CanMove(from, r.To, caller, rereviewUsed) == MoveVerdict.Allowed)
-            .Select(r => r.To).Distinct().ToList();
+        Table.MovesFor(from, caller, ClosedRows(rereviewUsed)).Select(r => r.To).Distinct().ToList();
 
-    /// <summary>The request fields each kind of move uses; any other field given is a mistake.</summary>
-    public static IReadOnlySet<string> FieldsOf(MoveFields fields) => fields switch
-    {
-        MoveFields.Assignment => new HashSet<string> { "leadMinistryCode", "coMinistryCodes", "responseDueAt", "official" },
-        MoveFields.Answer => new HashSet<string> { "plannedChange", "instrument", "plannedCompletionOn" },
-        MoveFields.Review => new HashSet<string> { "reviewOn" },
-        MoveFields.Refusal => new HashSet<string> { "justification" },
-        MoveFields.Progress => new HashSet<string> { "progressPercent", "progressNote" },
-        MoveFields.Completion => new HashSet<string> { "completedOn", "evidence" },
-        MoveFields.Withdrawal => new HashSet<string> { "reason" },
-        _ => new HashSet<string>(),
-    };
-
-    public const int MinJustificationLength = 50;
-
-    /// <summary>The council works on Korean time (UTC+9, no daylight saving): calendar days and date deadlines are Korean days.</summary>
-    public static readonly TimeSpan CouncilOffset = TimeSpan.FromHours(9);
-
-    /// <summary>The Korean calendar day of an instant.</summary>
-    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(CouncilOffset).DateTime);
+    /// <summary>The moves this caller may make now, each with its fields and rules, for the dashboard to draw its forms from.</summary>
+    public static IReadOnlyList<WorkflowMoveDto> MoveFormsFor(IssueStatus from, IssueParty caller, bool rereviewUsed) =>
+        Table.MovesFor(from, caller, ClosedRows(rereviewUsed)).Select(r => Definition(r.Move).Publish(WireNames.Of(r.To))).ToList();
 
     /// <summary>
-    /// Checks a move's fields against what the target needs. Returns errors keyed by camelCase field;
-    /// empty when the fields are right. Dates are judged against <paramref name="today"/>.
+    /// Checks a move's fields against its definition. Returns errors keyed by camelCase field; empty when the fields
+    /// are right. Dates are judged against <paramref name="today"/>.
     /// </summary>
-    public static Dictionary<string, string[]> CheckFields(MoveFields kind, IssueTransitionRequest r, DateOnly today)
-    {
-        var errors = new Dictionary<string, string[]>();
-        void Need(bool ok, string field, string message) { if (!ok) errors[field] = [message]; }
+    public static Dictionary<string, string[]> CheckFields(MoveFields kind, IssueTransitionRequest r, DateOnly today) =>
+        Definition(kind).Check(r, today, GivenFields<IssueTransitionRequest>.Of(r, "to", "comment"), WireNames.Of(r.To));
 
-        var given = new Dictionary<string, bool>
-        {
-            ["leadMinistryCode"] = r.LeadMinistryCode is not null, ["coMinistryCodes"] = r.CoMinistryCodes is not null,
-            ["responseDueAt"] = r.ResponseDueAt is not null, ["official"] = r.Official is not null,
-            ["plannedChange"] = r.PlannedChange is not null, ["instrument"] = r.Instrument is not null,
-            ["plannedCompletionOn"] = r.PlannedCompletionOn is not null, ["reviewOn"] = r.ReviewOn is not null,
-            ["justification"] = r.Justification is not null, ["progressPercent"] = r.ProgressPercent is not null,
-            ["progressNote"] = r.ProgressNote is not null, ["completedOn"] = r.CompletedOn is not null,
-            ["evidence"] = r.Evidence is not null, ["reason"] = r.Reason is not null,
-        };
-        var allowed = FieldsOf(kind);
-        foreach (var (field, present) in given)
-            if (present && !allowed.Contains(field)) errors[field] = [$"Not used when moving to {Wire(r.To)}."];
+    public const int MinJustificationLength = IssueMoves.MinJustificationLength;
 
-        switch (kind)
-        {
-            case MoveFields.Assignment:
-                Need(!string.IsNullOrWhiteSpace(r.LeadMinistryCode), "leadMinistryCode", "Assigning needs the lead ministry.");
-                Need(r.ResponseDueAt is null || DayOf(r.ResponseDueAt.Value) > today, "responseDueAt", "The answer must be due in the future.");
-                Need(r.CoMinistryCodes is null || r.CoMinistryCodes.Count <= 10, "coMinistryCodes", "At most 10 co-ministries.");
-                break;
-            case MoveFields.Answer:
-                Need(Text(r.PlannedChange, 10, 4000), "plannedChange", "Say what will change (10–4,000 characters).");
-                Need(r.Instrument is not null, "instrument", "Name the instrument: law, enforcement_decree, enforcement_rule, notice or guideline.");
-                Need(r.PlannedCompletionOn is { } d && d > today, "plannedCompletionOn", "The planned completion date must be in the future.");
-                break;
-            case MoveFields.Review:
-                Need(r.ReviewOn is { } review && review > today, "reviewOn", "A long-term review needs a review date in the future.");
-                break;
-            case MoveFields.Refusal:
-                Need(Text(r.Justification, MinJustificationLength, 8000), "justification",
-                    $"A refusal needs a written justification of at least {MinJustificationLength} characters.");
-                break;
-            case MoveFields.Progress:
-                Need(r.ProgressPercent is >= 0 and <= 100, "progressPercent", "Progress is a percentage from 0 to 100.");
-                Need(Text(r.ProgressNote, 2, 4000), "progressNote", "Describe the progress (2–4,000 characters).");
-                break;
-            case MoveFields.Completion:
-                Need(r.CompletedOn is { } done && done <= today, "completedOn", "The completion date cannot be in the future.");
-                Need(Text(r.Evidence, 5, 4000), "evidence", "Give the evidence, e.g. the amended rule (5–4,000 characters).");
-                break;
-            case MoveFields.Withdrawal:
-                Need(Text(r.Reason, 5, 4000), "reason", "Give the reason for withdrawing (5–4,000 characters).");
-                break;
-        }
-        return errors;
-    }
+    /// <summary>The council works on Korean time (UTC+9, no daylight saving): calendar days and date deadlines are Korean days.</summary>
+    public static readonly TimeSpan CouncilOffset = Council.Offset;
 
-    private static bool Text(string? s, int min, int max) =>
-        s is not null && s.Trim().Length >= min && s.Length <= max && !s.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
-
-    private static string Wire(IssueStatus s) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString());
+    /// <summary>The Korean calendar day of an instant.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => Council.DayOf(instant);
 
     /// <summary>
     /// Overdue is derived, never stored: an answer past its due time, a long-term review past its date,
@@ -191,5 +129,5 @@ public static class IssueWorkflow
     }
 
     /// <summary>A date-only deadline lasts to the end of that day in Korea.</summary>
-    public static DateTimeOffset EndOf(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59, 59, 999)), CouncilOffset);
+    public static DateTimeOffset EndOf(DateOnly day) => Council.EndOf(day);
 }

@@ -28,21 +28,8 @@ public sealed record IssueFilter(
     DateTimeOffset? CreatedTo = null,
     string? Query = null);
 
-/// <summary>What a workflow move came to.</summary>
-public enum MoveOutcome
-{
-    Moved,
-    NotFound,
-    Stale,
-    NotFromThisState,
-    NotForThisCaller,
-    InvalidFields,
-}
-
-public sealed record MoveResult(MoveOutcome Outcome, Versioned<RegulatoryIssueDto>? Issue = null, Dictionary<string, string[]>? Errors = null, string? Detail = null);
-
 /// <summary>All SQL about regulatory issues: the record, its workflow moves, comments and statistics.</summary>
-public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, IConfiguration configuration, IOptions<JsonOptions> json)
+public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, IConfiguration configuration, IOptions<JsonOptions> json)
 {
     public const string EntityType = "regulatory_issue";
     /// <summary>next_due_at for issues that wait on no deadline.</summary>
@@ -130,7 +117,8 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
                 AssignedAt, ResponseDueAt, AnsweredAt, PlannedChange,
                 Instrument is null ? null : WireNames.Parse<Instrument>(Instrument), PlannedCompletionOn, ReviewOn, Justification,
                 ProgressPercent, ProgressNote, CompletedOn, Evidence, WithdrawalReason, RereviewUsed,
-                overdue, kind, remaining, late, IssueWorkflow.MovesFor(status, party, RereviewUsed), CreatedAt, UpdatedAt);
+                overdue, kind, remaining, late, IssueWorkflow.MovesFor(status, party, RereviewUsed),
+                IssueWorkflow.MoveFormsFor(status, party, RereviewUsed), CreatedAt, UpdatedAt);
         }
     }
 
@@ -143,62 +131,6 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         public string? NameEn { get; set; }
     }
 
-    public static readonly IReadOnlyList<SortField<IssueRow>> SortFields =
-    [
-        SortField<IssueRow>.Instant("createdAt", "i.created_at", r => r.CreatedAt),
-        SortField<IssueRow>.Instant("dueAt", "i.next_due_at", r => r.NextDueAt),
-        new("priority", "i.priority", r => r.Priority, Keyset.WholeNumber),
-        SortField<IssueRow>.Instant("updatedAt", "i.updated_at", r => r.UpdatedAt),
-        new("id", "i.id", r => r.Id, Keyset.WholeNumber),
-    ];
-
-    /// <summary>
-    /// Only the columns a list shows, so a page reads and sends no long texts; the agencies and clusters the page
-    /// names are read once per page (<see cref="ListAsync"/>), not once per row. <see cref="ReadSummary"/> reads it.
-    /// </summary>
-    private const string SummarySelect = """
-        SELECT i.id, i.title_ko, i.title_en, i.category, i.raised_by_id, i.lead_ministry_id, i.priority, i.status, i.response_due_at,
-               i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at, i.cluster_ids
-        FROM regulatory_issues i
-        """;
-
-    private static IssueRow ReadSummary(RowReader r) => new()
-    {
-        Id = r.Long(0),
-        TitleKo = r.Text(1),
-        TitleEn = r.TextOrNull(2),
-        Category = r.Text(3),
-        RaisedById = r.Long(4),
-        LeadMinistryId = r.LongOrNull(5),
-        Priority = r.Int(6),
-        Status = r.Text(7),
-        ResponseDueAt = r.InstantOrNull(8),
-        PlannedCompletionOn = r.DateOrNull(9),
-        ReviewOn = r.DateOrNull(10),
-        ProgressPercent = r.IntOrNull(11),
-        NextDueAt = r.Instant(12),
-        CreatedAt = r.Instant(13),
-        UpdatedAt = r.Instant(14),
-        ClusterIds = r.Text(15),
-    };
-
-    /// <summary>
-    /// The copy of an issue's cluster ids that its row keeps (ascending, comma-separated), so a list page reads them
-    /// with the row instead of seeking the link table once per issue. Written with the links, in their transaction.
-    /// </summary>
-    internal static string ClusterIdsText(IEnumerable<long> clusterIds) =>
-        string.Join(',', clusterIds.Distinct().Order().Select(id => id.ToString(CultureInfo.InvariantCulture)));
-
-    /// <summary>The ids in a <see cref="ClusterIdsText"/> copy.</summary>
-    internal static List<long> ClusterIdsOf(string text)
-    {
-        var ids = new List<long>(2);
-        if (text.Length == 0) return ids;
-        var span = text.AsSpan();
-        foreach (var range in span.Split(','))
-            ids.Add(long.Parse(span[range], NumberStyles.None, CultureInfo.InvariantCulture));
-        return ids;
-    }
 
     private const string Select = """
         SELECT i.*, rb.code AS raised_by_code, rb.name_ko AS raised_by_name_ko, rb.name_en AS raised_by_name_en,
@@ -296,95 +228,6 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         return await GetAsync(connection, null, id, actor);
     }
 
-    private (List<string> Where, DynamicParameters Parameters) Where(IssueFilter f)
-    {
-        var where = new List<string>();
-        var p = new DynamicParameters();
-        void Add(string clause, string name, object? value)
-        {
-            if (value is null) return;
-            where.Add(clause);
-            p.Add(name, value);
-        }
-        if (f.Statuses.Count > 0) Add("i.status IN @Statuses", "Statuses", f.Statuses);
-        if (f.Categories.Count > 0) Add("i.category IN @Categories", "Categories", f.Categories);
-        if (f.Priorities.Count > 0) Add("i.priority IN @Priorities", "Priorities", f.Priorities);
-        Add("i.raised_by_id = (SELECT id FROM agencies WHERE code = @RaisedByCode)", "RaisedByCode", f.RaisedByCode);
-        Add("i.lead_ministry_id = (SELECT id FROM agencies WHERE code = @LeadMinistryCode)", "LeadMinistryCode", f.LeadMinistryCode);
-        Add("""
-            EXISTS (SELECT 1 FROM regulatory_issue_clusters ic JOIN clusters c ON c.id = ic.cluster_id
-                    WHERE ic.issue_id = i.id AND c.code = @ClusterCode)
-            """, "ClusterCode", f.ClusterCode);
-        if (f.Overdue is { } overdue) Add(overdue ? "i.next_due_at < @Now" : "i.next_due_at >= @Now", "Now", clock.GetUtcNow());
-        Add("i.next_due_at < @DueBefore", "DueBefore", f.DueBefore);
-        Add("i.created_at >= @CreatedFrom", "CreatedFrom", f.CreatedFrom);
-        Add("i.created_at < @CreatedTo", "CreatedTo", f.CreatedTo);
-        if (f.Query is not null)
-            Add(@"(i.title_ko LIKE @Q ESCAPE '\' OR i.title_en LIKE @Q ESCAPE '\' OR i.problem_ko LIKE @Q ESCAPE '\' OR i.law_name LIKE @Q ESCAPE '\')",
-                "Q", Keyset.Contains(f.Query));
-        return (where, p);
-    }
-
-    /// <summary>One keyset page of summaries; the total comes from the tallies when it can, else it is counted.</summary>
-    public async Task<Page<RegulatoryIssueSummaryDto>> ListAsync(IssueFilter filter, SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        using var together = Rows.ReadTogether(connection);
-        var tallied = await TalliedCountAsync(connection, filter);
-        // Several statuses are read as a merge of one sorted read per status (each walks a (status, sort column) index),
-        // unless a ministry is named: its own indexes walk every sort in order already (0005, 0009, 0010).
-        var statuses = filter.Statuses.Distinct().ToList();
-        var merge = statuses.Count > 1 && filter.LeadMinistryCode is null;
-        var (where, p) = Where(merge ? filter with { Statuses = [] } : filter);
-        List<string>? branches = null;
-        if (merge)
-        {
-            branches = [];
-            for (var k = 0; k < statuses.Count; k++)
-            {
-                branches.Add($"i.status = @Status{k}");
-                p.Add($"Status{k}", statuses[k]);
-            }
-        }
-        var (rows, next, total) = await Keyset.PageAsync(connection, db.Dialect, SummarySelect, "regulatory_issues i", where, p, sort, cursor, limit,
-            "i.id", r => r.Id, count: tallied is null, read: ReadSummary, branches: branches); // one table, no joins: nothing to gain from reading the keys first
-        total = tallied ?? total;
-        if (rows.Count == 0) return new Page<RegulatoryIssueSummaryDto>([], next, total);
-        var clusterIds = rows.Select(r => ClusterIdsOf(r.ClusterIds)).ToList();
-        var clusters = await ClusterRefsAsync(connection, null, clusterIds.SelectMany(ids => ids).Distinct());
-        var agencies = await AgenciesAsync(connection, rows.Select(r => r.RaisedById).Concat(rows.Where(r => r.LeadMinistryId is not null)
-            .Select(r => r.LeadMinistryId!.Value)).Distinct());
-        var now = clock.GetUtcNow();
-        return new Page<RegulatoryIssueSummaryDto>(rows.Select((r, i) => r.ToSummary(agencies[r.RaisedById],
-            r.LeadMinistryId is { } lead ? agencies[lead] : null, ByCode(clusterIds[i], clusters), now)).ToList(), next, total);
-    }
-
-    /// <summary>
-    /// The list's total from the running tallies when the filter only names tallied keys (status, category,
-    /// lead ministry): a few tally rows instead of counting thousands of index entries. Null otherwise.
-    /// </summary>
-    private static async Task<int?> TalliedCountAsync(DbConnection connection, IssueFilter f)
-    {
-        if (f is not { Priorities.Count: 0, ClusterCode: null, RaisedByCode: null, Overdue: null, DueBefore: null, CreatedFrom: null, CreatedTo: null, Query: null })
-            return null;
-        var where = new List<string> { "1 = 1" };
-        var p = new DynamicParameters(); // only what the statement names (Dapper sends every added parameter)
-        void Add(string clause, string name, object value)
-        {
-            where.Add(clause);
-            p.Add(name, value);
-        }
-        if (f.Statuses.Count > 0) Add("status IN @Statuses", "Statuses", f.Statuses);
-        if (f.Categories.Count > 0) Add("category IN @Categories", "Categories", f.Categories);
-        if (f.LeadMinistryCode is not null) Add("lead_ministry_id = (SELECT id FROM agencies WHERE code = @LeadMinistryCode)", "LeadMinistryCode", f.LeadMinistryCode);
-        return (await Rows.QueryAsync(connection, $"SELECT COALESCE(SUM(issues), 0) FROM regulatory_issue_tallies WHERE {string.Join(" AND ", where)}",
-            p, r => r.Int(0)))[0];
-    }
-
-    /// <summary>Every issue matching the filter, oldest first, read 500 at a time, so an export of any size streams.</summary>
-    public IAsyncEnumerable<RegulatoryIssueDto> StreamAsync(IssueFilter filter, Actor actor, CancellationToken ct) =>
-        Keyset.StreamAsync(db, Select, "regulatory_issues i", () => Where(filter), SortFields.Single(f => f.Name == "id"), "i.id", r => r.Id,
-            (connection, rows) => ToDtosAsync(connection, null, rows, actor), ct, keysFirst: true);
 
     public async Task<Versioned<RegulatoryIssueDto>> CreateAsync(CreateRegulatoryIssueRequest r, long raisedById, Actor actor, CancellationToken ct)
     {
@@ -500,134 +343,6 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         return true;
     }
 
-    /// <summary>
-    /// One workflow move, as one transaction guarded by the issue's version: the table decides whether
-    /// the move exists (409) and whether this caller may make it (403); the target's fields are checked;
-    /// the record, its timeline and the audit trail change together or not at all.
-    /// </summary>
-    public async Task<MoveResult> MoveAsync(long id, long expectedVersion, IssueTransitionRequest r, Actor actor, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var today = IssueWorkflow.DayOf(now);
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var row = await RowAsync(connection, tx, id);
-        if (row is null) return new MoveResult(MoveOutcome.NotFound);
-        // The precondition comes first: a client acting on an old read is told so before anything else.
-        if (row.Version != expectedVersion) return new MoveResult(MoveOutcome.Stale);
-        var from = row.StatusValue;
-        switch (IssueWorkflow.CanMove(from, r.To, PartyOf(actor, row), row.RereviewUsed))
-        {
-            case MoveVerdict.NotFromThisState:
-                return new MoveResult(MoveOutcome.NotFromThisState, Detail: from == IssueStatus.NotAccepted && r.To == IssueStatus.UnderReview
-                    ? "This issue has had its one re-review already."
-                    : $"An issue that is {WireNames.Of(from)} cannot move to {WireNames.Of(r.To)}.");
-            case MoveVerdict.NotForThisCaller:
-                return new MoveResult(MoveOutcome.NotForThisCaller, Detail: $"You may not move this issue to {WireNames.Of(r.To)}.");
-        }
-
-        var rule = IssueWorkflow.Rule(from, r.To)!;
-        var errors = IssueWorkflow.CheckFields(rule.Fields, r, today);
-        if (errors.Count > 0) return new MoveResult(MoveOutcome.InvalidFields, Errors: errors);
-
-        var before = await VersionedAsync(connection, tx, row, actor);
-        var set = new Dictionary<string, string?>();
-        var p = new DynamicParameters(new { Id = id, ExpectedVersion = expectedVersion, To = WireNames.Of(r.To), Now = now });
-        var assignments = new List<string> { "status = @To", "version = version + 1", "updated_at = @Now" };
-        void Set(string column, string field, object? value, string? shown)
-        {
-            assignments.Add($"{column} = @{field}");
-            p.Add(field, value);
-            set[field] = shown;
-        }
-
-        DateTimeOffset nextDue = NoDeadline;
-        switch (rule.Fields)
-        {
-            case MoveFields.Assignment:
-            {
-                var ministry = await connection.QuerySingleOrDefaultAsync<AgencyKindRow>(
-                    "SELECT id, kind FROM agencies WHERE code = @code AND status = 'active'", new { code = r.LeadMinistryCode }, tx);
-                if (ministry is not { Kind: "ministry" })
-                    return new MoveResult(MoveOutcome.InvalidFields, Errors: new() { ["leadMinistryCode"] = ["The lead ministry must be an active agency of kind ministry."] });
-                var due = r.ResponseDueAt ?? now.AddDays(ResponseDays);
-                Set("lead_ministry_id", "leadMinistryCode", ministry.Id, r.LeadMinistryCode);
-                Set("assigned_at", "assignedAt", now, now.ToString("O"));
-                Set("response_due_at", "responseDueAt", due, due.ToString("O"));
-                if (r.Official is { } official)
-                {
-                    Set("official_name", "officialName", official.Name, official.Name);
-                    Set("official_department", "officialDepartment", official.Department, official.Department);
-                    Set("official_contact", "officialContact", official.Contact, official.Contact);
-                }
-                if (from == IssueStatus.NotAccepted) Set("rereview_used", "rereviewUsed", true, "true");
-                nextDue = due;
-                await connection.ExecuteAsync("DELETE FROM regulatory_issue_co_ministries WHERE issue_id = @id", new { id }, tx);
-                foreach (var code in (r.CoMinistryCodes ?? []).Distinct())
-                {
-                    var co = await connection.QuerySingleOrDefaultAsync<AgencyKindRow>(
-                        "SELECT id, kind FROM agencies WHERE code = @code AND status = 'active'", new { code }, tx);
-                    if (co is not { Kind: "ministry" } || co.Id == ministry.Id)
-                        return new MoveResult(MoveOutcome.InvalidFields, Errors: new() { ["coMinistryCodes"] = [$"'{code}' is not another active ministry."] });
-                    await connection.ExecuteAsync("INSERT INTO regulatory_issue_co_ministries (issue_id, agency_id) VALUES (@id, @agencyId)", new { id, agencyId = co.Id }, tx);
-                }
-                if (r.CoMinistryCodes is { Count: > 0 } coCodes) set["coMinistryCodes"] = string.Join(",", coCodes.Distinct());
-                break;
-            }
-            case MoveFields.Answer:
-                SetAnswer();
-                Set("planned_change", "plannedChange", r.PlannedChange, r.PlannedChange);
-                Set("instrument", "instrument", WireNames.Of(r.Instrument!.Value), WireNames.Of(r.Instrument!.Value));
-                Set("planned_completion_on", "plannedCompletionOn", r.PlannedCompletionOn, r.PlannedCompletionOn?.ToString("yyyy-MM-dd"));
-                nextDue = IssueWorkflow.EndOf(r.PlannedCompletionOn!.Value);
-                break;
-            case MoveFields.Review:
-                SetAnswer();
-                Set("review_on", "reviewOn", r.ReviewOn, r.ReviewOn?.ToString("yyyy-MM-dd"));
-                nextDue = IssueWorkflow.EndOf(r.ReviewOn!.Value);
-                break;
-            case MoveFields.Refusal:
-                SetAnswer();
-                Set("justification", "justification", r.Justification, r.Justification);
-                break;
-            case MoveFields.Progress:
-                Set("progress_percent", "progressPercent", r.ProgressPercent, r.ProgressPercent?.ToString());
-                Set("progress_note", "progressNote", r.ProgressNote, r.ProgressNote);
-                nextDue = row.PlannedCompletionOn is { } planned ? IssueWorkflow.EndOf(planned) : NoDeadline;
-                break;
-            case MoveFields.Completion:
-                Set("completed_on", "completedOn", r.CompletedOn, r.CompletedOn?.ToString("yyyy-MM-dd"));
-                Set("evidence", "evidence", r.Evidence, r.Evidence);
-                Set("progress_percent", "progressPercent", 100, "100");
-                break;
-            case MoveFields.Withdrawal:
-                Set("withdrawal_reason", "reason", r.Reason, r.Reason);
-                break;
-        }
-        assignments.Add("next_due_at = @NextDue");
-        p.Add("NextDue", nextDue);
-
-        var changed = await connection.ExecuteAsync(
-            $"UPDATE regulatory_issues SET {string.Join(", ", assignments)} WHERE id = @Id AND version = @ExpectedVersion", p, tx);
-        if (changed == 0) return new MoveResult(MoveOutcome.Stale);
-        var moved = (await RowAsync(connection, tx, id))!;
-        await IssueTallies.MoveAsync(connection, tx, db.Dialect, (row.LeadMinistryId, row.Status, row.Category), (moved.LeadMinistryId, moved.Status, moved.Category));
-        await RecordMoveAsync(connection, tx, id, from, r.To, actor, r.Comment, set, now);
-        var after = await VersionedAsync(connection, tx, moved, actor);
-        await audit.WriteAsync(connection, tx, actor, "transition:" + WireNames.Of(r.To), EntityType, id, before.Value, after.Value);
-        await tx.CommitAsync(ct);
-        return new MoveResult(MoveOutcome.Moved, after);
-
-        // An answer (accept, partly accept, long-term review, refuse): when, what, and how long it took from assignment.
-        void SetAnswer()
-        {
-            Set("answered_at", "answeredAt", now, now.ToString("O"));
-            Set("answer", "answer", WireNames.Of(r.To), WireNames.Of(r.To));
-            var days = row.AssignedAt is { } assigned ? Math.Round((now - assigned).TotalDays, 3) : (double?)null;
-            assignments.Add("answer_days = @AnswerDays");
-            p.Add("AnswerDays", days);
-        }
-    }
 
     private Task RecordMoveAsync(DbConnection connection, DbTransaction tx, long id, IssueStatus? from, IssueStatus to, Actor actor, string? comment,
         Dictionary<string, string?> fields, DateTimeOffset now) =>
@@ -717,90 +432,5 @@ public sealed class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider cl
         var missing = wanted.Except(found.Select(f => f.Code)).ToList();
         if (missing.Count > 0) throw new FieldException("clusterCodes", $"No active cluster has the code(s): {string.Join(", ", missing)}.");
         return found.Select(f => f.Id).ToList();
-    }
-
-    // ---- statistics ----
-
-    private sealed class GroupRow
-    {
-        public long? Key { get; set; }
-        public string? Name { get; set; }
-        public string? Status { get; set; }
-        public int Count { get; set; }
-    }
-
-    /// <summary>
-    /// The pipeline at a glance, computed in SQL with index scans only. The independent counts run at the
-    /// same time on their own connections (SQLite's WAL and SQL Server both let readers work side by side).
-    /// </summary>
-    public async Task<RegulatoryIssueStatsDto> StatsAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var yearStart = new DateOnly(IssueWorkflow.DayOf(now).Year, 1, 1);
-        async Task<List<GroupRow>> Rows(string sql, object? p = null)
-        {
-            await using var c = await db.OpenAsync(ct);
-            return (await c.QueryAsync<GroupRow>(sql, p)).ToList();
-        }
-        async Task<int> Count(string sql, object? p = null)
-        {
-            await using var c = await db.OpenAsync(ct);
-            return await c.ExecuteScalarAsync<int>(sql, p);
-        }
-
-        // The running tallies hold the per-ministry, per-status, per-category and per-cluster counts.
-        var talliesTask = Rows("SELECT lead_ministry_id AS \"key\", status, category AS name, issues AS count FROM regulatory_issue_tallies WHERE issues <> 0");
-        var byClusterTask = Rows("SELECT cluster_id AS \"key\", issues AS count FROM regulatory_issue_cluster_tallies WHERE issues <> 0");
-        var overdueTask = Rows("SELECT lead_ministry_id AS \"key\", COUNT(*) AS count FROM regulatory_issues WHERE next_due_at < @now GROUP BY lead_ministry_id", new { now });
-        var answersTask = Rows("SELECT answer AS name, COUNT(*) AS count FROM regulatory_issues WHERE answer IS NOT NULL GROUP BY answer");
-        // Only the completion move sets completed_on, and completed is final, so the date alone says it (an index-only count).
-        var completedTask = Count("SELECT COUNT(*) FROM regulatory_issues WHERE completed_on >= @yearStart", new { yearStart });
-        var percentilesTask = PercentilesAsync();
-        await Task.WhenAll(talliesTask, byClusterTask, overdueTask, answersTask, completedTask, percentilesTask);
-        var tallies = talliesTask.Result;
-        var byMinistry = tallies.Where(t => t.Key is not 0).GroupBy(t => (t.Key, t.Status))
-            .Select(g => new GroupRow { Key = g.Key.Key, Status = g.Key.Status, Count = g.Sum(x => x.Count) }).ToList();
-        var byStatus = tallies.GroupBy(t => t.Status!).Select(g => new GroupRow { Status = g.Key, Count = g.Sum(x => x.Count) }).ToList();
-        var byCategory = tallies.GroupBy(t => t.Name!).Select(g => new GroupRow { Name = g.Key, Count = g.Sum(x => x.Count) }).ToList();
-        var (byCluster, overdue, answers) = (byClusterTask.Result, overdueTask.Result, answersTask.Result);
-        var completedThisYear = completedTask.Result;
-        var (median, p90) = percentilesTask.Result;
-
-        // Nearest-rank percentiles of days from assignment to answer, read straight off the answer_days index.
-        async Task<(double?, double?)> PercentilesAsync()
-        {
-            await using var c = await db.OpenAsync(ct);
-            var n = await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM regulatory_issues WHERE answer_days IS NOT NULL");
-            if (n == 0) return (null, null);
-            async Task<double?> At(double p) => await c.ExecuteScalarAsync<double?>(
-                $"SELECT answer_days FROM regulatory_issues WHERE answer_days IS NOT NULL ORDER BY answer_days {db.Dialect.OffsetLimit("@offset", "@one")}",
-                new { offset = Math.Max(0, (int)Math.Ceiling(p * n) - 1), one = 1 });
-            return (await At(0.5), await At(0.9));
-        }
-
-        await using var connection = await db.OpenAsync(ct);
-        var agencyIds = byMinistry.Select(m => m.Key!.Value).Concat(overdue.Where(o => o.Key is not null).Select(o => o.Key!.Value)).Distinct().ToList();
-        var agencies = (await connection.QueryAsync<LinkRow>("SELECT id, code, name_ko, name_en FROM agencies WHERE id IN @agencyIds", new { agencyIds }))
-            .ToDictionary(a => a.Id, a => new AgencyRef(a.Id, a.Code, a.NameKo, a.NameEn));
-        var clusterIds = byCluster.Select(c => c.Key!.Value).ToList();
-        var clusters = (await connection.QueryAsync<LinkRow>("SELECT id, code, name_ko, name_en FROM clusters WHERE id IN @clusterIds", new { clusterIds }))
-            .ToDictionary(c => c.Id, c => new ClusterRef(c.Id, c.Code, c.NameKo, c.NameEn));
-
-        var accepted = answers.Where(a => a.Name is "accepted" or "partially_accepted").Sum(a => a.Count);
-        var answered = answers.Sum(a => a.Count);
-        return new RegulatoryIssueStatsDto(
-            byStatus.Sum(s => s.Count),
-            overdue.Sum(o => o.Count),
-            byStatus.Select(s => new StatusCount(WireNames.Parse<IssueStatus>(s.Status!), s.Count)).OrderBy(s => s.Status).ToList(),
-            byMinistry.Select(m => new MinistryStatusCount(agencies[m.Key!.Value], WireNames.Parse<IssueStatus>(m.Status!), m.Count))
-                .OrderBy(m => m.Ministry.Code).ThenBy(m => m.Status).ToList(),
-            byCluster.Select(c => new ClusterCount(clusters[c.Key!.Value], c.Count)).OrderByDescending(c => c.Count).ThenBy(c => c.Cluster.Code).ToList(),
-            byCategory.Select(c => new CategoryCount(WireNames.Parse<IssueCategory>(c.Name!), c.Count)).OrderBy(c => c.Category).ToList(),
-            overdue.Where(o => o.Key is not null).Select(o => new MinistryOverdue(agencies[o.Key!.Value], o.Count)).OrderByDescending(o => o.Overdue).ToList(),
-            answered == 0 ? null : Math.Round((double)accepted / answered, 4),
-            median,
-            p90,
-            completedThisYear,
-            now);
     }
 }

@@ -1,5 +1,6 @@
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Agencies;
+using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
 using BioCluster.Api.Infrastructure.Sheets;
@@ -215,33 +216,22 @@ public static class RegulatoryIssuesApi
         return TypedResults.Created($"/api/v1/regulatory-issues/{created.Value.Id}", created.Value);
     }
 
-    public static async Task<Results<Ok<RegulatoryIssueDto>, ProblemHttpResult>> ReplaceRegulatoryIssue(
+    public static async Task<Results<Ok<RegulatoryIssueDto>, WriteRefused>> ReplaceRegulatoryIssue(
         long id, UpdateRegulatoryIssueRequest request, Actor actor, RegulatoryIssueStore store, HttpContext http, CancellationToken ct)
     {
-        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
         var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor,
             row => actor.Role is Role.Admin or Role.Secretariat
                    || (actor.AgencyId == row.RaisedById && row.StatusValue == IssueStatus.Submitted), ct);
         return WriteResponses.Respond(result, $"Regulatory issue {id}", http, TypedResults.Ok);
     }
 
-    public static async Task<Results<Ok<RegulatoryIssueDto>, ValidationProblem, ProblemHttpResult>> MoveRegulatoryIssue(
+    public static async Task<Results<Ok<RegulatoryIssueDto>, WriteRefused>> MoveRegulatoryIssue(
         long id, IssueTransitionRequest request, Actor actor, RegulatoryIssueStore store, HttpContext http, CancellationToken ct)
     {
-        if (!ETags.HasIfMatch(http.Request)) return Problems.PreconditionRequired();
-        if (request.Comment is { Length: > 4000 }) return Problems.Invalid("comment", "At most 4,000 characters.");
-        var result = await store.MoveAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct);
-        switch (result.Outcome)
-        {
-            case MoveOutcome.NotFound: return Problems.NotFound($"Regulatory issue {id}");
-            case MoveOutcome.Stale: return Problems.PreconditionFailed();
-            case MoveOutcome.NotFromThisState: return Problems.Conflict(result.Detail!);
-            case MoveOutcome.NotForThisCaller: return Problems.Forbidden(result.Detail!);
-            case MoveOutcome.InvalidFields: return Problems.Invalid(result.Errors!);
-            default:
-                ETags.Set(http, result.Issue!.Version);
-                return TypedResults.Ok(result.Issue.Value);
-        }
+        var what = $"Regulatory issue {id}";
+        if (request.Comment is { Length: > 4000 })
+            return new WriteRefused(Refusal.Invalid("comment", Text.Of("4,000자 이하로 쓰세요.", "At most 4,000 characters.")), what);
+        return WriteResponses.Respond(await store.MoveAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct), what, http, TypedResults.Ok);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<IssueTransitionDto>>, ProblemHttpResult>> GetRegulatoryIssueHistory(

@@ -4,7 +4,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace BioCluster.Api.Infrastructure.OpenApi;
 
 /// <summary>Marks a string (or string array) query parameter as taking the wire names of an enum.</summary>
-[AttributeUsage(AttributeTargets.Parameter)]
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
 public sealed class WireEnumAttribute(Type enumType) : Attribute
 {
     public Type EnumType { get; } = enumType;
@@ -23,7 +23,9 @@ internal sealed class WireEnumParameterFilter : IParameterFilter
 {
     public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
     {
-        if (context.ParameterInfo?.GetCustomAttributes(typeof(WireEnumAttribute), false).FirstOrDefault() is not WireEnumAttribute attr
+        var attributes = context.PropertyInfo?.GetCustomAttributes(typeof(WireEnumAttribute), true)
+            ?? context.ParameterInfo?.GetCustomAttributes(typeof(WireEnumAttribute), false) ?? [];
+        if (attributes.FirstOrDefault() is not WireEnumAttribute attr
             || parameter is not OpenApiParameter concrete || concrete.Schema is not OpenApiSchema schema) return;
 
         // Refer to the enum's own schema, so the generated client reuses one type (Region, not Region2).
@@ -91,9 +93,15 @@ public static class ContractMetadata
     public static RouteHandlerBuilder ProducesXlsx(this RouteHandlerBuilder builder) =>
         builder.Produces<Stream>(StatusCodes.Status200OK, Sheets.SheetExport.XlsxContentType);
 
-    /// <summary>A change to an existing record: needs If-Match, answers with the new ETag.</summary>
+    /// <summary>
+    /// A change to an existing record: needs If-Match (428 without it, answered here before the handler runs), answers
+    /// with the new ETag. Filters run in the order they are added: a body validated before this is checked first.
+    /// </summary>
     public static RouteHandlerBuilder RequiresIfMatch(this RouteHandlerBuilder builder) =>
-        builder.WithMetadata(new RequiresIfMatchMetadata(), new ReturnsETagMetadata());
+        builder.WithMetadata(new RequiresIfMatchMetadata(), new ReturnsETagMetadata())
+            .AddEndpointFilter(static async (context, next) =>
+                Http.ETags.HasIfMatch(context.HttpContext.Request) ? await next(context) : Http.Problems.PreconditionRequired())
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 }
 
 /// <summary>
@@ -133,5 +141,20 @@ internal sealed class DatabaseBusyResponseFilter : IOperationFilter
                 ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before sending the request again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
             },
         };
+    }
+}
+
+/// <summary>
+/// Lists an operation's responses by status code, so the contract reads the same however the answers were declared
+/// (by the handler's result types, by filters or by the endpoint's own list).
+/// </summary>
+internal sealed class SortedResponsesFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (operation.Responses is not { Count: > 1 } responses) return;
+        var sorted = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        responses.Clear();
+        foreach (var (status, response) in sorted) responses[status] = response;
     }
 }

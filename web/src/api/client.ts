@@ -484,6 +484,12 @@ export class AgenciesClient {
             return response.text().then((_responseText) => {
             return;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -523,7 +529,7 @@ export class AgenciesClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -908,6 +914,12 @@ export class ApiKeysClient {
             return response.text().then((_responseText) => {
             return;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -926,6 +938,12 @@ export class ApiKeysClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
@@ -941,7 +959,7 @@ export class ApiKeysClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2487,6 +2505,12 @@ export class ClustersClient {
             return response.text().then((_responseText) => {
             return;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -2526,7 +2550,7 @@ export class ClustersClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4397,6 +4421,12 @@ export class UsersClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
@@ -5123,6 +5153,28 @@ export interface MinistryStatusCount {
     count: number;
 }
 
+/** Which days a date field accepts, judged on the council's calendar (Korean time). */
+export type MoveDateRule = "future" | "not_future";
+
+/** One field of a workflow move, with the rules the API checks it by. */
+export interface MoveFieldDto {
+    name: string;
+    /** What kind of input a move's field takes, so a form can be drawn from the definition. */
+    input: MoveFieldInput;
+    required: boolean;
+    minLength?: number | null;
+    maxLength?: number | null;
+    minimum?: number | null;
+    maximum?: number | null;
+    choices?: string[] | null;
+    dates?: MoveDateRule | null;
+    agencyKind?: string | null;
+    maxItems?: number | null;
+}
+
+/** What kind of input a move's field takes, so a form can be drawn from the definition. */
+export type MoveFieldInput = "text" | "long_text" | "integer" | "date" | "instant" | "choice" | "agency" | "agency_list" | "person";
+
 /** Why an issue is overdue, when it is. */
 export type OverdueKind = "answer" | "review" | "improvement";
 
@@ -5198,6 +5250,7 @@ export interface RegulatoryIssueDto {
     daysRemaining: number | null;
     daysLate: number | null;
     allowedMoves: IssueStatus[];
+    moveForms: WorkflowMoveDto[];
     createdAt: string;
     updatedAt: string;
 }
@@ -5363,6 +5416,13 @@ export interface UserDtoPage {
 }
 
 export type UserStatus = "active" | "disabled";
+
+/** A move the caller may make now: the target state, the kind of move and the fields it takes. */
+export interface WorkflowMoveDto {
+    to: string;
+    kind: string;
+    fields: MoveFieldDto[];
+}
 
 export class SwaggerResponse<TResult> {
     status: number;

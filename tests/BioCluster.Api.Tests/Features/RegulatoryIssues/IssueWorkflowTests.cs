@@ -1,4 +1,5 @@
 using BioCluster.Api.Features.RegulatoryIssues;
+using BioCluster.Api.Infrastructure.Workflow;
 using BioCluster.Contracts.RegulatoryIssues;
 using static BioCluster.Contracts.RegulatoryIssues.IssueStatus;
 
