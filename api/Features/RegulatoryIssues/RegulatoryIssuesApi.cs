@@ -18,13 +18,13 @@ public static class RegulatoryIssuesApi
         const int Unauthorized = StatusCodes.Status401Unauthorized, Forbidden = StatusCodes.Status403Forbidden, NotFound = StatusCodes.Status404NotFound;
         var group = app.MapGroup("/api/v1/regulatory-issues").WithTags("RegulatoryIssues");
         group.MapGet("/", ListRegulatoryIssues).WithName(nameof(ListRegulatoryIssues)).RequireAuthorization(Permissions.IssuesRead)
-            .WithSummary("List regulatory issues with filters, sort and keyset paging").Errors(Unauthorized, Forbidden);
+            .WithSummary("List regulatory issues with filters, sort and keyset paging").Validate<IssueListQuery>().Errors(Unauthorized, Forbidden);
         group.MapGet("/export.csv", ExportRegulatoryIssues).WithName(nameof(ExportRegulatoryIssues)).RequireAuthorization(Permissions.IssuesRead)
             .WithSummary("Export the issues matching the list's filters as CSV (UTF-8 with BOM; the import's columns)")
-            .ProducesCsv().ProducesValidationProblem().Errors(Unauthorized, Forbidden);
+            .ProducesCsv().Validate<IssueFilterQuery>().Errors(Unauthorized, Forbidden);
         group.MapGet("/export.xlsx", ExportRegulatoryIssuesXlsx).WithName(nameof(ExportRegulatoryIssuesXlsx)).RequireAuthorization(Permissions.IssuesRead)
             .WithSummary("Export the issues matching the list's filters as an Excel workbook (Korean headers; the import's columns)")
-            .ProducesXlsx().ProducesValidationProblem().Errors(Unauthorized, Forbidden);
+            .ProducesXlsx().Validate<IssueFilterQuery>().Errors(Unauthorized, Forbidden);
         group.MapGet("/stats", GetRegulatoryIssueStats).WithName(nameof(GetRegulatoryIssueStats)).RequireAuthorization(Permissions.IssuesRead)
             .WithSummary("The pipeline at a glance: counts, overdue per ministry, acceptance rate, days to answer").Errors(Unauthorized, Forbidden);
         group.MapGet("/{id:long}", GetRegulatoryIssue).WithName(nameof(GetRegulatoryIssue)).RequireAuthorization(Permissions.IssuesRead)
@@ -52,96 +52,18 @@ public static class RegulatoryIssuesApi
         return app;
     }
 
-    /// <summary>Reads the list filters shared by the list and the export.</summary>
-    private static IssueFilter Filter(ListErrors errors, string[]? status, string[]? category, string[]? priority, string? clusterCode,
-        string? raisedByCode, string? leadMinistryCode, bool? overdue, DateTimeOffset? dueBefore, DateTimeOffset? createdFrom,
-        DateTimeOffset? createdTo, string? q) =>
-        new(errors.Enums<IssueStatus>("status", status),
-            errors.Enums<IssueCategory>("category", category),
-            // Only known priorities become ranks; an unknown one is already a problem (checked before the list is read).
-            errors.Enums<IssuePriority>("priority", priority)
-                .Select(p => WireNames.TryParse<IssuePriority>(p, out var known) ? RegulatoryIssueStore.RankOf(known) : 0).ToList(),
-            errors.Text("clusterCode", clusterCode), errors.Text("raisedByCode", raisedByCode), errors.Text("leadMinistryCode", leadMinistryCode),
-            overdue, dueBefore, createdFrom, createdTo, errors.Text("q", q));
-
-    /// <param name="status">Only these statuses (repeat for several).</param>
-    /// <param name="category">Only these categories.</param>
-    /// <param name="priority">Only these priorities.</param>
-    /// <param name="clusterCode">Only issues affecting this cluster.</param>
-    /// <param name="raisedByCode">Only issues raised by this agency.</param>
-    /// <param name="leadMinistryCode">Only issues led by this ministry.</param>
-    /// <param name="overdue">true: only overdue issues; false: only issues not overdue.</param>
-    /// <param name="dueBefore">Only issues whose next deadline (answer, review or improvement) is before this instant.</param>
-    /// <param name="createdFrom">Only issues raised at or after this instant.</param>
-    /// <param name="createdTo">Only issues raised before this instant.</param>
-    /// <param name="q">Free text over the title, the problem and the law.</param>
-    /// <param name="sort">One of createdAt, dueAt, priority, updatedAt, id; '-' for descending. Default -createdAt.</param>
-    /// <param name="limit">Page size, 1–200 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<Page<RegulatoryIssueSummaryDto>>, ValidationProblem>> ListRegulatoryIssues(
-        RegulatoryIssueStore store, CancellationToken ct,
-        [WireEnum(typeof(IssueStatus))] string[]? status = null, [WireEnum(typeof(IssueCategory))] string[]? category = null,
-        [WireEnum(typeof(IssuePriority))] string[]? priority = null, string? clusterCode = null, string? raisedByCode = null,
-        string? leadMinistryCode = null, bool? overdue = null, DateTimeOffset? dueBefore = null, DateTimeOffset? createdFrom = null,
-        DateTimeOffset? createdTo = null, string? q = null, string? sort = null, int? limit = null, string? cursor = null)
+        [AsParameters] IssueListQuery query, RegulatoryIssueStore store, CancellationToken ct)
     {
-        var errors = new ListErrors();
-        var filter = Filter(errors, status, category, priority, clusterCode, raisedByCode, leadMinistryCode, overdue, dueBefore, createdFrom, createdTo, q);
-        var (spec, take, after) = errors.Paging(RegulatoryIssueStore.SortFields, sort ?? "-createdAt", limit, cursor);
-        if (errors.Any) return errors.Problem();
-        return TypedResults.Ok(await store.ListAsync(filter, spec, after, take, ct));
+        var (sort, limit, cursor) = PagingRules<IssueListQuery, RegulatoryIssueStore.IssueRow>.Of(query, RegulatoryIssueStore.SortFields, IssueListQuery.DefaultSort);
+        return TypedResults.Ok(await store.ListAsync(query.ToFilter(), sort, cursor, limit, ct));
     }
 
-    /// <param name="status">Only these statuses (repeat for several).</param>
-    /// <param name="category">Only these categories.</param>
-    /// <param name="priority">Only these priorities.</param>
-    /// <param name="clusterCode">Only issues affecting this cluster.</param>
-    /// <param name="raisedByCode">Only issues raised by this agency.</param>
-    /// <param name="leadMinistryCode">Only issues led by this ministry.</param>
-    /// <param name="overdue">true: only overdue issues; false: only issues not overdue.</param>
-    /// <param name="dueBefore">Only issues whose next deadline is before this instant.</param>
-    /// <param name="createdFrom">Only issues raised at or after this instant.</param>
-    /// <param name="createdTo">Only issues raised before this instant.</param>
-    /// <param name="q">Free text over the title, the problem and the law.</param>
-    public static Results<SheetFile, ValidationProblem> ExportRegulatoryIssues(
-        RegulatoryIssueStore store, Actor actor, CancellationToken ct,
-        [WireEnum(typeof(IssueStatus))] string[]? status = null, [WireEnum(typeof(IssueCategory))] string[]? category = null,
-        [WireEnum(typeof(IssuePriority))] string[]? priority = null, string? clusterCode = null, string? raisedByCode = null,
-        string? leadMinistryCode = null, bool? overdue = null, DateTimeOffset? dueBefore = null, DateTimeOffset? createdFrom = null,
-        DateTimeOffset? createdTo = null, string? q = null) =>
-        Export(SheetExport.Csv, store, actor, ct, status, category, priority, clusterCode, raisedByCode, leadMinistryCode, overdue,
-            dueBefore, createdFrom, createdTo, q);
+    public static SheetFile ExportRegulatoryIssues([AsParameters] IssueFilterQuery query, RegulatoryIssueStore store, Actor actor, CancellationToken ct) =>
+        SheetExport.Csv("regulatory-issues", Columns.RegulatoryIssues, IssueCell, store.StreamAsync(query.ToFilter(), actor, ct));
 
-    /// <param name="status">Only these statuses (repeat for several).</param>
-    /// <param name="category">Only these categories.</param>
-    /// <param name="priority">Only these priorities.</param>
-    /// <param name="clusterCode">Only issues affecting this cluster.</param>
-    /// <param name="raisedByCode">Only issues raised by this agency.</param>
-    /// <param name="leadMinistryCode">Only issues led by this ministry.</param>
-    /// <param name="overdue">true: only overdue issues; false: only issues not overdue.</param>
-    /// <param name="dueBefore">Only issues whose next deadline is before this instant.</param>
-    /// <param name="createdFrom">Only issues raised at or after this instant.</param>
-    /// <param name="createdTo">Only issues raised before this instant.</param>
-    /// <param name="q">Free text over the title, the problem and the law.</param>
-    public static Results<SheetFile, ValidationProblem> ExportRegulatoryIssuesXlsx(
-        RegulatoryIssueStore store, Actor actor, CancellationToken ct,
-        [WireEnum(typeof(IssueStatus))] string[]? status = null, [WireEnum(typeof(IssueCategory))] string[]? category = null,
-        [WireEnum(typeof(IssuePriority))] string[]? priority = null, string? clusterCode = null, string? raisedByCode = null,
-        string? leadMinistryCode = null, bool? overdue = null, DateTimeOffset? dueBefore = null, DateTimeOffset? createdFrom = null,
-        DateTimeOffset? createdTo = null, string? q = null) =>
-        Export(SheetExport.Xlsx, store, actor, ct, status, category, priority, clusterCode, raisedByCode, leadMinistryCode, overdue,
-            dueBefore, createdFrom, createdTo, q);
-
-    private static Results<SheetFile, ValidationProblem> Export(
-        Func<string, IReadOnlyList<SheetColumn>, SheetCell<RegulatoryIssueDto>, IAsyncEnumerable<RegulatoryIssueDto>, SheetFile> format,
-        RegulatoryIssueStore store, Actor actor, CancellationToken ct, string[]? status, string[]? category, string[]? priority, string? clusterCode,
-        string? raisedByCode, string? leadMinistryCode, bool? overdue, DateTimeOffset? dueBefore, DateTimeOffset? createdFrom, DateTimeOffset? createdTo, string? q)
-    {
-        var errors = new ListErrors();
-        var filter = Filter(errors, status, category, priority, clusterCode, raisedByCode, leadMinistryCode, overdue, dueBefore, createdFrom, createdTo, q);
-        if (errors.Any) return errors.Problem();
-        return format("regulatory-issues", Columns.RegulatoryIssues, IssueCell, store.StreamAsync(filter, actor, ct));
-    }
+    public static SheetFile ExportRegulatoryIssuesXlsx([AsParameters] IssueFilterQuery query, RegulatoryIssueStore store, Actor actor, CancellationToken ct) =>
+        SheetExport.Xlsx("regulatory-issues", Columns.RegulatoryIssues, IssueCell, store.StreamAsync(query.ToFilter(), actor, ct));
 
     /// <summary>One cell of the issue sheet (<see cref="Columns.RegulatoryIssues"/>), by column name.</summary>
     internal static object? IssueCell(RegulatoryIssueDto i, string column) => column switch

@@ -3163,6 +3163,9 @@ export class RegulatoryIssuesClient {
 
     /**
      * List regulatory issues with filters, sort and keyset paging
+     * @param sort (optional) One of createdAt, dueAt, priority, updatedAt, id; '-' for descending. Default -createdAt.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
      * @param status (optional) Only these statuses (repeat for several).
      * @param category (optional) Only these categories.
      * @param priority (optional) Only these priorities.
@@ -3174,13 +3177,22 @@ export class RegulatoryIssuesClient {
      * @param createdFrom (optional) Only issues raised at or after this instant.
      * @param createdTo (optional) Only issues raised before this instant.
      * @param q (optional) Free text over the title, the problem and the law.
-     * @param sort (optional) One of createdAt, dueAt, priority, updatedAt, id; '-' for descending. Default -createdAt.
-     * @param limit (optional) Page size, 1–200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
-    listRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<RegulatoryIssueSummaryDtoPage> {
+    listRegulatoryIssues(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, signal?: AbortSignal): Promise<RegulatoryIssueSummaryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues?";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
         else if (status !== undefined)
@@ -3225,18 +3237,6 @@ export class RegulatoryIssuesClient {
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
-        if (sort === null)
-            throw new globalThis.Error("The parameter 'sort' cannot be null.");
-        else if (sort !== undefined)
-            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor === null)
-            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
-        else if (cursor !== undefined)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3382,7 +3382,7 @@ export class RegulatoryIssuesClient {
      * @param raisedByCode (optional) Only issues raised by this agency.
      * @param leadMinistryCode (optional) Only issues led by this ministry.
      * @param overdue (optional) true: only overdue issues; false: only issues not overdue.
-     * @param dueBefore (optional) Only issues whose next deadline is before this instant.
+     * @param dueBefore (optional) Only issues whose next deadline (answer, review or improvement) is before this instant.
      * @param createdFrom (optional) Only issues raised at or after this instant.
      * @param createdTo (optional) Only issues raised before this instant.
      * @param q (optional) Free text over the title, the problem and the law.
@@ -3493,7 +3493,7 @@ export class RegulatoryIssuesClient {
      * @param raisedByCode (optional) Only issues raised by this agency.
      * @param leadMinistryCode (optional) Only issues led by this ministry.
      * @param overdue (optional) true: only overdue issues; false: only issues not overdue.
-     * @param dueBefore (optional) Only issues whose next deadline is before this instant.
+     * @param dueBefore (optional) Only issues whose next deadline (answer, review or improvement) is before this instant.
      * @param createdFrom (optional) Only issues raised at or after this instant.
      * @param createdTo (optional) Only issues raised before this instant.
      * @param q (optional) Free text over the title, the problem and the law.
