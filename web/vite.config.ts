@@ -6,6 +6,15 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // .vite/manifest.json: which chunks the entry loads at once (scripts/bundle-size.mjs reads it).
+    manifest: true,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // TanStack Query marks its hooks "use client" for server-rendering frameworks; meaningless in this SPA.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: {
     // `npm run dev` talks to a locally running API (see README).

@@ -1,17 +1,18 @@
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { session } from './lib/session';
+import { RouterProvider } from 'react-router';
+import { AppProvider } from './app/provider';
+import { router } from './app/router';
+import { session } from './features/auth/session';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// Ask the API once whether a session exists; the App shows "checking" until it knows.
+// Ask the API once whether a session exists; the shell shows "checking" until it knows.
 void session.start();
 
 createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+  <AppProvider>
+    <RouterProvider router={router} />
+  </AppProvider>,
 );

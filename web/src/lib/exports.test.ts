@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agencyExportUrl, auditExportUrl, clusterExportUrl } from './exports';
-import { issueExportUrl, readIssueList } from './issues';
+import { issueExportUrl, readIssueList } from '../features/issues/issues';
 
 describe('export links carry the list’s filters', () => {
   it('clusters: CSV and XLSX with region, operator, status and q', () => {

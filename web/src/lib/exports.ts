@@ -1,6 +1,6 @@
 // Where the registry lists download from: plain links (the session cookie goes along) to the
 // list's export with the filters the page shows, so the file holds what the reader is looking at.
-import { endOfKstDay, startOfKstDay } from './audit';
+import { endOfKstDay, startOfKstDay } from '../features/audit/audit';
 import { toQuery } from './query';
 
 export type ExportFormat = 'csv' | 'xlsx';

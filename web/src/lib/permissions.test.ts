@@ -12,7 +12,7 @@ import {
   PERMISSIONS,
   type Permission,
 } from './permissions';
-import { matchRoute } from './router';
+import { matchRoute } from './paths';
 
 // What the API grants each role (api/Features/Access/Permissions.cs); the dashboard reads only these.
 const GRANTS: Record<Role, Permission[]> = {

@@ -2,7 +2,7 @@
 // name), so the dashboard follows the API when a role's permissions change. The API still checks
 // every request; this only keeps people from being offered what they cannot use.
 import type { MeDto } from '../api/client';
-import type { Route } from './router';
+import type { Route } from './paths';
 
 /** The permission strings of MeDto.permissions (the contract types them as plain strings). */
 export const PERMISSIONS = [

@@ -1,5 +1,3 @@
-import { navigate } from './router';
-
 /** A query string from filter values; empty values are left out so URLs stay short and stable. */
 export function toQuery(filters: Record<string, string | undefined>): URLSearchParams {
   const query = new URLSearchParams();
@@ -20,7 +18,7 @@ export function textField(form: HTMLFormElement, name: string): string | undefin
 export function filterNavigation<F extends Record<string, string | undefined>>(
   filters: F,
   path: (query?: URLSearchParams) => string,
-  go: (to: string, options: { keepScroll: boolean }) => void = navigate,
+  go: (to: string, options: { keepScroll: boolean }) => void,
 ) {
   const apply = (next: Partial<F>) => go(path(toQuery({ ...filters, ...next })), { keepScroll: true });
   return {

@@ -1,0 +1,32 @@
+// Every address of the dashboard and its page (react-router's data router). The first screen's pages
+// (sign-in, the cluster list) are in the entry chunk; every other page is its own chunk, loaded when
+// first opened. lib/paths.ts holds the same addresses as typed routes, for links and permissions.
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ClustersPage } from '../features/clusters/ClustersPage';
+import { NotFoundPage } from './NotFoundPage';
+import { Shell, ShellFallback } from './Shell';
+
+const children: RouteObject[] = [
+  { index: true, Component: ClustersPage },
+  { path: 'clusters', Component: ClustersPage },
+  { path: 'clusters/:code', lazy: async () => ({ Component: (await import('../features/clusters/ClusterDetailPage')).ClusterDetailPage }) },
+  { path: 'clusters/:code/edit', lazy: async () => ({ Component: (await import('../features/clusters/ClusterEditPage')).ClusterEditPage }) },
+  { path: 'agencies', lazy: async () => ({ Component: (await import('../features/agencies/AgenciesPage')).AgenciesPage }) },
+  { path: 'agencies/:code', lazy: async () => ({ Component: (await import('../features/agencies/AgencyDetailPage')).AgencyDetailPage }) },
+  { path: 'issues', lazy: async () => ({ Component: (await import('../features/issues/IssuesPage')).IssuesPage }) },
+  { path: 'issues/ministry', lazy: async () => ({ Component: (await import('../features/issues/MinistryIssuesPage')).MinistryIssuesPage }) },
+  { path: 'issues/new', lazy: async () => ({ Component: (await import('../features/issues/IssueFormPage')).IssueNewPage }) },
+  { path: 'issues/:id', lazy: async () => ({ Component: (await import('../features/issues/IssueDetailPage')).IssueDetailPage }) },
+  { path: 'issues/:id/edit', lazy: async () => ({ Component: (await import('../features/issues/IssueFormPage')).IssueEditPage }) },
+  { path: 'users', lazy: async () => ({ Component: (await import('../features/users/UsersPage')).UsersPage }) },
+  { path: 'users/:id', lazy: async () => ({ Component: (await import('../features/users/UserDetailPage')).UserDetailPage }) },
+  { path: 'api-keys', lazy: async () => ({ Component: (await import('../features/api-keys/ApiKeysPage')).ApiKeysPage }) },
+  { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }) },
+  { path: 'imports', lazy: async () => ({ Component: (await import('../features/imports/ImportsPage')).ImportsPage }) },
+  { path: 'account', lazy: async () => ({ Component: (await import('../features/account/AccountPage')).AccountPage }) },
+  // The shell shows the sign-in form itself (to anyone without a session, at any address).
+  { path: 'sign-in', Component: null },
+  { path: '*', Component: NotFoundPage },
+];
+
+export const router = createBrowserRouter([{ path: '/', Component: Shell, HydrateFallback: ShellFallback, children }]);

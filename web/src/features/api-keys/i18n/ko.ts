@@ -1,0 +1,63 @@
+import type { ApiKeyScope, ApiKeyStatus } from '../../../api/client';
+
+/** The api-keys strings in Korean; en.ts has the same keys. Composed into src/i18n/ko.ts. */
+export const apiKeysKo = {
+  apiKeys: {
+    title: 'API 키',
+    introManage: '기관의 시스템이 API를 호출할 때 쓰는 키입니다. 키를 만들고 폐기할 수 있습니다.',
+    introOwn: '소속 기관의 API 키입니다. 키를 만들거나 폐기하려면 협의체 관리자에게 요청해 주세요.',
+    caption: 'API 키 목록',
+    empty: '등록된 API 키가 없습니다.',
+    columns: {
+      name: '이름',
+      agency: '기관',
+      prefix: '키 앞자리',
+      scopes: '권한 범위',
+      status: '상태',
+      expiresAt: '만료',
+      lastUsedAt: '마지막 사용',
+      actions: '작업',
+    },
+    neverUsed: '사용 기록 없음',
+    create: '새 API 키',
+    createTitle: '새 API 키 만들기',
+    agency: '기관',
+    chooseAgency: '기관을 고르세요',
+    name: '이름',
+    nameHint: '어느 시스템이 쓰는 키인지 알 수 있게 적어 주세요.',
+    scopes: '권한 범위',
+    scopesHint: '필요한 것만 고르세요.',
+    expiresAt: '만료일',
+    expiresHint: '비워 두면 90일 뒤 만료됩니다. 최대 2년까지 정할 수 있습니다.',
+    createSubmit: '키 만들기',
+    secretTitle: '새 API 키를 만들었습니다',
+    secretWarning:
+      '이 비밀 키는 지금 한 번만 보여 드립니다. 창을 닫으면 다시 볼 수 없으니 바로 복사해 안전한 곳에 보관하세요. 잃어버리면 키를 폐기하고 새로 만들어야 합니다.',
+    secretLabel: '비밀 키',
+    copy: '복사',
+    copied: '복사했습니다.',
+    copyFailed: '복사하지 못했습니다. 키를 직접 선택해 복사해 주세요.',
+    secretDone: '보관했습니다. 닫기',
+    revoke: '폐기',
+    revokeTitle: 'API 키 폐기',
+    revokeConfirm: '“{name}” 키({prefix}…)를 폐기할까요? 이 키를 쓰는 시스템은 곧바로 API를 호출할 수 없게 되며, 되돌릴 수 없습니다.',
+    revokeSubmit: '폐기하기',
+    revoking: '폐기 중…',
+    revoked: '“{name}” 키를 폐기했습니다.',
+  },
+  apiKeyScopes: {
+    read: '읽기',
+    write: '쓰기',
+    import: '가져오기',
+  } satisfies Record<ApiKeyScope, string>,
+  apiKeyScopeHints: {
+    read: '등록부와 감사 기록을 읽습니다.',
+    write: '등록부를 수정합니다.',
+    import: '데이터를 한꺼번에 가져옵니다.',
+  } satisfies Record<ApiKeyScope, string>,
+  apiKeyStatuses: {
+    active: '사용 중',
+    expired: '만료됨',
+    revoked: '폐기됨',
+  } satisfies Record<ApiKeyStatus, string>,
+};

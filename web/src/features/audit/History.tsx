@@ -1,0 +1,170 @@
+import type { QueryKey } from '@tanstack/react-query';
+import type { Clients } from '../../api/api';
+import type { AuditEntryDto } from '../../api/client';
+import { useI18n } from '../../i18n';
+import type { Dictionary } from '../../i18n/ko';
+import { changedFields, isRecord, type FieldChange } from './audit';
+import { formatNumber, formatTimestamp } from '../../lib/format';
+import { usePagedQuery, type Page } from '../../lib/apiQuery';
+import { Timestamp } from '../../ui/Details';
+import { CardList, PagedListFooter } from '../../ui/DataTable';
+
+const PAGE_SIZE = 20;
+
+interface HistorySectionProps {
+  /** The record's history query: a change to the record invalidates it, so the list reloads. */
+  queryKey: QueryKey;
+  fetchPage: (clients: Clients, limit: number, cursor: string | undefined) => Promise<Page<AuditEntryDto>>;
+}
+
+/** "Who changed what, when" for one record: its …/{id}/history, newest first. */
+export function HistorySection({ queryKey, fetchPage }: HistorySectionProps) {
+  const { t } = useI18n();
+  const list = usePagedQuery<AuditEntryDto>(queryKey, (clients, cursor) => fetchPage(clients, PAGE_SIZE, cursor));
+  const headingId = `history-${queryKey.join('-').replace(/[^\w-]/g, '-')}`;
+
+  return (
+    <section className="card history-card" aria-labelledby={headingId} data-testid="history">
+      <h2 id={headingId} className="card__title">
+        {t.history.title}
+      </h2>
+      <CardList list={list}>
+        {list.items.length === 0 ? (
+          <p className="card__body muted">{t.history.empty}</p>
+        ) : (
+          <ol className="history">
+            {list.items.map((entry) => (
+              <li key={entry.id} className="history__entry" data-testid="history-entry">
+                <div className="history__head">
+                  <ActionBadge action={entry.action} />
+                  <span className="history__actor">
+                    <ActorName entry={entry} />
+                  </span>
+                  <span className="history__time">
+                    <Timestamp iso={entry.occurredAt} />
+                  </span>
+                </div>
+                <ChangeList entry={entry} />
+              </li>
+            ))}
+          </ol>
+        )}
+        <PagedListFooter list={list} />
+      </CardList>
+    </section>
+  );
+}
+
+export function ActionBadge({ action }: { action: string }) {
+  const { t, fmt } = useI18n();
+  // An issue's workflow moves are recorded as "transition:<target status>".
+  const moved = action.startsWith('transition:') ? action.slice('transition:'.length) : undefined;
+  const label = moved
+    ? fmt(t.audit.transition, { status: (t.issueStatuses as Record<string, string>)[moved] ?? moved })
+    : ((t.auditActions as Record<string, string>)[action] ?? action);
+  return <span className={`badge badge--action badge--action-${moved ? 'transition' : action}`}>{label}</span>;
+}
+
+export function ActorName({ entry }: { entry: Pick<AuditEntryDto, 'actorType' | 'actorName'> }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <span className="history__actor-name">{entry.actorName}</span>
+      {entry.actorType !== 'user' && <span className="muted"> ({t.actorTypes[entry.actorType] ?? entry.actorType})</span>}
+    </>
+  );
+}
+
+/** The fields one entry changed, before → after; a creation lists what the record started with. */
+export function ChangeList({ entry }: { entry: Pick<AuditEntryDto, 'entityType' | 'before' | 'after' | 'action'> }) {
+  const { t } = useI18n();
+  const changes = changedFields(entry.before, entry.after);
+  if (changes.length === 0) return <p className="history__none muted">{t.history.noFieldChanges}</p>;
+  const created = entry.before == null;
+  return (
+    <table className="changes">
+      <thead className="visually-hidden">
+        <tr>
+          <th scope="col">{t.history.field}</th>
+          {!created && <th scope="col">{t.history.before}</th>}
+          <th scope="col">{t.history.after}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((change) => (
+          <tr key={change.field} data-testid="history-change" data-field={change.field}>
+            <th scope="row">{fieldLabel(t, change.field)}</th>
+            {!created && (
+              <td className="changes__before">
+                <AuditValue entityType={entry.entityType} change={change} side="before" />
+              </td>
+            )}
+            <td className="changes__after">
+              {!created && (
+                <span className="changes__arrow" aria-hidden="true">
+                  →{' '}
+                </span>
+              )}
+              <AuditValue entityType={entry.entityType} change={change} side="after" />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function fieldLabel(t: Dictionary, field: string): string {
+  return (t.fields as Record<string, string>)[field] ?? field;
+}
+
+/** One recorded value in the user's language: enum labels, names of linked records, KST times. */
+function AuditValue({ entityType, change, side }: { entityType: string; change: FieldChange; side: 'before' | 'after' }) {
+  const { t, name, locale } = useI18n();
+  const value = change[side];
+  const text = describe(value);
+  if (text === undefined || text === '') return <span className="muted">{t.common.none}</span>;
+  return <span className={side === 'before' ? 'changes__old' : undefined}>{text}</span>;
+
+  function describe(v: unknown): string | undefined {
+    if (v === null || v === undefined) return undefined;
+    if (Array.isArray(v)) return v.map((item) => describe(item) ?? '').filter(Boolean).join(', ');
+    if (isRecord(v)) {
+      if (typeof v.nameKo === 'string') return name(v as { nameKo: string; nameEn?: string | null });
+      if (typeof v.code === 'string') return v.code;
+      return JSON.stringify(v);
+    }
+    if (typeof v === 'number') return formatNumber(locale, v);
+    if (typeof v === 'boolean') return v ? '✓' : '✗';
+    if (typeof v !== 'string') return String(v);
+    const label = enumLabel(t, entityType, change.field, v);
+    if (label) return label;
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatTimestamp(locale, v);
+    return v;
+  }
+}
+
+function enumLabel(t: Dictionary, entityType: string, field: string, value: string): string | undefined {
+  const lists: Record<string, Record<string, string>> = {
+    region: t.regions,
+    kind: t.agencyKinds,
+    sector: t.sectors,
+    role: t.roles,
+    scopes: t.apiKeyScopes,
+    category: t.issueCategories,
+    priority: t.issuePriorities,
+    instrument: t.instruments,
+    overdueKind: t.overdueKinds,
+    status:
+      entityType === 'cluster'
+        ? t.clusterStatuses
+        : entityType === 'user'
+          ? t.userStatuses
+          : entityType === 'api_key'
+            ? t.apiKeyStatuses
+            : entityType === 'regulatory_issue'
+              ? t.issueStatuses
+              : t.recordStatuses,
+  };
+  return lists[field]?.[value];
+}

@@ -1,0 +1,36 @@
+// The audit log's server state (read only: every change elsewhere adds to it, see refreshAfterWrite).
+import type { ActorType } from '../../api/client';
+import type { AuditEntityType } from '../../api/enums';
+import { AUDIT_KEY, usePagedQuery } from '../../lib/apiQuery';
+import { endOfKstDay, startOfKstDay } from './audit';
+
+const PAGE_SIZE = 50;
+
+/** The audit page's filters, as the address holds them (days are calendar days in Korea). */
+export type AuditFilters = {
+  entityType?: AuditEntityType;
+  entityId?: string;
+  actorType?: ActorType;
+  from?: string;
+  to?: string;
+};
+
+export const auditKeys = {
+  all: AUDIT_KEY,
+  list: (filters: AuditFilters) => [...AUDIT_KEY, 'list', filters] as const,
+};
+
+export function useAuditList(filters: AuditFilters) {
+  return usePagedQuery(auditKeys.list(filters), (clients, cursor) =>
+    clients.audit.listAuditEntries(
+      filters.entityType,
+      filters.entityId ? Number(filters.entityId) : undefined,
+      filters.actorType,
+      undefined,
+      filters.from ? startOfKstDay(filters.from) : undefined,
+      filters.to ? endOfKstDay(filters.to) : undefined,
+      PAGE_SIZE,
+      cursor,
+    ),
+  );
+}

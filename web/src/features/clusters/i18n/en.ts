@@ -1,0 +1,67 @@
+import type { Widen } from '../../../i18n/widen';
+import type { clustersKo } from './ko';
+
+/** The clusters strings in English: the same keys as ko.ts. */
+export const clustersEn: Widen<typeof clustersKo> = {
+  clusters: {
+    title: 'Clusters',
+    intro: 'The bio clusters of the council and the bodies that operate them.',
+    caption: 'List of clusters',
+    empty: 'No cluster matches these filters.',
+    filters: {
+      legend: 'Search clusters',
+      region: 'Region',
+      operator: 'Operator',
+      status: 'Status',
+      statusDefault: 'All but archived',
+      q: 'Keywords',
+      qPlaceholder: 'Cluster name or code',
+      reset: 'Clear filters',
+    },
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
+    exportHint: 'Downloads the clusters matching the current filters. The file can be imported back as it is.',
+    columns: {
+      name: 'Cluster',
+      region: 'Region',
+      operator: 'Operator',
+      designation: 'Designation',
+      status: 'Status',
+    },
+  },
+  clusterDetail: {
+    backToList: 'Clusters',
+    summary: 'Overview',
+    nameKo: 'Korean name',
+    nameEn: 'English name',
+    region: 'Region',
+    operator: 'Operator',
+    designation: 'Designation',
+    specializations: 'Specialisations',
+    establishedYear: 'Established',
+    area: 'Area',
+    areaValue: '{value} km²',
+    location: 'Location',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
+    notFound: 'We could not find the cluster you asked for (code: {code}). Its address may have changed, or it was removed.',
+    edit: 'Edit',
+    saved: 'Your changes have been saved.',
+  },
+  clusterEdit: {
+    title: 'Edit cluster',
+    intro: 'Change the details of {name}. Saved changes appear in its history.',
+    operatorLocked: 'Ask the secretariat to hand the cluster to another operator.',
+    specializationsHint: 'Separate them with commas; at most 20.',
+    websiteHint: 'An address starting with http:// or https://',
+    stale: 'Someone else changed this cluster in the meantime. Load the latest version, then make your change again.',
+    reload: 'Load the latest version',
+    notAllowed: 'You may not edit this cluster: only the clusters your agency operates.',
+    back: 'Back to the cluster',
+  },
+  clusterStatuses: {
+    active: 'Active',
+    under_development: 'Under development',
+    archived: 'Archived',
+  },
+};

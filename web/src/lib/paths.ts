@@ -1,0 +1,114 @@
+// Every address of the dashboard: the typed route of a path (for menus and permissions), the path of
+// a route (for links), and where to go after signing in. Pure, so it is unit-tested; src/app/router.tsx
+// maps the same addresses to their pages with react-router.
+
+export type Route =
+  | { name: 'clusters' }
+  | { name: 'cluster'; code: string }
+  | { name: 'clusterEdit'; code: string }
+  | { name: 'agencies' }
+  | { name: 'agency'; code: string }
+  | { name: 'issues' }
+  | { name: 'issuesMinistry' }
+  | { name: 'issueNew' }
+  | { name: 'issue'; id: number }
+  | { name: 'issueEdit'; id: number }
+  | { name: 'users' }
+  | { name: 'user'; id: number }
+  | { name: 'apiKeys' }
+  | { name: 'audit' }
+  | { name: 'imports' }
+  | { name: 'account' }
+  | { name: 'signIn' }
+  | { name: 'notFound' };
+
+/** A record id in an address: a positive integer, no leading zero. */
+const ID = /^[1-9]\d{0,15}$/;
+
+export function matchRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(safeDecode);
+  if (parts.length === 0) return { name: 'clusters' };
+  const [section, code, ...rest] = parts;
+  if (section === 'clusters' && code && rest.length === 1 && rest[0] === 'edit') return { name: 'clusterEdit', code };
+  if (section === 'issues') return matchIssueRoute(code, rest);
+  if (rest.length > 0) return { name: 'notFound' };
+  if (section === 'clusters') return code ? { name: 'cluster', code } : { name: 'clusters' };
+  if (section === 'agencies') return code ? { name: 'agency', code } : { name: 'agencies' };
+  if (section === 'users') {
+    if (!code) return { name: 'users' };
+    return ID.test(code) ? { name: 'user', id: Number(code) } : { name: 'notFound' };
+  }
+  if (code) return { name: 'notFound' };
+  if (section === 'api-keys') return { name: 'apiKeys' };
+  if (section === 'audit') return { name: 'audit' };
+  if (section === 'imports') return { name: 'imports' };
+  if (section === 'account') return { name: 'account' };
+  if (section === 'sign-in') return { name: 'signIn' };
+  return { name: 'notFound' };
+}
+
+function matchIssueRoute(segment: string | undefined, rest: string[]): Route {
+  if (!segment) return { name: 'issues' };
+  if (rest.length === 0 && segment === 'new') return { name: 'issueNew' };
+  if (rest.length === 0 && segment === 'ministry') return { name: 'issuesMinistry' };
+  if (!ID.test(segment)) return { name: 'notFound' };
+  if (rest.length === 0) return { name: 'issue', id: Number(segment) };
+  if (rest.length === 1 && rest[0] === 'edit') return { name: 'issueEdit', id: Number(segment) };
+  return { name: 'notFound' };
+}
+
+export const paths = {
+  clusters: (query?: URLSearchParams) => withQuery('/clusters', query),
+  cluster: (code: string, query?: URLSearchParams) => withQuery(`/clusters/${encodeURIComponent(code)}`, query),
+  clusterEdit: (code: string) => `/clusters/${encodeURIComponent(code)}/edit`,
+  agencies: (query?: URLSearchParams) => withQuery('/agencies', query),
+  agency: (code: string) => `/agencies/${encodeURIComponent(code)}`,
+  issues: (query?: URLSearchParams) => withQuery('/issues', query),
+  issuesMinistry: (query?: URLSearchParams) => withQuery('/issues/ministry', query),
+  issueNew: () => '/issues/new',
+  issue: (id: number, query?: URLSearchParams) => withQuery(`/issues/${id}`, query),
+  issueEdit: (id: number) => `/issues/${id}/edit`,
+  users: (query?: URLSearchParams) => withQuery('/users', query),
+  user: (id: number) => `/users/${id}`,
+  apiKeys: () => '/api-keys',
+  audit: (query?: URLSearchParams) => withQuery('/audit', query),
+  imports: (query?: URLSearchParams) => withQuery('/imports', query),
+  account: () => '/account',
+  /** `next`: where to go after signing in (left out when it is the start page). */
+  signIn: (next?: string) => (next && next !== '/' ? `/sign-in?${new URLSearchParams({ next })}` : '/sign-in'),
+};
+
+/**
+ * Where to go after signing in: only a path on this site, never another origin ("//evil.example"
+ * or "/\\evil.example" would leave it), and never the sign-in page itself.
+ */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  try {
+    const url = new URL(next, 'http://local');
+    if (url.origin !== 'http://local' || matchRoute(url.pathname).name === 'signIn') return '/';
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return '/';
+  }
+}
+
+/** Identifies the page a route shows: a new key is a new page (focus moves, the page starts afresh). */
+export function pageKey(route: Route): string {
+  if ('code' in route) return `${route.name}:${route.code}`;
+  if ('id' in route) return `${route.name}:${route.id}`;
+  return route.name;
+}
+
+function withQuery(path: string, query?: URLSearchParams): string {
+  const text = query?.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
