@@ -16,6 +16,9 @@ namespace BioCluster.Api.Features.RegulatoryIssues;
 /// </summary>
 public sealed class IssueSummaryJsonConverter : JsonConverter<RegulatoryIssueSummaryDto>
 {
+    /// <summary>The feature registers its writer (only with <c>Database:FastReads</c>; otherwise the general serializer writes the list).</summary>
+    public static void Register(System.Text.Json.JsonSerializerOptions o) => o.Converters.Add(new IssueSummaryJsonConverter());
+
     private static readonly JsonEncodedText Id = E("id"), TitleKo = E("titleKo"), TitleEn = E("titleEn"), Category = E("category"),
         RaisedBy = E("raisedBy"), Clusters = E("clusters"), LeadMinistry = E("leadMinistry"), Priority = E("priority"), Status = E("status"),
         ResponseDueAt = E("responseDueAt"), PlannedCompletionOn = E("plannedCompletionOn"), ReviewOn = E("reviewOn"),

@@ -20,6 +20,7 @@ public sealed class DbConnectionFactory
         var o = options.Value;
         if (o.Provider == DatabaseProvider.Sqlite) SqliteEngine.Configure();
         Provider = o.Provider;
+        FastReads = o.FastReads && o.Provider == DatabaseProvider.Sqlite;
         _busyTimeoutMs = Math.Clamp(o.BusyTimeoutMs, 1, 600_000);
         Dialect = SqlDialect.For(o.Provider);
         _connectionString = o.Provider switch
@@ -35,6 +36,9 @@ public sealed class DbConnectionFactory
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>Whether hot reads take the SQLite fast path (<see cref="DatabaseOptions.FastReads"/>).</summary>
+    public bool FastReads { get; }
+
     public SqlDialect Dialect { get; }
 
     /// <summary>For SQLite: the database file. Null for SQL Server.</summary>
@@ -44,9 +48,9 @@ public sealed class DbConnectionFactory
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
-        DbConnection connection = Provider == DatabaseProvider.Sqlite
-            ? new SqliteConnection(_connectionString)
-            : new SqlConnection(_connectionString);
+        DbConnection connection = Provider != DatabaseProvider.Sqlite ? new SqlConnection(_connectionString)
+            : FastReads ? new FastReadConnection(_connectionString)
+            : new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(ct);
@@ -219,6 +223,9 @@ public sealed class DbConnectionFactory
     }
 }
 
+
+/// <summary>A SQLite connection whose hot reads may take the fast path (<see cref="Rows"/>): how the choice travels with it.</summary>
+public sealed class FastReadConnection(string connectionString) : SqliteConnection(connectionString);
 
 /// <summary>Settings of the embedded SQLite engine: process-wide ones, and those of each physical connection.</summary>
 public static class SqliteEngine

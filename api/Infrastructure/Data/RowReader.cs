@@ -64,7 +64,7 @@ public static class Rows
     /// </summary>
     public static IDisposable? ReadTogether(DbConnection connection)
     {
-        if (connection is not Microsoft.Data.Sqlite.SqliteConnection sqlite) return null;
+        if (connection is not FastReadConnection sqlite) return null;
         SqliteStatements.Query(sqlite, "BEGIN", null, _ => 0);
         return new EndRead(sqlite);
     }
@@ -77,7 +77,7 @@ public static class Rows
     public static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Dapper.DynamicParameters? parameters, Func<RowReader, T> read,
         DbTransaction? transaction = null, int capacity = 16)
     {
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite) return SqliteStatements.Query(sqlite, sql, parameters, read, capacity);
+        if (connection is FastReadConnection sqlite) return SqliteStatements.Query(sqlite, sql, parameters, read, capacity);
         var rows = new List<T>(capacity);
         await using var reader = await Dapper.SqlMapper.ExecuteReaderAsync(connection, sql, parameters, transaction);
         var row = new RowReader(reader);

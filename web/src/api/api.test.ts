@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, credentialsFor, problemOf, retryAfterSeconds, toProblem, versioned, type FetchLike, type XhrLike } from './api';
 import { ApiException, type ClusterDtoPage } from './client';
+import { listClusters } from './operations';
 
 const BASE = 'http://api.test';
 
@@ -45,7 +46,7 @@ describe('api wrapper: success', () => {
     const { fetch, calls } = answering(json(200, { ...page, totalCount: 6 }));
     const api = createApi({ baseUrl: BASE, fetch });
 
-    const result = await api.call((c) => c.clusters.listClusters(['chungbuk'], undefined, undefined, 'osong'));
+    const result = await api.call((c) => listClusters(c.clusters, { region: ['chungbuk'], q: 'osong' }));
 
     expect(result).toEqual({ kind: 'ok', value: { ...page, totalCount: 6 } });
     expect(calls).toHaveLength(1);
@@ -79,7 +80,7 @@ describe('api wrapper: every failure becomes one Problem', () => {
       traceId: 't-400',
     };
     const { fetch } = answering(json(400, body, 'application/problem+json'));
-    const result = await createApi({ baseUrl: BASE, fetch }).call((c) => c.clusters.listClusters(undefined, undefined, undefined, undefined, undefined, 0));
+    const result = await createApi({ baseUrl: BASE, fetch }).call((c) => listClusters(c.clusters, { limit: 0 }));
     expect(result.kind).toBe('problem');
     if (result.kind !== 'problem') return;
     expect(result.problem).toEqual({

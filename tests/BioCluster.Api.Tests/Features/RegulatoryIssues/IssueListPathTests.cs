@@ -24,6 +24,9 @@ public sealed class IssueListPathTests(IssuesFactory factory) : IClassFixture<Is
 
         var page = JsonNode.Parse(await op.GetStringAsync($"/api/v1/regulatory-issues?status=submitted&status=under_review&q={Uri.EscapeDataString(marker)}"))!;
         Assert.Single(page["items"]!.AsArray());
-        Assert.True(Merged(), "the page was not read as a merge of one read per status:\n" + string.Join("\n---\n", SqliteStatements.KeptTexts(factory.DatabaseFile)));
+        // The statement texts are seen through the fast path's kept statements; the test command's second run of the
+        // suite (Database:FastReads=false) keeps none, and checks the same page's rows above.
+        if (Environment.GetEnvironmentVariable("Database__FastReads") != "false")
+            Assert.True(Merged(), "the page was not read as a merge of one read per status:\n" + string.Join("\n---\n", SqliteStatements.KeptTexts(factory.DatabaseFile)));
     }
 }

@@ -9,6 +9,7 @@ import { Link, useParams } from 'react-router';
 import { paths } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { agencyKeys, useAgency } from './api';
+import { getAgencyHistory } from '../../api/operations';
 
 export function AgencyDetailPage() {
   const { t, name, fmt } = useI18n();
@@ -26,7 +27,7 @@ export function AgencyDetailPage() {
       {agency && (
         <HistorySection
           queryKey={agencyKeys.history(agency.id)}
-          fetchPage={(clients, limit, cursor) => clients.agencies.getAgencyHistory(agency.id, limit, cursor)}
+          fetchPage={(clients, limit, cursor) => getAgencyHistory(clients.agencies, { id: agency.id, limit, cursor })}
         />
       )}
     </div>

@@ -2,6 +2,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { AgencyKind } from '../../api/client';
 import { run, usePagedQuery } from '../../lib/apiQuery';
+import { listAgencies } from '../../api/operations';
 
 const PAGE_SIZE = 50;
 
@@ -23,7 +24,7 @@ export const agencyKeys = {
 
 export function useAgencyList(filters: AgencyFilters) {
   return usePagedQuery(agencyKeys.list(filters), (clients, cursor) =>
-    clients.agencies.listAgencies(filters.kind ? [filters.kind] : undefined, undefined, undefined, filters.q, undefined, PAGE_SIZE, cursor),
+    listAgencies(clients.agencies, { kind: filters.kind ? [filters.kind] : undefined, q: filters.q, limit: PAGE_SIZE, cursor }),
   );
 }
 
@@ -31,7 +32,7 @@ export function useAgencyList(filters: AgencyFilters) {
 export function agencyChoicesQuery() {
   return queryOptions({
     queryKey: agencyKeys.choices(),
-    queryFn: ({ signal }) => run((clients) => clients.agencies.listAgencies(undefined, undefined, ['active'], undefined, undefined, 200), signal),
+    queryFn: ({ signal }) => run((clients) => listAgencies(clients.agencies, { status: ['active'], limit: 200 }), signal),
   });
 }
 
@@ -40,7 +41,7 @@ export function useClusterOperators(enabled = true) {
   return useQuery({
     queryKey: agencyKeys.operators(),
     queryFn: ({ signal }) =>
-      run((clients) => clients.agencies.listAgencies(['cluster_operator'], undefined, undefined, undefined, undefined, 200), signal),
+      run((clients) => listAgencies(clients.agencies, { kind: ['cluster_operator'], limit: 200 }), signal),
     enabled,
   });
 }

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { versioned } from '../../api/api';
 import type { CreateApiKeyRequest } from '../../api/client';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
+import { listApiKeys } from '../../api/operations';
 
 const PAGE_SIZE = 50;
 
@@ -12,7 +13,7 @@ export const apiKeyKeys = {
 };
 
 export function useApiKeyList() {
-  return usePagedQuery(apiKeyKeys.list(), (clients, cursor) => clients.apiKeys.listApiKeys(PAGE_SIZE, cursor));
+  return usePagedQuery(apiKeyKeys.list(), (clients, cursor) => listApiKeys(clients.apiKeys, { limit: PAGE_SIZE, cursor }));
 }
 
 /**

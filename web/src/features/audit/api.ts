@@ -3,6 +3,7 @@ import type { ActorType } from '../../api/client';
 import type { AuditEntityType } from '../../api/enums';
 import { AUDIT_KEY, usePagedQuery } from '../../lib/apiQuery';
 import { endOfKstDay, startOfKstDay } from './audit';
+import { listAuditEntries } from '../../api/operations';
 
 const PAGE_SIZE = 50;
 
@@ -22,15 +23,14 @@ export const auditKeys = {
 
 export function useAuditList(filters: AuditFilters) {
   return usePagedQuery(auditKeys.list(filters), (clients, cursor) =>
-    clients.audit.listAuditEntries(
-      filters.entityType,
-      filters.entityId ? Number(filters.entityId) : undefined,
-      filters.actorType,
-      undefined,
-      filters.from ? startOfKstDay(filters.from) : undefined,
-      filters.to ? endOfKstDay(filters.to) : undefined,
-      PAGE_SIZE,
+    listAuditEntries(clients.audit, {
+      entityType: filters.entityType,
+      entityId: filters.entityId ? Number(filters.entityId) : undefined,
+      actorType: filters.actorType,
+      from: filters.from ? startOfKstDay(filters.from) : undefined,
+      to: filters.to ? endOfKstDay(filters.to) : undefined,
+      limit: PAGE_SIZE,
       cursor,
-    ),
+    }),
   );
 }

@@ -13,6 +13,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { clusterKeys, useCluster } from './api';
+import { getClusterHistory } from '../../api/operations';
 
 export function ClusterDetailPage() {
   const { t, name, fmt } = useI18n();
@@ -32,7 +33,7 @@ export function ClusterDetailPage() {
       {cluster && (
         <HistorySection
           queryKey={clusterKeys.history(cluster.id)}
-          fetchPage={(clients, limit, cursor) => clients.clusters.getClusterHistory(cluster.id, limit, cursor)}
+          fetchPage={(clients, limit, cursor) => getClusterHistory(clients.clusters, { id: cluster.id, limit, cursor })}
         />
       )}
     </div>

@@ -3,6 +3,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { versioned, type Versioned } from '../../api/api';
 import type { ClusterDto, ClusterStatus, Region, UpdateClusterRequest } from '../../api/client';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
+import { listClusters } from '../../api/operations';
 
 const PAGE_SIZE = 50;
 
@@ -26,15 +27,14 @@ export const clusterKeys = {
 
 export function useClusterList(filters: ClusterFilters) {
   return usePagedQuery(clusterKeys.list(filters), (clients, cursor) =>
-    clients.clusters.listClusters(
-      filters.region ? [filters.region] : undefined,
-      filters.operatorCode,
-      filters.status ? [filters.status] : undefined,
-      filters.q,
-      undefined,
-      PAGE_SIZE,
+    listClusters(clients.clusters, {
+      region: filters.region ? [filters.region] : undefined,
+      operatorCode: filters.operatorCode,
+      status: filters.status ? [filters.status] : undefined,
+      q: filters.q,
+      limit: PAGE_SIZE,
       cursor,
-    ),
+    }),
   );
 }
 
@@ -43,7 +43,7 @@ export function clusterChoicesQuery() {
   return queryOptions({
     queryKey: clusterKeys.choices(),
     queryFn: ({ signal }) =>
-      run((clients) => clients.clusters.listClusters(undefined, undefined, undefined, undefined, undefined, 200), signal),
+      run((clients) => listClusters(clients.clusters, { limit: 200 }), signal),
   });
 }
 

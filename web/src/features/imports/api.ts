@@ -3,6 +3,7 @@ import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-quer
 import { api, type UploadRequest } from '../../api/api';
 import { refreshAfterWrite, usePagedQuery } from '../../lib/apiQuery';
 import { readImportAnswer, type ImportAnswer, type ImportableEntity } from './imports';
+import { listImports } from '../../api/operations';
 
 const PAGE_SIZE = 50;
 
@@ -19,7 +20,7 @@ const CHANGES: Record<ImportableEntity, QueryKey> = {
 };
 
 export function useImportRuns(entity: ImportableEntity | undefined) {
-  return usePagedQuery(importKeys.list(entity), (clients, cursor) => clients.imports.listImports(entity, PAGE_SIZE, cursor));
+  return usePagedQuery(importKeys.list(entity), (clients, cursor) => listImports(clients.imports, { entity, limit: PAGE_SIZE, cursor }));
 }
 
 export interface ImportUpload {

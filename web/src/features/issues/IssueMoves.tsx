@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { Problem, Versioned } from '../../api/api';
 import type { IssueStatus, RegulatoryIssueDto } from '../../api/client';
-import { INSTRUMENTS } from '../../api/enums';
+import { INSTRUMENTS, isOneOf } from '../../api/enums';
 import { useI18n } from '../../i18n';
 import type { Dictionary } from '../../i18n/ko';
 import {
-  MIN_LENGTH,
+  fieldOf,
   apiToday,
   buildMove,
   isRequired,
@@ -96,7 +96,9 @@ export function IssueMoves({ issue, onMoved, onReload }: IssueMovesProps) {
 }
 
 function errorText(t: Dictionary, fmt: (s: string, v: Record<string, number>) => string, error: MoveError): string {
-  return error.code === 'tooShort' ? fmt(t.issueMoves.errors.tooShort, { min: error.min }) : t.issueMoves.errors[error.code];
+  if (error.code === 'tooShort') return fmt(t.issueMoves.errors.tooShort, { min: error.min });
+  if (error.code === 'range') return fmt(t.issueMoves.errors.range, { min: error.min ?? 0, max: error.max ?? 0 });
+  return t.issueMoves.errors[error.code];
 }
 
 interface MoveFormProps {
@@ -112,7 +114,9 @@ function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
   const ministries = useMinistryChoices();
   const i = issue.value;
   const kind = moveKind(i.status, to);
-  const fields = moveFields(to);
+  // The form is the API's published definition of this move (its fields and their rules).
+  const definition = i.moveForms.find((m) => m.to === to);
+  const fields = moveFields(definition);
   const form = `move-${to}`;
   const move = useMoveIssue();
   const problem = move.error ?? undefined;
@@ -136,7 +140,8 @@ function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
     const data = new FormData(event.currentTarget);
     const values: MoveValues = { text: {}, coMinistryCodes: data.getAll('coMinistryCodes').map(String), comment: String(data.get('comment') ?? '') };
     for (const field of fields) if (field !== 'coMinistryCodes') values.text[field] = String(data.get(field) ?? '');
-    const { body, errors: found } = buildMove(to, values, apiToday());
+    if (!definition) return;
+    const { body, errors: found } = buildMove(definition, values, apiToday());
     setOwnErrors(Object.fromEntries(Object.entries(found).map(([field, error]) => [field, [errorText(t, fmt, error)]])));
     if (!body) {
       move.reset();
@@ -147,13 +152,14 @@ function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
 
   const ministryOptions = withCurrent(ministries.data ?? [], lead || undefined);
   const text = (field: MoveField, props: { long?: boolean; hint?: string; defaultValue?: string; type?: string; wide?: boolean } = {}) => {
-    const min = MIN_LENGTH[field];
+    const rules = fieldOf(definition, field);
+    const min = rules?.minLength ?? undefined;
     const hint = props.hint ?? (min ? fmt(t.issueMoves.errors.tooShort, { min }) : undefined);
     return (
-      <Field key={field} form={form} name={field} label={t.issueFields[field]} errors={errors} required={isRequired(field)} hint={hint} wide={props.wide ?? props.long}>
+      <Field key={field} form={form} name={field} label={t.issueFields[field]} errors={errors} required={isRequired(definition, field)} hint={hint} wide={props.wide ?? props.long}>
         {(p) =>
           props.long ? (
-            <textarea {...p} rows={field === 'justification' ? 5 : 3} maxLength={field === 'justification' ? 8000 : 4000} defaultValue={props.defaultValue} />
+            <textarea {...p} rows={(rules?.maxLength ?? 0) > 4000 ? 5 : 3} maxLength={rules?.maxLength ?? 4000} defaultValue={props.defaultValue} />
           ) : (
             <input {...p} type={props.type ?? 'text'} defaultValue={props.defaultValue} maxLength={props.type ? undefined : 200} />
           )
@@ -216,7 +222,7 @@ function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
             {(p) => (
               <select {...p} defaultValue={i.instrument ?? ''}>
                 <option value="">{t.issueMoves.chooseInstrument}</option>
-                {INSTRUMENTS.map((instrument) => (
+                {(fieldOf(definition, field)?.choices ?? []).filter((c) => isOneOf(INSTRUMENTS, c)).map((instrument) => (
                   <option key={instrument} value={instrument}>
                     {t.instruments[instrument]}
                   </option>
@@ -232,7 +238,17 @@ function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
       case 'progressPercent':
         return (
           <Field key={field} form={form} name={field} label={t.issueFields.progressPercent} errors={errors} required>
-            {(p) => <input {...p} type="number" min={0} max={100} step={1} inputMode="numeric" defaultValue={i.progressPercent ?? 0} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={fieldOf(definition, field)?.minimum ?? undefined}
+                max={fieldOf(definition, field)?.maximum ?? undefined}
+                step={1}
+                inputMode="numeric"
+                defaultValue={i.progressPercent ?? 0}
+              />
+            )}
           </Field>
         );
       default:

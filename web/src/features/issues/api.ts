@@ -11,6 +11,7 @@ import type {
 } from '../../api/client';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
 import { issueListArgs, type IssueFilters, type IssueSort } from './issues';
+import { addRegulatoryIssueComment, createRegulatoryIssue, listRegulatoryIssues } from '../../api/operations';
 
 const PAGE_SIZE = 50;
 /** Cards per board column; the rest are a link to the list of that status. */
@@ -30,7 +31,7 @@ export const issueKeys = {
 };
 
 export function listIssues(clients: Clients, filters: IssueFilters, sort: IssueSort, limit: number, cursor?: string): Promise<RegulatoryIssueSummaryDtoPage> {
-  return clients.issues.listRegulatoryIssues(...issueListArgs(filters), sort, limit, cursor);
+  return listRegulatoryIssues(clients.issues, { ...issueListArgs(filters), sort, limit, cursor });
 }
 
 export function useIssueList(filters: IssueFilters, sort: IssueSort) {
@@ -98,7 +99,7 @@ export function useCreateIssue() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: CreateRegulatoryIssueRequest; idempotencyKey: string }) =>
-      run((clients) => clients.issues.createRegulatoryIssue(body, idempotencyKey)),
+      run((clients) => createRegulatoryIssue(clients.issues, { body, idempotency_Key: idempotencyKey })),
     onSuccess: () => refreshAfterWrite(queryClient, issueKeys.all),
   });
 }
@@ -137,7 +138,7 @@ export function useAddComment(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ text, idempotencyKey }: { text: string; idempotencyKey: string }) =>
-      run((clients) => clients.issues.addRegulatoryIssueComment(id, { text }, idempotencyKey)),
+      run((clients) => addRegulatoryIssueComment(clients.issues, { id, body: { text }, idempotency_Key: idempotencyKey })),
     onSuccess: () => refreshAfterWrite(queryClient, issueKeys.comments(id)),
   });
 }

@@ -1,8 +1,7 @@
-// The workflow moves as the detail page offers them: which form each move needs, and the request it
-// sends. The API's IssueWorkflow has the last word (it answers 400 with errors by field); these rules
-// only catch what the dashboard can already tell, so the form can say so at once.
-import type { Instrument, IssueStatus, IssueTransitionRequest } from '../../api/client';
-import { INSTRUMENTS, isOneOf } from '../../api/enums';
+// The workflow moves as the detail page offers them. Each form is drawn from the move's definition that the API
+// publishes with the issue (`moveForms`: fields, inputs, required, lengths, ranges, date rules), so the dashboard
+// restates no rule; it checks them before sending so the form can say so at once, and the API has the last word.
+import type { IssueStatus, IssueTransitionRequest, MoveFieldDto, WorkflowMoveDto } from '../../api/client';
 
 /** A move as people name it: the same target can be two different acts (assign / re-review). */
 export type MoveKind =
@@ -57,54 +56,23 @@ export type MoveField =
   | 'evidence'
   | 'reason';
 
-/** What each target needs (IssueWorkflow.FieldsOf); sending another move's field is refused. */
-export function moveFields(to: IssueStatus): readonly MoveField[] {
-  switch (to) {
-    case 'under_review':
-      return ['leadMinistryCode', 'coMinistryCodes', 'responseDueAt', 'officialName', 'officialDepartment', 'officialContact'];
-    case 'accepted':
-    case 'partially_accepted':
-      return ['plannedChange', 'instrument', 'plannedCompletionOn'];
-    case 'long_term_review':
-      return ['reviewOn'];
-    case 'not_accepted':
-      return ['justification'];
-    case 'in_progress':
-      return ['progressPercent', 'progressNote'];
-    case 'completed':
-      return ['completedOn', 'evidence'];
-    case 'withdrawn':
-      return ['reason'];
-    default:
-      return [];
-  }
+/**
+ * The form controls of a move, from the definition the API publishes with the issue (`moveForms`); the API's
+ * person field (`official`) is three controls. No form (no such move): no controls.
+ */
+export function moveFields(form: WorkflowMoveDto | undefined): readonly MoveField[] {
+  return (form?.fields ?? []).flatMap((f): MoveField[] =>
+    f.input === 'person' ? ['officialName', 'officialDepartment', 'officialContact'] : [f.name as MoveField],
+  );
 }
 
-/** Shortest text the API accepts, per field (IssueWorkflow.CheckFields). */
-export const MIN_LENGTH: Partial<Record<MoveField, number>> = {
-  plannedChange: 10,
-  justification: 50,
-  progressNote: 2,
-  evidence: 5,
-  reason: 5,
-};
+/** The API's rules of one control (the person's parts share the person's, which has none beyond the name rule). */
+export function fieldOf(form: WorkflowMoveDto | undefined, field: MoveField): MoveFieldDto | undefined {
+  return form?.fields.find((f) => f.name === field);
+}
 
-const REQUIRED: ReadonlySet<MoveField> = new Set<MoveField>([
-  'leadMinistryCode',
-  'plannedChange',
-  'instrument',
-  'plannedCompletionOn',
-  'reviewOn',
-  'justification',
-  'progressPercent',
-  'progressNote',
-  'completedOn',
-  'evidence',
-  'reason',
-]);
-
-export function isRequired(field: MoveField): boolean {
-  return REQUIRED.has(field);
+export function isRequired(form: WorkflowMoveDto | undefined, field: MoveField): boolean {
+  return fieldOf(form, field)?.required ?? false;
 }
 
 /** Why the dashboard refuses a value before sending it; the view words it. */
@@ -114,6 +82,7 @@ export type MoveError =
   | { code: 'future' }
   | { code: 'notFuture' }
   | { code: 'percent' }
+  | { code: 'range'; min?: number; max?: number }
   | { code: 'date' }
   | { code: 'officialName' };
 
@@ -140,94 +109,69 @@ export function endOfKstDayInstant(day: string): string {
 }
 
 /**
- * The request for a move, or what is wrong with the form. Only the target's own fields go into the
- * body (the API refuses the others); empty optional fields are left out.
+ * The request for a move, or what is wrong with the form, by the move's published definition. Only the move's own
+ * fields go into the body (the API refuses the others); empty optional fields are left out.
  */
 export function buildMove(
-  to: IssueStatus,
+  form: WorkflowMoveDto,
   values: MoveValues,
   today: string,
 ): { body?: IssueTransitionRequest; errors: Partial<Record<MoveField | 'comment', MoveError>> } {
   const errors: Partial<Record<MoveField | 'comment', MoveError>> = {};
-  const fields = moveFields(to);
   const text = (field: Exclude<MoveField, 'coMinistryCodes'>): string | undefined => {
     const value = values.text[field]?.trim();
     return value ? value : undefined;
   };
-
-  for (const field of fields) {
-    if (field === 'coMinistryCodes') continue;
-    const value = text(field);
-    if (value === undefined) {
-      if (isRequired(field)) errors[field] = { code: 'required' };
-      continue;
-    }
-    const min = MIN_LENGTH[field];
-    if (min !== undefined && value.length < min) errors[field] = { code: 'tooShort', min };
-  }
-
-  const date = (field: 'responseDueAt' | 'plannedCompletionOn' | 'reviewOn' | 'completedOn', rule: 'future' | 'notFuture') => {
-    const value = text(field);
-    if (value === undefined || errors[field]) return value;
-    if (!DAY.test(value) || Number.isNaN(Date.parse(value))) {
-      errors[field] = { code: 'date' };
-      return undefined;
-    }
-    if (rule === 'future' && !(value > today)) errors[field] = { code: 'future' };
-    if (rule === 'notFuture' && value > today) errors[field] = { code: 'notFuture' };
-    return value;
-  };
-
-  const body: IssueTransitionRequest = { to };
+  const body: IssueTransitionRequest = { to: form.to as IssueStatus };
   const comment = values.comment?.trim();
   if (comment) body.comment = comment;
+  const set = body as unknown as Record<string, unknown>;
 
-  switch (to) {
-    case 'under_review': {
-      body.leadMinistryCode = text('leadMinistryCode');
-      const co = (values.coMinistryCodes ?? []).filter((c) => c && c !== body.leadMinistryCode);
-      if (co.length > 0) body.coMinistryCodes = co;
-      const due = date('responseDueAt', 'future');
-      if (due) body.responseDueAt = endOfKstDayInstant(due);
-      const name = text('officialName');
-      const department = text('officialDepartment');
-      const contact = text('officialContact');
-      if (name) body.official = { name, department: department ?? null, contact: contact ?? null };
-      else if (department || contact) errors.officialName = { code: 'officialName' };
-      break;
-    }
-    case 'accepted':
-    case 'partially_accepted': {
-      body.plannedChange = text('plannedChange');
-      const instrument = text('instrument');
-      if (instrument !== undefined && !isOneOf(INSTRUMENTS, instrument)) errors.instrument = { code: 'required' };
-      else if (instrument !== undefined) body.instrument = instrument as Instrument;
-      body.plannedCompletionOn = date('plannedCompletionOn', 'future');
-      break;
-    }
-    case 'long_term_review':
-      body.reviewOn = date('reviewOn', 'future');
-      break;
-    case 'not_accepted':
-      body.justification = text('justification');
-      break;
-    case 'in_progress': {
-      const raw = text('progressPercent');
-      if (raw !== undefined) {
-        const percent = Number(raw);
-        if (!/^\d{1,3}$/.test(raw) || percent > 100) errors.progressPercent = { code: 'percent' };
-        else body.progressPercent = percent;
+  for (const f of form.fields) {
+    const name = f.name as Exclude<MoveField, 'coMinistryCodes'>;
+    switch (f.input) {
+      case 'agency_list': {
+        const lead = body.leadMinistryCode ?? text('leadMinistryCode');
+        const chosen = (values.coMinistryCodes ?? []).filter((c) => c && c !== lead);
+        if (chosen.length > 0) set[f.name] = chosen;
+        continue;
       }
-      body.progressNote = text('progressNote');
-      break;
+      case 'person': {
+        const [name, department, contact] = [text('officialName'), text('officialDepartment'), text('officialContact')];
+        if (name) set[f.name] = { name, department: department ?? null, contact: contact ?? null };
+        else if (department || contact) errors.officialName = { code: 'officialName' };
+        continue;
+      }
     }
-    case 'completed':
-      body.completedOn = date('completedOn', 'notFuture');
-      body.evidence = text('evidence');
-      break;
-    case 'withdrawn':
-      body.reason = text('reason');
-      break;
+    const value = text(name);
+    if (value === undefined) {
+      if (f.required) errors[name] = { code: 'required' };
+      continue;
+    }
+    switch (f.input) {
+      case 'date':
+      case 'instant': {
+        if (!DAY.test(value) || Number.isNaN(Date.parse(value))) errors[name] = { code: 'date' };
+        else if (f.dates === 'future' && !(value > today)) errors[name] = { code: 'future' };
+        else if (f.dates === 'not_future' && value > today) errors[name] = { code: 'notFuture' };
+        else set[f.name] = f.input === 'instant' ? endOfKstDayInstant(value) : value;
+        break;
+      }
+      case 'integer': {
+        const n = Number(value);
+        const ok = /^\d{1,9}$/.test(value) && (f.minimum == null || n >= f.minimum) && (f.maximum == null || n <= f.maximum);
+        if (ok) set[f.name] = n;
+        else errors[name] = f.minimum === 0 && f.maximum === 100 ? { code: 'percent' } : { code: 'range', min: f.minimum ?? undefined, max: f.maximum ?? undefined };
+        break;
+      }
+      case 'choice':
+        if (f.choices?.includes(value)) set[f.name] = value;
+        else errors[name] = { code: 'required' };
+        break;
+      default:
+        if (f.minLength != null && value.length < f.minLength) errors[name] = { code: 'tooShort', min: f.minLength };
+        else set[f.name] = value;
+    }
   }
 
   // Undefined members are not sent at all (JSON.stringify leaves them out).

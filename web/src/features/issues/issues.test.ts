@@ -66,8 +66,11 @@ describe('issue list filters ↔ address', () => {
 
   it('lines the filters up with the generated client’s parameters', () => {
     const args = issueListArgs(readIssueList(q('status=accepted&category=other&priority=low&clusterCode=osong&overdue=true&q=x')).filters);
-    expect(args).toEqual([['accepted'], ['other'], ['low'], 'osong', undefined, undefined, true, undefined, undefined, undefined, 'x']);
-    expect(issueListArgs(readIssueList(q('')).filters).every((a) => a === undefined)).toBe(true);
+    expect(args).toEqual({
+      status: ['accepted'], category: ['other'], priority: ['low'], clusterCode: 'osong', raisedByCode: undefined,
+      leadMinistryCode: undefined, overdue: true, q: 'x',
+    });
+    expect(Object.values(issueListArgs(readIssueList(q('')).filters)).every((a) => a === undefined)).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@
 // state of an issue as the lists and the detail show it. No React, so they are unit-tested directly.
 import type { IssueCategory, IssuePriority, IssueStatus, OverdueKind, RegulatoryIssueSummaryDto } from '../../api/client';
 import { ISSUE_CATEGORIES, ISSUE_PRIORITIES, ISSUE_STATUSES, isOneOf } from '../../api/enums';
+import type { ListRegulatoryIssuesParameters } from '../../api/operations';
 
 /** The API's limit for `q`. */
 export const MAX_ISSUE_QUERY_LENGTH = 200;
@@ -100,20 +101,17 @@ export function issueExportUrl(baseUrl: string, filters: IssueFilters, format: '
 }
 
 /** The arguments of RegulatoryIssuesClient.listRegulatoryIssues up to `q`, in its order. */
-export function issueListArgs(filters: IssueFilters) {
-  return [
-    filters.status.length > 0 ? filters.status : undefined,
-    filters.category ? [filters.category] : undefined,
-    filters.priority ? [filters.priority] : undefined,
-    filters.clusterCode,
-    filters.raisedByCode,
-    filters.leadMinistryCode,
-    filters.overdue ? true : undefined,
-    undefined, // dueBefore
-    undefined, // createdFrom
-    undefined, // createdTo
-    filters.q,
-  ] as const;
+export function issueListArgs(filters: IssueFilters): ListRegulatoryIssuesParameters {
+  return {
+    status: filters.status.length > 0 ? filters.status : undefined,
+    category: filters.category ? [filters.category] : undefined,
+    priority: filters.priority ? [filters.priority] : undefined,
+    clusterCode: filters.clusterCode,
+    raisedByCode: filters.raisedByCode,
+    leadMinistryCode: filters.leadMinistryCode,
+    overdue: filters.overdue ? true : undefined,
+    q: filters.q,
+  };
 }
 
 /** Statuses in which a ministry owes the council something, by what it owes. */

@@ -20,6 +20,7 @@ import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { isLocked } from './UsersPage';
 import { useReplaceUser, useUnlockUser, useUser, userKeys } from './api';
+import { getUserHistory } from '../../api/operations';
 
 export function UserDetailPage() {
   const { t, fmt } = useI18n();
@@ -51,7 +52,7 @@ export function UserDetailPage() {
           </div>
           <HistorySection
             queryKey={userKeys.history(id)}
-            fetchPage={(clients, limit, cursor) => clients.users.getUserHistory(id, limit, cursor)}
+            fetchPage={(clients, limit, cursor) => getUserHistory(clients.users, { id, limit, cursor })}
           />
         </article>
       )}

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { versioned, type Versioned } from '../../api/api';
 import type { CreateUserRequest, Role, UpdateUserRequest, UserDto, UserStatus } from '../../api/client';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
+import { listUsers } from '../../api/operations';
 
 const PAGE_SIZE = 50;
 
@@ -21,7 +22,13 @@ export const userKeys = {
 
 export function useUserList(filters: UserFilters) {
   return usePagedQuery(userKeys.list(filters), (clients, cursor) =>
-    clients.users.listUsers(filters.role ? [filters.role] : undefined, filters.status ? [filters.status] : undefined, filters.q, undefined, PAGE_SIZE, cursor),
+    listUsers(clients.users, {
+      role: filters.role ? [filters.role] : undefined,
+      status: filters.status ? [filters.status] : undefined,
+      q: filters.q,
+      limit: PAGE_SIZE,
+      cursor,
+    }),
   );
 }
 

@@ -222,6 +222,7 @@ export const issuesEn: Widen<typeof issuesKo> = {
       future: 'The date must be after today.',
       notFuture: 'The date cannot be after today.',
       percent: 'A whole number from 0 to 100.',
+      range: 'A whole number from {min} to {max}.',
       date: 'A date as YYYY-MM-DD.',
       officialName: 'Give the official’s name with the department or contact.',
     },

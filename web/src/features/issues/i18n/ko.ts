@@ -222,6 +222,7 @@ export const issuesKo = {
       future: '오늘 이후 날짜여야 합니다.',
       notFuture: '오늘이나 그 이전 날짜여야 합니다.',
       percent: '0에서 100 사이의 정수로 적어 주세요.',
+      range: '{min}에서 {max} 사이의 정수로 적어 주세요.',
       date: '날짜를 YYYY-MM-DD 형식으로 적어 주세요.',
       officialName: '담당 부서나 연락처를 적으려면 담당자 이름도 적어 주세요.',
     },

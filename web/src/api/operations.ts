@@ -1,0 +1,293 @@
+// Generated from client.ts by contracts/named-parameters.mjs on every build. Never edit by hand.
+// Each operation with optional parameters, called with its parameters by name.
+/* eslint-disable */
+import type * as C from './client';
+
+export interface ListAgenciesParameters {
+  kind?: Parameters<C.AgenciesClient['listAgencies']>[0];
+  sector?: Parameters<C.AgenciesClient['listAgencies']>[1];
+  status?: Parameters<C.AgenciesClient['listAgencies']>[2];
+  q?: Parameters<C.AgenciesClient['listAgencies']>[3];
+  sort?: Parameters<C.AgenciesClient['listAgencies']>[4];
+  limit?: Parameters<C.AgenciesClient['listAgencies']>[5];
+  cursor?: Parameters<C.AgenciesClient['listAgencies']>[6];
+  clusterCode?: Parameters<C.AgenciesClient['listAgencies']>[7];
+}
+export function listAgencies(client: C.AgenciesClient, parameters: ListAgenciesParameters = {}): ReturnType<C.AgenciesClient['listAgencies']> {
+  return client.listAgencies(parameters.kind, parameters.sector, parameters.status, parameters.q, parameters.sort, parameters.limit, parameters.cursor, parameters.clusterCode);
+}
+
+export interface CreateAgencyParameters {
+  body: Parameters<C.AgenciesClient['createAgency']>[0];
+  idempotency_Key?: Parameters<C.AgenciesClient['createAgency']>[1];
+}
+export function createAgency(client: C.AgenciesClient, parameters: CreateAgencyParameters): ReturnType<C.AgenciesClient['createAgency']> {
+  return client.createAgency(parameters.body, parameters.idempotency_Key);
+}
+
+export interface ExportAgenciesParameters {
+  kind?: Parameters<C.AgenciesClient['exportAgencies']>[0];
+  sector?: Parameters<C.AgenciesClient['exportAgencies']>[1];
+  status?: Parameters<C.AgenciesClient['exportAgencies']>[2];
+  q?: Parameters<C.AgenciesClient['exportAgencies']>[3];
+  clusterCode?: Parameters<C.AgenciesClient['exportAgencies']>[4];
+}
+export function exportAgencies(client: C.AgenciesClient, parameters: ExportAgenciesParameters = {}): ReturnType<C.AgenciesClient['exportAgencies']> {
+  return client.exportAgencies(parameters.kind, parameters.sector, parameters.status, parameters.q, parameters.clusterCode);
+}
+
+export interface GetAgencyHistoryParameters {
+  id: Parameters<C.AgenciesClient['getAgencyHistory']>[0];
+  limit?: Parameters<C.AgenciesClient['getAgencyHistory']>[1];
+  cursor?: Parameters<C.AgenciesClient['getAgencyHistory']>[2];
+}
+export function getAgencyHistory(client: C.AgenciesClient, parameters: GetAgencyHistoryParameters): ReturnType<C.AgenciesClient['getAgencyHistory']> {
+  return client.getAgencyHistory(parameters.id, parameters.limit, parameters.cursor);
+}
+
+export interface ListApiKeysParameters {
+  limit?: Parameters<C.ApiKeysClient['listApiKeys']>[0];
+  cursor?: Parameters<C.ApiKeysClient['listApiKeys']>[1];
+}
+export function listApiKeys(client: C.ApiKeysClient, parameters: ListApiKeysParameters = {}): ReturnType<C.ApiKeysClient['listApiKeys']> {
+  return client.listApiKeys(parameters.limit, parameters.cursor);
+}
+
+export interface GetApiKeyHistoryParameters {
+  id: Parameters<C.ApiKeysClient['getApiKeyHistory']>[0];
+  limit?: Parameters<C.ApiKeysClient['getApiKeyHistory']>[1];
+  cursor?: Parameters<C.ApiKeysClient['getApiKeyHistory']>[2];
+}
+export function getApiKeyHistory(client: C.ApiKeysClient, parameters: GetApiKeyHistoryParameters): ReturnType<C.ApiKeysClient['getApiKeyHistory']> {
+  return client.getApiKeyHistory(parameters.id, parameters.limit, parameters.cursor);
+}
+
+export interface ListAuditEntriesParameters {
+  entityType?: Parameters<C.AuditClient['listAuditEntries']>[0];
+  entityId?: Parameters<C.AuditClient['listAuditEntries']>[1];
+  actorType?: Parameters<C.AuditClient['listAuditEntries']>[2];
+  actorId?: Parameters<C.AuditClient['listAuditEntries']>[3];
+  from?: Parameters<C.AuditClient['listAuditEntries']>[4];
+  to?: Parameters<C.AuditClient['listAuditEntries']>[5];
+  limit?: Parameters<C.AuditClient['listAuditEntries']>[6];
+  cursor?: Parameters<C.AuditClient['listAuditEntries']>[7];
+}
+export function listAuditEntries(client: C.AuditClient, parameters: ListAuditEntriesParameters = {}): ReturnType<C.AuditClient['listAuditEntries']> {
+  return client.listAuditEntries(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.limit, parameters.cursor);
+}
+
+export interface ExportAuditEntriesParameters {
+  entityType?: Parameters<C.AuditClient['exportAuditEntries']>[0];
+  entityId?: Parameters<C.AuditClient['exportAuditEntries']>[1];
+  actorType?: Parameters<C.AuditClient['exportAuditEntries']>[2];
+  actorId?: Parameters<C.AuditClient['exportAuditEntries']>[3];
+  from?: Parameters<C.AuditClient['exportAuditEntries']>[4];
+  to?: Parameters<C.AuditClient['exportAuditEntries']>[5];
+}
+export function exportAuditEntries(client: C.AuditClient, parameters: ExportAuditEntriesParameters = {}): ReturnType<C.AuditClient['exportAuditEntries']> {
+  return client.exportAuditEntries(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to);
+}
+
+export interface ListClusterIndicatorsParameters {
+  clusterCode?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[0];
+  yearFrom?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[1];
+  yearTo?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[2];
+  sort?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[3];
+  limit?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[4];
+  cursor?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[5];
+}
+export function listClusterIndicators(client: C.ClusterIndicatorsClient, parameters: ListClusterIndicatorsParameters = {}): ReturnType<C.ClusterIndicatorsClient['listClusterIndicators']> {
+  return client.listClusterIndicators(parameters.clusterCode, parameters.yearFrom, parameters.yearTo, parameters.sort, parameters.limit, parameters.cursor);
+}
+
+export interface ExportClusterIndicatorsParameters {
+  clusterCode?: Parameters<C.ClusterIndicatorsClient['exportClusterIndicators']>[0];
+  yearFrom?: Parameters<C.ClusterIndicatorsClient['exportClusterIndicators']>[1];
+  yearTo?: Parameters<C.ClusterIndicatorsClient['exportClusterIndicators']>[2];
+}
+export function exportClusterIndicators(client: C.ClusterIndicatorsClient, parameters: ExportClusterIndicatorsParameters = {}): ReturnType<C.ClusterIndicatorsClient['exportClusterIndicators']> {
+  return client.exportClusterIndicators(parameters.clusterCode, parameters.yearFrom, parameters.yearTo);
+}
+
+export interface PutClusterIndicatorParameters {
+  id: Parameters<C.ClusterIndicatorsClient['putClusterIndicator']>[0];
+  year: Parameters<C.ClusterIndicatorsClient['putClusterIndicator']>[1];
+  body: Parameters<C.ClusterIndicatorsClient['putClusterIndicator']>[2];
+  if_Match?: Parameters<C.ClusterIndicatorsClient['putClusterIndicator']>[3];
+}
+export function putClusterIndicator(client: C.ClusterIndicatorsClient, parameters: PutClusterIndicatorParameters): ReturnType<C.ClusterIndicatorsClient['putClusterIndicator']> {
+  return client.putClusterIndicator(parameters.id, parameters.year, parameters.body, parameters.if_Match);
+}
+
+export interface GetClusterIndicatorHistoryParameters {
+  id: Parameters<C.ClusterIndicatorsClient['getClusterIndicatorHistory']>[0];
+  year: Parameters<C.ClusterIndicatorsClient['getClusterIndicatorHistory']>[1];
+  limit?: Parameters<C.ClusterIndicatorsClient['getClusterIndicatorHistory']>[2];
+  cursor?: Parameters<C.ClusterIndicatorsClient['getClusterIndicatorHistory']>[3];
+}
+export function getClusterIndicatorHistory(client: C.ClusterIndicatorsClient, parameters: GetClusterIndicatorHistoryParameters): ReturnType<C.ClusterIndicatorsClient['getClusterIndicatorHistory']> {
+  return client.getClusterIndicatorHistory(parameters.id, parameters.year, parameters.limit, parameters.cursor);
+}
+
+export interface ListClustersParameters {
+  region?: Parameters<C.ClustersClient['listClusters']>[0];
+  operatorCode?: Parameters<C.ClustersClient['listClusters']>[1];
+  status?: Parameters<C.ClustersClient['listClusters']>[2];
+  q?: Parameters<C.ClustersClient['listClusters']>[3];
+  sort?: Parameters<C.ClustersClient['listClusters']>[4];
+  limit?: Parameters<C.ClustersClient['listClusters']>[5];
+  cursor?: Parameters<C.ClustersClient['listClusters']>[6];
+}
+export function listClusters(client: C.ClustersClient, parameters: ListClustersParameters = {}): ReturnType<C.ClustersClient['listClusters']> {
+  return client.listClusters(parameters.region, parameters.operatorCode, parameters.status, parameters.q, parameters.sort, parameters.limit, parameters.cursor);
+}
+
+export interface CreateClusterParameters {
+  body: Parameters<C.ClustersClient['createCluster']>[0];
+  idempotency_Key?: Parameters<C.ClustersClient['createCluster']>[1];
+}
+export function createCluster(client: C.ClustersClient, parameters: CreateClusterParameters): ReturnType<C.ClustersClient['createCluster']> {
+  return client.createCluster(parameters.body, parameters.idempotency_Key);
+}
+
+export interface ExportClustersParameters {
+  region?: Parameters<C.ClustersClient['exportClusters']>[0];
+  operatorCode?: Parameters<C.ClustersClient['exportClusters']>[1];
+  status?: Parameters<C.ClustersClient['exportClusters']>[2];
+  q?: Parameters<C.ClustersClient['exportClusters']>[3];
+}
+export function exportClusters(client: C.ClustersClient, parameters: ExportClustersParameters = {}): ReturnType<C.ClustersClient['exportClusters']> {
+  return client.exportClusters(parameters.region, parameters.operatorCode, parameters.status, parameters.q);
+}
+
+export interface ExportClustersXlsxParameters {
+  region?: Parameters<C.ClustersClient['exportClustersXlsx']>[0];
+  operatorCode?: Parameters<C.ClustersClient['exportClustersXlsx']>[1];
+  status?: Parameters<C.ClustersClient['exportClustersXlsx']>[2];
+  q?: Parameters<C.ClustersClient['exportClustersXlsx']>[3];
+}
+export function exportClustersXlsx(client: C.ClustersClient, parameters: ExportClustersXlsxParameters = {}): ReturnType<C.ClustersClient['exportClustersXlsx']> {
+  return client.exportClustersXlsx(parameters.region, parameters.operatorCode, parameters.status, parameters.q);
+}
+
+export interface GetClusterHistoryParameters {
+  id: Parameters<C.ClustersClient['getClusterHistory']>[0];
+  limit?: Parameters<C.ClustersClient['getClusterHistory']>[1];
+  cursor?: Parameters<C.ClustersClient['getClusterHistory']>[2];
+}
+export function getClusterHistory(client: C.ClustersClient, parameters: GetClusterHistoryParameters): ReturnType<C.ClustersClient['getClusterHistory']> {
+  return client.getClusterHistory(parameters.id, parameters.limit, parameters.cursor);
+}
+
+export interface RunImportParameters {
+  entity: Parameters<C.ImportsClient['runImport']>[0];
+  body: Parameters<C.ImportsClient['runImport']>[1];
+  dryRun?: Parameters<C.ImportsClient['runImport']>[2];
+  onError?: Parameters<C.ImportsClient['runImport']>[3];
+  charset?: Parameters<C.ImportsClient['runImport']>[4];
+  fileName?: Parameters<C.ImportsClient['runImport']>[5];
+}
+export function runImport(client: C.ImportsClient, parameters: RunImportParameters): ReturnType<C.ImportsClient['runImport']> {
+  return client.runImport(parameters.entity, parameters.body, parameters.dryRun, parameters.onError, parameters.charset, parameters.fileName);
+}
+
+export interface ListImportsParameters {
+  entity?: Parameters<C.ImportsClient['listImports']>[0];
+  limit?: Parameters<C.ImportsClient['listImports']>[1];
+  cursor?: Parameters<C.ImportsClient['listImports']>[2];
+}
+export function listImports(client: C.ImportsClient, parameters: ListImportsParameters = {}): ReturnType<C.ImportsClient['listImports']> {
+  return client.listImports(parameters.entity, parameters.limit, parameters.cursor);
+}
+
+export interface ListRegulatoryIssuesParameters {
+  sort?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[0];
+  limit?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[1];
+  cursor?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[2];
+  status?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[3];
+  category?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[4];
+  priority?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[5];
+  clusterCode?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[6];
+  raisedByCode?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[7];
+  leadMinistryCode?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[8];
+  overdue?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[9];
+  dueBefore?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[10];
+  createdFrom?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[11];
+  createdTo?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[12];
+  q?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[13];
+}
+export function listRegulatoryIssues(client: C.RegulatoryIssuesClient, parameters: ListRegulatoryIssuesParameters = {}): ReturnType<C.RegulatoryIssuesClient['listRegulatoryIssues']> {
+  return client.listRegulatoryIssues(parameters.sort, parameters.limit, parameters.cursor, parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.q);
+}
+
+export interface CreateRegulatoryIssueParameters {
+  body: Parameters<C.RegulatoryIssuesClient['createRegulatoryIssue']>[0];
+  idempotency_Key?: Parameters<C.RegulatoryIssuesClient['createRegulatoryIssue']>[1];
+}
+export function createRegulatoryIssue(client: C.RegulatoryIssuesClient, parameters: CreateRegulatoryIssueParameters): ReturnType<C.RegulatoryIssuesClient['createRegulatoryIssue']> {
+  return client.createRegulatoryIssue(parameters.body, parameters.idempotency_Key);
+}
+
+export interface ExportRegulatoryIssuesParameters {
+  status?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[0];
+  category?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[1];
+  priority?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[2];
+  clusterCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[3];
+  raisedByCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[4];
+  leadMinistryCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[5];
+  overdue?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[6];
+  dueBefore?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[7];
+  createdFrom?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[8];
+  createdTo?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[9];
+  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[10];
+}
+export function exportRegulatoryIssues(client: C.RegulatoryIssuesClient, parameters: ExportRegulatoryIssuesParameters = {}): ReturnType<C.RegulatoryIssuesClient['exportRegulatoryIssues']> {
+  return client.exportRegulatoryIssues(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.q);
+}
+
+export interface ExportRegulatoryIssuesXlsxParameters {
+  status?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[0];
+  category?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[1];
+  priority?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[2];
+  clusterCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[3];
+  raisedByCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[4];
+  leadMinistryCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[5];
+  overdue?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[6];
+  dueBefore?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[7];
+  createdFrom?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[8];
+  createdTo?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[9];
+  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[10];
+}
+export function exportRegulatoryIssuesXlsx(client: C.RegulatoryIssuesClient, parameters: ExportRegulatoryIssuesXlsxParameters = {}): ReturnType<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']> {
+  return client.exportRegulatoryIssuesXlsx(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.q);
+}
+
+export interface AddRegulatoryIssueCommentParameters {
+  id: Parameters<C.RegulatoryIssuesClient['addRegulatoryIssueComment']>[0];
+  body: Parameters<C.RegulatoryIssuesClient['addRegulatoryIssueComment']>[1];
+  idempotency_Key?: Parameters<C.RegulatoryIssuesClient['addRegulatoryIssueComment']>[2];
+}
+export function addRegulatoryIssueComment(client: C.RegulatoryIssuesClient, parameters: AddRegulatoryIssueCommentParameters): ReturnType<C.RegulatoryIssuesClient['addRegulatoryIssueComment']> {
+  return client.addRegulatoryIssueComment(parameters.id, parameters.body, parameters.idempotency_Key);
+}
+
+export interface ListUsersParameters {
+  role?: Parameters<C.UsersClient['listUsers']>[0];
+  status?: Parameters<C.UsersClient['listUsers']>[1];
+  q?: Parameters<C.UsersClient['listUsers']>[2];
+  sort?: Parameters<C.UsersClient['listUsers']>[3];
+  limit?: Parameters<C.UsersClient['listUsers']>[4];
+  cursor?: Parameters<C.UsersClient['listUsers']>[5];
+}
+export function listUsers(client: C.UsersClient, parameters: ListUsersParameters = {}): ReturnType<C.UsersClient['listUsers']> {
+  return client.listUsers(parameters.role, parameters.status, parameters.q, parameters.sort, parameters.limit, parameters.cursor);
+}
+
+export interface GetUserHistoryParameters {
+  id: Parameters<C.UsersClient['getUserHistory']>[0];
+  limit?: Parameters<C.UsersClient['getUserHistory']>[1];
+  cursor?: Parameters<C.UsersClient['getUserHistory']>[2];
+}
+export function getUserHistory(client: C.UsersClient, parameters: GetUserHistoryParameters): ReturnType<C.UsersClient['getUserHistory']> {
+  return client.getUserHistory(parameters.id, parameters.limit, parameters.cursor);
+}
