@@ -35,11 +35,11 @@ builder.Services.AddSingleton<ClusterIndicatorStore>();
 builder.Services.AddSingleton<RegulatoryIssueStore>();
 DapperSetup.Configure();
 
-builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
-    fastWriters: builder.Configuration.GetValue("Database:FastReads", true)));
+builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+// Validators are stateless; made once, not per request (building one compiles its rules: too dear for every list page).
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddBioClusterLocalization();
 builder.Services.AddBioClusterProblemDetails();
 builder.Services.AddBioClusterCors(builder.Configuration);

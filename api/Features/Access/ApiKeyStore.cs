@@ -58,14 +58,6 @@ public sealed class ApiKeyStore(DbConnectionFactory db, TimeProvider clock, Audi
         JOIN agencies a ON a.id = k.agency_id
         """;
 
-    /// <summary>A row of <see cref="Select"/>, by position.</summary>
-    private static ApiKeyRow ReadRow(RowReader r) => new()
-    {
-        Id = r.Long(0), AgencyId = r.Long(1), AgencyCode = r.Text(2), AgencyNameKo = r.Text(3), AgencyNameEn = r.TextOrNull(4),
-        AgencyKind = r.Text(5), AgencyStatus = r.Text(6), Name = r.Text(7), Prefix = r.Text(8), KeyHash = r.Text(9), Scopes = r.Text(10),
-        ExpiresAt = r.Instant(11), RevokedAt = r.InstantOrNull(12), LastUsedAt = r.InstantOrNull(13), Version = r.Long(14), CreatedAt = r.Instant(15),
-    };
-
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     public async Task<ApiKeyRow?> FindAsync(long id, CancellationToken ct)
@@ -84,7 +76,7 @@ public sealed class ApiKeyStore(DbConnectionFactory db, TimeProvider clock, Audi
         // Every request with a key reads it, so the read is a kept statement on SQLite (Rows.QueryAsync).
         var p = new DynamicParameters();
         p.Add("prefix", parts[0]);
-        var row = (await Rows.QueryAsync(connection, $"{Select} WHERE k.prefix = @prefix", p, ReadRow, capacity: 1)).SingleOrDefault();
+        var row = (await Rows.QueryAsync<ApiKeyRow>(connection, $"{Select} WHERE k.prefix = @prefix", p, capacity: 1)).SingleOrDefault();
         if (row is null) return null;
         var ok = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(presented)), Encoding.ASCII.GetBytes(row.KeyHash));
         if (!ok) return null;

@@ -140,22 +140,6 @@ public static class ImportsApi
         }
     }
 
-    /// <summary>Rows from which an import gives its garbage back to the system after answering (see <see cref="GiveMemoryBack"/>).</summary>
-    internal const int LargeImportRows = 10_000;
-
-    /// <summary>
-    /// After a large import has answered, one compacting collection that returns the freed memory to the system. The
-    /// import's garbage (~250 MB allocated per 100,000 rows, ~20 MB of it alive at once) leaves the server collector
-    /// holding ~60-100 MB it would keep for later: measured after a 100,000-row dry run, the process stayed at 208 MB
-    /// without this and fell to 150 MB with it. (The peak during one import is the same either way.) A pause of a few
-    /// milliseconds for the other requests, once per large import.
-    /// </summary>
-    private static Task GiveMemoryBack()
-    {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        return Task.CompletedTask;
-    }
-
     private static string ContentTypeOf(int status) => status == Status200OK ? "application/json; charset=utf-8" : "application/problem+json; charset=utf-8";
 
     private static async Task<(int Status, byte[] Body)> RunAsync(ImportEngine engine, ImportTarget target, ImportFile file, string? fileName, bool dryRun,
@@ -197,7 +181,6 @@ public static class ImportsApi
             return (status, JsonSerializer.SerializeToUtf8Bytes(Described(problem), json));
         }
         if (ImportEngine.WroteRows(report)) http.Response.OnCompleted(engine.CheckpointAsync);
-        if (report.Totals.Rows >= LargeImportRows) http.Response.OnCompleted(GiveMemoryBack);
         if (report.Outcome != ImportOutcome.Rejected) return (Status200OK, JsonSerializer.SerializeToUtf8Bytes(report, json));
         var rejected = new ProblemDetails
         {

@@ -28,33 +28,13 @@ public sealed partial class RegulatoryIssueStore
 
     /// <summary>
     /// Only the columns a list shows, so a page reads and sends no long texts; the agencies and clusters the page
-    /// names are read once per page (<see cref="ListAsync"/>), not once per row. <see cref="ReadSummary"/> reads it.
+    /// names are read once per page (<see cref="ListAsync"/>), not once per row. Its columns are read by name into <see cref="IssueRow"/>.
     /// </summary>
     private const string SummarySelect = """
         SELECT i.id, i.title_ko, i.title_en, i.category, i.raised_by_id, i.lead_ministry_id, i.priority, i.status, i.response_due_at,
                i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at, i.cluster_ids
         FROM regulatory_issues i
         """;
-
-    private static IssueRow ReadSummary(RowReader r) => new()
-    {
-        Id = r.Long(0),
-        TitleKo = r.Text(1),
-        TitleEn = r.TextOrNull(2),
-        Category = r.Text(3),
-        RaisedById = r.Long(4),
-        LeadMinistryId = r.LongOrNull(5),
-        Priority = r.Int(6),
-        Status = r.Text(7),
-        ResponseDueAt = r.InstantOrNull(8),
-        PlannedCompletionOn = r.DateOrNull(9),
-        ReviewOn = r.DateOrNull(10),
-        ProgressPercent = r.IntOrNull(11),
-        NextDueAt = r.Instant(12),
-        CreatedAt = r.Instant(13),
-        UpdatedAt = r.Instant(14),
-        ClusterIds = r.Text(15),
-    };
 
     /// <summary>
     /// The copy of an issue's cluster ids that its row keeps (ascending, comma-separated), so a list page reads them
@@ -125,7 +105,7 @@ public sealed partial class RegulatoryIssueStore
             }
         }
         var (rows, next, total) = await Keyset.PageAsync(connection, db.Dialect, SummarySelect, "regulatory_issues i", where, p, sort, cursor, limit,
-            "i.id", r => r.Id, count: tallied is null, read: ReadSummary, branches: branches); // one table, no joins: nothing to gain from reading the keys first
+            "i.id", r => r.Id, count: tallied is null, rows: Rows.ByName<IssueRow>(), branches: branches); // one table, no joins: nothing to gain from reading the keys first
         total = tallied ?? total;
         if (rows.Count == 0) return new Page<RegulatoryIssueSummaryDto>([], next, total);
         var clusterIds = rows.Select(r => ClusterIdsOf(r.ClusterIds)).ToList();
@@ -155,12 +135,17 @@ public sealed partial class RegulatoryIssueStore
         if (f.Statuses.Count > 0) Add("status IN @Statuses", "Statuses", f.Statuses);
         if (f.Categories.Count > 0) Add("category IN @Categories", "Categories", f.Categories);
         if (f.LeadMinistryCode is not null) Add("lead_ministry_id = (SELECT id FROM agencies WHERE code = @LeadMinistryCode)", "LeadMinistryCode", f.LeadMinistryCode);
-        return (await Rows.QueryAsync(connection, $"SELECT COALESCE(SUM(issues), 0) FROM regulatory_issue_tallies WHERE {string.Join(" AND ", where)}",
-            p, r => r.Int(0)))[0];
+        return (int)(await Rows.QueryAsync<TotalRow>(connection,
+            $"SELECT COALESCE(SUM(issues), 0) AS total FROM regulatory_issue_tallies WHERE {string.Join(" AND ", where)}", p))[0].Total;
     }
 
     /// <summary>Every issue matching the filter, oldest first, read 500 at a time, so an export of any size streams.</summary>
     public IAsyncEnumerable<RegulatoryIssueDto> StreamAsync(IssueFilter filter, Actor actor, CancellationToken ct) =>
         Keyset.StreamAsync(db, Select, "regulatory_issues i", () => Where(filter), SortFields.Single(f => f.Name == "id"), "i.id", r => r.Id,
             (connection, rows) => ToDtosAsync(connection, null, rows, actor), ct, keysFirst: true);
+
+    private sealed class TotalRow
+    {
+        public long Total { get; set; }
+    }
 }

@@ -122,6 +122,20 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
         }
     }
 
+    private sealed class ClusterLinkRow
+    {
+        public long IssueId { get; set; }
+        public long ClusterId { get; set; }
+    }
+
+    private sealed class RefRow
+    {
+        public long Id { get; set; }
+        public string Code { get; set; } = "";
+        public string NameKo { get; set; } = "";
+        public string? NameEn { get; set; }
+    }
+
     private sealed class LinkRow
     {
         public long IssueId { get; set; }
@@ -159,9 +173,9 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
     /// </summary>
     private async Task<ILookup<long, ClusterRef>> ClustersOfAsync(DbConnection connection, DbTransaction? tx, IEnumerable<long> ids)
     {
-        var links = await Rows.QueryAsync(connection, $"""
+        var links = await Rows.QueryAsync<ClusterLinkRow>(connection, $"""
             SELECT issue_id, cluster_id FROM regulatory_issue_clusters WHERE issue_id IN ({db.Dialect.IdsIn("@ids")})
-            """, IdsParameter(ids), r => (IssueId: r.Long(0), ClusterId: r.Long(1)), tx, 64);
+            """, IdsParameter(ids), tx, 64);
         if (links.Count == 0) return Array.Empty<(long IssueId, ClusterRef Cluster)>().ToLookup(l => l.IssueId, l => l.Cluster);
         var clusters = await ClusterRefsAsync(connection, tx, links.Select(l => l.ClusterId).Distinct());
         return links.Select(l => (l.IssueId, Cluster: clusters[l.ClusterId])).OrderBy(l => l.Cluster.Code, StringComparer.Ordinal)
@@ -187,8 +201,8 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
     /// <summary>The rows of a table of coded, named things (agencies, clusters) with these ids, as references, by id.</summary>
     private async Task<Dictionary<long, T>> RefsAsync<T>(DbConnection connection, DbTransaction? tx, string table, IEnumerable<long> ids,
         Func<long, string, string, string?, T> reference) =>
-        (await Rows.QueryAsync(connection, $"SELECT id, code, name_ko, name_en FROM {table} WHERE id IN ({db.Dialect.IdsIn("@ids")})",
-            IdsParameter(ids), r => (Id: r.Long(0), Ref: reference(r.Long(0), r.Text(1), r.Text(2), r.TextOrNull(3))), tx)).ToDictionary(x => x.Id, x => x.Ref);
+        (await Rows.QueryAsync<RefRow>(connection, $"SELECT id, code, name_ko, name_en FROM {table} WHERE id IN ({db.Dialect.IdsIn("@ids")})",
+            IdsParameter(ids), tx)).ToDictionary(x => x.Id, x => reference(x.Id, x.Code, x.NameKo, x.NameEn));
 
     private static DynamicParameters IdsParameter(IEnumerable<long> ids)
     {

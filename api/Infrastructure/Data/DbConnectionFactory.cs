@@ -36,6 +36,9 @@ public sealed class DbConnectionFactory
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>An engine statement of SQLite's, or nothing to run on SQL Server.</summary>
+    private string? OnSqlite(string sql) => Provider == DatabaseProvider.Sqlite ? sql : null;
+
     /// <summary>Whether hot reads take the SQLite fast path (<see cref="DatabaseOptions.FastReads"/>).</summary>
     public bool FastReads { get; }
 
@@ -66,13 +69,13 @@ public sealed class DbConnectionFactory
 
     /// <summary>
     /// Refreshes the query planner's statistics where the engine does not do it itself (see
-    /// <see cref="SqlDialect.RefreshStatistics"/>). A SQLite connection reads the statistics once, with the schema,
+    /// <see cref="SqliteEngine.RefreshStatistics"/>). A SQLite connection reads the statistics once, with the schema,
     /// and ANALYZE does not make the others read them again, so the pool's connections are let go afterwards
     /// (those in use close when they are given back): the next ones open with the new figures.
     /// </summary>
     public async Task RefreshStatisticsAsync(CancellationToken ct = default)
     {
-        if (Dialect.RefreshStatistics is null) return;
+        if (OnSqlite(SqliteEngine.RefreshStatistics) is null) return;
         await using var connection = await OpenAsync(ct);
         await RefreshStatisticsAsync(connection, ct);
     }
@@ -80,7 +83,7 @@ public sealed class DbConnectionFactory
     /// <summary><see cref="RefreshStatisticsAsync(CancellationToken)"/> on a connection already open (the bulk write's own).</summary>
     public async Task RefreshStatisticsAsync(DbConnection connection, CancellationToken ct = default)
     {
-        if (Dialect.RefreshStatistics is not { } sql) return;
+        if (OnSqlite(SqliteEngine.RefreshStatistics) is not { } sql) return;
         await RunAsync(connection, sql, ct);
         if (connection is SqliteConnection sqlite) SqliteConnection.ClearPool(sqlite);
     }
@@ -93,20 +96,20 @@ public sealed class DbConnectionFactory
     public Task PauseCheckpointsAsync(DbConnection connection, CancellationToken ct = default)
     {
         if (connection is SqliteConnection sqlite) SqliteEngine.NoCheckpointOnClose(sqlite);
-        return RunAsync(connection, Dialect.PauseCheckpoints, ct);
+        return RunAsync(connection, OnSqlite(SqliteEngine.PauseCheckpoints), ct);
     }
 
     /// <summary>Gives the connection back its automatic checkpoints (pooled connections keep the setting).</summary>
-    public Task ResumeCheckpointsAsync(DbConnection connection) => RunAsync(connection, Dialect.ResumeCheckpoints, CancellationToken.None);
+    public Task ResumeCheckpointsAsync(DbConnection connection) => RunAsync(connection, OnSqlite(SqliteEngine.ResumeCheckpoints), CancellationToken.None);
 
     /// <summary>
-    /// Gives the connection what a bulk write needs (<see cref="SqlDialect.BeginBulkWrite"/>) until the returned scope
+    /// Gives the connection what a bulk write needs (<see cref="SqliteEngine.BeginBulkWrite"/>) until the returned scope
     /// is disposed, which takes it back (before the connection goes back to the pool).
     /// </summary>
     public async Task<IAsyncDisposable> BulkWriteAsync(DbConnection connection, CancellationToken ct = default)
     {
-        await RunAsync(connection, Dialect.BeginBulkWrite, ct);
-        return new BulkWriteScope(connection, Dialect.EndBulkWrite);
+        await RunAsync(connection, OnSqlite(SqliteEngine.BeginBulkWrite), ct);
+        return new BulkWriteScope(connection, OnSqlite(SqliteEngine.EndBulkWrite));
     }
 
     private sealed class BulkWriteScope(DbConnection connection, string? end) : IAsyncDisposable
@@ -125,7 +128,7 @@ public sealed class DbConnectionFactory
     /// </summary>
     public async Task CheckpointAsync(CancellationToken ct = default)
     {
-        if (Dialect.Checkpoint is not { } sql) return;
+        if (OnSqlite(SqliteEngine.Checkpoint) is not { } sql) return;
         await using var connection = await OpenAsync(ct);
         await RunAsync(connection, sql, ct);
     }
@@ -226,79 +229,3 @@ public sealed class DbConnectionFactory
 
 /// <summary>A SQLite connection whose hot reads may take the fast path (<see cref="Rows"/>): how the choice travels with it.</summary>
 public sealed class FastReadConnection(string connectionString) : SqliteConnection(connectionString);
-
-/// <summary>Settings of the embedded SQLite engine: process-wide ones, and those of each physical connection.</summary>
-public static class SqliteEngine
-{
-    private static int _done;
-    private const int EnableForeignKeys = 1002; // SQLITE_DBCONFIG_ENABLE_FKEY
-
-    /// <summary>
-    /// Pages of write-ahead log after which a commit copies the log into the database: 4 MB of 16 KB pages, the bytes of
-    /// SQLite's default (1,000 pages of 4 KB). With 16 KB pages and the default count, each of those copies was four
-    /// times larger, and concurrent small writes waited on them: p99 of a single writer 9–14 → 25–34 ms
-    /// (scripts/bench-writes.sh, docs/benchmarks.md).
-    /// </summary>
-    public const int AutoCheckpointPages = 4 * 1024 * 1024 / Migrator.SqlitePageSize;
-
-    /// <summary>The setting of <see cref="AutoCheckpointPages"/>, for each connection (and again after a bulk write paused it).</summary>
-    public static readonly string AutoCheckpoint = $"PRAGMA wal_autocheckpoint = {AutoCheckpointPages};";
-
-    /// <summary>How long a statement waits for another connection's write to end before it fails as busy.</summary>
-    public const int BusyTimeoutMs = 30_000;
-    private static readonly object Prepared = new();
-
-    /// <summary>
-    /// The physical connections (pooled SQLite handles) already set up. Only bookkeeping about this process's own
-    /// handles: it holds no data, and a handle that is closed drops out with it.
-    /// </summary>
-    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Ready = new();
-
-    /// <summary>
-    /// Sets up a physical connection the first time it is opened: foreign keys on; a busy timeout (a writer that finds
-    /// another's write under way waits inside SQLite, in steps of a few milliseconds, instead of being retried by the
-    /// driver every ~150 ms: concurrent writes' p99 290–450 → 40–60 ms); synchronous = NORMAL (WAL lets readers go on
-    /// while one writer writes; NORMAL is durable enough under WAL); and the log's checkpoint threshold
-    /// (<see cref="AutoCheckpointPages"/>). All stay with the handle while the pool keeps it, so a pooled open runs no
-    /// statement: setting them on every open cost ~5 µs, twice per authenticated request.
-    /// </summary>
-    public static async Task PrepareAsync(SqliteConnection connection, CancellationToken ct, int busyTimeoutMs = BusyTimeoutMs)
-    {
-        var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        if (Ready.TryGetValue(handle, out _)) return;
-        SwitchOn(handle, EnableForeignKeys, "foreign keys");
-        SQLitePCL.raw.sqlite3_busy_timeout(handle, busyTimeoutMs);
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = $"PRAGMA synchronous = NORMAL; {AutoCheckpoint}";
-            await pragma.ExecuteNonQueryAsync(ct);
-        }
-        Ready.AddOrUpdate(handle, Prepared);
-    }
-
-    /// <summary>This connection leaves the write-ahead log as it is when it closes (SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE).</summary>
-    public static void NoCheckpointOnClose(SqliteConnection connection) =>
-        SwitchOn(connection.Handle ?? throw new InvalidOperationException("The connection is not open."), NoCheckpointOnCloseOption, "no checkpoint on close");
-
-    /// <summary>Switches one of the connection's <c>sqlite3_db_config</c> options on, and checks that it is.</summary>
-    private static void SwitchOn(SQLitePCL.sqlite3 handle, int option, string what)
-    {
-        var rc = SQLitePCL.raw.sqlite3_db_config(handle, option, 1, out var on);
-        if (rc != SQLitePCL.raw.SQLITE_OK || on != 1) throw new InvalidOperationException($"SQLite did not switch {what} on (rc {rc}).");
-    }
-
-    private const int NoCheckpointOnCloseOption = 1006; // SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
-
-    /// <summary>
-    /// Turns off SQLite's memory statistics, which take one process-wide lock on every allocation SQLite makes:
-    /// under concurrent requests that lock is contended (futex waits showed up as a fifth of the CPU time of a list
-    /// page in a profile). Nothing here reads the statistics. Once the engine has started, SQLite refuses the
-    /// setting (SQLITE_MISUSE) and keeps its defaults, which is still correct, only slower.
-    /// </summary>
-    public static void Configure()
-    {
-        if (Interlocked.Exchange(ref _done, 1) == 1) return;
-        SQLitePCL.Batteries_V2.Init();
-        SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
-    }
-}

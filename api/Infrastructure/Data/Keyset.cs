@@ -122,7 +122,7 @@ public static class Keyset
     /// </summary>
     /// <param name="select">The SELECT … FROM … JOIN … of the rows, without WHERE.</param>
     /// <param name="countFrom">The FROM clause the count needs (fewer joins than the select).</param>
-    /// <param name="read">Reads one row of <paramref name="select"/> by position; null maps the columns by name with Dapper.</param>
+    /// <param name="rows">Reads the page's rows (a hot list passes <see cref="Rows.ByName{T}"/>: the fast path when on); null: Dapper.</param>
     /// <param name="branches">
     /// Alternatives the rows must match one of (say, one status each), read as a merge: each branch's first limit+1 rows
     /// in the sort's order, then the first limit+1 of those. An index on (branch column, sort column, id) then serves
@@ -132,7 +132,7 @@ public static class Keyset
     public static async Task<(IReadOnlyList<TRow> Rows, string? Next, int Total)> PageAsync<TRow>(
         DbConnection connection, SqlDialect dialect, string select, string countFrom, IReadOnlyList<string> where, DynamicParameters p,
         SortSpec<TRow> sort, KeysetCursor? cursor, int limit, string idColumn, Func<TRow, long> id, bool count = true, bool keysFirst = false,
-        Func<RowReader, TRow>? read = null, IReadOnlyList<string>? branches = null)
+        Func<DbConnection, string, DynamicParameters, int, Task<List<TRow>>>? rows = null, IReadOnlyList<string>? branches = null)
     {
         var merge = branches is { Count: > 1 };
         // A merge counts the rows matching any branch; its page statement adds each branch to the filter itself.
@@ -146,7 +146,7 @@ public static class Keyset
         var limitSql = dialect.Limit((limit + 1).ToString(CultureInfo.InvariantCulture));
         var countSql = $"SELECT COUNT(*) FROM {countFrom}{WhereSql(countWhere)}";
         var total = !count ? -1
-            : read is null ? await connection.ExecuteScalarAsync<int>(countSql, p)
+            : rows is null ? await connection.ExecuteScalarAsync<int>(countSql, p)
             : (await Rows.QueryAsync(connection, countSql, p, r => r.Int(0)))[0];
         var orderBy = OrderBy(sort, idColumn);
         // keysFirst: find the page's ids on the base table's indexes alone (the filter and sort columns only
@@ -155,17 +155,8 @@ public static class Keyset
             : keysFirst
             ? $"{select} WHERE {idColumn} IN (SELECT {idColumn} FROM {countFrom}{filterSql}{seekSql} ORDER BY {orderBy} {limitSql}) ORDER BY {orderBy}"
             : $"{select}{filterSql}{seekSql} ORDER BY {orderBy} {limitSql}";
-        List<TRow> rows;
-        if (read is null)
-        {
-            rows = (await connection.QueryAsync<TRow>(sql, p)).AsList();
-        }
-        else
-        {
-            // A hot list reads its own columns by position (see RowReader), on SQLite through kept statements.
-            rows = await Rows.QueryAsync(connection, sql, p, read, capacity: limit + 1);
-        }
-        var (page, next) = Cut(rows, limit, sort, id);
+        var read = rows is null ? (await connection.QueryAsync<TRow>(sql, p)).AsList() : await rows(connection, sql, p, limit + 1);
+        var (page, next) = Cut(read, limit, sort, id);
         return (page, next, total);
     }
 

@@ -50,6 +50,9 @@ public readonly struct RowReader
 
     public DateTimeOffset? InstantOrNull(int i) => IsNull(i) ? null : Instant(i);
 
+    public double? DoubleOrNull(int i) =>
+        IsNull(i) ? null : _statement != 0 ? SqliteNative.ColumnDouble(_statement, i) : Convert.ToDouble(_reader!.GetValue(i));
+
     public DateOnly? DateOrNull(int i) =>
         IsNull(i) ? null : _statement != 0 ? DateOnlyHandler.ParseText(SqliteNative.Utf8(_statement, i)) : DateOnlyHandler.Instance.Parse(_reader!.GetValue(i));
 }
@@ -74,7 +77,23 @@ public static class Rows
         public void Dispose() => SqliteStatements.Query(connection, "COMMIT", null, _ => 0); // reads only: nothing to keep or lose
     }
 
-    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Dapper.DynamicParameters? parameters, Func<RowReader, T> read,
+    /// <summary>
+    /// The rows of <paramref name="sql"/> as <typeparamref name="T"/>, mapped by column name: through kept statements on
+    /// a <see cref="FastReadConnection"/>, through Dapper otherwise.
+    /// </summary>
+    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Dapper.DynamicParameters? parameters,
+        DbTransaction? transaction = null, int capacity = 16) where T : class, new()
+    {
+        if (connection is FastReadConnection sqlite) return SqliteStatements.Query(sqlite, sql, parameters, RowMap<T>.For, capacity);
+        return Dapper.SqlMapper.AsList(await Dapper.SqlMapper.QueryAsync<T>(connection, sql, parameters, transaction));
+    }
+
+    /// <summary>A page reader for <see cref="Keyset.PageAsync{TRow}"/>: the page's rows by name, on the fast path when the connection takes it.</summary>
+    public static Func<DbConnection, string, Dapper.DynamicParameters, int, Task<List<T>>> ByName<T>() where T : class, new() =>
+        (connection, sql, parameters, capacity) => QueryAsync<T>(connection, sql, parameters, null, capacity);
+
+    /// <summary>The rows of <paramref name="sql"/>, each read by <paramref name="read"/> (infrastructure only: features map by name).</summary>
+    internal static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Dapper.DynamicParameters? parameters, Func<RowReader, T> read,
         DbTransaction? transaction = null, int capacity = 16)
     {
         if (connection is FastReadConnection sqlite) return SqliteStatements.Query(sqlite, sql, parameters, read, capacity);

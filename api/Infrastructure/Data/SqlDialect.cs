@@ -25,28 +25,6 @@ public abstract class SqlDialect
     public abstract bool IsUniqueViolation(DbException exception);
 
     /// <summary>
-    /// Refreshes the statistics the query planner chooses plans by, after a bulk change (an import) or at start;
-    /// null where the engine keeps them itself (SQL Server updates statistics automatically).
-    /// </summary>
-    public abstract string? RefreshStatistics { get; }
-
-    /// <summary>
-    /// Statements that stop and restart the engine's own checkpoints at commit, and one that runs a checkpoint; null
-    /// where there is no such thing (SQL Server). A bulk write commits with checkpoints paused and has the log copied
-    /// into the database after it has answered (see <see cref="DbConnectionFactory.CheckpointAsync"/>).
-    /// </summary>
-    public abstract string? PauseCheckpoints { get; }
-    public abstract string? ResumeCheckpoints { get; }
-    public abstract string? Checkpoint { get; }
-
-    /// <summary>
-    /// Statements that give a connection the room a bulk write needs and take it back after (<see cref="DbConnectionFactory.BulkWriteAsync"/>);
-    /// null where the engine manages its own memory (SQL Server).
-    /// </summary>
-    public abstract string? BeginBulkWrite { get; }
-    public abstract string? EndBulkWrite { get; }
-
-    /// <summary>
     /// A subquery of the ids in <paramref name="parameter"/>, a JSON array (<see cref="IdList"/>), for <c>x IN (…)</c>:
     /// one parameter and one statement text whatever the number of ids, where a parameter per id costs a lookup
     /// by name each (SQLite) and a new plan per count (SQL Server).
@@ -77,29 +55,6 @@ public sealed class SqliteDialect : SqlDialect
     public override string SelectNewId => "SELECT last_insert_rowid();";
     public override string IdsIn(string parameter) => $"SELECT value FROM json_each({parameter})";
 
-    // SQLite never refreshes sqlite_stat1 by itself, and this SQLite's PRAGMA optimize only looks at tables the
-    // same connection has queried. Stale figures are costly: with statistics taken over 17 agencies, a lookup of
-    // three agencies by id read all 100,000 of them after an import (16 ms a page). ANALYZE with a sampling limit
-    // takes well under 0.1 s over 200,000 rows.
-    public override string? RefreshStatistics => "PRAGMA analysis_limit = 1000; ANALYZE;";
-
-    // At commit SQLite copies the write-ahead log into the database once it holds more than a set number of pages
-    // (SqliteEngine.AutoCheckpointPages, restored here): for an import of 100,000 rows that is ~70 MB and a third of
-    // a second, in the request.
-    public override string? PauseCheckpoints => "PRAGMA wal_autocheckpoint = 0;";
-    public override string? ResumeCheckpoints => SqliteEngine.AutoCheckpoint;
-    // PASSIVE: copies what it can without waiting for readers or blocking writers; a later checkpoint does the rest.
-    public override string? Checkpoint => "PRAGMA wal_checkpoint(PASSIVE);";
-
-    // A page cache of 4 MB instead of SQLite's default 2 MB while an import writes. An import's rows touch about ten
-    // b-trees each (the table, its indexes, the audit entries and theirs), and below ~100-130 cached pages SQLite spends
-    // its time moving pages between the cache and the log: 100,000 agencies took ~25 s instead of ~1.5 s (insert-floor
-    // with 96 pages of 16 KB, or 100 of 4 KB). The default 2 MB is 128 pages of 16 KB, right at that edge; 4 MB is 256,
-    // twice the edge (8 MB, 512 pages, lifted the import benchmark's peak memory to ~250 MB of the 256 allowed). The
-    // default comes back when the write ends: pooled connections stay small.
-    public override string? BeginBulkWrite => "PRAGMA cache_size = -4096;";
-    public override string? EndBulkWrite => "PRAGMA cache_size = -2000;";
-
     // SQLITE_CONSTRAINT_UNIQUE (2067) and SQLITE_CONSTRAINT_PRIMARYKEY (1555).
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
@@ -113,12 +68,6 @@ public sealed class SqlServerDialect : SqlDialect
     public override string OffsetLimit(string offset, string limit) => $"OFFSET {offset} ROWS FETCH NEXT {limit} ROWS ONLY";
     public override string SelectNewId => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);";
     public override string IdsIn(string parameter) => $"SELECT CAST([value] AS BIGINT) FROM OPENJSON({parameter})";
-    public override string? RefreshStatistics => null;
-    public override string? PauseCheckpoints => null;
-    public override string? ResumeCheckpoints => null;
-    public override string? Checkpoint => null;
-    public override string? BeginBulkWrite => null;
-    public override string? EndBulkWrite => null;
 
     // 2627: unique constraint; 2601: unique index.
     public override bool IsUniqueViolation(DbException exception) =>

@@ -22,6 +22,9 @@ internal static class SqliteNative
     [DllImport(Library, EntryPoint = "sqlite3_column_int64"), SuppressGCTransition]
     public static extern long ColumnInt64(nint statement, int column);
 
+    [DllImport(Library, EntryPoint = "sqlite3_column_double"), SuppressGCTransition]
+    public static extern double ColumnDouble(nint statement, int column);
+
     [DllImport(Library, EntryPoint = "sqlite3_column_text"), SuppressGCTransition]
     public static extern nint ColumnText(nint statement, int column);
 

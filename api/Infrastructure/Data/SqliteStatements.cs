@@ -26,7 +26,7 @@ public static partial class SqliteStatements
     private static readonly ConditionalWeakTable<sqlite3, Dictionary<string, KeptStatement>> Kept = new();
 
     /// <summary>A kept statement and the names of its parameters (without their <c>@</c>), read once when it is prepared.</summary>
-    private sealed record KeptStatement(sqlite3_stmt Statement, string[] Names);
+    private sealed record KeptStatement(sqlite3_stmt Statement, string[] Names, string[] Columns);
 
     /// <summary>Statements kept per connection at most (each a few kilobytes of SQLite's memory).</summary>
     public const int MaxKept = 64;
@@ -77,7 +77,12 @@ public static partial class SqliteStatements
             : 0;
 
     /// <summary>Runs <paramref name="sql"/> and reads every row with <paramref name="read"/>.</summary>
-    public static List<T> Query<T>(SqliteConnection connection, string sql, DynamicParameters? parameters, Func<RowReader, T> read, int capacity = 16)
+    public static List<T> Query<T>(SqliteConnection connection, string sql, DynamicParameters? parameters, Func<RowReader, T> read, int capacity = 16) =>
+        Query<T>(connection, sql, parameters, (string[] _) => read, capacity);
+
+    /// <summary>Runs <paramref name="sql"/> and reads every row with the reader <paramref name="readerFor"/> makes for its columns.</summary>
+    public static List<T> Query<T>(SqliteConnection connection, string sql, DynamicParameters? parameters, Func<string[], Func<RowReader, T>> readerFor,
+        int capacity = 16)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -104,7 +109,9 @@ public static partial class SqliteStatements
                     throw new ArgumentException("Name every parameter with @.", nameof(sql));
                 }
             }
-            statements[sql] = kept = new KeptStatement(prepared, names);
+            var columns = new string[raw.sqlite3_column_count(prepared)];
+            for (var i = 0; i < columns.Length; i++) columns[i] = raw.sqlite3_column_name(prepared, i).utf8_to_string();
+            statements[sql] = kept = new KeptStatement(prepared, names, columns);
         }
         var statement = kept.Statement;
         var added = false;
@@ -119,6 +126,7 @@ public static partial class SqliteStatements
                 Bind(db, statement, i + 1, value);
             }
             var rows = new List<T>(capacity);
+            var read = readerFor(kept.Columns);
             var reader = new RowReader(statement.DangerousGetHandle());
             int rc;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW) rows.Add(read(reader));

@@ -64,7 +64,11 @@ public sealed class SqliteStatementsTests : TempSqliteDatabase
         if (statuses[0] != "nothing") Assert.NotEmpty(expected); // the filters were chosen to find rows
     }
 
-    private sealed record Keyed(long Id, DateTimeOffset At);
+    private sealed class Keyed
+    {
+        public long Id { get; set; }
+        public DateTimeOffset At { get; set; }
+    }
 
     [Fact]
     public async Task APage_RunsItsKeptStatementsWithoutCompilingThemAgain()
@@ -80,7 +84,7 @@ public sealed class SqliteStatementsTests : TempSqliteDatabase
             p.Add("Name", page % 2 == 0 ? "%x%" : "%y%"); // matches no name: a new pattern, the same rows
             var (rows, next, total) = await Keyset.PageAsync(c, SqliteDialect.Instance, "SELECT t.id, t.at FROM t", "t",
                 ["t.status IN @Statuses", "t.name NOT LIKE @Name"], p, sort, cursor, 7, "t.id", r => r.Id, keysFirst: page % 2 == 0,
-                read: r => new Keyed(r.Long(0), r.Instant(1)));
+                rows: Rows.ByName<Keyed>());
             Assert.True(rows.Count == 7, $"page {page}: {rows.Count} rows, total {total}, ids {string.Join(",", rows.Select(r => r.Id))}");
             Assert.True(total > 0);
             seen.AddRange(rows.Select(r => r.Id));
@@ -95,7 +99,7 @@ public sealed class SqliteStatementsTests : TempSqliteDatabase
             var p = new DynamicParameters();
             p.Add("Statuses", new[] { "under_review", "accepted" });
             await Keyset.PageAsync(c, SqliteDialect.Instance, "SELECT t.id, t.at FROM t", "t", ["t.status IN @Statuses"], p, sort,
-                cursor, 7, "t.id", r => r.Id, keysFirst: true, read: r => new Keyed(r.Long(0), r.Instant(1)));
+                cursor, 7, "t.id", r => r.Id, keysFirst: true, rows: Rows.ByName<Keyed>());
         }
         Assert.Equal(like, SqliteStatements.RecompiledOn((SqliteConnection)c));
     }

@@ -152,7 +152,7 @@ public class SqliteApiFactory : ApiFactory
 /// SQL Server, switched on by BIOCLUSTER_SQLSERVER_CONNECTION: each host gets its own new database
 /// on that server, dropped afterwards.
 /// </summary>
-public sealed class SqlServerApiFactory : ApiFactory
+public class SqlServerApiFactory : ApiFactory
 {
     public const string Variable = "BIOCLUSTER_SQLSERVER_CONNECTION";
     private readonly string _database = "biocluster_test_" + Guid.NewGuid().ToString("N")[..12];

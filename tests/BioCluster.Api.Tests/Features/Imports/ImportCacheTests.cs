@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace BioCluster.Api.Tests.Features.Imports;
 
 /// <summary>
-/// An import that writes gets a larger SQLite page cache for its connection (SqlDialect.BeginBulkWrite: below ~100-130
+/// An import that writes gets a larger SQLite page cache for its connection (SqliteEngine.BeginBulkWrite: below ~100-130
 /// cached pages SQLite slows ~15× on an import's rows), a dry run keeps the default, and the connection goes back with
 /// the default. Seen from inside the run, through a target that looks at its connection before the agencies' target opens.
 /// </summary>

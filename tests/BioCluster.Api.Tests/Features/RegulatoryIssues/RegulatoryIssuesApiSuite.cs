@@ -10,7 +10,11 @@ using BioCluster.Api.Tests.Infrastructure;
 
 namespace BioCluster.Api.Tests.Features.RegulatoryIssues;
 
-public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixture<IssuesFactory>
+/// <summary>
+/// The regulatory-issue API through HTTP: the workflow, lists, exports, statistics, comments and edits. Runs on SQLite
+/// and, when BIOCLUSTER_SQLSERVER_CONNECTION is set, on SQL Server (reported as skipped otherwise).
+/// </summary>
+public abstract class RegulatoryIssuesApiSuite(IIssuesHost factory)
 {
     private static async Task<JsonNode> Json(HttpResponseMessage r)
     {
@@ -19,200 +23,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         return JsonNode.Parse(text)!;
     }
 
-    /// <summary>The lines of SQLite's query plan for <paramref name="sql"/> on the test database.</summary>
-    private async Task<List<string>> PlanOf(string sql)
-    {
-        await using var db = await factory.Services.GetRequiredService<DbConnectionFactory>().OpenAsync();
-        return (await db.QueryAsync($"EXPLAIN QUERY PLAN {sql}")).Select(r => (string)r.detail).ToList();
-    }
-
-    /// <summary>
-    /// The ministry view counts what a ministry owes past its due date (and lists it by due date): the count is
-    /// answered from the ministry's due-date index alone, status included, never reading the table (migration 0009).
-    /// </summary>
-    [Fact]
-    public async Task AMinistrysOverdueCount_IsReadFromItsDueDateIndexAlone()
-    {
-        var plan = string.Join(" | ", await PlanOf("""
-            SELECT COUNT(*) FROM regulatory_issues i
-            WHERE i.status IN ('accepted', 'partially_accepted', 'in_progress')
-              AND i.lead_ministry_id = (SELECT id FROM agencies WHERE code = 'mfds') AND i.next_due_at < '2026-11-25T00:00:00.0000000Z'
-            """));
-        Assert.Contains("COVERING INDEX ix_ri_lead_due", plan);
-    }
-
-    /// <summary>
-    /// A ministry's list, newest first, reads its whole page from the ministry's created-order index, statuses and
-    /// the copy of the cluster ids included, never touching the table (migration 0010). The text is the store's page.
-    /// </summary>
-    [Fact]
-    public async Task AMinistrysNewestFirstPage_IsReadFromItsIndexAlone()
-    {
-        var plan = string.Join(" | ", await PlanOf("""
-            SELECT i.id, i.title_ko, i.title_en, i.category, i.raised_by_id, i.lead_ministry_id, i.priority, i.status, i.response_due_at,
-                   i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at, i.cluster_ids
-            FROM regulatory_issues i
-            WHERE i.status IN ('under_review', 'in_progress') AND i.lead_ministry_id = (SELECT id FROM agencies WHERE code = 'mfds')
-            ORDER BY i.created_at DESC, i.id DESC LIMIT 51
-            """));
-        Assert.Contains("COVERING INDEX ix_ri_lead_created", plan);
-    }
-
-    /// <summary>
-    /// A board column (one status, sorted as the user chose) walks an index in the sort's order and stops after its
-    /// first cards, instead of sorting every issue of the status (migration 0012 for due date, update and priority).
-    /// </summary>
-    [Theory]
-    [InlineData("i.next_due_at ASC", "ix_ri_status_due")]
-    [InlineData("i.updated_at DESC", "ix_ri_status_updated")]
-    [InlineData("i.priority DESC", "ix_ri_status_priority")]
-    [InlineData("i.created_at DESC", "ix_ri_status_created")]
-    public async Task ABoardColumn_WalksAnIndexInItsSortOrder(string order, string index)
-    {
-        var direction = order.EndsWith("DESC", StringComparison.Ordinal) ? "DESC" : "ASC";
-        var plan = string.Join(" | ", await PlanOf($"""
-            SELECT i.id, i.title_ko, i.status, i.cluster_ids FROM regulatory_issues i
-            WHERE i.status IN ('under_review') ORDER BY {order}, i.id {direction} LIMIT 9
-            """));
-        Assert.Contains($"USING INDEX {index} (status=?)", plan);
-        Assert.DoesNotContain("TEMP B-TREE", plan); // no sort of the matching rows
-    }
-
-    /// <summary>
-    /// A list filtered by who raised it, by category or by priority, in the default order (newest first), walks that
-    /// filter's index in creation order instead of sorting every matching issue (migration 0013).
-    /// </summary>
-    [Theory]
-    [InlineData("i.raised_by_id = (SELECT id FROM agencies WHERE code = 'kbiohealth')", "ix_ri_raised_created (raised_by_id=?)")]
-    [InlineData("i.category IN ('workforce')", "ix_ri_category_created (category=?)")]
-    [InlineData("i.priority IN (4)", "ix_ri_priority_created (priority=?)")]
-    public async Task AFilteredNewestFirstList_WalksItsFiltersIndex(string filter, string index)
-    {
-        var plan = string.Join(" | ", await PlanOf($"""
-            SELECT i.id, i.title_ko, i.status, i.cluster_ids FROM regulatory_issues i
-            WHERE {filter} ORDER BY i.created_at DESC, i.id DESC LIMIT 51
-            """));
-        Assert.Contains($"USING INDEX {index}", plan);
-        Assert.DoesNotContain("TEMP B-TREE", plan);
-    }
-
-    /// <summary>
-    /// Several statuses are read as a merge of one sorted read per status. Paging through every page, for every sort
-    /// and direction, gives exactly the matching issues in the sort's order (ties by id), with the right total, and a
-    /// status named twice changes nothing.
-    /// </summary>
-    [Theory]
-    [InlineData("createdAt", "created_at")]
-    [InlineData("-createdAt", "created_at")]
-    [InlineData("dueAt", "next_due_at")]
-    [InlineData("-dueAt", "next_due_at")]
-    [InlineData("-updatedAt", "updated_at")]
-    [InlineData("priority", "priority")]
-    [InlineData("-priority", "priority")]
-    public async Task SeveralStatuses_PageInTheSortsOrder(string sort, string column)
-    {
-        var op = await factory.Party("kbiohealth");
-        var secretariat = await factory.Party("mohw");
-        for (var i = 0; i < 4; i++)
-        {
-            var (id, _) = await factory.Raise(op, IssuesFactory.NewIssue(priority: i % 2 == 0 ? "high" : "low"));
-            if (i % 2 == 0) await IssuesFactory.Move(secretariat, id, factory.MoveTo("under_review"));
-        }
-        var direction = sort.StartsWith('-') ? "DESC" : "ASC";
-        await using var db = factory.OpenDatabase();
-        var expected = (await db.QueryAsync<long>($"""
-            SELECT id FROM regulatory_issues WHERE status IN ('submitted', 'under_review') ORDER BY {column} {direction}, id {direction}
-            """)).ToList();
-        Assert.True(expected.Count >= 4);
-
-        var listed = new List<long>();
-        string? cursor = null;
-        do
-        {
-            var page = await Json(await op.GetAsync(
-                $"/api/v1/regulatory-issues?status=submitted&status=under_review&status=submitted&sort={sort}&limit=3" +
-                (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")));
-            Assert.Equal(expected.Count, page["totalCount"]!.GetValue<int>());
-            listed.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()));
-            cursor = page["nextCursor"]?.GetValue<string>();
-        } while (cursor is not null);
-        Assert.Equal(expected, listed);
-    }
-
-    /// <summary>Each status's read in a merged page walks that status's index in the sort's order (no sort of all its issues).</summary>
-    [Fact]
-    public async Task AMergedPage_WalksEachStatussIndex()
-    {
-        var sort = new SortSpec<RegulatoryIssueStore.IssueRow>(RegulatoryIssueStore.SortFields.Single(f => f.Name == "dueAt"), false);
-        var sql = Keyset.MergedSql("SELECT i.id, i.title_ko, i.next_due_at FROM regulatory_issues i", [], ["i.status = 'submitted'", "i.status = 'accepted'"],
-            null, sort, "i.id", "LIMIT 51");
-        var plan = await PlanOf(sql);
-        Assert.Equal(2, plan.Count(d => d.Contains("USING INDEX ix_ri_status_due (status=?)")));
-        // The engine merges the two reads; each sorts only its own at most 51 rows for the merge (a status's whole set
-        // of issues sorted would add a third and fourth).
-        Assert.Contains(plan, d => d.Contains("MERGE (UNION ALL)"));
-        Assert.Equal(2, plan.Count(d => d.Contains("TEMP B-TREE")));
-    }
-
-    /// <summary>
-    /// A list page names each issue's clusters from the copy of their ids on the issue's row; raising and editing keep
-    /// that copy in step with the links, so the list names what the detail names, ordered by code.
-    /// </summary>
-    [Fact]
-    public async Task TheListsClusters_FollowEveryEdit()
-    {
-        var op = await factory.Party("kbiohealth");
-        var marker = $"클러스터사본{Guid.NewGuid():N}"[..14];
-        var (id, etag) = await factory.Raise(op, IssuesFactory.NewIssue(title: $"{marker} 과제", clusters: ["osong", "daegu-gyeongbuk"]));
-        async Task<string[]> Listed(string query) =>
-            (await Json(await op.GetAsync($"/api/v1/regulatory-issues?q={Uri.EscapeDataString(marker)}&{query}")))["items"]!.AsArray()
-                .Single()!["clusters"]!.AsArray().Select(c => c!["code"]!.GetValue<string>()).ToArray();
-        async Task<string[]> Detailed() =>
-            (await Json(await op.GetAsync($"/api/v1/regulatory-issues/{id}")))["clusters"]!.AsArray().Select(c => c!["code"]!.GetValue<string>()).ToArray();
-        Assert.Equal(["daegu-gyeongbuk", "osong"], await Listed("limit=10"));
-        Assert.Equal(await Detailed(), await Listed("limit=10"));
-
-        var body = new { titleKo = $"{marker} 수정", problemKo = "현행 규정의 문제를 더 구체적으로 적습니다.", proposalKo = "개선안도 구체적으로 적습니다.",
-            category = "licensing_approval", clusterCodes = new[] { "gwanggyo", "osong" }, priority = "high" };
-        etag = (await op.Send(HttpMethod.Put, $"/api/v1/regulatory-issues/{id}", Http.Body(body), etag)).ETag();
-        Assert.Equal(["gwanggyo", "osong"], await Listed("limit=10"));
-        Assert.Equal(["gwanggyo", "osong"], await Listed("limit=10&sort=-updatedAt"));
-        await op.Send(HttpMethod.Put, $"/api/v1/regulatory-issues/{id}", Http.Body(body with { clusterCodes = new[] { "gwanggyo" } }), etag);
-        Assert.Equal(["gwanggyo"], await Listed("limit=10"));
-        Assert.Equal(await Detailed(), await Listed("limit=10"));
-        Assert.Equal(0, await IssuesFactory.ClusterCopiesOutOfStep(factory));
-    }
-
-    /// <summary>Migration 0010 fills each existing issue's copy of its cluster ids from its links.</summary>
-    [Fact]
-    public async Task Migration0010_CopiesEachIssuesClusterIdsFromItsLinks()
-    {
-        var op = await factory.Party("kbiohealth");
-        await factory.Raise(op, IssuesFactory.NewIssue(clusters: ["osong", "daegu-gyeongbuk", "gwanggyo"]));
-        await factory.Raise(op, IssuesFactory.NewIssue(clusters: ["gwanggyo"]));
-        var copy = Path.Combine(Path.GetTempPath(), $"biocluster-0010-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using (var source = factory.OpenDatabase()) await source.ExecuteAsync($"VACUUM INTO '{copy}'");
-            await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=False");
-            await db.ExecuteAsync("UPDATE regulatory_issues SET cluster_ids = ''"); // as before the migration
-            var script = Migrator.Scripts(DatabaseProvider.Sqlite).Single(s => s.Number == 10).Sql;
-            var backfill = script[script.IndexOf("UPDATE regulatory_issues", StringComparison.Ordinal)..];
-            await db.ExecuteAsync(backfill[..(backfill.IndexOf(';') + 1)]);
-            var links = (await db.QueryAsync<(long Issue, long Cluster)>("SELECT issue_id, cluster_id FROM regulatory_issue_clusters")).ToLookup(l => l.Issue, l => l.Cluster);
-            var copies = (await db.QueryAsync<(long Id, string Ids)>("SELECT id, cluster_ids FROM regulatory_issues")).ToList();
-            Assert.Contains(copies, c => c.Ids.Split(',').Length == 3);
-            foreach (var (issue, ids) in copies)
-                Assert.Equal(string.Join(",", links[issue].Order()), ids);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(copy);
-        }
-    }
-
-    [Fact]
+    [ApiFact]
     public async Task RaiseRouteAnswerProgressComplete_RecordsEveryStep()
     {
         var op = await factory.Party("kbiohealth");
@@ -244,7 +55,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.Equal("80", history[4]!["fields"]!["progressPercent"]!.GetValue<string>());
     }
 
-    [Fact]
+    [ApiFact]
     public async Task ListTotal_IsRightOnFullAndEmptyPages()
     {
         var op = await factory.Party("kbiohealth");
@@ -270,7 +81,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.Equal(0, none["totalCount"]!.GetValue<int>());
     }
 
-    [Fact]
+    [ApiFact]
     public async Task MoveFromTheWrongState_Is409_AndByTheWrongParty_Is403_AndNothingChanges()
     {
         var op = await factory.Party("kbiohealth");
@@ -288,7 +99,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.NotEqual(etag, await IssuesFactory.ETagOf(op, id));
     }
 
-    [Fact]
+    [ApiFact]
     public async Task MoveWithMissingFields_Is400NamingThem()
     {
         var (id, _) = await factory.Raise(await factory.Party("kbiohealth"));
@@ -301,7 +112,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
             .Problem(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Assignment_ToSomethingThatIsNotAMinistry_Is400()
     {
         var (id, _) = await factory.Raise(await factory.Party("kbiohealth"));
@@ -310,7 +121,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.Contains("leadMinistryCode", problem.Errors().Keys);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Move_WithoutIfMatch_Is428_AndStale_Is412()
     {
         var op = await factory.Party("kbiohealth");
@@ -321,7 +132,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         await (await IssuesFactory.Move(await factory.Party("mohw"), id, factory.MoveTo("under_review"), etag)).Problem(HttpStatusCode.PreconditionFailed);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task ParallelMovesWithOneETag_ExactlyOneWins()
     {
         var (id, etag) = await factory.Raise(await factory.Party("kbiohealth"));
@@ -333,7 +144,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.Equal(2, history.Count);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Refusal_AllowsOneReReview()
     {
         var (id, _) = await factory.Raise(await factory.Party("kbiohealth"));
@@ -347,7 +158,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         await (await IssuesFactory.Move(secretariat, id, factory.MoveTo("under_review"))).Problem(HttpStatusCode.Conflict);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Overdue_IsDerivedFromTheClock()
     {
         var (id, _) = await factory.Raise(await factory.Party("kbiohealth"), IssuesFactory.NewIssue("기한 경과 과제"));
@@ -368,7 +179,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.DoesNotContain(notOverdue["items"]!.AsArray(), i => i!["id"]!.GetValue<long>() == id);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Filters_SelectExactlyTheMatchingIssues()
     {
         var op = await factory.Party("ifez");
@@ -399,7 +210,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.NotEmpty(bad.Errors());
     }
 
-    [Fact]
+    [ApiFact]
     public async Task EverySort_PagesWithoutGapsOrRepeats()
     {
         var op = await factory.Party("wmit");
@@ -426,7 +237,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         }
     }
 
-    [Fact]
+    [ApiFact]
     public async Task CsvExport_IsUtf8WithBom_HasTheImportColumns_KeepsKorean_NeutralisesFormulas_AndFilters()
     {
         var op = await factory.Party("gbsa");
@@ -458,7 +269,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.Equal(plain.ToString(), cell(onlyWorkforce[1], "id"));
     }
 
-    [Fact]
+    [ApiFact]
     public async Task XlsxExport_IsAWorkbookWithKoreanHeaders_NeutralisesFormulas_AndFilters()
     {
         var op = await factory.Party("gbsa");
@@ -476,7 +287,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.Equal($"'+1 {marker}", Assert.Single(onlyTax.Skip(1))[title]);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Exports_BadFilter_Returns400Problem()
     {
         var op = await factory.Party("gbsa");
@@ -488,7 +299,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         }
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Stats_CountTheSeededSetInSql()
     {
         await using var fresh = new IssuesFactory();
@@ -518,7 +329,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.Equal(4, stats["byMinistryAndStatus"]!.AsArray().Sum(m => m!["count"]!.GetValue<int>()));
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Comments_AnyoneWhoMaySeeCanComment()
     {
         var (id, _) = await factory.Raise(await factory.Party("kbiohealth"));
@@ -531,7 +342,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         await (await viewer.PostAsync("/api/v1/regulatory-issues/999999/comments", Http.Body(new { text = "없는 과제" }))).Problem(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Edit_RaiserUntilRouted_SecretariatAlways()
     {
         var op = await factory.Party("kbiohealth");
@@ -552,7 +363,7 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await secretariat.Send(HttpMethod.Put, $"/api/v1/regulatory-issues/{id}", Http.Body(body), await IssuesFactory.ETagOf(op, id))).StatusCode);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Raise_ValidatesAndKeepsOperatorsToTheirOwnAgency()
     {
         var op = await factory.Party("kbiohealth");
@@ -571,3 +382,8 @@ public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : IClassFixt
         await (await op.GetAsync("/api/v1/regulatory-issues/987654")).Problem(HttpStatusCode.NotFound);
     }
 }
+
+public sealed class RegulatoryIssuesApiTests(IssuesFactory factory) : RegulatoryIssuesApiSuite(factory), IClassFixture<IssuesFactory>;
+
+[SqlServerSuite]
+public sealed class RegulatoryIssuesApiSqlServerTests(SqlServerIssuesFactory factory) : RegulatoryIssuesApiSuite(factory), IClassFixture<SqlServerIssuesFactory>;
