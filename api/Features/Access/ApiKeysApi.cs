@@ -18,7 +18,7 @@ public static class ApiKeysApi
         var group = app.MapGroup("/api/v1/api-keys").WithTags("ApiKeys");
         group.MapGet("/", ListApiKeys).WithName(nameof(ListApiKeys)).RequireAuthorization(ReadPolicy)
             .WithSummary("List API keys (administrators see all; others their own agency's)")
-            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+            .Validate<ApiKeyListQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapGet("/{id:long}", GetApiKey).WithName(nameof(GetApiKey)).RequireAuthorization(ReadPolicy)
             .WithSummary("Get an API key (never its secret)").ReturnsETag()
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
@@ -31,23 +31,18 @@ public static class ApiKeysApi
                 StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
         group.MapGet("/{id:long}/history", GetApiKeyHistory).WithName(nameof(GetApiKeyHistory)).RequireAuthorization(Permissions.ApiKeysManage)
             .WithSummary("The audit trail of one API key")
-            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .Validate<AuditPageQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return app;
     }
 
     private static bool Sees(Actor actor, long agencyId) => actor.Can(Permissions.ApiKeysManage) || actor.AgencyId == agencyId;
 
-    /// <param name="limit">Page size, 1–200 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Results<Ok<Page<ApiKeyDto>>, ValidationProblem>> ListApiKeys(
-        Actor actor, ApiKeyStore keys, CancellationToken ct, int? limit = null, string? cursor = null)
+    public static async Task<Ok<Page<ApiKeyDto>>> ListApiKeys([AsParameters] ApiKeyListQuery query, Actor actor, ApiKeyStore keys, CancellationToken ct)
     {
-        var errors = new ListErrors();
-        var (spec, take, after) = errors.Paging(ApiKeyStore.SortFields, "-id", limit, cursor);
-        if (errors.Any) return errors.Problem();
+        var (sort, limit, cursor) = PagingRules<ApiKeyListQuery, ApiKeyStore.ApiKeyRow>.Of(query, ApiKeyStore.SortFields, ApiKeyListQuery.DefaultSort);
         // Someone who is not an administrator and has no agency sees no keys at all.
         var agency = actor.Can(Permissions.ApiKeysManage) ? (long?)null : actor.AgencyId ?? -1;
-        return TypedResults.Ok(await keys.ListAsync(agency, spec, after, take, ct));
+        return TypedResults.Ok(await keys.ListAsync(agency, sort, cursor, limit, ct));
     }
 
     public static async Task<Results<Ok<ApiKeyDto>, ProblemHttpResult>> GetApiKey(
@@ -79,10 +74,10 @@ public static class ApiKeysApi
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetApiKeyHistory(
-        long id, ApiKeyStore keys, AuditStore audit, CancellationToken ct, int? limit = null, string? cursor = null)
+        long id, ApiKeyStore keys, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
         if (await keys.FindAsync(id, ct) is null) return Problems.NotFound($"API key {id}");
-        return await AuditApi.HistoryAsync(audit, ApiKeyStore.EntityType, id, limit, cursor, showAddress: true, ct);
+        return await AuditApi.HistoryAsync(audit, ApiKeyStore.EntityType, id, page, showAddress: true, ct);
     }
 }
 

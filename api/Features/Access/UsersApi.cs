@@ -16,7 +16,7 @@ public static class UsersApi
     {
         var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(Permissions.UsersManage);
         group.MapGet("/", ListUsers).WithName(nameof(ListUsers))
-            .WithSummary("List accounts").Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+            .WithSummary("List accounts").Validate<UserListQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapGet("/{id:long}", GetUser).WithName(nameof(GetUser))
             .WithSummary("Get an account").ReturnsETag()
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
@@ -36,28 +36,14 @@ public static class UsersApi
             .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/history", GetUserHistory).WithName(nameof(GetUserHistory))
             .WithSummary("The audit trail of one account")
-            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .Validate<AuditPageQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return app;
     }
 
-    /// <param name="role">Only these roles.</param>
-    /// <param name="status">Only these statuses.</param>
-    /// <param name="q">Free text over username and display name.</param>
-    /// <param name="sort">One of username, role, id; '-' for descending.</param>
-    /// <param name="limit">Page size, 1–200 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Results<Ok<Page<UserDto>>, ValidationProblem>> ListUsers(
-        UserStore users, CancellationToken ct,
-        [WireEnum(typeof(Role))] string[]? role = null, [WireEnum(typeof(UserStatus))] string[]? status = null,
-        string? q = null, string? sort = null, int? limit = null, string? cursor = null)
+    public static async Task<Ok<Page<UserDto>>> ListUsers([AsParameters] UserListQuery query, UserStore users, CancellationToken ct)
     {
-        var errors = new ListErrors();
-        var roles = errors.Enums<Role>("role", role);
-        var statuses = errors.Enums<UserStatus>("status", status);
-        var query = errors.Text("q", q);
-        var (spec, take, after) = errors.Paging(UserStore.SortFields, sort, limit, cursor);
-        if (errors.Any) return errors.Problem();
-        return TypedResults.Ok(await users.ListAsync(new UserFilter(roles, statuses, query), spec, after, take, ct));
+        var (sort, limit, cursor) = PagingRules<UserListQuery, UserStore.UserRow>.Of(query, UserStore.SortFields, UserListQuery.DefaultSort);
+        return TypedResults.Ok(await users.ListAsync(query.ToFilter(), sort, cursor, limit, ct));
     }
 
     public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetUser(long id, UserStore users, HttpContext http, CancellationToken ct)
@@ -105,10 +91,10 @@ public static class UsersApi
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetUserHistory(
-        long id, UserStore users, AuditStore audit, CancellationToken ct, int? limit = null, string? cursor = null)
+        long id, UserStore users, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
         if (await users.FindAsync(id, ct) is null) return Problems.NotFound($"User {id}");
-        return await AuditApi.HistoryAsync(audit, UserStore.EntityType, id, limit, cursor, showAddress: true, ct);
+        return await AuditApi.HistoryAsync(audit, UserStore.EntityType, id, page, showAddress: true, ct);
     }
 }
 

@@ -18,11 +18,11 @@ public static class AgenciesApi
         var group = app.MapGroup("/api/v1/agencies").WithTags("Agencies");
 
         group.MapGet("/", ListAgencies).WithName(nameof(ListAgencies)).RequireAuthorization(Permissions.RegistryRead)
-            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
+            .Validate<AgencyListQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .WithSummary("List agencies, filtered and sorted, one keyset page at a time");
         group.MapGet("/export.csv", ExportAgencies).WithName(nameof(ExportAgencies)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Export the agencies matching the list's filters as CSV (UTF-8 with BOM; the import's columns)")
-            .ProducesCsv().ProducesValidationProblem().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+            .ProducesCsv().Validate<AgencyFilterQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapGet("/{id:long}", GetAgency).WithName(nameof(GetAgency)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Get an agency by id, with the clusters it operates")
             .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
@@ -42,51 +42,18 @@ public static class AgenciesApi
                 StatusCodes.Status428PreconditionRequired);
         group.MapGet("/{id:long}/history", GetAgencyHistory).WithName(nameof(GetAgencyHistory)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("The audit trail of one agency: every change, who made it and when")
-            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .Validate<AuditPageQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return app;
     }
 
-    /// <param name="kind">Only agencies of these kinds (repeat the parameter for several).</param>
-    /// <param name="sector">Only innovation actors of these sectors.</param>
-    /// <param name="status">Only these statuses; by default active only.</param>
-    /// <param name="q">Free text matched against the Korean and English names and the code.</param>
-    /// <param name="sort">One of code, nameKo, kind, id; prefix with '-' for descending. Default code.</param>
-    /// <param name="limit">Page size, 1–200 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    /// <param name="clusterCode">Only agencies located in the cluster with this code (its innovation actors).</param>
-    // clusterCode comes last so the generated client's positional parameters of older callers keep their places.
-    public static async Task<Results<Ok<Page<AgencyDto>>, ValidationProblem>> ListAgencies(
-        AgencyStore store, CancellationToken ct,
-        [WireEnum(typeof(AgencyKind))] string[]? kind = null, [WireEnum(typeof(Sector))] string[]? sector = null, [WireEnum(typeof(RecordStatus))] string[]? status = null, string? q = null,
-        string? sort = null, int? limit = null, string? cursor = null, string? clusterCode = null)
+    public static async Task<Ok<Page<AgencyDto>>> ListAgencies([AsParameters] AgencyListQuery query, AgencyStore store, CancellationToken ct)
     {
-        var errors = new ListErrors();
-        var filter = Filter(errors, kind, sector, status, q, clusterCode);
-        var (spec, take, after) = errors.Paging(AgencyStore.SortFields, sort, limit, cursor);
-        if (errors.Any) return errors.Problem();
-
-        return TypedResults.Ok(await store.ListAsync(filter, spec, after, take, ct));
+        var (sort, limit, cursor) = PagingRules<AgencyListQuery, AgencyStore.AgencyRow>.Of(query, AgencyStore.SortFields, AgencyListQuery.DefaultSort);
+        return TypedResults.Ok(await store.ListAsync(query.ToFilter(), sort, cursor, limit, ct));
     }
 
-    /// <summary>The list's filters, checked once for the list and its export.</summary>
-    private static AgencyFilter Filter(ListErrors errors, string[]? kind, string[]? sector, string[]? status, string? q, string? clusterCode) =>
-        new(errors.Enums<AgencyKind>("kind", kind), errors.Enums<Sector>("sector", sector), errors.Enums<RecordStatus>("status", status),
-            errors.Text("q", q), errors.Text("clusterCode", clusterCode));
-
-    /// <param name="kind">Only agencies of these kinds (repeat the parameter for several).</param>
-    /// <param name="sector">Only innovation actors of these sectors.</param>
-    /// <param name="status">Only these statuses; by default active only.</param>
-    /// <param name="q">Free text matched against the Korean and English names and the code.</param>
-    /// <param name="clusterCode">Only agencies located in the cluster with this code (its innovation actors).</param>
-    public static Results<SheetFile, ValidationProblem> ExportAgencies(AgencyStore store, CancellationToken ct,
-        [WireEnum(typeof(AgencyKind))] string[]? kind = null, [WireEnum(typeof(Sector))] string[]? sector = null, [WireEnum(typeof(RecordStatus))] string[]? status = null,
-        string? q = null, string? clusterCode = null)
-    {
-        var errors = new ListErrors();
-        var filter = Filter(errors, kind, sector, status, q, clusterCode);
-        if (errors.Any) return errors.Problem();
-        return SheetExport.Csv("agencies", Columns.Agencies, AgencyCell, store.StreamAsync(filter, ct));
-    }
+    public static SheetFile ExportAgencies([AsParameters] AgencyFilterQuery query, AgencyStore store, CancellationToken ct) =>
+        SheetExport.Csv("agencies", Columns.Agencies, AgencyCell, store.StreamAsync(query.ToFilter(), ct));
 
     /// <summary>One cell of the agency sheet (<see cref="Columns.Agencies"/>), by column name.</summary>
     internal static object? AgencyCell(AgencyDto a, string column) => column switch
@@ -144,9 +111,9 @@ public static class AgenciesApi
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetAgencyHistory(
-        long id, Actor actor, AgencyStore store, AuditStore audit, CancellationToken ct, int? limit = null, string? cursor = null)
+        long id, Actor actor, AgencyStore store, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
         if (await store.GetAsync(id, ct) is null) return Problems.NotFound($"Agency {id}");
-        return await AuditApi.HistoryAsync(audit, AgencyStore.EntityType, id, limit, cursor, actor.Can(Permissions.AuditRead), ct);
+        return await AuditApi.HistoryAsync(audit, AgencyStore.EntityType, id, page, actor.Can(Permissions.AuditRead), ct);
     }
 }

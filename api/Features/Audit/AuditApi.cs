@@ -16,33 +16,20 @@ public static class AuditApi
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit");
         group.MapGet("/", ListAuditEntries).WithName(nameof(ListAuditEntries)).RequireAuthorization(Permissions.AuditRead)
             .WithSummary("List audit entries, newest first, filtered by entity, actor and time")
-            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+            .Validate<AuditListQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapGet("/export.csv", ExportAuditEntries).WithName(nameof(ExportAuditEntries)).RequireAuthorization(Permissions.AuditRead)
             .WithSummary("Export the audit entries matching the list's filters as CSV, oldest first, before/after as JSON text")
-            .ProducesCsv().ProducesValidationProblem().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+            .ProducesCsv().Validate<AuditFilterQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         return app;
     }
 
-    /// <param name="entityType">cluster, agency, user, api_key, …</param>
-    /// <param name="entityId">Only entries about this record (with entityType).</param>
-    /// <param name="actorType">user, api_key or system.</param>
-    /// <param name="actorId">The user or key id (with actorType).</param>
-    /// <param name="from">Entries at or after this instant (ISO-8601).</param>
-    /// <param name="to">Entries before this instant (ISO-8601).</param>
-    /// <param name="limit">Page size, 1–200 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem>> ListAuditEntries(
-        AuditStore audit, CancellationToken ct,
-        string? entityType = null, long? entityId = null, [WireEnum(typeof(ActorType))] string? actorType = null, long? actorId = null,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, int? limit = null, string? cursor = null)
+    /// <summary>Every audit list reads newest first.</summary>
+    public const string NewestFirst = "-id";
+
+    public static async Task<Ok<Page<AuditEntryDto>>> ListAuditEntries([AsParameters] AuditListQuery query, AuditStore audit, CancellationToken ct)
     {
-        var errors = new ListErrors();
-        var type = errors.Text("entityType", entityType);
-        var actors = errors.Enums<ActorType>("actorType", actorType is null ? null : [actorType]);
-        var (spec, take, after) = errors.Paging(AuditStore.SortFields, "-id", limit, cursor);
-        if (errors.Any) return errors.Problem();
-        var filter = new AuditFilter(type, entityId, actors.FirstOrDefault(), actorId, from, to);
-        return TypedResults.Ok(await audit.ListAsync(filter, spec, after, take, showAddress: true, ct));
+        var (sort, limit, cursor) = PagingRules<AuditListQuery, AuditStore.AuditRow>.Of(query, AuditStore.SortFields, NewestFirst);
+        return TypedResults.Ok(await audit.ListAsync(query.ToFilter(), sort, cursor, limit, showAddress: true, ct));
     }
 
     /// <summary>The audit export's columns. Export-only (the trail is never imported), so not in the shared import tables.</summary>
@@ -61,24 +48,8 @@ public static class AuditApi
         new("after", "변경후", Imported: false, Note: "JSON"),
     ];
 
-    /// <param name="entityType">cluster, agency, user, api_key, …</param>
-    /// <param name="entityId">Only entries about this record (with entityType).</param>
-    /// <param name="actorType">user, api_key or system.</param>
-    /// <param name="actorId">The user or key id (with actorType).</param>
-    /// <param name="from">Entries at or after this instant (ISO-8601).</param>
-    /// <param name="to">Entries before this instant (ISO-8601).</param>
-    public static Results<SheetFile, ValidationProblem> ExportAuditEntries(
-        AuditStore audit, CancellationToken ct,
-        string? entityType = null, long? entityId = null, [WireEnum(typeof(ActorType))] string? actorType = null, long? actorId = null,
-        DateTimeOffset? from = null, DateTimeOffset? to = null)
-    {
-        var errors = new ListErrors();
-        var type = errors.Text("entityType", entityType);
-        var actors = errors.Enums<ActorType>("actorType", actorType is null ? null : [actorType]);
-        if (errors.Any) return errors.Problem();
-        var filter = new AuditFilter(type, entityId, actors.FirstOrDefault(), actorId, from, to);
-        return SheetExport.Csv("audit", ExportColumns, AuditCell, audit.StreamAsync(filter, showAddress: false, ct));
-    }
+    public static SheetFile ExportAuditEntries([AsParameters] AuditFilterQuery query, AuditStore audit, CancellationToken ct) =>
+        SheetExport.Csv("audit", ExportColumns, AuditCell, audit.StreamAsync(query.ToFilter(), showAddress: false, ct));
 
     internal static object? AuditCell(AuditEntryDto e, string column) => column switch
     {
@@ -96,13 +67,11 @@ public static class AuditApi
         _ => null,
     };
 
-    /// <summary>One record's own trail, for the <c>…/{id}/history</c> endpoint of each resource.</summary>
-    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
-        AuditStore audit, string entityType, long id, int? limit, string? cursor, bool showAddress, CancellationToken ct)
+    /// <summary>One record's own trail, for the <c>…/{id}/history</c> endpoint of each resource (validated: <see cref="AuditPageQuery"/>).</summary>
+    public static async Task<Ok<Page<AuditEntryDto>>> HistoryAsync(
+        AuditStore audit, string entityType, long id, AuditPageQuery page, bool showAddress, CancellationToken ct)
     {
-        var errors = new ListErrors();
-        var (spec, take, after) = errors.Paging(AuditStore.SortFields, "-id", limit, cursor);
-        if (errors.Any) return errors.Problem();
-        return TypedResults.Ok(await audit.ListAsync(new AuditFilter(entityType, id), spec, after, take, showAddress, ct));
+        var (sort, limit, cursor) = PagingRules<AuditPageQuery, AuditStore.AuditRow>.Of(page, AuditStore.SortFields, NewestFirst);
+        return TypedResults.Ok(await audit.ListAsync(new AuditFilter(entityType, id), sort, cursor, limit, showAddress, ct));
     }
 }

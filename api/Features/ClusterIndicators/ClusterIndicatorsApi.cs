@@ -22,10 +22,11 @@ public static class ClusterIndicatorsApi
         const int Unauthorized = StatusCodes.Status401Unauthorized, Forbidden = StatusCodes.Status403Forbidden, NotFound = StatusCodes.Status404NotFound;
         var list = app.MapGroup("/api/v1/cluster-indicators").WithTags(Tag);
         list.MapGet("/", ListClusterIndicators).WithName(nameof(ListClusterIndicators)).RequireAuthorization(Permissions.RegistryRead)
-            .WithSummary("List the yearly figures of clusters, filtered and sorted, one keyset page at a time").Errors(Unauthorized, Forbidden);
+            .WithSummary("List the yearly figures of clusters, filtered and sorted, one keyset page at a time").Validate<ClusterIndicatorListQuery>()
+            .Errors(Unauthorized, Forbidden);
         list.MapGet("/export.csv", ExportClusterIndicators).WithName(nameof(ExportClusterIndicators)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Export the yearly figures matching the same filters as CSV (UTF-8 with BOM; the import's columns)")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem().Errors(Unauthorized, Forbidden);
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").Validate<ClusterIndicatorFilterQuery>().Errors(Unauthorized, Forbidden);
 
         var one = app.MapGroup("/api/v1/clusters").WithTags(Tag);
         one.MapGet("/{id:long}/indicators/{year:int}", GetClusterIndicator).WithName(nameof(GetClusterIndicator)).RequireAuthorization(Permissions.RegistryRead)
@@ -37,35 +38,16 @@ public static class ClusterIndicatorsApi
                 StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status428PreconditionRequired);
         one.MapGet("/{id:long}/indicators/{year:int}/history", GetClusterIndicatorHistory).WithName(nameof(GetClusterIndicatorHistory))
             .RequireAuthorization(Permissions.RegistryRead)
-            .WithSummary("The audit trail of one year's figures of a cluster: every change, who made it and when").Errors(Unauthorized, Forbidden, NotFound);
+            .WithSummary("The audit trail of one year's figures of a cluster: every change, who made it and when").Validate<AuditPageQuery>().Errors(Unauthorized, Forbidden, NotFound);
         return app;
     }
 
-    /// <summary>Reads the filters shared by the list and the export.</summary>
-    private static ClusterIndicatorFilter Filter(ListErrors errors, string? clusterCode, int? yearFrom, int? yearTo)
+    public static async Task<Ok<Page<ClusterIndicatorDto>>> ListClusterIndicators(
+        [AsParameters] ClusterIndicatorListQuery query, ClusterIndicatorStore store, CancellationToken ct)
     {
-        const int first = PutClusterIndicatorRequestValidator.FirstYear, last = PutClusterIndicatorRequestValidator.LastYear;
-        var filter = new ClusterIndicatorFilter(errors.Text("clusterCode", clusterCode),
-            errors.Between("yearFrom", yearFrom, first, last), errors.Between("yearTo", yearTo, first, last));
-        if (yearFrom > yearTo) errors.Add("yearTo", "yearTo cannot be before yearFrom.");
-        return filter;
-    }
-
-    /// <param name="clusterCode">Only the figures of the cluster with this code.</param>
-    /// <param name="yearFrom">Only years from this one (inclusive), 1990–2100.</param>
-    /// <param name="yearTo">Only years up to this one (inclusive), 1990–2100.</param>
-    /// <param name="sort">One of year, clusterCode, id; prefix with '-' for descending. Default year.</param>
-    /// <param name="limit">Page size, 1–200 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Results<Ok<Page<ClusterIndicatorDto>>, ValidationProblem>> ListClusterIndicators(
-        ClusterIndicatorStore store, CancellationToken ct,
-        string? clusterCode = null, int? yearFrom = null, int? yearTo = null, string? sort = null, int? limit = null, string? cursor = null)
-    {
-        var errors = new ListErrors();
-        var filter = Filter(errors, clusterCode, yearFrom, yearTo);
-        var (spec, take, after) = errors.Paging(ClusterIndicatorStore.SortFields, sort, limit, cursor);
-        if (errors.Any) return errors.Problem();
-        return TypedResults.Ok(await store.ListAsync(filter, spec, after, take, ct));
+        var (sort, limit, cursor) = PagingRules<ClusterIndicatorListQuery, ClusterIndicatorStore.IndicatorRow>.Of(query,
+            ClusterIndicatorStore.SortFields, ClusterIndicatorListQuery.DefaultSort);
+        return TypedResults.Ok(await store.ListAsync(query.ToFilter(), sort, cursor, limit, ct));
     }
 
     /// <summary>How each export column is written; the header and the order are <see cref="Columns.ClusterIndicators"/>.</summary>
@@ -88,19 +70,9 @@ public static class ClusterIndicatorsApi
     private static string? Number<T>(T? value) where T : struct, IFormattable =>
         value?.ToString(null, CultureInfo.InvariantCulture);
 
-    /// <param name="clusterCode">Only the figures of the cluster with this code.</param>
-    /// <param name="yearFrom">Only years from this one (inclusive), 1990–2100.</param>
-    /// <param name="yearTo">Only years up to this one (inclusive), 1990–2100.</param>
-    public static Results<SheetFile, ValidationProblem> ExportClusterIndicators(
-        ClusterIndicatorStore store, CancellationToken ct,
-        string? clusterCode = null, int? yearFrom = null, int? yearTo = null)
-    {
-        var errors = new ListErrors();
-        var filter = Filter(errors, clusterCode, yearFrom, yearTo);
-        if (errors.Any) return errors.Problem();
-        return SheetExport.Csv("cluster-indicators", Columns.ClusterIndicators,
-            (indicator, column) => Cells.TryGetValue(column, out var cell) ? cell(indicator) : null, store.StreamAsync(filter, ct));
-    }
+    public static SheetFile ExportClusterIndicators([AsParameters] ClusterIndicatorFilterQuery query, ClusterIndicatorStore store, CancellationToken ct) =>
+        SheetExport.Csv("cluster-indicators", Columns.ClusterIndicators,
+            (indicator, column) => Cells.TryGetValue(column, out var cell) ? cell(indicator) : null, store.StreamAsync(query.ToFilter(), ct));
 
     public static async Task<Results<Ok<ClusterIndicatorDto>, ProblemHttpResult>> GetClusterIndicator(
         long id, int year, ClusterIndicatorStore store, HttpContext http, CancellationToken ct)
@@ -144,10 +116,10 @@ public static class ClusterIndicatorsApi
         $"Cluster {cluster} is archived, so its yearly figures cannot be recorded; restore the cluster first.");
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetClusterIndicatorHistory(
-        long id, int year, Actor actor, ClusterIndicatorStore store, AuditStore audit, CancellationToken ct, int? limit = null, string? cursor = null)
+        long id, int year, Actor actor, ClusterIndicatorStore store, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
         var found = await store.GetAsync(id, year, ct);
         if (found is null) return Problems.NotFound($"Figures of cluster {id} for {year}");
-        return await AuditApi.HistoryAsync(audit, ClusterIndicatorStore.EntityType, found.Value.Id, limit, cursor, actor.Can(Permissions.AuditRead), ct);
+        return await AuditApi.HistoryAsync(audit, ClusterIndicatorStore.EntityType, found.Value.Id, page, actor.Can(Permissions.AuditRead), ct);
     }
 }

@@ -18,14 +18,14 @@ public static class ClustersApi
         var group = app.MapGroup("/api/v1/clusters").WithTags("Clusters");
 
         group.MapGet("/", ListClusters).WithName(nameof(ListClusters)).RequireAuthorization(Permissions.RegistryRead)
-            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
+            .Validate<ClusterListQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .WithSummary("List clusters, filtered and sorted, one keyset page at a time");
         group.MapGet("/export.csv", ExportClusters).WithName(nameof(ExportClusters)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Export the clusters matching the list's filters as CSV (UTF-8 with BOM; the import's columns)")
-            .ProducesCsv().ProducesValidationProblem().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+            .ProducesCsv().Validate<ClusterFilterQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapGet("/export.xlsx", ExportClustersXlsx).WithName(nameof(ExportClustersXlsx)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Export the clusters matching the list's filters as an Excel workbook (Korean headers; the import's columns)")
-            .ProducesXlsx().ProducesValidationProblem().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+            .ProducesXlsx().Validate<ClusterFilterQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapGet("/{id:long}", GetCluster).WithName(nameof(GetCluster)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Get a cluster by id")
             .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
@@ -45,59 +45,21 @@ public static class ClustersApi
                 StatusCodes.Status428PreconditionRequired);
         group.MapGet("/{id:long}/history", GetClusterHistory).WithName(nameof(GetClusterHistory)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("The audit trail of one cluster: every change, who made it and when")
-            .Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .Validate<AuditPageQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return app;
     }
 
-    /// <param name="region">Only clusters in these 시·도 (repeat the parameter for several).</param>
-    /// <param name="operatorCode">Only clusters run by the agency with this code.</param>
-    /// <param name="status">Only these statuses; by default every status except archived.</param>
-    /// <param name="q">Free text matched against the Korean and English names and the code.</param>
-    /// <param name="sort">One of code, nameKo, region, id; prefix with '-' for descending. Default code.</param>
-    /// <param name="limit">Page size, 1–200 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Results<Ok<Page<ClusterDto>>, ValidationProblem>> ListClusters(
-        ClusterStore store, CancellationToken ct,
-        [WireEnum(typeof(Region))] string[]? region = null, string? operatorCode = null, [WireEnum(typeof(ClusterStatus))] string[]? status = null, string? q = null,
-        string? sort = null, int? limit = null, string? cursor = null)
+    public static async Task<Ok<Page<ClusterDto>>> ListClusters([AsParameters] ClusterListQuery query, ClusterStore store, CancellationToken ct)
     {
-        var errors = new ListErrors();
-        var regions = errors.Enums<Region>("region", region);
-        var statuses = errors.Enums<ClusterStatus>("status", status);
-        var query = errors.Text("q", q);
-        var op = errors.Text("operatorCode", operatorCode);
-        var (spec, take, after) = errors.Paging(ClusterStore.SortFields, sort, limit, cursor);
-        if (errors.Any) return errors.Problem();
-
-        return TypedResults.Ok(await store.ListAsync(new ClusterFilter(regions, op, statuses, query), spec, after, take, ct));
+        var (sort, limit, cursor) = PagingRules<ClusterListQuery, ClusterStore.ClusterRow>.Of(query, ClusterStore.SortFields, ClusterListQuery.DefaultSort);
+        return TypedResults.Ok(await store.ListAsync(query.ToFilter(), sort, cursor, limit, ct));
     }
 
-    /// <param name="region">Only clusters in these 시·도 (repeat the parameter for several).</param>
-    /// <param name="operatorCode">Only clusters run by the agency with this code.</param>
-    /// <param name="status">Only these statuses; by default every status except archived.</param>
-    /// <param name="q">Free text matched against the Korean and English names and the code.</param>
-    public static Results<SheetFile, ValidationProblem> ExportClusters(ClusterStore store, CancellationToken ct,
-        [WireEnum(typeof(Region))] string[]? region = null, string? operatorCode = null, [WireEnum(typeof(ClusterStatus))] string[]? status = null, string? q = null) =>
-        Export(SheetExport.Csv, store, ct, region, operatorCode, status, q);
+    public static SheetFile ExportClusters([AsParameters] ClusterFilterQuery query, ClusterStore store, CancellationToken ct) =>
+        SheetExport.Csv("clusters", Columns.Clusters, ClusterCell, store.StreamAsync(query.ToFilter(), ct));
 
-    /// <param name="region">Only clusters in these 시·도 (repeat the parameter for several).</param>
-    /// <param name="operatorCode">Only clusters run by the agency with this code.</param>
-    /// <param name="status">Only these statuses; by default every status except archived.</param>
-    /// <param name="q">Free text matched against the Korean and English names and the code.</param>
-    public static Results<SheetFile, ValidationProblem> ExportClustersXlsx(ClusterStore store, CancellationToken ct,
-        [WireEnum(typeof(Region))] string[]? region = null, string? operatorCode = null, [WireEnum(typeof(ClusterStatus))] string[]? status = null, string? q = null) =>
-        Export(SheetExport.Xlsx, store, ct, region, operatorCode, status, q);
-
-    private static Results<SheetFile, ValidationProblem> Export(
-        Func<string, IReadOnlyList<SheetColumn>, SheetCell<ClusterDto>, IAsyncEnumerable<ClusterDto>, SheetFile> format,
-        ClusterStore store, CancellationToken ct, string[]? region, string? operatorCode, string[]? status, string? q)
-    {
-        var errors = new ListErrors();
-        var filter = new ClusterFilter(errors.Enums<Region>("region", region), errors.Text("operatorCode", operatorCode),
-            errors.Enums<ClusterStatus>("status", status), errors.Text("q", q));
-        if (errors.Any) return errors.Problem();
-        return format("clusters", Columns.Clusters, ClusterCell, store.StreamAsync(filter, ct));
-    }
+    public static SheetFile ExportClustersXlsx([AsParameters] ClusterFilterQuery query, ClusterStore store, CancellationToken ct) =>
+        SheetExport.Xlsx("clusters", Columns.Clusters, ClusterCell, store.StreamAsync(query.ToFilter(), ct));
 
     /// <summary>One cell of the cluster sheet (<see cref="Columns.Clusters"/>), by column name.</summary>
     internal static object? ClusterCell(ClusterDto c, string column) => column switch
@@ -161,9 +123,9 @@ public static class ClustersApi
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetClusterHistory(
-        long id, Actor actor, ClusterStore store, AuditStore audit, CancellationToken ct, int? limit = null, string? cursor = null)
+        long id, Actor actor, ClusterStore store, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
         if (await store.GetAsync(id, ct) is null) return Problems.NotFound($"Cluster {id}");
-        return await AuditApi.HistoryAsync(audit, ClusterStore.EntityType, id, limit, cursor, actor.Can(Permissions.AuditRead), ct);
+        return await AuditApi.HistoryAsync(audit, ClusterStore.EntityType, id, page, actor.Can(Permissions.AuditRead), ct);
     }
 }

@@ -45,7 +45,7 @@ public static class ImportsApi
             .Errors(Status400BadRequest, Status401Unauthorized, Status403Forbidden, Status409Conflict, Status413PayloadTooLarge, Status422UnprocessableEntity,
                 Status503ServiceUnavailable);
         group.MapGet("/", ListImports).WithName(nameof(ListImports)).RequireAuthorization(Permissions.Import)
-            .WithSummary("List import runs, newest first")
+            .WithSummary("List import runs, newest first").Validate<ImportListQuery>()
             .Errors(Status401Unauthorized, Status403Forbidden);
         group.MapGet("/{id:long}", GetImport).WithName(nameof(GetImport)).RequireAuthorization(Permissions.Import)
             .WithSummary("Get one import run's report with all its stored problems")
@@ -213,17 +213,10 @@ public static class ImportsApi
         }
     }
 
-    /// <param name="entity">Only runs of this entity.</param>
-    /// <param name="limit">Page size, 1–200 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Results<Ok<Page<ImportRunDto>>, ValidationProblem>> ListImports(
-        ImportStore store, CancellationToken ct, [WireEnum(typeof(ImportEntity))] string? entity = null, int? limit = null, string? cursor = null)
+    public static async Task<Ok<Page<ImportRunDto>>> ListImports([AsParameters] ImportListQuery query, ImportStore store, CancellationToken ct)
     {
-        var errors = new ListErrors();
-        var entities = errors.Enums<ImportEntity>("entity", entity is null ? null : [entity]);
-        var (spec, take, after) = errors.Paging(ImportStore.SortFields, "-id", limit, cursor);
-        if (errors.Any) return errors.Problem();
-        return TypedResults.Ok(await store.ListAsync(entities.FirstOrDefault(), spec, after, take, ct));
+        var (sort, limit, cursor) = PagingRules<ImportListQuery, ImportStore.RunRow>.Of(query, ImportStore.SortFields, ImportListQuery.NewestFirst);
+        return TypedResults.Ok(await store.ListAsync(query.Entity, sort, cursor, limit, ct));
     }
 
     public static async Task<Results<Ok<ImportReportDto>, ProblemHttpResult>> GetImport(long id, ImportStore store, CancellationToken ct) =>

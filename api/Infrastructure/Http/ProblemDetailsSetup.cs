@@ -49,7 +49,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException bind when ProblemDetailsSetup.BindFailure().Match(bind.Message) is { Success: true } m =>
                 new HttpValidationProblemDetails(new Dictionary<string, string[]>
                 {
-                    [m.Groups["name"].Value] = [$"'{Clip(m.Groups["value"].Value)}' is not a valid value here."],
+                    // A query record's property is named as declared (Limit); the parameter is its camelCase query name.
+                    [JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)] = [$"'{Clip(m.Groups["value"].Value)}' is not a valid value here."],
                 })
                 {
                     Status = StatusCodes.Status400BadRequest,

@@ -19,18 +19,30 @@ export class AgenciesClient {
 
     /**
      * List agencies, filtered and sorted, one keyset page at a time
+     * @param sort (optional) One of code, nameKo, kind, id; prefix with '-' for descending. Default code.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
      * @param kind (optional) Only agencies of these kinds (repeat the parameter for several).
      * @param sector (optional) Only innovation actors of these sectors.
      * @param status (optional) Only these statuses; by default active only.
      * @param q (optional) Free text matched against the Korean and English names and the code.
-     * @param sort (optional) One of code, nameKo, kind, id; prefix with '-' for descending. Default code.
-     * @param limit (optional) Page size, 1–200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
      * @param clusterCode (optional) Only agencies located in the cluster with this code (its innovation actors).
      * @return OK
      */
-    listAgencies(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, clusterCode?: string | undefined, signal?: AbortSignal): Promise<AgencyDtoPage> {
+    listAgencies(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, clusterCode?: string | undefined, signal?: AbortSignal): Promise<AgencyDtoPage> {
         let url_ = this.baseUrl + "/api/v1/agencies?";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
         else if (kind !== undefined)
@@ -47,18 +59,6 @@ export class AgenciesClient {
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
-        if (sort === null)
-            throw new globalThis.Error("The parameter 'sort' cannot be null.");
-        else if (sort !== undefined)
-            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor === null)
-            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
-        else if (cursor !== undefined)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         if (clusterCode === null)
             throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
         else if (clusterCode !== undefined)
@@ -601,8 +601,8 @@ export class AgenciesClient {
 
     /**
      * The audit trail of one agency: every change, who made it and when
-     * @param limit (optional) 
-     * @param cursor (optional) 
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
     getAgencyHistory(id: number, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
@@ -972,8 +972,8 @@ export class ApiKeysClient {
 
     /**
      * The audit trail of one API key
-     * @param limit (optional) 
-     * @param cursor (optional) 
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
     getApiKeyHistory(id: number, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
@@ -1058,18 +1058,26 @@ export class AuditClient {
 
     /**
      * List audit entries, newest first, filtered by entity, actor and time
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
      * @param entityType (optional) cluster, agency, user, api_key, …
      * @param entityId (optional) Only entries about this record (with entityType).
      * @param actorType (optional) user, api_key or system.
      * @param actorId (optional) The user or key id (with actorType).
      * @param from (optional) Entries at or after this instant (ISO-8601).
      * @param to (optional) Entries before this instant (ISO-8601).
-     * @param limit (optional) Page size, 1–200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
-    listAuditEntries(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
+    listAuditEntries(limit?: number | undefined, cursor?: string | undefined, entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/audit?";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         if (entityType === null)
             throw new globalThis.Error("The parameter 'entityType' cannot be null.");
         else if (entityType !== undefined)
@@ -1094,14 +1102,6 @@ export class AuditClient {
             throw new globalThis.Error("The parameter 'to' cannot be null.");
         else if (to !== undefined)
             url_ += "to=" + encodeURIComponent("" + to) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor === null)
-            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
-        else if (cursor !== undefined)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1544,28 +1544,16 @@ export class ClusterIndicatorsClient {
 
     /**
      * List the yearly figures of clusters, filtered and sorted, one keyset page at a time
-     * @param clusterCode (optional) Only the figures of the cluster with this code.
-     * @param yearFrom (optional) Only years from this one (inclusive), 1990–2100.
-     * @param yearTo (optional) Only years up to this one (inclusive), 1990–2100.
      * @param sort (optional) One of year, clusterCode, id; prefix with '-' for descending. Default year.
      * @param limit (optional) Page size, 1–200 (default 50).
      * @param cursor (optional) The nextCursor of the previous page.
+     * @param clusterCode (optional) Only the figures of the cluster with this code.
+     * @param yearFrom (optional) Only years from this one (inclusive), 1990–2100.
+     * @param yearTo (optional) Only years up to this one (inclusive), 1990–2100.
      * @return OK
      */
-    listClusterIndicators(clusterCode?: string | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ClusterIndicatorDtoPage> {
+    listClusterIndicators(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, clusterCode?: string | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, signal?: AbortSignal): Promise<ClusterIndicatorDtoPage> {
         let url_ = this.baseUrl + "/api/v1/cluster-indicators?";
-        if (clusterCode === null)
-            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
-        else if (clusterCode !== undefined)
-            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
-        if (yearFrom === null)
-            throw new globalThis.Error("The parameter 'yearFrom' cannot be null.");
-        else if (yearFrom !== undefined)
-            url_ += "yearFrom=" + encodeURIComponent("" + yearFrom) + "&";
-        if (yearTo === null)
-            throw new globalThis.Error("The parameter 'yearTo' cannot be null.");
-        else if (yearTo !== undefined)
-            url_ += "yearTo=" + encodeURIComponent("" + yearTo) + "&";
         if (sort === null)
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
         else if (sort !== undefined)
@@ -1578,6 +1566,18 @@ export class ClusterIndicatorsClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (yearFrom === null)
+            throw new globalThis.Error("The parameter 'yearFrom' cannot be null.");
+        else if (yearFrom !== undefined)
+            url_ += "yearFrom=" + encodeURIComponent("" + yearFrom) + "&";
+        if (yearTo === null)
+            throw new globalThis.Error("The parameter 'yearTo' cannot be null.");
+        else if (yearTo !== undefined)
+            url_ += "yearTo=" + encodeURIComponent("" + yearTo) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1880,8 +1880,8 @@ export class ClusterIndicatorsClient {
 
     /**
      * The audit trail of one year's figures of a cluster: every change, who made it and when
-     * @param limit (optional) 
-     * @param cursor (optional) 
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
     getClusterIndicatorHistory(id: number, year: number, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
@@ -1969,17 +1969,29 @@ export class ClustersClient {
 
     /**
      * List clusters, filtered and sorted, one keyset page at a time
+     * @param sort (optional) One of code, nameKo, region, id; prefix with '-' for descending. Default code.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
      * @param region (optional) Only clusters in these 시·도 (repeat the parameter for several).
      * @param operatorCode (optional) Only clusters run by the agency with this code.
      * @param status (optional) Only these statuses; by default every status except archived.
      * @param q (optional) Free text matched against the Korean and English names and the code.
-     * @param sort (optional) One of code, nameKo, region, id; prefix with '-' for descending. Default code.
-     * @param limit (optional) Page size, 1–200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
-    listClusters(region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ClusterDtoPage> {
+    listClusters(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, signal?: AbortSignal): Promise<ClusterDtoPage> {
         let url_ = this.baseUrl + "/api/v1/clusters?";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         if (region === null)
             throw new globalThis.Error("The parameter 'region' cannot be null.");
         else if (region !== undefined)
@@ -1996,18 +2008,6 @@ export class ClustersClient {
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
-        if (sort === null)
-            throw new globalThis.Error("The parameter 'sort' cannot be null.");
-        else if (sort !== undefined)
-            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor === null)
-            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
-        else if (cursor !== undefined)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2622,8 +2622,8 @@ export class ClustersClient {
 
     /**
      * The audit trail of one cluster: every change, who made it and when
-     * @param limit (optional) 
-     * @param cursor (optional) 
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
     getClusterHistory(id: number, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
@@ -4607,8 +4607,8 @@ export class UsersClient {
 
     /**
      * The audit trail of one account
-     * @param limit (optional) 
-     * @param cursor (optional) 
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
     getUserHistory(id: number, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {

@@ -4,17 +4,17 @@
 import type * as C from './client';
 
 export interface ListAgenciesParameters {
-  kind?: Parameters<C.AgenciesClient['listAgencies']>[0];
-  sector?: Parameters<C.AgenciesClient['listAgencies']>[1];
-  status?: Parameters<C.AgenciesClient['listAgencies']>[2];
-  q?: Parameters<C.AgenciesClient['listAgencies']>[3];
-  sort?: Parameters<C.AgenciesClient['listAgencies']>[4];
-  limit?: Parameters<C.AgenciesClient['listAgencies']>[5];
-  cursor?: Parameters<C.AgenciesClient['listAgencies']>[6];
+  sort?: Parameters<C.AgenciesClient['listAgencies']>[0];
+  limit?: Parameters<C.AgenciesClient['listAgencies']>[1];
+  cursor?: Parameters<C.AgenciesClient['listAgencies']>[2];
+  kind?: Parameters<C.AgenciesClient['listAgencies']>[3];
+  sector?: Parameters<C.AgenciesClient['listAgencies']>[4];
+  status?: Parameters<C.AgenciesClient['listAgencies']>[5];
+  q?: Parameters<C.AgenciesClient['listAgencies']>[6];
   clusterCode?: Parameters<C.AgenciesClient['listAgencies']>[7];
 }
 export function listAgencies(client: C.AgenciesClient, parameters: ListAgenciesParameters = {}): ReturnType<C.AgenciesClient['listAgencies']> {
-  return client.listAgencies(parameters.kind, parameters.sector, parameters.status, parameters.q, parameters.sort, parameters.limit, parameters.cursor, parameters.clusterCode);
+  return client.listAgencies(parameters.sort, parameters.limit, parameters.cursor, parameters.kind, parameters.sector, parameters.status, parameters.q, parameters.clusterCode);
 }
 
 export interface CreateAgencyParameters {
@@ -63,17 +63,17 @@ export function getApiKeyHistory(client: C.ApiKeysClient, parameters: GetApiKeyH
 }
 
 export interface ListAuditEntriesParameters {
-  entityType?: Parameters<C.AuditClient['listAuditEntries']>[0];
-  entityId?: Parameters<C.AuditClient['listAuditEntries']>[1];
-  actorType?: Parameters<C.AuditClient['listAuditEntries']>[2];
-  actorId?: Parameters<C.AuditClient['listAuditEntries']>[3];
-  from?: Parameters<C.AuditClient['listAuditEntries']>[4];
-  to?: Parameters<C.AuditClient['listAuditEntries']>[5];
-  limit?: Parameters<C.AuditClient['listAuditEntries']>[6];
-  cursor?: Parameters<C.AuditClient['listAuditEntries']>[7];
+  limit?: Parameters<C.AuditClient['listAuditEntries']>[0];
+  cursor?: Parameters<C.AuditClient['listAuditEntries']>[1];
+  entityType?: Parameters<C.AuditClient['listAuditEntries']>[2];
+  entityId?: Parameters<C.AuditClient['listAuditEntries']>[3];
+  actorType?: Parameters<C.AuditClient['listAuditEntries']>[4];
+  actorId?: Parameters<C.AuditClient['listAuditEntries']>[5];
+  from?: Parameters<C.AuditClient['listAuditEntries']>[6];
+  to?: Parameters<C.AuditClient['listAuditEntries']>[7];
 }
 export function listAuditEntries(client: C.AuditClient, parameters: ListAuditEntriesParameters = {}): ReturnType<C.AuditClient['listAuditEntries']> {
-  return client.listAuditEntries(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.limit, parameters.cursor);
+  return client.listAuditEntries(parameters.limit, parameters.cursor, parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to);
 }
 
 export interface ExportAuditEntriesParameters {
@@ -89,15 +89,15 @@ export function exportAuditEntries(client: C.AuditClient, parameters: ExportAudi
 }
 
 export interface ListClusterIndicatorsParameters {
-  clusterCode?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[0];
-  yearFrom?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[1];
-  yearTo?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[2];
-  sort?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[3];
-  limit?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[4];
-  cursor?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[5];
+  sort?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[0];
+  limit?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[1];
+  cursor?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[2];
+  clusterCode?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[3];
+  yearFrom?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[4];
+  yearTo?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[5];
 }
 export function listClusterIndicators(client: C.ClusterIndicatorsClient, parameters: ListClusterIndicatorsParameters = {}): ReturnType<C.ClusterIndicatorsClient['listClusterIndicators']> {
-  return client.listClusterIndicators(parameters.clusterCode, parameters.yearFrom, parameters.yearTo, parameters.sort, parameters.limit, parameters.cursor);
+  return client.listClusterIndicators(parameters.sort, parameters.limit, parameters.cursor, parameters.clusterCode, parameters.yearFrom, parameters.yearTo);
 }
 
 export interface ExportClusterIndicatorsParameters {
@@ -130,16 +130,16 @@ export function getClusterIndicatorHistory(client: C.ClusterIndicatorsClient, pa
 }
 
 export interface ListClustersParameters {
-  region?: Parameters<C.ClustersClient['listClusters']>[0];
-  operatorCode?: Parameters<C.ClustersClient['listClusters']>[1];
-  status?: Parameters<C.ClustersClient['listClusters']>[2];
-  q?: Parameters<C.ClustersClient['listClusters']>[3];
-  sort?: Parameters<C.ClustersClient['listClusters']>[4];
-  limit?: Parameters<C.ClustersClient['listClusters']>[5];
-  cursor?: Parameters<C.ClustersClient['listClusters']>[6];
+  sort?: Parameters<C.ClustersClient['listClusters']>[0];
+  limit?: Parameters<C.ClustersClient['listClusters']>[1];
+  cursor?: Parameters<C.ClustersClient['listClusters']>[2];
+  region?: Parameters<C.ClustersClient['listClusters']>[3];
+  operatorCode?: Parameters<C.ClustersClient['listClusters']>[4];
+  status?: Parameters<C.ClustersClient['listClusters']>[5];
+  q?: Parameters<C.ClustersClient['listClusters']>[6];
 }
 export function listClusters(client: C.ClustersClient, parameters: ListClustersParameters = {}): ReturnType<C.ClustersClient['listClusters']> {
-  return client.listClusters(parameters.region, parameters.operatorCode, parameters.status, parameters.q, parameters.sort, parameters.limit, parameters.cursor);
+  return client.listClusters(parameters.sort, parameters.limit, parameters.cursor, parameters.region, parameters.operatorCode, parameters.status, parameters.q);
 }
 
 export interface CreateClusterParameters {
