@@ -100,7 +100,8 @@ public sealed class ApiKeyStore(DbConnectionFactory db, TimeProvider clock, Audi
         return new Page<ApiKeyDto>(page.Select(r => r.ToDto(now)).ToList(), next, total);
     }
 
-    public async Task<(Versioned<ApiKeyDto> Key, string Secret)> CreateAsync(CreateApiKeyRequest r, DateTimeOffset expiresAt, Actor actor, CancellationToken ct)
+    public async Task<StoreResult<(Versioned<ApiKeyDto> Key, string Secret)>> CreateAsync(CreateApiKeyRequest r, DateTimeOffset expiresAt, Actor actor,
+        CancellationToken ct)
     {
         var prefix = RandomToken(9)[..12];
         var secret = $"{KeyStart}{prefix}_{RandomToken(32)}";
@@ -108,8 +109,9 @@ public sealed class ApiKeyStore(DbConnectionFactory db, TimeProvider clock, Audi
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var agencyId = await connection.ExecuteScalarAsync<long?>(
-            "SELECT id FROM agencies WHERE code = @AgencyCode AND status = 'active'", new { r.AgencyCode }, tx)
-            ?? throw new FieldException("agencyCode", $"No active agency has the code '{r.AgencyCode}'.");
+            "SELECT id FROM agencies WHERE code = @AgencyCode AND status = 'active'", new { r.AgencyCode }, tx);
+        if (agencyId is null)
+            return Refusal.Invalid("agencyCode", Text.Of($"코드 '{r.AgencyCode}'인 활성 기관이 없습니다.", $"No active agency has the code '{r.AgencyCode}'."));
         var id = await connection.ExecuteScalarAsync<long>($"""
             INSERT INTO api_keys (agency_id, name, prefix, key_hash, scopes, expires_at, created_by, version, created_at)
             VALUES (@AgencyId, @Name, @Prefix, @KeyHash, @Scopes, @ExpiresAt, @CreatedBy, 1, @Now);

@@ -1,3 +1,4 @@
+using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
@@ -54,14 +55,17 @@ public static class ApiKeysApi
         return TypedResults.Ok(key.ToDto(clock.GetUtcNow()));
     }
 
-    public static async Task<Results<Created<CreatedApiKeyDto>, ValidationProblem>> CreateApiKey(
+    public static async Task<Results<Created<CreatedApiKeyDto>, CreateRefused>> CreateApiKey(
         CreateApiKeyRequest request, Actor actor, ApiKeyStore keys, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var expires = request.ExpiresAt ?? now.AddDays(90);
         if (expires <= now.AddMinutes(5) || expires > now.AddYears(2))
-            return Problems.Invalid("expiresAt", "The expiry must be between five minutes and two years from now.");
-        var (key, secret) = await keys.CreateAsync(request, expires, actor, ct);
+            return new CreateRefused(Refusal.Invalid("expiresAt", Text.Of("만료일은 지금부터 5분 뒤에서 2년 사이여야 합니다.",
+                "The expiry must be between five minutes and two years from now.")), "API key");
+        var created = await keys.CreateAsync(request, expires, actor, ct);
+        if (created.Refusal is { } refused) return new CreateRefused(refused, "API key");
+        var (key, secret) = created.Value;
         ETags.Set(http, key.Version);
         return TypedResults.Created($"/api/v1/api-keys/{key.Value.Id}", new CreatedApiKeyDto(key.Value, secret));
     }

@@ -117,12 +117,14 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
         return new Page<UserDto>(page.Select(r => r.ToDto()).ToList(), next, total);
     }
 
-    public async Task<Versioned<UserDto>> CreateAsync(CreateUserRequest r, Actor actor, CancellationToken ct)
+    public async Task<StoreResult<Versioned<UserDto>>> CreateAsync(CreateUserRequest r, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var agencyId = await ResolveAgencyAsync(connection, tx, r.Role, r.AgencyCode);
+        var agency = await ResolveAgencyAsync(connection, tx, r.Role, r.AgencyCode);
+        if (agency.Refusal is { } refused) return refused;
+        var agencyId = agency.Value;
         long id;
         try
         {
@@ -139,7 +141,7 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
         }
         catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"The username '{Normalise(r.Username)}' is taken.");
+            return Refusal.Conflict(Text.Of($"사용자 이름 '{Normalise(r.Username)}'은(는) 이미 쓰이고 있습니다.", $"The username '{Normalise(r.Username)}' is taken."));
         }
         var created = (await FindAsync(connection, tx, id))!;
         await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.ToDto());
@@ -155,8 +157,11 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
         if (before is null) return WriteResult<UserDto>.NotFound;
         if (before.Version != expectedVersion) return WriteResult<UserDto>.Stale;
         if (before.Id == actor.Id && (r.Role != Role.Admin || r.Status != UserStatus.Active))
-            throw new FieldException("role", "You cannot remove your own administrator rights or disable yourself.");
-        var agencyId = await ResolveAgencyAsync(connection, tx, r.Role, r.AgencyCode);
+            return Refusal.Invalid("role", Text.Of("자신의 관리자 권한을 없애거나 자신을 비활성화할 수 없습니다.",
+                "You cannot remove your own administrator rights or disable yourself."));
+        var agency = await ResolveAgencyAsync(connection, tx, r.Role, r.AgencyCode);
+        if (agency.Refusal is { } refused) return refused;
+        var agencyId = agency.Value;
         var now = clock.GetUtcNow();
         var changed = await connection.ExecuteAsync("""
             UPDATE users SET display_name = @DisplayName, role = @Role, agency_id = @AgencyId, status = @Status,
@@ -225,19 +230,16 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
         return WriteResult<UserDto>.Done(new Versioned<UserDto>(after.ToDto(), after.Version));
     }
 
-    private static async Task<long?> ResolveAgencyAsync(DbConnection connection, DbTransaction tx, Role role, string? agencyCode)
+    private static async Task<StoreResult<long?>> ResolveAgencyAsync(DbConnection connection, DbTransaction tx, Role role, string? agencyCode)
     {
         var kind = Permissions.RequiredAgencyKind(role);
-        if (agencyCode is null)
-        {
-            if (kind is not null) throw new FieldException("agencyCode", $"A {WireNames.Of(role)} must belong to an agency of kind {kind}.");
-            return null;
-        }
+        var wrongKind = Refusal.Invalid("agencyCode", Text.Of($"{WireNames.Of(role)} 역할은 유형이 {kind}인 기관에 속해야 합니다.",
+            $"A {WireNames.Of(role)} must belong to an agency of kind {kind}."));
+        if (agencyCode is null) return kind is not null ? wrongKind : (long?)null;
         var agency = await connection.QuerySingleOrDefaultAsync<AgencyKindRow>(
-            "SELECT id, kind FROM agencies WHERE code = @agencyCode AND status = 'active'", new { agencyCode }, tx)
-            ?? throw new FieldException("agencyCode", $"No active agency has the code '{agencyCode}'.");
-        if (kind is not null && agency.Kind != kind)
-            throw new FieldException("agencyCode", $"A {WireNames.Of(role)} must belong to an agency of kind {kind}.");
+            "SELECT id, kind FROM agencies WHERE code = @agencyCode AND status = 'active'", new { agencyCode }, tx);
+        if (agency is null) return Refusal.Invalid("agencyCode", Text.Of($"코드 '{agencyCode}'인 활성 기관이 없습니다.", $"No active agency has the code '{agencyCode}'."));
+        if (kind is not null && agency.Kind != kind) return wrongKind;
         return agency.Id;
     }
 
@@ -382,14 +384,10 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
     public async Task<bool> EnsureAsync(string username, string displayName, Role role, string? agencyCode, string password, CancellationToken ct)
     {
         if (await ExistsAsync(username, ct)) return false;
-        try
-        {
-            await CreateAsync(new CreateUserRequest(username, displayName, role, password, agencyCode), Actor.System("bootstrap"), ct);
-            return true;
-        }
-        catch (ConflictException)
-        {
-            return false; // another instance created it first
-        }
+        var created = await CreateAsync(new CreateUserRequest(username, displayName, role, password, agencyCode), Actor.System("bootstrap"), ct);
+        // A conflict: another instance created it first. Any other refusal is a broken configuration, said at start-up.
+        if (created.Refusal is { Kind: not RefusalKind.Conflict } refused)
+            throw new InvalidOperationException($"Account '{username}' cannot be created: {refused.Detail ?? string.Join(" ", refused.Errors?.Values.SelectMany(v => v) ?? [])}");
+        return created.IsOk;
     }
 }

@@ -54,13 +54,11 @@ public static class UsersApi
         return TypedResults.Ok(user.ToDto());
     }
 
-    public static async Task<Results<Created<UserDto>, ValidationProblem, ProblemHttpResult>> CreateUser(
+    public static async Task<Results<Created<UserDto>, CreateRefused>> CreateUser(
         CreateUserRequest request, Actor actor, UserStore users, HttpContext http, CancellationToken ct)
     {
-        if (PasswordPolicy.Check(request.Password, request.Username) is { } problem) return Problems.Invalid("password", problem);
-        var created = await users.CreateAsync(request, actor, ct);
-        ETags.Set(http, created.Version);
-        return TypedResults.Created($"/api/v1/users/{created.Value.Id}", created.Value);
+        if (PasswordPolicy.Check(request.Password, request.Username) is { } problem) return new CreateRefused(Refusal.Invalid("password", problem), "User");
+        return WriteResponses.Created(await users.CreateAsync(request, actor, ct), "User", http, u => $"/api/v1/users/{u.Id}");
     }
 
     public static async Task<Results<Ok<UserDto>, WriteRefused>> ReplaceUser(

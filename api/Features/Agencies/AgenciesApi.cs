@@ -89,13 +89,9 @@ public static class AgenciesApi
         return TypedResults.Ok(found.Value);
     }
 
-    public static async Task<Results<Created<AgencyDto>, ProblemHttpResult>> CreateAgency(
-        CreateAgencyRequest request, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)
-    {
-        var created = await store.CreateAsync(request, actor, ct);
-        ETags.Set(http, created.Version);
-        return TypedResults.Created($"/api/v1/agencies/{created.Value.Id}", created.Value);
-    }
+    public static async Task<Results<Created<AgencyDto>, CreateRefused>> CreateAgency(
+        CreateAgencyRequest request, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct) =>
+        WriteResponses.Created(await store.CreateAsync(request, actor, ct), "Agency", http, a => $"/api/v1/agencies/{a.Id}");
 
     public static async Task<Results<Ok<AgencyDto>, WriteRefused>> ReplaceAgency(
         long id, UpdateAgencyRequest request, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)

@@ -165,13 +165,16 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
                 return (IReadOnlyList<AgencyDto>)rows.Select(r => r.ToDto(operated[r.Id].ToList())).ToList();
             }, ct);
 
-    public async Task<Versioned<AgencyDto>> CreateAsync(CreateAgencyRequest r, Actor actor, CancellationToken ct)
+    public async Task<StoreResult<Versioned<AgencyDto>>> CreateAsync(CreateAgencyRequest r, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var parentId = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: null, currentParentCode: null);
-        var clusterId = await ResolveClusterAsync(connection, tx, r.ClusterCode, current: null);
+        var parent = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: null, currentParentCode: null);
+        if (parent.Refusal is { } noParent) return noParent;
+        var cluster = await ResolveClusterAsync(connection, tx, r.ClusterCode, current: null);
+        if (cluster.Refusal is { } noCluster) return noCluster;
+        var (parentId, clusterId) = (parent.Value, cluster.Value);
         long id;
         try
         {
@@ -185,7 +188,7 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         }
         catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"An agency with code '{r.Code}' already exists.");
+            return Refusal.Conflict(Text.Of($"코드 '{r.Code}'인 기관이 이미 있습니다.", $"An agency with code '{r.Code}' already exists."));
         }
         var created = (await GetAsync(connection, tx, "g.id = @key", id))!;
         await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
@@ -199,18 +202,23 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await GetAsync(connection, tx, "g.id = @key", id);
         if (before is null) return WriteResult<AgencyDto>.NotFound;
-        var parentId = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: id, currentParentCode: before.Value.Parent?.Code);
+        var parent = await ResolveParentAsync(connection, tx, r.ParentCode, selfId: id, currentParentCode: before.Value.Parent?.Code);
+        if (parent.Refusal is { } noParent) return noParent;
+        var parentId = parent.Value;
         if (AgencyRules.ChangesAccess(WireNames.Of(before.Value.Kind), WireNames.Of(r.Kind))
             && await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM agencies g WHERE g.id = @id AND {AgencyRules.HasBoundAccess}",
                 new { id, Now = clock.GetUtcNow() }, tx) > 0)
-            throw new FieldException("kind", AgencyRules.KindChangesAccess());
-        var clusterId = await ResolveClusterAsync(connection, tx, r.ClusterCode, current: before.Value.Cluster);
+            return Refusal.Invalid("kind", AgencyRules.KindChangesAccess());
+        var cluster = await ResolveClusterAsync(connection, tx, r.ClusterCode, current: before.Value.Cluster);
+        if (cluster.Refusal is { } noCluster) return noCluster;
+        var clusterId = cluster.Value;
         if (r.Kind != AgencyKind.ClusterOperator)
         {
             var operates = await connection.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM clusters WHERE operator_id = @id AND status <> 'archived'", new { id }, tx);
             if (operates > 0)
-                throw new FieldException("kind", "This agency operates clusters, so it must stay a cluster_operator until they have another operator.");
+                return Refusal.Invalid("kind", Text.Of("이 기관은 클러스터를 운영하므로, 다른 운영기관이 정해질 때까지 cluster_operator로 남아야 합니다.",
+                    "This agency operates clusters, so it must stay a cluster_operator until they have another operator."));
         }
         var changed = await connection.ExecuteAsync("""
             UPDATE agencies
@@ -240,7 +248,8 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
             var operates = await connection.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM clusters WHERE operator_id = @id AND status <> 'archived'", new { id }, tx);
             if (operates > 0)
-                throw new ConflictException("This agency still operates clusters; give them another operator or archive them first.");
+                return Refusal.Conflict(Text.Of("이 기관은 아직 클러스터를 운영합니다. 먼저 다른 운영기관을 정하거나 클러스터를 보관하십시오.",
+                    "This agency still operates clusters; give them another operator or archive them first."));
         }
         return await FinishWriteAsync(connection, tx, actor, "archive", before, changed, ct);
     }
@@ -265,14 +274,14 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
     /// The id of the cluster the agency is located in; refuses unknown codes, and archived clusters unless
     /// the agency is already there (so an agency in a cluster archived later can still be edited).
     /// </summary>
-    private static async Task<long?> ResolveClusterAsync(DbConnection connection, DbTransaction tx, string? clusterCode, ClusterRef? current)
+    private static async Task<StoreResult<long?>> ResolveClusterAsync(DbConnection connection, DbTransaction tx, string? clusterCode, ClusterRef? current)
     {
-        if (clusterCode is null) return null;
+        if (clusterCode is null) return (long?)null;
         var found = await connection.QuerySingleOrDefaultAsync<ClusterStatusRow>(
-            "SELECT id, status FROM clusters WHERE code = @clusterCode", new { clusterCode }, tx)
-            ?? throw new FieldException("clusterCode", $"No cluster has the code '{clusterCode}'.");
+            "SELECT id, status FROM clusters WHERE code = @clusterCode", new { clusterCode }, tx);
+        if (found is null) return Refusal.Invalid("clusterCode", Text.Of($"코드 '{clusterCode}'인 클러스터가 없습니다.", $"No cluster has the code '{clusterCode}'."));
         if (found.Status == "archived" && current?.Id != found.Id)
-            throw new FieldException("clusterCode", $"Cluster '{clusterCode}' is archived.");
+            return Refusal.Invalid("clusterCode", Text.Of($"클러스터 '{clusterCode}'은(는) 보관되었습니다.", $"Cluster '{clusterCode}' is archived."));
         return found.Id;
     }
 
@@ -286,23 +295,26 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
     /// The parent's id; refuses unknown parents, archived ones (unless the agency already has it: an agency under a parent
     /// archived later can still be edited) and any parent that would make the hierarchy a loop.
     /// </summary>
-    private static async Task<long?> ResolveParentAsync(DbConnection connection, DbTransaction tx, string? parentCode, long? selfId, string? currentParentCode)
+    private static async Task<StoreResult<long?>> ResolveParentAsync(DbConnection connection, DbTransaction tx, string? parentCode, long? selfId,
+        string? currentParentCode)
     {
-        if (parentCode is null) return null;
-        var parent = await connection.QuerySingleOrDefaultAsync<ParentRow>("SELECT id, status FROM agencies WHERE code = @parentCode", new { parentCode }, tx)
-            ?? throw new FieldException("parentCode", $"No agency has the code '{parentCode}'.");
-        if (parent.Status == "archived" && parentCode != currentParentCode) throw new FieldException("parentCode", AgencyRules.ParentArchived(parentCode));
+        if (parentCode is null) return (long?)null;
+        var parent = await connection.QuerySingleOrDefaultAsync<ParentRow>("SELECT id, status FROM agencies WHERE code = @parentCode", new { parentCode }, tx);
+        if (parent is null) return Refusal.Invalid("parentCode", Text.Of($"코드 '{parentCode}'인 기관이 없습니다.", $"No agency has the code '{parentCode}'."));
+        if (parent.Status == "archived" && parentCode != currentParentCode) return Refusal.Invalid("parentCode", AgencyRules.ParentArchived(parentCode));
         var parentId = parent.Id;
-        if (selfId is null) return parentId;
+        if (selfId is null) return (long?)parentId;
 
         // Walk up from the new parent; meeting ourselves means a loop. Depth is bounded by the table size.
         var seen = new HashSet<long>();
         for (long? at = parentId; at is { } current; at = await connection.ExecuteScalarAsync<long?>(
                  "SELECT parent_id FROM agencies WHERE id = @current", new { current }, tx))
         {
-            if (current == selfId) throw new FieldException("parentCode", "An agency cannot be its own parent or the parent of its own parent.");
+            if (current == selfId)
+                return Refusal.Invalid("parentCode", Text.Of("기관은 자기 자신이나 자기 상위 기관의 상위 기관이 될 수 없습니다.",
+                    "An agency cannot be its own parent or the parent of its own parent."));
             if (!seen.Add(current)) break;
         }
-        return parentId;
+        return (long?)parentId;
     }
 }

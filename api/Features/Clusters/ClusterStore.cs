@@ -135,12 +135,14 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock, Aud
         Keyset.StreamAsync(db, Select, "clusters c JOIN agencies a ON a.id = c.operator_id", () => Where(filter), SortFields.Single(f => f.Name == "id"),
             "c.id", r => r.Id, (_, rows) => Task.FromResult<IReadOnlyList<ClusterDto>>(rows.Select(r => r.ToDto()).ToList()), ct);
 
-    public async Task<Versioned<ClusterDto>> CreateAsync(CreateClusterRequest r, Actor actor, CancellationToken ct)
+    public async Task<StoreResult<Versioned<ClusterDto>>> CreateAsync(CreateClusterRequest r, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var operatorId = await ResolveOperatorAsync(connection, tx, r.OperatorCode);
+        var resolved = await ResolveOperatorAsync(connection, tx, r.OperatorCode);
+        if (resolved.Refusal is { } refused) return refused;
+        var operatorId = resolved.Value;
         long id;
         try
         {
@@ -161,7 +163,7 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock, Aud
         }
         catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"A cluster with code '{r.Code}' already exists.");
+            return Refusal.Conflict(Text.Of($"코드 '{r.Code}'인 클러스터가 이미 있습니다.", $"A cluster with code '{r.Code}' already exists."));
         }
         var created = (await GetAsync(connection, tx, id))!;
         await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
@@ -177,15 +179,18 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock, Aud
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await GetAsync(connection, tx, id);
-        if (before is null || (onlyOperatedBy is { } own && before.Value.Operator.Id != own)) return WriteResult<ClusterDto>.NotFound;
+        if (before is null || (onlyOperatedBy is { } own && before.Value.Operator.Id != own)) return Refusal.NotFound;
         if (onlyOperatedBy is not null && r.OperatorCode != before.Value.Operator.Code)
-            throw new FieldException("operatorCode", "A cluster operator cannot hand its cluster to another operator; ask the secretariat.");
+            return Refusal.Invalid("operatorCode", Text.Of("운영기관은 클러스터를 다른 운영기관에 넘길 수 없습니다. 협의체 간사에게 요청하십시오.",
+                "A cluster operator cannot hand its cluster to another operator; ask the secretariat."));
         // A record's status (under development, active, archived) is the registry's to set: the secretariat and admins.
         if (onlyOperatedBy is not null && r.Status != before.Value.Status)
-            throw new ForbiddenException(Text.Of(
+            return Refusal.Forbidden(Text.Of(
                 "클러스터의 상태(운영 중, 조성 중, 보관)는 협의체 간사와 관리자만 바꿀 수 있습니다. 상태는 그대로 두고 보내 주십시오.",
                 "Only the secretariat and administrators change a cluster's status; send it unchanged."));
-        var operatorId = await ResolveOperatorAsync(connection, tx, r.OperatorCode);
+        var resolved = await ResolveOperatorAsync(connection, tx, r.OperatorCode);
+        if (resolved.Refusal is { } refused) return refused;
+        var operatorId = resolved.Value;
         var changed = await connection.ExecuteAsync("""
             UPDATE clusters
             SET name_ko = @NameKo, name_en = @NameEn, region = @Region, operator_id = @OperatorId,
@@ -226,15 +231,16 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock, Aud
         return WriteResult<ClusterDto>.Done(after);
     }
 
-    private static async Task<long> ResolveOperatorAsync(DbConnection connection, DbTransaction tx, string code)
+    private static async Task<StoreResult<long>> ResolveOperatorAsync(DbConnection connection, DbTransaction tx, string code)
     {
         var found = await connection.QuerySingleOrDefaultAsync<AgencyKindRow>(
             "SELECT id, kind, status FROM agencies WHERE code = @code", new { code }, tx);
         return found switch
         {
-            null => throw new FieldException("operatorCode", $"No agency has the code '{code}'."),
-            { Kind: not "cluster_operator" } => throw new FieldException("operatorCode", $"Agency '{code}' is not a cluster operator (kind cluster_operator)."),
-            { Status: "archived" } => throw new FieldException("operatorCode", $"Agency '{code}' is archived."),
+            null => Refusal.Invalid("operatorCode", Text.Of($"코드 '{code}'인 기관이 없습니다.", $"No agency has the code '{code}'.")),
+            { Kind: not "cluster_operator" } => Refusal.Invalid("operatorCode", Text.Of($"기관 '{code}'은(는) 클러스터 운영기관(cluster_operator)이 아닙니다.",
+                $"Agency '{code}' is not a cluster operator (kind cluster_operator).")),
+            { Status: "archived" } => Refusal.Invalid("operatorCode", Text.Of($"기관 '{code}'은(는) 보관되었습니다.", $"Agency '{code}' is archived.")),
             _ => found.Id,
         };
     }

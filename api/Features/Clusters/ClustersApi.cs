@@ -99,13 +99,9 @@ public static class ClustersApi
         return TypedResults.Ok(found.Value);
     }
 
-    public static async Task<Results<Created<ClusterDto>, ProblemHttpResult>> CreateCluster(
-        CreateClusterRequest request, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)
-    {
-        var created = await store.CreateAsync(request, actor, ct);
-        ETags.Set(http, created.Version);
-        return TypedResults.Created($"/api/v1/clusters/{created.Value.Id}", created.Value);
-    }
+    public static async Task<Results<Created<ClusterDto>, CreateRefused>> CreateCluster(
+        CreateClusterRequest request, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct) =>
+        WriteResponses.Created(await store.CreateAsync(request, actor, ct), "Cluster", http, c => $"/api/v1/clusters/{c.Id}");
 
     public static async Task<Results<Ok<ClusterDto>, WriteRefused>> ReplaceCluster(
         long id, UpdateClusterRequest request, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)

@@ -212,13 +212,15 @@ public sealed class RegulatoryIssueImport(IValidator<CreateRegulatoryIssueReques
                 else
                 {
                     var before = await StoredAsync(known.Id, ct);
-                    if (!await target.Store.ReplaceAsync(context.Connection, context.Transaction!, known.Id, known.Version,
+                    if (await target.Store.ReplaceAsync(context.Connection, context.Transaction!, known.Id, known.Version,
                             new UpdateRegulatoryIssueRequest(request.TitleKo, request.ProblemKo, request.ProposalKo, request.Category, clusterCodes, priority,
                                 request.TitleEn, request.ProblemEn, request.ProposalEn, request.LawName, request.LawArticle, official, request.SourceMeeting,
                                 tags, externalRef),
-                            (known.Lead, known.Status, known.Category), clusterIds, context.Now))
+                            (known.Lead, known.Status, known.Category), clusterIds, context.Now) is { } refused)
                     {
-                        row.Add(null, "changed", "The issue was changed by someone else during the import; send the file again.");
+                        if (refused.Kind == RefusalKind.Conflict)
+                            row.Add("externalRef", "changed", $"An issue with externalRef '{externalRef}' was added by someone else during the import; send the file again.");
+                        else row.Add(null, "changed", "The issue was changed by someone else during the import; send the file again.");
                         return RowResult.Rejected;
                     }
                     known = known with { Version = known.Version + 1 };

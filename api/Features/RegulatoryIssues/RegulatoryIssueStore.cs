@@ -243,13 +243,17 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
     }
 
 
-    public async Task<Versioned<RegulatoryIssueDto>> CreateAsync(CreateRegulatoryIssueRequest r, long raisedById, Actor actor, CancellationToken ct)
+    public async Task<StoreResult<Versioned<RegulatoryIssueDto>>> CreateAsync(CreateRegulatoryIssueRequest r, long raisedById, Actor actor,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var clusterIds = await ResolveClustersAsync(connection, tx, r.ClusterCodes);
-        var id = await InsertAsync(connection, tx, r, raisedById, clusterIds, actor, now);
+        var clusters = await ResolveClustersAsync(connection, tx, r.ClusterCodes);
+        if (clusters.Refusal is { } noClusters) return noClusters;
+        var inserted = await InsertAsync(connection, tx, r, raisedById, clusters.Value!, actor, now);
+        if (inserted.Refusal is { } notInserted) return notInserted;
+        var id = inserted.Value;
         var created = (await GetAsync(connection, tx, id, actor))!;
         await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
         await tx.CommitAsync(ct);
@@ -260,7 +264,7 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
     /// A new issue in <c>submitted</c>, with its clusters, tallies and the first entry of its timeline, in the
     /// caller's transaction (the API's create and the import share it; each writes its own audit entry).
     /// </summary>
-    internal async Task<long> InsertAsync(DbConnection connection, DbTransaction tx, CreateRegulatoryIssueRequest r, long raisedById,
+    internal async Task<StoreResult<long>> InsertAsync(DbConnection connection, DbTransaction tx, CreateRegulatoryIssueRequest r, long raisedById,
         IReadOnlyList<long> clusterIds, Actor actor, DateTimeOffset now)
     {
         long id;
@@ -286,7 +290,7 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
         }
         catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"An issue with externalRef '{r.ExternalRef}' already exists.");
+            return Refusal.Conflict(Text.Of($"externalRef가 '{r.ExternalRef}'인 과제가 이미 있습니다.", $"An issue with externalRef '{r.ExternalRef}' already exists."));
         }
         foreach (var clusterId in clusterIds)
             await connection.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @clusterId)", new { id, clusterId }, tx);
@@ -303,12 +307,16 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
         await using var tx = await connection.BeginTransactionAsync(ct);
         var row = await RowAsync(connection, tx, id);
         if (row is null) return WriteResult<RegulatoryIssueDto>.NotFound;
-        if (!mayEdit(row)) throw new ForbiddenException("Only the secretariat, or the raising agency while the issue waits to be routed, may edit it.");
+        if (!mayEdit(row))
+            return Refusal.Forbidden(Text.Of("협의체 간사, 또는 배정되기 전까지는 과제를 제기한 기관만 고칠 수 있습니다.",
+                "Only the secretariat, or the raising agency while the issue waits to be routed, may edit it."));
         if (row.Version != expectedVersion) return WriteResult<RegulatoryIssueDto>.Stale;
         var before = await VersionedAsync(connection, tx, row, actor);
-        var clusterIds = await ResolveClustersAsync(connection, tx, r.ClusterCodes);
-        if (!await ReplaceAsync(connection, tx, id, expectedVersion, r, (row.LeadMinistryId, row.Status, row.Category), clusterIds, clock.GetUtcNow()))
-            return WriteResult<RegulatoryIssueDto>.Stale;
+        var clusters = await ResolveClustersAsync(connection, tx, r.ClusterCodes);
+        if (clusters.Refusal is { } noClusters) return noClusters;
+        if (await ReplaceAsync(connection, tx, id, expectedVersion, r, (row.LeadMinistryId, row.Status, row.Category), clusters.Value!, clock.GetUtcNow())
+            is { } notReplaced)
+            return notReplaced;
         var after = (await GetAsync(connection, tx, id, actor))!;
         await audit.WriteAsync(connection, tx, actor, "update", EntityType, id, before.Value, after.Value);
         await tx.CommitAsync(ct);
@@ -317,9 +325,10 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
 
     /// <summary>
     /// Replaces an issue's description (not its workflow fields) if it is still at <paramref name="expectedVersion"/>, relinks
-    /// its clusters and moves its tallies, in the caller's transaction; false when the version no longer matches.
+    /// its clusters and moves its tallies, in the caller's transaction; a refusal when the version no longer matches (stale)
+    /// or another issue has its externalRef (conflict).
     /// </summary>
-    internal async Task<bool> ReplaceAsync(DbConnection connection, DbTransaction tx, long id, long expectedVersion, UpdateRegulatoryIssueRequest r,
+    internal async Task<Refusal?> ReplaceAsync(DbConnection connection, DbTransaction tx, long id, long expectedVersion, UpdateRegulatoryIssueRequest r,
         (long? Lead, string Status, string Category) key, IReadOnlyList<long> clusterIds, DateTimeOffset now)
     {
         int changed;
@@ -345,16 +354,16 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
         }
         catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"An issue with externalRef '{r.ExternalRef}' already exists.");
+            return Refusal.Conflict(Text.Of($"externalRef가 '{r.ExternalRef}'인 과제가 이미 있습니다.", $"An issue with externalRef '{r.ExternalRef}' already exists."));
         }
-        if (changed == 0) return false;
+        if (changed == 0) return Refusal.Stale;
         var previousClusters = (await connection.QueryAsync<long>("SELECT cluster_id FROM regulatory_issue_clusters WHERE issue_id = @id", new { id }, tx)).ToList();
         await connection.ExecuteAsync("DELETE FROM regulatory_issue_clusters WHERE issue_id = @id", new { id }, tx);
         foreach (var clusterId in clusterIds)
             await connection.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @clusterId)", new { id, clusterId }, tx);
         await IssueTallies.ClustersAsync(connection, tx, db.Dialect, previousClusters.Except(clusterIds), clusterIds.Except(previousClusters));
         await IssueTallies.MoveAsync(connection, tx, db.Dialect, key, (key.Lead, key.Status, WireNames.Of(r.Category)));
-        return true;
+        return null;
     }
 
 
@@ -439,12 +448,13 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
         return comment;
     }
 
-    internal static async Task<List<long>> ResolveClustersAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<string> codes)
+    internal static async Task<StoreResult<List<long>>> ResolveClustersAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<string> codes)
     {
         var wanted = codes.Distinct().ToList();
         var found = (await connection.QueryAsync<LinkRow>("SELECT id, code FROM clusters WHERE code IN @wanted AND status <> 'archived'", new { wanted }, tx)).ToList();
-        var missing = wanted.Except(found.Select(f => f.Code)).ToList();
-        if (missing.Count > 0) throw new FieldException("clusterCodes", $"No active cluster has the code(s): {string.Join(", ", missing)}.");
+        var missing = string.Join(", ", wanted.Except(found.Select(f => f.Code)));
+        if (missing.Length > 0)
+            return Refusal.Invalid("clusterCodes", Text.Of($"다음 코드의 활성 클러스터가 없습니다: {missing}.", $"No active cluster has the code(s): {missing}."));
         return found.Select(f => f.Id).ToList();
     }
 }

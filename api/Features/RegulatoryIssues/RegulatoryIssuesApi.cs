@@ -111,31 +111,33 @@ public static class RegulatoryIssuesApi
         return TypedResults.Ok(found.Value);
     }
 
-    public static async Task<Results<Created<RegulatoryIssueDto>, ValidationProblem, ProblemHttpResult>> CreateRegulatoryIssue(
+    public static async Task<Results<Created<RegulatoryIssueDto>, CreateRefused>> CreateRegulatoryIssue(
         CreateRegulatoryIssueRequest request, Actor actor, RegulatoryIssueStore store, AgencyStore agencies, HttpContext http, CancellationToken ct)
     {
+        const string What = "Regulatory issue";
         long raisedBy;
         if (actor.Role is Role.ClusterOperator or Role.MinistryReviewer or Role.Viewer)
         {
             // A cluster operator raises issues for its own agency only.
-            if (actor.AgencyId is not { } own) return Problems.Forbidden("Your account belongs to no agency, so it cannot raise issues.");
+            if (actor.AgencyId is not { } own)
+                return new CreateRefused(Refusal.Forbidden(Text.Of("계정이 어느 기관에도 속하지 않아 과제를 제기할 수 없습니다.",
+                    "Your account belongs to no agency, so it cannot raise issues.")), What);
             if (request.RaisedByCode is { } code && (await agencies.GetByCodeAsync(code, ct))?.Value.Id != own)
-                return Problems.Invalid("raisedByCode", "You can raise issues only for your own agency; leave raisedByCode out.");
+                return new CreateRefused(Refusal.Invalid("raisedByCode", Text.Of("자기 기관의 과제만 제기할 수 있습니다. raisedByCode는 비워 두십시오.",
+                    "You can raise issues only for your own agency; leave raisedByCode out.")), What);
             raisedBy = own;
         }
         else if (request.RaisedByCode is { } code)
         {
             var agency = await agencies.GetByCodeAsync(code, ct);
             if (agency is null || agency.Value.Status != Contracts.Registry.RecordStatus.Active)
-                return Problems.Invalid("raisedByCode", $"No active agency has the code '{code}'.");
+                return new CreateRefused(Refusal.Invalid("raisedByCode", Text.Of($"코드 '{code}'인 활성 기관이 없습니다.", $"No active agency has the code '{code}'.")), What);
             raisedBy = agency.Value.Id;
         }
         else if (actor.AgencyId is { } own) raisedBy = own;
-        else return Problems.Invalid("raisedByCode", "Say which agency raises the issue.");
+        else return new CreateRefused(Refusal.Invalid("raisedByCode", Text.Of("과제를 제기하는 기관을 지정하십시오.", "Say which agency raises the issue.")), What);
 
-        var created = await store.CreateAsync(request, raisedBy, actor, ct);
-        ETags.Set(http, created.Version);
-        return TypedResults.Created($"/api/v1/regulatory-issues/{created.Value.Id}", created.Value);
+        return WriteResponses.Created(await store.CreateAsync(request, raisedBy, actor, ct), What, http, i => $"/api/v1/regulatory-issues/{i.Id}");
     }
 
     public static async Task<Results<Ok<RegulatoryIssueDto>, WriteRefused>> ReplaceRegulatoryIssue(

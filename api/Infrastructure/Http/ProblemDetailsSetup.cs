@@ -38,7 +38,11 @@ public static partial class ProblemDetailsSetup
     internal static partial Regex BindFailure();
 }
 
-/// <summary>Turns every exception into problem+json: client mistakes keep their 4xx, the rest are a bare 500.</summary>
+/// <summary>
+/// Turns every exception into problem+json: the framework's own client errors (bad JSON, unbindable parameters, sizes)
+/// keep their 4xx, a busy database is a 503, the rest a bare 500. Expected outcomes of the stores are not exceptions
+/// but refusals (<see cref="Refused"/>).
+/// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
@@ -68,15 +72,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 },
                 Detail = bad.Message,
             },
-            FieldException field => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Field] = [field.Message] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Validation failed",
-                Detail = "One or more fields are invalid.",
-            },
             _ when DatabaseBusy.Is(exception) => DatabaseBusy.Problem(context),
-            ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
-            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message },
             _ => null,
         };
 

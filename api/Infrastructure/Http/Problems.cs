@@ -2,12 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BioCluster.Api.Infrastructure.Http;
 
-/// <summary>A write that conflicts with the state of the data (duplicate code, record still in use).</summary>
-public sealed class ConflictException(string message) : Exception(message);
-
-/// <summary>The caller may see the record but may not do this to it: 403.</summary>
-public sealed class ForbiddenException(string message) : Exception(message);
-
 /// <summary>The ready-made problem answers the endpoints share, so every one reads the same.</summary>
 public static class Problems
 {

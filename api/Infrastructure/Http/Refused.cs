@@ -82,4 +82,12 @@ public static class WriteResponses
         ETags.Set(http, result.Record!.Version);
         return ok(result.Record.Value);
     }
+
+    /// <summary>Answers a create: its refusal, or 201 with the new record's address and ETag.</summary>
+    public static Results<Created<T>, CreateRefused> Created<T>(StoreResult<Versioned<T>> result, string what, HttpContext http, Func<T, string> location)
+    {
+        if (result.Refusal is { } refusal) return new CreateRefused(refusal, what);
+        ETags.Set(http, result.Value!.Version);
+        return TypedResults.Created(location(result.Value.Value), result.Value.Value);
+    }
 }
