@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every BioCluster test suite — .NET (API, data, contract), web unit tests (vitest) and the
-# browser test (headless Debian Chromium) — and ends with one line: "N passed, N failed, N skipped".
+# browser tests (Playwright, headless Debian Chromium) — and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -82,20 +82,24 @@ else
   step_failed "vitest produced no results"
 fi
 
-echo "==> Browser tests (headless Chromium against the real API and built dashboard)"
+echo "==> Browser tests (Playwright: headless Chromium against the real API and built dashboard)"
 npm --prefix web run test:browser
-if [ -f "$OUT/browser.tap" ]; then
-  p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$OUT/browser.tap" | tail -1)
-  f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$OUT/browser.tap" | tail -1)
-  s=$(sed -n 's/^# skipped \([0-9]*\)/\1/p' "$OUT/browser.tap" | tail -1)
-  # node 20 reports tests whose set-up failed as "cancelled", not failed: count them as failures.
-  c=$(sed -n 's/^# cancelled \([0-9]*\)/\1/p' "$OUT/browser.tap" | tail -1)
-  f=$(( ${f:-0} + ${c:-0} ))
-  echo "   browser: ${p:-0} passed, ${f:-0} failed, ${s:-0} skipped"
-  [ -z "$p" ] && step_failed "browser tests printed no summary"
-  add "${p:-0}" "${f:-0}" "${s:-0}"
+browser_rc=$?
+if [ -f "$OUT/browser.json" ] && read -r p f s e < <(node -e '
+    const r = require(process.argv[1]), t = r.stats ?? {};
+    console.log(t.expected ?? 0, (t.unexpected ?? 0) + (t.flaky ?? 0), t.skipped ?? 0, (r.errors ?? []).length);
+  ' "$OUT/browser.json"); then
+  # Playwright's JSON report: stats.expected passed, stats.unexpected failed, stats.skipped skipped.
+  # Retries are off (playwright.config.ts), so a "flaky" test only appears when someone adds them: it
+  # counts as failed. Errors outside any test (the web server not starting, global set-up) fail the step.
+  echo "   browser: $p passed, $f failed, $s skipped"
+  add "$p" "$f" "$s"
+  if [ "$e" -gt 0 ]; then step_failed "browser tests: $e error(s) outside the tests (see above)"
+  elif [ $((p + f + s)) -eq 0 ]; then step_failed "browser tests ran no test"
+  elif [ "$browser_rc" -ne 0 ] && [ "$f" -eq 0 ]; then step_failed "browser tests exited with code $browser_rc"
+  fi
 else
-  step_failed "browser tests produced no results"
+  step_failed "browser tests produced no readable results ($OUT/browser.json)"
 fi
 
 echo
