@@ -1,16 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using BioCluster.Api.Features.Access;
-using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
-using BioCluster.Api.Infrastructure.Http;
-using BioCluster.Contracts.Access;
 using BioCluster.Contracts.Common;
 using BioCluster.Contracts.RegulatoryIssues;
 using Dapper;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace BioCluster.Api.Features.RegulatoryIssues;
 

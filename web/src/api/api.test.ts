@@ -1,3 +1,4 @@
+// The wrapper's tests against a real local HTTP server: one file because they share that server and its fakes.
 /// <reference types="node" />
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

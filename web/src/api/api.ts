@@ -1,6 +1,8 @@
 // The one door between the views and the generated client (client.ts, never edited by hand).
 // Every failure leaves here as a Problem, so no view ever reads an error body itself. It also owns
 // what every request needs for the cookie session: credentials and the antiforgery header.
+// Longer than 400 lines on purpose: calls, uploads (XMLHttpRequest for progress), the antiforgery token and the
+// problem reading are one door, and splitting them would let a view reach the client around it.
 import { resolveApiBaseUrl } from '../config';
 import {
   AgenciesClient,

@@ -1,3 +1,5 @@
+// The import API through HTTP, one host for the class (CSV, XLSX, JSON, dry runs, errors): over 400 lines because each
+// case needs its file written out; the shared parts are in the infrastructure helpers.
 using BioCluster.Api.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;

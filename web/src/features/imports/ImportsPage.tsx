@@ -1,3 +1,5 @@
+// The import page is one screen with one upload's state (file, progress, dry-run report, the real run, history),
+// so it stays one component file over 400 lines; its pure rules are in imports.ts with their tests.
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, isAbort, type Problem, type UploadProgress } from '../../api/api';
