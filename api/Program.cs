@@ -35,7 +35,8 @@ builder.Services.AddSingleton<ClusterIndicatorStore>();
 builder.Services.AddSingleton<RegulatoryIssueStore>();
 DapperSetup.Configure();
 
-builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
+    fastWriters: builder.Configuration.GetValue("Database:FastReads", true)));
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 // Validators are stateless; made once, not per request (building one compiles its rules: too dear for every list page).

@@ -91,6 +91,15 @@ if (args is ["profile", var profileDb])
         for (var i = 0; i < 500; i++) { await JsonSerializer.SerializeAsync(pipe, page, json.Value.SerializerOptions); await pipe.FlushAsync(); }
         Console.WriteLine($"JSON of a 50-row page, async into a pipe: {sw2.Elapsed.TotalMilliseconds / 500:F3} ms");
     }
+    if (Environment.GetEnvironmentVariable("BENCH_JSON_GENERAL") is not null)
+    {
+        var general = new JsonSerializerOptions(json.Value.SerializerOptions);
+        general.Converters.Remove(general.Converters.OfType<BioCluster.Api.Features.RegulatoryIssues.IssueSummaryJsonConverter>().Single());
+        for (var i = 0; i < 3000; i++) JsonSerializer.SerializeToUtf8Bytes(page, general);
+        sw2.Restart();
+        for (var i = 0; i < 500; i++) JsonSerializer.SerializeToUtf8Bytes(page, general);
+        Console.WriteLine($"JSON, general serializer: {sw2.Elapsed.TotalMilliseconds / 500:F3} ms; same bytes: {JsonSerializer.SerializeToUtf8Bytes(page, general).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(page, json.Value.SerializerOptions))}");
+    }
     return 0;
 }
 // The import benchmark's parts (scripts/bench-imports.sh).

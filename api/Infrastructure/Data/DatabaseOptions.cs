@@ -30,8 +30,8 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// SQLite: read the hot lists (the issue list, API keys) through kept statements and SQLite's C API instead of Dapper
-    /// over Microsoft.Data.Sqlite: about twice the issue list's throughput (docs/adr/0007). Same answers either way (the
-    /// test command runs the API suite both ways).
+    /// over Microsoft.Data.Sqlite, and write the issue list's JSON by hand: about twice the list's throughput
+    /// (docs/adr/0007). Same answers either way (the test command runs the API suite both ways).
     /// </summary>
     public bool FastReads { get; set; } = true;
 

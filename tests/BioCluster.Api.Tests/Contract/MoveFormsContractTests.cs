@@ -21,7 +21,7 @@ public sealed class MoveFormsContractTests
         // Every row to the same target is the same kind of move, so one form per target is the whole rulebook.
         foreach (var g in IssueWorkflow.Table.Rows.GroupBy(r => r.To)) Assert.Single(g.Select(r => r.Move).Distinct());
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
-        JsonSetup.Configure(options);
+        JsonSetup.Configure(options, fastWriters: false);
         options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         var json = JsonSerializer.Serialize(forms, options).Replace("\r\n", "\n") + "\n";
         var file = Repo.PathOf("web", "src", "features", "issues", "issueMoveForms.json");
