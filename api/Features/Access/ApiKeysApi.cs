@@ -46,11 +46,11 @@ public static class ApiKeysApi
         return TypedResults.Ok(await keys.ListAsync(agency, sort, cursor, limit, ct));
     }
 
-    public static async Task<Results<Ok<ApiKeyDto>, ProblemHttpResult>> GetApiKey(
+    public static async Task<Results<Ok<ApiKeyDto>, ReadRefused>> GetApiKey(
         long id, Actor actor, ApiKeyStore keys, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var key = await keys.FindAsync(id, ct);
-        if (key is null || !Sees(actor, key.AgencyId)) return Problems.NotFound($"API key {id}");
+        if (key is null || !Sees(actor, key.AgencyId)) return ReadResponses.NotFound($"API key {id}");
         ETags.Set(http, key.Version);
         return TypedResults.Ok(key.ToDto(clock.GetUtcNow()));
     }
@@ -77,10 +77,10 @@ public static class ApiKeysApi
         return WriteResponses.Respond(result, $"API key {id}", http, _ => TypedResults.NoContent());
     }
 
-    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetApiKeyHistory(
+    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetApiKeyHistory(
         long id, ApiKeyStore keys, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
-        if (await keys.FindAsync(id, ct) is null) return Problems.NotFound($"API key {id}");
+        if (await keys.FindAsync(id, ct) is null) return ReadResponses.NotFound($"API key {id}");
         return await AuditApi.HistoryAsync(audit, ApiKeyStore.EntityType, id, page, showAddress: true, ct);
     }
 }

@@ -176,19 +176,20 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
     }
 
     /// <summary>An administrator sets a new password: the lock-out is cleared and every session ends.</summary>
-    public async Task<Versioned<UserDto>?> SetPasswordAsync(long id, string password, Actor actor, CancellationToken ct)
+    public async Task<WriteResult<UserDto>> SetPasswordAsync(long id, string password, Actor actor, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await FindAsync(connection, tx, id);
-        if (before is null) return null;
+        if (before is null) return WriteResult<UserDto>.NotFound;
+        if (PasswordPolicy.Check(password, before.Username) is { } problem) return Refusal.Invalid("newPassword", problem);
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync("""
             UPDATE users SET password_hash = @Hash, failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = @Now
             WHERE id = @Id
             """, new { Id = id, Hash = Hasher.HashPassword(before, password), Now = now }, tx);
         await RevokeSessionsAsync(connection, tx, id, now);
-        return (await FinishAsync(connection, tx, actor, "set_password", before, ct)).Record;
+        return await FinishAsync(connection, tx, actor, "set_password", before, ct);
     }
 
     /// <summary>The signed-in user changes their own password; other sessions end, this one stays.</summary>
@@ -210,16 +211,16 @@ public sealed class UserStore(DbConnectionFactory db, TimeProvider clock, AuditS
         return true;
     }
 
-    public async Task<Versioned<UserDto>?> UnlockAsync(long id, Actor actor, CancellationToken ct)
+    public async Task<WriteResult<UserDto>> UnlockAsync(long id, Actor actor, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var before = await FindAsync(connection, tx, id);
-        if (before is null) return null;
+        if (before is null) return WriteResult<UserDto>.NotFound;
         await connection.ExecuteAsync(
             "UPDATE users SET failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = @Now WHERE id = @Id",
             new { Id = id, Now = clock.GetUtcNow() }, tx);
-        return (await FinishAsync(connection, tx, actor, "unlock", before, ct)).Record;
+        return await FinishAsync(connection, tx, actor, "unlock", before, ct);
     }
 
     private async Task<WriteResult<UserDto>> FinishAsync(DbConnection connection, DbTransaction tx, Actor actor, string action, UserRow before, CancellationToken ct)

@@ -46,10 +46,10 @@ public static class UsersApi
         return TypedResults.Ok(await users.ListAsync(query.ToFilter(), sort, cursor, limit, ct));
     }
 
-    public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetUser(long id, UserStore users, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<UserDto>, ReadRefused>> GetUser(long id, UserStore users, HttpContext http, CancellationToken ct)
     {
         var user = await users.FindAsync(id, ct);
-        if (user is null) return Problems.NotFound($"User {id}");
+        if (user is null) return ReadResponses.NotFound($"User {id}");
         ETags.Set(http, user.Version);
         return TypedResults.Ok(user.ToDto());
     }
@@ -68,30 +68,17 @@ public static class UsersApi
         return WriteResponses.Respond(result, $"User {id}", http, TypedResults.Ok);
     }
 
-    public static async Task<Results<Ok<UserDto>, ValidationProblem, ProblemHttpResult>> SetUserPassword(
-        long id, SetPasswordRequest request, Actor actor, UserStore users, HttpContext http, CancellationToken ct)
-    {
-        var user = await users.FindAsync(id, ct);
-        if (user is null) return Problems.NotFound($"User {id}");
-        if (PasswordPolicy.Check(request.NewPassword, user.Username) is { } problem) return Problems.Invalid("newPassword", problem);
-        var updated = await users.SetPasswordAsync(id, request.NewPassword, actor, ct);
-        if (updated is null) return Problems.NotFound($"User {id}");
-        ETags.Set(http, updated.Version);
-        return TypedResults.Ok(updated.Value);
-    }
+    public static async Task<Results<Ok<UserDto>, ActionRefused>> SetUserPassword(
+        long id, SetPasswordRequest request, Actor actor, UserStore users, HttpContext http, CancellationToken ct) =>
+        WriteResponses.Acted(await users.SetPasswordAsync(id, request.NewPassword, actor, ct), $"User {id}", http, TypedResults.Ok);
 
-    public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> UnlockUser(long id, Actor actor, UserStore users, HttpContext http, CancellationToken ct)
-    {
-        var updated = await users.UnlockAsync(id, actor, ct);
-        if (updated is null) return Problems.NotFound($"User {id}");
-        ETags.Set(http, updated.Version);
-        return TypedResults.Ok(updated.Value);
-    }
+    public static async Task<Results<Ok<UserDto>, ActionRefused>> UnlockUser(long id, Actor actor, UserStore users, HttpContext http, CancellationToken ct) =>
+        WriteResponses.Acted(await users.UnlockAsync(id, actor, ct), $"User {id}", http, TypedResults.Ok);
 
-    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetUserHistory(
+    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetUserHistory(
         long id, UserStore users, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
-        if (await users.FindAsync(id, ct) is null) return Problems.NotFound($"User {id}");
+        if (await users.FindAsync(id, ct) is null) return ReadResponses.NotFound($"User {id}");
         return await AuditApi.HistoryAsync(audit, UserStore.EntityType, id, page, showAddress: true, ct);
     }
 }

@@ -73,21 +73,11 @@ public static class AgenciesApi
         _ => null,
     };
 
-    public static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> GetAgency(long id, AgencyStore store, HttpContext http, CancellationToken ct)
-    {
-        var found = await store.GetAsync(id, ct);
-        if (found is null) return Problems.NotFound($"Agency {id}");
-        ETags.Set(http, found.Version);
-        return TypedResults.Ok(found.Value);
-    }
+    public static async Task<Results<Ok<AgencyDto>, ReadRefused>> GetAgency(long id, AgencyStore store, HttpContext http, CancellationToken ct) =>
+        ReadResponses.Found(await store.GetAsync(id, ct), $"Agency {id}", http);
 
-    public static async Task<Results<Ok<AgencyDto>, ProblemHttpResult>> GetAgencyByCode(string code, AgencyStore store, HttpContext http, CancellationToken ct)
-    {
-        var found = await store.GetByCodeAsync(code, ct);
-        if (found is null) return Problems.NotFound($"Agency '{code}'");
-        ETags.Set(http, found.Version);
-        return TypedResults.Ok(found.Value);
-    }
+    public static async Task<Results<Ok<AgencyDto>, ReadRefused>> GetAgencyByCode(string code, AgencyStore store, HttpContext http, CancellationToken ct) =>
+        ReadResponses.Found(await store.GetByCodeAsync(code, ct), $"Agency '{code}'", http);
 
     public static async Task<Results<Created<AgencyDto>, CreateRefused>> CreateAgency(
         CreateAgencyRequest request, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct) =>
@@ -106,10 +96,10 @@ public static class AgenciesApi
         return WriteResponses.Respond(result, $"Agency {id}", http, _ => TypedResults.NoContent());
     }
 
-    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetAgencyHistory(
+    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetAgencyHistory(
         long id, Actor actor, AgencyStore store, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
-        if (await store.GetAsync(id, ct) is null) return Problems.NotFound($"Agency {id}");
+        if (await store.GetAsync(id, ct) is null) return ReadResponses.NotFound($"Agency {id}");
         return await AuditApi.HistoryAsync(audit, AgencyStore.EntityType, id, page, actor.Can(Permissions.AuditRead), ct);
     }
 }

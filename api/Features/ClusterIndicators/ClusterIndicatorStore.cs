@@ -12,21 +12,8 @@ namespace BioCluster.Api.Features.ClusterIndicators;
 /// <summary>Filters of the indicator list and export, already checked by the endpoint.</summary>
 public sealed record ClusterIndicatorFilter(string? ClusterCode, int? YearFrom, int? YearTo);
 
-public enum IndicatorPutOutcome
-{
-    Created,
-    Updated,
-    /// <summary>No such cluster, or one the caller may not edit.</summary>
-    ClusterNotFound,
-    /// <summary>The year exists and the caller sent no If-Match (or it was created under the caller's feet).</summary>
-    PreconditionRequired,
-    /// <summary>If-Match does not name the current version (or the year does not exist yet).</summary>
-    Stale,
-    /// <summary>The cluster is archived: its figures stay as they were until it is restored.</summary>
-    ClusterArchived,
-}
-
-public sealed record IndicatorPutResult(IndicatorPutOutcome Outcome, Versioned<ClusterIndicatorDto>? Record = null);
+/// <summary>A year's figures as a put left them, and whether the put created them.</summary>
+public sealed record IndicatorPut(bool Created, Versioned<ClusterIndicatorDto> Record);
 
 /// <summary>All SQL about the yearly indicators of clusters.</summary>
 public sealed class ClusterIndicatorStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit)
@@ -151,7 +138,7 @@ public sealed class ClusterIndicatorStore(DbConnectionFactory db, TimeProvider c
     /// </summary>
     /// <param name="expectedVersion">The version from If-Match; null when the header was not sent; -1 when unreadable.</param>
     /// <param name="onlyOperatedBy">For a cluster operator: the agency whose clusters alone it may edit (others are "not found").</param>
-    public async Task<IndicatorPutResult> PutAsync(long clusterId, int year, long? expectedVersion, PutClusterIndicatorRequest r, Actor actor,
+    public async Task<StoreResult<IndicatorPut>> PutAsync(long clusterId, int year, long? expectedVersion, PutClusterIndicatorRequest r, Actor actor,
         long? onlyOperatedBy, CancellationToken ct)
     {
         var note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note;
@@ -161,8 +148,8 @@ public sealed class ClusterIndicatorStore(DbConnectionFactory db, TimeProvider c
         var cluster = await connection.QuerySingleOrDefaultAsync<ClusterOwnerRow>(
             "SELECT id, operator_id, status FROM clusters WHERE id = @clusterId", new { clusterId }, tx);
         if (cluster is null || (onlyOperatedBy is { } own && cluster.OperatorId != own))
-            return new IndicatorPutResult(IndicatorPutOutcome.ClusterNotFound);
-        if (cluster.Status == "archived") return new IndicatorPutResult(IndicatorPutOutcome.ClusterArchived);
+            return Refusal.NotFound; // no such cluster, or one the caller may not edit
+        if (cluster.Status == "archived") return Refusal.Conflict(ClusterIndicatorsApi.ClusterArchived(clusterId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         var figures = new
         {
@@ -173,7 +160,7 @@ public sealed class ClusterIndicatorStore(DbConnectionFactory db, TimeProvider c
         if (before is null)
         {
             // If-Match on a year that does not exist: the caller holds a version that is not there.
-            if (expectedVersion is not null) return new IndicatorPutResult(IndicatorPutOutcome.Stale);
+            if (expectedVersion is not null) return Refusal.Stale;
             try
             {
                 await connection.ExecuteAsync("""
@@ -186,15 +173,15 @@ public sealed class ClusterIndicatorStore(DbConnectionFactory db, TimeProvider c
             catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
             {
                 // Another request created this year first; like any existing year, it now needs If-Match.
-                return new IndicatorPutResult(IndicatorPutOutcome.PreconditionRequired);
+                return Refusal.VersionRequired;
             }
             var created = (await GetAsync(connection, tx, clusterId, year))!;
             await audit.WriteAsync(connection, tx, actor, "create", EntityType, created.Value.Id, null, created.Value);
             await tx.CommitAsync(ct);
-            return new IndicatorPutResult(IndicatorPutOutcome.Created, created);
+            return new IndicatorPut(true, created);
         }
 
-        if (expectedVersion is null) return new IndicatorPutResult(IndicatorPutOutcome.PreconditionRequired);
+        if (expectedVersion is null) return Refusal.VersionRequired;
         var changed = await connection.ExecuteAsync("""
             UPDATE cluster_indicators
             SET companies = @Companies, employees = @Employees, revenue_million_krw = @RevenueMillionKrw,
@@ -202,10 +189,10 @@ public sealed class ClusterIndicatorStore(DbConnectionFactory db, TimeProvider c
                 exports_thousand_usd = @ExportsThousandUsd, note = @Note, version = version + 1, updated_at = @Now
             WHERE cluster_id = @ClusterId AND year = @Year AND version = @ExpectedVersion
             """, figures, tx);
-        if (changed == 0) return new IndicatorPutResult(IndicatorPutOutcome.Stale);
+        if (changed == 0) return Refusal.Stale;
         var after = (await GetAsync(connection, tx, clusterId, year))!;
         await audit.WriteAsync(connection, tx, actor, "update", EntityType, after.Value.Id, before.Value, after.Value);
         await tx.CommitAsync(ct);
-        return new IndicatorPutResult(IndicatorPutOutcome.Updated, after);
+        return new IndicatorPut(false, after);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
 using BioCluster.Api.Infrastructure.Sheets;
@@ -74,40 +75,29 @@ public static class ClusterIndicatorsApi
         SheetExport.Csv("cluster-indicators", Columns.ClusterIndicators,
             (indicator, column) => Cells.TryGetValue(column, out var cell) ? cell(indicator) : null, store.StreamAsync(query.ToFilter(), ct));
 
-    public static async Task<Results<Ok<ClusterIndicatorDto>, ProblemHttpResult>> GetClusterIndicator(
-        long id, int year, ClusterIndicatorStore store, HttpContext http, CancellationToken ct)
-    {
-        var found = await store.GetAsync(id, year, ct);
-        if (found is null) return Problems.NotFound($"Figures of cluster {id} for {year}");
-        ETags.Set(http, found.Version);
-        return TypedResults.Ok(found.Value);
-    }
+    public static async Task<Results<Ok<ClusterIndicatorDto>, ReadRefused>> GetClusterIndicator(
+        long id, int year, ClusterIndicatorStore store, HttpContext http, CancellationToken ct) =>
+        ReadResponses.Found(await store.GetAsync(id, year, ct), $"Figures of cluster {id} for {year}", http);
 
     /// <param name="ifMatch">Leave out to record a year that has none yet; to replace a recorded year, the ETag you read
     /// (missing: 428; stale: 412, and nothing is written).</param>
-    public static async Task<Results<Created<ClusterIndicatorDto>, Ok<ClusterIndicatorDto>, ValidationProblem, ProblemHttpResult>> PutClusterIndicator(
+    public static async Task<Results<Created<ClusterIndicatorDto>, Ok<ClusterIndicatorDto>, PutRefused>> PutClusterIndicator(
         long id, int year, PutClusterIndicatorRequest request, Actor actor, ClusterIndicatorStore store, HttpContext http, CancellationToken ct,
         [FromHeader(Name = "If-Match")] string? ifMatch = null)
     {
+        var what = $"Cluster {id}";
         if (!PutClusterIndicatorRequestValidator.IsYear(year))
-            return Problems.Invalid("year", $"The year must be between {PutClusterIndicatorRequestValidator.FirstYear} and {PutClusterIndicatorRequestValidator.LastYear}.");
+            return new PutRefused(Refusal.Invalid("year", Text.Of(
+                $"연도는 {PutClusterIndicatorRequestValidator.FirstYear}년부터 {PutClusterIndicatorRequestValidator.LastYear}년 사이여야 합니다.",
+                $"The year must be between {PutClusterIndicatorRequestValidator.FirstYear} and {PutClusterIndicatorRequestValidator.LastYear}.")), what);
         long? expected = string.IsNullOrWhiteSpace(ifMatch) ? null : ETags.ExpectedVersion(http.Request);
         // The same rule as editing the cluster: a cluster operator only for the clusters its agency operates; to it, others do not exist.
         var onlyOperatedBy = actor.Can(Permissions.RegistryWrite) ? (long?)null : actor.AgencyId ?? -1;
         var result = await store.PutAsync(id, year, expected, request, actor, onlyOperatedBy, ct);
-        switch (result.Outcome)
-        {
-            case IndicatorPutOutcome.ClusterNotFound: return Problems.NotFound($"Cluster {id}");
-            case IndicatorPutOutcome.PreconditionRequired: return Problems.PreconditionRequired();
-            case IndicatorPutOutcome.Stale: return Problems.PreconditionFailed();
-            case IndicatorPutOutcome.ClusterArchived: return Problems.Conflict(ClusterArchived(id.ToString(CultureInfo.InvariantCulture)));
-            case IndicatorPutOutcome.Created:
-                ETags.Set(http, result.Record!.Version);
-                return TypedResults.Created($"/api/v1/clusters/{id}/indicators/{year}", result.Record.Value);
-            default:
-                ETags.Set(http, result.Record!.Version);
-                return TypedResults.Ok(result.Record.Value);
-        }
+        if (result.Refusal is { } refusal) return new PutRefused(refusal, what);
+        var (created, record) = result.Value!;
+        ETags.Set(http, record.Version);
+        return created ? TypedResults.Created($"/api/v1/clusters/{id}/indicators/{year}", record.Value) : TypedResults.Ok(record.Value);
     }
 
     /// <summary>Why an archived cluster's figures are not recorded (the API's 409 and the import's rejected row say the same).</summary>
@@ -115,11 +105,11 @@ public static class ClusterIndicatorsApi
         $"클러스터 {cluster}은(는) 보관 처리되어 연도별 지표를 기록할 수 없습니다. 먼저 클러스터를 복원하십시오.",
         $"Cluster {cluster} is archived, so its yearly figures cannot be recorded; restore the cluster first.");
 
-    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetClusterIndicatorHistory(
+    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetClusterIndicatorHistory(
         long id, int year, Actor actor, ClusterIndicatorStore store, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
         var found = await store.GetAsync(id, year, ct);
-        if (found is null) return Problems.NotFound($"Figures of cluster {id} for {year}");
+        if (found is null) return ReadResponses.NotFound($"Figures of cluster {id} for {year}");
         return await AuditApi.HistoryAsync(audit, ClusterIndicatorStore.EntityType, found.Value.Id, page, actor.Can(Permissions.AuditRead), ct);
     }
 }

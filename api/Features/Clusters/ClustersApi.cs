@@ -83,21 +83,11 @@ public static class ClustersApi
         _ => null,
     };
 
-    public static async Task<Results<Ok<ClusterDto>, ProblemHttpResult>> GetCluster(long id, ClusterStore store, HttpContext http, CancellationToken ct)
-    {
-        var found = await store.GetAsync(id, ct);
-        if (found is null) return Problems.NotFound($"Cluster {id}");
-        ETags.Set(http, found.Version);
-        return TypedResults.Ok(found.Value);
-    }
+    public static async Task<Results<Ok<ClusterDto>, ReadRefused>> GetCluster(long id, ClusterStore store, HttpContext http, CancellationToken ct) =>
+        ReadResponses.Found(await store.GetAsync(id, ct), $"Cluster {id}", http);
 
-    public static async Task<Results<Ok<ClusterDto>, ProblemHttpResult>> GetClusterByCode(string code, ClusterStore store, HttpContext http, CancellationToken ct)
-    {
-        var found = await store.GetByCodeAsync(code, ct);
-        if (found is null) return Problems.NotFound($"Cluster '{code}'");
-        ETags.Set(http, found.Version);
-        return TypedResults.Ok(found.Value);
-    }
+    public static async Task<Results<Ok<ClusterDto>, ReadRefused>> GetClusterByCode(string code, ClusterStore store, HttpContext http, CancellationToken ct) =>
+        ReadResponses.Found(await store.GetByCodeAsync(code, ct), $"Cluster '{code}'", http);
 
     public static async Task<Results<Created<ClusterDto>, CreateRefused>> CreateCluster(
         CreateClusterRequest request, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct) =>
@@ -118,10 +108,10 @@ public static class ClustersApi
         return WriteResponses.Respond(result, $"Cluster {id}", http, _ => TypedResults.NoContent());
     }
 
-    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ProblemHttpResult>> GetClusterHistory(
+    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetClusterHistory(
         long id, Actor actor, ClusterStore store, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
-        if (await store.GetAsync(id, ct) is null) return Problems.NotFound($"Cluster {id}");
+        if (await store.GetAsync(id, ct) is null) return ReadResponses.NotFound($"Cluster {id}");
         return await AuditApi.HistoryAsync(audit, ClusterStore.EntityType, id, page, actor.Can(Permissions.AuditRead), ct);
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Data;
 using System.Data.Common;
 using BioCluster.Api.Features.Agencies;
@@ -53,62 +51,20 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
     /// </summary>
     private readonly record struct Known(long Id, string? ParentCode, UInt128? Fingerprint);
 
-    /// <summary>
-    /// The first 128 bits of SHA-256 over the record's fields in order, each written as a null mark (0) or a value mark (1),
-    /// its UTF-8 bytes and an end mark (0xFF, a byte UTF-8 never contains): equal for equal records, and never equal
-    /// otherwise in practice. Made the same way from a row's record (<see cref="FingerprintOf(Record)"/>) and from a stored
-    /// agency's columns (<see cref="FingerprintOf(RowReader)"/>), which are hashed as SQLite holds them: reading the
-    /// stored agencies makes no record, JSON or string for them but their code (a re-run of 100,000 rows allocated
-    /// ~85 MB less than when each stored agency became a record and its JSON).
-    /// </summary>
-    private static UInt128 FingerprintOf(Record r)
-    {
-        var fields = Fields();
-        foreach (var value in (ReadOnlySpan<string?>)[r.Code, r.NameKo, r.NameEn, r.Kind, r.Sector, r.ParentCode, r.ClusterCode, r.Website])
-        {
-            if (value is null) fields.Write([(byte)0]);
-            else
-            {
-                fields.Write([(byte)1]);
-                Encoding.UTF8.GetBytes(value, fields);
-                fields.Write([(byte)0xFF]);
-            }
-        }
-        return Hash(fields);
-    }
+    /// <summary>The stored columns of an agency's imported fields, in <see cref="Record"/>'s order (<see cref="RowFingerprint"/>).</summary>
+    private static readonly string[] RecordColumns = ["code", "name_ko", "name_en", "kind", "sector", "parent_code", "cluster_code", "website"];
 
-    /// <summary>The fingerprint of a stored agency read by <see cref="SelectStored"/> (its columns 1–8 are the record's fields, in order).</summary>
-    private static UInt128 FingerprintOf(RowReader row)
-    {
-        var fields = Fields();
-        for (var column = 1; column <= 8; column++)
-        {
-            if (row.IsNullAt(column)) fields.Write([(byte)0]);
-            else
-            {
-                fields.Write([(byte)1]);
-                row.Utf8Into(column, fields);
-                fields.Write([(byte)0xFF]);
-            }
-        }
-        return Hash(fields);
-    }
+    private static UInt128 FingerprintOf(Record r) =>
+        RowFingerprint.Of([r.Code, r.NameKo, r.NameEn, r.Kind, r.Sector, r.ParentCode, r.ClusterCode, r.Website]);
 
-    [ThreadStatic] private static ArrayBufferWriter<byte>? _fields;
-
-    /// <summary>This thread's buffer for the fields being fingerprinted, emptied.</summary>
-    private static ArrayBufferWriter<byte> Fields()
+    /// <summary>A stored agency as the import keeps it: its code, id, parent's code and fingerprint — no record or JSON of it.</summary>
+    private sealed class Stored : IFingerprinted
     {
-        var fields = _fields ??= new ArrayBufferWriter<byte>(512);
-        fields.ResetWrittenCount();
-        return fields;
-    }
-
-    private static UInt128 Hash(ArrayBufferWriter<byte> fields)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        System.Security.Cryptography.SHA256.HashData(fields.WrittenSpan, hash);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        public long Id { get; set; }
+        public string Code { get; set; } = "";
+        public string? ParentCode { get; set; }
+        public bool OperatesClusters { get; set; }
+        public UInt128 Fingerprint { get; set; }
     }
 
     private static byte[] JsonOf(Record r, System.Text.Json.JsonSerializerOptions options) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(r, options);
@@ -142,9 +98,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
         var existing = new Dictionary<string, Known>(StringComparer.Ordinal);
         var operators = new HashSet<string>(StringComparer.Ordinal);
         var parents = new Dictionary<string, string>(StringComparer.Ordinal); // each parent code kept once
-        var stored = await Rows.QueryAsync(context.Connection, SelectStored, null,
-            r => (Code: r.Text(1), Id: r.Long(0), ParentCode: r.TextOrNull(6), Fingerprint: FingerprintOf(r), OperatesClusters: r.Long(9) == 1),
-            context.Transaction);
+        var stored = await RowFingerprint.QueryAsync<Stored>(context.Connection, SelectStored, RecordColumns, context.Transaction);
         ct.ThrowIfCancellationRequested();
         foreach (var e in stored)
         {

@@ -78,7 +78,7 @@ public static class ImportsApi
         bool dryRun = false, [WireEnum(typeof(ImportErrorMode))] string? onError = null, string? charset = null, string? fileName = null)
     {
         if (Target(targets, entity) is not { } target)
-            return Problems.NotFound($"Import target '{entity}'");
+            return ReadResponses.NotFound($"Import target '{entity}'");
         var mode = ImportErrorMode.Fail;
         if (onError is not null && !WireNames.TryParse(onError, out mode))
             return Problems.Invalid("onError", "onError is fail or skip.");
@@ -219,13 +219,13 @@ public static class ImportsApi
         return TypedResults.Ok(await store.ListAsync(query.Entity, sort, cursor, limit, ct));
     }
 
-    public static async Task<Results<Ok<ImportReportDto>, ProblemHttpResult>> GetImport(long id, ImportStore store, CancellationToken ct) =>
-        await store.GetAsync(id, ct) is { } report ? TypedResults.Ok(report) : Problems.NotFound($"Import {id}");
+    public static async Task<Results<Ok<ImportReportDto>, ReadRefused>> GetImport(long id, ImportStore store, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } report ? TypedResults.Ok(report) : ReadResponses.NotFound($"Import {id}");
 
-    public static async Task<Results<SheetFile, ProblemHttpResult>> DownloadRejectedRows(long id, ImportStore store, CancellationToken ct)
+    public static async Task<Results<SheetFile, ReadRefused>> DownloadRejectedRows(long id, ImportStore store, CancellationToken ct)
     {
         var rejected = await store.RejectedRowsAsync(id, ct);
-        if (rejected is null) return Problems.NotFound($"Import {id}");
+        if (rejected is null) return ReadResponses.NotFound($"Import {id}");
         // The rows as they were sent, under the file's own headers, with the row number first and the problems last.
         var (headers, rows) = rejected.Value;
         var columns = new[] { "row" }.Concat(headers).Append("errors").Select(h => new SheetColumn(h, h)).ToList();
@@ -239,9 +239,9 @@ public static class ImportsApi
     }
 
     /// <param name="entity">agencies, clusters, cluster_indicators, …</param>
-    public static Results<SheetFile, ProblemHttpResult> DownloadImportTemplate(string entity, IEnumerable<ImportTarget> targets)
+    public static Results<SheetFile, ReadRefused> DownloadImportTemplate(string entity, IEnumerable<ImportTarget> targets)
     {
-        if (Target(targets, entity) is not { } target) return Problems.NotFound($"Import target '{entity}'");
+        if (Target(targets, entity) is not { } target) return ReadResponses.NotFound($"Import target '{entity}'");
         var korean = target.Columns.Where(c => c.Imported).Select(c => new SheetColumn(c.Korean, c.Korean)).ToList();
         return SheetExport.Csv($"{entity}-template", korean, (_, _) => null, AsyncEnumerable.Empty<object>());
     }

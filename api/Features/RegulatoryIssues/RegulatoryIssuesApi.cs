@@ -102,14 +102,9 @@ public static class RegulatoryIssuesApi
     public static async Task<Ok<RegulatoryIssueStatsDto>> GetRegulatoryIssueStats(RegulatoryIssueStore store, CancellationToken ct) =>
         TypedResults.Ok(await store.StatsAsync(ct));
 
-    public static async Task<Results<Ok<RegulatoryIssueDto>, ProblemHttpResult>> GetRegulatoryIssue(
-        long id, Actor actor, RegulatoryIssueStore store, HttpContext http, CancellationToken ct)
-    {
-        var found = await store.GetAsync(id, actor, ct);
-        if (found is null) return Problems.NotFound($"Regulatory issue {id}");
-        ETags.Set(http, found.Version);
-        return TypedResults.Ok(found.Value);
-    }
+    public static async Task<Results<Ok<RegulatoryIssueDto>, ReadRefused>> GetRegulatoryIssue(
+        long id, Actor actor, RegulatoryIssueStore store, HttpContext http, CancellationToken ct) =>
+        ReadResponses.Found(await store.GetAsync(id, actor, ct), $"Regulatory issue {id}", http);
 
     public static async Task<Results<Created<RegulatoryIssueDto>, CreateRefused>> CreateRegulatoryIssue(
         CreateRegulatoryIssueRequest request, Actor actor, RegulatoryIssueStore store, AgencyStore agencies, HttpContext http, CancellationToken ct)
@@ -158,27 +153,27 @@ public static class RegulatoryIssuesApi
         return WriteResponses.Respond(await store.MoveAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct), what, http, TypedResults.Ok);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<IssueTransitionDto>>, ProblemHttpResult>> GetRegulatoryIssueHistory(
+    public static async Task<Results<Ok<IReadOnlyList<IssueTransitionDto>>, ReadRefused>> GetRegulatoryIssueHistory(
         long id, Actor actor, RegulatoryIssueStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(id, actor, ct) is not { } issue) return Problems.NotFound($"Regulatory issue {id}");
+        if (await store.GetAsync(id, actor, ct) is not { } issue) return ReadResponses.NotFound($"Regulatory issue {id}");
         var showContact = ContactVisibility.MaySee(actor, issue.Value.RaisedBy.Id, issue.Value.LeadMinistry?.Id, issue.Value.CoMinistries.Select(m => m.Id));
         return TypedResults.Ok(await store.HistoryAsync(id, showContact, ct));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<IssueCommentDto>>, ProblemHttpResult>> ListRegulatoryIssueComments(
+    public static async Task<Results<Ok<IReadOnlyList<IssueCommentDto>>, ReadRefused>> ListRegulatoryIssueComments(
         long id, Actor actor, RegulatoryIssueStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(id, actor, ct) is null) return Problems.NotFound($"Regulatory issue {id}");
+        if (await store.GetAsync(id, actor, ct) is null) return ReadResponses.NotFound($"Regulatory issue {id}");
         return TypedResults.Ok(await store.CommentsAsync(id, ct));
     }
 
-    public static async Task<Results<Created<IssueCommentDto>, ProblemHttpResult>> AddRegulatoryIssueComment(
+    public static async Task<Results<Created<IssueCommentDto>, ReadRefused>> AddRegulatoryIssueComment(
         long id, CreateIssueCommentRequest request, Actor actor, RegulatoryIssueStore store, CancellationToken ct)
     {
         var comment = await store.AddCommentAsync(id, request.Text.Trim(), actor, ct);
         return comment is null
-            ? Problems.NotFound($"Regulatory issue {id}")
+            ? ReadResponses.NotFound($"Regulatory issue {id}")
             : TypedResults.Created($"/api/v1/regulatory-issues/{id}/comments", comment);
     }
 }

@@ -16,6 +16,8 @@ public enum RefusalKind
     Conflict,
     /// <summary>The caller's version is no longer the record's (If-Match): 412.</summary>
     Stale,
+    /// <summary>The record exists and the caller did not say which version it read (no If-Match): 428.</summary>
+    VersionRequired,
 }
 
 /// <summary>
@@ -26,6 +28,7 @@ public sealed record Refusal(RefusalKind Kind, string? Detail = null, IReadOnlyD
 {
     public static readonly Refusal NotFound = new(RefusalKind.NotFound);
     public static readonly Refusal Stale = new(RefusalKind.Stale);
+    public static readonly Refusal VersionRequired = new(RefusalKind.VersionRequired);
     public static Refusal Conflict(string detail) => new(RefusalKind.Conflict, detail);
     public static Refusal Forbidden(string detail) => new(RefusalKind.Forbidden, detail);
     public static Refusal Invalid(string field, string message) => new(RefusalKind.Invalid, null, new Dictionary<string, string[]> { [field] = [message] });

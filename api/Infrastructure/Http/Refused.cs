@@ -24,6 +24,7 @@ public abstract class Refused(Refusal refusal, string what) : IResult, IStatusCo
         RefusalKind.NotFound => StatusCodes.Status404NotFound,
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
         RefusalKind.Stale => StatusCodes.Status412PreconditionFailed,
+        RefusalKind.VersionRequired => StatusCodes.Status428PreconditionRequired,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -37,6 +38,7 @@ public abstract class Refused(Refusal refusal, string what) : IResult, IStatusCo
             : Problems.NotFound(what),
         RefusalKind.Conflict => Problems.Conflict(Refusal.Detail ?? Text.Of("데이터의 현재 상태와 충돌합니다.", "This conflicts with the state of the data.")),
         RefusalKind.Stale => Problems.PreconditionFailed(),
+        RefusalKind.VersionRequired => Problems.PreconditionRequired(),
         _ => throw new InvalidOperationException($"Unknown refusal {Refusal.Kind}."),
     };
 
@@ -57,6 +59,23 @@ public sealed class ReadRefused(Refusal refusal, string what) : Refused(refusal,
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status404NotFound);
 }
 
+/// <summary>
+/// Refusals of a put that creates the record or replaces it (If-Match only to replace): 400, 403, 404, 409, 412, 428.
+/// </summary>
+public sealed class PutRefused(Refusal refusal, string what) : Refused(refusal, what), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        Declare(builder, StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+            StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
+}
+
+/// <summary>Refusals of an action on a record that takes no If-Match (set a password, unlock): 400, 403, 404.</summary>
+public sealed class ActionRefused(Refusal refusal, string what) : Refused(refusal, what), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        Declare(builder, StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+}
+
 /// <summary>Refusals of a new record: 400, 403, 409.</summary>
 public sealed class CreateRefused(Refusal refusal, string what) : Refused(refusal, what), IEndpointMetadataProvider
 {
@@ -72,6 +91,20 @@ public sealed class WriteRefused(Refusal refusal, string what) : Refused(refusal
             StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
 }
 
+public static class ReadResponses
+{
+    /// <summary>Answers a read of one record: 200 with its ETag, or 404.</summary>
+    public static Results<Ok<T>, ReadRefused> Found<T>(Versioned<T>? found, string what, HttpContext http)
+    {
+        if (found is null) return NotFound(what);
+        ETags.Set(http, found.Version);
+        return TypedResults.Ok(found.Value);
+    }
+
+    /// <summary>The 404 of a read: no such record, or one the caller may not know of.</summary>
+    public static ReadRefused NotFound(string what) => new(Refusal.NotFound, what);
+}
+
 public static class WriteResponses
 {
     /// <summary>Answers an optimistic-concurrency write: its refusal, or the success result with the new ETag.</summary>
@@ -79,6 +112,15 @@ public static class WriteResponses
         where TOk : IResult
     {
         if (result.Refusal is { } refusal) return new WriteRefused(refusal, what);
+        ETags.Set(http, result.Record!.Version);
+        return ok(result.Record.Value);
+    }
+
+    /// <summary>Answers an action that takes no If-Match: its refusal, or the success result with the new ETag.</summary>
+    public static Results<TOk, ActionRefused> Acted<T, TOk>(WriteResult<T> result, string what, HttpContext http, Func<T, TOk> ok)
+        where TOk : IResult
+    {
+        if (result.Refusal is { } refusal) return new ActionRefused(refusal, what);
         ETags.Set(http, result.Record!.Version);
         return ok(result.Record.Value);
     }

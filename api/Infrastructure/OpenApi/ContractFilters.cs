@@ -129,8 +129,9 @@ internal sealed class DatabaseBusyResponseFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         if (context.ApiDescription.HttpMethod is not ("POST" or "PUT" or "DELETE" or "PATCH") || operation.Responses is null) return;
-        var problem = operation.Responses.Values.OfType<OpenApiResponse>()
-            .FirstOrDefault(r => r.Content?.ContainsKey("application/problem+json") == true)?.Content;
+        // A plain problem's schema (a 400's carries field errors, which a 503 never has).
+        var problems = operation.Responses.Where(r => r.Value is OpenApiResponse { Content: { } c } && c.ContainsKey("application/problem+json")).ToList();
+        var problem = (problems.FirstOrDefault(r => r.Key != "400").Value ?? problems.FirstOrDefault().Value)?.Content;
         if (problem is null || operation.Responses.ContainsKey("503")) return;
         operation.Responses["503"] = new OpenApiResponse
         {

@@ -194,7 +194,7 @@ export class AgenciesClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -441,7 +441,7 @@ export class AgenciesClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -529,7 +529,7 @@ export class AgenciesClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -818,7 +818,7 @@ export class ApiKeysClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -965,7 +965,7 @@ export class ApiKeysClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1316,7 +1316,7 @@ export class AuthClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1526,7 +1526,7 @@ export class AuthClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1873,7 +1873,7 @@ export class ClusterIndicatorsClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2145,7 +2145,7 @@ export class ClustersClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2468,7 +2468,7 @@ export class ClustersClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2556,7 +2556,7 @@ export class ClustersClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3368,7 +3368,7 @@ export class RegulatoryIssuesClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3805,7 +3805,7 @@ export class RegulatoryIssuesClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3906,7 +3906,7 @@ export class RegulatoryIssuesClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4294,7 +4294,7 @@ export class UsersClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4454,7 +4454,7 @@ export class UsersClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4535,7 +4535,7 @@ export class UsersClient {
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4578,6 +4578,12 @@ export class UsersClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserDto;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
