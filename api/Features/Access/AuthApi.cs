@@ -1,9 +1,8 @@
+using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
 using BioCluster.Contracts.Access;
 using BioCluster.Contracts.Common;
-using Dapper;
-using BioCluster.Api.Infrastructure.Data;
 using FluentValidation;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -37,7 +36,7 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Login(
-        LoginRequest request, UserStore users, DbConnectionFactory db, HttpContext http, IHostEnvironment environment, CancellationToken ct)
+        LoginRequest request, UserStore users, AgencyStore agencies, HttpContext http, IHostEnvironment environment, CancellationToken ct)
     {
         // In Production a Secure cookie sent over plain HTTP is one the browser drops: say so before anything is written.
         if (environment.IsProduction() && AuthSetup.HttpsRequired(http) is { } https) return https;
@@ -58,7 +57,7 @@ public static class AuthApi
         var principal = AuthSetup.PrincipalFor(user, sessionId);
         await http.SignInAsync(AuthSetup.CookieScheme, principal);
         http.User = principal;
-        return TypedResults.Ok(await MeOf(Actor.From(http)!, db, ct));
+        return TypedResults.Ok(await MeOf(Actor.From(http)!, agencies, ct));
     }
 
     public static async Task<NoContent> Logout(HttpContext http, UserStore users, CancellationToken ct)
@@ -69,8 +68,8 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<MeDto>> Me(Actor actor, DbConnectionFactory db, CancellationToken ct) =>
-        TypedResults.Ok(await MeOf(actor, db, ct));
+    public static async Task<Ok<MeDto>> Me(Actor actor, AgencyStore agencies, CancellationToken ct) =>
+        TypedResults.Ok(await MeOf(actor, agencies, ct));
 
     public static Results<Ok<AntiforgeryTokenDto>, ProblemHttpResult> Antiforgery(HttpContext http, IAntiforgery antiforgery)
     {
@@ -92,25 +91,11 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<MeDto> MeOf(Actor actor, DbConnectionFactory db, CancellationToken ct)
+    private static async Task<MeDto> MeOf(Actor actor, AgencyStore agencies, CancellationToken ct)
     {
-        AgencyRef? agency = null;
-        if (actor.AgencyId is { } agencyId)
-        {
-            await using var connection = await db.OpenAsync(ct);
-            agency = await connection.QuerySingleOrDefaultAsync<AgencyRefRow>(
-                "SELECT id, code, name_ko, name_en FROM agencies WHERE id = @agencyId", new { agencyId }) is { } a
-                ? new AgencyRef(a.Id, a.Code, a.NameKo, a.NameEn) : null;
-        }
+        var agency = actor.AgencyId is { } agencyId && await agencies.GetAsync(agencyId, ct) is { Value: var a }
+            ? new AgencyRef(a.Id, a.Code, a.NameKo, a.NameEn) : null;
         return new MeDto(actor.Type, actor.Id, actor.Name, actor.DisplayName, actor.Role, agency, actor.Permissions.Order().ToList());
-    }
-
-    private sealed class AgencyRefRow
-    {
-        public long Id { get; set; }
-        public string Code { get; set; } = "";
-        public string NameKo { get; set; } = "";
-        public string? NameEn { get; set; }
     }
 }
 

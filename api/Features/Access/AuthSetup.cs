@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using BioCluster.Api.Features.Agencies;
+using BioCluster.Contracts.Registry;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Contracts.Access;
@@ -49,10 +51,10 @@ public static class AuthSetup
 
         // One key ring for every instance, kept in the database, so a cookie or antiforgery token made
         // by one instance is read by all.
-        services.AddSingleton<DatabaseXmlRepository>();
+        services.AddSingleton<DataProtectionKeyStore>();
         var dataProtection = services.AddDataProtection().SetApplicationName("BioCluster");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<DatabaseXmlRepository>((o, repository) => o.XmlRepository = repository);
+            .Configure<DataProtectionKeyStore>((o, repository) => o.XmlRepository = repository);
         // Without a certificate the keys sit in the table as plain XML: anyone with a copy of the database could forge
         // session cookies and antiforgery tokens. With one, each key is encrypted to it before it is stored.
         switch (KeyRingProtection.Of(configuration))
@@ -205,12 +207,9 @@ public static class AuthSetup
         long? agencyId = null;
         if (token.FindFirst(section["AgencyClaim"] ?? "agency")?.Value is { Length: > 0 } agencyCode)
         {
-            var db = services.GetRequiredService<DbConnectionFactory>();
-            await using var connection = await db.OpenAsync();
-            var agency = await connection.QuerySingleOrDefaultAsync<AgencyKindRow>(
-                "SELECT id, kind FROM agencies WHERE code = @agencyCode AND status = 'active'", new { agencyCode });
-            if (agency is null) return null;
-            if (Permissions.RequiredAgencyKind(role) is { } kind && agency.Kind != kind) return null;
+            var found = await services.GetRequiredService<AgencyStore>().GetByCodeAsync(agencyCode, CancellationToken.None);
+            if (found?.Value is not { Status: RecordStatus.Active } agency) return null;
+            if (Permissions.RequiredAgencyKind(role) is { } kind && WireNames.Of(agency.Kind) != kind) return null;
             agencyId = agency.Id;
         }
         if (Permissions.RequiredAgencyKind(role) is not null && agencyId is null) return null;
@@ -286,7 +285,7 @@ public static class AuthSetup
 }
 
 /// <summary>The data-protection key ring, stored in the database for every API instance to share.</summary>
-public sealed class DatabaseXmlRepository(DbConnectionFactory db, TimeProvider clock) : IXmlRepository
+public sealed class DataProtectionKeyStore(DbConnectionFactory db, TimeProvider clock) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {

@@ -94,7 +94,7 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
 
         // The run's record goes in with the rows it wrote (one commit), or on its own when nothing was written.
         if (context.Transaction is null) await context.BeginAsync(ct);
-        var id = await RecordAsync(context, report, file.Headers, problems, rejectedRows, ct);
+        var id = await ImportStore.RecordRunAsync(context, db, report, file.Headers, problems, rejectedRows, ct);
         var wrote = WroteRows(report);
         if (!wrote)
         {
@@ -179,36 +179,6 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
     /// <summary>The problem with its column's header as the file spells it.</summary>
     public static ImportProblem WithHeader(ImportProblem p, IReadOnlyDictionary<string, string> headerOf) =>
         p.Column is { } column && headerOf.TryGetValue(column, out var header) ? p with { Header = header } : p;
-
-    private async Task<long> RecordAsync(ImportContext context, ImportReportDto r, IReadOnlyList<string> headers,
-        List<ImportProblem> problems, List<(int Row, IReadOnlyList<string?> Cells)> rejectedRows, CancellationToken ct)
-    {
-        var (connection, tx, actor) = (context.Connection, context.Transaction, context.Actor);
-        var id = await connection.ExecuteScalarAsync<long>($"""
-            INSERT INTO import_runs (entity, actor_type, actor_id, actor_name, file_name, format, charset, sha256, bytes, dry_run, on_error, outcome,
-                headers, rows_total, created, updated, unchanged, rejected, problems_truncated, started_at, duration_ms)
-            VALUES (@Entity, @ActorType, @ActorId, @ActorName, @FileName, @Format, @Charset, @Sha256, @Bytes, @DryRun, @OnError, @Outcome,
-                @Headers, @Rows, @Created, @Updated, @Unchanged, @Rejected, @Truncated, @StartedAt, @DurationMs);
-            {db.Dialect.SelectNewId}
-            """, new
-        {
-            Entity = WireNames.Of(r.Entity), ActorType = WireNames.Of(actor.Type), ActorId = actor.Id, actor.Name, ActorName = actor.Name,
-            r.FileName, r.Format, r.Charset, r.Sha256, r.Bytes, r.DryRun, OnError = WireNames.Of(r.OnError), Outcome = WireNames.Of(r.Outcome),
-            Headers = JsonSerializer.Serialize(headers), r.Totals.Rows, r.Totals.Created, r.Totals.Updated, r.Totals.Unchanged, r.Totals.Rejected,
-            Truncated = r.ProblemsTruncated, r.StartedAt, r.DurationMs,
-        }, tx);
-        if (problems.Count > 0)
-            await connection.ExecuteAsync("""
-                INSERT INTO import_problems (import_id, seq, row_number, column_name, record_key, code, message)
-                VALUES (@id, @Seq, @Row, @Column, @Key, @Code, @Message)
-                """, problems.Select((p, i) => new { id, Seq = i + 1, p.Row, p.Column, p.Key, p.Code, p.Message }), tx);
-        if (rejectedRows.Count > 0)
-            await connection.ExecuteAsync("INSERT INTO import_rejected_rows (import_id, row_number, cells) VALUES (@id, @Row, @Cells)",
-                rejectedRows.Select(x => new { id, x.Row, Cells = JsonSerializer.Serialize(x.Cells) }), tx);
-        await context.Audit.WriteAsync(r.DryRun ? "import_dry_run" : "import", EntityType, id, null,
-            new { r.Entity, r.DryRun, r.OnError, r.Outcome, r.Totals, r.FileName, r.Sha256, r.Bytes }, ct);
-        return id;
-    }
 }
 
 /// <summary>

@@ -97,4 +97,35 @@ public sealed class ImportStore(DbConnectionFactory db)
             .ToList();
         return (JsonSerializer.Deserialize<List<string>>(run.Headers) ?? [], rows);
     }
+
+    /// <summary>Records a run, its problems and its rejected rows in the run's transaction (dry runs too: they are history).</summary>
+    public static async Task<long> RecordRunAsync(ImportContext context, DbConnectionFactory db, ImportReportDto r, IReadOnlyList<string> headers,
+        List<ImportProblem> problems, List<(int Row, IReadOnlyList<string?> Cells)> rejectedRows, CancellationToken ct)
+    {
+        var (connection, tx, actor) = (context.Connection, context.Transaction, context.Actor);
+        var id = await connection.ExecuteScalarAsync<long>($"""
+            INSERT INTO import_runs (entity, actor_type, actor_id, actor_name, file_name, format, charset, sha256, bytes, dry_run, on_error, outcome,
+                headers, rows_total, created, updated, unchanged, rejected, problems_truncated, started_at, duration_ms)
+            VALUES (@Entity, @ActorType, @ActorId, @ActorName, @FileName, @Format, @Charset, @Sha256, @Bytes, @DryRun, @OnError, @Outcome,
+                @Headers, @Rows, @Created, @Updated, @Unchanged, @Rejected, @Truncated, @StartedAt, @DurationMs);
+            {db.Dialect.SelectNewId}
+            """, new
+        {
+            Entity = WireNames.Of(r.Entity), ActorType = WireNames.Of(actor.Type), ActorId = actor.Id, actor.Name, ActorName = actor.Name,
+            r.FileName, r.Format, r.Charset, r.Sha256, r.Bytes, r.DryRun, OnError = WireNames.Of(r.OnError), Outcome = WireNames.Of(r.Outcome),
+            Headers = JsonSerializer.Serialize(headers), r.Totals.Rows, r.Totals.Created, r.Totals.Updated, r.Totals.Unchanged, r.Totals.Rejected,
+            Truncated = r.ProblemsTruncated, r.StartedAt, r.DurationMs,
+        }, tx);
+        if (problems.Count > 0)
+            await connection.ExecuteAsync("""
+                INSERT INTO import_problems (import_id, seq, row_number, column_name, record_key, code, message)
+                VALUES (@id, @Seq, @Row, @Column, @Key, @Code, @Message)
+                """, problems.Select((p, i) => new { id, Seq = i + 1, p.Row, p.Column, p.Key, p.Code, p.Message }), tx);
+        if (rejectedRows.Count > 0)
+            await connection.ExecuteAsync("INSERT INTO import_rejected_rows (import_id, row_number, cells) VALUES (@id, @Row, @Cells)",
+                rejectedRows.Select(x => new { id, x.Row, Cells = JsonSerializer.Serialize(x.Cells) }), tx);
+        await context.Audit.WriteAsync(r.DryRun ? "import_dry_run" : "import", ImportEngine.EntityType, id, null,
+            new { r.Entity, r.DryRun, r.OnError, r.Outcome, r.Totals, r.FileName, r.Sha256, r.Bytes }, ct);
+        return id;
+    }
 }

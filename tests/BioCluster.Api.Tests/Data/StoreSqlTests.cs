@@ -69,7 +69,7 @@ public sealed partial class StoreSqlTests
         var files = SqlFiles();
         Assert.Contains(files, f => f.EndsWith("RegulatoryIssueStore.List.cs", StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith("Idempotency.cs", StringComparison.Ordinal));
-        Assert.Contains(files, f => f.EndsWith("ImportEngine.cs", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("AgencyImport.cs", StringComparison.Ordinal));
         Assert.DoesNotContain(files, f => f.EndsWith("XlsxSheetWriter.cs", StringComparison.Ordinal));
     }
 
