@@ -62,6 +62,27 @@ public sealed class IdempotentCreateTests(SqliteApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task ARefusedCreate_IsKeptUnderItsKey_AndReplayed_WithoutRunningAgain()
+    {
+        var client = factory.Client();
+        var code = Http.Unique("idem").ToLowerInvariant();
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(Post("/api/v1/clusters", NewCluster(code), null))).StatusCode);
+        var audits = await Count("SELECT COUNT(*) FROM audit_entries");
+
+        // The same code again under a key: refused (409), and the refusal is the key's answer from then on.
+        var key = Guid.NewGuid().ToString();
+        using var first = await client.SendAsync(Post("/api/v1/clusters", NewCluster(code), key));
+        var firstBody = await first.Problem(HttpStatusCode.Conflict);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        using var again = await client.SendAsync(Post("/api/v1/clusters", NewCluster(code), key));
+        var againBody = await again.Problem(HttpStatusCode.Conflict);
+        Assert.True(again.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(firstBody.GetProperty("detail").GetString(), againBody.GetProperty("detail").GetString());
+        Assert.Equal(1, await Count("SELECT COUNT(*) FROM clusters WHERE code = @code", new { code }));
+        Assert.Equal(audits, await Count("SELECT COUNT(*) FROM audit_entries"));
+    }
+
+    [Fact]
     public async Task WithoutAKey_EachCreateRuns_AndABadKeyIs400()
     {
         var client = factory.Client();
