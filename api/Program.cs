@@ -8,6 +8,7 @@ using BioCluster.Api.Features.ClusterIndicators;
 using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.ReferenceData;
+using BioCluster.Api.Features.Meetings;
 using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
@@ -33,6 +34,9 @@ builder.Services.AddSingleton<ImportStore>();
 builder.Services.AddImports(builder.Configuration);
 builder.Services.AddSingleton<ClusterIndicatorStore>();
 builder.Services.AddSingleton<RegulatoryIssueStore>();
+builder.Services.AddSingleton<CouncilStore>();
+builder.Services.AddSingleton<MeetingStore>();
+builder.Services.AddSingleton<FollowUpStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -95,6 +99,7 @@ app.MapAgencies();
 app.MapClusterIndicators();
 app.MapRegulatoryIssues();
 app.MapImports();
+app.MapMeetings();
 
 app.Run();
 

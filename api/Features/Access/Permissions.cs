@@ -24,18 +24,26 @@ public static class Permissions
     /// <summary>Ask to move an issue through the workflow; the workflow table then decides by the caller's part in the issue.</summary>
     public const string IssuesMove = "issues:move";
     public const string IssuesComment = "issues:comment";
+    /// <summary>Read the council: seats, meetings (internal items only for those who manage it), follow-ups.</summary>
+    public const string CouncilRead = "council:read";
+    /// <summary>Run the council: seats and terms, meetings, agenda, attendance, decisions, follow-ups (the secretariat).</summary>
+    public const string CouncilManage = "council:manage";
+    /// <summary>Report on follow-ups; the workflow then allows it only for the owner's agency (and the secretariat).</summary>
+    public const string FollowUpsReport = "follow-ups:report";
 
     public static readonly IReadOnlyList<string> All =
         [RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, UsersManage, ApiKeysManage, ApiKeysReadOwn, Import,
-         IssuesRead, IssuesRaise, IssuesMove, IssuesComment];
+         IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, CouncilManage, FollowUpsReport];
 
     public static IReadOnlySet<string> ForRole(Role role) => role switch
     {
         Role.Admin => All.ToHashSet(),
-        Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import, IssuesRead, IssuesRaise, IssuesMove, IssuesComment },
-        Role.MinistryReviewer => new HashSet<string> { RegistryRead, ApiKeysReadOwn, IssuesRead, IssuesMove, IssuesComment },
-        Role.ClusterOperator => new HashSet<string> { RegistryRead, ClusterEditOwn, ApiKeysReadOwn, IssuesRead, IssuesRaise, IssuesMove, IssuesComment },
-        Role.Viewer => new HashSet<string> { RegistryRead, IssuesRead, IssuesComment },
+        Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import, IssuesRead, IssuesRaise, IssuesMove, IssuesComment,
+            CouncilRead, CouncilManage, FollowUpsReport },
+        Role.MinistryReviewer => new HashSet<string> { RegistryRead, ApiKeysReadOwn, IssuesRead, IssuesMove, IssuesComment, CouncilRead, FollowUpsReport },
+        Role.ClusterOperator => new HashSet<string> { RegistryRead, ClusterEditOwn, ApiKeysReadOwn, IssuesRead, IssuesRaise, IssuesMove, IssuesComment,
+            CouncilRead, FollowUpsReport },
+        Role.Viewer => new HashSet<string> { RegistryRead, IssuesRead, IssuesComment, CouncilRead },
         _ => new HashSet<string>(),
     };
 
@@ -46,8 +54,8 @@ public static class Permissions
         {
             switch (scope)
             {
-                case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead, IssuesRead]); break;
-                case ApiKeyScope.Write: granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment]); break;
+                case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead, IssuesRead, CouncilRead]); break;
+                case ApiKeyScope.Write: granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment, CouncilManage, FollowUpsReport]); break;
                 case ApiKeyScope.Import: granted.Add(Import); break;
             }
         }

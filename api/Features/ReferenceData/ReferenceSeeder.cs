@@ -68,6 +68,7 @@ public sealed class ReferenceSeeder(DbConnectionFactory db, TimeProvider clock, 
             await LogAsync(connection, tx, "cluster:" + c.Code, now);
         }
 
+        inserted += await CouncilSeed.SeedAsync(connection, tx, done, now);
         await tx.CommitAsync(ct);
         if (inserted > 0) logger.LogInformation("Seeded {Count} reference records", inserted);
         return inserted;

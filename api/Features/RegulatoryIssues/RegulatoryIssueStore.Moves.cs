@@ -50,14 +50,9 @@ public sealed partial class RegulatoryIssueStore
         // Apply.
         var before = await VersionedAsync(connection, tx, row, actor);
         var p = new DynamicParameters(new { Id = id, ExpectedVersion = expectedVersion, To = WireNames.Of(r.To), Now = now, NextDue = plan.Deadline ?? NoDeadline });
-        var assignments = new List<string> { "status = @To", "version = version + 1", "updated_at = @Now", "next_due_at = @NextDue" };
-        for (var k = 0; k < plan.Columns.Count; k++)
-        {
-            assignments.Add($"{plan.Columns[k].Key} = @c{k}");
-            p.Add($"c{k}", plan.Columns[k].Value);
-        }
         var changed = await connection.ExecuteAsync(
-            $"UPDATE regulatory_issues SET {string.Join(", ", assignments)} WHERE id = @Id AND version = @ExpectedVersion", p, tx);
+            $"UPDATE regulatory_issues SET status = @To, version = version + 1, updated_at = @Now, next_due_at = @NextDue{plan.Assignments(p)} WHERE id = @Id AND version = @ExpectedVersion",
+            p, tx);
         if (changed == 0) return Refusal.Stale;
         foreach (var link in plan.Links)
         {

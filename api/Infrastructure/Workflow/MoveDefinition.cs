@@ -131,6 +131,18 @@ public sealed class MovePlan
         Columns.Add(new(column, value));
         return this;
     }
+
+    /// <summary>The planned columns as <c>, column = @cN</c> assignments for an UPDATE, their values added to <paramref name="parameters"/>.</summary>
+    public string Assignments(Dapper.DynamicParameters parameters)
+    {
+        var sql = new System.Text.StringBuilder();
+        for (var k = 0; k < Columns.Count; k++)
+        {
+            sql.Append($", {Columns[k].Key} = @c{k}");
+            parameters.Add($"c{k}", Columns[k].Value);
+        }
+        return sql.ToString();
+    }
 }
 
 /// <summary>A link table's rows for the moved record, replaced by these ids.</summary>

@@ -2702,6 +2702,734 @@ export class ClustersClient {
     }
 }
 
+export class CouncilClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The council and its working groups, with their quorum rules
+     * @return OK
+     */
+    listCouncilBodies(signal?: AbortSignal): Promise<CouncilBodyDto[]> {
+        let url_ = this.baseUrl + "/api/v1/council/bodies";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCouncilBodies(_response);
+        });
+    }
+
+    protected processListCouncilBodies(response: Response): Promise<CouncilBodyDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CouncilBodyDto[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CouncilBodyDto[]>(null as any);
+    }
+
+    /**
+     * A body's seats in order, each with its current holder
+     * @param bodyCode (optional) The body whose seats to list (default council).
+     * @param includeEnded (optional) true: also seats no longer active.
+     * @return OK
+     */
+    listCouncilSeats(bodyCode?: string | undefined, includeEnded?: boolean | undefined, signal?: AbortSignal): Promise<SeatDto[]> {
+        let url_ = this.baseUrl + "/api/v1/council/seats?";
+        if (bodyCode === null)
+            throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
+        else if (bodyCode !== undefined)
+            url_ += "bodyCode=" + encodeURIComponent("" + bodyCode) + "&";
+        if (includeEnded === null)
+            throw new globalThis.Error("The parameter 'includeEnded' cannot be null.");
+        else if (includeEnded !== undefined)
+            url_ += "includeEnded=" + encodeURIComponent("" + includeEnded) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCouncilSeats(_response);
+        });
+    }
+
+    protected processListCouncilSeats(response: Response): Promise<SeatDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SeatDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SeatDto[]>(null as any);
+    }
+
+    /**
+     * Add a seat to a body
+     * @return Created
+     */
+    createCouncilSeat(body: CreateSeatRequest, signal?: AbortSignal): Promise<SeatDto> {
+        let url_ = this.baseUrl + "/api/v1/council/seats";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateCouncilSeat(_response);
+        });
+    }
+
+    protected processCreateCouncilSeat(response: Response): Promise<SeatDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SeatDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SeatDto>(null as any);
+    }
+
+    /**
+     * Put a person in a seat for a term (an open-ended earlier term ends the day before)
+     * @return Created
+     */
+    addCouncilMembership(seatId: number, body: CreateMembershipRequest, signal?: AbortSignal): Promise<MembershipDto> {
+        let url_ = this.baseUrl + "/api/v1/council/seats/{seatId}/memberships";
+        if (seatId === undefined || seatId === null)
+            throw new globalThis.Error("The parameter 'seatId' must be defined.");
+        url_ = url_.replace("{seatId}", encodeURIComponent("" + seatId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddCouncilMembership(_response);
+        });
+    }
+
+    protected processAddCouncilMembership(response: Response): Promise<MembershipDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MembershipDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MembershipDto>(null as any);
+    }
+
+    /**
+     * Memberships whose term ends within the coming days (default 60)
+     * @param days (optional) 
+     * @return OK
+     */
+    listTermsEnding(days?: number | undefined, signal?: AbortSignal): Promise<MembershipDto[]> {
+        let url_ = this.baseUrl + "/api/v1/council/terms-ending?";
+        if (days === null)
+            throw new globalThis.Error("The parameter 'days' cannot be null.");
+        else if (days !== undefined)
+            url_ += "days=" + encodeURIComponent("" + days) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListTermsEnding(_response);
+        });
+    }
+
+    protected processListTermsEnding(response: Response): Promise<MembershipDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MembershipDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MembershipDto[]>(null as any);
+    }
+}
+
+export class FollowUpsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Who owes what by when: follow-ups by due date, filtered by owner, meeting, state or overdue
+     * @param ownerCode (optional) Only follow-ups owned by the agency with this code.
+     * @param meetingId (optional) Only follow-ups of this meeting.
+     * @param state (optional) Only follow-ups in these states (open, in_progress, done, cancelled).
+     * @param overdue (optional) true: only those past their due day and not done or cancelled.
+     * @param sort (optional) dueOn or id; '-' for descending. Default dueOn (no due date last).
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listFollowUps(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<FollowUpDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/follow-ups?";
+        if (ownerCode === null)
+            throw new globalThis.Error("The parameter 'ownerCode' cannot be null.");
+        else if (ownerCode !== undefined)
+            url_ += "ownerCode=" + encodeURIComponent("" + ownerCode) + "&";
+        if (meetingId === null)
+            throw new globalThis.Error("The parameter 'meetingId' cannot be null.");
+        else if (meetingId !== undefined)
+            url_ += "meetingId=" + encodeURIComponent("" + meetingId) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListFollowUps(_response);
+        });
+    }
+
+    protected processListFollowUps(response: Response): Promise<FollowUpDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FollowUpDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FollowUpDtoPage>(null as any);
+    }
+
+    /**
+     * A follow-up with its progress notes and the moves the caller may make
+     * @return OK
+     */
+    getFollowUp(id: number, signal?: AbortSignal): Promise<FollowUpDto> {
+        let url_ = this.baseUrl + "/api/v1/follow-ups/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetFollowUp(_response);
+        });
+    }
+
+    protected processGetFollowUp(response: Response): Promise<FollowUpDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FollowUpDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FollowUpDto>(null as any);
+    }
+
+    /**
+     * Set a follow-up's title, owner, due date and detail (If-Match required)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    replaceFollowUp(id: number, if_Match: string, body: UpdateFollowUpRequest, signal?: AbortSignal): Promise<FollowUpDto> {
+        let url_ = this.baseUrl + "/api/v1/follow-ups/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReplaceFollowUp(_response);
+        });
+    }
+
+    protected processReplaceFollowUp(response: Response): Promise<FollowUpDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FollowUpDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FollowUpDto>(null as any);
+    }
+
+    /**
+     * Report progress, report it done, or cancel it (If-Match required); owners their own, the secretariat all
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    moveFollowUp(id: number, if_Match: string, body: FollowUpMoveRequest, signal?: AbortSignal): Promise<FollowUpDto> {
+        let url_ = this.baseUrl + "/api/v1/follow-ups/{id}/transitions";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMoveFollowUp(_response);
+        });
+    }
+
+    protected processMoveFollowUp(response: Response): Promise<FollowUpDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FollowUpDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FollowUpDto>(null as any);
+    }
+}
+
 export class HealthClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -3154,6 +3882,1066 @@ export class ImportsClient {
             });
         }
         return Promise.resolve<string>(null as any);
+    }
+}
+
+export class MeetingsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * List meetings, newest first, one keyset page at a time
+     * @param bodyCode (optional) Only meetings of this body (e.g. council).
+     * @param state (optional) Only meetings in these states (planned, convened, held, closed, cancelled).
+     * @param from (optional) Only meetings starting on or after this day (Korean calendar).
+     * @param to (optional) Only meetings starting on or before this day (Korean calendar).
+     * @param sort (optional) startsAt or id; '-' for descending. Default -startsAt.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<MeetingSummaryDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/meetings?";
+        if (bodyCode === null)
+            throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
+        else if (bodyCode !== undefined)
+            url_ += "bodyCode=" + encodeURIComponent("" + bodyCode) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListMeetings(_response);
+        });
+    }
+
+    protected processListMeetings(response: Response): Promise<MeetingSummaryDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingSummaryDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingSummaryDtoPage>(null as any);
+    }
+
+    /**
+     * Plan a meeting (it is numbered when convened)
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422. A repeat sent while the first is still running waits for its answer (up to 20 s by default), then gets 409 with Retry-After; send it again then.
+     * @return Created
+     */
+    createMeeting(body: CreateMeetingRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MeetingDto> {
+        let url_ = this.baseUrl + "/api/v1/meetings";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateMeeting(_response);
+        });
+    }
+
+    protected processCreateMeeting(response: Response): Promise<MeetingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingDto>(null as any);
+    }
+
+    /**
+     * A meeting with its agenda, decisions, attendance, quorum, follow-ups and the moves the caller may make
+     * @return OK
+     */
+    getMeeting(id: number, signal?: AbortSignal): Promise<MeetingDto> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMeeting(_response);
+        });
+    }
+
+    protected processGetMeeting(response: Response): Promise<MeetingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingDto>(null as any);
+    }
+
+    /**
+     * Replace a planned or convened meeting's title, kind, time and place (If-Match required)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    replaceMeeting(id: number, if_Match: string, body: UpdateMeetingRequest, signal?: AbortSignal): Promise<MeetingDto> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReplaceMeeting(_response);
+        });
+    }
+
+    protected processReplaceMeeting(response: Response): Promise<MeetingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingDto>(null as any);
+    }
+
+    /**
+     * Convene, hold, close or cancel a meeting (If-Match required); closing needs every item decided and every follow-up owned and dated
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    moveMeeting(id: number, if_Match: string, body: MeetingMoveRequest, signal?: AbortSignal): Promise<MeetingDto> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}/transitions";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMoveMeeting(_response);
+        });
+    }
+
+    protected processMoveMeeting(response: Response): Promise<MeetingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingDto>(null as any);
+    }
+
+    /**
+     * Add an agenda item at the end (of the top level or under a parent) (If-Match of the meeting)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    addAgendaItem(id: number, if_Match: string, body: AgendaItemRequest, signal?: AbortSignal): Promise<MeetingDto> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}/agenda";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddAgendaItem(_response);
+        });
+    }
+
+    protected processAddAgendaItem(response: Response): Promise<MeetingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingDto>(null as any);
+    }
+
+    /**
+     * Replace an agenda item (If-Match of the meeting)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    replaceAgendaItem(id: number, itemId: number, if_Match: string, body: AgendaItemRequest, signal?: AbortSignal): Promise<MeetingDto> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}/agenda/{itemId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (itemId === undefined || itemId === null)
+            throw new globalThis.Error("The parameter 'itemId' must be defined.");
+        url_ = url_.replace("{itemId}", encodeURIComponent("" + itemId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReplaceAgendaItem(_response);
+        });
+    }
+
+    protected processReplaceAgendaItem(response: Response): Promise<MeetingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingDto>(null as any);
+    }
+
+    /**
+     * Remove an agenda item that has no decision, sub-items, follow-ups or references (If-Match of the meeting)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    deleteAgendaItem(id: number, itemId: number, if_Match: string, signal?: AbortSignal): Promise<MeetingDto> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}/agenda/{itemId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (itemId === undefined || itemId === null)
+            throw new globalThis.Error("The parameter 'itemId' must be defined.");
+        url_ = url_.replace("{itemId}", encodeURIComponent("" + itemId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteAgendaItem(_response);
+        });
+    }
+
+    protected processDeleteAgendaItem(response: Response): Promise<MeetingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingDto>(null as any);
+    }
+
+    /**
+     * Put the agenda in a new order: every item once (If-Match of the meeting)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    reorderAgenda(id: number, if_Match: string, body: AgendaOrderRequest, signal?: AbortSignal): Promise<MeetingDto> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}/agenda-order";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReorderAgenda(_response);
+        });
+    }
+
+    protected processReorderAgenda(response: Response): Promise<MeetingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingDto>(null as any);
+    }
+
+    /**
+     * Replace the attendance sheet; the quorum follows from it (If-Match of the meeting)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    putAttendance(id: number, if_Match: string, body: AttendanceRequest, signal?: AbortSignal): Promise<MeetingDto> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}/attendance";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPutAttendance(_response);
+        });
+    }
+
+    protected processPutAttendance(response: Response): Promise<MeetingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingDto>(null as any);
+    }
+
+    /**
+     * Record the decision on an item, with its follow-ups; whether quorum was met is recorded (If-Match of the meeting)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    decideAgendaItem(id: number, itemId: number, if_Match: string, body: DecisionRequest, signal?: AbortSignal): Promise<MeetingDto> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}/agenda/{itemId}/decision";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (itemId === undefined || itemId === null)
+            throw new globalThis.Error("The parameter 'itemId' must be defined.");
+        url_ = url_.replace("{itemId}", encodeURIComponent("" + itemId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDecideAgendaItem(_response);
+        });
+    }
+
+    protected processDecideAgendaItem(response: Response): Promise<MeetingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingDto>(null as any);
     }
 }
 
@@ -4738,6 +6526,69 @@ export interface AgencyRef {
     nameEn: string | null;
 }
 
+/** An agenda item with its decision, once the meeting made one. */
+export interface AgendaItemDto {
+    id: number;
+    parentId: number | null;
+    position: number;
+    numbering: string;
+    /** What an agenda item asks of the meeting. */
+    kind: AgendaKind;
+    titleKo: string;
+    titleEn: string | null;
+    /** A short reference to another record, enough to show and link it. */
+    presenterAgency: AgencyRef | null;
+    presenterName: string | null;
+    durationMinutes: number | null;
+    /** Who may read an agenda item. */
+    visibility: AgendaVisibility;
+    links: AgendaLinkDto[];
+    /** What the meeting decided on an item; whether quorum was met is recorded with it. */
+    decision: DecisionDto | null;
+}
+
+export interface AgendaItemRequest {
+    titleKo: string;
+    /** What an agenda item asks of the meeting. */
+    kind: AgendaKind;
+    titleEn?: string | null;
+    parentId?: number | null;
+    presenterAgencyCode?: string | null;
+    presenterName?: string | null;
+    durationMinutes?: number | null;
+    /** Who may read an agenda item. */
+    visibility?: AgendaVisibility;
+    links?: AgendaLinkRequest[] | null;
+}
+
+/** What an agenda item asks of the meeting. */
+export type AgendaKind = "report" | "deliberation" | "discussion" | "matters_arising";
+
+/** A link from an agenda item to a cluster, a regulatory issue or an earlier decision. */
+export interface AgendaLinkDto {
+    /** What an agenda item may link to. */
+    kind: AgendaLinkKind;
+    id: number;
+    label: string;
+}
+
+/** What an agenda item may link to. */
+export type AgendaLinkKind = "cluster" | "regulatory_issue" | "decision";
+
+export interface AgendaLinkRequest {
+    /** What an agenda item may link to. */
+    kind: AgendaLinkKind;
+    id: number;
+}
+
+/** The agenda's order: every top-level item's id (and, under each, its sub-items) in the order wanted. */
+export interface AgendaOrderRequest {
+    itemIds: number[];
+}
+
+/** Who may read an agenda item. */
+export type AgendaVisibility = "public" | "internal";
+
 /** The antiforgery token a cookie-signed-in client sends in `HeaderName` on every change. */
 export interface AntiforgeryTokenDto {
     headerName: string;
@@ -4772,6 +6623,36 @@ export interface ApiKeyDtoPage {
 export type ApiKeyScope = "read" | "write" | "import";
 
 export type ApiKeyStatus = "active" | "expired" | "revoked";
+
+/** One line of the attendance sheet: a seat (or an observer without one) and how its holder took part. */
+export interface AttendanceDto {
+    seatId: number | null;
+    seatLabel: string | null;
+    name: string;
+    /** How a seat's holder took part in a meeting (위원·대리·배석). */
+    status: AttendanceStatus;
+    substituteName: string | null;
+    /** A short reference to another record, enough to show and link it. */
+    agency: AgencyRef | null;
+    voting: boolean;
+}
+
+export interface AttendanceLineRequest {
+    /** How a seat's holder took part in a meeting (위원·대리·배석). */
+    status: AttendanceStatus;
+    seatId?: number | null;
+    name?: string | null;
+    substituteName?: string | null;
+    agencyCode?: string | null;
+}
+
+/** The whole attendance sheet, replaced at once. */
+export interface AttendanceRequest {
+    lines: AttendanceLineRequest[];
+}
+
+/** How a seat's holder took part in a meeting (위원·대리·배석). */
+export type AttendanceStatus = "present" | "absent" | "substitute" | "observer";
 
 /** One change in the audit trail. */
 export interface AuditEntryDto {
@@ -4895,6 +6776,21 @@ export interface ClusterRef {
 /** Lifecycle of a cluster. */
 export type ClusterStatus = "active" | "under_development" | "archived";
 
+/** A council body: the council itself or a working group under it. */
+export interface CouncilBodyDto {
+    id: number;
+    code: string;
+    nameKo: string;
+    nameEn: string | null;
+    organisingUnit: string;
+    parentId: number | null;
+    /** How many must be present to open a meeting, and how many of those present must agree to decide. */
+    openingRule: QuorumRule;
+    /** How many must be present to open a meeting, and how many of those present must agree to decide. */
+    decisionRule: QuorumRule;
+    seatCount: number;
+}
+
 /** Fields to create an agency. */
 export interface CreateAgencyRequest {
     code: string;
@@ -4938,6 +6834,28 @@ export interface CreateIssueCommentRequest {
     text: string;
 }
 
+export interface CreateMeetingRequest {
+    bodyCode: string;
+    titleKo: string;
+    /** How a meeting is held. */
+    kind: MeetingKind;
+    startsAt: string;
+    endsAt?: string | null;
+    titleEn?: string | null;
+    venue?: string | null;
+    onlineUrl?: string | null;
+}
+
+export interface CreateMembershipRequest {
+    personName: string;
+    startsOn: string;
+    title?: string | null;
+    onBehalfOfCode?: string | null;
+    endsOn?: string | null;
+    substituteAllowed?: boolean;
+    voting?: boolean | null;
+}
+
 /** Raise a regulatory issue. Korean text is required, English optional. */
 export interface CreateRegulatoryIssueRequest {
     titleKo: string;
@@ -4959,6 +6877,21 @@ export interface CreateRegulatoryIssueRequest {
     externalRef?: string | null;
 }
 
+export interface CreateSeatRequest {
+    bodyCode: string;
+    /** A seat's position on its body. */
+    position: SeatPosition;
+    /** Whom a seat belongs to: a ministry, a cluster operator, a public agency or a sector of private experts. */
+    group: SeatGroup;
+    labelKo: string;
+    labelEn?: string | null;
+    sector?: ExpertSector | null;
+    agencyCode?: string | null;
+    sortOrder?: number;
+    activeFrom?: string | null;
+    voting?: boolean;
+}
+
 /** A new account. Ministry reviewers and cluster operators need the code of their agency. */
 export interface CreateUserRequest {
     username: string;
@@ -4974,6 +6907,99 @@ export interface CreatedApiKeyDto {
     key: ApiKeyDto;
     secret: string;
 }
+
+/** What the meeting decided on an item; whether quorum was met is recorded with it. */
+export interface DecisionDto {
+    /** What the meeting decided on an item. */
+    outcome: DecisionOutcome;
+    text: string;
+    votesFor: number | null;
+    votesAgainst: number | null;
+    votesAbstaining: number | null;
+    quorumMet: boolean;
+    decidedAt: string;
+}
+
+/** What the meeting decided on an item. */
+export type DecisionOutcome = "approved" | "approved_with_conditions" | "deferred" | "rejected" | "noted";
+
+/** A decision on an agenda item; it may create follow-ups. */
+export interface DecisionRequest {
+    /** What the meeting decided on an item. */
+    outcome: DecisionOutcome;
+    text: string;
+    votesFor?: number | null;
+    votesAgainst?: number | null;
+    votesAbstaining?: number | null;
+    followUps?: FollowUpRequest[] | null;
+}
+
+/** The sector of a private-expert seat (산·학·연·병). */
+export type ExpertSector = "industry" | "academia" | "research" | "hospital";
+
+/** A follow-up action (후속조치) a decision created. */
+export interface FollowUpDto {
+    id: number;
+    meetingId: number;
+    meetingNumber: number | null;
+    agendaItemId: number | null;
+    title: string;
+    detail: string | null;
+    /** A short reference to another record, enough to show and link it. */
+    ownerAgency: AgencyRef | null;
+    ownerPerson: string | null;
+    dueOn: string | null;
+    /** Where a follow-up action (후속조치) stands. */
+    state: FollowUpState;
+    percent: number;
+    cancelReason: string | null;
+    overdue: boolean;
+    daysLate: number | null;
+    notes: FollowUpNoteDto[];
+    moveForms: WorkflowMoveDto[];
+    createdAt: string;
+    updatedAt: string;
+}
+
+/** One page of a keyset-paged list. */
+export interface FollowUpDtoPage {
+    /** The records of this page, in the requested order. */
+    items: FollowUpDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
+}
+
+/** A follow-up's move: to in_progress or done with a progress note, or cancelled with a reason. */
+export interface FollowUpMoveRequest {
+    /** Where a follow-up action (후속조치) stands. */
+    to: FollowUpState;
+    percent?: number | null;
+    note?: string | null;
+    evidence?: string | null;
+    reason?: string | null;
+}
+
+/** A progress report on a follow-up. */
+export interface FollowUpNoteDto {
+    percent: number;
+    note: string;
+    evidence: string | null;
+    actorName: string;
+    at: string;
+}
+
+export interface FollowUpRequest {
+    title: string;
+    ownerAgencyCode?: string | null;
+    ownerPerson?: string | null;
+    dueOn?: string | null;
+    detail?: string | null;
+}
+
+/** Where a follow-up action (후속조치) stands. */
+export type FollowUpState = "open" | "in_progress" | "done" | "cancelled";
 
 /** Result of a health probe. */
 export interface HealthReport {
@@ -5151,6 +7177,91 @@ export interface MeDto {
     permissions: string[];
 }
 
+/** A meeting with its agenda, attendance, quorum and follow-ups. */
+export interface MeetingDto {
+    id: number;
+    bodyCode: string;
+    bodyNameKo: string;
+    number: number | null;
+    titleKo: string;
+    titleEn: string | null;
+    /** How a meeting is held. */
+    kind: MeetingKind;
+    /** Where a meeting stands: planned → convened (numbered) → held → closed; cancelled with a reason. */
+    state: MeetingState;
+    startsAt: string;
+    endsAt: string | null;
+    venue: string | null;
+    onlineUrl: string | null;
+    cancelReason: string | null;
+    sequence: number;
+    agenda: AgendaItemDto[];
+    attendance: AttendanceDto[];
+    /** The quorum of a meeting, computed from the seats active on its date and the attendance sheet. */
+    quorum: QuorumDto;
+    followUps: FollowUpDto[];
+    moveForms: WorkflowMoveDto[];
+    closeBlockers: string[];
+    createdAt: string;
+    updatedAt: string;
+}
+
+/** How a meeting is held. */
+export type MeetingKind = "in_person" | "online" | "hybrid";
+
+/** A meeting's move: `to` names the state; a cancellation needs a reason. */
+export interface MeetingMoveRequest {
+    /** Where a meeting stands: planned → convened (numbered) → held → closed; cancelled with a reason. */
+    to: MeetingState;
+    reason?: string | null;
+}
+
+/** Where a meeting stands: planned → convened (numbered) → held → closed; cancelled with a reason. */
+export type MeetingState = "planned" | "convened" | "held" | "closed" | "cancelled";
+
+/** A meeting in a list. */
+export interface MeetingSummaryDto {
+    id: number;
+    bodyCode: string;
+    number: number | null;
+    titleKo: string;
+    titleEn: string | null;
+    /** How a meeting is held. */
+    kind: MeetingKind;
+    /** Where a meeting stands: planned → convened (numbered) → held → closed; cancelled with a reason. */
+    state: MeetingState;
+    startsAt: string;
+    endsAt: string | null;
+    venue: string | null;
+    agendaItems: number;
+    openFollowUps: number;
+}
+
+/** One page of a keyset-paged list. */
+export interface MeetingSummaryDtoPage {
+    /** The records of this page, in the requested order. */
+    items: MeetingSummaryDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
+}
+
+/** The person holding a seat for a term. */
+export interface MembershipDto {
+    id: number;
+    seatId: number;
+    personName: string;
+    title: string | null;
+    /** A short reference to another record, enough to show and link it. */
+    onBehalfOf: AgencyRef | null;
+    startsOn: string;
+    endsOn: string | null;
+    substituteAllowed: boolean;
+    voting: boolean;
+    daysLeftInTerm: number | null;
+}
+
 export interface MinistryOverdue {
     /** A short reference to another record, enough to show and link it. */
     ministry: AgencyRef;
@@ -5210,6 +7321,22 @@ export interface PutClusterIndicatorRequest {
     exportsThousandUsd?: number | null;
     note?: string | null;
 }
+
+/** The quorum of a meeting, computed from the seats active on its date and the attendance sheet. */
+export interface QuorumDto {
+    seats: number;
+    present: number;
+    needed: number;
+    met: boolean;
+    votesToDecide: number;
+    /** How many must be present to open a meeting, and how many of those present must agree to decide. */
+    openingRule: QuorumRule;
+    /** How many must be present to open a meeting, and how many of those present must agree to decide. */
+    decisionRule: QuorumRule;
+}
+
+/** How many must be present to open a meeting, and how many of those present must agree to decide. */
+export type QuorumRule = "majority" | "two_thirds";
 
 /** Lifecycle of a registry record; archived records stay readable but leave default lists. */
 export type RecordStatus = "active" | "archived";
@@ -5329,6 +7456,33 @@ export interface ResponsibleOfficial {
 /** What a person may do in BioCluster. One role per person. */
 export type Role = "admin" | "secretariat" | "ministry_reviewer" | "cluster_operator" | "viewer";
 
+/** A seat, apart from whoever holds it, with its current holder when there is one. */
+export interface SeatDto {
+    id: number;
+    bodyId: number;
+    /** A seat's position on its body. */
+    position: SeatPosition;
+    /** Whom a seat belongs to: a ministry, a cluster operator, a public agency or a sector of private experts. */
+    group: SeatGroup;
+    sector: ExpertSector | null;
+    /** A short reference to another record, enough to show and link it. */
+    agency: AgencyRef | null;
+    labelKo: string;
+    labelEn: string | null;
+    sortOrder: number;
+    activeFrom: string;
+    activeTo: string | null;
+    voting: boolean;
+    /** The person holding a seat for a term. */
+    holder: MembershipDto | null;
+}
+
+/** Whom a seat belongs to: a ministry, a cluster operator, a public agency or a sector of private experts. */
+export type SeatGroup = "ministry" | "cluster_operator" | "public_agency" | "private_expert";
+
+/** A seat's position on its body. */
+export type SeatPosition = "chair" | "vice_chair" | "member" | "secretary";
+
 /** The innovation-actor sector (산·학·연·병) of an agency. */
 export type Sector = "industry" | "academia" | "research" | "hospital";
 
@@ -5371,6 +7525,26 @@ export interface UpdateClusterRequest {
     latitude?: number | null;
     longitude?: number | null;
     website?: string | null;
+}
+
+/** Changes the owner or due date of a follow-up (the secretariat). */
+export interface UpdateFollowUpRequest {
+    title: string;
+    ownerAgencyCode?: string | null;
+    ownerPerson?: string | null;
+    dueOn?: string | null;
+    detail?: string | null;
+}
+
+export interface UpdateMeetingRequest {
+    titleKo: string;
+    /** How a meeting is held. */
+    kind: MeetingKind;
+    startsAt: string;
+    endsAt?: string | null;
+    titleEn?: string | null;
+    venue?: string | null;
+    onlineUrl?: string | null;
 }
 
 /** The editable description of an issue, replaced as a whole; the workflow fields move only by transitions. */

@@ -179,6 +179,34 @@ export function getClusterHistory(client: C.ClustersClient, parameters: GetClust
   return client.getClusterHistory(parameters.id, parameters.limit, parameters.cursor);
 }
 
+export interface ListCouncilSeatsParameters {
+  bodyCode?: Parameters<C.CouncilClient['listCouncilSeats']>[0];
+  includeEnded?: Parameters<C.CouncilClient['listCouncilSeats']>[1];
+}
+export function listCouncilSeats(client: C.CouncilClient, parameters: ListCouncilSeatsParameters = {}): ReturnType<C.CouncilClient['listCouncilSeats']> {
+  return client.listCouncilSeats(parameters.bodyCode, parameters.includeEnded);
+}
+
+export interface ListTermsEndingParameters {
+  days?: Parameters<C.CouncilClient['listTermsEnding']>[0];
+}
+export function listTermsEnding(client: C.CouncilClient, parameters: ListTermsEndingParameters = {}): ReturnType<C.CouncilClient['listTermsEnding']> {
+  return client.listTermsEnding(parameters.days);
+}
+
+export interface ListFollowUpsParameters {
+  ownerCode?: Parameters<C.FollowUpsClient['listFollowUps']>[0];
+  meetingId?: Parameters<C.FollowUpsClient['listFollowUps']>[1];
+  state?: Parameters<C.FollowUpsClient['listFollowUps']>[2];
+  overdue?: Parameters<C.FollowUpsClient['listFollowUps']>[3];
+  sort?: Parameters<C.FollowUpsClient['listFollowUps']>[4];
+  limit?: Parameters<C.FollowUpsClient['listFollowUps']>[5];
+  cursor?: Parameters<C.FollowUpsClient['listFollowUps']>[6];
+}
+export function listFollowUps(client: C.FollowUpsClient, parameters: ListFollowUpsParameters = {}): ReturnType<C.FollowUpsClient['listFollowUps']> {
+  return client.listFollowUps(parameters.ownerCode, parameters.meetingId, parameters.state, parameters.overdue, parameters.sort, parameters.limit, parameters.cursor);
+}
+
 export interface RunImportParameters {
   entity: Parameters<C.ImportsClient['runImport']>[0];
   body: Parameters<C.ImportsClient['runImport']>[1];
@@ -198,6 +226,27 @@ export interface ListImportsParameters {
 }
 export function listImports(client: C.ImportsClient, parameters: ListImportsParameters = {}): ReturnType<C.ImportsClient['listImports']> {
   return client.listImports(parameters.entity, parameters.limit, parameters.cursor);
+}
+
+export interface ListMeetingsParameters {
+  bodyCode?: Parameters<C.MeetingsClient['listMeetings']>[0];
+  state?: Parameters<C.MeetingsClient['listMeetings']>[1];
+  from?: Parameters<C.MeetingsClient['listMeetings']>[2];
+  to?: Parameters<C.MeetingsClient['listMeetings']>[3];
+  sort?: Parameters<C.MeetingsClient['listMeetings']>[4];
+  limit?: Parameters<C.MeetingsClient['listMeetings']>[5];
+  cursor?: Parameters<C.MeetingsClient['listMeetings']>[6];
+}
+export function listMeetings(client: C.MeetingsClient, parameters: ListMeetingsParameters = {}): ReturnType<C.MeetingsClient['listMeetings']> {
+  return client.listMeetings(parameters.bodyCode, parameters.state, parameters.from, parameters.to, parameters.sort, parameters.limit, parameters.cursor);
+}
+
+export interface CreateMeetingParameters {
+  body: Parameters<C.MeetingsClient['createMeeting']>[0];
+  idempotency_Key?: Parameters<C.MeetingsClient['createMeeting']>[1];
+}
+export function createMeeting(client: C.MeetingsClient, parameters: CreateMeetingParameters): ReturnType<C.MeetingsClient['createMeeting']> {
+  return client.createMeeting(parameters.body, parameters.idempotency_Key);
 }
 
 export interface ListRegulatoryIssuesParameters {

@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
     private static readonly string[] IssueRaisers = [Admin, Secretariat, Operator, MohwWrite, KbioWrite];
     private static readonly string[] IssueMovers = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
     private static readonly string[] Importers = [Admin, Secretariat, MohwImport];
+    private static readonly string[] CouncilManagers = [Admin, Secretariat, MohwWrite];
+    private static readonly string[] FollowUpReporters = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
     private static readonly string[] IssueCommenters = [Admin, Secretariat, Ministry, Operator, Viewer, MohwWrite, KbioWrite];
 
     /// <summary>(method, route pattern, concrete path, body, who may). Paths use the seeded osong cluster and mfds agency.</summary>
@@ -95,6 +97,26 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/api/v1/imports/templates/{entity}.csv", _ => "/api/v1/imports/templates/agencies.csv", null, Importers),
         ("GET", "/health/live", _ => "/health/live", null, Everyone),
         ("GET", "/health/ready", _ => "/health/ready", null, Everyone),
+        ("GET", "/api/v1/council/bodies", _ => "/api/v1/council/bodies", null, Readers),
+        ("GET", "/api/v1/council/seats", _ => "/api/v1/council/seats", null, Readers),
+        ("POST", "/api/v1/council/seats", _ => "/api/v1/council/seats", "{}", CouncilManagers),
+        ("POST", "/api/v1/council/seats/{seatId:long}/memberships", _ => "/api/v1/council/seats/1/memberships", "{}", CouncilManagers),
+        ("GET", "/api/v1/council/terms-ending", _ => "/api/v1/council/terms-ending", null, Readers),
+        ("GET", "/api/v1/meetings/", _ => "/api/v1/meetings", null, Readers),
+        ("GET", "/api/v1/meetings/{id:long}", _ => "/api/v1/meetings/1", null, Readers),
+        ("POST", "/api/v1/meetings/", _ => "/api/v1/meetings", "{}", CouncilManagers),
+        ("PUT", "/api/v1/meetings/{id:long}", _ => "/api/v1/meetings/1", "{}", CouncilManagers),
+        ("POST", "/api/v1/meetings/{id:long}/transitions", _ => "/api/v1/meetings/1/transitions", "{}", CouncilManagers),
+        ("POST", "/api/v1/meetings/{id:long}/agenda", _ => "/api/v1/meetings/1/agenda", "{}", CouncilManagers),
+        ("PUT", "/api/v1/meetings/{id:long}/agenda/{itemId:long}", _ => "/api/v1/meetings/1/agenda/1", "{}", CouncilManagers),
+        ("DELETE", "/api/v1/meetings/{id:long}/agenda/{itemId:long}", _ => "/api/v1/meetings/1/agenda/1", null, CouncilManagers),
+        ("PUT", "/api/v1/meetings/{id:long}/agenda-order", _ => "/api/v1/meetings/1/agenda-order", "{}", CouncilManagers),
+        ("PUT", "/api/v1/meetings/{id:long}/attendance", _ => "/api/v1/meetings/1/attendance", "{}", CouncilManagers),
+        ("PUT", "/api/v1/meetings/{id:long}/agenda/{itemId:long}/decision", _ => "/api/v1/meetings/1/agenda/1/decision", "{}", CouncilManagers),
+        ("GET", "/api/v1/follow-ups/", _ => "/api/v1/follow-ups", null, Readers),
+        ("GET", "/api/v1/follow-ups/{id:long}", _ => "/api/v1/follow-ups/1", null, Readers),
+        ("PUT", "/api/v1/follow-ups/{id:long}", _ => "/api/v1/follow-ups/1", "{}", CouncilManagers),
+        ("POST", "/api/v1/follow-ups/{id:long}/transitions", _ => "/api/v1/follow-ups/1/transitions", "{}", FollowUpReporters),
     ];
 
     public sealed record Ids(long Osong, long Mfds, long AdminUser, long Spare, long KbioKey, long Issue = 0);

@@ -1,0 +1,179 @@
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Infrastructure.Http;
+using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Contracts.Common;
+using BioCluster.Contracts.Meetings;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static Microsoft.AspNetCore.Http.StatusCodes;
+
+namespace BioCluster.Api.Features.Meetings;
+
+/// <summary>The council (bodies, seats, memberships), its meetings (agenda, attendance, decisions) and follow-ups.</summary>
+public static class MeetingsApi
+{
+    public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app)
+    {
+        var council = app.MapGroup("/api/v1/council").WithTags("Council");
+        council.MapGet("/bodies", ListCouncilBodies).WithName(nameof(ListCouncilBodies)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("The council and its working groups, with their quorum rules").Errors(Status401Unauthorized, Status403Forbidden);
+        council.MapGet("/seats", ListCouncilSeats).WithName(nameof(ListCouncilSeats)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("A body's seats in order, each with its current holder").Validate<SeatListQuery>()
+            .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+        council.MapPost("/seats", CreateCouncilSeat).WithName(nameof(CreateCouncilSeat)).RequireAuthorization(Permissions.CouncilManage)
+            .WithSummary("Add a seat to a body").Validate<CreateSeatRequest>().Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
+        council.MapPost("/seats/{seatId:long}/memberships", AddCouncilMembership).WithName(nameof(AddCouncilMembership))
+            .RequireAuthorization(Permissions.CouncilManage).WithSummary("Put a person in a seat for a term (an open-ended earlier term ends the day before)")
+            .Validate<CreateMembershipRequest>().Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
+        council.MapGet("/terms-ending", ListTermsEnding).WithName(nameof(ListTermsEnding)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("Memberships whose term ends within the coming days (default 60)").Validate<TermsEndingQuery>()
+            .Errors(Status401Unauthorized, Status403Forbidden);
+
+        var meetings = app.MapGroup("/api/v1/meetings").WithTags("Meetings");
+        meetings.MapGet("/", ListMeetings).WithName(nameof(ListMeetings)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("List meetings, newest first, one keyset page at a time").Validate<MeetingListQuery>().Errors(Status401Unauthorized, Status403Forbidden);
+        meetings.MapGet("/{id:long}", GetMeeting).WithName(nameof(GetMeeting)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("A meeting with its agenda, decisions, attendance, quorum, follow-ups and the moves the caller may make")
+            .ReturnsETag().Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+        meetings.MapPost("/", CreateMeeting).WithName(nameof(CreateMeeting)).RequireAuthorization(Permissions.CouncilManage)
+            .WithSummary("Plan a meeting (it is numbered when convened)").Idempotent<CreateMeetingRequest>().Validate<CreateMeetingRequest>()
+            .ReturnsETag().Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
+        Change(meetings.MapPut("/{id:long}", ReplaceMeeting).WithName(nameof(ReplaceMeeting))
+            .WithSummary("Replace a planned or convened meeting's title, kind, time and place (If-Match required)").Validate<UpdateMeetingRequest>());
+        Change(meetings.MapPost("/{id:long}/transitions", MoveMeeting).WithName(nameof(MoveMeeting))
+            .WithSummary("Convene, hold, close or cancel a meeting (If-Match required); closing needs every item decided and every follow-up owned and dated")
+            .Validate<MeetingMoveRequest>());
+        Change(meetings.MapPost("/{id:long}/agenda", AddAgendaItem).WithName(nameof(AddAgendaItem))
+            .WithSummary("Add an agenda item at the end (of the top level or under a parent) (If-Match of the meeting)").Validate<AgendaItemRequest>());
+        Change(meetings.MapPut("/{id:long}/agenda/{itemId:long}", ReplaceAgendaItem).WithName(nameof(ReplaceAgendaItem))
+            .WithSummary("Replace an agenda item (If-Match of the meeting)").Validate<AgendaItemRequest>());
+        Change(meetings.MapDelete("/{id:long}/agenda/{itemId:long}", DeleteAgendaItem).WithName(nameof(DeleteAgendaItem))
+            .WithSummary("Remove an agenda item that has no decision, sub-items, follow-ups or references (If-Match of the meeting)"));
+        Change(meetings.MapPut("/{id:long}/agenda-order", ReorderAgenda).WithName(nameof(ReorderAgenda))
+            .WithSummary("Put the agenda in a new order: every item once (If-Match of the meeting)").Validate<AgendaOrderRequest>());
+        Change(meetings.MapPut("/{id:long}/attendance", PutAttendance).WithName(nameof(PutAttendance))
+            .WithSummary("Replace the attendance sheet; the quorum follows from it (If-Match of the meeting)").Validate<AttendanceRequest>());
+        Change(meetings.MapPut("/{id:long}/agenda/{itemId:long}/decision", DecideAgendaItem).WithName(nameof(DecideAgendaItem))
+            .WithSummary("Record the decision on an item, with its follow-ups; whether quorum was met is recorded (If-Match of the meeting)")
+            .Validate<DecisionRequest>());
+
+        var followUps = app.MapGroup("/api/v1/follow-ups").WithTags("FollowUps");
+        followUps.MapGet("/", ListFollowUps).WithName(nameof(ListFollowUps)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("Who owes what by when: follow-ups by due date, filtered by owner, meeting, state or overdue")
+            .Validate<FollowUpListQuery>().Errors(Status401Unauthorized, Status403Forbidden);
+        followUps.MapGet("/{id:long}", GetFollowUp).WithName(nameof(GetFollowUp)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("A follow-up with its progress notes and the moves the caller may make").ReturnsETag()
+            .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+        followUps.MapPut("/{id:long}", ReplaceFollowUp).WithName(nameof(ReplaceFollowUp)).RequireAuthorization(Permissions.CouncilManage)
+            .WithSummary("Set a follow-up's title, owner, due date and detail (If-Match required)").Validate<UpdateFollowUpRequest>().RequiresIfMatch()
+            .Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
+        followUps.MapPost("/{id:long}/transitions", MoveFollowUp).WithName(nameof(MoveFollowUp)).RequireAuthorization(Permissions.FollowUpsReport)
+            .WithSummary("Report progress, report it done, or cancel it (If-Match required); owners their own, the secretariat all")
+            .Validate<FollowUpMoveRequest>().RequiresIfMatch().Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
+        return app;
+    }
+
+    /// <summary>A change to a meeting: the secretariat's, guarded by the meeting's ETag.</summary>
+    private static void Change(RouteHandlerBuilder builder) =>
+        builder.RequireAuthorization(Permissions.CouncilManage).RequiresIfMatch().Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
+
+    public static async Task<Ok<IReadOnlyList<CouncilBodyDto>>> ListCouncilBodies(CouncilStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.BodiesAsync(ct));
+
+    public static async Task<Results<Ok<IReadOnlyList<SeatDto>>, ReadRefused>> ListCouncilSeats([AsParameters] SeatListQuery query, CouncilStore store,
+        CancellationToken ct)
+    {
+        var body = ListRules.Normal(query.BodyCode) ?? "council";
+        return await store.SeatsAsync(body, query.IncludeEnded == true, ct) is { } seats ? TypedResults.Ok(seats) : ReadResponses.NotFound($"Council body '{body}'");
+    }
+
+    public static async Task<Results<Created<SeatDto>, CreateRefused>> CreateCouncilSeat(CreateSeatRequest request, Actor actor, CouncilStore store, CancellationToken ct)
+    {
+        var created = await store.CreateSeatAsync(request, actor, ct);
+        return created.Refusal is { } refusal ? new CreateRefused(refusal, "Seat") : TypedResults.Created($"/api/v1/council/seats/{created.Value!.Id}", created.Value);
+    }
+
+    public static async Task<Results<Created<MembershipDto>, WriteRefused>> AddCouncilMembership(long seatId, CreateMembershipRequest request, Actor actor,
+        CouncilStore store, CancellationToken ct)
+    {
+        var created = await store.AddMembershipAsync(seatId, request, actor, ct);
+        return created.Refusal is { } refusal ? new WriteRefused(refusal, $"Seat {seatId}")
+            : TypedResults.Created($"/api/v1/council/seats/{seatId}/memberships/{created.Value!.Id}", created.Value);
+    }
+
+    public static async Task<Ok<IReadOnlyList<MembershipDto>>> ListTermsEnding([AsParameters] TermsEndingQuery query, CouncilStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.TermsEndingAsync(query.Days ?? 60, ct));
+
+    public static async Task<Ok<Page<MeetingSummaryDto>>> ListMeetings([AsParameters] MeetingListQuery query, MeetingStore store, CancellationToken ct)
+    {
+        var (sort, limit, cursor) = PagingRules<MeetingListQuery, MeetingStore.MeetingRow>.Of(query, MeetingStore.SortFields, MeetingListQuery.DefaultSort);
+        return TypedResults.Ok(await store.ListAsync(query.ToFilter(), sort, cursor, limit, ct));
+    }
+
+    public static async Task<Results<Ok<MeetingDto>, ReadRefused>> GetMeeting(long id, Actor actor, MeetingStore store, HttpContext http, CancellationToken ct) =>
+        ReadResponses.Found(await store.GetAsync(id, await store.ViewOfAsync(actor, ct), ct), $"Meeting {id}", http);
+
+    public static async Task<Results<Created<MeetingDto>, CreateRefused>> CreateMeeting(CreateMeetingRequest request, Actor actor, MeetingStore store,
+        HttpContext http, CancellationToken ct) =>
+        WriteResponses.Created(await store.CreateAsync(request, actor, await store.ViewOfAsync(actor, ct), ct), "Meeting", http, m => $"/api/v1/meetings/{m.Id}");
+
+    public static async Task<Results<Ok<MeetingDto>, WriteRefused>> ReplaceMeeting(long id, UpdateMeetingRequest request, Actor actor, MeetingStore store,
+        HttpContext http, CancellationToken ct) =>
+        WriteResponses.Respond(await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await store.ViewOfAsync(actor, ct), ct),
+            $"Meeting {id}", http, TypedResults.Ok);
+
+    public static async Task<Results<Ok<MeetingDto>, WriteRefused>> MoveMeeting(long id, MeetingMoveRequest request, Actor actor, MeetingStore store,
+        HttpContext http, CancellationToken ct) =>
+        WriteResponses.Respond(await store.MoveAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await store.ViewOfAsync(actor, ct), ct),
+            $"Meeting {id}", http, TypedResults.Ok);
+
+    public static async Task<Results<Ok<MeetingDto>, WriteRefused>> AddAgendaItem(long id, AgendaItemRequest request, Actor actor, MeetingStore store,
+        HttpContext http, CancellationToken ct) =>
+        WriteResponses.Respond(await store.AddAgendaItemAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await store.ViewOfAsync(actor, ct), ct),
+            $"Meeting {id}", http, TypedResults.Ok);
+
+    public static async Task<Results<Ok<MeetingDto>, WriteRefused>> ReplaceAgendaItem(long id, long itemId, AgendaItemRequest request, Actor actor,
+        MeetingStore store, HttpContext http, CancellationToken ct) =>
+        WriteResponses.Respond(await store.UpdateAgendaItemAsync(id, ETags.ExpectedVersion(http.Request), itemId, request, actor,
+            await store.ViewOfAsync(actor, ct), ct), $"Agenda item {itemId} of meeting {id}", http, TypedResults.Ok);
+
+    public static async Task<Results<Ok<MeetingDto>, WriteRefused>> DeleteAgendaItem(long id, long itemId, Actor actor, MeetingStore store, HttpContext http,
+        CancellationToken ct) =>
+        WriteResponses.Respond(await store.DeleteAgendaItemAsync(id, ETags.ExpectedVersion(http.Request), itemId, actor, await store.ViewOfAsync(actor, ct), ct),
+            $"Agenda item {itemId} of meeting {id}", http, TypedResults.Ok);
+
+    public static async Task<Results<Ok<MeetingDto>, WriteRefused>> ReorderAgenda(long id, AgendaOrderRequest request, Actor actor, MeetingStore store,
+        HttpContext http, CancellationToken ct) =>
+        WriteResponses.Respond(await store.ReorderAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await store.ViewOfAsync(actor, ct), ct),
+            $"Meeting {id}", http, TypedResults.Ok);
+
+    public static async Task<Results<Ok<MeetingDto>, WriteRefused>> PutAttendance(long id, AttendanceRequest request, Actor actor, MeetingStore store,
+        HttpContext http, CancellationToken ct) =>
+        WriteResponses.Respond(await store.PutAttendanceAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await store.ViewOfAsync(actor, ct), ct),
+            $"Meeting {id}", http, TypedResults.Ok);
+
+    public static async Task<Results<Ok<MeetingDto>, WriteRefused>> DecideAgendaItem(long id, long itemId, DecisionRequest request, Actor actor,
+        MeetingStore store, HttpContext http, CancellationToken ct) =>
+        WriteResponses.Respond(await store.DecideAsync(id, ETags.ExpectedVersion(http.Request), itemId, request, actor, await store.ViewOfAsync(actor, ct), ct),
+            $"Agenda item {itemId} of meeting {id}", http, TypedResults.Ok);
+
+    public static async Task<Ok<Page<FollowUpDto>>> ListFollowUps([AsParameters] FollowUpListQuery query, Actor actor, MeetingStore meetings,
+        FollowUpStore store, CancellationToken ct)
+    {
+        var (sort, limit, cursor) = PagingRules<FollowUpListQuery, FollowUpStore.FollowUpRow>.Of(query, FollowUpStore.SortFields, FollowUpListQuery.DefaultSort);
+        return TypedResults.Ok(await store.ListAsync(query.ToFilter(), await meetings.ViewOfAsync(actor, ct), sort, cursor, limit, ct));
+    }
+
+    public static async Task<Results<Ok<FollowUpDto>, ReadRefused>> GetFollowUp(long id, Actor actor, MeetingStore meetings, FollowUpStore store,
+        HttpContext http, CancellationToken ct) =>
+        ReadResponses.Found(await store.GetAsync(id, await meetings.ViewOfAsync(actor, ct), ct), $"Follow-up {id}", http);
+
+    public static async Task<Results<Ok<FollowUpDto>, WriteRefused>> ReplaceFollowUp(long id, UpdateFollowUpRequest request, Actor actor, MeetingStore meetings,
+        FollowUpStore store, HttpContext http, CancellationToken ct) =>
+        WriteResponses.Respond(await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await meetings.ViewOfAsync(actor, ct), ct),
+            $"Follow-up {id}", http, TypedResults.Ok);
+
+    public static async Task<Results<Ok<FollowUpDto>, WriteRefused>> MoveFollowUp(long id, FollowUpMoveRequest request, Actor actor, MeetingStore meetings,
+        FollowUpStore store, HttpContext http, CancellationToken ct) =>
+        WriteResponses.Respond(await store.MoveAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await meetings.ViewOfAsync(actor, ct), ct),
+            $"Follow-up {id}", http, TypedResults.Ok);
+}

@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BioCluster.Api.Features.Meetings;
+using BioCluster.Api.Tests.Features.RegulatoryIssues;
+using BioCluster.Api.Tests.Infrastructure;
+using BioCluster.Contracts.Meetings;
+
+namespace BioCluster.Api.Tests.Features.Meetings;
+
+/// <summary>The council through HTTP: the seeded launch, a meeting from plan to close, attendance and quorum, decisions and follow-ups.</summary>
+public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesFactory>
+{
+    private static object NewMeeting(string title = "제2차 바이오 클러스터 협의체 회의") => new
+    {
+        bodyCode = "council", titleKo = title, kind = "hybrid", startsAt = "2026-12-10T06:00:00Z", endsAt = "2026-12-10T08:00:00Z",
+        venue = "정부세종청사 보건복지부 대회의실", onlineUrl = "https://meet.example.go.kr/council-2",
+    };
+
+    private static async Task<(JsonElement Meeting, string ETag)> Read(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        Assert.Equal(status, response.StatusCode);
+        return (await response.Read<JsonElement>(), response.ETag());
+    }
+
+    private async Task<(JsonElement Meeting, string ETag)> Plan(HttpClient secretariat, string? title = null) =>
+        await Read(await secretariat.PostAsync("/api/v1/meetings", Http.Body(NewMeeting(title ?? "제2차 바이오 클러스터 협의체 회의"))), HttpStatusCode.Created);
+
+    private static Task<HttpResponseMessage> Change(HttpClient client, HttpMethod method, string path, object body, string etag) =>
+        client.Send(method, path, Http.Body(body), etag);
+
+    /// <summary>Every voting seat of the council on the day, present (or all but <paramref name="absent"/>).</summary>
+    private static async Task<object> Sheet(HttpClient client, int absent = 0)
+    {
+        var seats = (await client.GetFromJsonAsync<JsonElement>("/api/v1/council/seats")).EnumerateArray()
+            .Where(s => s.GetProperty("voting").GetBoolean()).ToList();
+        return new
+        {
+            lines = seats.Select((s, i) => new { seatId = s.GetProperty("id").GetInt64(), status = i < absent ? "absent" : "present" })
+                .Append(new { seatId = (long)0, status = "observer" }).Select(l => l.seatId == 0
+                    ? (object)new { status = "observer", name = "배석 공무원" } : new { seatId = l.seatId, status = l.status }).ToList(),
+        };
+    }
+
+    [Fact]
+    public async Task TheLaunch_IsSeeded_SeatsApartFromHolders_AndMeetingOneHeldWithItsAgenda()
+    {
+        var viewer = await host.Party("khidi");
+        var seats = (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/council/seats")).EnumerateArray().ToList();
+        Assert.Equal(21, seats.Count); // chair, 5 ministries, 6 operators, 5 public agencies, 3 experts, secretary
+        var chair = seats.Single(s => s.GetProperty("position").GetString() == "chair");
+        Assert.Equal("박민수", chair.GetProperty("holder").GetProperty("personName").GetString());
+        Assert.All(seats.Where(s => s.GetProperty("position").GetString() != "chair"), s => Assert.Equal(JsonValueKind.Null, s.GetProperty("holder").ValueKind));
+        Assert.Equal(6, seats.Count(s => s.GetProperty("group").GetString() == "cluster_operator"));
+        Assert.False(seats.Single(s => s.GetProperty("position").GetString() == "secretary").GetProperty("voting").GetBoolean());
+
+        var list = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/meetings?state=held");
+        var first = list.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("number").ValueKind == JsonValueKind.Number && m.GetProperty("number").GetInt32() == 1);
+        Assert.Equal("국가과학기술자문회의 대회의실", first.GetProperty("venue").GetString());
+        Assert.Equal("2024-05-29T06:00:00Z", first.GetProperty("startsAt").GetString());
+        var meeting = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{first.GetProperty("id").GetInt64()}");
+        var agenda = meeting.GetProperty("agenda").EnumerateArray().ToList();
+        Assert.Equal(["1", "2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3"],
+            agenda.Select(a => a.GetProperty("numbering").GetString()!).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("협의체 구성 및 운영계획", agenda.Single(a => a.GetProperty("numbering").GetString() == "1").GetProperty("titleKo").GetString());
+        Assert.All(agenda.Where(a => a.GetProperty("numbering").GetString()!.StartsWith("2.")),
+            a => Assert.Equal("cluster", a.GetProperty("links")[0].GetProperty("kind").GetString()));
+    }
+
+    [Fact]
+    public async Task AMeeting_FromPlanToClose_WithAttendanceQuorumDecisionsAndFollowUps()
+    {
+        var secretariat = await host.Party("mohw");
+        var (issueA, _) = await host.Raise(await host.Party("kbiohealth"));
+        var (issueB, _) = await host.Raise(await host.Party("kbiohealth"));
+
+        // Only the secretariat plans meetings.
+        await (await (await host.Party("khidi")).PostAsync("/api/v1/meetings", Http.Body(NewMeeting()))).Problem(HttpStatusCode.Forbidden);
+        var (planned, etag) = await Plan(secretariat);
+        var id = planned.GetProperty("id").GetInt64();
+        Assert.Equal("planned", planned.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, planned.GetProperty("number").ValueKind);
+
+        // An agenda that links two regulatory issues, and a second item.
+        (planned, etag) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/agenda", new
+        {
+            titleKo = "임상시험 규제 개선 과제 심의", kind = "deliberation", presenterAgencyCode = "kbiohealth", durationMinutes = 30,
+            links = new[] { new { kind = "regulatory_issue", id = issueA }, new { kind = "regulatory_issue", id = issueB } },
+        }, etag));
+        (planned, etag) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/agenda",
+            new { titleKo = "기타 안건", kind = "discussion" }, etag));
+        var items = planned.GetProperty("agenda").EnumerateArray().Select(a => a.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(2, planned.GetProperty("agenda")[0].GetProperty("links").GetArrayLength());
+
+        // Convene: numbered from the body's counter (meeting 1 was the launch). Holding needs attendance first.
+        var (convened, convenedTag) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "convened" }, etag));
+        Assert.True(convened.GetProperty("number").GetInt32() >= 2);
+        Assert.Equal(1, convened.GetProperty("sequence").GetInt32());
+        etag = convenedTag;
+        await (await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "held" }, etag)).Problem(HttpStatusCode.Conflict);
+
+        // Attendance: 20 voting seats; 10 present is short of 11, 11 present opens the meeting.
+        var (sheet, sheetTag) = await Read(await Change(secretariat, HttpMethod.Put, $"/api/v1/meetings/{id}/attendance", await Sheet(secretariat, absent: 10), etag));
+        Assert.Equal(20, sheet.GetProperty("quorum").GetProperty("seats").GetInt32());
+        Assert.Equal(10, sheet.GetProperty("quorum").GetProperty("present").GetInt32());
+        Assert.False(sheet.GetProperty("quorum").GetProperty("met").GetBoolean());
+        (sheet, etag) = await Read(await Change(secretariat, HttpMethod.Put, $"/api/v1/meetings/{id}/attendance", await Sheet(secretariat, absent: 9), sheetTag));
+        Assert.True(sheet.GetProperty("quorum").GetProperty("met").GetBoolean());
+        Assert.Equal(6, sheet.GetProperty("quorum").GetProperty("votesToDecide").GetInt32());
+        Assert.Contains(sheet.GetProperty("attendance").EnumerateArray(), a => a.GetProperty("status").GetString() == "observer");
+
+        // More votes than members present: 400 and nothing written.
+        await (await Change(secretariat, HttpMethod.Put, $"/api/v1/meetings/{id}/agenda/{items[0]}/decision",
+            new { outcome = "approved", text = "원안 의결", votesFor = 12 }, etag)).Problem(HttpStatusCode.BadRequest);
+        // A decision that creates a follow-up for MFDS, due in ten days.
+        var (decided, decidedTag) = await Read(await Change(secretariat, HttpMethod.Put, $"/api/v1/meetings/{id}/agenda/{items[0]}/decision", new
+        {
+            outcome = "approved_with_conditions", text = "식약처가 공동 IRB 인정 방안을 검토하여 다음 회의에 보고", votesFor = 10, votesAgainst = 1,
+            followUps = new[] { new { title = "공동 IRB 인정 고시 개정안 마련", ownerAgencyCode = "mfds", dueOn = "2026-12-20" } },
+        }, etag));
+        Assert.True(decided.GetProperty("agenda")[0].GetProperty("decision").GetProperty("quorumMet").GetBoolean());
+        var followUp = decided.GetProperty("followUps").EnumerateArray().Single();
+        Assert.Equal("mfds", followUp.GetProperty("ownerAgency").GetProperty("code").GetString());
+        etag = decidedTag;
+
+        // Held, then the close gate: item 2 has no outcome yet.
+        (var held, etag) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "held" }, etag));
+        Assert.Single(held.GetProperty("closeBlockers").EnumerateArray());
+        var shut = await (await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "closed" }, etag)).Problem(HttpStatusCode.Conflict);
+        Assert.Contains("기타 안건", shut.GetProperty("detail").GetString());
+        (_, etag) = await Read(await Change(secretariat, HttpMethod.Put, $"/api/v1/meetings/{id}/agenda/{items[1]}/decision", new { outcome = "noted", text = "보고 접수" }, etag));
+        var (closed, _) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "closed" }, etag));
+        Assert.Equal("closed", closed.GetProperty("state").GetString());
+        Assert.Empty(closed.GetProperty("moveForms").EnumerateArray());
+
+        // The owner reports progress; another agency may not; the secretariat's stale ETag is 412.
+        var mfds = await host.Party("mfds");
+        var fid = followUp.GetProperty("id").GetInt64();
+        var fresh = await mfds.GetAsync($"/api/v1/follow-ups/{fid}");
+        var (reported, _) = await Read(await Change(mfds, HttpMethod.Post, $"/api/v1/follow-ups/{fid}/transitions",
+            new { to = "in_progress", percent = 40, note = "고시 개정안 초안 작성" }, fresh.ETag()));
+        Assert.Equal(40, reported.GetProperty("percent").GetInt32());
+        Assert.Single(reported.GetProperty("notes").EnumerateArray());
+        await (await Change(await host.Party("kbiohealth"), HttpMethod.Post, $"/api/v1/follow-ups/{fid}/transitions",
+            new { to = "done", note = "완료" }, reported.ETagOf(mfds, fid))).Problem(HttpStatusCode.Forbidden);
+        await (await Change(secretariat, HttpMethod.Post, $"/api/v1/follow-ups/{fid}/transitions", new { to = "done", note = "완료" }, fresh.ETag()))
+            .Problem(HttpStatusCode.PreconditionFailed);
+
+        // Past its due day (under the test's clock) it is overdue on MFDS's board, derived, never stored.
+        Assert.DoesNotContain((await mfds.GetFromJsonAsync<JsonElement>("/api/v1/follow-ups?ownerCode=mfds&overdue=true")).GetProperty("items").EnumerateArray(),
+            f => f.GetProperty("id").GetInt64() == fid);
+        host.Clock.Advance(TimeSpan.FromDays(40));
+        var board = (await mfds.GetFromJsonAsync<JsonElement>("/api/v1/follow-ups?ownerCode=mfds&overdue=true")).GetProperty("items").EnumerateArray()
+            .Single(f => f.GetProperty("id").GetInt64() == fid);
+        Assert.True(board.GetProperty("overdue").GetBoolean());
+        Assert.True(board.GetProperty("daysLate").GetInt32() >= 1);
+    }
+
+    [Fact]
+    public async Task Cancelling_NeedsAReason_AndMovesTheCalendarSequence()
+    {
+        var secretariat = await host.Party("mohw");
+        var (planned, etag) = await Plan(secretariat, "취소될 회의");
+        var id = planned.GetProperty("id").GetInt64();
+        var problem = await (await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "cancelled" }, etag)).Problem(HttpStatusCode.BadRequest);
+        Assert.True(problem.Errors().ContainsKey("reason"));
+        var (cancelled, _) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions",
+            new { to = "cancelled", reason = "위원장 일정 변경" }, etag));
+        Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
+        Assert.Equal("위원장 일정 변경", cancelled.GetProperty("cancelReason").GetString());
+        Assert.Equal(1, cancelled.GetProperty("sequence").GetInt32());
+        Assert.Equal(JsonValueKind.Null, cancelled.GetProperty("number").ValueKind); // never convened: no number used
+    }
+
+    [Fact]
+    public async Task AnInternalItem_IsHiddenFromViewers_ButShownToTheOperatorWhoseClusterItNames()
+    {
+        var secretariat = await host.Party("mohw");
+        var (planned, etag) = await Plan(secretariat, "내부 안건 회의");
+        var id = planned.GetProperty("id").GetInt64();
+        var osong = (await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/clusters/by-code/osong")).GetProperty("id").GetInt64();
+        await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/agenda",
+            new { titleKo = "오송 단지 내부 검토", kind = "discussion", visibility = "internal", links = new[] { new { kind = "cluster", id = osong } } }, etag));
+        Assert.Empty((await (await host.Party("khidi")).GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}")).GetProperty("agenda").EnumerateArray());
+        Assert.Empty((await (await host.Party("ifez")).GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}")).GetProperty("agenda").EnumerateArray());
+        Assert.Single((await (await host.Party("kbiohealth")).GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}")).GetProperty("agenda").EnumerateArray());
+    }
+}
+
+internal static class FollowUpTestHelpers
+{
+    /// <summary>The follow-up's current ETag as its owner reads it.</summary>
+    public static string ETagOf(this JsonElement _, HttpClient owner, long id) =>
+        owner.GetAsync($"/api/v1/follow-ups/{id}").GetAwaiter().GetResult().ETag();
+}
