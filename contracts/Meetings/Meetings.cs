@@ -128,3 +128,7 @@ public sealed record FollowUpMoveRequest(FollowUpState To, int? Percent = null, 
 
 /// <summary>Changes the owner or due date of a follow-up (the secretariat).</summary>
 public sealed record UpdateFollowUpRequest(string Title, string? OwnerAgencyCode = null, string? OwnerPerson = null, DateOnly? DueOn = null, string? Detail = null);
+
+/// <summary>A meeting's agenda item that concerns a regulatory issue, with the decision on it (shown on the issue).</summary>
+public sealed record IssueMeetingDto(long MeetingId, int? MeetingNumber, string MeetingTitleKo, DateTimeOffset StartsAt, long AgendaItemId, string ItemTitleKo,
+    DecisionOutcome? Outcome);

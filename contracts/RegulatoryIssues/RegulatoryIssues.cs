@@ -103,7 +103,8 @@ public sealed record RegulatoryIssueDto(
     IReadOnlyList<IssueStatus> AllowedMoves,
     IReadOnlyList<WorkflowMoveDto> MoveForms,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<BioCluster.Contracts.Meetings.IssueMeetingDto>? Meetings = null);
 
 /// <summary>An issue as lists show it: what, whose, where it stands and whether it is late; GET one for the full text.</summary>
 public sealed record RegulatoryIssueSummaryDto(
@@ -163,7 +164,8 @@ public sealed record CreateRegulatoryIssueRequest(
     IssuePriority? Priority = null,
     string? SourceMeeting = null,
     IReadOnlyList<string>? Tags = null,
-    string? ExternalRef = null) : IIssueDescription;
+    string? ExternalRef = null,
+    long? SourceAgendaItemId = null) : IIssueDescription;
 
 /// <summary>The editable description of an issue, replaced as a whole; the workflow fields move only by transitions.</summary>
 public sealed record UpdateRegulatoryIssueRequest(
@@ -188,7 +190,8 @@ public sealed record UpdateRegulatoryIssueRequest(
 /// and optionally coMinistryCodes and responseDueAt (default 14 days); accepted / partially_accepted
 /// plannedChange, instrument, plannedCompletionOn; long_term_review reviewOn; not_accepted a
 /// justification; in_progress progressPercent and progressNote; completed completedOn and evidence;
-/// withdrawn reason. Fields another move uses are refused.
+/// withdrawn reason. Fields another move uses are refused. Any move may name the council decision it carries out
+/// (<c>agendaItemId</c>, a decided agenda item): the item is linked to the issue and the timeline shows the meeting.
 /// </summary>
 public sealed record IssueTransitionRequest(
     IssueStatus To,
@@ -206,7 +209,8 @@ public sealed record IssueTransitionRequest(
     string? ProgressNote = null,
     DateOnly? CompletedOn = null,
     string? Evidence = null,
-    string? Reason = null);
+    string? Reason = null,
+    long? AgendaItemId = null);
 
 /// <summary>One step of an issue's timeline.</summary>
 public sealed record IssueTransitionDto(

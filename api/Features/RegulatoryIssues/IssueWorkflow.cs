@@ -97,7 +97,7 @@ public static class IssueWorkflow
     /// are right. Dates are judged against <paramref name="today"/>.
     /// </summary>
     public static Dictionary<string, string[]> CheckFields(MoveFields kind, IssueTransitionRequest r, DateOnly today) =>
-        Definition(kind).Check(r, today, GivenFields<IssueTransitionRequest>.Of(r, "to", "comment"), WireNames.Of(r.To));
+        Definition(kind).Check(r, today, GivenFields<IssueTransitionRequest>.Of(r, "to", "comment", "agendaItemId"), WireNames.Of(r.To));
 
     public const int MinJustificationLength = IssueMoves.MinJustificationLength;
 

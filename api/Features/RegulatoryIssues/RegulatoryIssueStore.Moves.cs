@@ -46,6 +46,14 @@ public sealed partial class RegulatoryIssueStore
         var planned = await IssueWorkflow.Definition(kind).PlanAsync(row, r, context);
         if (planned.Refusal is { } refused) return refused;
         var plan = planned.Value!;
+        IssueDecisions.DecisionRow? decision = null;
+        if (r.AgendaItemId is { } itemId)
+        {
+            var decided = await IssueDecisions.DecidedAsync(connection, tx, itemId, "agendaItemId");
+            if (decided.Refusal is { } notDecided) return notDecided;
+            decision = decided.Value!;
+            plan.Timeline["decision"] = decision.Label;
+        }
 
         // Apply.
         var before = await VersionedAsync(connection, tx, row, actor);
@@ -60,6 +68,7 @@ public sealed partial class RegulatoryIssueStore
             foreach (var other in link.Ids)
                 await connection.ExecuteAsync($"INSERT INTO {link.Table} ({link.OwnerColumn}, {link.OtherColumn}) VALUES (@id, @other)", new { id, other }, tx);
         }
+        if (decision is not null) await IssueDecisions.LinkAsync(connection, tx, decision.AgendaItemId, id);
         var moved = (await RowAsync(connection, tx, id))!;
         await IssueTallies.MoveAsync(connection, tx, db.Dialect, (row.LeadMinistryId, row.Status, row.Category), (moved.LeadMinistryId, moved.Status, moved.Category));
 

@@ -222,8 +222,9 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
             WHERE im.issue_id IN ({db.Dialect.IdsIn("@ids")}) ORDER BY a.code
             """, new { ids = SqlDialect.IdList(ids) }, tx)).ToLookup(l => l.IssueId, l => new AgencyRef(l.Id, l.Code, l.NameKo, l.NameEn));
         var now = clock.GetUtcNow();
+        var meetings = await IssueDecisions.OfIssuesAsync(connection, tx, ids, actor.Role is Role.Admin or Role.Secretariat);
         return rows.Select(r => r.ToDto(clusters[r.Id].ToList(), co[r.Id].ToList(), PartyOf(actor, r),
-            ContactVisibility.MaySee(actor, r.RaisedById, r.LeadMinistryId, co[r.Id].Select(m => m.Id)), now)).ToList();
+            ContactVisibility.MaySee(actor, r.RaisedById, r.LeadMinistryId, co[r.Id].Select(m => m.Id)), now) with { Meetings = meetings[r.Id].ToList() }).ToList();
     }
 
     private static Task<IssueRow?> RowAsync(DbConnection connection, DbTransaction? tx, long id) =>
@@ -267,6 +268,14 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
     internal async Task<StoreResult<long>> InsertAsync(DbConnection connection, DbTransaction tx, CreateRegulatoryIssueRequest r, long raisedById,
         IReadOnlyList<long> clusterIds, Actor actor, DateTimeOffset now)
     {
+        IssueDecisions.DecisionRow? decision = null;
+        if (r.SourceAgendaItemId is { } itemId)
+        {
+            var decided = await IssueDecisions.DecidedAsync(connection, tx, itemId, "sourceAgendaItemId");
+            if (decided.Refusal is { } notDecided) return notDecided;
+            decision = decided.Value!;
+            r = r with { SourceMeeting = r.SourceMeeting ?? decision.Label };
+        }
         long id;
         try
         {
@@ -296,7 +305,13 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
             await connection.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @clusterId)", new { id, clusterId }, tx);
         await IssueTallies.MoveAsync(connection, tx, db.Dialect, null, (null, "submitted", WireNames.Of(r.Category)));
         await IssueTallies.ClustersAsync(connection, tx, db.Dialect, [], clusterIds);
-        await RecordMoveAsync(connection, tx, id, null, IssueStatus.Submitted, actor, null, new Dictionary<string, string?>(), now);
+        var fields = new Dictionary<string, string?>();
+        if (decision is not null)
+        {
+            await IssueDecisions.LinkAsync(connection, tx, decision.AgendaItemId, id);
+            fields["decision"] = decision.Label;
+        }
+        await RecordMoveAsync(connection, tx, id, null, IssueStatus.Submitted, actor, null, fields, now);
         return id;
     }
 

@@ -29,6 +29,7 @@ public sealed partial class StoreSqlTests
     private static string Fill(string hole) => hole switch
     {
         "{Select}" => "SELECT 1 AS x FROM clusters c",
+        "{Columns}" => "1 AS x",
         "{db.Dialect.SelectNewId}" or "{context.Dialect.SelectNewId}" => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);",
         _ when IdsInHole().Match(hole) is { Success: true } m => SqlDialect.For(DatabaseProvider.SqlServer).IdsIn(m.Groups[1].Value),
         "{predicate}" => "g.id = @key",

@@ -6875,6 +6875,7 @@ export interface CreateRegulatoryIssueRequest {
     sourceMeeting?: string | null;
     tags?: string[] | null;
     externalRef?: string | null;
+    sourceAgendaItemId?: number | null;
 }
 
 export interface CreateSeatRequest {
@@ -7116,6 +7117,17 @@ export interface IssueCommentDto {
     text: string;
 }
 
+/** A meeting's agenda item that concerns a regulatory issue, with the decision on it (shown on the issue). */
+export interface IssueMeetingDto {
+    meetingId: number;
+    meetingNumber: number | null;
+    meetingTitleKo: string;
+    startsAt: string;
+    agendaItemId: number;
+    itemTitleKo: string;
+    outcome: DecisionOutcome | null;
+}
+
 export type IssuePriority = "urgent" | "high" | "normal" | "low";
 
 /** Where a regulatory issue (규제 개선 과제) stands. */
@@ -7135,7 +7147,7 @@ export interface IssueTransitionDto {
     fields: { [key: string]: string; };
 }
 
-/** A move of the workflow. Each target needs its fields: under_review (assignment) leadMinistryCode and optionally coMinistryCodes and responseDueAt (default 14 days); accepted / partially_accepted plannedChange, instrument, plannedCompletionOn; long_term_review reviewOn; not_accepted a justification; in_progress progressPercent and progressNote; completed completedOn and evidence; withdrawn reason. Fields another move uses are refused. */
+/** A move of the workflow. Each target needs its fields: under_review (assignment) leadMinistryCode and optionally coMinistryCodes and responseDueAt (default 14 days); accepted / partially_accepted plannedChange, instrument, plannedCompletionOn; long_term_review reviewOn; not_accepted a justification; in_progress progressPercent and progressNote; completed completedOn and evidence; withdrawn reason. Fields another move uses are refused. Any move may name the council decision it carries out (`agendaItemId`, a decided agenda item): the item is linked to the issue and the timeline shows the meeting. */
 export interface IssueTransitionRequest {
     /** Where a regulatory issue (규제 개선 과제) stands. */
     to: IssueStatus;
@@ -7155,6 +7167,7 @@ export interface IssueTransitionRequest {
     completedOn?: string | null;
     evidence?: string | null;
     reason?: string | null;
+    agendaItemId?: number | null;
 }
 
 /** Credentials for the dashboard. */
@@ -7392,6 +7405,7 @@ export interface RegulatoryIssueDto {
     moveForms: WorkflowMoveDto[];
     createdAt: string;
     updatedAt: string;
+    meetings?: IssueMeetingDto[] | null;
 }
 
 /** The pipeline at a glance. */

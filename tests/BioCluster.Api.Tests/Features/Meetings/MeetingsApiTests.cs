@@ -157,6 +157,49 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
     }
 
     [Fact]
+    public async Task ADecision_MovesAnIssue_AndRaisesAnother_LinkedBothWays_WithTheMeetingOnTheTimeline()
+    {
+        var secretariat = await host.Party("mohw");
+        var (issue, issueTag) = await host.Raise(await host.Party("kbiohealth"));
+        var (planned, etag) = await Plan(secretariat, "과제 연계 회의");
+        var id = planned.GetProperty("id").GetInt64();
+        (planned, etag) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/agenda",
+            new { titleKo = "임상 규제 과제 처리", kind = "deliberation", links = new[] { new { kind = "regulatory_issue", id = issue } } }, etag));
+        (planned, etag) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/agenda", new { titleKo = "미결 안건", kind = "discussion" }, etag));
+        var decidedItem = planned.GetProperty("agenda")[0].GetProperty("id").GetInt64();
+        var openItem = planned.GetProperty("agenda")[1].GetProperty("id").GetInt64();
+        (_, etag) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "convened" }, etag));
+        (_, etag) = await Read(await Change(secretariat, HttpMethod.Put, $"/api/v1/meetings/{id}/attendance", await Sheet(secretariat), etag));
+        var (decided, _) = await Read(await Change(secretariat, HttpMethod.Put, $"/api/v1/meetings/{id}/agenda/{decidedItem}/decision",
+            new { outcome = "approved", text = "식약처를 주관 부처로 지정" }, etag));
+        var number = decided.GetProperty("number").GetInt32();
+
+        // A move naming an undecided item: 400, and the issue is as it was.
+        await (await secretariat.Send(HttpMethod.Post, $"/api/v1/regulatory-issues/{issue}/transitions",
+            Http.Body(new { to = "under_review", leadMinistryCode = "mfds", agendaItemId = openItem }), issueTag)).Problem(HttpStatusCode.BadRequest);
+        var moved = await secretariat.Send(HttpMethod.Post, $"/api/v1/regulatory-issues/{issue}/transitions",
+            Http.Body(new { to = "under_review", leadMinistryCode = "mfds", agendaItemId = decidedItem }), issueTag);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var meetings = (await moved.Read<JsonElement>()).GetProperty("meetings").EnumerateArray().ToList();
+        Assert.Contains(meetings, m => m.GetProperty("agendaItemId").GetInt64() == decidedItem && m.GetProperty("outcome").GetString() == "approved");
+        var timeline = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/regulatory-issues/{issue}/history");
+        Assert.Contains(timeline.EnumerateArray(), t => t.GetProperty("fields").TryGetProperty("decision", out var d) && d.GetString()!.StartsWith($"제{number}차 "));
+
+        // A new issue raised from the decision: its source is the meeting, and the item links to it.
+        var raised = await secretariat.PostAsync("/api/v1/regulatory-issues", Http.Body(new
+        {
+            titleKo = "공동 IRB 인정 범위 확대", problemKo = "기관별 IRB 중복 심의로 임상 착수가 늦어집니다.", proposalKo = "공동 IRB 결과를 모든 기관이 인정하도록 합니다.",
+            category = "clinical_trials", clusterCodes = new[] { "osong" }, raisedByCode = "kbiohealth", sourceAgendaItemId = decidedItem,
+        }));
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var raisedIssue = await raised.Read<JsonElement>();
+        Assert.StartsWith($"제{number}차 ", raisedIssue.GetProperty("sourceMeeting").GetString());
+        var meeting = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}");
+        Assert.Contains(meeting.GetProperty("agenda")[0].GetProperty("links").EnumerateArray(),
+            l => l.GetProperty("kind").GetString() == "regulatory_issue" && l.GetProperty("id").GetInt64() == raisedIssue.GetProperty("id").GetInt64());
+    }
+
+    [Fact]
     public async Task Cancelling_NeedsAReason_AndMovesTheCalendarSequence()
     {
         var secretariat = await host.Party("mohw");
