@@ -100,6 +100,7 @@ app.MapClusterIndicators();
 app.MapRegulatoryIssues();
 app.MapImports();
 app.MapMeetings();
+app.MapMinutes();
 
 app.Run();
 

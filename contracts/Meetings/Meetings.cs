@@ -132,3 +132,33 @@ public sealed record UpdateFollowUpRequest(string Title, string? OwnerAgencyCode
 /// <summary>A meeting's agenda item that concerns a regulatory issue, with the decision on it (shown on the issue).</summary>
 public sealed record IssueMeetingDto(long MeetingId, int? MeetingNumber, string MeetingTitleKo, DateTimeOffset StartsAt, long AgendaItemId, string ItemTitleKo,
     DecisionOutcome? Outcome);
+
+/// <summary>Where a version of the minutes stands.</summary>
+public enum MinutesState { Draft, Circulated, Approved, Published }
+
+/// <summary>Who approved the minutes: the chair, or the next meeting as its first item.</summary>
+public enum MinutesApproval { Chair, Meeting }
+
+/// <summary>One line of the minutes' attendance: who came, in which capacity.</summary>
+public sealed record MinutesAttendeeDto(string Name, AttendanceStatus Status, string? Seat, string? Agency, string? SubstituteName);
+
+/// <summary>An item as the minutes record it: its number, title, the summary of remarks, the decision and the votes.</summary>
+public sealed record MinutesItemDto(string Numbering, string TitleKo, AgendaKind Kind, string? Presenter, string? Remarks, DecisionOutcome? Outcome,
+    string? DecisionText, int? VotesFor, int? VotesAgainst, int? VotesAbstaining, bool? QuorumMet);
+
+/// <summary>
+/// The minutes (회의록) with the content Korean public-records practice asks for: the meeting's name and organising
+/// unit, date and place, attendees and observers, the order of proceedings and the items tabled, the summary of
+/// remarks, and the decisions with their vote results. A published version's content is frozen as it was published.
+/// </summary>
+public sealed record MinutesDto(long MeetingId, int VersionNo, MinutesState State, string MeetingName, string OrganisingUnit, DateTimeOffset StartsAt,
+    DateTimeOffset? EndsAt, string? Place, IReadOnlyList<MinutesAttendeeDto> Attendees, IReadOnlyList<MinutesAttendeeDto> Observers,
+    IReadOnlyList<MinutesItemDto> Items, string? Summary, QuorumDto Quorum, MinutesApproval? ApprovedBy, long? ApprovingMeetingId,
+    DateTimeOffset? CirculatedAt, DateTimeOffset? ApprovedAt, DateTimeOffset? PublishedAt, IReadOnlyList<int> Versions,
+    IReadOnlyList<WorkflowMoveDto> MoveForms);
+
+/// <summary>The editable text of a draft: the summary and, per agenda item id, the summary of remarks.</summary>
+public sealed record MinutesRequest(string? Summary = null, IReadOnlyDictionary<string, string>? Remarks = null);
+
+/// <summary>A move of the minutes; approval says by whom (and which meeting, when a meeting approved them).</summary>
+public sealed record MinutesMoveRequest(MinutesState To, MinutesApproval? ApprovedBy = null, long? ApprovingMeetingId = null);

@@ -249,6 +249,31 @@ export function createMeeting(client: C.MeetingsClient, parameters: CreateMeetin
   return client.createMeeting(parameters.body, parameters.idempotency_Key);
 }
 
+export interface GetMinutesParameters {
+  id: Parameters<C.MinutesClient['getMinutes']>[0];
+  version?: Parameters<C.MinutesClient['getMinutes']>[1];
+}
+export function getMinutes(client: C.MinutesClient, parameters: GetMinutesParameters): ReturnType<C.MinutesClient['getMinutes']> {
+  return client.getMinutes(parameters.id, parameters.version);
+}
+
+export interface PutMinutesParameters {
+  id: Parameters<C.MinutesClient['putMinutes']>[0];
+  body: Parameters<C.MinutesClient['putMinutes']>[1];
+  if_Match?: Parameters<C.MinutesClient['putMinutes']>[2];
+}
+export function putMinutes(client: C.MinutesClient, parameters: PutMinutesParameters): ReturnType<C.MinutesClient['putMinutes']> {
+  return client.putMinutes(parameters.id, parameters.body, parameters.if_Match);
+}
+
+export interface GetMinutesPdfParameters {
+  id: Parameters<C.MinutesClient['getMinutesPdf']>[0];
+  version?: Parameters<C.MinutesClient['getMinutesPdf']>[1];
+}
+export function getMinutesPdf(client: C.MinutesClient, parameters: GetMinutesPdfParameters): ReturnType<C.MinutesClient['getMinutesPdf']> {
+  return client.getMinutesPdf(parameters.id, parameters.version);
+}
+
 export interface ListRegulatoryIssuesParameters {
   sort?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[0];
   limit?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[1];
