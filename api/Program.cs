@@ -6,6 +6,7 @@ using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Features.ClusterIndicators;
 using BioCluster.Api.Features.Clusters;
+using BioCluster.Api.Features.Documents;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.RegulatoryIssues;
@@ -33,6 +34,7 @@ builder.Services.AddSingleton<ImportStore>();
 builder.Services.AddImports(builder.Configuration);
 builder.Services.AddSingleton<ClusterIndicatorStore>();
 builder.Services.AddSingleton<RegulatoryIssueStore>();
+builder.Services.AddDocuments(builder.Configuration);
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -95,6 +97,7 @@ app.MapAgencies();
 app.MapClusterIndicators();
 app.MapRegulatoryIssues();
 app.MapImports();
+app.MapDocuments();
 
 app.Run();
 

@@ -24,18 +24,26 @@ public static class Permissions
     /// <summary>Ask to move an issue through the workflow; the workflow table then decides by the caller's part in the issue.</summary>
     public const string IssuesMove = "issues:move";
     public const string IssuesComment = "issues:comment";
+    /// <summary>Read documents attached to records; which ones, the record decides (<c>Features/Documents/AttachmentOwners.cs</c>).</summary>
+    public const string DocumentsRead = "documents:read";
+    /// <summary>Attach documents to records and delete them; to which, the record decides.</summary>
+    public const string DocumentsWrite = "documents:write";
 
     public static readonly IReadOnlyList<string> All =
         [RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, UsersManage, ApiKeysManage, ApiKeysReadOwn, Import,
-         IssuesRead, IssuesRaise, IssuesMove, IssuesComment];
+         IssuesRead, IssuesRaise, IssuesMove, IssuesComment, DocumentsRead, DocumentsWrite];
 
     public static IReadOnlySet<string> ForRole(Role role) => role switch
     {
         Role.Admin => All.ToHashSet(),
-        Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import, IssuesRead, IssuesRaise, IssuesMove, IssuesComment },
-        Role.MinistryReviewer => new HashSet<string> { RegistryRead, ApiKeysReadOwn, IssuesRead, IssuesMove, IssuesComment },
-        Role.ClusterOperator => new HashSet<string> { RegistryRead, ClusterEditOwn, ApiKeysReadOwn, IssuesRead, IssuesRaise, IssuesMove, IssuesComment },
-        Role.Viewer => new HashSet<string> { RegistryRead, IssuesRead, IssuesComment },
+        Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import, IssuesRead, IssuesRaise, IssuesMove, IssuesComment,
+            DocumentsRead, DocumentsWrite },
+        Role.MinistryReviewer => new HashSet<string> { RegistryRead, ApiKeysReadOwn, IssuesRead, IssuesMove, IssuesComment, DocumentsRead, DocumentsWrite },
+        Role.ClusterOperator => new HashSet<string>
+        {
+            RegistryRead, ClusterEditOwn, ApiKeysReadOwn, IssuesRead, IssuesRaise, IssuesMove, IssuesComment, DocumentsRead, DocumentsWrite,
+        },
+        Role.Viewer => new HashSet<string> { RegistryRead, IssuesRead, IssuesComment, DocumentsRead },
         _ => new HashSet<string>(),
     };
 
@@ -46,8 +54,8 @@ public static class Permissions
         {
             switch (scope)
             {
-                case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead, IssuesRead]); break;
-                case ApiKeyScope.Write: granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment]); break;
+                case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead, IssuesRead, DocumentsRead]); break;
+                case ApiKeyScope.Write: granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment, DocumentsWrite]); break;
                 case ApiKeyScope.Import: granted.Add(Import); break;
             }
         }

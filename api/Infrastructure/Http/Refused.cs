@@ -24,6 +24,8 @@ public abstract class Refused(Refusal refusal, string what) : IResult, IStatusCo
         RefusalKind.NotFound => StatusCodes.Status404NotFound,
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
         RefusalKind.Stale => StatusCodes.Status412PreconditionFailed,
+        RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -37,6 +39,9 @@ public abstract class Refused(Refusal refusal, string what) : IResult, IStatusCo
             : Problems.NotFound(what),
         RefusalKind.Conflict => Problems.Conflict(Refusal.Detail ?? Text.Of("데이터의 현재 상태와 충돌합니다.", "This conflicts with the state of the data.")),
         RefusalKind.Stale => Problems.PreconditionFailed(),
+        RefusalKind.TooLarge => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large", detail: Refusal.Detail),
+        RefusalKind.UnsupportedMediaType => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+            detail: Refusal.Detail),
         _ => throw new InvalidOperationException($"Unknown refusal {Refusal.Kind}."),
     };
 
@@ -70,6 +75,14 @@ public sealed class WriteRefused(Refusal refusal, string what) : Refused(refusal
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         Declare(builder, StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
             StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+}
+
+/// <summary>Refusals of a file sent to a record: 400 (the file is not one BioCluster takes), 403, 404, 413, 415.</summary>
+public sealed class UploadRefused(Refusal refusal, string what) : Refused(refusal, what), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        Declare(builder, StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+            StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 }
 
 public static class WriteResponses

@@ -179,6 +179,26 @@ export function getClusterHistory(client: C.ClustersClient, parameters: GetClust
   return client.getClusterHistory(parameters.id, parameters.limit, parameters.cursor);
 }
 
+export interface ListRegulatoryIssueDocumentsParameters {
+  id: Parameters<C.DocumentsClient['listRegulatoryIssueDocuments']>[0];
+  limit?: Parameters<C.DocumentsClient['listRegulatoryIssueDocuments']>[1];
+  cursor?: Parameters<C.DocumentsClient['listRegulatoryIssueDocuments']>[2];
+}
+export function listRegulatoryIssueDocuments(client: C.DocumentsClient, parameters: ListRegulatoryIssueDocumentsParameters): ReturnType<C.DocumentsClient['listRegulatoryIssueDocuments']> {
+  return client.listRegulatoryIssueDocuments(parameters.id, parameters.limit, parameters.cursor);
+}
+
+export interface AttachRegulatoryIssueDocumentParameters {
+  id: Parameters<C.DocumentsClient['attachRegulatoryIssueDocument']>[0];
+  idempotency_Key?: Parameters<C.DocumentsClient['attachRegulatoryIssueDocument']>[1];
+  file?: Parameters<C.DocumentsClient['attachRegulatoryIssueDocument']>[2];
+  title?: Parameters<C.DocumentsClient['attachRegulatoryIssueDocument']>[3];
+  description?: Parameters<C.DocumentsClient['attachRegulatoryIssueDocument']>[4];
+}
+export function attachRegulatoryIssueDocument(client: C.DocumentsClient, parameters: AttachRegulatoryIssueDocumentParameters): ReturnType<C.DocumentsClient['attachRegulatoryIssueDocument']> {
+  return client.attachRegulatoryIssueDocument(parameters.id, parameters.idempotency_Key, parameters.file, parameters.title, parameters.description);
+}
+
 export interface RunImportParameters {
   entity: Parameters<C.ImportsClient['runImport']>[0];
   body: Parameters<C.ImportsClient['runImport']>[1];

@@ -52,6 +52,7 @@ export const auditEn: Widen<typeof auditKo> = {
     api_key: 'API key',
     regulatory_issue: 'Regulatory issue',
     import: 'Data import',
+    document: 'Document',
   },
   auditActions: {
     create: 'Created',
@@ -64,5 +65,6 @@ export const auditEn: Widen<typeof auditKo> = {
     comment: 'Commented',
     import: 'Imported',
     import_dry_run: 'Import checked (dry run)',
+    delete: 'Deleted',
   },
 };

@@ -52,6 +52,7 @@ export const auditKo = {
     api_key: 'API 키',
     regulatory_issue: '규제 개선 과제',
     import: '데이터 가져오기',
+    document: '첨부 문서',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
@@ -64,5 +65,6 @@ export const auditKo = {
     comment: '의견',
     import: '가져오기',
     import_dry_run: '가져오기 사전 검사',
+    delete: '삭제',
   } satisfies Record<AuditAction, string>,
 };
