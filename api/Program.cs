@@ -6,6 +6,7 @@ using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Features.ClusterIndicators;
 using BioCluster.Api.Features.Clusters;
+using BioCluster.Api.Features.Documents;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.Meetings;
@@ -37,6 +38,7 @@ builder.Services.AddSingleton<RegulatoryIssueStore>();
 builder.Services.AddSingleton<CouncilStore>();
 builder.Services.AddSingleton<MeetingStore>();
 builder.Services.AddSingleton<FollowUpStore>();
+builder.Services.AddDocuments(builder.Configuration);
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -101,6 +103,7 @@ app.MapRegulatoryIssues();
 app.MapImports();
 app.MapMeetings();
 app.MapMinutes();
+app.MapDocuments();
 
 app.Run();
 

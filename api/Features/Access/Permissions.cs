@@ -30,20 +30,30 @@ public static class Permissions
     public const string CouncilManage = "council:manage";
     /// <summary>Report on follow-ups; the workflow then allows it only for the owner's agency (and the secretariat).</summary>
     public const string FollowUpsReport = "follow-ups:report";
+    /// <summary>Read documents attached to records; which ones, the record decides (<c>Features/Documents/AttachmentOwners.cs</c>).</summary>
+    public const string DocumentsRead = "documents:read";
+    /// <summary>Attach documents to records and delete them; to which, the record decides.</summary>
+    public const string DocumentsWrite = "documents:write";
 
     public static readonly IReadOnlyList<string> All =
         [RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, UsersManage, ApiKeysManage, ApiKeysReadOwn, Import,
-         IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, CouncilManage, FollowUpsReport];
+         IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite];
 
     public static IReadOnlySet<string> ForRole(Role role) => role switch
     {
         Role.Admin => All.ToHashSet(),
         Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import, IssuesRead, IssuesRaise, IssuesMove, IssuesComment,
-            CouncilRead, CouncilManage, FollowUpsReport },
-        Role.MinistryReviewer => new HashSet<string> { RegistryRead, ApiKeysReadOwn, IssuesRead, IssuesMove, IssuesComment, CouncilRead, FollowUpsReport },
-        Role.ClusterOperator => new HashSet<string> { RegistryRead, ClusterEditOwn, ApiKeysReadOwn, IssuesRead, IssuesRaise, IssuesMove, IssuesComment,
-            CouncilRead, FollowUpsReport },
-        Role.Viewer => new HashSet<string> { RegistryRead, IssuesRead, IssuesComment, CouncilRead },
+            CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite },
+        Role.MinistryReviewer => new HashSet<string>
+        {
+            RegistryRead, ApiKeysReadOwn, IssuesRead, IssuesMove, IssuesComment, CouncilRead, FollowUpsReport, DocumentsRead, DocumentsWrite,
+        },
+        Role.ClusterOperator => new HashSet<string>
+        {
+            RegistryRead, ClusterEditOwn, ApiKeysReadOwn, IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, FollowUpsReport,
+            DocumentsRead, DocumentsWrite,
+        },
+        Role.Viewer => new HashSet<string> { RegistryRead, IssuesRead, IssuesComment, CouncilRead, DocumentsRead },
         _ => new HashSet<string>(),
     };
 
@@ -54,8 +64,10 @@ public static class Permissions
         {
             switch (scope)
             {
-                case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead, IssuesRead, CouncilRead]); break;
-                case ApiKeyScope.Write: granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment, CouncilManage, FollowUpsReport]); break;
+                case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead, IssuesRead, CouncilRead, DocumentsRead]); break;
+                case ApiKeyScope.Write:
+                    granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment, CouncilManage, FollowUpsReport, DocumentsWrite]);
+                    break;
                 case ApiKeyScope.Import: granted.Add(Import); break;
             }
         }

@@ -18,6 +18,10 @@ public enum RefusalKind
     Stale,
     /// <summary>The record exists and the caller did not say which version it read (no If-Match): 428.</summary>
     VersionRequired,
+    /// <summary>What was sent is larger than the limit (an uploaded file): 413.</summary>
+    TooLarge,
+    /// <summary>The body is not of a media type the endpoint takes: 415.</summary>
+    UnsupportedMediaType,
 }
 
 /// <summary>
@@ -33,6 +37,8 @@ public sealed record Refusal(RefusalKind Kind, string? Detail = null, IReadOnlyD
     public static Refusal Forbidden(string detail) => new(RefusalKind.Forbidden, detail);
     public static Refusal Invalid(string field, string message) => new(RefusalKind.Invalid, null, new Dictionary<string, string[]> { [field] = [message] });
     public static Refusal Invalid(IReadOnlyDictionary<string, string[]> errors) => new(RefusalKind.Invalid, null, errors);
+    public static Refusal TooLarge(string detail) => new(RefusalKind.TooLarge, detail);
+    public static Refusal UnsupportedMediaType(string detail) => new(RefusalKind.UnsupportedMediaType, detail);
 }
 
 /// <summary>What a store call came to: a value, or a <see cref="Refusal"/>.</summary>

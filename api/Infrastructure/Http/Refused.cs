@@ -25,6 +25,8 @@ public abstract class Refused(Refusal refusal, string what) : IResult, IStatusCo
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
         RefusalKind.Stale => StatusCodes.Status412PreconditionFailed,
         RefusalKind.VersionRequired => StatusCodes.Status428PreconditionRequired,
+        RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -39,6 +41,9 @@ public abstract class Refused(Refusal refusal, string what) : IResult, IStatusCo
         RefusalKind.Conflict => Problems.Conflict(Refusal.Detail ?? Text.Of("데이터의 현재 상태와 충돌합니다.", "This conflicts with the state of the data.")),
         RefusalKind.Stale => Problems.PreconditionFailed(),
         RefusalKind.VersionRequired => Problems.PreconditionRequired(),
+        RefusalKind.TooLarge => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large", detail: Refusal.Detail),
+        RefusalKind.UnsupportedMediaType => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+            detail: Refusal.Detail),
         _ => throw new InvalidOperationException($"Unknown refusal {Refusal.Kind}."),
     };
 
@@ -103,6 +108,14 @@ public static class ReadResponses
 
     /// <summary>The 404 of a read: no such record, or one the caller may not know of.</summary>
     public static ReadRefused NotFound(string what) => new(Refusal.NotFound, what);
+}
+
+/// <summary>Refusals of a file sent to a record: 400 (the file is not one BioCluster takes), 403, 404, 413, 415.</summary>
+public sealed class UploadRefused(Refusal refusal, string what) : Refused(refusal, what), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        Declare(builder, StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+            StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 }
 
 public static class WriteResponses

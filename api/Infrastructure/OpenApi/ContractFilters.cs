@@ -159,3 +159,38 @@ internal sealed class SortedResponsesFilter : IOperationFilter
         foreach (var (status, response) in sorted) responses[status] = response;
     }
 }
+
+/// <summary>One text field of a <see cref="MultipartFileMetadata"/> form.</summary>
+public sealed record MultipartField(string Name, int MaxLength, string Description);
+
+/// <summary>
+/// Endpoint metadata: the request is <c>multipart/form-data</c> with a required <c>file</c> part and these optional text
+/// fields. The handler reads the parts as they stream in (no form binding buffers them), so the contract says it here.
+/// </summary>
+public sealed record MultipartFileMetadata(string FileDescription, IReadOnlyList<MultipartField> Fields);
+
+/// <summary>Writes the request body of an endpoint with <see cref="MultipartFileMetadata"/>.</summary>
+internal sealed class MultipartFileFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<MultipartFileMetadata>().FirstOrDefault() is not { } form) return;
+        var properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = form.FileDescription },
+        };
+        foreach (var field in form.Fields)
+            properties[field.Name] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = field.MaxLength, Description = field.Description };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                ["multipart/form-data"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Required = new HashSet<string> { "file" }, Properties = properties },
+                },
+            },
+        };
+    }
+}

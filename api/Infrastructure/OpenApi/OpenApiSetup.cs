@@ -29,6 +29,7 @@ public static class OpenApiSetup
             o.OperationFilter<ConcurrencyHeadersFilter>();
             o.OperationFilter<SecurityRequirementsFilter>();
             o.OperationFilter<DatabaseBusyResponseFilter>();
+            o.OperationFilter<MultipartFileFilter>();
             o.OperationFilter<SortedResponsesFilter>(); // last: every other filter has added its responses
             foreach (var (name, scheme) in SecuritySchemes) o.AddSecurityDefinition(name, scheme);
             o.CustomSchemaIds(SchemaId);

@@ -74,7 +74,7 @@ public sealed class QueryParameterPropertyTests(SqliteApiFactory factory) : ICla
                 titleKo = "질의 매개변수 시험 과제", problemKo = "임상시험 승인 절차가 기관마다 달라 지연됩니다.", proposalKo = "공동 심의를 인정하도록 고시를 개정합니다.",
                 category = "clinical_trials", clusterCodes = new[] { "osong" }, raisedByCode = "kbiohealth",
             }))).EnsureSuccessStatusCode();
-        foreach (var collection in new[] { "clusters", "agencies", "api-keys", "users" })
+        foreach (var collection in new[] { "clusters", "agencies", "api-keys", "users", "regulatory-issues" })
             _ids[collection] = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/{collection}?limit=1")).RootElement.GetProperty("items")[0].GetProperty("id").GetInt64();
         var figures = await client.PutAsync($"/api/v1/clusters/{_ids["clusters"]}/indicators/2024", Http.Body(new { companies = 1 }));
         Assert.True(figures.StatusCode is HttpStatusCode.Created or HttpStatusCode.PreconditionRequired); // made, or made by an earlier test

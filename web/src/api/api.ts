@@ -11,6 +11,7 @@ import {
   AuditClient,
   AuthClient,
   ClustersClient,
+  DocumentsClient,
   HealthClient,
   ImportsClient,
   RegulatoryIssuesClient,
@@ -38,6 +39,7 @@ export interface Clients {
   audit: AuditClient;
   issues: RegulatoryIssuesClient;
   imports: ImportsClient;
+  documents: DocumentsClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -163,6 +165,7 @@ export function createApi(options: ApiOptions = {}): Api {
       audit: new AuditClient(baseUrl, http),
       issues: new RegulatoryIssuesClient(baseUrl, http),
       imports: new ImportsClient(baseUrl, http),
+      documents: new DocumentsClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };
@@ -275,13 +278,14 @@ function isAntiforgeryRefusalText(text: string): boolean {
   return isRecord(body) && typeof body.title === 'string' && /antiforgery/i.test(body.title);
 }
 
-/** A file sent as the request body (see Api.upload). */
+/** A file sent as the request body, or a form with a file in it (see Api.upload). */
 export interface UploadRequest {
   /** Path and query under the API's base URL, e.g. `/api/v1/imports/clusters?dryRun=true`. */
   path: string;
   /** POST unless told. */
   method?: string;
-  body: Blob;
+  /** A Blob is sent as it is; FormData as multipart/form-data (the browser writes the boundary). */
+  body: Blob | FormData;
   headers?: Record<string, string>;
   onProgress?: (progress: UploadProgress) => void;
 }
@@ -311,7 +315,7 @@ export interface XhrLike {
   readonly status: number;
   readonly responseText: string;
   getResponseHeader(name: string): string | null;
-  send(body: Blob): void;
+  send(body: Blob | FormData): void;
   abort(): void;
 }
 
@@ -319,7 +323,7 @@ interface XhrRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body: Blob;
+  body: Blob | FormData;
   credentials: RequestCredentials;
   onProgress?: (progress: UploadProgress) => void;
 }
@@ -342,7 +346,8 @@ function sendXhr(xhr: XhrLike, request: XhrRequest, signal: AbortSignal | undefi
     for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value);
     if (request.onProgress) {
       const report = request.onProgress;
-      xhr.upload.onprogress = (event) => report({ loaded: event.loaded, total: event.lengthComputable ? event.total : request.body.size });
+      const size = request.body instanceof Blob ? request.body.size : 0;
+      xhr.upload.onprogress = (event) => report({ loaded: event.loaded, total: event.lengthComputable ? event.total : size });
     }
     xhr.onload = () => {
       done();

@@ -194,6 +194,26 @@ export function listTermsEnding(client: C.CouncilClient, parameters: ListTermsEn
   return client.listTermsEnding(parameters.days);
 }
 
+export interface ListRegulatoryIssueDocumentsParameters {
+  id: Parameters<C.DocumentsClient['listRegulatoryIssueDocuments']>[0];
+  limit?: Parameters<C.DocumentsClient['listRegulatoryIssueDocuments']>[1];
+  cursor?: Parameters<C.DocumentsClient['listRegulatoryIssueDocuments']>[2];
+}
+export function listRegulatoryIssueDocuments(client: C.DocumentsClient, parameters: ListRegulatoryIssueDocumentsParameters): ReturnType<C.DocumentsClient['listRegulatoryIssueDocuments']> {
+  return client.listRegulatoryIssueDocuments(parameters.id, parameters.limit, parameters.cursor);
+}
+
+export interface AttachRegulatoryIssueDocumentParameters {
+  id: Parameters<C.DocumentsClient['attachRegulatoryIssueDocument']>[0];
+  idempotency_Key?: Parameters<C.DocumentsClient['attachRegulatoryIssueDocument']>[1];
+  file?: Parameters<C.DocumentsClient['attachRegulatoryIssueDocument']>[2];
+  title?: Parameters<C.DocumentsClient['attachRegulatoryIssueDocument']>[3];
+  description?: Parameters<C.DocumentsClient['attachRegulatoryIssueDocument']>[4];
+}
+export function attachRegulatoryIssueDocument(client: C.DocumentsClient, parameters: AttachRegulatoryIssueDocumentParameters): ReturnType<C.DocumentsClient['attachRegulatoryIssueDocument']> {
+  return client.attachRegulatoryIssueDocument(parameters.id, parameters.idempotency_Key, parameters.file, parameters.title, parameters.description);
+}
+
 export interface ListFollowUpsParameters {
   ownerCode?: Parameters<C.FollowUpsClient['listFollowUps']>[0];
   meetingId?: Parameters<C.FollowUpsClient['listFollowUps']>[1];

@@ -19,11 +19,14 @@ const GRANTS: Record<Role, Permission[]> = {
   admin: [...PERMISSIONS],
   secretariat: [
     'registry:read', 'registry:write', 'cluster:edit-own', 'audit:read', 'import',
-    'issues:read', 'issues:raise', 'issues:move', 'issues:comment',
+    'issues:read', 'issues:raise', 'issues:move', 'issues:comment', 'documents:read', 'documents:write',
   ],
-  ministry_reviewer: ['registry:read', 'api-keys:read-own', 'issues:read', 'issues:move', 'issues:comment'],
-  cluster_operator: ['registry:read', 'cluster:edit-own', 'api-keys:read-own', 'issues:read', 'issues:raise', 'issues:move', 'issues:comment'],
-  viewer: ['registry:read', 'issues:read', 'issues:comment'],
+  ministry_reviewer: ['registry:read', 'api-keys:read-own', 'issues:read', 'issues:move', 'issues:comment', 'documents:read', 'documents:write'],
+  cluster_operator: [
+    'registry:read', 'cluster:edit-own', 'api-keys:read-own', 'issues:read', 'issues:raise', 'issues:move', 'issues:comment',
+    'documents:read', 'documents:write',
+  ],
+  viewer: ['registry:read', 'issues:read', 'issues:comment', 'documents:read'],
 };
 
 const AGENCIES = {

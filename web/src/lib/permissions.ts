@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'issues:raise',
   'issues:move',
   'issues:comment',
+  'documents:read',
+  'documents:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -34,6 +34,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
     private static readonly string[] CouncilManagers = [Admin, Secretariat, MohwWrite];
     private static readonly string[] FollowUpReporters = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
     private static readonly string[] IssueCommenters = [Admin, Secretariat, Ministry, Operator, Viewer, MohwWrite, KbioWrite];
+    private static readonly string[] DocumentWriters = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
 
     /// <summary>(method, route pattern, concrete path, body, who may). Paths use the seeded osong cluster and mfds agency.</summary>
     private static IEnumerable<(string Method, string Pattern, Func<Ids, string> Path, string? Body, string[] Allowed)> Table() =>
@@ -90,6 +91,11 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("PUT", "/api/v1/regulatory-issues/{id:long}", i => $"/api/v1/regulatory-issues/{i.Issue}", "{}", IssueRaisers),
         ("POST", "/api/v1/regulatory-issues/{id:long}/transitions", i => $"/api/v1/regulatory-issues/{i.Issue}/transitions", "{}", IssueMovers),
         ("POST", "/api/v1/regulatory-issues/{id:long}/comments", i => $"/api/v1/regulatory-issues/{i.Issue}/comments", "{}", IssueCommenters),
+        ("GET", "/api/v1/regulatory-issues/{id:long}/documents", i => $"/api/v1/regulatory-issues/{i.Issue}/documents", null, Readers),
+        ("POST", "/api/v1/regulatory-issues/{id:long}/documents", i => $"/api/v1/regulatory-issues/{i.Issue}/documents", "{}", DocumentWriters),
+        ("GET", "/api/v1/documents/{documentId:long}", i => $"/api/v1/documents/{i.Document}", null, Readers),
+        ("GET", "/api/v1/documents/{documentId:long}/content", i => $"/api/v1/documents/{i.Document}/content", null, Readers),
+        ("DELETE", "/api/v1/documents/{documentId:long}", i => $"/api/v1/documents/{i.Document}", null, DocumentWriters),
         ("POST", "/api/v1/imports/{entity}", _ => "/api/v1/imports/clusters?dryRun=true", "[]", Importers),
         ("GET", "/api/v1/imports/", _ => "/api/v1/imports", null, Importers),
         ("GET", "/api/v1/imports/{id:long}", _ => "/api/v1/imports/1", null, Importers),
@@ -126,7 +132,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("POST", "/api/v1/follow-ups/{id:long}/transitions", _ => "/api/v1/follow-ups/1/transitions", "{}", FollowUpReporters),
     ];
 
-    public sealed record Ids(long Osong, long Mfds, long AdminUser, long Spare, long KbioKey, long Issue = 0);
+    public sealed record Ids(long Osong, long Mfds, long AdminUser, long Spare, long KbioKey, long Issue = 0, long Document = 0);
 
     private static string Key(string method, string pattern) => $"{method} {pattern.TrimEnd('/')}";
 
@@ -172,6 +178,12 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
                 category = "other", clusterCodes = new[] { "osong" }, raisedByCode = "kbiohealth",
             })),
         };
+
+        var document = new MultipartFormDataContent();
+        var file = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
+        file.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=\"file\"; filename=\"matrix.pdf\"");
+        document.Add(file);
+        ids = ids with { Document = await IdOf(admin, $"/api/v1/regulatory-issues/{ids.Issue}/documents", document) };
 
         var subjects = new Dictionary<string, HttpClient>
         {

@@ -9,6 +9,7 @@ import { Notice } from '../../ui/Form';
 import { DeadlineBadge, IssueStatusBadge, PriorityBadge } from './IssueBadges';
 import { IssueMoves } from './IssueMoves';
 import { IssueComments, IssueTimeline } from './IssueTimeline';
+import { IssueDocuments } from './IssueDocuments';
 import { QueryStatus } from '../../ui/QueryStatus';
 import { useI18n } from '../../i18n';
 import { formatDay } from '../../lib/format';
@@ -241,6 +242,7 @@ function IssueDetails({ issue, onMoved, onReload }: IssueDetailsProps) {
 
         <div className="detail__stack">
           <IssueMoves issue={issue} onMoved={onMoved} onReload={onReload} />
+          <IssueDocuments id={i.id} />
           <IssueTimeline id={i.id} />
           <IssueComments id={i.id} />
         </div>

@@ -1,6 +1,6 @@
 // The regulatory issues' server state: query keys, reads and writes.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { versioned, type Clients, type Versioned } from '../../api/api';
+import { api, versioned, type Clients, type UploadProgress, type Versioned } from '../../api/api';
 import type {
   CreateRegulatoryIssueRequest,
   IssueStatus,
@@ -11,7 +11,8 @@ import type {
 } from '../../api/client';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
 import { issueListArgs, type IssueFilters, type IssueSort } from './issues';
-import { addRegulatoryIssueComment, createRegulatoryIssue, listRegulatoryIssues } from '../../api/operations';
+import { addRegulatoryIssueComment, createRegulatoryIssue, listRegulatoryIssueDocuments, listRegulatoryIssues } from '../../api/operations';
+import { documentForm, documentsPath, readUploadAnswer } from './documents';
 
 const PAGE_SIZE = 50;
 /** Cards per board column; the rest are a link to the list of that status. */
@@ -28,6 +29,7 @@ export const issueKeys = {
   forEdit: (id: number) => ['issues', 'edit', id] as const,
   history: (id: number) => ['issues', 'history', id] as const,
   comments: (id: number) => ['issues', 'comments', id] as const,
+  documents: (id: number) => ['issues', 'documents', id] as const,
 };
 
 export function listIssues(clients: Clients, filters: IssueFilters, sort: IssueSort, limit: number, cursor?: string): Promise<RegulatoryIssueSummaryDtoPage> {
@@ -140,5 +142,53 @@ export function useAddComment(id: number) {
     mutationFn: ({ text, idempotencyKey }: { text: string; idempotencyKey: string }) =>
       run((clients) => addRegulatoryIssueComment(clients.issues, { id, body: { text }, idempotency_Key: idempotencyKey })),
     onSuccess: () => refreshAfterWrite(queryClient, issueKeys.comments(id)),
+  });
+}
+
+/** The issue's documents, newest first (an issue has a handful: the first 200 are shown), and whether the caller may attach. */
+export function useIssueDocuments(id: number) {
+  return useQuery({
+    queryKey: issueKeys.documents(id),
+    queryFn: ({ signal }) => run((clients) => listRegulatoryIssueDocuments(clients.documents, { id, limit: 200 }), signal),
+  });
+}
+
+export interface DocumentUpload {
+  file: File;
+  title: string;
+  idempotencyKey: string;
+  onProgress: (progress: UploadProgress) => void;
+  signal: AbortSignal;
+}
+
+/** Sends a file as multipart/form-data (api.upload: XMLHttpRequest, for the progress bar); any refusal is the Problem thrown. */
+export function useUploadDocument(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ file, title, idempotencyKey, onProgress, signal }: DocumentUpload) => {
+      const result = await api.upload(
+        { path: documentsPath(id), body: documentForm(file, file.name, title), headers: { 'Idempotency-Key': idempotencyKey }, onProgress },
+        signal,
+      );
+      if (result.kind === 'problem') throw result.problem;
+      if (result.kind === 'aborted') throw new DOMException('The upload was aborted.', 'AbortError');
+      const answer = readUploadAnswer(result.value);
+      if (answer.kind === 'problem') throw answer.problem;
+      return answer.document;
+    },
+    onSuccess: () => refreshAfterWrite(queryClient, issueKeys.documents(id)),
+  });
+}
+
+/** Deletes a document: reads its ETag first, so the delete names the version it removes. */
+export function useDeleteDocument(issueId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (documentId: number) =>
+      run(async (clients) => {
+        const current = versioned(await clients.documents.getDocument(documentId));
+        await clients.documents.deleteDocument(documentId, current.etag);
+      }),
+    onSuccess: () => refreshAfterWrite(queryClient, issueKeys.documents(issueId)),
   });
 }

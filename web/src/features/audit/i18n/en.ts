@@ -52,6 +52,12 @@ export const auditEn: Widen<typeof auditKo> = {
     api_key: 'API key',
     regulatory_issue: 'Regulatory issue',
     import: 'Data import',
+    document: 'Document',
+    council_seat: 'Council seat',
+    council_membership: 'Council membership',
+    meeting: 'Meeting',
+    meeting_minutes: 'Minutes',
+    follow_up: 'Follow-up',
   },
   auditActions: {
     create: 'Created',
@@ -64,5 +70,9 @@ export const auditEn: Widen<typeof auditKo> = {
     comment: 'Commented',
     import: 'Imported',
     import_dry_run: 'Import checked (dry run)',
+    delete: 'Deleted',
+    end_term: 'Term ended',
+    attendance: 'Attendance recorded',
+    decision: 'Decision recorded',
   },
 };

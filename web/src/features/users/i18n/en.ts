@@ -74,6 +74,8 @@ export const usersEn: Widen<typeof usersKo> = {
     'issues:raise': 'Raise regulatory issues',
     'issues:move': 'Move regulatory issues through review',
     'issues:comment': 'Comment on regulatory issues',
+    'documents:read': 'Read attached documents',
+    'documents:write': 'Attach and delete documents',
   },
   userStatuses: {
     active: 'Active',

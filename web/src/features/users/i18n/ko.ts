@@ -74,6 +74,8 @@ export const usersKo = {
     'issues:raise': '규제 개선 과제 등록',
     'issues:move': '규제 개선 과제 처리',
     'issues:comment': '규제 개선 과제 의견 작성',
+    'documents:read': '첨부 문서 열람',
+    'documents:write': '문서 첨부·삭제',
   } satisfies Record<Permission, string>,
   userStatuses: {
     active: '사용 중',
