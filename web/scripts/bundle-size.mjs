@@ -1,7 +1,8 @@
 // Reports the gzipped size of the dashboard's first-load JavaScript and fails above the budget (the
 // quality bar: the first load ships under 150 KB of gzipped JavaScript). The first load is the entry
 // chunk and every chunk it imports statically, read from Vite's manifest (dist/.vite/manifest.json);
-// pages loaded later (dynamic imports) are listed too, and the total of all chunks, for information.
+// pages loaded later (dynamic imports) are listed too, and the total of all chunks, for information; so is the
+// first load's CSS (the stylesheets of those same chunks: app/base.css, ui/ui.css and what the first pages import).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,10 +29,12 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
 // The entry and, recursively, its static imports: what the browser fetches before the first screen.
 const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
 const firstLoad = new Set();
+const firstLoadCss = new Set();
 const visit = (key) => {
   const chunk = manifest[key];
   if (!chunk || firstLoad.has(chunk.file)) return;
   firstLoad.add(chunk.file);
+  for (const css of chunk.css ?? []) firstLoadCss.add(css);
   for (const imported of chunk.imports ?? []) visit(imported);
 };
 for (const [key] of entries) visit(key);
@@ -53,4 +56,6 @@ for (const file of js) total += gzipped(file);
 const verdict = first <= BUDGET_BYTES ? 'within' : 'OVER';
 console.log(`${kb(first)}  gzipped first-load JavaScript (${verdict} the ${BUDGET_BYTES / 1024} KB budget)`);
 console.log(`${kb(total)}  gzipped JavaScript in all ${js.length} chunks (for information)`);
+const css = [...firstLoadCss].reduce((sum, file) => sum + gzipped(file), 0);
+console.log(`${kb(css)}  gzipped first-load CSS (for information: ${[...firstLoadCss].join(', ')})`);
 process.exit(first <= BUDGET_BYTES ? 0 : 1);

@@ -1,9 +1,12 @@
+// Stylesheets first, in cascade order: the base, then the shared components. Each feature's own sheet
+// comes with its components (a lazy page's with its chunk), so it always follows these two.
+import './app/base.css';
+import './ui/ui.css';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { AppProvider } from './app/provider';
 import { router } from './app/router';
 import { session } from './features/auth/session';
-import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
 import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import './account.css';
 
 const FORM = 'password';
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;

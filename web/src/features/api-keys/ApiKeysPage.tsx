@@ -14,6 +14,7 @@ import { can } from '../../lib/permissions';
 import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useApiKeyList, useCreateApiKey, useRevokeApiKey } from './api';
+import './api-keys.css';
 
 export function ApiKeysPage() {
   const { t, name, fmt } = useI18n();

@@ -17,6 +17,7 @@ import { useGo } from '../../lib/navigation';
 import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useAuditList, type AuditFilters } from './api';
+import './audit.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

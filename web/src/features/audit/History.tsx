@@ -8,6 +8,7 @@ import { formatNumber, formatTimestamp } from '../../lib/format';
 import { usePagedQuery, type Page } from '../../lib/apiQuery';
 import { Timestamp } from '../../ui/Details';
 import { CardList, PagedListFooter } from '../../ui/DataTable';
+import './audit.css';
 
 const PAGE_SIZE = 20;
 

@@ -5,6 +5,7 @@ import { ProblemView } from '../../ui/ProblemView';
 import { useI18n } from '../../i18n';
 import { session, signInFailure, type SessionState } from './session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import './auth.css';
 
 const FORM = 'sign-in';
 const FIELDS = ['username', 'password'] as const;

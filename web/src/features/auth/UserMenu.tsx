@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
 import { session } from './session';
 import { ProblemView } from '../../ui/ProblemView';
+import './auth.css';
 
 /** Who is signed in, their role and agency, and the way out. A disclosure, not an ARIA menu. */
 export function UserMenu({ me }: { me: MeDto }) {

@@ -14,6 +14,7 @@ import { paths } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { clusterKeys, useCluster } from './api';
 import { getClusterHistory } from '../../api/operations';
+import './clusters.css';
 
 export function ClusterDetailPage() {
   const { t, name, fmt } = useI18n();

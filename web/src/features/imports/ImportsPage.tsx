@@ -40,6 +40,7 @@ import { paths } from '../../lib/paths';
 import { useGo } from '../../lib/navigation';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useImportRuns, useImportUpload } from './api';
+import './imports.css';
 
 export function readFilters(search: URLSearchParams): { entity: ImportableEntity | undefined } {
   const entity = search.get('entity');

@@ -2,6 +2,7 @@ import type { IssuePriority, IssueStatus } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { formatDay } from '../../lib/format';
 import { deadlineLabel, deadlineOf } from './issues';
+import './issues.css';
 
 export function IssueStatusBadge({ status }: { status: IssueStatus }) {
   const { t } = useI18n();

@@ -20,6 +20,7 @@ import { paths } from '../../lib/paths';
 import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { issueKeys, useIssue } from './api';
+import './issues.css';
 
 export function IssueDetailPage() {
   const { t, fmt, lang } = useI18n();

@@ -21,6 +21,7 @@ import { useGo } from '../../lib/navigation';
 import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useCreateIssue, useIssue, useReplaceIssue } from './api';
+import './issues.css';
 
 const FORM = 'issue-form';
 

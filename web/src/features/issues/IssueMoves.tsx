@@ -22,6 +22,7 @@ import { useMe } from '../auth/session';
 import { Field, FormProblem, mergeErrors, splitErrors, type FieldErrors } from '../../ui/Form';
 import { useMinistryChoices, withCurrent } from './IssueChoices';
 import { useMoveIssue } from './api';
+import './issues.css';
 
 interface IssueMovesProps {
   issue: Versioned<RegulatoryIssueDto>;

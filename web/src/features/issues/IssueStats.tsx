@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
 import { IssueStatusBadge } from './IssueBadges';
 import { ProblemView } from '../../ui/ProblemView';
+import './issues.css';
 
 /** The pipeline at a glance (GET …/stats): over every issue, whatever the list's filters. */
 export function IssueStats() {

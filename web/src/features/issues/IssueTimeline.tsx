@@ -16,6 +16,7 @@ import { IssueStatusBadge } from './IssueBadges';
 import { useMinistryChoices, type Choice } from './IssueChoices';
 import { Loading } from '../../ui/Loading';
 import { ProblemView } from '../../ui/ProblemView';
+import './issues.css';
 
 /** The issue's history: every move with who, when, the comment and the fields it set. */
 export function IssueTimeline({ id }: { id: number }) {

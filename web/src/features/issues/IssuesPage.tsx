@@ -30,6 +30,7 @@ import { useGo } from '../../lib/navigation';
 import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useIssueBoard, useIssueList } from './api';
+import './issues.css';
 
 export function IssuesPage() {
   const { t } = useI18n();

@@ -17,6 +17,7 @@ import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { IssueTitle } from './IssuesPage';
 import { useIssueList, useIssueStats, useOverdueCount } from './api';
+import './issues.css';
 
 const CODE = /^[a-z0-9][a-z0-9_-]{0,49}$/i;
 

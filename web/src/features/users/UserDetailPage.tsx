@@ -21,6 +21,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { isLocked } from './UsersPage';
 import { useReplaceUser, useUnlockUser, useUser, userKeys } from './api';
 import { getUserHistory } from '../../api/operations';
+import './users.css';
 
 export function UserDetailPage() {
   const { t, fmt } = useI18n();

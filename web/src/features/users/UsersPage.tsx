@@ -16,6 +16,7 @@ import { paths } from '../../lib/paths';
 import { useGo } from '../../lib/navigation';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useCreateUser, useUserList, type UserFilters } from './api';
+import './users.css';
 
 export function readFilters(search: URLSearchParams): UserFilters {
   const role = search.get('role');
