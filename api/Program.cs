@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Features.Calendar;
 using BioCluster.Api.Features.ClusterIndicators;
 using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Health;
@@ -37,6 +38,7 @@ builder.Services.AddSingleton<RegulatoryIssueStore>();
 builder.Services.AddSingleton<CouncilStore>();
 builder.Services.AddSingleton<MeetingStore>();
 builder.Services.AddSingleton<FollowUpStore>();
+builder.Services.AddSingleton<CalendarFeedStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -100,6 +102,7 @@ app.MapClusterIndicators();
 app.MapRegulatoryIssues();
 app.MapImports();
 app.MapMeetings();
+app.MapCalendarFeeds();
 
 app.Run();
 
