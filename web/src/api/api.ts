@@ -10,7 +10,9 @@ import {
   ApiKeysClient,
   AuditClient,
   AuthClient,
+  CalendarFeedsClient,
   ClustersClient,
+  CouncilClient,
   HealthClient,
   ImportsClient,
   RegulatoryIssuesClient,
@@ -38,6 +40,8 @@ export interface Clients {
   audit: AuditClient;
   issues: RegulatoryIssuesClient;
   imports: ImportsClient;
+  council: CouncilClient;
+  calendarFeeds: CalendarFeedsClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -163,6 +167,8 @@ export function createApi(options: ApiOptions = {}): Api {
       audit: new AuditClient(baseUrl, http),
       issues: new RegulatoryIssuesClient(baseUrl, http),
       imports: new ImportsClient(baseUrl, http),
+      council: new CouncilClient(baseUrl, http),
+      calendarFeeds: new CalendarFeedsClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
 import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { CalendarFeedsSection } from './CalendarFeedsSection';
 
 const FORM = 'password';
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
@@ -51,6 +52,8 @@ export function AccountPage() {
       </section>
 
       {me.actorType === 'user' && me.id !== null && <ChangePasswordForm />}
+      {/* A feed belongs to a BioCluster account (single sign-on callers have none to own it) that reads the council. */}
+      {me.actorType === 'user' && me.id !== null && me.permissions.includes('council:read') && <CalendarFeedsSection />}
     </div>
   );
 }

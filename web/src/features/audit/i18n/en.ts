@@ -52,6 +52,7 @@ export const auditEn: Widen<typeof auditKo> = {
     api_key: 'API key',
     regulatory_issue: 'Regulatory issue',
     import: 'Data import',
+    calendar_feed: 'Calendar subscription',
   },
   auditActions: {
     create: 'Created',

@@ -52,6 +52,7 @@ export const auditKo = {
     api_key: 'API 키',
     regulatory_issue: '규제 개선 과제',
     import: '데이터 가져오기',
+    calendar_feed: '캘린더 구독',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
