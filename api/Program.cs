@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Features.Calendar;
 using BioCluster.Api.Features.ClusterIndicators;
 using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Documents;
@@ -39,6 +40,7 @@ builder.Services.AddSingleton<CouncilStore>();
 builder.Services.AddSingleton<MeetingStore>();
 builder.Services.AddSingleton<FollowUpStore>();
 builder.Services.AddDocuments(builder.Configuration);
+builder.Services.AddSingleton<CalendarFeedStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -104,6 +106,7 @@ app.MapImports();
 app.MapMeetings();
 app.MapMinutes();
 app.MapDocuments();
+app.MapCalendarFeeds();
 
 app.Run();
 

@@ -113,7 +113,7 @@ public sealed partial class MeetingStore
     }
 
     /// <summary>"1", "2", "2.1", … from each item's place among its siblings.</summary>
-    private static Dictionary<long, string> Numbering(IReadOnlyList<AgendaRow> items)
+    internal static Dictionary<long, string> Numbering(IReadOnlyList<AgendaRow> items)
     {
         var result = new Dictionary<long, string>();
         void Walk(long? parent, string prefix)

@@ -17,6 +17,9 @@ public static class RateLimits
         var perCaller = configuration.GetValue("RateLimits:PerCallerPerMinute", 600);
         var perAddress = configuration.GetValue("RateLimits:PerAddressPerMinute", 1200);
         var loginPerAddress = configuration.GetValue("RateLimits:LoginPerAddressPerMinute", 20);
+        // Calendar programs poll a feed every few minutes to hours; many subscribers behind one address (an office) stay
+        // well inside this, while guessing tokens from one address is slowed to a crawl (and a token is 256 bits anyway).
+        var calendarPerAddress = configuration.GetValue("RateLimits:CalendarFeedPerAddressPerMinute", 120);
 
         services.AddRateLimiter(o =>
         {
@@ -53,6 +56,9 @@ public static class RateLimits
             o.AddPolicy(AuthApi.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerAddress, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(Features.Calendar.CalendarFeedsApi.FeedRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = calendarPerAddress, Window = TimeSpan.FromMinutes(1) }));
         });
         return services;
     }

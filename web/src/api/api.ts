@@ -10,8 +10,10 @@ import {
   ApiKeysClient,
   AuditClient,
   AuthClient,
+  CalendarFeedsClient,
   ClustersClient,
   DocumentsClient,
+  CouncilClient,
   HealthClient,
   ImportsClient,
   RegulatoryIssuesClient,
@@ -40,6 +42,8 @@ export interface Clients {
   issues: RegulatoryIssuesClient;
   imports: ImportsClient;
   documents: DocumentsClient;
+  council: CouncilClient;
+  calendarFeeds: CalendarFeedsClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -166,6 +170,8 @@ export function createApi(options: ApiOptions = {}): Api {
       issues: new RegulatoryIssuesClient(baseUrl, http),
       imports: new ImportsClient(baseUrl, http),
       documents: new DocumentsClient(baseUrl, http),
+      council: new CouncilClient(baseUrl, http),
+      calendarFeeds: new CalendarFeedsClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

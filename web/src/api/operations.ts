@@ -88,6 +88,14 @@ export function exportAuditEntries(client: C.AuditClient, parameters: ExportAudi
   return client.exportAuditEntries(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to);
 }
 
+export interface ListCalendarFeedsParameters {
+  limit?: Parameters<C.CalendarFeedsClient['listCalendarFeeds']>[0];
+  cursor?: Parameters<C.CalendarFeedsClient['listCalendarFeeds']>[1];
+}
+export function listCalendarFeeds(client: C.CalendarFeedsClient, parameters: ListCalendarFeedsParameters = {}): ReturnType<C.CalendarFeedsClient['listCalendarFeeds']> {
+  return client.listCalendarFeeds(parameters.limit, parameters.cursor);
+}
+
 export interface ListClusterIndicatorsParameters {
   sort?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[0];
   limit?: Parameters<C.ClusterIndicatorsClient['listClusterIndicators']>[1];

@@ -14,7 +14,7 @@ namespace BioCluster.Api.Tests.Features.Access;
 public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutputHelper output) : IClassFixture<SqliteApiFactory>
 {
     /// <summary>The short, named list of endpoints anyone may call.</summary>
-    private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /api/v1/auth/login"];
+    private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /api/v1/auth/login", "GET /api/v1/calendar/{token}.ics"];
 
     private const string Admin = "admin", Secretariat = "secretariat", Ministry = "ministry_reviewer", Operator = "cluster_operator", Viewer = "viewer";
     private const string MohwRead = "key:mohw:read", MohwWrite = "key:mohw:write", MohwImport = "key:mohw:import";
@@ -130,6 +130,11 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/api/v1/follow-ups/{id:long}", _ => "/api/v1/follow-ups/1", null, Readers),
         ("PUT", "/api/v1/follow-ups/{id:long}", _ => "/api/v1/follow-ups/1", "{}", CouncilManagers),
         ("POST", "/api/v1/follow-ups/{id:long}/transitions", _ => "/api/v1/follow-ups/1/transitions", "{}", FollowUpReporters),
+        ("GET", "/api/v1/calendar-feeds/", _ => "/api/v1/calendar-feeds", null, Readers),
+        ("GET", "/api/v1/calendar-feeds/{id:long}", _ => "/api/v1/calendar-feeds/1", null, Readers),
+        ("POST", "/api/v1/calendar-feeds/", _ => "/api/v1/calendar-feeds", "{}", Readers),
+        ("DELETE", "/api/v1/calendar-feeds/{id:long}", _ => "/api/v1/calendar-feeds/1", null, Readers),
+        ("GET", "/api/v1/calendar/{token}.ics", _ => "/api/v1/calendar/bcf_no-such-feed.ics", null, Everyone),
     ];
 
     public sealed record Ids(long Osong, long Mfds, long AdminUser, long Spare, long KbioKey, long Issue = 0, long Document = 0);

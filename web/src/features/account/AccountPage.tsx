@@ -8,6 +8,7 @@ import { paths } from '../../lib/paths';
 import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import './account.css';
+import { CalendarFeedsSection } from './CalendarFeedsSection';
 
 const FORM = 'password';
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
@@ -52,6 +53,8 @@ export function AccountPage() {
       </section>
 
       {me.actorType === 'user' && me.id !== null && <ChangePasswordForm />}
+      {/* A feed belongs to a BioCluster account (single sign-on callers have none to own it) that reads the council. */}
+      {me.actorType === 'user' && me.id !== null && me.permissions.includes('council:read') && <CalendarFeedsSection />}
     </div>
   );
 }

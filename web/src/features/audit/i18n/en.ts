@@ -58,6 +58,7 @@ export const auditEn: Widen<typeof auditKo> = {
     meeting: 'Meeting',
     meeting_minutes: 'Minutes',
     follow_up: 'Follow-up',
+    calendar_feed: 'Calendar subscription',
   },
   auditActions: {
     create: 'Created',

@@ -58,6 +58,7 @@ export const auditKo = {
     meeting: '회의',
     meeting_minutes: '회의록',
     follow_up: '후속조치',
+    calendar_feed: '캘린더 구독',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
