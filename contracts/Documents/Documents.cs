@@ -6,6 +6,8 @@ namespace BioCluster.Contracts.Documents;
 public enum DocumentOwnerKind
 {
     RegulatoryIssue,
+    Meeting,
+    FollowUp,
 }
 
 /// <summary>A file attached to a record (the amended rule as evidence, a ministry's answer, a briefing).</summary>

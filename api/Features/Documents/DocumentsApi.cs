@@ -31,6 +31,8 @@ public static class DocumentsApi
             throw new InvalidOperationException($"{DocumentOptions.Section}:Storage '{storage}' is not a known content store; use {DatabaseDocumentContentStore.Name}.");
         // The kinds of record documents attach to; meetings, agenda items, minutes and follow-ups add theirs here.
         services.AddAttachmentOwner<IssueAttachments>();
+        services.AddAttachmentOwner<Meetings.MeetingAttachments>();
+        services.AddAttachmentOwner<Meetings.FollowUpAttachments>();
         return services;
     }
 
@@ -50,6 +52,11 @@ public static class DocumentsApi
                  new("description", DocumentUpload.MaxDescription, "What the document is.")]))
             .Idempotent<DocumentUpload>().ReturnsETag().Errors(Status401Unauthorized, Status403Forbidden);
 
+        MapOwner(app.MapGroup("/api/v1/meetings").WithTags("Documents"), "meeting (agenda papers, presentations, signed minutes)", Permissions.CouncilManage,
+            ListMeetingDocuments, AttachMeetingDocument, nameof(ListMeetingDocuments), nameof(AttachMeetingDocument));
+        MapOwner(app.MapGroup("/api/v1/follow-ups").WithTags("Documents"), "follow-up action (its evidence)", Permissions.FollowUpsReport,
+            ListFollowUpDocuments, AttachFollowUpDocument, nameof(ListFollowUpDocuments), nameof(AttachFollowUpDocument));
+
         var documents = app.MapGroup("/api/v1/documents").WithTags("Documents");
         documents.MapGet("/{documentId:long}", GetDocument).WithName(nameof(GetDocument)).RequireAuthorization(Permissions.DocumentsRead)
             .WithSummary("A document's metadata").ReturnsETag().Errors(Status401Unauthorized, Status403Forbidden);
@@ -61,6 +68,38 @@ public static class DocumentsApi
             .RequiresIfMatch().Errors(Status401Unauthorized, Status403Forbidden);
         return app;
     }
+
+    /// <summary>The list and upload endpoints of one more kind of record, read and changed as that record is.</summary>
+    private static void MapOwner(RouteGroupBuilder group, string what, string attachPermission, Delegate list, Delegate attach, string listName, string attachName)
+    {
+        group.MapGet("/{id:long}/documents", list).WithName(listName).RequireAuthorization(Permissions.DocumentsRead)
+            .WithSummary($"The documents attached to a {what}, newest first, and whether the caller may attach more")
+            .Validate<DocumentListQuery>().Errors(Status401Unauthorized, Status403Forbidden);
+        group.MapPost("/{id:long}/documents", attach).WithName(attachName).RequireAuthorization(Permissions.DocumentsWrite)
+            .RequireAuthorization(attachPermission)
+            .WithSummary($"Attach a file to a {what} (multipart/form-data: file, optional title and description), checked by content")
+            .WithMetadata(new DisableRequestSizeLimitAttribute(), new MultipartFileMetadata(
+                "The file (at most Documents:MaxBytes, 20 MB by default): pdf, hwp, hwpx, docx, xlsx, pptx, doc, xls, ppt, png, jpg, gif, webp, txt, csv.",
+                [new("title", DocumentUpload.MaxTitle, "A title to show instead of the file name."),
+                 new("description", DocumentUpload.MaxDescription, "What the document is.")]))
+            .Idempotent<DocumentUpload>().ReturnsETag().Errors(Status401Unauthorized, Status403Forbidden);
+    }
+
+    public static Task<Results<Ok<DocumentPage>, ReadRefused>> ListMeetingDocuments(long id, [AsParameters] DocumentListQuery query, Actor actor,
+        DocumentStore store, AttachmentOwners owners, CancellationToken ct) =>
+        ListAsync(DocumentOwnerKind.Meeting, id, query, actor, store, owners, ct);
+
+    public static Task<Results<Created<DocumentDto>, UploadRefused>> AttachMeetingDocument(long id, DocumentUpload upload, Actor actor,
+        DocumentStore store, IDocumentContentStore contents, AttachmentOwners owners, HttpContext http, CancellationToken ct) =>
+        AttachAsync(DocumentOwnerKind.Meeting, id, upload, actor, store, contents, owners, http, ct);
+
+    public static Task<Results<Ok<DocumentPage>, ReadRefused>> ListFollowUpDocuments(long id, [AsParameters] DocumentListQuery query, Actor actor,
+        DocumentStore store, AttachmentOwners owners, CancellationToken ct) =>
+        ListAsync(DocumentOwnerKind.FollowUp, id, query, actor, store, owners, ct);
+
+    public static Task<Results<Created<DocumentDto>, UploadRefused>> AttachFollowUpDocument(long id, DocumentUpload upload, Actor actor,
+        DocumentStore store, IDocumentContentStore contents, AttachmentOwners owners, HttpContext http, CancellationToken ct) =>
+        AttachAsync(DocumentOwnerKind.FollowUp, id, upload, actor, store, contents, owners, http, ct);
 
     public static Task<Results<Ok<DocumentPage>, ReadRefused>> ListRegulatoryIssueDocuments(long id, [AsParameters] DocumentListQuery query, Actor actor,
         DocumentStore store, AttachmentOwners owners, CancellationToken ct) =>

@@ -222,6 +222,46 @@ export function attachRegulatoryIssueDocument(client: C.DocumentsClient, paramet
   return client.attachRegulatoryIssueDocument(parameters.id, parameters.idempotency_Key, parameters.file, parameters.title, parameters.description);
 }
 
+export interface ListMeetingDocumentsParameters {
+  id: Parameters<C.DocumentsClient['listMeetingDocuments']>[0];
+  limit?: Parameters<C.DocumentsClient['listMeetingDocuments']>[1];
+  cursor?: Parameters<C.DocumentsClient['listMeetingDocuments']>[2];
+}
+export function listMeetingDocuments(client: C.DocumentsClient, parameters: ListMeetingDocumentsParameters): ReturnType<C.DocumentsClient['listMeetingDocuments']> {
+  return client.listMeetingDocuments(parameters.id, parameters.limit, parameters.cursor);
+}
+
+export interface AttachMeetingDocumentParameters {
+  id: Parameters<C.DocumentsClient['attachMeetingDocument']>[0];
+  idempotency_Key?: Parameters<C.DocumentsClient['attachMeetingDocument']>[1];
+  file?: Parameters<C.DocumentsClient['attachMeetingDocument']>[2];
+  title?: Parameters<C.DocumentsClient['attachMeetingDocument']>[3];
+  description?: Parameters<C.DocumentsClient['attachMeetingDocument']>[4];
+}
+export function attachMeetingDocument(client: C.DocumentsClient, parameters: AttachMeetingDocumentParameters): ReturnType<C.DocumentsClient['attachMeetingDocument']> {
+  return client.attachMeetingDocument(parameters.id, parameters.idempotency_Key, parameters.file, parameters.title, parameters.description);
+}
+
+export interface ListFollowUpDocumentsParameters {
+  id: Parameters<C.DocumentsClient['listFollowUpDocuments']>[0];
+  limit?: Parameters<C.DocumentsClient['listFollowUpDocuments']>[1];
+  cursor?: Parameters<C.DocumentsClient['listFollowUpDocuments']>[2];
+}
+export function listFollowUpDocuments(client: C.DocumentsClient, parameters: ListFollowUpDocumentsParameters): ReturnType<C.DocumentsClient['listFollowUpDocuments']> {
+  return client.listFollowUpDocuments(parameters.id, parameters.limit, parameters.cursor);
+}
+
+export interface AttachFollowUpDocumentParameters {
+  id: Parameters<C.DocumentsClient['attachFollowUpDocument']>[0];
+  idempotency_Key?: Parameters<C.DocumentsClient['attachFollowUpDocument']>[1];
+  file?: Parameters<C.DocumentsClient['attachFollowUpDocument']>[2];
+  title?: Parameters<C.DocumentsClient['attachFollowUpDocument']>[3];
+  description?: Parameters<C.DocumentsClient['attachFollowUpDocument']>[4];
+}
+export function attachFollowUpDocument(client: C.DocumentsClient, parameters: AttachFollowUpDocumentParameters): ReturnType<C.DocumentsClient['attachFollowUpDocument']> {
+  return client.attachFollowUpDocument(parameters.id, parameters.idempotency_Key, parameters.file, parameters.title, parameters.description);
+}
+
 export interface ListFollowUpsParameters {
   ownerCode?: Parameters<C.FollowUpsClient['listFollowUps']>[0];
   meetingId?: Parameters<C.FollowUpsClient['listFollowUps']>[1];

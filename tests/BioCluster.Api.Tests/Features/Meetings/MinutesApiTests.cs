@@ -125,4 +125,35 @@ public sealed class MinutesApiTests(IssuesFactory host) : IClassFixture<IssuesFa
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Contains("decisions", xlsx.Content.Headers.ContentDisposition?.FileName ?? "");
     }
+
+    private static MultipartFormDataContent File(string name, byte[] bytes)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", name);
+        return form;
+    }
+
+    [Fact]
+    public async Task Documents_OnAMeeting_AreTheSecretariats_AndOnAFollowUp_ItsOwners()
+    {
+        var secretariat = await host.Party("mohw");
+        var (id, _, _) = await HeldMeeting("첨부 시험 회의");
+        var meetingDoc = await secretariat.PostAsync($"/api/v1/meetings/{id}/documents", File("회의자료.pdf", Documents.DocumentSamples.Pdf()));
+        Assert.Equal(HttpStatusCode.Created, meetingDoc.StatusCode);
+        var viewer = await host.Party("khidi");
+        var listed = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}/documents");
+        Assert.Single(listed.GetProperty("items").EnumerateArray());
+        await (await (await host.Party("mfds")).PostAsync($"/api/v1/meetings/{id}/documents", File("x.pdf", Documents.DocumentSamples.Pdf())))
+            .Problem(HttpStatusCode.Forbidden);
+
+        var followUp = (await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/follow-ups?meetingId={id}")).GetProperty("items")[0].GetProperty("id").GetInt64();
+        var motie = await host.Party("motie");
+        Assert.Equal(HttpStatusCode.Created, (await motie.PostAsync($"/api/v1/follow-ups/{followUp}/documents",
+            File("개정안.pdf", Documents.DocumentSamples.Pdf("고시 개정안")))).StatusCode);
+        await (await (await host.Party("kbiohealth")).PostAsync($"/api/v1/follow-ups/{followUp}/documents", File("y.pdf", Documents.DocumentSamples.Pdf())))
+            .Problem(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/api/v1/follow-ups/99999999/documents")).StatusCode);
+    }
 }

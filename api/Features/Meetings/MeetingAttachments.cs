@@ -1,0 +1,41 @@
+using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Documents;
+using BioCluster.Contracts.Documents;
+
+namespace BioCluster.Api.Features.Meetings;
+
+/// <summary>Documents on a meeting (agenda papers, presentations, the signed minutes): every council reader reads them; the secretariat attaches.</summary>
+public sealed class MeetingAttachments(MeetingStore meetings) : IAttachmentOwner
+{
+    public DocumentOwnerKind Kind => DocumentOwnerKind.Meeting;
+
+    public (string Korean, string English) Name => ("회의", "Meeting");
+
+    public async Task<bool> ExistsAsync(long ownerId, CancellationToken ct) =>
+        await meetings.GetAsync(ownerId, new CouncilView(CouncilParty.Secretariat, null, new HashSet<long>()), ct) is not null;
+
+    public async Task<bool> CanReadAsync(Actor actor, long ownerId, CancellationToken ct) => actor.Can(Permissions.CouncilRead) && await ExistsAsync(ownerId, ct);
+
+    public async Task<bool> CanWriteAsync(Actor actor, long ownerId, CancellationToken ct) => actor.Can(Permissions.CouncilManage) && await ExistsAsync(ownerId, ct);
+}
+
+/// <summary>Documents on a follow-up (its evidence): read by whoever sees the follow-up; attached by its owner agency or the secretariat.</summary>
+public sealed class FollowUpAttachments(MeetingStore meetings, FollowUpStore followUps) : IAttachmentOwner
+{
+    public DocumentOwnerKind Kind => DocumentOwnerKind.FollowUp;
+
+    public (string Korean, string English) Name => ("후속조치", "Follow-up");
+
+    public async Task<bool> ExistsAsync(long ownerId, CancellationToken ct) =>
+        await followUps.GetAsync(ownerId, new CouncilView(CouncilParty.Secretariat, null, new HashSet<long>()), ct) is not null;
+
+    public async Task<bool> CanReadAsync(Actor actor, long ownerId, CancellationToken ct) =>
+        actor.Can(Permissions.CouncilRead) && await followUps.GetAsync(ownerId, await meetings.ViewOfAsync(actor, ct), ct) is not null;
+
+    public async Task<bool> CanWriteAsync(Actor actor, long ownerId, CancellationToken ct)
+    {
+        if (!actor.Can(Permissions.FollowUpsReport)) return false;
+        var view = await meetings.ViewOfAsync(actor, ct);
+        return await followUps.GetAsync(ownerId, view, ct) is { } found && (view.Manages || found.Value.OwnerAgency?.Id == actor.AgencyId);
+    }
+}
