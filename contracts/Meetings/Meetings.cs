@@ -162,3 +162,11 @@ public sealed record MinutesRequest(string? Summary = null, IReadOnlyDictionary<
 
 /// <summary>A move of the minutes; approval says by whom (and which meeting, when a meeting approved them).</summary>
 public sealed record MinutesMoveRequest(MinutesState To, MinutesApproval? ApprovedBy = null, long? ApprovingMeetingId = null);
+
+/// <summary>A new working group under a body, or a body's rules changed.</summary>
+public sealed record CouncilBodyRequest(string NameKo, string OrganisingUnit, string? NameEn = null, QuorumRule OpeningRule = QuorumRule.Majority,
+    QuorumRule DecisionRule = QuorumRule.Majority);
+
+/// <summary>A working group (분과) under a body: its own seats, meetings numbered on their own.</summary>
+public sealed record CreateCouncilBodyRequest(string Code, string ParentCode, string NameKo, string OrganisingUnit, string? NameEn = null,
+    QuorumRule OpeningRule = QuorumRule.Majority, QuorumRule DecisionRule = QuorumRule.Majority);

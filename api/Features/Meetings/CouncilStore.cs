@@ -217,4 +217,46 @@ public sealed class CouncilStore(DbConnectionFactory db, TimeProvider clock, Aud
         await tx.CommitAsync(ct);
         return membership;
     }
+
+    public const string BodyEntity = "council_body";
+
+    /// <summary>A working group under an existing body; its meetings are numbered from 1 on their own.</summary>
+    public async Task<StoreResult<CouncilBodyDto>> CreateBodyAsync(CreateCouncilBodyRequest r, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await BodyAsync(connection, tx, r.ParentCode) is not { } parent)
+            return Refusal.Invalid("parentCode", Text.Of($"코드 '{r.ParentCode}'인 협의체가 없습니다.", $"No council body has the code '{r.ParentCode}'."));
+        if (await BodyAsync(connection, tx, r.Code) is not null)
+            return Refusal.Conflict(Text.Of($"코드 '{r.Code}'인 협의체가 이미 있습니다.", $"A council body with the code '{r.Code}' already exists."));
+        await connection.ExecuteAsync("""
+            INSERT INTO council_bodies (code, parent_id, name_ko, name_en, organising_unit, opening_rule, decision_rule, next_meeting_number, version,
+                                        created_at, updated_at)
+            VALUES (@Code, @ParentId, @NameKo, @NameEn, @OrganisingUnit, @Opening, @Deciding, 1, 1, @now, @now)
+            """, new { r.Code, ParentId = parent.Id, r.NameKo, r.NameEn, r.OrganisingUnit, Opening = WireNames.Of(r.OpeningRule),
+                Deciding = WireNames.Of(r.DecisionRule), now }, tx);
+        var body = (await BodyAsync(connection, tx, r.Code))!.ToDto();
+        await audit.WriteAsync(connection, tx, actor, "create", BodyEntity, body.Id, null, body);
+        await tx.CommitAsync(ct);
+        return body;
+    }
+
+    /// <summary>Renames a body or changes its quorum rules (they apply to quorums computed from then on; decisions keep what they recorded).</summary>
+    public async Task<StoreResult<CouncilBodyDto>> UpdateBodyAsync(string code, CouncilBodyRequest r, Actor actor, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await BodyAsync(connection, tx, code) is not { } body) return Refusal.NotFound;
+        await connection.ExecuteAsync("""
+            UPDATE council_bodies SET name_ko = @NameKo, name_en = @NameEn, organising_unit = @OrganisingUnit, opening_rule = @Opening,
+                                      decision_rule = @Deciding, version = version + 1, updated_at = @now
+            WHERE id = @Id
+            """, new { body.Id, r.NameKo, r.NameEn, r.OrganisingUnit, Opening = WireNames.Of(r.OpeningRule), Deciding = WireNames.Of(r.DecisionRule),
+                now = clock.GetUtcNow() }, tx);
+        var after = (await BodyAsync(connection, tx, code))!.ToDto();
+        await audit.WriteAsync(connection, tx, actor, "update", BodyEntity, body.Id, body.ToDto(), after);
+        await tx.CommitAsync(ct);
+        return after;
+    }
 }

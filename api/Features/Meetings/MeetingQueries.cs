@@ -26,6 +26,10 @@ public sealed class MeetingListQuery : IPagedQuery
     [FromQuery(Name = "to")]
     public DateOnly? To { get; init; }
 
+    /// <summary>Only meetings with an agenda item that names this cluster, or a regulatory issue affecting it.</summary>
+    [FromQuery(Name = "clusterCode")]
+    public string? ClusterCode { get; init; }
+
     /// <summary>startsAt or id; '-' for descending. Default -startsAt.</summary>
     [FromQuery(Name = "sort")]
     public string? Sort { get; init; }
@@ -39,7 +43,8 @@ public sealed class MeetingListQuery : IPagedQuery
     public string? Cursor { get; init; }
 
     public MeetingFilter ToFilter() => new(ListRules.Normal(BodyCode),
-        ListRules.Distinct(State).Select(s => WireNames.Parse<MeetingState>(s)).ToList(), From, To);
+        ListRules.Distinct(State).Select(s => WireNames.Parse<MeetingState>(s)).ToList(), From, To,
+        ListRules.Normal(ClusterCode));
 }
 
 public sealed class MeetingListQueryValidator : AbstractValidator<MeetingListQuery>
@@ -47,6 +52,7 @@ public sealed class MeetingListQueryValidator : AbstractValidator<MeetingListQue
     public MeetingListQueryValidator()
     {
         RuleFor(q => q.BodyCode).FilterText();
+        RuleFor(q => q.ClusterCode).FilterText();
         RuleFor(q => q.State).WireNamesOf<MeetingListQuery, MeetingState>();
         RuleFor(q => q.To).Must((q, to) => !(q.From > to)).WithMessage(_ => Text.Of("to는 from보다 앞설 수 없습니다.", "to cannot be before from."));
         Include(new PagingRules<MeetingListQuery, MeetingStore.MeetingRow>(MeetingStore.SortFields, MeetingListQuery.DefaultSort));

@@ -98,6 +98,18 @@ public sealed partial class MeetingStore(DbConnectionFactory db, TimeProvider cl
         if (filter.States is { Count: > 0 } states) { where.Add("m.state IN @states"); p.Add("states", states.Select(s => WireNames.Of(s)).ToList()); }
         if (filter.From is { } from) { where.Add("m.starts_at >= @from"); p.Add("from", Council.EndOf(from.AddDays(-1))); }
         if (filter.To is { } to) { where.Add("m.starts_at <= @to"); p.Add("to", Council.EndOf(to)); }
+        if (filter.ClusterCode is { } cluster)
+        {
+            // Meetings with an item that names the cluster, or names an issue that affects it.
+            where.Add("""
+                EXISTS (SELECT 1 FROM agenda_items a JOIN agenda_links l ON l.agenda_item_id = a.id
+                        WHERE a.meeting_id = m.id
+                          AND ((l.target_kind = 'cluster' AND l.target_id IN (SELECT id FROM clusters WHERE code = @cluster))
+                            OR (l.target_kind = 'regulatory_issue' AND l.target_id IN
+                                (SELECT rc.issue_id FROM regulatory_issue_clusters rc JOIN clusters c ON c.id = rc.cluster_id WHERE c.code = @cluster))))
+                """);
+            p.Add("cluster", cluster);
+        }
         await using var connection = await db.OpenAsync(ct);
         var (rows, next, total) = await Keyset.PageAsync(connection, db.Dialect, Select, From, where, p, sort, cursor, limit, "m.id", r => r.Id);
         return new Page<MeetingSummaryDto>(rows.Select(r => r.ToSummary()).ToList(), next, total);
@@ -251,4 +263,4 @@ public sealed partial class MeetingStore(DbConnectionFactory db, TimeProvider cl
 }
 
 /// <summary>Filters of the meeting list, already checked by the endpoint.</summary>
-public sealed record MeetingFilter(string? BodyCode, IReadOnlyList<MeetingState>? States, DateOnly? From, DateOnly? To);
+public sealed record MeetingFilter(string? BodyCode, IReadOnlyList<MeetingState>? States, DateOnly? From, DateOnly? To, string? ClusterCode = null);

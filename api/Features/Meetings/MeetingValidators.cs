@@ -148,3 +148,29 @@ public sealed class FollowUpMoveRequestValidator : AbstractValidator<FollowUpMov
 {
     public FollowUpMoveRequestValidator() => RuleFor(x => x.To).DefinedEnum();
 }
+
+public sealed class CouncilBodyRequestValidator : AbstractValidator<CouncilBodyRequest>
+{
+    public CouncilBodyRequestValidator()
+    {
+        RuleFor(x => x.NameKo).KoreanName();
+        RuleFor(x => x.NameEn).OptionalName();
+        RuleFor(x => x.OrganisingUnit).NotEmpty().MaximumLength(200).ShortText(200);
+        RuleFor(x => x.OpeningRule).DefinedEnum();
+        RuleFor(x => x.DecisionRule).DefinedEnum();
+    }
+}
+
+public sealed class CreateCouncilBodyRequestValidator : AbstractValidator<CreateCouncilBodyRequest>
+{
+    public CreateCouncilBodyRequestValidator()
+    {
+        RuleFor(x => x.Code).RegistryCode();
+        RuleFor(x => x.ParentCode).RegistryCode();
+        RuleFor(x => x.NameKo).KoreanName();
+        RuleFor(x => x.NameEn).OptionalName();
+        RuleFor(x => x.OrganisingUnit).NotEmpty().MaximumLength(200).ShortText(200);
+        RuleFor(x => x.OpeningRule).DefinedEnum();
+        RuleFor(x => x.DecisionRule).DefinedEnum();
+    }
+}

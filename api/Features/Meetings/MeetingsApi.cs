@@ -16,6 +16,12 @@ public static class MeetingsApi
         var council = app.MapGroup("/api/v1/council").WithTags("Council");
         council.MapGet("/bodies", ListCouncilBodies).WithName(nameof(ListCouncilBodies)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("The council and its working groups, with their quorum rules").Errors(Status401Unauthorized, Status403Forbidden);
+        council.MapPost("/bodies", CreateCouncilBody).WithName(nameof(CreateCouncilBody)).RequireAuthorization(Permissions.CouncilManage)
+            .WithSummary("Add a working group (분과) under a body").Validate<CreateCouncilBodyRequest>()
+            .Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
+        council.MapPut("/bodies/{code}", ReplaceCouncilBody).WithName(nameof(ReplaceCouncilBody)).RequireAuthorization(Permissions.CouncilManage)
+            .WithSummary("Rename a body or change its quorum rules (opening: share of voting seats present; deciding: share of those present)")
+            .Validate<CouncilBodyRequest>().Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
         council.MapGet("/seats", ListCouncilSeats).WithName(nameof(ListCouncilSeats)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("A body's seats in order, each with its current holder").Validate<SeatListQuery>()
             .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
@@ -78,6 +84,21 @@ public static class MeetingsApi
 
     public static async Task<Ok<IReadOnlyList<CouncilBodyDto>>> ListCouncilBodies(CouncilStore store, CancellationToken ct) =>
         TypedResults.Ok(await store.BodiesAsync(ct));
+
+    public static async Task<Results<Created<CouncilBodyDto>, CreateRefused>> CreateCouncilBody(CreateCouncilBodyRequest request, Actor actor,
+        CouncilStore store, CancellationToken ct)
+    {
+        var created = await store.CreateBodyAsync(request, actor, ct);
+        return created.Refusal is { } refusal ? new CreateRefused(refusal, "Council body")
+            : TypedResults.Created($"/api/v1/council/bodies/{created.Value!.Code}", created.Value);
+    }
+
+    public static async Task<Results<Ok<CouncilBodyDto>, ActionRefused>> ReplaceCouncilBody(string code, CouncilBodyRequest request, Actor actor,
+        CouncilStore store, CancellationToken ct)
+    {
+        var updated = await store.UpdateBodyAsync(code, request, actor, ct);
+        return updated.Refusal is { } refusal ? new ActionRefused(refusal, $"Council body '{code}'") : TypedResults.Ok(updated.Value!);
+    }
 
     public static async Task<Results<Ok<IReadOnlyList<SeatDto>>, ReadRefused>> ListCouncilSeats([AsParameters] SeatListQuery query, CouncilStore store,
         CancellationToken ct)

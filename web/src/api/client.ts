@@ -3118,6 +3118,165 @@ export class CouncilClient {
     }
 
     /**
+     * Add a working group (분과) under a body
+     * @return Created
+     */
+    createCouncilBody(body: CreateCouncilBodyRequest, signal?: AbortSignal): Promise<CouncilBodyDto> {
+        let url_ = this.baseUrl + "/api/v1/council/bodies";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateCouncilBody(_response);
+        });
+    }
+
+    protected processCreateCouncilBody(response: Response): Promise<CouncilBodyDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CouncilBodyDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CouncilBodyDto>(null as any);
+    }
+
+    /**
+     * Rename a body or change its quorum rules (opening: share of voting seats present; deciding: share of those present)
+     * @return OK
+     */
+    replaceCouncilBody(code: string, body: CouncilBodyRequest, signal?: AbortSignal): Promise<CouncilBodyDto> {
+        let url_ = this.baseUrl + "/api/v1/council/bodies/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReplaceCouncilBody(_response);
+        });
+    }
+
+    protected processReplaceCouncilBody(response: Response): Promise<CouncilBodyDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CouncilBodyDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CouncilBodyDto>(null as any);
+    }
+
+    /**
      * A body's seats in order, each with its current holder
      * @param bodyCode (optional) The body whose seats to list (default council).
      * @param includeEnded (optional) true: also seats no longer active.
@@ -5052,12 +5211,13 @@ export class MeetingsClient {
      * @param state (optional) Only meetings in these states (planned, convened, held, closed, cancelled).
      * @param from (optional) Only meetings starting on or after this day (Korean calendar).
      * @param to (optional) Only meetings starting on or before this day (Korean calendar).
+     * @param clusterCode (optional) Only meetings with an agenda item that names this cluster, or a regulatory issue affecting it.
      * @param sort (optional) startsAt or id; '-' for descending. Default -startsAt.
      * @param limit (optional) Page size, 1–200 (default 50).
      * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
-    listMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<MeetingSummaryDtoPage> {
+    listMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<MeetingSummaryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/meetings?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -5075,6 +5235,10 @@ export class MeetingsClient {
             throw new globalThis.Error("The parameter 'to' cannot be null.");
         else if (to !== undefined)
             url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
         if (sort === null)
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
         else if (sort !== undefined)
@@ -8549,6 +8713,17 @@ export interface CouncilBodyDto {
     seatCount: number;
 }
 
+/** A new working group under a body, or a body's rules changed. */
+export interface CouncilBodyRequest {
+    nameKo: string;
+    organisingUnit: string;
+    nameEn?: string | null;
+    /** How many must be present to open a meeting, and how many of those present must agree to decide. */
+    openingRule?: QuorumRule;
+    /** How many must be present to open a meeting, and how many of those present must agree to decide. */
+    decisionRule?: QuorumRule;
+}
+
 /** Fields to create an agency. */
 export interface CreateAgencyRequest {
     code: string;
@@ -8594,6 +8769,19 @@ export interface CreateClusterRequest {
     longitude?: number | null;
     website?: string | null;
     status?: ClusterStatus | null;
+}
+
+/** A working group (분과) under a body: its own seats, meetings numbered on their own. */
+export interface CreateCouncilBodyRequest {
+    code: string;
+    parentCode: string;
+    nameKo: string;
+    organisingUnit: string;
+    nameEn?: string | null;
+    /** How many must be present to open a meeting, and how many of those present must agree to decide. */
+    openingRule?: QuorumRule;
+    /** How many must be present to open a meeting, and how many of those present must agree to decide. */
+    decisionRule?: QuorumRule;
 }
 
 export interface CreateIssueCommentRequest {

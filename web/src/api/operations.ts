@@ -301,12 +301,13 @@ export interface ListMeetingsParameters {
   state?: Parameters<C.MeetingsClient['listMeetings']>[1];
   from?: Parameters<C.MeetingsClient['listMeetings']>[2];
   to?: Parameters<C.MeetingsClient['listMeetings']>[3];
-  sort?: Parameters<C.MeetingsClient['listMeetings']>[4];
-  limit?: Parameters<C.MeetingsClient['listMeetings']>[5];
-  cursor?: Parameters<C.MeetingsClient['listMeetings']>[6];
+  clusterCode?: Parameters<C.MeetingsClient['listMeetings']>[4];
+  sort?: Parameters<C.MeetingsClient['listMeetings']>[5];
+  limit?: Parameters<C.MeetingsClient['listMeetings']>[6];
+  cursor?: Parameters<C.MeetingsClient['listMeetings']>[7];
 }
 export function listMeetings(client: C.MeetingsClient, parameters: ListMeetingsParameters = {}): ReturnType<C.MeetingsClient['listMeetings']> {
-  return client.listMeetings(parameters.bodyCode, parameters.state, parameters.from, parameters.to, parameters.sort, parameters.limit, parameters.cursor);
+  return client.listMeetings(parameters.bodyCode, parameters.state, parameters.from, parameters.to, parameters.clusterCode, parameters.sort, parameters.limit, parameters.cursor);
 }
 
 export interface CreateMeetingParameters {

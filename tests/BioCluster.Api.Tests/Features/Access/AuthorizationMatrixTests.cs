@@ -108,6 +108,8 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/health/live", _ => "/health/live", null, Everyone),
         ("GET", "/health/ready", _ => "/health/ready", null, Everyone),
         ("GET", "/api/v1/council/bodies", _ => "/api/v1/council/bodies", null, Readers),
+        ("POST", "/api/v1/council/bodies", _ => "/api/v1/council/bodies", "{}", CouncilManagers),
+        ("PUT", "/api/v1/council/bodies/{code}", _ => "/api/v1/council/bodies/none", "{}", CouncilManagers),
         ("GET", "/api/v1/council/seats", _ => "/api/v1/council/seats", null, Readers),
         ("POST", "/api/v1/council/seats", _ => "/api/v1/council/seats", "{}", CouncilManagers),
         ("POST", "/api/v1/council/seats/{seatId:long}/memberships", _ => "/api/v1/council/seats/1/memberships", "{}", CouncilManagers),

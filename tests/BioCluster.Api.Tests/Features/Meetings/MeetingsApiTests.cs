@@ -200,6 +200,77 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
     }
 
     [Fact]
+    public async Task AWorkingGroup_NumbersItsOwnMeetings_UsesItsOwnRules_AndOpenFollowUpsReturnAsMattersArising()
+    {
+        var secretariat = await host.Party("mohw");
+        var code = Http.Unique("wg").ToLowerInvariant();
+        Assert.Equal(HttpStatusCode.Created, (await secretariat.PostAsync("/api/v1/council/bodies", Http.Body(new
+        {
+            code, parentCode = "council", nameKo = "규제개선 분과", organisingUnit = "보건복지부 보건산업정책과", openingRule = "two_thirds",
+        }))).StatusCode);
+        await (await secretariat.PostAsync("/api/v1/council/bodies", Http.Body(new { code, parentCode = "council", nameKo = "중복 분과", organisingUnit = "x" })))
+            .Problem(HttpStatusCode.Conflict);
+        var seats = new List<long>();
+        foreach (var agency in new[] { "mfds", "motie", "khidi" })
+        {
+            var seat = await secretariat.PostAsync("/api/v1/council/seats", Http.Body(new
+            {
+                bodyCode = code, position = "member", group = agency == "khidi" ? "public_agency" : "ministry", agencyCode = agency,
+                labelKo = $"분과위원 ({agency})", activeFrom = "2026-01-01",
+            }));
+            Assert.Equal(HttpStatusCode.Created, seat.StatusCode);
+            seats.Add((await seat.Read<JsonElement>()).GetProperty("id").GetInt64());
+        }
+
+        async Task<(long Id, JsonElement M, string E)> Convened(string title)
+        {
+            var (m, e) = await Read(await secretariat.PostAsync("/api/v1/meetings", Http.Body(new
+            {
+                bodyCode = code, titleKo = title, kind = "online", startsAt = title.EndsWith('2') ? "2027-02-10T06:00:00Z" : "2027-01-10T06:00:00Z",
+                onlineUrl = "https://meet.example.go.kr/wg",
+            })), HttpStatusCode.Created);
+            var id = m.GetProperty("id").GetInt64();
+            (m, e) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "convened" }, e));
+            return (id, m, e);
+        }
+
+        // Meeting 1 of the group: 2 of 3 present is short of two thirds rounded up? 2 ≥ ⌈2·3/3⌉ = 2, met; 1 is not.
+        var (first, m1, e1) = await Convened("분과 회의 1");
+        Assert.Equal(1, m1.GetProperty("number").GetInt32());
+        (m1, e1) = await Read(await Change(secretariat, HttpMethod.Put, $"/api/v1/meetings/{first}/attendance",
+            new { lines = new object[] { new { seatId = seats[0], status = "present" }, new { seatId = seats[1], status = "absent" }, new { seatId = seats[2], status = "absent" } } }, e1));
+        Assert.Equal(2, m1.GetProperty("quorum").GetProperty("needed").GetInt32());
+        Assert.False(m1.GetProperty("quorum").GetProperty("met").GetBoolean());
+        var item = m1.GetProperty("agenda").GetArrayLength() == 0
+            ? (await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{first}/agenda", new { titleKo = "분과 안건", kind = "deliberation" }, e1)))
+            : (m1, e1);
+        var itemId = item.Item1.GetProperty("agenda")[0].GetProperty("id").GetInt64();
+        var (decided, _) = await Read(await Change(secretariat, HttpMethod.Put, $"/api/v1/meetings/{first}/agenda/{itemId}/decision", new
+        {
+            outcome = "deferred", text = "정족수 미달로 다음 회의에 재상정", followUps = new[] { new { title = "재상정 자료 보완", ownerAgencyCode = "mfds", dueOn = "2027-02-01" } },
+        }, item.Item2));
+        Assert.False(decided.GetProperty("agenda")[0].GetProperty("decision").GetProperty("quorumMet").GetBoolean());
+
+        // Meeting 2 of the group is numbered 2 on its own, and its agenda opens with the open follow-up as matters arising.
+        var (_, m2, _) = await Convened("분과 회의 2");
+        Assert.Equal(2, m2.GetProperty("number").GetInt32());
+        var arising = m2.GetProperty("agenda")[0];
+        Assert.Equal("matters_arising", arising.GetProperty("kind").GetString());
+        Assert.Contains(arising.GetProperty("links").EnumerateArray(), l => l.GetProperty("kind").GetString() == "decision" && l.GetProperty("id").GetInt64() == itemId);
+    }
+
+    [Fact]
+    public async Task TheMeetingList_FiltersByCluster_ThroughItsItemsAndIssues()
+    {
+        var viewer = await host.Party("khidi");
+        var wonju = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/meetings?clusterCode=wonju");
+        var first = wonju.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("number").ValueKind == JsonValueKind.Number && m.GetProperty("number").GetInt32() == 1
+            && m.GetProperty("bodyCode").GetString() == "council");
+        Assert.Equal("held", first.GetProperty("state").GetString());
+        Assert.Empty((await viewer.GetFromJsonAsync<JsonElement>("/api/v1/meetings?clusterCode=nowhere")).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Cancelling_NeedsAReason_AndMovesTheCalendarSequence()
     {
         var secretariat = await host.Party("mohw");

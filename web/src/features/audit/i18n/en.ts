@@ -53,6 +53,7 @@ export const auditEn: Widen<typeof auditKo> = {
     regulatory_issue: 'Regulatory issue',
     import: 'Data import',
     document: 'Document',
+    council_body: 'Council body',
     council_seat: 'Council seat',
     council_membership: 'Council membership',
     meeting: 'Meeting',

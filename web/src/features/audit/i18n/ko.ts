@@ -53,6 +53,7 @@ export const auditKo = {
     regulatory_issue: '규제 개선 과제',
     import: '데이터 가져오기',
     document: '첨부 문서',
+    council_body: '협의체·분과',
     council_seat: '협의체 좌석',
     council_membership: '협의체 위원 임기',
     meeting: '회의',
