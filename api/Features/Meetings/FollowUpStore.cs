@@ -52,9 +52,16 @@ public sealed class FollowUpStore(DbConnectionFactory db, TimeProvider clock, Au
 
     public static readonly IReadOnlyList<SortField<FollowUpRow>> SortFields =
     [
-        new("dueOn", "COALESCE(f.due_on, '9999-12-31')", r => r.DueOn?.ToString("yyyy-MM-dd") ?? "9999-12-31", Keyset.Text),
+        new("dueOn", "COALESCE(f.due_on, '9999-12-31')", r => r.DueOn?.ToString("yyyy-MM-dd") ?? "9999-12-31", DayFromCursor),
         new("id", "f.id", r => r.Id, Keyset.WholeNumber),
     ];
+
+    /// <summary>A due day from a cursor: a real yyyy-MM-dd day, or the cursor is not one this list gave out.</summary>
+    private static object DayFromCursor(System.Text.Json.JsonElement value) =>
+        value.ValueKind == System.Text.Json.JsonValueKind.String
+        && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+            ? value.GetString()!
+            : throw new InvalidOperationException("not a day");
 
     private const string Select = """
         SELECT f.id, f.meeting_id, m.number AS meeting_number, f.agenda_item_id, a.visibility AS agenda_visibility, f.title, f.detail,
@@ -101,8 +108,7 @@ public sealed class FollowUpStore(DbConnectionFactory db, TimeProvider clock, Au
         await WithNotesAsync(connection, tx,
             (await connection.QueryAsync<FollowUpRow>($"{Select} WHERE f.meeting_id = @meetingId ORDER BY f.id", new { meetingId }, tx)).AsList(), view);
 
-    public async Task<Page<FollowUpDto>> ListAsync(FollowUpFilter filter, CouncilView view, SortSpec<FollowUpRow> sort, KeysetCursor? cursor, int limit,
-        CancellationToken ct)
+    private (IReadOnlyList<string> Where, DynamicParameters Parameters) Where(FollowUpFilter filter, CouncilView view)
     {
         var p = new DynamicParameters();
         var where = new List<string>();
@@ -119,10 +125,22 @@ public sealed class FollowUpStore(DbConnectionFactory db, TimeProvider clock, Au
             where.Add("(a.visibility IS NULL OR a.visibility = 'public' OR f.owner_agency_id = @viewer)");
             p.Add("viewer", view.AgencyId ?? -1);
         }
+        return (where, p);
+    }
+
+    public async Task<Page<FollowUpDto>> ListAsync(FollowUpFilter filter, CouncilView view, SortSpec<FollowUpRow> sort, KeysetCursor? cursor, int limit,
+        CancellationToken ct)
+    {
+        var (where, p) = Where(filter, view);
         await using var connection = await db.OpenAsync(ct);
         var (rows, next, total) = await Keyset.PageAsync(connection, db.Dialect, Select, From, where, p, sort, cursor, limit, "f.id", r => r.Id);
         return new Page<FollowUpDto>(await WithNotesAsync(connection, null, rows, view), next, total);
     }
+
+    /// <summary>Every follow-up the filters match that the caller sees, by id, 500 at a time (the board's export).</summary>
+    public IAsyncEnumerable<FollowUpDto> StreamAsync(FollowUpFilter filter, CouncilView view, CancellationToken ct) =>
+        Keyset.StreamAsync<FollowUpRow, FollowUpDto>(db, Select, From, () => Where(filter, view), SortFields.Single(f => f.Name == "id"), "f.id", r => r.Id,
+            async (connection, rows) => await WithNotesAsync(connection, null, rows, view), ct);
 
     private static Task<FollowUpRow?> RowAsync(DbConnection connection, DbTransaction? tx, long id) =>
         connection.QuerySingleOrDefaultAsync<FollowUpRow>($"{Select} WHERE f.id = @id", new { id }, tx);

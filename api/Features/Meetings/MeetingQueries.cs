@@ -5,11 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BioCluster.Api.Features.Meetings;
 
-/// <summary>The meeting list's query string (<c>[AsParameters]</c>).</summary>
-public sealed class MeetingListQuery : IPagedQuery
+/// <summary>The filters of the meeting list and its export (<c>[AsParameters]</c>).</summary>
+public class MeetingFilterQuery
 {
-    public const string DefaultSort = "-startsAt";
-
     /// <summary>Only meetings of this body (e.g. council).</summary>
     [FromQuery(Name = "bodyCode")]
     public string? BodyCode { get; init; }
@@ -30,6 +28,16 @@ public sealed class MeetingListQuery : IPagedQuery
     [FromQuery(Name = "clusterCode")]
     public string? ClusterCode { get; init; }
 
+    public MeetingFilter ToFilter() => new(ListRules.Normal(BodyCode),
+        ListRules.Distinct(State).Select(s => WireNames.Parse<MeetingState>(s)).ToList(), From, To,
+        ListRules.Normal(ClusterCode));
+}
+
+/// <summary>The meeting list's query string.</summary>
+public sealed class MeetingListQuery : MeetingFilterQuery, IPagedQuery
+{
+    public const string DefaultSort = "-startsAt";
+
     /// <summary>startsAt or id; '-' for descending. Default -startsAt.</summary>
     [FromQuery(Name = "sort")]
     public string? Sort { get; init; }
@@ -42,28 +50,31 @@ public sealed class MeetingListQuery : IPagedQuery
     [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
 
-    public MeetingFilter ToFilter() => new(ListRules.Normal(BodyCode),
-        ListRules.Distinct(State).Select(s => WireNames.Parse<MeetingState>(s)).ToList(), From, To,
-        ListRules.Normal(ClusterCode));
+}
+
+public sealed class MeetingFilterQueryValidator : AbstractValidator<MeetingFilterQuery>
+{
+    public MeetingFilterQueryValidator()
+    {
+        RuleFor(q => q.BodyCode).FilterText();
+        RuleFor(q => q.ClusterCode).FilterText();
+        RuleFor(q => q.State).WireNamesOf<MeetingFilterQuery, MeetingState>();
+        RuleFor(q => q.To).Must((q, to) => !(q.From > to)).WithMessage(_ => Text.Of("to는 from보다 앞설 수 없습니다.", "to cannot be before from."));
+    }
 }
 
 public sealed class MeetingListQueryValidator : AbstractValidator<MeetingListQuery>
 {
     public MeetingListQueryValidator()
     {
-        RuleFor(q => q.BodyCode).FilterText();
-        RuleFor(q => q.ClusterCode).FilterText();
-        RuleFor(q => q.State).WireNamesOf<MeetingListQuery, MeetingState>();
-        RuleFor(q => q.To).Must((q, to) => !(q.From > to)).WithMessage(_ => Text.Of("to는 from보다 앞설 수 없습니다.", "to cannot be before from."));
+        Include(new MeetingFilterQueryValidator());
         Include(new PagingRules<MeetingListQuery, MeetingStore.MeetingRow>(MeetingStore.SortFields, MeetingListQuery.DefaultSort));
     }
 }
 
-/// <summary>The follow-up board's query string: who owes what by when.</summary>
-public sealed class FollowUpListQuery : IPagedQuery
+/// <summary>The filters of the follow-up board and its export: who owes what by when.</summary>
+public class FollowUpFilterQuery
 {
-    public const string DefaultSort = "dueOn";
-
     /// <summary>Only follow-ups owned by the agency with this code.</summary>
     [FromQuery(Name = "ownerCode")]
     public string? OwnerCode { get; init; }
@@ -80,6 +91,15 @@ public sealed class FollowUpListQuery : IPagedQuery
     [FromQuery(Name = "overdue")]
     public bool? Overdue { get; init; }
 
+    public FollowUpFilter ToFilter() => new(ListRules.Normal(OwnerCode), MeetingId,
+        ListRules.Distinct(State).Select(s => WireNames.Parse<FollowUpState>(s)).ToList(), Overdue);
+}
+
+/// <summary>The follow-up board's query string.</summary>
+public sealed class FollowUpListQuery : FollowUpFilterQuery, IPagedQuery
+{
+    public const string DefaultSort = "dueOn";
+
     /// <summary>dueOn or id; '-' for descending. Default dueOn (no due date last).</summary>
     [FromQuery(Name = "sort")]
     public string? Sort { get; init; }
@@ -92,17 +112,23 @@ public sealed class FollowUpListQuery : IPagedQuery
     [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
 
-    public FollowUpFilter ToFilter() => new(ListRules.Normal(OwnerCode), MeetingId,
-        ListRules.Distinct(State).Select(s => WireNames.Parse<FollowUpState>(s)).ToList(), Overdue);
+}
+
+public sealed class FollowUpFilterQueryValidator : AbstractValidator<FollowUpFilterQuery>
+{
+    public FollowUpFilterQueryValidator()
+    {
+        RuleFor(q => q.OwnerCode).FilterText();
+        RuleFor(q => q.State).WireNamesOf<FollowUpFilterQuery, FollowUpState>();
+        RuleFor(q => q.MeetingId).GreaterThan(0);
+    }
 }
 
 public sealed class FollowUpListQueryValidator : AbstractValidator<FollowUpListQuery>
 {
     public FollowUpListQueryValidator()
     {
-        RuleFor(q => q.OwnerCode).FilterText();
-        RuleFor(q => q.State).WireNamesOf<FollowUpListQuery, FollowUpState>();
-        RuleFor(q => q.MeetingId).GreaterThan(0);
+        Include(new FollowUpFilterQueryValidator());
         Include(new PagingRules<FollowUpListQuery, FollowUpStore.FollowUpRow>(FollowUpStore.SortFields, FollowUpListQuery.DefaultSort));
     }
 }

@@ -1,6 +1,7 @@
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Api.Infrastructure.Sheets;
 using BioCluster.Contracts.Common;
 using BioCluster.Contracts.Meetings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,6 +38,9 @@ public static class MeetingsApi
         var meetings = app.MapGroup("/api/v1/meetings").WithTags("Meetings");
         meetings.MapGet("/", ListMeetings).WithName(nameof(ListMeetings)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("List meetings, newest first, one keyset page at a time").Validate<MeetingListQuery>().Errors(Status401Unauthorized, Status403Forbidden);
+        meetings.MapGet("/export.csv", ExportMeetings).WithName(nameof(ExportMeetings)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("Export the meetings matching the list's filters as CSV").ProducesCsv().Validate<MeetingFilterQuery>()
+            .Errors(Status401Unauthorized, Status403Forbidden);
         meetings.MapGet("/{id:long}", GetMeeting).WithName(nameof(GetMeeting)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("A meeting with its agenda, decisions, attendance, quorum, follow-ups and the moves the caller may make")
             .ReturnsETag().Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
@@ -66,6 +70,9 @@ public static class MeetingsApi
         followUps.MapGet("/", ListFollowUps).WithName(nameof(ListFollowUps)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("Who owes what by when: follow-ups by due date, filtered by owner, meeting, state or overdue")
             .Validate<FollowUpListQuery>().Errors(Status401Unauthorized, Status403Forbidden);
+        followUps.MapGet("/export.csv", ExportFollowUps).WithName(nameof(ExportFollowUps)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("Export the follow-ups matching the board's filters (those the caller sees) as CSV").ProducesCsv().Validate<FollowUpFilterQuery>()
+            .Errors(Status401Unauthorized, Status403Forbidden);
         followUps.MapGet("/{id:long}", GetFollowUp).WithName(nameof(GetFollowUp)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("A follow-up with its progress notes and the moves the caller may make").ReturnsETag()
             .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
@@ -129,6 +136,55 @@ public static class MeetingsApi
         var (sort, limit, cursor) = PagingRules<MeetingListQuery, MeetingStore.MeetingRow>.Of(query, MeetingStore.SortFields, MeetingListQuery.DefaultSort);
         return TypedResults.Ok(await store.ListAsync(query.ToFilter(), sort, cursor, limit, ct));
     }
+
+    private static readonly IReadOnlyList<SheetColumn> MeetingColumns =
+    [
+        new("bodyCode", "협의체"), new("number", "차수"), new("titleKo", "회의명"), new("kind", "방식"), new("state", "상태"),
+        new("startsAt", "시작 일시(KST)"), new("endsAt", "종료 일시(KST)"), new("venue", "장소"), new("agendaItems", "안건 수"), new("openFollowUps", "미완료 후속조치"),
+    ];
+
+    private static object? MeetingCell(MeetingSummaryDto m, string column) => column switch
+    {
+        "bodyCode" => m.BodyCode,
+        "number" => m.Number,
+        "titleKo" => m.TitleKo,
+        "kind" => WireNames.Of(m.Kind),
+        "state" => WireNames.Of(m.State),
+        "startsAt" => MinutesPdf.Kst(m.StartsAt),
+        "endsAt" => m.EndsAt is { } end ? MinutesPdf.Kst(end) : null,
+        "venue" => m.Venue,
+        "agendaItems" => m.AgendaItems,
+        "openFollowUps" => m.OpenFollowUps,
+        _ => null,
+    };
+
+    public static SheetFile ExportMeetings([AsParameters] MeetingFilterQuery query, MeetingStore store, CancellationToken ct) =>
+        SheetExport.Csv("meetings", MeetingColumns, MeetingCell, store.StreamAsync(query.ToFilter(), ct));
+
+    private static readonly IReadOnlyList<SheetColumn> FollowUpColumns =
+    [
+        new("id", "번호"), new("meetingNumber", "회의 차수"), new("title", "후속조치"), new("owner", "담당 기관"), new("ownerPerson", "담당자"),
+        new("dueOn", "기한"), new("state", "상태"), new("percent", "진척률(%)"), new("overdue", "기한 경과"), new("daysLate", "지연 일수"),
+    ];
+
+    private static object? FollowUpCell(FollowUpDto f, string column) => column switch
+    {
+        "id" => f.Id,
+        "meetingNumber" => f.MeetingNumber,
+        "title" => f.Title,
+        "owner" => f.OwnerAgency?.NameKo,
+        "ownerPerson" => f.OwnerPerson,
+        "dueOn" => f.DueOn,
+        "state" => WireNames.Of(f.State),
+        "percent" => f.Percent,
+        "overdue" => f.Overdue ? "예" : "아니오",
+        "daysLate" => f.DaysLate,
+        _ => null,
+    };
+
+    public static async Task<SheetFile> ExportFollowUps([AsParameters] FollowUpFilterQuery query, Actor actor, MeetingStore meetings, FollowUpStore store,
+        CancellationToken ct) =>
+        SheetExport.Csv("follow-ups", FollowUpColumns, FollowUpCell, store.StreamAsync(query.ToFilter(), await meetings.ViewOfAsync(actor, ct), ct));
 
     public static async Task<Results<Ok<MeetingDto>, ReadRefused>> GetMeeting(long id, Actor actor, MeetingStore store, HttpContext http, CancellationToken ct) =>
         ReadResponses.Found(await store.GetAsync(id, await store.ViewOfAsync(actor, ct), ct), $"Meeting {id}", http);

@@ -74,7 +74,26 @@ public sealed class QueryParameterPropertyTests(SqliteApiFactory factory) : ICla
                 titleKo = "질의 매개변수 시험 과제", problemKo = "임상시험 승인 절차가 기관마다 달라 지연됩니다.", proposalKo = "공동 심의를 인정하도록 고시를 개정합니다.",
                 category = "clinical_trials", clusterCodes = new[] { "osong" }, raisedByCode = "kbiohealth",
             }))).EnsureSuccessStatusCode();
-        foreach (var collection in new[] { "clusters", "agencies", "api-keys", "users", "regulatory-issues" })
+        // A meeting taken as far as a decision with a follow-up, so the follow-up collection has a record too.
+        var meeting = await client.PostAsync("/api/v1/meetings", Http.Body(new
+        {
+            bodyCode = "council", titleKo = "질의 시험 회의", kind = "online", startsAt = "2026-12-01T06:00:00Z", onlineUrl = "https://meet.example.go.kr/q",
+        }));
+        var meetingId = JsonDocument.Parse(await meeting.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var etag = meeting.Headers.ETag!.Tag;
+        async Task<JsonElement> Step(HttpMethod method, string path, object body)
+        {
+            var response = await client.Send(method, path, Http.Body(body), etag);
+            response.EnsureSuccessStatusCode();
+            etag = response.Headers.ETag!.Tag;
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        }
+        var item = (await Step(HttpMethod.Post, $"/api/v1/meetings/{meetingId}/agenda", new { titleKo = "질의 시험 안건", kind = "deliberation" }))
+            .GetProperty("agenda")[0].GetProperty("id").GetInt64();
+        await Step(HttpMethod.Post, $"/api/v1/meetings/{meetingId}/transitions", new { to = "convened" });
+        await Step(HttpMethod.Put, $"/api/v1/meetings/{meetingId}/agenda/{item}/decision",
+            new { outcome = "noted", text = "보고 접수", followUps = new[] { new { title = "질의 시험 후속조치", ownerAgencyCode = "mfds" } } });
+        foreach (var collection in new[] { "clusters", "agencies", "api-keys", "users", "regulatory-issues", "meetings", "follow-ups" })
             _ids[collection] = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/{collection}?limit=1")).RootElement.GetProperty("items")[0].GetProperty("id").GetInt64();
         var figures = await client.PutAsync($"/api/v1/clusters/{_ids["clusters"]}/indicators/2024", Http.Body(new { companies = 1 }));
         Assert.True(figures.StatusCode is HttpStatusCode.Created or HttpStatusCode.PreconditionRequired); // made, or made by an earlier test

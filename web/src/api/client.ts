@@ -4389,17 +4389,29 @@ export class FollowUpsClient {
 
     /**
      * Who owes what by when: follow-ups by due date, filtered by owner, meeting, state or overdue
+     * @param sort (optional) dueOn or id; '-' for descending. Default dueOn (no due date last).
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
      * @param ownerCode (optional) Only follow-ups owned by the agency with this code.
      * @param meetingId (optional) Only follow-ups of this meeting.
      * @param state (optional) Only follow-ups in these states (open, in_progress, done, cancelled).
      * @param overdue (optional) true: only those past their due day and not done or cancelled.
-     * @param sort (optional) dueOn or id; '-' for descending. Default dueOn (no due date last).
-     * @param limit (optional) Page size, 1–200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
-    listFollowUps(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<FollowUpDtoPage> {
+    listFollowUps(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, signal?: AbortSignal): Promise<FollowUpDtoPage> {
         let url_ = this.baseUrl + "/api/v1/follow-ups?";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         if (ownerCode === null)
             throw new globalThis.Error("The parameter 'ownerCode' cannot be null.");
         else if (ownerCode !== undefined)
@@ -4416,18 +4428,6 @@ export class FollowUpsClient {
             throw new globalThis.Error("The parameter 'overdue' cannot be null.");
         else if (overdue !== undefined)
             url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
-        if (sort === null)
-            throw new globalThis.Error("The parameter 'sort' cannot be null.");
-        else if (sort !== undefined)
-            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor === null)
-            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
-        else if (cursor !== undefined)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4476,6 +4476,82 @@ export class FollowUpsClient {
             });
         }
         return Promise.resolve<FollowUpDtoPage>(null as any);
+    }
+
+    /**
+     * Export the follow-ups matching the board's filters (those the caller sees) as CSV
+     * @param ownerCode (optional) Only follow-ups owned by the agency with this code.
+     * @param meetingId (optional) Only follow-ups of this meeting.
+     * @param state (optional) Only follow-ups in these states (open, in_progress, done, cancelled).
+     * @param overdue (optional) true: only those past their due day and not done or cancelled.
+     * @return OK
+     */
+    exportFollowUps(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/follow-ups/export.csv?";
+        if (ownerCode === null)
+            throw new globalThis.Error("The parameter 'ownerCode' cannot be null.");
+        else if (ownerCode !== undefined)
+            url_ += "ownerCode=" + encodeURIComponent("" + ownerCode) + "&";
+        if (meetingId === null)
+            throw new globalThis.Error("The parameter 'meetingId' cannot be null.");
+        else if (meetingId !== undefined)
+            url_ += "meetingId=" + encodeURIComponent("" + meetingId) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportFollowUps(_response);
+        });
+    }
+
+    protected processExportFollowUps(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
     }
 
     /**
@@ -5207,18 +5283,30 @@ export class MeetingsClient {
 
     /**
      * List meetings, newest first, one keyset page at a time
+     * @param sort (optional) startsAt or id; '-' for descending. Default -startsAt.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
      * @param bodyCode (optional) Only meetings of this body (e.g. council).
      * @param state (optional) Only meetings in these states (planned, convened, held, closed, cancelled).
      * @param from (optional) Only meetings starting on or after this day (Korean calendar).
      * @param to (optional) Only meetings starting on or before this day (Korean calendar).
      * @param clusterCode (optional) Only meetings with an agenda item that names this cluster, or a regulatory issue affecting it.
-     * @param sort (optional) startsAt or id; '-' for descending. Default -startsAt.
-     * @param limit (optional) Page size, 1–200 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
-    listMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<MeetingSummaryDtoPage> {
+    listMeetings(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, signal?: AbortSignal): Promise<MeetingSummaryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/meetings?";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
         else if (bodyCode !== undefined)
@@ -5239,18 +5327,6 @@ export class MeetingsClient {
             throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
         else if (clusterCode !== undefined)
             url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
-        if (sort === null)
-            throw new globalThis.Error("The parameter 'sort' cannot be null.");
-        else if (sort !== undefined)
-            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor === null)
-            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
-        else if (cursor !== undefined)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -5385,6 +5461,87 @@ export class MeetingsClient {
             });
         }
         return Promise.resolve<MeetingDto>(null as any);
+    }
+
+    /**
+     * Export the meetings matching the list's filters as CSV
+     * @param bodyCode (optional) Only meetings of this body (e.g. council).
+     * @param state (optional) Only meetings in these states (planned, convened, held, closed, cancelled).
+     * @param from (optional) Only meetings starting on or after this day (Korean calendar).
+     * @param to (optional) Only meetings starting on or before this day (Korean calendar).
+     * @param clusterCode (optional) Only meetings with an agenda item that names this cluster, or a regulatory issue affecting it.
+     * @return OK
+     */
+    exportMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/meetings/export.csv?";
+        if (bodyCode === null)
+            throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
+        else if (bodyCode !== undefined)
+            url_ += "bodyCode=" + encodeURIComponent("" + bodyCode) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportMeetings(_response);
+        });
+    }
+
+    protected processExportMeetings(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
     }
 
     /**

@@ -263,16 +263,26 @@ export function attachFollowUpDocument(client: C.DocumentsClient, parameters: At
 }
 
 export interface ListFollowUpsParameters {
-  ownerCode?: Parameters<C.FollowUpsClient['listFollowUps']>[0];
-  meetingId?: Parameters<C.FollowUpsClient['listFollowUps']>[1];
-  state?: Parameters<C.FollowUpsClient['listFollowUps']>[2];
-  overdue?: Parameters<C.FollowUpsClient['listFollowUps']>[3];
-  sort?: Parameters<C.FollowUpsClient['listFollowUps']>[4];
-  limit?: Parameters<C.FollowUpsClient['listFollowUps']>[5];
-  cursor?: Parameters<C.FollowUpsClient['listFollowUps']>[6];
+  sort?: Parameters<C.FollowUpsClient['listFollowUps']>[0];
+  limit?: Parameters<C.FollowUpsClient['listFollowUps']>[1];
+  cursor?: Parameters<C.FollowUpsClient['listFollowUps']>[2];
+  ownerCode?: Parameters<C.FollowUpsClient['listFollowUps']>[3];
+  meetingId?: Parameters<C.FollowUpsClient['listFollowUps']>[4];
+  state?: Parameters<C.FollowUpsClient['listFollowUps']>[5];
+  overdue?: Parameters<C.FollowUpsClient['listFollowUps']>[6];
 }
 export function listFollowUps(client: C.FollowUpsClient, parameters: ListFollowUpsParameters = {}): ReturnType<C.FollowUpsClient['listFollowUps']> {
-  return client.listFollowUps(parameters.ownerCode, parameters.meetingId, parameters.state, parameters.overdue, parameters.sort, parameters.limit, parameters.cursor);
+  return client.listFollowUps(parameters.sort, parameters.limit, parameters.cursor, parameters.ownerCode, parameters.meetingId, parameters.state, parameters.overdue);
+}
+
+export interface ExportFollowUpsParameters {
+  ownerCode?: Parameters<C.FollowUpsClient['exportFollowUps']>[0];
+  meetingId?: Parameters<C.FollowUpsClient['exportFollowUps']>[1];
+  state?: Parameters<C.FollowUpsClient['exportFollowUps']>[2];
+  overdue?: Parameters<C.FollowUpsClient['exportFollowUps']>[3];
+}
+export function exportFollowUps(client: C.FollowUpsClient, parameters: ExportFollowUpsParameters = {}): ReturnType<C.FollowUpsClient['exportFollowUps']> {
+  return client.exportFollowUps(parameters.ownerCode, parameters.meetingId, parameters.state, parameters.overdue);
 }
 
 export interface RunImportParameters {
@@ -297,17 +307,17 @@ export function listImports(client: C.ImportsClient, parameters: ListImportsPara
 }
 
 export interface ListMeetingsParameters {
-  bodyCode?: Parameters<C.MeetingsClient['listMeetings']>[0];
-  state?: Parameters<C.MeetingsClient['listMeetings']>[1];
-  from?: Parameters<C.MeetingsClient['listMeetings']>[2];
-  to?: Parameters<C.MeetingsClient['listMeetings']>[3];
-  clusterCode?: Parameters<C.MeetingsClient['listMeetings']>[4];
-  sort?: Parameters<C.MeetingsClient['listMeetings']>[5];
-  limit?: Parameters<C.MeetingsClient['listMeetings']>[6];
-  cursor?: Parameters<C.MeetingsClient['listMeetings']>[7];
+  sort?: Parameters<C.MeetingsClient['listMeetings']>[0];
+  limit?: Parameters<C.MeetingsClient['listMeetings']>[1];
+  cursor?: Parameters<C.MeetingsClient['listMeetings']>[2];
+  bodyCode?: Parameters<C.MeetingsClient['listMeetings']>[3];
+  state?: Parameters<C.MeetingsClient['listMeetings']>[4];
+  from?: Parameters<C.MeetingsClient['listMeetings']>[5];
+  to?: Parameters<C.MeetingsClient['listMeetings']>[6];
+  clusterCode?: Parameters<C.MeetingsClient['listMeetings']>[7];
 }
 export function listMeetings(client: C.MeetingsClient, parameters: ListMeetingsParameters = {}): ReturnType<C.MeetingsClient['listMeetings']> {
-  return client.listMeetings(parameters.bodyCode, parameters.state, parameters.from, parameters.to, parameters.clusterCode, parameters.sort, parameters.limit, parameters.cursor);
+  return client.listMeetings(parameters.sort, parameters.limit, parameters.cursor, parameters.bodyCode, parameters.state, parameters.from, parameters.to, parameters.clusterCode);
 }
 
 export interface CreateMeetingParameters {
@@ -316,6 +326,17 @@ export interface CreateMeetingParameters {
 }
 export function createMeeting(client: C.MeetingsClient, parameters: CreateMeetingParameters): ReturnType<C.MeetingsClient['createMeeting']> {
   return client.createMeeting(parameters.body, parameters.idempotency_Key);
+}
+
+export interface ExportMeetingsParameters {
+  bodyCode?: Parameters<C.MeetingsClient['exportMeetings']>[0];
+  state?: Parameters<C.MeetingsClient['exportMeetings']>[1];
+  from?: Parameters<C.MeetingsClient['exportMeetings']>[2];
+  to?: Parameters<C.MeetingsClient['exportMeetings']>[3];
+  clusterCode?: Parameters<C.MeetingsClient['exportMeetings']>[4];
+}
+export function exportMeetings(client: C.MeetingsClient, parameters: ExportMeetingsParameters = {}): ReturnType<C.MeetingsClient['exportMeetings']> {
+  return client.exportMeetings(parameters.bodyCode, parameters.state, parameters.from, parameters.to, parameters.clusterCode);
 }
 
 export interface GetMinutesParameters {

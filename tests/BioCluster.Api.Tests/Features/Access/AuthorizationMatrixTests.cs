@@ -115,6 +115,8 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("POST", "/api/v1/council/seats/{seatId:long}/memberships", _ => "/api/v1/council/seats/1/memberships", "{}", CouncilManagers),
         ("GET", "/api/v1/council/terms-ending", _ => "/api/v1/council/terms-ending", null, Readers),
         ("GET", "/api/v1/meetings/", _ => "/api/v1/meetings", null, Readers),
+        ("GET", "/api/v1/meetings/export.csv", _ => "/api/v1/meetings/export.csv", null, Readers),
+        ("GET", "/api/v1/follow-ups/export.csv", _ => "/api/v1/follow-ups/export.csv", null, Readers),
         ("GET", "/api/v1/meetings/{id:long}", _ => "/api/v1/meetings/1", null, Readers),
         ("POST", "/api/v1/meetings/", _ => "/api/v1/meetings", "{}", CouncilManagers),
         ("PUT", "/api/v1/meetings/{id:long}", _ => "/api/v1/meetings/1", "{}", CouncilManagers),
