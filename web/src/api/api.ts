@@ -13,6 +13,9 @@ import {
   ClustersClient,
   HealthClient,
   ImportsClient,
+  CouncilClient,
+  MeetingsClient,
+  FollowUpsClient,
   RegulatoryIssuesClient,
   UsersClient,
 } from './client';
@@ -38,6 +41,9 @@ export interface Clients {
   audit: AuditClient;
   issues: RegulatoryIssuesClient;
   imports: ImportsClient;
+  council: CouncilClient;
+  meetings: MeetingsClient;
+  followUps: FollowUpsClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -163,6 +169,9 @@ export function createApi(options: ApiOptions = {}): Api {
       audit: new AuditClient(baseUrl, http),
       issues: new RegulatoryIssuesClient(baseUrl, http),
       imports: new ImportsClient(baseUrl, http),
+      council: new CouncilClient(baseUrl, http),
+      meetings: new MeetingsClient(baseUrl, http),
+      followUps: new FollowUpsClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

@@ -52,6 +52,10 @@ export const auditEn: Widen<typeof auditKo> = {
     api_key: 'API key',
     regulatory_issue: 'Regulatory issue',
     import: 'Data import',
+    meeting: 'Meeting',
+    follow_up: 'Follow-up',
+    council_seat: 'Council seat',
+    council_membership: 'Council membership',
   },
   auditActions: {
     create: 'Created',
@@ -64,5 +68,6 @@ export const auditEn: Widen<typeof auditKo> = {
     comment: 'Commented',
     import: 'Imported',
     import_dry_run: 'Import checked (dry run)',
+    end_term: 'Term ended',
   },
 };

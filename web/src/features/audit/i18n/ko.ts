@@ -52,6 +52,10 @@ export const auditKo = {
     api_key: 'API 키',
     regulatory_issue: '규제 개선 과제',
     import: '데이터 가져오기',
+    meeting: '회의',
+    follow_up: '후속조치',
+    council_seat: '협의체 좌석',
+    council_membership: '협의체 위원 임기',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
@@ -64,5 +68,6 @@ export const auditKo = {
     comment: '의견',
     import: '가져오기',
     import_dry_run: '가져오기 사전 검사',
+    end_term: '임기 종료',
   } satisfies Record<AuditAction, string>,
 };
