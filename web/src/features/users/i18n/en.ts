@@ -74,6 +74,9 @@ export const usersEn: Widen<typeof usersKo> = {
     'issues:raise': 'Raise regulatory issues',
     'issues:move': 'Move regulatory issues through review',
     'issues:comment': 'Comment on regulatory issues',
+    'council:read': 'Read the council, its meetings and follow-ups',
+    'council:manage': 'Run the council (seats, meetings, agenda, attendance, decisions)',
+    'follow-ups:report': 'Report on own follow-ups',
   },
   userStatuses: {
     active: 'Active',

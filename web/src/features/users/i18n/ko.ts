@@ -74,6 +74,9 @@ export const usersKo = {
     'issues:raise': '규제 개선 과제 등록',
     'issues:move': '규제 개선 과제 처리',
     'issues:comment': '규제 개선 과제 의견 작성',
+    'council:read': '협의체·회의·후속조치 열람',
+    'council:manage': '협의체 운영 (좌석·회의·안건·출석·결정)',
+    'follow-ups:report': '소관 후속조치 이행 보고',
   } satisfies Record<Permission, string>,
   userStatuses: {
     active: '사용 중',
