@@ -9,12 +9,15 @@ function navItems(page: Page): Promise<(string | undefined)[]> {
 
 // What each demo role may see: the menu, and the Edit action on osong (operated by kbiohealth,
 // demo-operator's agency) and songdo (operated by ifez).
+/** Everyone signed in reads the council: its seats, meetings and follow-ups. */
+const COUNCIL = ['council', 'meetings', 'followUps'];
+
 const ROLES: { user: DemoUser; role: string; nav: string[]; editOsong: boolean; editSongdo: boolean }[] = [
-  { user: 'demo-admin', role: 'admin', nav: ['clusters', 'agencies', 'issues', 'users', 'apiKeys', 'audit', 'imports'], editOsong: true, editSongdo: true },
-  { user: 'demo-secretariat', role: 'secretariat', nav: ['clusters', 'agencies', 'issues', 'audit', 'imports'], editOsong: true, editSongdo: true },
-  { user: 'demo-ministry', role: 'ministry_reviewer', nav: ['clusters', 'agencies', 'issues', 'apiKeys'], editOsong: false, editSongdo: false },
-  { user: 'demo-operator', role: 'cluster_operator', nav: ['clusters', 'agencies', 'issues', 'apiKeys'], editOsong: true, editSongdo: false },
-  { user: 'demo-viewer', role: 'viewer', nav: ['clusters', 'agencies', 'issues'], editOsong: false, editSongdo: false },
+  { user: 'demo-admin', role: 'admin', nav: ['clusters', 'agencies', 'issues', ...COUNCIL, 'users', 'apiKeys', 'audit', 'imports'], editOsong: true, editSongdo: true },
+  { user: 'demo-secretariat', role: 'secretariat', nav: ['clusters', 'agencies', 'issues', ...COUNCIL, 'audit', 'imports'], editOsong: true, editSongdo: true },
+  { user: 'demo-ministry', role: 'ministry_reviewer', nav: ['clusters', 'agencies', 'issues', ...COUNCIL, 'apiKeys'], editOsong: false, editSongdo: false },
+  { user: 'demo-operator', role: 'cluster_operator', nav: ['clusters', 'agencies', 'issues', ...COUNCIL, 'apiKeys'], editOsong: true, editSongdo: false },
+  { user: 'demo-viewer', role: 'viewer', nav: ['clusters', 'agencies', 'issues', ...COUNCIL], editOsong: false, editSongdo: false },
 ];
 
 for (const expected of ROLES) {

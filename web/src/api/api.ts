@@ -13,9 +13,11 @@ import {
   CalendarFeedsClient,
   ClustersClient,
   DocumentsClient,
-  CouncilClient,
   HealthClient,
   ImportsClient,
+  CouncilClient,
+  MeetingsClient,
+  FollowUpsClient,
   RegulatoryIssuesClient,
   UsersClient,
 } from './client';
@@ -44,6 +46,8 @@ export interface Clients {
   documents: DocumentsClient;
   council: CouncilClient;
   calendarFeeds: CalendarFeedsClient;
+  meetings: MeetingsClient;
+  followUps: FollowUpsClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -172,6 +176,8 @@ export function createApi(options: ApiOptions = {}): Api {
       documents: new DocumentsClient(baseUrl, http),
       council: new CouncilClient(baseUrl, http),
       calendarFeeds: new CalendarFeedsClient(baseUrl, http),
+      meetings: new MeetingsClient(baseUrl, http),
+      followUps: new FollowUpsClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

@@ -4558,7 +4558,7 @@ export class FollowUpsClient {
      * A follow-up with its progress notes and the moves the caller may make
      * @return OK
      */
-    getFollowUp(id: number, signal?: AbortSignal): Promise<FollowUpDto> {
+    getFollowUp(id: number, signal?: AbortSignal): Promise<SwaggerResponse<FollowUpDto>> {
         let url_ = this.baseUrl + "/api/v1/follow-ups/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4578,14 +4578,14 @@ export class FollowUpsClient {
         });
     }
 
-    protected processGetFollowUp(response: Response): Promise<FollowUpDto> {
+    protected processGetFollowUp(response: Response): Promise<SwaggerResponse<FollowUpDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FollowUpDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4610,7 +4610,7 @@ export class FollowUpsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<FollowUpDto>(null as any);
+        return Promise.resolve<SwaggerResponse<FollowUpDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -4618,7 +4618,7 @@ export class FollowUpsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    replaceFollowUp(id: number, if_Match: string, body: UpdateFollowUpRequest, signal?: AbortSignal): Promise<FollowUpDto> {
+    replaceFollowUp(id: number, if_Match: string, body: UpdateFollowUpRequest, signal?: AbortSignal): Promise<SwaggerResponse<FollowUpDto>> {
         let url_ = this.baseUrl + "/api/v1/follow-ups/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4643,14 +4643,14 @@ export class FollowUpsClient {
         });
     }
 
-    protected processReplaceFollowUp(response: Response): Promise<FollowUpDto> {
+    protected processReplaceFollowUp(response: Response): Promise<SwaggerResponse<FollowUpDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FollowUpDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -4711,7 +4711,7 @@ export class FollowUpsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<FollowUpDto>(null as any);
+        return Promise.resolve<SwaggerResponse<FollowUpDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -4719,7 +4719,7 @@ export class FollowUpsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    moveFollowUp(id: number, if_Match: string, body: FollowUpMoveRequest, signal?: AbortSignal): Promise<FollowUpDto> {
+    moveFollowUp(id: number, if_Match: string, body: FollowUpMoveRequest, signal?: AbortSignal): Promise<SwaggerResponse<FollowUpDto>> {
         let url_ = this.baseUrl + "/api/v1/follow-ups/{id}/transitions";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4744,14 +4744,14 @@ export class FollowUpsClient {
         });
     }
 
-    protected processMoveFollowUp(response: Response): Promise<FollowUpDto> {
+    protected processMoveFollowUp(response: Response): Promise<SwaggerResponse<FollowUpDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FollowUpDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -4812,7 +4812,7 @@ export class FollowUpsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<FollowUpDto>(null as any);
+        return Promise.resolve<SwaggerResponse<FollowUpDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 }
 
@@ -5382,7 +5382,7 @@ export class MeetingsClient {
      * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422. A repeat sent while the first is still running waits for its answer (up to 20 s by default), then gets 409 with Retry-After; send it again then.
      * @return Created
      */
-    createMeeting(body: CreateMeetingRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MeetingDto> {
+    createMeeting(body: CreateMeetingRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<SwaggerResponse<MeetingDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -5404,14 +5404,14 @@ export class MeetingsClient {
         });
     }
 
-    protected processCreateMeeting(response: Response): Promise<MeetingDto> {
+    protected processCreateMeeting(response: Response): Promise<SwaggerResponse<MeetingDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
             result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
-            return result201;
+            return new SwaggerResponse(status, _headers, result201);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -5460,7 +5460,7 @@ export class MeetingsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MeetingDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MeetingDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -5548,7 +5548,7 @@ export class MeetingsClient {
      * A meeting with its agenda, decisions, attendance, quorum, follow-ups and the moves the caller may make
      * @return OK
      */
-    getMeeting(id: number, signal?: AbortSignal): Promise<MeetingDto> {
+    getMeeting(id: number, signal?: AbortSignal): Promise<SwaggerResponse<MeetingDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5568,14 +5568,14 @@ export class MeetingsClient {
         });
     }
 
-    protected processGetMeeting(response: Response): Promise<MeetingDto> {
+    protected processGetMeeting(response: Response): Promise<SwaggerResponse<MeetingDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5600,7 +5600,7 @@ export class MeetingsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MeetingDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MeetingDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -5608,7 +5608,7 @@ export class MeetingsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    replaceMeeting(id: number, if_Match: string, body: UpdateMeetingRequest, signal?: AbortSignal): Promise<MeetingDto> {
+    replaceMeeting(id: number, if_Match: string, body: UpdateMeetingRequest, signal?: AbortSignal): Promise<SwaggerResponse<MeetingDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5633,14 +5633,14 @@ export class MeetingsClient {
         });
     }
 
-    protected processReplaceMeeting(response: Response): Promise<MeetingDto> {
+    protected processReplaceMeeting(response: Response): Promise<SwaggerResponse<MeetingDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -5701,7 +5701,7 @@ export class MeetingsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MeetingDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MeetingDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -5709,7 +5709,7 @@ export class MeetingsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    moveMeeting(id: number, if_Match: string, body: MeetingMoveRequest, signal?: AbortSignal): Promise<MeetingDto> {
+    moveMeeting(id: number, if_Match: string, body: MeetingMoveRequest, signal?: AbortSignal): Promise<SwaggerResponse<MeetingDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/transitions";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5734,14 +5734,14 @@ export class MeetingsClient {
         });
     }
 
-    protected processMoveMeeting(response: Response): Promise<MeetingDto> {
+    protected processMoveMeeting(response: Response): Promise<SwaggerResponse<MeetingDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -5802,7 +5802,7 @@ export class MeetingsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MeetingDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MeetingDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -5810,7 +5810,7 @@ export class MeetingsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    addAgendaItem(id: number, if_Match: string, body: AgendaItemRequest, signal?: AbortSignal): Promise<MeetingDto> {
+    addAgendaItem(id: number, if_Match: string, body: AgendaItemRequest, signal?: AbortSignal): Promise<SwaggerResponse<MeetingDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/agenda";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5835,14 +5835,14 @@ export class MeetingsClient {
         });
     }
 
-    protected processAddAgendaItem(response: Response): Promise<MeetingDto> {
+    protected processAddAgendaItem(response: Response): Promise<SwaggerResponse<MeetingDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -5903,7 +5903,7 @@ export class MeetingsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MeetingDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MeetingDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -5911,7 +5911,7 @@ export class MeetingsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    replaceAgendaItem(id: number, itemId: number, if_Match: string, body: AgendaItemRequest, signal?: AbortSignal): Promise<MeetingDto> {
+    replaceAgendaItem(id: number, itemId: number, if_Match: string, body: AgendaItemRequest, signal?: AbortSignal): Promise<SwaggerResponse<MeetingDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/agenda/{itemId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5939,14 +5939,14 @@ export class MeetingsClient {
         });
     }
 
-    protected processReplaceAgendaItem(response: Response): Promise<MeetingDto> {
+    protected processReplaceAgendaItem(response: Response): Promise<SwaggerResponse<MeetingDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -6007,7 +6007,7 @@ export class MeetingsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MeetingDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MeetingDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -6015,7 +6015,7 @@ export class MeetingsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    deleteAgendaItem(id: number, itemId: number, if_Match: string, signal?: AbortSignal): Promise<MeetingDto> {
+    deleteAgendaItem(id: number, itemId: number, if_Match: string, signal?: AbortSignal): Promise<SwaggerResponse<MeetingDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/agenda/{itemId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6039,14 +6039,14 @@ export class MeetingsClient {
         });
     }
 
-    protected processDeleteAgendaItem(response: Response): Promise<MeetingDto> {
+    protected processDeleteAgendaItem(response: Response): Promise<SwaggerResponse<MeetingDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -6107,7 +6107,7 @@ export class MeetingsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MeetingDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MeetingDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -6115,7 +6115,7 @@ export class MeetingsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    reorderAgenda(id: number, if_Match: string, body: AgendaOrderRequest, signal?: AbortSignal): Promise<MeetingDto> {
+    reorderAgenda(id: number, if_Match: string, body: AgendaOrderRequest, signal?: AbortSignal): Promise<SwaggerResponse<MeetingDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/agenda-order";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6140,14 +6140,14 @@ export class MeetingsClient {
         });
     }
 
-    protected processReorderAgenda(response: Response): Promise<MeetingDto> {
+    protected processReorderAgenda(response: Response): Promise<SwaggerResponse<MeetingDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -6208,7 +6208,7 @@ export class MeetingsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MeetingDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MeetingDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -6216,7 +6216,7 @@ export class MeetingsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    putAttendance(id: number, if_Match: string, body: AttendanceRequest, signal?: AbortSignal): Promise<MeetingDto> {
+    putAttendance(id: number, if_Match: string, body: AttendanceRequest, signal?: AbortSignal): Promise<SwaggerResponse<MeetingDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/attendance";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6241,14 +6241,14 @@ export class MeetingsClient {
         });
     }
 
-    protected processPutAttendance(response: Response): Promise<MeetingDto> {
+    protected processPutAttendance(response: Response): Promise<SwaggerResponse<MeetingDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -6309,7 +6309,7 @@ export class MeetingsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MeetingDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MeetingDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -6317,7 +6317,7 @@ export class MeetingsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    decideAgendaItem(id: number, itemId: number, if_Match: string, body: DecisionRequest, signal?: AbortSignal): Promise<MeetingDto> {
+    decideAgendaItem(id: number, itemId: number, if_Match: string, body: DecisionRequest, signal?: AbortSignal): Promise<SwaggerResponse<MeetingDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/agenda/{itemId}/decision";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6345,14 +6345,14 @@ export class MeetingsClient {
         });
     }
 
-    protected processDecideAgendaItem(response: Response): Promise<MeetingDto> {
+    protected processDecideAgendaItem(response: Response): Promise<SwaggerResponse<MeetingDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -6413,7 +6413,7 @@ export class MeetingsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MeetingDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MeetingDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 }
 

@@ -2,6 +2,14 @@
 // the build when the API adds a value that is missing here (or drops one that is still listed).
 import type {
   ActorType,
+  AgendaKind,
+  AgendaVisibility,
+  AttendanceStatus,
+  DecisionOutcome,
+  FollowUpState,
+  MeetingKind,
+  MeetingState,
+  SeatGroup,
   AgencyKind,
   ApiKeyScope,
   ApiKeyStatus,
@@ -65,6 +73,23 @@ export const INSTRUMENTS = ['law', 'enforcement_decree', 'enforcement_rule', 'no
 
 export const OVERDUE_KINDS = ['answer', 'review', 'improvement'] as const satisfies readonly OverdueKind[];
 
+/** A meeting's life in order (cancelled last). */
+export const MEETING_STATES = ['planned', 'convened', 'held', 'closed', 'cancelled'] as const satisfies readonly MeetingState[];
+
+export const MEETING_KINDS = ['in_person', 'online', 'hybrid'] as const satisfies readonly MeetingKind[];
+
+export const AGENDA_KINDS = ['report', 'deliberation', 'discussion', 'matters_arising'] as const satisfies readonly AgendaKind[];
+
+export const AGENDA_VISIBILITIES = ['public', 'internal'] as const satisfies readonly AgendaVisibility[];
+
+export const DECISION_OUTCOMES = ['approved', 'approved_with_conditions', 'deferred', 'rejected', 'noted'] as const satisfies readonly DecisionOutcome[];
+
+export const ATTENDANCE_STATUSES = ['present', 'substitute', 'absent', 'observer'] as const satisfies readonly AttendanceStatus[];
+
+export const FOLLOW_UP_STATES = ['open', 'in_progress', 'done', 'cancelled'] as const satisfies readonly FollowUpState[];
+
+export const SEAT_GROUPS = ['ministry', 'cluster_operator', 'public_agency', 'private_expert'] as const satisfies readonly SeatGroup[];
+
 // The contract types these as plain strings; the lists are what the API writes today. Unknown
 // values still show (as their raw text), they just have no translated label.
 export const AUDIT_ENTITY_TYPES = ['cluster', 'agency', 'cluster_indicator', 'user', 'api_key', 'regulatory_issue', 'import', 'document', 'council_body', 'council_seat', 'council_membership', 'meeting', 'meeting_minutes', 'follow_up', 'calendar_feed'] as const;
@@ -90,7 +115,15 @@ const exhaustive: [
   Exhaustive<IssuePriority, (typeof ISSUE_PRIORITIES)[number]>,
   Exhaustive<Instrument, (typeof INSTRUMENTS)[number]>,
   Exhaustive<OverdueKind, (typeof OVERDUE_KINDS)[number]>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Exhaustive<MeetingState, (typeof MEETING_STATES)[number]>,
+  Exhaustive<MeetingKind, (typeof MEETING_KINDS)[number]>,
+  Exhaustive<AgendaKind, (typeof AGENDA_KINDS)[number]>,
+  Exhaustive<AgendaVisibility, (typeof AGENDA_VISIBILITIES)[number]>,
+  Exhaustive<DecisionOutcome, (typeof DECISION_OUTCOMES)[number]>,
+  Exhaustive<AttendanceStatus, (typeof ATTENDANCE_STATUSES)[number]>,
+  Exhaustive<FollowUpState, (typeof FOLLOW_UP_STATES)[number]>,
+  Exhaustive<SeatGroup, (typeof SEAT_GROUPS)[number]>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void exhaustive;
 
 export function isOneOf<T extends string>(values: readonly T[], value: string | null | undefined): value is T {

@@ -17,6 +17,9 @@ const SECTION_PATHS: Record<Section, string> = {
   clusters: paths.clusters(),
   agencies: paths.agencies(),
   issues: paths.issues(),
+  council: paths.council(),
+  meetings: paths.meetings(),
+  followUps: paths.followUps(),
   users: paths.users(),
   apiKeys: paths.apiKeys(),
   audit: paths.audit(),
@@ -43,6 +46,14 @@ function sectionOf(route: Route): Section | undefined {
     case 'issue':
     case 'issueEdit':
       return 'issues';
+    case 'council':
+      return 'council';
+    case 'meetings':
+    case 'meetingNew':
+    case 'meeting':
+      return 'meetings';
+    case 'followUps':
+      return 'followUps';
     case 'users':
     case 'user':
       return 'users';

@@ -23,6 +23,22 @@ import {
   USER_STATUSES,
 } from '../api/enums';
 import { PERMISSIONS } from '../lib/permissions';
+import {
+  AGENDA_KINDS,
+  AGENDA_VISIBILITIES,
+  ATTENDANCE_STATUSES,
+  DECISION_OUTCOMES,
+  FOLLOW_UP_STATES,
+  MEETING_KINDS,
+  MEETING_STATES,
+} from '../api/enums';
+import { councilEn } from '../features/council/i18n/en';
+import { councilKo } from '../features/council/i18n/ko';
+import { followUpsEn } from '../features/follow-ups/i18n/en';
+import { followUpsKo } from '../features/follow-ups/i18n/ko';
+import { meetingsEn } from '../features/meetings/i18n/en';
+import { meetingsKo } from '../features/meetings/i18n/ko';
+import { SEAT_SECTIONS } from '../features/council/council';
 import { en } from './en';
 import { ko } from './ko';
 import {
@@ -142,6 +158,45 @@ describe('dictionaries', () => {
     };
     walk(srcDir);
     expect(offenders).toEqual([]);
+  });
+});
+
+// The council's pages bring their own strings (loaded with them, not with the first screen): the same checks.
+describe('dictionaries loaded with their pages', () => {
+  const pairs = [
+    ['council', councilKo, councilEn],
+    ['meetings', meetingsKo, meetingsEn],
+    ['follow-ups', followUpsKo, followUpsEn],
+  ] as const;
+
+  it.each(pairs)('%s: the same keys, every entry a non-empty string, the same placeholders', (_, koDict, enDict) => {
+    const koLeaves = leaves(koDict);
+    const enLeaves = leaves(enDict);
+    expect([...enLeaves.keys()].sort()).toEqual([...koLeaves.keys()].sort());
+    const names = (text: unknown) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, value] of koLeaves) {
+      for (const v of [value, enLeaves.get(key)]) expect(typeof v === 'string' && v.trim().length > 0, key).toBe(true);
+      expect(names(enLeaves.get(key)), key).toEqual(names(value));
+    }
+  });
+
+  it('overrides none of the shared strings', () => {
+    for (const [, koDict] of pairs) for (const key of Object.keys(koDict)) expect(Object.keys(ko), key).not.toContain(key);
+  });
+
+  it('has a label for every enum value of the council’s API', () => {
+    for (const d of [{ ...meetingsKo, ...followUpsKo, ...councilKo }, { ...meetingsEn, ...followUpsEn, ...councilEn }]) {
+      expect(Object.keys(d.meetingStates).sort()).toEqual([...MEETING_STATES].sort());
+      expect(Object.keys(d.meetingMoves).sort()).toEqual([...MEETING_STATES].sort());
+      expect(Object.keys(d.meetingKinds).sort()).toEqual([...MEETING_KINDS].sort());
+      expect(Object.keys(d.agendaKinds).sort()).toEqual([...AGENDA_KINDS].sort());
+      expect(Object.keys(d.agendaVisibilities).sort()).toEqual([...AGENDA_VISIBILITIES].sort());
+      expect(Object.keys(d.decisionOutcomes).sort()).toEqual([...DECISION_OUTCOMES].sort());
+      expect(Object.keys(d.attendanceStatuses).sort()).toEqual([...ATTENDANCE_STATUSES].sort());
+      expect(Object.keys(d.followUpStates).sort()).toEqual([...FOLLOW_UP_STATES].sort());
+      expect(Object.keys(d.followUpMoves).sort()).toEqual([...FOLLOW_UP_STATES].sort());
+      expect(Object.keys(d.seatSections).sort()).toEqual([...SEAT_SECTIONS].sort());
+    }
   });
 });
 

@@ -36,6 +36,18 @@ describe('routes', () => {
     expect(paths.issuesMinistry(new URLSearchParams({ ministry: 'mfds' }))).toBe('/issues/ministry?ministry=mfds');
   });
 
+  it('knows the council pages', () => {
+    expect(matchRoute('/council')).toEqual({ name: 'council' });
+    expect(matchRoute('/meetings')).toEqual({ name: 'meetings' });
+    expect(matchRoute('/meetings/new')).toEqual({ name: 'meetingNew' });
+    expect(matchRoute('/meetings/7')).toEqual({ name: 'meeting', id: 7 });
+    expect(matchRoute('/meetings/07')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/meetings/7/x')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/follow-ups')).toEqual({ name: 'followUps' });
+    expect(paths.followUps(new URLSearchParams({ ownerCode: 'mfds' }))).toBe('/follow-ups?ownerCode=mfds');
+    expect(paths.meeting(7)).toBe('/meetings/7');
+  });
+
   it('keeps where the user was going in the sign-in address', () => {
     expect(paths.signIn('/clusters/osong?x=1')).toBe('/sign-in?next=%2Fclusters%2Fosong%3Fx%3D1');
     expect(paths.signIn('/')).toBe('/sign-in');

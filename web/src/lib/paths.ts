@@ -13,6 +13,11 @@ export type Route =
   | { name: 'issueNew' }
   | { name: 'issue'; id: number }
   | { name: 'issueEdit'; id: number }
+  | { name: 'council' }
+  | { name: 'meetings' }
+  | { name: 'meetingNew' }
+  | { name: 'meeting'; id: number }
+  | { name: 'followUps' }
   | { name: 'users' }
   | { name: 'user'; id: number }
   | { name: 'apiKeys' }
@@ -31,6 +36,11 @@ export function matchRoute(pathname: string): Route {
   const [section, code, ...rest] = parts;
   if (section === 'clusters' && code && rest.length === 1 && rest[0] === 'edit') return { name: 'clusterEdit', code };
   if (section === 'issues') return matchIssueRoute(code, rest);
+  if (section === 'meetings' && rest.length === 0) {
+    if (!code) return { name: 'meetings' };
+    if (code === 'new') return { name: 'meetingNew' };
+    return ID.test(code) ? { name: 'meeting', id: Number(code) } : { name: 'notFound' };
+  }
   if (rest.length > 0) return { name: 'notFound' };
   if (section === 'clusters') return code ? { name: 'cluster', code } : { name: 'clusters' };
   if (section === 'agencies') return code ? { name: 'agency', code } : { name: 'agencies' };
@@ -39,6 +49,8 @@ export function matchRoute(pathname: string): Route {
     return ID.test(code) ? { name: 'user', id: Number(code) } : { name: 'notFound' };
   }
   if (code) return { name: 'notFound' };
+  if (section === 'council') return { name: 'council' };
+  if (section === 'follow-ups') return { name: 'followUps' };
   if (section === 'api-keys') return { name: 'apiKeys' };
   if (section === 'audit') return { name: 'audit' };
   if (section === 'imports') return { name: 'imports' };
@@ -68,6 +80,11 @@ export const paths = {
   issueNew: () => '/issues/new',
   issue: (id: number, query?: URLSearchParams) => withQuery(`/issues/${id}`, query),
   issueEdit: (id: number) => `/issues/${id}/edit`,
+  council: () => '/council',
+  meetings: (query?: URLSearchParams) => withQuery('/meetings', query),
+  meetingNew: () => '/meetings/new',
+  meeting: (id: number) => `/meetings/${id}`,
+  followUps: (query?: URLSearchParams) => withQuery('/follow-ups', query),
   users: (query?: URLSearchParams) => withQuery('/users', query),
   user: (id: number) => `/users/${id}`,
   apiKeys: () => '/api-keys',

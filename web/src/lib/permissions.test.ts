@@ -8,6 +8,8 @@ import {
   canEditIssue,
   canOpen,
   can,
+  managesCouncil,
+  ownFollowUpAgency,
   visibleSections,
   PERMISSIONS,
   type Permission,
@@ -19,14 +21,18 @@ const GRANTS: Record<Role, Permission[]> = {
   admin: [...PERMISSIONS],
   secretariat: [
     'registry:read', 'registry:write', 'cluster:edit-own', 'audit:read', 'import',
-    'issues:read', 'issues:raise', 'issues:move', 'issues:comment', 'documents:read', 'documents:write',
+    'issues:read', 'issues:raise', 'issues:move', 'issues:comment', 'council:read', 'council:manage', 'follow-ups:report', 'documents:read',
+    'documents:write',
   ],
-  ministry_reviewer: ['registry:read', 'api-keys:read-own', 'issues:read', 'issues:move', 'issues:comment', 'documents:read', 'documents:write'],
+  ministry_reviewer: [
+    'registry:read', 'api-keys:read-own', 'issues:read', 'issues:move', 'issues:comment', 'council:read', 'follow-ups:report', 'documents:read',
+    'documents:write',
+  ],
   cluster_operator: [
     'registry:read', 'cluster:edit-own', 'api-keys:read-own', 'issues:read', 'issues:raise', 'issues:move', 'issues:comment',
-    'documents:read', 'documents:write',
+    'council:read', 'follow-ups:report', 'documents:read', 'documents:write',
   ],
-  viewer: ['registry:read', 'issues:read', 'issues:comment', 'documents:read'],
+  viewer: ['registry:read', 'issues:read', 'issues:comment', 'council:read', 'documents:read'],
 };
 
 const AGENCIES = {
@@ -54,11 +60,11 @@ const songdo = { operator: AGENCIES.ifez };
 
 describe('navigation follows MeDto.permissions', () => {
   it.each([
-    ['admin', ['clusters', 'agencies', 'issues', 'users', 'apiKeys', 'audit', 'imports']],
-    ['secretariat', ['clusters', 'agencies', 'issues', 'audit', 'imports']],
-    ['ministry_reviewer', ['clusters', 'agencies', 'issues', 'apiKeys']],
-    ['cluster_operator', ['clusters', 'agencies', 'issues', 'apiKeys']],
-    ['viewer', ['clusters', 'agencies', 'issues']],
+    ['admin', ['clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'users', 'apiKeys', 'audit', 'imports']],
+    ['secretariat', ['clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'audit', 'imports']],
+    ['ministry_reviewer', ['clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'apiKeys']],
+    ['cluster_operator', ['clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'apiKeys']],
+    ['viewer', ['clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps']],
   ] as const)('%s sees %j', (role, sections) => {
     expect(visibleSections(DEMO[role])).toEqual(sections);
   });
@@ -161,5 +167,25 @@ describe('regulatory issues', () => {
     expect(canChooseRaisingAgency(DEMO.secretariat)).toBe(true);
     expect(canChooseRaisingAgency(DEMO.admin)).toBe(true);
     expect(canChooseRaisingAgency(DEMO.cluster_operator)).toBe(false);
+  });
+});
+
+describe('the council', () => {
+  it('the secretariat and administrators run it; everyone reads it', () => {
+    expect(managesCouncil(DEMO.admin)).toBe(true);
+    expect(managesCouncil(DEMO.secretariat)).toBe(true);
+    expect(managesCouncil(DEMO.ministry_reviewer)).toBe(false);
+    for (const role of ['admin', 'secretariat', 'ministry_reviewer', 'cluster_operator', 'viewer'] as const) {
+      expect(canOpen(DEMO[role], matchRoute('/meetings/3')), role).toBe(true);
+      expect(canOpen(DEMO[role], matchRoute('/meetings/new')), role).toBe(managesCouncil(DEMO[role]));
+    }
+  });
+
+  it('a ministry reviewer or an operator opens the follow-up board on its own agency', () => {
+    expect(ownFollowUpAgency(DEMO.ministry_reviewer)).toBe('mfds');
+    expect(ownFollowUpAgency(DEMO.cluster_operator)).toBe('kbiohealth');
+    expect(ownFollowUpAgency(DEMO.secretariat)).toBeUndefined();
+    expect(ownFollowUpAgency(DEMO.admin)).toBeUndefined();
+    expect(ownFollowUpAgency(DEMO.viewer)).toBeUndefined();
   });
 });

@@ -18,6 +18,9 @@ export const PERMISSIONS = [
   'issues:raise',
   'issues:move',
   'issues:comment',
+  'council:read',
+  'council:manage',
+  'follow-ups:report',
   'documents:read',
   'documents:write',
 ] as const;
@@ -29,12 +32,13 @@ export function can(me: Caller, permission: Permission): boolean {
   return me?.permissions.includes(permission) ?? false;
 }
 
-export type Section = 'clusters' | 'agencies' | 'issues' | 'users' | 'apiKeys' | 'audit' | 'imports';
+export type Section = 'clusters' | 'agencies' | 'issues' | 'council' | 'meetings' | 'followUps' | 'users' | 'apiKeys' | 'audit' | 'imports';
 
 /** The main menu, in order. */
 export function visibleSections(me: Caller): Section[] {
   const sections: Section[] = ['clusters', 'agencies'];
   if (can(me, 'issues:read')) sections.push('issues');
+  if (can(me, 'council:read')) sections.push('council', 'meetings', 'followUps');
   if (can(me, 'users:manage')) sections.push('users');
   if (canSeeApiKeys(me)) sections.push('apiKeys');
   if (can(me, 'audit:read')) sections.push('audit');
@@ -110,7 +114,28 @@ export function canOpen(me: Caller, route: Route): boolean {
     case 'issueNew':
     case 'issueEdit':
       return can(me, 'issues:read') && can(me, 'issues:raise');
+    case 'council':
+    case 'meetings':
+    case 'meeting':
+    case 'followUps':
+      return can(me, 'council:read');
+    case 'meetingNew':
+      return can(me, 'council:manage');
     default:
       return true;
   }
+}
+
+/** The secretariat (and administrators): seats and terms, meetings, agenda, attendance, decisions. */
+export function managesCouncil(me: Caller): boolean {
+  return can(me, 'council:manage');
+}
+
+/**
+ * Whose follow-ups the board opens on: a ministry reviewer's or cluster operator's own agency (they report on what
+ * they owe); the secretariat and everyone else see all owners.
+ */
+export function ownFollowUpAgency(me: Caller): string | undefined {
+  if (!me?.agency || managesCouncil(me) || !can(me, 'follow-ups:report')) return undefined;
+  return me.agency.code;
 }

@@ -2,6 +2,9 @@
 // publishes with the issue (`moveForms`: fields, inputs, required, lengths, ranges, date rules), so the dashboard
 // restates no rule; it checks them before sending so the form can say so at once, and the API has the last word.
 import type { IssueStatus, IssueTransitionRequest, MoveFieldDto, WorkflowMoveDto } from '../../api/client';
+import { checkMoveField, type MoveError } from '../../lib/moveForms';
+
+export { apiToday, endOfKstDayInstant, type MoveError } from '../../lib/moveForms';
 
 /** A move as people name it: the same target can be two different acts (assign / re-review). */
 export type MoveKind =
@@ -75,37 +78,11 @@ export function isRequired(form: WorkflowMoveDto | undefined, field: MoveField):
   return fieldOf(form, field)?.required ?? false;
 }
 
-/** Why the dashboard refuses a value before sending it; the view words it. */
-export type MoveError =
-  | { code: 'required' }
-  | { code: 'tooShort'; min: number }
-  | { code: 'future' }
-  | { code: 'notFuture' }
-  | { code: 'percent' }
-  | { code: 'range'; min?: number; max?: number }
-  | { code: 'date' }
-  | { code: 'officialName' };
-
 export interface MoveValues {
   /** Single-valued fields as typed (untrimmed); co-ministries as a list. */
   text: Partial<Record<Exclude<MoveField, 'coMinistryCodes'>, string>>;
   coMinistryCodes?: string[];
   comment?: string;
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * "Today" as the API judges move dates: the calendar day in Korea (UTC+9, no daylight saving),
- * whatever time zone the browser is in.
- */
-export function apiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** A date-only answer deadline becomes the end of that day in Korea, as an instant. */
-export function endOfKstDayInstant(day: string): string {
-  return `${day}T23:59:59+09:00`;
 }
 
 /**
@@ -143,35 +120,9 @@ export function buildMove(
         continue;
       }
     }
-    const value = text(name);
-    if (value === undefined) {
-      if (f.required) errors[name] = { code: 'required' };
-      continue;
-    }
-    switch (f.input) {
-      case 'date':
-      case 'instant': {
-        if (!DAY.test(value) || Number.isNaN(Date.parse(value))) errors[name] = { code: 'date' };
-        else if (f.dates === 'future' && !(value > today)) errors[name] = { code: 'future' };
-        else if (f.dates === 'not_future' && value > today) errors[name] = { code: 'notFuture' };
-        else set[f.name] = f.input === 'instant' ? endOfKstDayInstant(value) : value;
-        break;
-      }
-      case 'integer': {
-        const n = Number(value);
-        const ok = /^\d{1,9}$/.test(value) && (f.minimum == null || n >= f.minimum) && (f.maximum == null || n <= f.maximum);
-        if (ok) set[f.name] = n;
-        else errors[name] = f.minimum === 0 && f.maximum === 100 ? { code: 'percent' } : { code: 'range', min: f.minimum ?? undefined, max: f.maximum ?? undefined };
-        break;
-      }
-      case 'choice':
-        if (f.choices?.includes(value)) set[f.name] = value;
-        else errors[name] = { code: 'required' };
-        break;
-      default:
-        if (f.minLength != null && value.length < f.minLength) errors[name] = { code: 'tooShort', min: f.minLength };
-        else set[f.name] = value;
-    }
+    const { value, error } = checkMoveField(f, values.text[name], today);
+    if (error) errors[name] = error;
+    else if (value !== undefined) set[f.name] = value;
   }
 
   // Undefined members are not sent at all (JSON.stringify leaves them out).

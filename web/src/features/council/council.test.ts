@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { groupSeats, membershipRequest, seatSection } from './council';
+
+const seat = (id: number, position: string, group: string, sortOrder: number) => ({ id, position, group, sortOrder }) as never;
+
+describe('the council’s seats', () => {
+  it('lists the chair, ministries, operators, public agencies, private experts, then the secretary, each in the body’s order', () => {
+    const seats = [
+      seat(20, 'secretary', 'ministry', 200),
+      seat(3, 'member', 'private_expert', 150),
+      seat(2, 'member', 'ministry', 30),
+      seat(1, 'member', 'ministry', 20),
+      seat(9, 'chair', 'ministry', 10),
+      seat(5, 'member', 'cluster_operator', 70),
+      seat(6, 'member', 'public_agency', 110),
+    ];
+    const groups = groupSeats(seats);
+    expect(groups.map((g) => g.section)).toEqual(['chair', 'ministry', 'cluster_operator', 'public_agency', 'private_expert', 'secretary']);
+    expect(groups[1].seats.map((s: { id: number }) => s.id)).toEqual([1, 2]);
+    expect(groupSeats([seat(1, 'member', 'ministry', 1)]).map((g) => g.section)).toEqual(['ministry']);
+    expect(seatSection({ position: 'vice_chair', group: 'private_expert' })).toBe('chair');
+  });
+});
+
+describe('a membership', () => {
+  const base = { personName: ' 홍길동 ', title: '', startsOn: '2026-01-01', endsOn: '', substituteAllowed: true };
+  it('needs a name and a start; the end cannot come first', () => {
+    expect(membershipRequest({ ...base, personName: '', startsOn: '' }).errors).toEqual({ personName: 'required', startsOn: 'required' });
+    expect(membershipRequest({ ...base, endsOn: '2025-12-31' }).errors).toEqual({ endsOn: 'endBeforeStart' });
+    expect(membershipRequest({ ...base, startsOn: '2026/01/01' }).errors).toEqual({ startsOn: 'date' });
+  });
+  it('sends what was given, trimmed, empty optional values as null', () => {
+    expect(membershipRequest({ ...base, title: ' 교수 ', endsOn: '2027-12-31' }).body).toEqual({
+      personName: '홍길동',
+      startsOn: '2026-01-01',
+      title: '교수',
+      endsOn: '2027-12-31',
+      substituteAllowed: true,
+    });
+    expect(membershipRequest(base).body).toMatchObject({ title: null, endsOn: null });
+  });
+});

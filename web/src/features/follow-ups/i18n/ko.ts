@@ -1,0 +1,67 @@
+import type { FollowUpState } from '../../../api/client';
+
+/** The follow-up board's strings in Korean; en.ts has the same keys. Composed into src/i18n/ko.ts. */
+export const followUpsKo = {
+  followUps: {
+    title: '후속조치 현황',
+    intro: '협의체 결정에 따른 후속조치를 담당 기관별로 모았습니다. 누가, 무엇을, 언제까지 해야 하는지 보여 주며, 기한을 넘긴 조치를 먼저 표시합니다.',
+    caption: '{owner}의 후속조치',
+    empty: '조건에 맞는 후속조치가 없습니다.',
+    unowned: '담당 기관 미정',
+    ownerCount: '{count}건',
+    ownerOverdue: '기한 초과 {count}건',
+    filters: {
+      legend: '후속조치 검색',
+      owner: '담당 기관',
+      allOwners: '모든 기관',
+      state: '상태',
+      stateOpen: '진행 중인 것 (미착수·진행)',
+      stateAny: '모든 상태',
+      overdueOnly: '기한 초과만',
+      meeting: '회의 #{id}의 후속조치만',
+      clearMeeting: '모든 회의 보기',
+      reset: '조건 초기화',
+    },
+    ownDefault: '소속 기관의 후속조치를 먼저 보여 줍니다.',
+    columns: {
+      title: '후속조치',
+      meeting: '회의',
+      dueOn: '기한',
+      state: '상태',
+      progress: '진척',
+      actions: '작업',
+    },
+    meetingNumber: '제{n}차',
+    meetingLink: '회의 #{id}',
+    daysLate: '{days}일 지연',
+    noDue: '기한 없음',
+    percent: '{value}%',
+    lastNote: '최근 보고',
+    act: '보고·처리',
+    close: '닫기',
+    moved: '“{move}” 처리를 마쳤습니다.',
+    fields: {
+      percent: '진척률 (%)',
+      note: '진행 내용',
+      evidence: '근거 (문서 번호·링크)',
+      reason: '취소 사유',
+    },
+    moveHints: {
+      in_progress: '진척률과 지금까지 한 일을 보고합니다.',
+      done: '완료를 보고합니다. 근거가 있으면 함께 적습니다.',
+      cancelled: '사무국만 취소할 수 있습니다. 취소 사유를 남깁니다.',
+    },
+  },
+  followUpMoves: {
+    open: '미착수로',
+    in_progress: '진행 보고',
+    done: '완료 보고',
+    cancelled: '취소',
+  } satisfies Record<FollowUpState, string>,
+  followUpStates: {
+    open: '미착수',
+    in_progress: '진행 중',
+    done: '완료',
+    cancelled: '취소',
+  } satisfies Record<FollowUpState, string>,
+};
