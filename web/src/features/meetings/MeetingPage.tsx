@@ -18,6 +18,7 @@ import { AttendanceSheet } from './AttendanceSheet';
 import { useChangeMeeting, useMeeting } from './api';
 import { MeetingNumber, MeetingStateBadge } from './MeetingBadges';
 import { MinutesSection } from './MinutesSection';
+import { IssueDocuments } from '../issues/IssueDocuments';
 import { minutesShown } from './minutes';
 import { formatDay } from '../../lib/format';
 import './meetings.css';
@@ -145,6 +146,7 @@ function MeetingView({ meeting, onReload }: { meeting: Versioned<MeetingDto>; on
       <AttendanceSheet meeting={meeting} manages={manages} onReload={onReload} />
       <MeetingFollowUps meeting={m} />
       {minutesShown(m.state) && <MinutesSection meeting={m} manages={manages} />}
+      <IssueDocuments owner={{ kind: 'meeting', id: m.id }} intro={t.meeting.documentsIntro} />
     </article>
   );
 }

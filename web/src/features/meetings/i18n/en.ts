@@ -48,6 +48,7 @@ export const meetingsEn: Widen<typeof meetingsKo> = {
     },
   },
   meeting: {
+    documentsIntro: 'Meeting papers such as briefing notes and slides. Anyone who can see the meeting can download them.',
     backToList: 'Meetings',
     notFound: 'Meeting {id} was not found.',
     when: 'When',

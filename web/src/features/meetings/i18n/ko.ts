@@ -48,6 +48,7 @@ export const meetingsKo = {
     },
   },
   meeting: {
+    documentsIntro: '회의 자료, 발표 자료 같은 문서입니다. 회의를 볼 수 있는 사람은 누구나 내려받을 수 있습니다.',
     backToList: '회의 목록',
     notFound: '{id}번 회의를 찾을 수 없습니다.',
     when: '일시',
