@@ -17,6 +17,7 @@ import {
   ImportsClient,
   CouncilClient,
   MeetingsClient,
+  MinutesClient,
   FollowUpsClient,
   RegulatoryIssuesClient,
   UsersClient,
@@ -47,6 +48,7 @@ export interface Clients {
   council: CouncilClient;
   calendarFeeds: CalendarFeedsClient;
   meetings: MeetingsClient;
+  minutes: MinutesClient;
   followUps: FollowUpsClient;
 }
 
@@ -177,6 +179,7 @@ export function createApi(options: ApiOptions = {}): Api {
       council: new CouncilClient(baseUrl, http),
       calendarFeeds: new CalendarFeedsClient(baseUrl, http),
       meetings: new MeetingsClient(baseUrl, http),
+      minutes: new MinutesClient(baseUrl, http),
       followUps: new FollowUpsClient(baseUrl, http),
     };
     try {

@@ -6432,7 +6432,7 @@ export class MinutesClient {
      * @param version (optional) 
      * @return OK
      */
-    getMinutes(id: number, version?: number | undefined, signal?: AbortSignal): Promise<MinutesDto> {
+    getMinutes(id: number, version?: number | undefined, signal?: AbortSignal): Promise<SwaggerResponse<MinutesDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/minutes?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6456,14 +6456,14 @@ export class MinutesClient {
         });
     }
 
-    protected processGetMinutes(response: Response): Promise<MinutesDto> {
+    protected processGetMinutes(response: Response): Promise<SwaggerResponse<MinutesDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MinutesDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -6494,7 +6494,7 @@ export class MinutesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MinutesDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MinutesDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -6502,7 +6502,7 @@ export class MinutesClient {
      * @param if_Match (optional) Leave out to start the minutes; to replace a draft, the ETag you read (missing: 428; stale: 412).
      * @return OK
      */
-    putMinutes(id: number, body: MinutesRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<MinutesDto> {
+    putMinutes(id: number, body: MinutesRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<SwaggerResponse<MinutesDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/minutes";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6527,20 +6527,20 @@ export class MinutesClient {
         });
     }
 
-    protected processPutMinutes(response: Response): Promise<MinutesDto> {
+    protected processPutMinutes(response: Response): Promise<SwaggerResponse<MinutesDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MinutesDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
             result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MinutesDto;
-            return result201;
+            return new SwaggerResponse(status, _headers, result201);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -6601,7 +6601,7 @@ export class MinutesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MinutesDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MinutesDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -6609,7 +6609,7 @@ export class MinutesClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    moveMinutes(id: number, if_Match: string, body: MinutesMoveRequest, signal?: AbortSignal): Promise<MinutesDto> {
+    moveMinutes(id: number, if_Match: string, body: MinutesMoveRequest, signal?: AbortSignal): Promise<SwaggerResponse<MinutesDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/minutes/transitions";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6634,14 +6634,14 @@ export class MinutesClient {
         });
     }
 
-    protected processMoveMinutes(response: Response): Promise<MinutesDto> {
+    protected processMoveMinutes(response: Response): Promise<SwaggerResponse<MinutesDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MinutesDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -6702,7 +6702,7 @@ export class MinutesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MinutesDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MinutesDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -6710,7 +6710,7 @@ export class MinutesClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    reviseMinutes(id: number, if_Match: string, signal?: AbortSignal): Promise<MinutesDto> {
+    reviseMinutes(id: number, if_Match: string, signal?: AbortSignal): Promise<SwaggerResponse<MinutesDto>> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/minutes/revisions";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6731,14 +6731,14 @@ export class MinutesClient {
         });
     }
 
-    protected processReviseMinutes(response: Response): Promise<MinutesDto> {
+    protected processReviseMinutes(response: Response): Promise<SwaggerResponse<MinutesDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MinutesDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -6793,7 +6793,7 @@ export class MinutesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MinutesDto>(null as any);
+        return Promise.resolve<SwaggerResponse<MinutesDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**

@@ -22,6 +22,8 @@ interface WorkflowMovesProps<Body extends { to: string }> {
   /** A line under the form's title. */
   hint?: (to: string) => string | undefined;
   fieldLabel: (name: string) => string;
+  /** A choice field's option as people say it (default: the API's value). */
+  choiceLabel?: (field: string, choice: string) => string;
   mutation: MoveMutation<Body>;
   onReload: () => void;
   /** Done: the form closes (the caller shows what changed). */
@@ -91,6 +93,7 @@ function SimpleMoveForm<Body extends { to: string }>({
   label,
   hint,
   fieldLabel,
+  choiceLabel,
   mutation,
   onReload,
   onCancel,
@@ -128,7 +131,7 @@ function SimpleMoveForm<Body extends { to: string }>({
         <div className="form__grid">
           {definition.fields.map((f) => (
             <Field key={f.name} form={form} name={f.name} label={fieldLabel(f.name)} errors={errors} required={f.required} wide={f.input === 'long_text'}>
-              {(p) => control(f, p)}
+              {(p) => control(f, p, choiceLabel)}
             </Field>
           ))}
         </div>
@@ -158,7 +161,7 @@ function SimpleMoveForm<Body extends { to: string }>({
   );
 }
 
-function control(f: MoveFieldDto, p: Parameters<Parameters<typeof Field>[0]['children']>[0]): ReactNode {
+function control(f: MoveFieldDto, p: Parameters<Parameters<typeof Field>[0]['children']>[0], choiceLabel?: (field: string, choice: string) => string): ReactNode {
   switch (f.input) {
     case 'long_text':
       return <textarea {...p} rows={3} maxLength={f.maxLength ?? 4000} />;
@@ -173,7 +176,7 @@ function control(f: MoveFieldDto, p: Parameters<Parameters<typeof Field>[0]['chi
           <option value="" />
           {(f.choices ?? []).map((c) => (
             <option key={c} value={c}>
-              {c}
+              {choiceLabel?.(f.name, c) ?? c}
             </option>
           ))}
         </select>

@@ -243,7 +243,7 @@ function IssueDetails({ issue, onMoved, onReload }: IssueDetailsProps) {
 
         <div className="detail__stack">
           <IssueMoves issue={issue} onMoved={onMoved} onReload={onReload} />
-          <IssueDocuments id={i.id} />
+          <IssueDocuments owner={{ kind: 'issue', id: i.id }} />
           <IssueTimeline id={i.id} />
           <IssueComments id={i.id} />
         </div>

@@ -9,16 +9,19 @@ import { Field, FormProblem, Notice, splitErrors, type FieldErrors } from '../..
 import { Loading } from '../../ui/Loading';
 import { ProblemView } from '../../ui/ProblemView';
 import { formatBytes, percentOf } from '../imports/imports';
-import { useDeleteDocument, useIssueDocuments, useUploadDocument } from './api';
-import { ACCEPT, DOCUMENT_MAX_BYTES, checkFile, documentLabel, downloadHref } from './documents';
+import { useDeleteDocument, useDocuments, useUploadDocument } from './api';
+import { ACCEPT, DOCUMENT_MAX_BYTES, checkFile, documentLabel, downloadHref, type DocumentOwner } from './documents';
 
 const UPLOAD_FORM = 'document-upload';
 
-/** The issue's documents: download links for every reader, an upload form and delete buttons for those the API allows. */
-export function IssueDocuments({ id }: { id: number }) {
+/**
+ * An issue's (or a meeting's) documents: download links for every reader, an upload form and delete buttons for those
+ * the API allows. `intro` replaces the issue's line under the title.
+ */
+export function IssueDocuments({ owner, intro }: { owner: DocumentOwner; intro?: string }) {
   const { t, fmt, locale } = useI18n();
-  const documents = useIssueDocuments(id);
-  const remove = useDeleteDocument(id);
+  const documents = useDocuments(owner);
+  const remove = useDeleteDocument(owner);
   const [deleting, setDeleting] = useState<DocumentDto>();
   const [deleted, setDeleted] = useState(false);
 
@@ -28,7 +31,7 @@ export function IssueDocuments({ id }: { id: number }) {
         {t.documents.title}
       </h2>
       <div className="card__body">
-        <p className="muted">{t.documents.intro}</p>
+        <p className="muted">{intro ?? t.documents.intro}</p>
         {documents.isPending && <Loading />}
         {documents.isError && !documents.data && <ProblemView problem={documents.error} onRetry={() => void documents.refetch()} />}
         {deleted && <Notice testId="document-deleted">{t.documents.deleted}</Notice>}
@@ -59,7 +62,7 @@ export function IssueDocuments({ id }: { id: number }) {
               ))}
             </ul>
           ))}
-        {documents.data?.mayAttach && <UploadForm id={id} onUploaded={() => setDeleted(false)} />}
+        {documents.data?.mayAttach && <UploadForm owner={owner} onUploaded={() => setDeleted(false)} />}
       </div>
 
       <Dialog open={deleting !== undefined} title={t.documents.deleteTitle} onClose={() => setDeleting(undefined)} testId="document-delete-dialog" tone="danger">
@@ -95,9 +98,9 @@ export function IssueDocuments({ id }: { id: number }) {
   );
 }
 
-function UploadForm({ id, onUploaded }: { id: number; onUploaded: () => void }) {
+function UploadForm({ owner, onUploaded }: { owner: DocumentOwner; onUploaded: () => void }) {
   const { t, fmt, locale } = useI18n();
-  const upload = useUploadDocument(id);
+  const upload = useUploadDocument(owner);
   const key = useRef(newIdempotencyKey());
   const controller = useRef<AbortController>(undefined);
   const [progress, setProgress] = useState<UploadProgress>();

@@ -11,8 +11,8 @@ import type {
 } from '../../api/client';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
 import { issueListArgs, type IssueFilters, type IssueSort } from './issues';
-import { addRegulatoryIssueComment, createRegulatoryIssue, listRegulatoryIssueDocuments, listRegulatoryIssues } from '../../api/operations';
-import { documentForm, documentsPath, readUploadAnswer } from './documents';
+import { addRegulatoryIssueComment, createRegulatoryIssue, listMeetingDocuments, listRegulatoryIssueDocuments, listRegulatoryIssues } from '../../api/operations';
+import { documentForm, documentsKey, documentsPath, readUploadAnswer, type DocumentOwner } from './documents';
 
 const PAGE_SIZE = 50;
 /** Cards per board column; the rest are a link to the list of that status. */
@@ -145,11 +145,17 @@ export function useAddComment(id: number) {
   });
 }
 
-/** The issue's documents, newest first (an issue has a handful: the first 200 are shown), and whether the caller may attach. */
-export function useIssueDocuments(id: number) {
+/** An issue's or a meeting's documents, newest first (a handful: the first 200 are shown), and whether the caller may attach. */
+export function useDocuments(owner: DocumentOwner) {
+  const { kind, id } = owner;
   return useQuery({
-    queryKey: issueKeys.documents(id),
-    queryFn: ({ signal }) => run((clients) => listRegulatoryIssueDocuments(clients.documents, { id, limit: 200 }), signal),
+    queryKey: documentsKey(owner),
+    queryFn: ({ signal }) =>
+      run(
+        (clients) =>
+          kind === 'meeting' ? listMeetingDocuments(clients.documents, { id, limit: 200 }) : listRegulatoryIssueDocuments(clients.documents, { id, limit: 200 }),
+        signal,
+      ),
   });
 }
 
@@ -162,12 +168,12 @@ export interface DocumentUpload {
 }
 
 /** Sends a file as multipart/form-data (api.upload: XMLHttpRequest, for the progress bar); any refusal is the Problem thrown. */
-export function useUploadDocument(id: number) {
+export function useUploadDocument(owner: DocumentOwner) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ file, title, idempotencyKey, onProgress, signal }: DocumentUpload) => {
       const result = await api.upload(
-        { path: documentsPath(id), body: documentForm(file, file.name, title), headers: { 'Idempotency-Key': idempotencyKey }, onProgress },
+        { path: documentsPath(owner), body: documentForm(file, file.name, title), headers: { 'Idempotency-Key': idempotencyKey }, onProgress },
         signal,
       );
       if (result.kind === 'problem') throw result.problem;
@@ -176,12 +182,12 @@ export function useUploadDocument(id: number) {
       if (answer.kind === 'problem') throw answer.problem;
       return answer.document;
     },
-    onSuccess: () => refreshAfterWrite(queryClient, issueKeys.documents(id)),
+    onSuccess: () => refreshAfterWrite(queryClient, documentsKey(owner)),
   });
 }
 
 /** Deletes a document: reads its ETag first, so the delete names the version it removes. */
-export function useDeleteDocument(issueId: number) {
+export function useDeleteDocument(owner: DocumentOwner) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (documentId: number) =>
@@ -189,6 +195,6 @@ export function useDeleteDocument(issueId: number) {
         const current = versioned(await clients.documents.getDocument(documentId));
         await clients.documents.deleteDocument(documentId, current.etag);
       }),
-    onSuccess: () => refreshAfterWrite(queryClient, issueKeys.documents(issueId)),
+    onSuccess: () => refreshAfterWrite(queryClient, documentsKey(owner)),
   });
 }

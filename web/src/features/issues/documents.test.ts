@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCEPT, checkFile, documentForm, documentLabel, downloadHref, extensionOf, readUploadAnswer } from './documents';
+import { ACCEPT, checkFile, documentForm, documentLabel, documentsKey, documentsPath, downloadHref, extensionOf, readUploadAnswer } from './documents';
 
 describe('issue documents', () => {
   it('reads extensions the way the API does', () => {
@@ -44,5 +44,14 @@ describe('issue documents', () => {
     expect(refused).toEqual({ kind: 'problem', problem: { status: 400, title: '입력값 오류', errors: { file: ['파일 내용이 .pdf 파일이 아닙니다.'] } } });
     expect(readUploadAnswer({ status: 201, text: 'not json' }).kind).toBe('problem');
     expect(readUploadAnswer({ status: 413, text: '' })).toEqual({ kind: 'problem', problem: { status: 413, title: 'HTTP 413' } });
+  });
+});
+
+describe('document owners', () => {
+  it('lists and uploads an issue\'s and a meeting\'s documents at their own paths and keys', () => {
+    expect(documentsPath({ kind: 'issue', id: 3 })).toBe('/api/v1/regulatory-issues/3/documents');
+    expect(documentsPath({ kind: 'meeting', id: 4 })).toBe('/api/v1/meetings/4/documents');
+    expect(documentsKey({ kind: 'issue', id: 3 })).toEqual(['issues', 'documents', 3]);
+    expect(documentsKey({ kind: 'meeting', id: 4 })).toEqual(['meetings', 'documents', 4]);
   });
 });

@@ -38,8 +38,20 @@ export function documentForm(file: Blob, fileName: string, title: string): FormD
   return form;
 }
 
-export function documentsPath(issueId: number): string {
-  return `/api/v1/regulatory-issues/${issueId}/documents`;
+/** The record a document belongs to: a regulatory issue or a meeting (the API gives both the same shapes). */
+export interface DocumentOwner {
+  kind: 'issue' | 'meeting';
+  id: number;
+}
+
+/** Where the owner's documents are listed and uploaded. */
+export function documentsPath(owner: DocumentOwner): string {
+  return owner.kind === 'meeting' ? `/api/v1/meetings/${owner.id}/documents` : `/api/v1/regulatory-issues/${owner.id}/documents`;
+}
+
+/** The query key of the owner's documents. */
+export function documentsKey(owner: DocumentOwner): readonly unknown[] {
+  return owner.kind === 'meeting' ? ['meetings', 'documents', owner.id] : ['issues', 'documents', owner.id];
 }
 
 /** Where the browser downloads a document (the API answers as an attachment under its safe name). */

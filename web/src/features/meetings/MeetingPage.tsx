@@ -17,6 +17,9 @@ import { AgendaEditor } from './AgendaEditor';
 import { AttendanceSheet } from './AttendanceSheet';
 import { useChangeMeeting, useMeeting } from './api';
 import { MeetingNumber, MeetingStateBadge } from './MeetingBadges';
+import { MinutesSection } from './MinutesSection';
+import { IssueDocuments } from '../issues/IssueDocuments';
+import { minutesShown } from './minutes';
 import { formatDay } from '../../lib/format';
 import './meetings.css';
 
@@ -142,6 +145,8 @@ function MeetingView({ meeting, onReload }: { meeting: Versioned<MeetingDto>; on
       <AgendaEditor meeting={meeting} manages={manages} onReload={onReload} />
       <AttendanceSheet meeting={meeting} manages={manages} onReload={onReload} />
       <MeetingFollowUps meeting={m} />
+      {minutesShown(m.state) && <MinutesSection meeting={m} manages={manages} />}
+      <IssueDocuments owner={{ kind: 'meeting', id: m.id }} intro={t.meeting.documentsIntro} />
     </article>
   );
 }

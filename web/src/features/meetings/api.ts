@@ -1,8 +1,8 @@
 // The meetings' server state. A meeting is one record with one ETag: every change (agenda, attendance, decision, move)
 // sends If-Match with the version read and answers the whole meeting as it now is, which the page shows at once.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { versioned, type Clients, type Versioned } from '../../api/api';
-import type { CreateMeetingRequest, MeetingDto, MeetingState } from '../../api/client';
+import { versioned, type Clients, type Problem, type Versioned } from '../../api/api';
+import type { CreateMeetingRequest, MeetingDto, MeetingState, MinutesDto } from '../../api/client';
 import { createMeeting, listMeetings } from '../../api/operations';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
 import { monthBounds, type Month } from '../../lib/kst';
@@ -59,6 +59,42 @@ export function useChangeMeeting(meeting: Versioned<MeetingDto>) {
     onSuccess: (next) => {
       queryClient.setQueryData<Versioned<MeetingDto>>(meetingKeys.detail(id), next);
       refreshAfterWrite(queryClient, ['meetings', 'month'], ['meetings', 'list'], ['follow-ups']);
+    },
+  });
+}
+
+export const minutesKeys = {
+  all: (id: number) => ['meetings', 'minutes', id] as const,
+  version: (id: number, version: number | undefined) => ['meetings', 'minutes', id, version ?? 'latest'] as const,
+};
+
+/** The minutes with their ETag; `null` when there are none yet (the API answers 404). */
+export function useMinutes(id: number, version: number | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: minutesKeys.version(id, version),
+    queryFn: async ({ signal }) => {
+      try {
+        return await run(async (clients) => versioned(await clients.minutes.getMinutes(id, version)), signal);
+      } catch (error) {
+        if ((error as Problem | undefined)?.status === 404) return null;
+        throw error;
+      }
+    },
+    enabled,
+    gcTime: 0,
+  });
+}
+
+/** Any change to the minutes: `send` gets the clients and the ETag read (undefined when there are none yet). */
+export type MinutesChange = (clients: Clients, etag: string | undefined) => Promise<{ headers: Record<string, unknown>; result: MinutesDto }>;
+
+export function useChangeMinutes(id: number, etag: string | undefined) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: MinutesChange) => run(async (clients) => versioned(await change(clients, etag))),
+    onSuccess: (next) => {
+      queryClient.setQueryData<Versioned<MinutesDto> | null>(minutesKeys.version(id, undefined), next);
+      void queryClient.invalidateQueries({ queryKey: minutesKeys.all(id), predicate: (q) => q.queryKey[3] !== 'latest' });
     },
   });
 }

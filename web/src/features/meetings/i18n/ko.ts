@@ -1,4 +1,4 @@
-import type { AgendaKind, AgendaVisibility, AttendanceStatus, DecisionOutcome, MeetingKind, MeetingState } from '../../../api/client';
+import type { AgendaKind, AgendaVisibility, AttendanceStatus, DecisionOutcome, MeetingKind, MeetingState, MinutesApproval, MinutesState } from '../../../api/client';
 import type { FormError } from '../meetings';
 
 /** The meeting screens' strings in Korean; en.ts has the same keys. Composed into src/i18n/ko.ts. */
@@ -48,6 +48,7 @@ export const meetingsKo = {
     },
   },
   meeting: {
+    documentsIntro: '회의 자료, 발표 자료 같은 문서입니다. 회의를 볼 수 있는 사람은 누구나 내려받을 수 있습니다.',
     backToList: '회의 목록',
     notFound: '{id}번 회의를 찾을 수 없습니다.',
     when: '일시',
@@ -214,6 +215,53 @@ export const meetingsKo = {
     rejected: '부결',
     noted: '보고 접수',
   } satisfies Record<DecisionOutcome, string>,
+  minutes: {
+    title: '회의록',
+    none: '아직 회의록이 없습니다.',
+    create: '회의록 작성',
+    version: '제{n}판',
+    pickVersion: '판 고르기',
+    latest: '최신 판',
+    viewingOld: '제{n}판을 보고 있습니다.',
+    circulatedAt: '회람',
+    approvedAt: '승인',
+    publishedAt: '공표',
+    summary: '회의 요지',
+    noSummary: '회의 요지가 없습니다.',
+    remarks: '안건별 발언 요지',
+    remarksOf: '발언 요지',
+    noRemarks: '발언 요지가 없습니다.',
+    save: '회의록 저장',
+    saving: '저장하는 중…',
+    saved: '회의록을 저장했습니다.',
+    reload: '최신 회의록 다시 읽기',
+    moved: '회의록 “{move}” 처리를 마쳤습니다.',
+    revise: '새 판 작성',
+    revised: '새 판을 초안으로 만들었습니다.',
+    pdf: 'PDF 내려받기',
+    decisionsSheet: '결정·후속조치 엑셀',
+    approvingMeeting: '승인한 회의 번호(id)',
+    approvingMeetingHint: '회의 승인일 때만: 회의록을 승인한 이후 회의의 번호(id)를 적습니다.',
+    fields: {
+      approvedBy: '승인 주체',
+    },
+  },
+  minutesStates: {
+    draft: '초안',
+    circulated: '회람 중',
+    approved: '승인됨',
+    published: '공표됨',
+  } satisfies Record<MinutesState, string>,
+  minutesMoves: {
+    draft: '초안으로 되돌리기',
+    circulated: '회람',
+    approved: '승인',
+    published: '공표',
+  } satisfies Record<MinutesState, string>,
+  minutesApprovals: {
+    chair: '위원장 승인',
+    meeting: '회의 승인',
+  } satisfies Record<MinutesApproval, string>,
   meetingFollowUps: {
     title: '이 회의의 후속조치',
     none: '이 회의에서 정한 후속조치가 없습니다.',
