@@ -33,7 +33,7 @@ import { useIssueBoard, useIssueList } from './api';
 import './issues.css';
 
 export function IssuesPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   useDocumentTitle(t.issues.title);
   const me = useMe();
   const [search] = useSearchParams();
@@ -60,7 +60,7 @@ export function IssuesPage() {
           </Link>
           <a
             className="button"
-            href={issueExportUrl(api.baseUrl, filters)}
+            href={issueExportUrl(api.baseUrl, filters, 'csv', lang)}
             download
             title={t.issues.exportHint}
             data-testid="issues-export"
@@ -69,7 +69,7 @@ export function IssuesPage() {
           </a>
           <a
             className="button"
-            href={issueExportUrl(api.baseUrl, filters, 'xlsx')}
+            href={issueExportUrl(api.baseUrl, filters, 'xlsx', lang)}
             download
             title={t.issues.exportXlsxHint}
             data-testid="issues-export-xlsx"
