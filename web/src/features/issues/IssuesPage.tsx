@@ -1,3 +1,4 @@
+import { PrintButton } from '../../ui/PrintButton';
 import { useEffect, useRef, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/api';
@@ -76,6 +77,7 @@ export function IssuesPage() {
           >
             {t.issues.exportXlsx}
           </a>
+          <PrintButton testId="issues-print" />
           {can(me, 'issues:raise') && (
             <Link to={paths.issueNew()} className="button button--primary" data-testid="issue-raise">
               {t.issues.raise}
