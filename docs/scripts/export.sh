@@ -5,8 +5,8 @@
 #     bash docs/scripts/export.sh <entity> [csv|xlsx] [filter=value …] > file
 #
 #   entity   clusters, agencies, cluster_indicators, regulatory_issues, audit
-#   format   csv (default; UTF-8 with BOM, English headers — imports back unchanged)
-#            or xlsx (Korean headers; clusters and regulatory_issues only)
+#   format   csv (default; UTF-8 with BOM, Korean headers and labels — imports back unchanged)
+#            or xlsx (a report: frozen, filtered header row, date cells); lang=en as a filter gives English headers
 #   filters  the list's own query parameters, e.g. clusterCode=osong, q=바이오, status=active
 #
 # Needs bash, curl and coreutils. The key needs the read scope (audit: a secretariat or admin key).
@@ -40,9 +40,6 @@ case "$entity" in
     audit) path="audit" ;;
     *) die "unknown entity '$entity'" ;;
 esac
-if [[ "$format" == xlsx && "$entity" != clusters && "$entity" != regulatory_issues ]]; then
-    die "xlsx exports exist for clusters and regulatory_issues; use csv for $entity"
-fi
 if [[ "$format" == xlsx && -t 1 ]]; then
     die "refusing to write a workbook to the terminal; redirect it: > $entity.xlsx"
 fi

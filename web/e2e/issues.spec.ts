@@ -191,10 +191,38 @@ test.describe.serial('a regulatory issue goes from raised to completed, each mov
       await page.goto(`/issues?status=completed&q=${encodeURIComponent(RUN)}`);
       await expect(page.locator(`[data-testid="issue-row"][data-id="${id}"]`)).toBeVisible();
       const exportLink = page.getByTestId('issues-export');
-      await expect(exportLink).toHaveAttribute('href', `/api/v1/regulatory-issues/export.csv?status=completed&q=${RUN}`);
+      await expect(exportLink).toHaveAttribute('href', `/api/v1/regulatory-issues/export.csv?status=completed&q=${RUN}&lang=ko`);
       const csv = await page.request.get((await exportLink.getAttribute('href'))!);
       expect(csv.status()).toBe(200);
       expect((await csv.text()).includes(title), 'the export holds the issue').toBe(true);
+    });
+    expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
+  });
+
+  test('5. the secretariat prints it for approval (결재) and downloads the list as an Excel report', async ({ page, pageErrors, openSignedIn }) => {
+    await test.step('the print view: approval boxes, the facts, who printed it; no dashboard chrome on paper', async () => {
+      await openSignedIn(`/issues/${id}`, 'demo-secretariat');
+      await page.getByTestId('issue-print-link').click();
+      const sheet = page.getByTestId('issue-print');
+      await expect(sheet).toBeVisible();
+      await expect(sheet.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(page.getByTestId('issue-print-approval').locator('th')).toHaveText(['담당', '팀장', '과장', '국장']);
+      await expect(sheet).toContainText('식품의약품안전처');
+      await expect(sheet).toContainText(evidence);
+      await expect(page.getByTestId('issue-print-footer')).toContainText('출력자');
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.locator('header.header'), 'no header on paper').toBeHidden();
+      await expect(page.getByTestId('issue-print-button'), 'no buttons on paper').toBeHidden();
+      await expect(sheet).toBeVisible();
+      await screenshot(page, 'issue-print');
+      await page.emulateMedia({ media: 'screen' });
+    });
+
+    await test.step('the Excel export is named for the reader and dated', async () => {
+      await page.goto(`/issues?status=completed&q=${encodeURIComponent(RUN)}`);
+      await expect(page.locator(`[data-testid="issue-row"][data-id="${id}"]`)).toBeVisible();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('issues-export-xlsx').click()]);
+      expect(download.suggestedFilename()).toMatch(/^규제개선과제_\d{4}-\d{2}-\d{2}\.xlsx$/);
     });
     expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
   });

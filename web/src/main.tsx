@@ -7,6 +7,7 @@ import { RouterProvider } from 'react-router';
 import { AppProvider } from './app/provider';
 import { router } from './app/router';
 import { session } from './features/auth/session';
+import { prepareLanguage } from './i18n';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -14,8 +15,11 @@ if (!root) throw new Error('index.html has no #root element');
 // Ask the API once whether a session exists; the shell shows "checking" until it knows.
 void session.start();
 
-createRoot(root).render(
-  <AppProvider>
-    <RouterProvider router={router} />
-  </AppProvider>,
+// English readers wait for their dictionaries (a chunk of their own); Korean readers start at once.
+void prepareLanguage().then(() =>
+  createRoot(root).render(
+    <AppProvider>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  ),
 );

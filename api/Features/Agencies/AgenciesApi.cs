@@ -23,6 +23,9 @@ public static class AgenciesApi
         group.MapGet("/export.csv", ExportAgencies).WithName(nameof(ExportAgencies)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Export the agencies matching the list's filters as CSV (UTF-8 with BOM; the import's columns)")
             .ProducesCsv().Validate<AgencyFilterQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapGet("/export.xlsx", ExportAgenciesXlsx).WithName(nameof(ExportAgenciesXlsx)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("Export the agencies matching the list's filters as an Excel workbook (the import's columns, names beside codes)")
+            .ProducesXlsx().Validate<AgencyFilterQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapGet("/{id:long}", GetAgency).WithName(nameof(GetAgency)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Get an agency by id, with the clusters it operates")
             .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
@@ -53,7 +56,13 @@ public static class AgenciesApi
     }
 
     public static SheetFile ExportAgencies([AsParameters] AgencyFilterQuery query, AgencyStore store, CancellationToken ct) =>
-        SheetExport.Csv("agencies", Columns.Agencies, AgencyCell, store.StreamAsync(query.ToFilter(), ct));
+        Export(false, query, store, ct);
+
+    public static SheetFile ExportAgenciesXlsx([AsParameters] AgencyFilterQuery query, AgencyStore store, CancellationToken ct) =>
+        Export(true, query, store, ct);
+
+    private static SheetFile Export(bool xlsx, AgencyFilterQuery query, AgencyStore store, CancellationToken ct) =>
+        SheetExport.As(xlsx, new("agencies", "기관"), Columns.Agencies, AgencyCell, store.StreamAsync(query.ToFilter(), ct));
 
     /// <summary>One cell of the agency sheet (<see cref="Columns.Agencies"/>), by column name.</summary>
     internal static object? AgencyCell(AgencyDto a, string column) => column switch
@@ -64,7 +73,9 @@ public static class AgenciesApi
         "kind" => a.Kind,
         "sector" => a.Sector,
         "parentCode" => a.Parent?.Code,
+        "parentName" => SheetCells.NameOf(a.Parent?.NameKo, a.Parent?.NameEn),
         "clusterCode" => a.Cluster?.Code,
+        "clusterName" => SheetCells.NameOf(a.Cluster?.NameKo, a.Cluster?.NameEn),
         "website" => a.Website,
         "id" => a.Id,
         "status" => a.Status,

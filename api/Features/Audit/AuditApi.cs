@@ -20,6 +20,9 @@ public static class AuditApi
         group.MapGet("/export.csv", ExportAuditEntries).WithName(nameof(ExportAuditEntries)).RequireAuthorization(Permissions.AuditRead)
             .WithSummary("Export the audit entries matching the list's filters as CSV, oldest first, before/after as JSON text")
             .ProducesCsv().Validate<AuditFilterQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapGet("/export.xlsx", ExportAuditEntriesXlsx).WithName(nameof(ExportAuditEntriesXlsx)).RequireAuthorization(Permissions.AuditRead)
+            .WithSummary("Export the audit entries matching the list's filters as an Excel workbook, oldest first, before/after as JSON text")
+            .ProducesXlsx().Validate<AuditFilterQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         return app;
     }
 
@@ -49,7 +52,10 @@ public static class AuditApi
     ];
 
     public static SheetFile ExportAuditEntries([AsParameters] AuditFilterQuery query, AuditStore audit, CancellationToken ct) =>
-        SheetExport.Csv("audit", ExportColumns, AuditCell, audit.StreamAsync(query.ToFilter(), showAddress: false, ct));
+        SheetExport.Csv(new("audit", "감사기록"), ExportColumns, AuditCell, audit.StreamAsync(query.ToFilter(), showAddress: false, ct));
+
+    public static SheetFile ExportAuditEntriesXlsx([AsParameters] AuditFilterQuery query, AuditStore audit, CancellationToken ct) =>
+        SheetExport.Xlsx(new("audit", "감사기록"), ExportColumns, AuditCell, audit.StreamAsync(query.ToFilter(), showAddress: false, ct));
 
     internal static object? AuditCell(AuditEntryDto e, string column) => column switch
     {

@@ -27,7 +27,10 @@ public static class ClusterIndicatorsApi
             .Errors(Unauthorized, Forbidden);
         list.MapGet("/export.csv", ExportClusterIndicators).WithName(nameof(ExportClusterIndicators)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Export the yearly figures matching the same filters as CSV (UTF-8 with BOM; the import's columns)")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv").Validate<ClusterIndicatorFilterQuery>().Errors(Unauthorized, Forbidden);
+            .ProducesCsv().Validate<ClusterIndicatorFilterQuery>().Errors(Unauthorized, Forbidden);
+        list.MapGet("/export.xlsx", ExportClusterIndicatorsXlsx).WithName(nameof(ExportClusterIndicatorsXlsx)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("Export the yearly figures matching the same filters as an Excel workbook (the import's columns, numbers as number cells)")
+            .ProducesXlsx().Validate<ClusterIndicatorFilterQuery>().Errors(Unauthorized, Forbidden);
 
         var one = app.MapGroup("/api/v1/clusters").WithTags(Tag);
         one.MapGet("/{id:long}/indicators/{year:int}", GetClusterIndicator).WithName(nameof(GetClusterIndicator)).RequireAuthorization(Permissions.RegistryRead)
@@ -51,29 +54,30 @@ public static class ClusterIndicatorsApi
         return TypedResults.Ok(await store.ListAsync(query.ToFilter(), sort, cursor, limit, ct));
     }
 
-    /// <summary>How each export column is written; the header and the order are <see cref="Columns.ClusterIndicators"/>.</summary>
-    internal static readonly IReadOnlyDictionary<string, Func<ClusterIndicatorDto, string?>> Cells = new Dictionary<string, Func<ClusterIndicatorDto, string?>>
+    /// <summary>One cell of the figures sheet (<see cref="Columns.ClusterIndicators"/>), by column name.</summary>
+    internal static object? IndicatorCell(ClusterIndicatorDto i, string column) => column switch
     {
-        ["clusterCode"] = i => i.Cluster.Code,
-        ["year"] = i => Number((int?)i.Year),
-        ["companies"] = i => Number(i.Companies),
-        ["employees"] = i => Number(i.Employees),
-        ["revenueMillionKrw"] = i => Number(i.RevenueMillionKrw),
-        ["rdSpendMillionKrw"] = i => Number(i.RdSpendMillionKrw),
-        ["investmentMillionKrw"] = i => Number(i.InvestmentMillionKrw),
-        ["exportsThousandUsd"] = i => Number(i.ExportsThousandUsd),
-        ["note"] = i => i.Note,
-        ["id"] = i => Number((long?)i.Id),
-        ["createdAt"] = i => i.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
-        ["updatedAt"] = i => i.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+        "clusterCode" => i.Cluster.Code,
+        "clusterName" => SheetCells.NameOf(i.Cluster.NameKo, i.Cluster.NameEn),
+        "year" => i.Year,
+        "companies" => i.Companies,
+        "employees" => i.Employees,
+        "revenueMillionKrw" => i.RevenueMillionKrw,
+        "rdSpendMillionKrw" => i.RdSpendMillionKrw,
+        "investmentMillionKrw" => i.InvestmentMillionKrw,
+        "exportsThousandUsd" => i.ExportsThousandUsd,
+        "note" => i.Note,
+        "id" => i.Id,
+        "createdAt" => i.CreatedAt,
+        "updatedAt" => i.UpdatedAt,
+        _ => null,
     };
 
-    private static string? Number<T>(T? value) where T : struct, IFormattable =>
-        value?.ToString(null, CultureInfo.InvariantCulture);
-
     public static SheetFile ExportClusterIndicators([AsParameters] ClusterIndicatorFilterQuery query, ClusterIndicatorStore store, CancellationToken ct) =>
-        SheetExport.Csv("cluster-indicators", Columns.ClusterIndicators,
-            (indicator, column) => Cells.TryGetValue(column, out var cell) ? cell(indicator) : null, store.StreamAsync(query.ToFilter(), ct));
+        SheetExport.Csv(new("cluster-indicators", "클러스터지표"), Columns.ClusterIndicators, IndicatorCell, store.StreamAsync(query.ToFilter(), ct));
+
+    public static SheetFile ExportClusterIndicatorsXlsx([AsParameters] ClusterIndicatorFilterQuery query, ClusterIndicatorStore store, CancellationToken ct) =>
+        SheetExport.Xlsx(new("cluster-indicators", "클러스터지표"), Columns.ClusterIndicators, IndicatorCell, store.StreamAsync(query.ToFilter(), ct));
 
     public static async Task<Results<Ok<ClusterIndicatorDto>, ReadRefused>> GetClusterIndicator(
         long id, int year, ClusterIndicatorStore store, HttpContext http, CancellationToken ct) =>

@@ -56,10 +56,10 @@ public static class ClustersApi
     }
 
     public static SheetFile ExportClusters([AsParameters] ClusterFilterQuery query, ClusterStore store, CancellationToken ct) =>
-        SheetExport.Csv("clusters", Columns.Clusters, ClusterCell, store.StreamAsync(query.ToFilter(), ct));
+        SheetExport.Csv(new("clusters", "클러스터"), Columns.Clusters, ClusterCell, store.StreamAsync(query.ToFilter(), ct));
 
     public static SheetFile ExportClustersXlsx([AsParameters] ClusterFilterQuery query, ClusterStore store, CancellationToken ct) =>
-        SheetExport.Xlsx("clusters", Columns.Clusters, ClusterCell, store.StreamAsync(query.ToFilter(), ct));
+        SheetExport.Xlsx(new("clusters", "클러스터"), Columns.Clusters, ClusterCell, store.StreamAsync(query.ToFilter(), ct));
 
     /// <summary>One cell of the cluster sheet (<see cref="Columns.Clusters"/>), by column name.</summary>
     internal static object? ClusterCell(ClusterDto c, string column) => column switch
@@ -69,6 +69,7 @@ public static class ClustersApi
         "nameEn" => c.NameEn,
         "region" => c.Region,
         "operatorCode" => c.Operator.Code,
+        "operatorName" => SheetCells.NameOf(c.Operator.NameKo, c.Operator.NameEn),
         "designation" => c.Designation,
         "specializations" => c.Specializations,
         "establishedYear" => c.EstablishedYear,

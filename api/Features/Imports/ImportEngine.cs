@@ -11,6 +11,8 @@ using Dapper;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
+using Say = BioCluster.Api.Infrastructure.Http.Text;
+
 namespace BioCluster.Api.Features.Imports;
 
 /// <summary>Import limits (configuration section <c>Imports</c>).</summary>
@@ -84,7 +86,7 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
             }
             if (context.Transaction is not null) await session.CompleteAsync(ct);
         }
-        if (rows == 0) throw new ImportFileException("The file has a header but no rows.");
+        if (rows == 0) throw new ImportFileException(Say.Of("파일에 머리글만 있고 행이 없습니다.", "The file has a header but no rows."));
 
         var outcome = dryRun ? ImportOutcome.Validated : rejected > 0 && onError == ImportErrorMode.Fail ? ImportOutcome.Rejected : ImportOutcome.Imported;
         var headerOf = Infrastructure.Sheets.Columns.HeadersOf(file.Headers, target.Columns);
@@ -146,7 +148,7 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
                 await foreach (var row in file.RowsAsync(target.Columns, stop.Token))
                 {
                     if (++rows > maxRows)
-                        throw new ImportFileException($"The file has more than {maxRows:N0} rows; split it into smaller files.", tooLarge: true);
+                        throw new ImportFileException(Say.Of($"파일의 행이 {maxRows:N0}개를 넘습니다. 더 작은 파일로 나누십시오.", $"The file has more than {maxRows:N0} rows; split it into smaller files."), tooLarge: true);
                     var check = new RowCheck(row);
                     if (row.ShapeError is null) session.Check(check);
                     batch.Add(check);

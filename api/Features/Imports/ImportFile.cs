@@ -5,6 +5,10 @@ using System.Text.Json;
 using BioCluster.Api.Infrastructure.Sheets;
 using MiniExcelLibs;
 
+using BioCluster.Api.Infrastructure.Http;
+
+using Say = BioCluster.Api.Infrastructure.Http.Text;
+
 namespace BioCluster.Api.Features.Imports;
 
 /// <summary>A file problem that rejects the whole import before any row is read (400), or a limit it breaks (413).</summary>
@@ -48,15 +52,15 @@ public sealed class ImportFile : IAsyncDisposable
     public const int MaxRowChars = 256 * 1024;
 
     /// <param name="row">The row, or 0 when not known (a spreadsheet's shared strings).</param>
-    public static ImportFileException CellTooLong(int row) => new(Infrastructure.Http.Text.Of(
+    public static ImportFileException CellTooLong(int row) => new(Say.Of(
         $"{(row > 0 ? $"{row}행에 " : "")}{MaxCellChars:N0}자를 넘는 칸이 있습니다. 어떤 항목도 그렇게 길 수 없으니 파일을 확인해 주십시오.",
         $"{(row > 0 ? $"Row {row} has" : "The file has")} a cell longer than {MaxCellChars:N0} characters; no column takes text that long, so check the file."), tooLarge: true);
 
-    public static ImportFileException TooManyCells(int row) => new(Infrastructure.Http.Text.Of(
+    public static ImportFileException TooManyCells(int row) => new(Say.Of(
         $"{row}행의 칸이 {MaxCells:N0}개를 넘습니다. 열 제목에 맞는 칸만 보내 주십시오.",
         $"Row {row} has more than {MaxCells:N0} cells; send only the columns the header names."), tooLarge: true);
 
-    public static ImportFileException RowTooLarge(int row) => new(Infrastructure.Http.Text.Of(
+    public static ImportFileException RowTooLarge(int row) => new(Say.Of(
         $"{row}행이 {MaxRowChars / 1024:N0}K자를 넘습니다. 파일을 확인해 주십시오.",
         $"Row {row} is longer than {MaxRowChars / 1024:N0}K characters; check the file."), tooLarge: true);
 
@@ -101,11 +105,11 @@ public sealed class ImportFile : IAsyncDisposable
             {
                 total += read;
                 if (total > maxBytes)
-                    throw new ImportFileException($"The file is larger than the import limit of {maxBytes / (1024 * 1024)} MiB; split it into smaller files.", tooLarge: true);
+                    throw new ImportFileException(Say.Of($"파일이 가져오기 한도 {maxBytes / (1024 * 1024)} MiB보다 큽니다. 더 작은 파일로 나누십시오.", $"The file is larger than the import limit of {maxBytes / (1024 * 1024)} MiB; split it into smaller files."), tooLarge: true);
                 hash.AppendData(buffer, 0, read);
                 await spool.WriteAsync(buffer.AsMemory(0, read), ct);
             }
-            if (total == 0) throw new ImportFileException("The file is empty.");
+            if (total == 0) throw new ImportFileException(Say.Of("파일이 비어 있습니다.", "The file is empty."));
             spool.Position = 0;
             var format = await DetectFormatAsync(spool, contentType, fileName, ct);
             return new ImportFile(spool, Convert.ToHexStringLower(hash.GetHashAndReset()), total, format, NormalizeCharset(charset ?? CharsetOf(contentType)));
@@ -125,7 +129,7 @@ public sealed class ImportFile : IAsyncDisposable
         null or "" => null,
         "utf-8" or "utf8" => "utf-8",
         "cp949" or "euc-kr" or "ks_c_5601-1987" or "x-windows-949" or "windows-949" or "ms949" or "uhc" => "cp949",
-        var other => throw new ImportFileException($"Charset '{other}' is not supported; use utf-8 or cp949 (euc-kr)."),
+        var other => throw new ImportFileException(Say.Of($"문자 집합 '{other}'은(는) 지원하지 않습니다. utf-8 또는 cp949(euc-kr)를 쓰십시오.", $"Charset '{other}' is not supported; use utf-8 or cp949 (euc-kr).")),
     };
 
     private static async Task<string> DetectFormatAsync(FileStream spool, string? contentType, string? fileName, CancellationToken ct)
@@ -142,9 +146,9 @@ public sealed class ImportFile : IAsyncDisposable
             "application/json" => "json",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "xlsx",
             _ => extension switch { ".csv" => "csv", ".json" => "json", ".xlsx" => "xlsx", _ => isZip ? "xlsx" : null },
-        } ?? throw new ImportFileException("Send the file as text/csv, application/json or an .xlsx spreadsheet.");
-        if (format == "xlsx" && !isZip) throw new ImportFileException("The file is not an .xlsx spreadsheet.");
-        if (format != "xlsx" && isZip) throw new ImportFileException("The file looks like a spreadsheet (.xlsx); send it with its spreadsheet content type.");
+        } ?? throw new ImportFileException(Say.Of("파일을 text/csv, application/json 또는 .xlsx 스프레드시트로 보내십시오.", "Send the file as text/csv, application/json or an .xlsx spreadsheet."));
+        if (format == "xlsx" && !isZip) throw new ImportFileException(Say.Of("파일이 .xlsx 스프레드시트가 아닙니다.", "The file is not an .xlsx spreadsheet."));
+        if (format != "xlsx" && isZip) throw new ImportFileException(Say.Of("파일이 스프레드시트(.xlsx)로 보입니다. 스프레드시트 콘텐츠 형식으로 보내십시오.", "The file looks like a spreadsheet (.xlsx); send it with its spreadsheet content type."));
         return format;
     }
 
@@ -158,19 +162,24 @@ public sealed class ImportFile : IAsyncDisposable
         for (var h = 0; h < headers.Count; h++)
         {
             var header = headers[h] ?? "";
-            if (string.IsNullOrWhiteSpace(header)) { map[h] = -1; continue; }
+            if (string.IsNullOrWhiteSpace(header) || RejectedRows.IsReportColumn(header)) { map[h] = -1; continue; }
             if (!byName.TryGetValue(Infrastructure.Sheets.Columns.HeaderKey(header), out var column)) { unknown.Add(header); map[h] = -1; continue; }
             if (seen.TryGetValue(column, out var first))
-                throw new ImportFileException($"Columns '{first}' and '{header}' are the same column ({columns[column].Name}).");
+                throw new ImportFileException(Say.Of($"'{first}' 열과 '{header}' 열은 같은 열({columns[column].Korean})입니다.", $"Columns '{first}' and '{header}' are the same column ({columns[column].Name})."));
             seen[column] = header;
             map[h] = columns[column].Imported ? column : -1;
         }
         if (unknown.Count > 0)
-            throw new ImportFileException($"Unknown column(s): {string.Join(", ", unknown.Take(20).Select(u => $"'{RowCheck.Shorten(u)}'"))}" +
-                (unknown.Count > 20 ? $" and {unknown.Count - 20:N0} more" : "") + ". " +
-                $"Known columns: {string.Join(", ", columns.Where(c => c.Imported).Select(c => $"{c.Name} ({c.Korean})"))}.");
-        var missing = columns.Select((c, i) => (c, i)).Where(x => x.c.Required && !seen.ContainsKey(x.i)).Select(x => $"{x.c.Name} ({x.c.Korean})").ToList();
-        if (missing.Count > 0) throw new ImportFileException($"Required column(s) missing: {string.Join(", ", missing)}.");
+        {
+            var names = string.Join(", ", unknown.Take(20).Select(u => $"'{RowCheck.Shorten(u)}'"));
+            var known = string.Join(", ", columns.Where(c => c.Imported).Select(c => $"{c.Korean} ({c.Name})"));
+            throw new ImportFileException(Say.Of(
+                $"알 수 없는 열: {names}" + (unknown.Count > 20 ? $" 외 {unknown.Count - 20:N0}개" : "") + $". 사용할 수 있는 열: {known}.",
+                $"Unknown column(s): {names}" + (unknown.Count > 20 ? $" and {unknown.Count - 20:N0} more" : "") + $". Known columns: {known}."));
+        }
+        var missing = columns.Select((c, i) => (c, i)).Where(x => x.c.Required && !seen.ContainsKey(x.i)).Select(x => $"{x.c.Korean} ({x.c.Name})").ToList();
+        if (missing.Count > 0)
+            throw new ImportFileException(Say.Of($"필수 열이 없습니다: {string.Join(", ", missing)}.", $"Required column(s) missing: {string.Join(", ", missing)}."));
         Headers = headers.Select(h => h ?? "").ToList();
         Columns = columns;
         return map;
@@ -261,7 +270,9 @@ public sealed class ImportFile : IAsyncDisposable
             }
             catch (DecoderFallbackException)
             {
-                throw new ImportFileException($"The file is not valid {(Charset == "cp949" ? "CP949" : "UTF-8")} text near row {number + 1}; save it as CSV UTF-8 or say charset=cp949.");
+                throw new ImportFileException(Say.Of(
+                    $"{number + 1}행 근처가 올바른 {(Charset == "cp949" ? "CP949" : "UTF-8")} 텍스트가 아닙니다. CSV UTF-8로 저장하거나 charset=cp949를 지정하십시오.",
+                    $"The file is not valid {(Charset == "cp949" ? "CP949" : "UTF-8")} text near row {number + 1}; save it as CSV UTF-8 or say charset=cp949."));
             }
             if (record is null) break;
             number++;
@@ -275,7 +286,7 @@ public sealed class ImportFile : IAsyncDisposable
             if (record.All(string.IsNullOrWhiteSpace)) continue;
             yield return Row(number, record, map);
         }
-        if (map is null) throw new ImportFileException("The file has no header row.");
+        if (map is null) throw new ImportFileException(Say.Of("파일에 머리글 행이 없습니다.", "The file has no header row."));
     }
 
     private async IAsyncEnumerable<ImportRow> JsonRowsAsync(IReadOnlyList<SheetColumn> columns, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -296,19 +307,19 @@ public sealed class ImportFile : IAsyncDisposable
             }
             catch (JsonException ex)
             {
-                throw new ImportFileException($"The JSON is not an array of objects, or is malformed near row {number + 1} ({ex.Message.Split('.')[0]}).");
+                throw new ImportFileException(Say.Of($"JSON이 객체 배열이 아니거나 {number + 1}행 근처가 올바르지 않습니다 ({ex.Message.Split('.')[0]}).", $"The JSON is not an array of objects, or is malformed near row {number + 1} ({ex.Message.Split('.')[0]})."));
             }
             number++;
             var element = e.Current;
             if (element.ValueKind != JsonValueKind.Object)
-                throw new ImportFileException($"Row {number}: each element of the JSON array must be an object.");
+                throw new ImportFileException(Say.Of($"{number}행: JSON 배열의 각 요소는 객체여야 합니다.", $"Row {number}: each element of the JSON array must be an object."));
             var raw = new string?[headers.Count];
             foreach (var property in element.EnumerateObject())
             {
                 if (!index.TryGetValue(property.Name, out var i))
                 {
                     if (columns.Any(c => !c.Imported && string.Equals(c.Name, property.Name, StringComparison.OrdinalIgnoreCase))) continue;
-                    throw new ImportFileException($"Row {number}: unknown field '{property.Name}'. Known fields: {string.Join(", ", headers)}.");
+                    throw new ImportFileException(Say.Of($"{number}행: 알 수 없는 필드 '{property.Name}'. 사용할 수 있는 필드: {string.Join(", ", headers)}.", $"Row {number}: unknown field '{property.Name}'. Known fields: {string.Join(", ", headers)}."));
                 }
                 raw[i] = Text(property.Value);
             }
@@ -337,7 +348,7 @@ public sealed class ImportFile : IAsyncDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new ImportFileException("The spreadsheet could not be read; save it again as an .xlsx workbook.");
+            throw new ImportFileException(Say.Of("스프레드시트를 읽을 수 없습니다. .xlsx 통합 문서로 다시 저장하십시오.", "The spreadsheet could not be read; save it again as an .xlsx workbook."));
         }
         using (rows)
         {
@@ -354,7 +365,7 @@ public sealed class ImportFile : IAsyncDisposable
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    throw new ImportFileException($"The spreadsheet could not be read near row {number + 1}; save it again as an .xlsx workbook.");
+                    throw new ImportFileException(Say.Of($"{number + 1}행 근처에서 스프레드시트를 읽을 수 없습니다. .xlsx 통합 문서로 다시 저장하십시오.", $"The spreadsheet could not be read near row {number + 1}; save it again as an .xlsx workbook."));
                 }
                 if (!more) break;
                 number++;
@@ -369,7 +380,7 @@ public sealed class ImportFile : IAsyncDisposable
                 if (raw.All(string.IsNullOrWhiteSpace)) continue;
                 yield return Row(number, raw, map);
             }
-            if (map is null) throw new ImportFileException("The spreadsheet has no header row.");
+            if (map is null) throw new ImportFileException(Say.Of("스프레드시트에 머리글 행이 없습니다.", "The spreadsheet has no header row."));
         }
     }
 

@@ -3,6 +3,8 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Xml;
 
+using Say = BioCluster.Api.Infrastructure.Http.Text;
+
 namespace BioCluster.Api.Features.Imports;
 
 /// <summary>
@@ -84,7 +86,7 @@ internal static class ImportFileLimits
         }
         catch (JsonException e)
         {
-            throw new ImportFileException($"The JSON is not an array of objects, or is malformed near row {scan.Row + 1} ({e.Message.Split('.')[0]}).");
+            throw new ImportFileException(Say.Of($"JSON이 객체 배열이 아니거나 {scan.Row + 1}행 근처가 올바르지 않습니다 ({e.Message.Split('.')[0]}).", $"The JSON is not an array of objects, or is malformed near row {scan.Row + 1} ({e.Message.Split('.')[0]})."));
         }
         scan.State = reader.CurrentState;
         return (int)reader.BytesConsumed;
@@ -116,18 +118,18 @@ internal static class ImportFileLimits
             using var zip = new ZipArchive(spool, ZipArchiveMode.Read, leaveOpen: true);
             var sheet = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
                 .OrderBy(e => e.FullName.Length).ThenBy(e => e.FullName, StringComparer.Ordinal).FirstOrDefault()
-                ?? throw new ImportFileException("The spreadsheet has no sheet.");
+                ?? throw new ImportFileException(Say.Of("스프레드시트에 시트가 없습니다.", "The spreadsheet has no sheet."));
             if (zip.GetEntry("xl/sharedStrings.xml") is { } strings)
                 CheckXml(strings, MaxSharedStringBytes, maxRows, sheetPart: false, ct);
             CheckXml(sheet, MaxSheetBytes, maxRows, sheetPart: true, ct);
         }
         catch (InvalidDataException)
         {
-            throw new ImportFileException("The spreadsheet could not be read; save it again as an .xlsx workbook.");
+            throw new ImportFileException(Say.Of("스프레드시트를 읽을 수 없습니다. .xlsx 통합 문서로 다시 저장하십시오.", "The spreadsheet could not be read; save it again as an .xlsx workbook."));
         }
         catch (XmlException)
         {
-            throw new ImportFileException("The spreadsheet could not be read; save it again as an .xlsx workbook.");
+            throw new ImportFileException(Say.Of("스프레드시트를 읽을 수 없습니다. .xlsx 통합 문서로 다시 저장하십시오.", "The spreadsheet could not be read; save it again as an .xlsx workbook."));
         }
         finally
         {

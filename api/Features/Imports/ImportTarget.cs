@@ -39,11 +39,12 @@ public sealed class RowCheck(ImportRow row)
     {
         var text = Row.Cells[column];
         if (text is null) return null;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
-        // Spreadsheets send whole numbers as 2019 or 2019.0
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue)
+        // Excel's "#,##0" format sends 1,234; spreadsheets send whole numbers as 2019 or 2019.0
+        var plain = SheetNumbers.WithoutGrouping(text);
+        if (int.TryParse(plain, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
+        if (double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue)
             return (int)d;
-        Add(name, "not_a_number", $"'{Shorten(text)}' is not a whole number.");
+        Add(name, "not_a_number", Text.Of($"'{Shorten(text)}'은(는) 정수가 아닙니다.", $"'{Shorten(text)}' is not a whole number."));
         return null;
     }
 
@@ -51,18 +52,20 @@ public sealed class RowCheck(ImportRow row)
     {
         var text = Row.Cells[column];
         if (text is null) return null;
-        if (double.TryParse(text.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)) return value;
-        Add(name, "not_a_number", $"'{Shorten(text)}' is not a number.");
+        if (double.TryParse(SheetNumbers.WithoutGrouping(text), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)) return value;
+        Add(name, "not_a_number", Text.Of($"'{Shorten(text)}'은(는) 숫자가 아닙니다.", $"'{Shorten(text)}' is not a number."));
         return null;
     }
 
+    /// <summary>An enum value written as its wire name, its Korean or English label (what the exports write) or an alias.</summary>
     public T? Enum<T>(int column, string name, IReadOnlyDictionary<string, T>? aliases = null) where T : struct, System.Enum
     {
         var text = Row.Cells[column];
         if (text is null) return null;
-        if (WireNames.TryParse<T>(text.ToLowerInvariant(), out var value)) return value;
+        if (Labels.TryParse<T>(text, out var value)) return value;
         if (aliases is not null && aliases.TryGetValue(text.Replace(" ", ""), out var aliased)) return aliased;
-        Add(name, "unknown_value", $"'{Shorten(text)}' is not one of: {string.Join(", ", WireNames.All<T>())}.");
+        var all = string.Join(", ", WireNames.All<T>());
+        Add(name, "unknown_value", Text.Of($"'{Shorten(text)}'은(는) 다음 값이 아닙니다: {all}.", $"'{Shorten(text)}' is not one of: {all}."));
         return null;
     }
 

@@ -228,8 +228,9 @@ public static class ImportsApi
         if (rejected is null) return ReadResponses.NotFound($"Import {id}");
         // The rows as they were sent, under the file's own headers, with the row number first and the problems last.
         var (headers, rows) = rejected.Value;
-        var columns = new[] { "row" }.Concat(headers).Append("errors").Select(h => new SheetColumn(h, h)).ToList();
-        return SheetExport.Csv($"import-{id}-rejected", columns, (r, column) => r[columns.FindIndex(c => c.Name == column)], Lines(rows));
+        // The row number and the problems are columns an import passes over, so the file can be fixed and sent back as it is.
+        var columns = new[] { RejectedRows.Row }.Concat(headers.Select(h => new SheetColumn(h, h))).Append(RejectedRows.Errors).ToList();
+        return SheetExport.Csv(new($"import-{id}-rejected", $"가져오기{id}_거부된행"), columns, (r, column) => r[columns.FindIndex(c => c.Name == column)], Lines(rows));
 
         static async IAsyncEnumerable<string?[]> Lines(IReadOnlyList<(int Row, IReadOnlyList<string?> Cells, string Errors)> rows)
         {
@@ -242,8 +243,8 @@ public static class ImportsApi
     public static Results<SheetFile, ReadRefused> DownloadImportTemplate(string entity, IEnumerable<ImportTarget> targets)
     {
         if (Target(targets, entity) is not { } target) return ReadResponses.NotFound($"Import target '{entity}'");
-        var korean = target.Columns.Where(c => c.Imported).Select(c => new SheetColumn(c.Korean, c.Korean)).ToList();
-        return SheetExport.Csv($"{entity}-template", korean, (_, _) => null, AsyncEnumerable.Empty<object>());
+        var imported = target.Columns.Where(c => c.Imported).ToList();
+        return SheetExport.Csv(new($"{entity}-template", $"{entity}_양식"), imported, (_, _) => null, AsyncEnumerable.Empty<object>());
     }
 }
 

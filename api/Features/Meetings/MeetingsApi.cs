@@ -41,6 +41,9 @@ public static class MeetingsApi
         meetings.MapGet("/export.csv", ExportMeetings).WithName(nameof(ExportMeetings)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("Export the meetings matching the list's filters as CSV").ProducesCsv().Validate<MeetingFilterQuery>()
             .Errors(Status401Unauthorized, Status403Forbidden);
+        meetings.MapGet("/export.xlsx", ExportMeetingsXlsx).WithName(nameof(ExportMeetingsXlsx)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("Export the meetings matching the list's filters as an Excel workbook").ProducesXlsx().Validate<MeetingFilterQuery>()
+            .Errors(Status401Unauthorized, Status403Forbidden);
         meetings.MapGet("/{id:long}", GetMeeting).WithName(nameof(GetMeeting)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("A meeting with its agenda, decisions, attendance, quorum, follow-ups and the moves the caller may make")
             .ReturnsETag().Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
@@ -73,6 +76,9 @@ public static class MeetingsApi
         followUps.MapGet("/export.csv", ExportFollowUps).WithName(nameof(ExportFollowUps)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("Export the follow-ups matching the board's filters (those the caller sees) as CSV").ProducesCsv().Validate<FollowUpFilterQuery>()
             .Errors(Status401Unauthorized, Status403Forbidden);
+        followUps.MapGet("/export.xlsx", ExportFollowUpsXlsx).WithName(nameof(ExportFollowUpsXlsx)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("Export the follow-ups matching the board's filters (those the caller sees) as an Excel workbook").ProducesXlsx()
+            .Validate<FollowUpFilterQuery>().Errors(Status401Unauthorized, Status403Forbidden);
         followUps.MapGet("/{id:long}", GetFollowUp).WithName(nameof(GetFollowUp)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("A follow-up with its progress notes and the moves the caller may make").ReturnsETag()
             .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
@@ -148,10 +154,10 @@ public static class MeetingsApi
         "bodyCode" => m.BodyCode,
         "number" => m.Number,
         "titleKo" => m.TitleKo,
-        "kind" => WireNames.Of(m.Kind),
-        "state" => WireNames.Of(m.State),
-        "startsAt" => MinutesPdf.Kst(m.StartsAt),
-        "endsAt" => m.EndsAt is { } end ? MinutesPdf.Kst(end) : null,
+        "kind" => m.Kind,
+        "state" => m.State,
+        "startsAt" => m.StartsAt,
+        "endsAt" => m.EndsAt,
         "venue" => m.Venue,
         "agendaItems" => m.AgendaItems,
         "openFollowUps" => m.OpenFollowUps,
@@ -159,7 +165,10 @@ public static class MeetingsApi
     };
 
     public static SheetFile ExportMeetings([AsParameters] MeetingFilterQuery query, MeetingStore store, CancellationToken ct) =>
-        SheetExport.Csv("meetings", MeetingColumns, MeetingCell, store.StreamAsync(query.ToFilter(), ct));
+        SheetExport.Csv(new("meetings", "회의"), MeetingColumns, MeetingCell, store.StreamAsync(query.ToFilter(), ct));
+
+    public static SheetFile ExportMeetingsXlsx([AsParameters] MeetingFilterQuery query, MeetingStore store, CancellationToken ct) =>
+        SheetExport.Xlsx(new("meetings", "회의"), MeetingColumns, MeetingCell, store.StreamAsync(query.ToFilter(), ct));
 
     private static readonly IReadOnlyList<SheetColumn> FollowUpColumns =
     [
@@ -175,16 +184,20 @@ public static class MeetingsApi
         "owner" => f.OwnerAgency?.NameKo,
         "ownerPerson" => f.OwnerPerson,
         "dueOn" => f.DueOn,
-        "state" => WireNames.Of(f.State),
+        "state" => f.State,
         "percent" => f.Percent,
-        "overdue" => f.Overdue ? "예" : "아니오",
+        "overdue" => f.Overdue,
         "daysLate" => f.DaysLate,
         _ => null,
     };
 
     public static async Task<SheetFile> ExportFollowUps([AsParameters] FollowUpFilterQuery query, Actor actor, MeetingStore meetings, FollowUpStore store,
         CancellationToken ct) =>
-        SheetExport.Csv("follow-ups", FollowUpColumns, FollowUpCell, store.StreamAsync(query.ToFilter(), await meetings.ViewOfAsync(actor, ct), ct));
+        SheetExport.Csv(new("follow-ups", "후속조치"), FollowUpColumns, FollowUpCell, store.StreamAsync(query.ToFilter(), await meetings.ViewOfAsync(actor, ct), ct));
+
+    public static async Task<SheetFile> ExportFollowUpsXlsx([AsParameters] FollowUpFilterQuery query, Actor actor, MeetingStore meetings, FollowUpStore store,
+        CancellationToken ct) =>
+        SheetExport.Xlsx(new("follow-ups", "후속조치"), FollowUpColumns, FollowUpCell, store.StreamAsync(query.ToFilter(), await meetings.ViewOfAsync(actor, ct), ct));
 
     public static async Task<Results<Ok<MeetingDto>, ReadRefused>> GetMeeting(long id, Actor actor, MeetingStore store, HttpContext http, CancellationToken ct) =>
         ReadResponses.Found(await store.GetAsync(id, await store.ViewOfAsync(actor, ct), ct), $"Meeting {id}", http);

@@ -122,19 +122,19 @@ public static class MinutesApi
     {
         "item" => l.Item.Numbering,
         "title" => l.Item.TitleKo,
-        "outcome" => l.Item.Decision is { } d ? MinutesPdf.OutcomeLabel(d.Outcome) : null,
+        "outcome" => l.Item.Decision?.Outcome,
         "decision" => l.Item.Decision?.Text,
         "votesFor" => l.Item.Decision?.VotesFor,
         "votesAgainst" => l.Item.Decision?.VotesAgainst,
         "votesAbstaining" => l.Item.Decision?.VotesAbstaining,
-        "quorumMet" => l.Item.Decision is { } d ? (d.QuorumMet ? "예" : "아니오") : null,
+        "quorumMet" => l.Item.Decision?.QuorumMet,
         "followUp" => l.FollowUp?.Title,
         "owner" => l.FollowUp?.OwnerAgency?.NameKo,
         "ownerPerson" => l.FollowUp?.OwnerPerson,
         "dueOn" => l.FollowUp?.DueOn,
-        "state" => l.FollowUp is { } f ? WireNames.Of(f.State) : null,
+        "state" => l.FollowUp?.State,
         "percent" => l.FollowUp?.Percent,
-        "overdue" => l.FollowUp is { } f ? (f.Overdue ? "예" : "아니오") : null,
+        "overdue" => l.FollowUp?.Overdue,
         _ => null,
     };
 
@@ -146,7 +146,9 @@ public static class MinutesApi
             .SelectMany(a => m.FollowUps.Where(f => f.AgendaItemId == a.Id).Select(f => new DecisionLine(a, f)).DefaultIfEmpty(new DecisionLine(a, null)))
             .ToAsyncEnumerable();
         var date = m.StartsAt.ToOffset(TimeSpan.FromHours(9)).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var name = $"meeting-{m.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-decisions-{date}";
+        var number = m.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SheetTitle name = new($"meeting-{number ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{date}-decisions",
+            number is null ? $"회의{id}_{date}_결정사항" : $"제{number}차회의_{date}_결정사항");
         return xlsx ? SheetExport.Xlsx(name, DecisionColumns, DecisionCell, lines) : SheetExport.Csv(name, DecisionColumns, DecisionCell, lines);
     }
 

@@ -4,6 +4,8 @@ using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
+using BioCluster.Api.Infrastructure.Http;
+
 namespace BioCluster.Api.Features.Meetings;
 
 /// <summary>
@@ -97,14 +99,8 @@ public static class MinutesPdf
     public static string Kst(DateTimeOffset instant) =>
         instant.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (KST)";
 
-    public static string OutcomeLabel(DecisionOutcome o) => o switch
-    {
-        DecisionOutcome.Approved => "원안 의결",
-        DecisionOutcome.ApprovedWithConditions => "수정(조건부) 의결",
-        DecisionOutcome.Deferred => "보류",
-        DecisionOutcome.Rejected => "부결",
-        _ => "보고 접수",
-    };
+    /// <summary>The decision as the dashboard and the decisions sheet name it (labels.json), in Korean: minutes are Korean records.</summary>
+    public static string OutcomeLabel(DecisionOutcome o) => Labels.Of(o, english: false);
 
     private static string KindLabel(AgendaKind k) => k switch
     {

@@ -60,10 +60,10 @@ public static class RegulatoryIssuesApi
     }
 
     public static SheetFile ExportRegulatoryIssues([AsParameters] IssueFilterQuery query, RegulatoryIssueStore store, Actor actor, CancellationToken ct) =>
-        SheetExport.Csv("regulatory-issues", Columns.RegulatoryIssues, IssueCell, store.StreamAsync(query.ToFilter(), actor, ct));
+        SheetExport.Csv(new("regulatory-issues", "규제개선과제"), Columns.RegulatoryIssues, IssueCell, store.StreamAsync(query.ToFilter(), actor, ct));
 
     public static SheetFile ExportRegulatoryIssuesXlsx([AsParameters] IssueFilterQuery query, RegulatoryIssueStore store, Actor actor, CancellationToken ct) =>
-        SheetExport.Xlsx("regulatory-issues", Columns.RegulatoryIssues, IssueCell, store.StreamAsync(query.ToFilter(), actor, ct));
+        SheetExport.Xlsx(new("regulatory-issues", "규제개선과제"), Columns.RegulatoryIssues, IssueCell, store.StreamAsync(query.ToFilter(), actor, ct));
 
     /// <summary>One cell of the issue sheet (<see cref="Columns.RegulatoryIssues"/>), by column name.</summary>
     internal static object? IssueCell(RegulatoryIssueDto i, string column) => column switch
@@ -79,7 +79,9 @@ public static class RegulatoryIssuesApi
         "lawName" => i.LawName,
         "lawArticle" => i.LawArticle,
         "raisedByCode" => i.RaisedBy.Code,
+        "raisedByName" => SheetCells.NameOf(i.RaisedBy.NameKo, i.RaisedBy.NameEn),
         "clusterCodes" => i.Clusters.Select(c => c.Code),
+        "clusterNames" => i.Clusters.Select(c => SheetCells.NameOf(c.NameKo, c.NameEn) ?? c.Code),
         "officialName" => i.Official?.Name,
         "officialDepartment" => i.Official?.Department,
         "officialContact" => i.Official?.Contact,
@@ -89,6 +91,7 @@ public static class RegulatoryIssuesApi
         "id" => i.Id,
         "status" => i.Status,
         "leadMinistryCode" => i.LeadMinistry?.Code,
+        "leadMinistryName" => SheetCells.NameOf(i.LeadMinistry?.NameKo, i.LeadMinistry?.NameEn),
         "responseDueAt" => i.ResponseDueAt,
         "plannedCompletionOn" => i.PlannedCompletionOn,
         "progressPercent" => i.ProgressPercent,

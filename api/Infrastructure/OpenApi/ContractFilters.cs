@@ -19,6 +19,28 @@ public sealed class ReturnsETagMetadata;
 /// <summary>Endpoint metadata: the operation accepts an <c>Idempotency-Key</c> header.</summary>
 public sealed class IdempotentMetadata;
 
+/// <summary>Endpoint metadata: the operation writes a file for a person and takes <c>?lang=ko|en</c>.</summary>
+public sealed class SheetLanguageMetadata;
+
+/// <summary>Documents the exports' <c>lang</c> query parameter.</summary>
+internal sealed class SheetLanguageParameterFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<SheetLanguageMetadata>().Any()) return;
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "lang",
+            In = ParameterLocation.Query,
+            Required = false,
+            Description = "The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). "
+                + "Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("ko"), System.Text.Json.Nodes.JsonValue.Create("en")] },
+        });
+    }
+}
+
 internal sealed class WireEnumParameterFilter : IParameterFilter
 {
     public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
@@ -85,13 +107,21 @@ public static class ContractMetadata
     public static RouteHandlerBuilder ReturnsETag(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new ReturnsETagMetadata());
 
-    /// <summary>An export whose 200 is a CSV file (UTF-8 with BOM, English column names as the header).</summary>
+    /// <summary>An export whose 200 is a CSV file (UTF-8 with BOM, headers in the file's language: <c>?lang=</c>).</summary>
     public static RouteHandlerBuilder ProducesCsv(this RouteHandlerBuilder builder) =>
-        builder.Produces<string>(StatusCodes.Status200OK, Sheets.SheetExport.CsvContentType);
+        builder.Produces<string>(StatusCodes.Status200OK, Sheets.SheetExport.CsvContentType).TakesSheetLanguage();
 
-    /// <summary>An export whose 200 is an XLSX workbook (Korean column headers).</summary>
+    /// <summary>An export whose 200 is an XLSX workbook laid out as a report (headers in the file's language: <c>?lang=</c>).</summary>
     public static RouteHandlerBuilder ProducesXlsx(this RouteHandlerBuilder builder) =>
-        builder.Produces<Stream>(StatusCodes.Status200OK, Sheets.SheetExport.XlsxContentType);
+        builder.Produces<Stream>(StatusCodes.Status200OK, Sheets.SheetExport.XlsxContentType).TakesSheetLanguage();
+
+    /// <summary><c>?lang=ko|en</c>, checked before the handler runs (400 for anything else).</summary>
+    private static RouteHandlerBuilder TakesSheetLanguage(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new SheetLanguageMetadata())
+            .AddEndpointFilter(static async (context, next) =>
+                context.HttpContext.Request.Query.TryGetValue("lang", out var lang) && lang.ToString() is not ("ko" or "en")
+                    ? Http.Problems.Invalid("lang", Http.Text.Of("lang은 ko 또는 en이어야 합니다.", "lang must be ko or en."))
+                    : await next(context));
 
     /// <summary>
     /// A change to an existing record: needs If-Match (428 without it, answered here before the handler runs), answers

@@ -27,6 +27,7 @@ public static class OpenApiSetup
             o.SchemaFilter<RequiredConstructorParametersFilter>();
             o.ParameterFilter<WireEnumParameterFilter>();
             o.OperationFilter<ConcurrencyHeadersFilter>();
+            o.OperationFilter<SheetLanguageParameterFilter>();
             o.OperationFilter<SecurityRequirementsFilter>();
             o.OperationFilter<DatabaseBusyResponseFilter>();
             o.OperationFilter<MultipartFileFilter>();

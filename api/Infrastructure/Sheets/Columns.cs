@@ -5,7 +5,34 @@ namespace BioCluster.Api.Infrastructure.Sheets;
 /// contract's field name), its Korean header (what Korean files and the XLSX exports use), and whether
 /// an import reads it (<see cref="Imported"/>) or only an export writes it (ids, states, timestamps).
 /// </summary>
-public sealed record SheetColumn(string Name, string Korean, bool Imported = true, bool Required = false, string? Note = null);
+public sealed record SheetColumn(string Name, string Korean, bool Imported = true, bool Required = false, string? Note = null, int? Width = null)
+{
+    /// <summary>The header a file in <paramref name="language"/> carries: the Korean header, or the English name.</summary>
+    public string Header(SheetLanguage language) => language == SheetLanguage.English ? Name : Korean;
+
+    /// <summary>
+    /// How wide the column is drawn in an XLSX file, in characters of the default font: <see cref="Width"/> when given,
+    /// else a guess from the name (moments, days, codes, names, titles and long texts each have their width; a Korean
+    /// character is about two wide). The rows are streamed, so the width cannot be measured from them.
+    /// </summary>
+    public int WidthChars => Width ?? Guess();
+
+    private int Guess()
+    {
+        var n = Name;
+        if (n.EndsWith("At", StringComparison.Ordinal)) return 17;
+        if (n.EndsWith("On", StringComparison.Ordinal) || n.EndsWith("Date", StringComparison.Ordinal) || n is "dueOn" or "startsOn" or "endsOn") return 12;
+        if (n is "id" or "year" or "overdue" or "daysLate") return Math.Max(8, Korean.Length * 2 + 2);
+        if (n.Contains("problem", StringComparison.OrdinalIgnoreCase) || n.Contains("proposal", StringComparison.OrdinalIgnoreCase)
+            || n.Contains("text", StringComparison.OrdinalIgnoreCase) || n.Contains("summary", StringComparison.OrdinalIgnoreCase)
+            || n.Contains("reason", StringComparison.OrdinalIgnoreCase) || n.Contains("answer", StringComparison.OrdinalIgnoreCase)
+            || n is "note" or "details" or "changes") return 50;
+        if (n.StartsWith("title", StringComparison.Ordinal)) return 40;
+        if (n.Contains("Name", StringComparison.Ordinal) || n.StartsWith("name", StringComparison.Ordinal)) return 24;
+        if (n.EndsWith("Code", StringComparison.Ordinal) || n.EndsWith("Codes", StringComparison.Ordinal) || n == "code") return 14;
+        return Math.Clamp(Korean.Length * 2 + 4, 10, 30);
+    }
+}
 
 /// <summary>
 /// The columns of each entity, shared by the imports and the exports so that an exported file imports
@@ -55,6 +82,7 @@ public static class Columns
         new("nameEn", "영문명"),
         new("region", "지역", Required: true, Note: "seoul, busan, … or the Korean name (서울특별시, 충청북도, …)"),
         new("operatorCode", "운영기관코드", Required: true),
+        new("operatorName", "운영기관", Imported: false),
         new("designation", "지정유형"),
         new("specializations", "특화분야", Note: "separated by ;"),
         new("establishedYear", "설립연도"),
@@ -76,7 +104,9 @@ public static class Columns
         new("kind", "유형", Required: true, Note: "ministry, cluster_operator, company, university, research_institute, hospital, …"),
         new("sector", "부문", Note: "industry, academia, research, hospital"),
         new("parentCode", "상위기관코드"),
+        new("parentName", "상위기관", Imported: false),
         new("clusterCode", "클러스터코드", Note: "the cluster an innovation actor is located in"),
+        new("clusterName", "클러스터", Imported: false),
         new("website", "웹사이트"),
         new("id", "ID", Imported: false),
         new("status", "상태", Imported: false),
@@ -87,6 +117,7 @@ public static class Columns
     public static readonly IReadOnlyList<SheetColumn> ClusterIndicators =
     [
         new("clusterCode", "클러스터코드", Required: true),
+        new("clusterName", "클러스터", Imported: false),
         new("year", "연도", Required: true),
         new("companies", "기업수"),
         new("employees", "종사자수"),
@@ -113,7 +144,9 @@ public static class Columns
         new("lawName", "관련법령"),
         new("lawArticle", "관련조항"),
         new("raisedByCode", "건의기관코드", Required: true),
+        new("raisedByName", "건의기관", Imported: false),
         new("clusterCodes", "관련클러스터코드", Required: true, Note: "separated by ;"),
+        new("clusterNames", "관련클러스터", Imported: false),
         new("officialName", "담당자"),
         new("officialDepartment", "담당부서"),
         new("officialContact", "담당자연락처"),
@@ -123,6 +156,7 @@ public static class Columns
         new("id", "ID", Imported: false),
         new("status", "상태", Imported: false),
         new("leadMinistryCode", "주관부처코드", Imported: false),
+        new("leadMinistryName", "주관부처", Imported: false),
         new("responseDueAt", "답변기한", Imported: false),
         new("plannedCompletionOn", "완료예정일", Imported: false),
         new("progressPercent", "진척률", Imported: false),

@@ -3,20 +3,21 @@ using System.Text;
 namespace BioCluster.Api.Infrastructure.Sheets;
 
 /// <summary>
-/// CSV written as the rows arrive: UTF-8 with a BOM (so Korean Excel opens it as UTF-8), the English column
-/// names as the header, RFC 4180 quoting and CRLF line ends. Only asynchronous writes reach the stream.
+/// CSV written as the rows arrive: UTF-8 with a BOM (so Korean Excel opens it as UTF-8), the headers in the file's
+/// language (Korean headers or the English column names; the imports read both), RFC 4180 quoting and CRLF line
+/// ends. Only asynchronous writes reach the stream.
 /// </summary>
 public static class CsvSheetWriter
 {
     public static async Task WriteAsync<T>(Stream output, IReadOnlyList<SheetColumn> columns, SheetCell<T> cell, IAsyncEnumerable<T> rows,
-        CancellationToken ct)
+        SheetLanguage language, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 32 * 1024, leaveOpen: true);
         var line = new StringBuilder(1024);
         for (var c = 0; c < columns.Count; c++)
         {
             if (c > 0) line.Append(',');
-            Append(line, columns[c].Name);
+            Append(line, columns[c].Header(language));
         }
         line.Append("\r\n");
         await writer.WriteAsync(line, ct);
@@ -27,7 +28,7 @@ public static class CsvSheetWriter
             for (var c = 0; c < columns.Count; c++)
             {
                 if (c > 0) line.Append(',');
-                Append(line, SheetCells.Format(cell(row, columns[c].Name)).Text);
+                Append(line, SheetCells.Format(cell(row, columns[c].Name), language).Text);
             }
             line.Append("\r\n");
             await writer.WriteAsync(line, ct);

@@ -10,39 +10,74 @@ namespace BioCluster.Api.Infrastructure.Sheets;
 /// </summary>
 public delegate object? SheetCell<in T>(T row, string column);
 
-/// <summary>One cell as written: its text, and whether it is a number (an XLSX number cell, never neutralised).</summary>
-public readonly record struct CellText(string Text, bool IsNumber)
+/// <summary>What a written cell is: text, a number, a calendar day or a moment (in Korean time).</summary>
+public enum CellKind
 {
-    public static readonly CellText Empty = new("", false);
+    Text,
+    Number,
+    Date,
+    DateTime,
+}
+
+/// <summary>
+/// One cell as written: its text (what CSV writes), its kind, and for days and moments the spreadsheet serial
+/// (days since 1899-12-30, KST wall-clock for moments) that XLSX writes as a real date cell.
+/// </summary>
+public readonly record struct CellText(string Text, CellKind Kind = CellKind.Text, double Serial = 0)
+{
+    public static readonly CellText Empty = new("");
+    public bool IsNumber => Kind == CellKind.Number;
+}
+
+/// <summary>The language of a file written for a person: its headers, enum labels and yes/no.</summary>
+public enum SheetLanguage
+{
+    Korean,
+    English,
 }
 
 /// <summary>
 /// How a value becomes a cell, the same for CSV and XLSX so that an exported file imports back unchanged:
-/// lists joined with ';', dates yyyy-MM-dd, instants ISO 8601 "O" in UTC, enums as their wire names,
-/// numbers in the invariant culture, booleans true/false, JSON as its text, null as an empty cell.
+/// lists joined with ';', days yyyy-MM-dd, moments in Korean time (yyyy-MM-dd HH:mm, KST — what an official files;
+/// XLSX makes both real date cells), enums as their label in the file's language (the imports read labels back),
+/// numbers in the invariant culture, yes/no in the file's language, JSON as its text, null as an empty cell.
 /// Text a spreadsheet would read as a formula is neutralised (<see cref="Neutralise"/>).
 /// </summary>
 public static class SheetCells
 {
-    public static CellText Format(object? value) => value switch
+    private static readonly DateOnly Epoch = new(1899, 12, 30);
+
+    public static CellText Format(object? value, SheetLanguage language = SheetLanguage.Korean) => value switch
     {
         null => CellText.Empty,
         string s => Text(s),
-        Enum e => Text(WireNames.Of(e)),
-        bool b => new(b ? "true" : "false", false),
-        DateOnly d => new(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), false),
-        DateTimeOffset t => new(t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), false),
-        DateTime t => new(t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), false),
-        int or long or short or byte or decimal => new(Convert.ToString(value, CultureInfo.InvariantCulture)!, true),
-        double d => double.IsFinite(d) ? new(d.ToString("R", CultureInfo.InvariantCulture), true) : CellText.Empty,
-        float f => float.IsFinite(f) ? new(f.ToString("R", CultureInfo.InvariantCulture), true) : CellText.Empty,
+        Enum e => Text(Labels.Of(e, language == SheetLanguage.English)),
+        bool b => new(language == SheetLanguage.English ? (b ? "Yes" : "No") : (b ? "예" : "아니요")),
+        DateOnly d => new(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CellKind.Date, d.DayNumber - Epoch.DayNumber),
+        DateTimeOffset t => Moment(t),
+        DateTime t => Moment(new DateTimeOffset(t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime())),
+        int or long or short or byte or decimal => new(Convert.ToString(value, CultureInfo.InvariantCulture)!, CellKind.Number),
+        double d => double.IsFinite(d) ? new(d.ToString("R", CultureInfo.InvariantCulture), CellKind.Number) : CellText.Empty,
+        float f => float.IsFinite(f) ? new(f.ToString("R", CultureInfo.InvariantCulture), CellKind.Number) : CellText.Empty,
         JsonElement { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null } => CellText.Empty,
         JsonElement j => Text(j.GetRawText()),
         IEnumerable<string> list => Text(string.Join(Columns.ListSeparator, list)),
         _ => throw new ArgumentException($"A sheet cell cannot hold a {value.GetType().Name}; format it first.", nameof(value)),
     };
 
-    private static CellText Text(string s) => s.Length == 0 ? CellText.Empty : new(Neutralise(s), false);
+    /// <summary>A registry name in the file's language: the English name when the file is English and there is one.</summary>
+    public static string? NameOf(string? korean, string? english) => Localization.IsEnglish && !string.IsNullOrEmpty(english) ? english : korean;
+
+    /// <summary>A moment as Korean wall-clock time to the minute (Korea keeps no daylight saving: UTC+9 all year).</summary>
+    private static CellText Moment(DateTimeOffset t)
+    {
+        var kst = t.ToOffset(TimeSpan.FromHours(9)).DateTime;
+        var minute = new DateTime(kst.Year, kst.Month, kst.Day, kst.Hour, kst.Minute, 0, DateTimeKind.Unspecified);
+        var serial = DateOnly.FromDateTime(minute).DayNumber - Epoch.DayNumber + minute.TimeOfDay.TotalDays;
+        return new(minute.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), CellKind.DateTime, serial);
+    }
+
+    private static CellText Text(string s) => s.Length == 0 ? CellText.Empty : new(Neutralise(s));
 
     /// <summary>
     /// Text a spreadsheet would read as a formula gets a leading apostrophe, which makes it plain text (CSV/formula

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -6,8 +7,10 @@ namespace BioCluster.Api.Infrastructure.Sheets;
 
 /// <summary>
 /// A one-sheet XLSX written as the rows arrive, straight into a zip on the output stream (which need not be
-/// seekable): the Korean column headers in a bold, frozen first row, then one row per record. Text cells are
-/// inline strings in the text ("@") format and numbers are number cells; nothing is ever a formula, and
+/// seekable), laid out as a report an official can file: the headers (in the file's language) in a bold, shaded,
+/// frozen first row with a filter on it, column widths set, then one row per record; days and moments (Korean time)
+/// are real date cells, numbers are number cells, text cells are inline strings in the text ("@") format; printed
+/// landscape on A4, one page wide, the header row repeated on every page. Nothing is ever a formula, and
 /// formula-looking text is neutralised as in CSV. Only asynchronous writes reach the output stream.
 /// </summary>
 /// <remarks>
@@ -26,15 +29,17 @@ public static partial class XlsxSheetWriter
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-    // Styles: 0 default (numbers), 1 bold text (the header), 2 text format "@" (so an edited cell stays text).
-    private const int NumberStyle = 0, HeaderStyle = 1, TextStyle = 2;
+    // Styles: 0 default (numbers), 1 the header (bold, shaded, ruled, text), 2 text format "@" (so an edited cell
+    // stays text), 3 a day (yyyy-mm-dd), 4 a moment (yyyy-mm-dd hh:mm).
+    private const int NumberStyle = 0, HeaderStyle = 1, TextStyle = 2, DateStyle = 3, DateTimeStyle = 4;
 
     /// <summary>Compressed bytes are passed on to the output once this many have gathered.</summary>
     private const int DrainAt = 64 * 1024;
 
     public static async Task WriteAsync<T>(Stream output, string sheetName, IReadOnlyList<SheetColumn> columns, SheetCell<T> cell,
-        IAsyncEnumerable<T> rows, CancellationToken ct)
+        IAsyncEnumerable<T> rows, SheetLanguage language, CancellationToken ct)
     {
+        sheetName = SheetName(sheetName);
         // The zip writes synchronously (closing an entry flushes its compressor with a blocking write), which a
         // response body refuses. So the zip writes into a small spool in memory, and the spool is drained into the
         // output asynchronously every DrainAt bytes: memory stays at one row plus the compressor's buffers.
@@ -43,7 +48,6 @@ public static partial class XlsxSheetWriter
         {
             Part(zip, "[Content_Types].xml", ContentTypes);
             Part(zip, "_rels/.rels", RootRelationships);
-            Part(zip, "xl/workbook.xml", Workbook(sheetName));
             Part(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
             Part(zip, "xl/styles.xml", Styles);
 
@@ -51,10 +55,14 @@ public static partial class XlsxSheetWriter
             var refs = columns.Select((_, i) => ColumnLetters(i)).ToArray();
             var xml = new StringBuilder(4096);
             xml.Append($"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="{Main}" xmlns:r="{Relationships}">""")
+                .Append("""<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>""")
                 .Append("""<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>""")
-                .Append("""<selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>""");
+                .Append("""<selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>""");
+            for (var c = 0; c < columns.Count; c++)
+                xml.Append("<col min=\"").Append(c + 1).Append("\" max=\"").Append(c + 1).Append("\" width=\"").Append(columns[c].WidthChars).Append("\" customWidth=\"1\"/>");
+            xml.Append("</cols><sheetData>");
             xml.Append("<row r=\"1\">");
-            for (var c = 0; c < columns.Count; c++) AppendText(xml, refs[c], 1, columns[c].Korean, HeaderStyle);
+            for (var c = 0; c < columns.Count; c++) AppendText(xml, refs[c], 1, columns[c].Header(language), HeaderStyle);
             xml.Append("</row>");
             sheet.Write(xml);
 
@@ -65,18 +73,26 @@ public static partial class XlsxSheetWriter
                 xml.Clear().Append("<row r=\"").Append(r).Append("\">");
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    var value = SheetCells.Format(cell(row, columns[c].Name));
+                    var value = SheetCells.Format(cell(row, columns[c].Name), language);
                     if (value.Text.Length == 0) continue;
-                    if (value.IsNumber)
-                        xml.Append("<c r=\"").Append(refs[c]).Append(r).Append("\" s=\"").Append(NumberStyle).Append("\"><v>").Append(value.Text).Append("</v></c>");
-                    else
-                        AppendText(xml, refs[c], r, value.Text, TextStyle);
+                    switch (value.Kind)
+                    {
+                        case CellKind.Number: AppendNumber(xml, refs[c], r, value.Text, NumberStyle); break;
+                        case CellKind.Date: AppendNumber(xml, refs[c], r, value.Serial.ToString("R", CultureInfo.InvariantCulture), DateStyle); break;
+                        case CellKind.DateTime: AppendNumber(xml, refs[c], r, value.Serial.ToString("0.##########", CultureInfo.InvariantCulture), DateTimeStyle); break;
+                        default: AppendText(xml, refs[c], r, value.Text, TextStyle); break;
+                    }
                 }
                 xml.Append("</row>");
                 sheet.Write(xml);
                 if (spool.Length >= DrainAt) await spool.DrainAsync(output, ct);
             }
-            sheet.Write("</sheetData></worksheet>");
+            var range = $"A1:{refs[^1]}{r}";
+            sheet.Write($"""</sheetData><autoFilter ref="{range}"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>""");
+            sheet.Write("""<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>""");
+            sheet.Dispose();
+            // The workbook names the filter's range and the rows printed on every page, so it is written last.
+            Part(zip, "xl/workbook.xml", Workbook(sheetName, $"$A$1:${refs[^1]}${r}"));
         }
         await spool.DrainAsync(output, ct);
         await output.FlushAsync(ct);
@@ -114,6 +130,17 @@ public static partial class XlsxSheetWriter
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    private static void AppendNumber(StringBuilder xml, string column, int row, string number, int style) =>
+        xml.Append("<c r=\"").Append(column).Append(row).Append("\" s=\"").Append(style).Append("\"><v>").Append(number).Append("</v></c>");
+
+    /// <summary>A sheet name Excel accepts: at most 31 characters, none of []:*?/\ and not starting or ending with an apostrophe.</summary>
+    public static string SheetName(string name)
+    {
+        var clean = new string(name.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\') && !char.IsControl(c)).ToArray()).Trim('\'', ' ');
+        if (clean.Length > 31) clean = clean[..31];
+        return clean.Length == 0 ? "Sheet1" : clean;
     }
 
     private static void AppendText(StringBuilder xml, string column, int row, string text, int style)
@@ -161,11 +188,15 @@ public static partial class XlsxSheetWriter
         return letters;
     }
 
-    private static string Workbook(string sheetName)
+    private static string Workbook(string sheetName, string range)
     {
         var name = new StringBuilder();
         AppendEscaped(name, sheetName);
-        return $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{Main}" xmlns:r="{Relationships}"><sheets><sheet name="{name.Replace("\"", "&quot;")}" sheetId="1" r:id="rId1"/></sheets></workbook>""";
+        var attribute = name.Replace("\"", "&quot;").ToString();
+        var quoted = "'" + attribute.Replace("'", "''") + "'";
+        return $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{Main}" xmlns:r="{Relationships}"><sheets><sheet name="{attribute}" sheetId="1" r:id="rId1"/></sheets>"""
+            + $"""<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">{quoted}!{range}</definedName>"""
+            + $"""<definedName name="_xlnm.Print_Titles" localSheetId="0">{quoted}!$1:$1</definedName></definedNames></workbook>""";
     }
 
     private const string ContentTypes = """
@@ -197,14 +228,17 @@ public static partial class XlsxSheetWriter
     private const string Styles = $"""
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <styleSheet xmlns="{Main}">
-        <fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>
-        <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
-        <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
+        <numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/><numFmt numFmtId="165" formatCode="yyyy\-mm\-dd\ hh:mm"/></numFmts>
+        <fonts count="2"><font><sz val="11"/><name val="맑은 고딕"/><family val="3"/><charset val="129"/></font><font><b/><sz val="11"/><name val="맑은 고딕"/><family val="3"/><charset val="129"/></font></fonts>
+        <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE7ECF3"/><bgColor indexed="64"/></patternFill></fill></fills>
+        <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color rgb="FF8A96A8"/></bottom><diagonal/></border></borders>
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-        <cellXfs count="3">
+        <cellXfs count="5">
         <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
-        <xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/>
+        <xf numFmtId="49" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyNumberFormat="1"/>
         <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+        <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
         </cellXfs>
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
         </styleSheet>

@@ -48,26 +48,42 @@ public sealed class SheetWriterTests
     public async Task Csv_FormatsEveryKindOfValue_QuotesAndNeutralises()
     {
         var output = new AsyncOnlyStream();
-        await CsvSheetWriter.WriteAsync(output, RowColumns, RowCell, Async(Sample), CancellationToken.None);
+        await CsvSheetWriter.WriteAsync(output, RowColumns, RowCell, Async(Sample), SheetLanguage.Korean, CancellationToken.None);
         var rows = SheetFiles.ReadCsv(output.ToArray());
 
-        Assert.Equal(RowColumns.Select(c => c.Name), rows[0]);
-        Assert.Equal(["1", "바이오 인력 규제, \"특례\"\n둘째 줄", "under_review", "임상;IRB", "2026-03-01", "2026-11-25T01:00:00.0000000Z", "-12.5", "true", ""], rows[1]);
+        // A file for a person: Korean headers, labels, moments in Korean time to the minute, 예/아니요.
+        Assert.Equal(RowColumns.Select(c => c.Korean), rows[0]);
+        Assert.Equal(["1", "바이오 인력 규제, \"특례\"\n둘째 줄", "검토 중", "임상;IRB", "2026-03-01", "2026-11-25 10:00", "-12.5", "예", ""], rows[1]);
+        Assert.Equal("1970-01-01 09:00", rows[2][5]); // the Unix epoch is 09:00 in Korea
         Assert.Equal(["'=HYPERLINK(\"http://x\",\"클릭\")", "'+1", "'@x", "'-2+3", "'\tcmd"], rows[2..7].Select(r => r[1]));
         Assert.Equal("", rows[2][3]); // an empty list is an empty cell
         Assert.Equal("0", rows[3][6]);
+        Assert.Equal("아니요", rows[2][7]);
     }
 
     [Fact]
-    public async Task Xlsx_KoreanHeaders_TextAndNumbers_NeverFormulas()
+    public async Task Csv_InEnglish_HasTheColumnNamesAndEnglishLabels()
     {
         var output = new AsyncOnlyStream();
-        await XlsxSheetWriter.WriteAsync(output, "시험", RowColumns, RowCell, Async(Sample), CancellationToken.None);
+        await CsvSheetWriter.WriteAsync(output, RowColumns, RowCell, Async(Sample[..2]), SheetLanguage.English, CancellationToken.None);
+        var rows = SheetFiles.ReadCsv(output.ToArray());
+
+        Assert.Equal(RowColumns.Select(c => c.Name), rows[0]);
+        Assert.Equal(["1", "바이오 인력 규제, \"특례\"\n둘째 줄", "Under review", "임상;IRB", "2026-03-01", "2026-11-25 10:00", "-12.5", "Yes", ""], rows[1]);
+        Assert.Equal(["Submitted", "No"], new[] { rows[2][2], rows[2][7] });
+    }
+
+    [Fact]
+    public async Task Xlsx_AReport_KoreanHeaders_DateCells_TextAndNumbers_NeverFormulas()
+    {
+        var output = new AsyncOnlyStream();
+        await XlsxSheetWriter.WriteAsync(output, "시험", RowColumns, RowCell, Async(Sample), SheetLanguage.Korean, CancellationToken.None);
         var bytes = output.ToArray();
         var rows = SheetFiles.ReadXlsx(bytes);
 
         Assert.Equal(RowColumns.Select(c => (string?)c.Korean), rows[0]);
-        Assert.Equal(new string?[] { "1", "바이오 인력 규제, \"특례\"\n둘째 줄", "under_review", "임상;IRB", "2026-03-01", "2026-11-25T01:00:00.0000000Z", "-12.5", "true", null }, rows[1]);
+        // Days and moments are date cells: a spreadsheet reader gets dates back (the moment in Korean time), not text.
+        Assert.Equal(new string?[] { "1", "바이오 인력 규제, \"특례\"\n둘째 줄", "검토 중", "임상;IRB", "03/01/2026 00:00:00", "11/25/2026 10:00:00", "-12.5", "예", null }, rows[1]);
         Assert.Equal(["'=HYPERLINK(\"http://x\",\"클릭\")", "'+1", "'@x", "'-2+3", "'\tcmd"], rows[2..7].Select(r => r[1]));
         Assert.Equal("a & b < c > d _x0041_ \u0001 끝", rows[7][1]);
 
@@ -77,7 +93,34 @@ public sealed class SheetWriterTests
         Assert.DoesNotContain("<f ", sheet);
         Assert.Contains("state=\"frozen\"", sheet);
         Assert.Contains("<c r=\"A2\" s=\"0\"><v>1</v></c>", sheet); // the id is a number cell
+        Assert.Contains("<c r=\"E2\" s=\"3\"><v>46082</v></c>", sheet); // 2026-03-01 as a day serial in the yyyy-mm-dd style
+        Assert.Contains("<autoFilter ref=\"A1:I8\"/>", sheet); // the header row filters every row written
+        Assert.Contains("<col min=\"2\" max=\"2\" width=", sheet);
+        Assert.Contains("orientation=\"landscape\"", sheet);
+        var workbook = new StreamReader(zip.GetEntry("xl/workbook.xml")!.Open()).ReadToEnd();
+        Assert.Contains("name=\"시험\"", workbook);
+        Assert.Contains("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">'시험'!$A$1:$I$8</definedName>", workbook);
+        Assert.Contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'시험'!$1:$1</definedName>", workbook);
     }
+
+    [Theory]
+    [InlineData("규제개선과제", "규제개선과제")]
+    [InlineData("a[b]:c*d?e/f\\g", "abcdefg")]
+    [InlineData("'따옴표'", "따옴표")]
+    [InlineData("", "Sheet1")]
+    [InlineData("가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마", "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다")]
+    public void SheetName_IsOneExcelAccepts(string given, string expected) => Assert.Equal(expected, XlsxSheetWriter.SheetName(given));
+
+    [Theory]
+    [InlineData("1,234", "1234")]
+    [InlineData("-12,345.5", "-12345.5")]
+    [InlineData("1,234,567", "1234567")]
+    [InlineData(" 2,019 ", "2019")]
+    [InlineData("1,2", "1,2")] // not grouping in threes: left for the parser to refuse
+    [InlineData("12,34", "12,34")]
+    [InlineData("abc", "abc")]
+    public void ThousandsSeparators_AreRemovedOnlyWhenTheyGroupDigits(string text, string expected) =>
+        Assert.Equal(expected, SheetNumbers.WithoutGrouping(text));
 
     [Theory]
     [InlineData("csv")]
@@ -96,8 +139,8 @@ public sealed class SheetWriterTests
                 yield return new Row(i, $"행 {i} 의 조금 긴 설명 텍스트 {Guid.NewGuid()}", IssueStatus.Submitted, ["a", "b"], null, DateTimeOffset.UnixEpoch, i * 1.5, i % 2 == 0);
             }
         }
-        if (format == "csv") await CsvSheetWriter.WriteAsync(output, RowColumns, RowCell, Rows(), CancellationToken.None);
-        else await XlsxSheetWriter.WriteAsync(output, "stream", RowColumns, RowCell, Rows(), CancellationToken.None);
+        if (format == "csv") await CsvSheetWriter.WriteAsync(output, RowColumns, RowCell, Rows(), SheetLanguage.Korean, CancellationToken.None);
+        else await XlsxSheetWriter.WriteAsync(output, "stream", RowColumns, RowCell, Rows(), SheetLanguage.Korean, CancellationToken.None);
 
         // Had the writer held the rows (or the sheet) back, nothing would have reached the stream before the last row was read.
         Assert.True(writtenWhenRead[total / 10] > 0, $"nothing written after {total / 10} rows");
@@ -118,7 +161,7 @@ public sealed class SheetWriterTests
     {
         var output = new AsyncOnlyStream();
         Row[] rows = [new(1, text, IssueStatus.Accepted, [], null, DateTimeOffset.UnixEpoch, null, false)];
-        await CsvSheetWriter.WriteAsync(output, RowColumns, RowCell, Async(rows), CancellationToken.None);
+        await CsvSheetWriter.WriteAsync(output, RowColumns, RowCell, Async(rows), SheetLanguage.Korean, CancellationToken.None);
         var written = SheetFiles.ReadCsv(output.ToArray())[1][1];
         Assert.Equal("'" + text, written);
 

@@ -60,6 +60,16 @@ describe('api wrapper: success', () => {
     await createApi({ baseUrl: BASE, fetch }).call((c) => c.clusters.listClusters(), controller.signal);
     expect(calls[0].init?.signal).toBe(controller.signal);
   });
+
+  it('asks for the messages in the language on screen, not the browser’s', async () => {
+    let lang = 'en';
+    const { fetch, calls } = answering(async () => json(200, page));
+    const api = createApi({ baseUrl: BASE, fetch, language: () => lang });
+    await api.call((c) => c.clusters.listClusters());
+    lang = 'ko';
+    await api.call((c) => c.clusters.listClusters());
+    expect(calls.map((call) => new Headers(call.init?.headers).get('Accept-Language'))).toEqual(['en', 'ko']);
+  });
 });
 
 describe('api wrapper: every failure becomes one Problem', () => {

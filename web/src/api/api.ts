@@ -69,6 +69,11 @@ export interface ApiOptions {
   xhr?: () => XhrLike;
   /** The dashboard's own origin, to decide whether cookies need `credentials: 'include'`. */
   pageOrigin?: string;
+  /**
+   * The language the reader reads (ko or en), sent as Accept-Language so the API's messages match the screen, not
+   * the browser's settings. Defaults to the page's `<html lang>`, which the language store keeps.
+   */
+  language?: () => string | undefined;
 }
 
 export interface Api {
@@ -103,6 +108,11 @@ export function createApi(options: ApiOptions = {}): Api {
   // Called as a plain function: window.fetch must not be invoked with another object as `this`.
   const send: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const credentials = credentialsFor(baseUrl, options.pageOrigin ?? globalThis.location?.origin);
+  const language = options.language ?? (() => globalThis.document?.documentElement.lang);
+  const withLanguage = (set: (name: string, value: string) => void) => {
+    const lang = language();
+    if (lang === 'ko' || lang === 'en') set('Accept-Language', lang);
+  };
   const unauthorizedListeners = new Set<() => void>();
   let antiforgery: { headerName: string; token: string } | undefined;
   let pendingToken: Promise<boolean> | undefined;
@@ -111,6 +121,7 @@ export function createApi(options: ApiOptions = {}): Api {
   async function exchange(input: RequestInfo, init: RequestInit | undefined, signal: AbortSignal | undefined): Promise<Response> {
     const method = (init?.method ?? 'GET').toUpperCase();
     const headers = new Headers(init?.headers);
+    withLanguage((name, value) => headers.set(name, value));
     const unsafe = !SAFE_METHODS.has(method);
     if (unsafe && antiforgery) headers.set(antiforgery.headerName, antiforgery.token);
     const request: RequestInit = { ...init, headers, credentials };
@@ -205,6 +216,7 @@ export function createApi(options: ApiOptions = {}): Api {
     const url = `${baseUrl}${request.path}`;
     const attempt = () => {
       const headers: Record<string, string> = { ...request.headers };
+      withLanguage((name, value) => (headers[name] = value));
       if (antiforgery) headers[antiforgery.headerName] = antiforgery.token;
       return sendXhr(createXhr(), { method: request.method ?? 'POST', url, headers, body: request.body, credentials, onProgress: request.onProgress }, signal);
     };

@@ -212,9 +212,10 @@ export class AgenciesClient {
      * @param status (optional) Only these statuses; by default active only.
      * @param q (optional) Free text matched against the Korean and English names and the code.
      * @param clusterCode (optional) Only agencies located in the cluster with this code (its innovation actors).
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportAgencies(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, clusterCode?: string | undefined, signal?: AbortSignal): Promise<string> {
+    exportAgencies(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, clusterCode?: string | undefined, lang?: Lang | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/agencies/export.csv?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -236,6 +237,10 @@ export class AgenciesClient {
             throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
         else if (clusterCode !== undefined)
             url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -284,6 +289,97 @@ export class AgenciesClient {
             });
         }
         return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the agencies matching the list's filters as an Excel workbook (the import's columns, names beside codes)
+     * @param kind (optional) Only agencies of these kinds (repeat the parameter for several).
+     * @param sector (optional) Only innovation actors of these sectors.
+     * @param status (optional) Only these statuses; by default active only.
+     * @param q (optional) Free text matched against the Korean and English names and the code.
+     * @param clusterCode (optional) Only agencies located in the cluster with this code (its innovation actors).
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportAgenciesXlsx(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, clusterCode?: string | undefined, lang?: Lang2 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/agencies/export.xlsx?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            kind && kind.forEach(item => { url_ += "kind=" + encodeURIComponent("" + item) + "&"; });
+        if (sector === null)
+            throw new globalThis.Error("The parameter 'sector' cannot be null.");
+        else if (sector !== undefined)
+            sector && sector.forEach(item => { url_ += "sector=" + encodeURIComponent("" + item) + "&"; });
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportAgenciesXlsx(_response);
+        });
+    }
+
+    protected processExportAgenciesXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -1166,9 +1262,10 @@ export class AuditClient {
      * @param actorId (optional) The user or key id (with actorType).
      * @param from (optional) Entries at or after this instant (ISO-8601).
      * @param to (optional) Entries before this instant (ISO-8601).
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportAuditEntries(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<string> {
+    exportAuditEntries(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, lang?: Lang3 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/audit/export.csv?";
         if (entityType === null)
             throw new globalThis.Error("The parameter 'entityType' cannot be null.");
@@ -1194,6 +1291,10 @@ export class AuditClient {
             throw new globalThis.Error("The parameter 'to' cannot be null.");
         else if (to !== undefined)
             url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1242,6 +1343,102 @@ export class AuditClient {
             });
         }
         return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the audit entries matching the list's filters as an Excel workbook, oldest first, before/after as JSON text
+     * @param entityType (optional) cluster, agency, user, api_key, …
+     * @param entityId (optional) Only entries about this record (with entityType).
+     * @param actorType (optional) user, api_key or system.
+     * @param actorId (optional) The user or key id (with actorType).
+     * @param from (optional) Entries at or after this instant (ISO-8601).
+     * @param to (optional) Entries before this instant (ISO-8601).
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportAuditEntriesXlsx(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, lang?: Lang4 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/audit/export.xlsx?";
+        if (entityType === null)
+            throw new globalThis.Error("The parameter 'entityType' cannot be null.");
+        else if (entityType !== undefined)
+            url_ += "entityType=" + encodeURIComponent("" + entityType) + "&";
+        if (entityId === null)
+            throw new globalThis.Error("The parameter 'entityId' cannot be null.");
+        else if (entityId !== undefined)
+            url_ += "entityId=" + encodeURIComponent("" + entityId) + "&";
+        if (actorType === null)
+            throw new globalThis.Error("The parameter 'actorType' cannot be null.");
+        else if (actorType !== undefined)
+            url_ += "actorType=" + encodeURIComponent("" + actorType) + "&";
+        if (actorId === null)
+            throw new globalThis.Error("The parameter 'actorId' cannot be null.");
+        else if (actorId !== undefined)
+            url_ += "actorId=" + encodeURIComponent("" + actorId) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportAuditEntriesXlsx(_response);
+        });
+    }
+
+    protected processExportAuditEntriesXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 }
 
@@ -1994,9 +2191,10 @@ export class ClusterIndicatorsClient {
      * @param clusterCode (optional) Only the figures of the cluster with this code.
      * @param yearFrom (optional) Only years from this one (inclusive), 1990–2100.
      * @param yearTo (optional) Only years up to this one (inclusive), 1990–2100.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportClusterIndicators(clusterCode?: string | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, signal?: AbortSignal): Promise<string> {
+    exportClusterIndicators(clusterCode?: string | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, lang?: Lang5 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/cluster-indicators/export.csv?";
         if (clusterCode === null)
             throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
@@ -2010,6 +2208,10 @@ export class ClusterIndicatorsClient {
             throw new globalThis.Error("The parameter 'yearTo' cannot be null.");
         else if (yearTo !== undefined)
             url_ += "yearTo=" + encodeURIComponent("" + yearTo) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2058,6 +2260,87 @@ export class ClusterIndicatorsClient {
             });
         }
         return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the yearly figures matching the same filters as an Excel workbook (the import's columns, numbers as number cells)
+     * @param clusterCode (optional) Only the figures of the cluster with this code.
+     * @param yearFrom (optional) Only years from this one (inclusive), 1990–2100.
+     * @param yearTo (optional) Only years up to this one (inclusive), 1990–2100.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportClusterIndicatorsXlsx(clusterCode?: string | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, lang?: Lang6 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/cluster-indicators/export.xlsx?";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (yearFrom === null)
+            throw new globalThis.Error("The parameter 'yearFrom' cannot be null.");
+        else if (yearFrom !== undefined)
+            url_ += "yearFrom=" + encodeURIComponent("" + yearFrom) + "&";
+        if (yearTo === null)
+            throw new globalThis.Error("The parameter 'yearTo' cannot be null.");
+        else if (yearTo !== undefined)
+            url_ += "yearTo=" + encodeURIComponent("" + yearTo) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportClusterIndicatorsXlsx(_response);
+        });
+    }
+
+    protected processExportClusterIndicatorsXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -2517,9 +2800,10 @@ export class ClustersClient {
      * @param operatorCode (optional) Only clusters run by the agency with this code.
      * @param status (optional) Only these statuses; by default every status except archived.
      * @param q (optional) Free text matched against the Korean and English names and the code.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportClusters(region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, signal?: AbortSignal): Promise<string> {
+    exportClusters(region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, lang?: Lang7 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/clusters/export.csv?";
         if (region === null)
             throw new globalThis.Error("The parameter 'region' cannot be null.");
@@ -2537,6 +2821,10 @@ export class ClustersClient {
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2593,9 +2881,10 @@ export class ClustersClient {
      * @param operatorCode (optional) Only clusters run by the agency with this code.
      * @param status (optional) Only these statuses; by default every status except archived.
      * @param q (optional) Free text matched against the Korean and English names and the code.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportClustersXlsx(region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportClustersXlsx(region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, lang?: Lang8 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/clusters/export.xlsx?";
         if (region === null)
             throw new globalThis.Error("The parameter 'region' cannot be null.");
@@ -2613,6 +2902,10 @@ export class ClustersClient {
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4484,9 +4777,10 @@ export class FollowUpsClient {
      * @param meetingId (optional) Only follow-ups of this meeting.
      * @param state (optional) Only follow-ups in these states (open, in_progress, done, cancelled).
      * @param overdue (optional) true: only those past their due day and not done or cancelled.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportFollowUps(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, signal?: AbortSignal): Promise<string> {
+    exportFollowUps(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang9 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/follow-ups/export.csv?";
         if (ownerCode === null)
             throw new globalThis.Error("The parameter 'ownerCode' cannot be null.");
@@ -4504,6 +4798,10 @@ export class FollowUpsClient {
             throw new globalThis.Error("The parameter 'overdue' cannot be null.");
         else if (overdue !== undefined)
             url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4552,6 +4850,92 @@ export class FollowUpsClient {
             });
         }
         return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the follow-ups matching the board's filters (those the caller sees) as an Excel workbook
+     * @param ownerCode (optional) Only follow-ups owned by the agency with this code.
+     * @param meetingId (optional) Only follow-ups of this meeting.
+     * @param state (optional) Only follow-ups in these states (open, in_progress, done, cancelled).
+     * @param overdue (optional) true: only those past their due day and not done or cancelled.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportFollowUpsXlsx(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang10 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/follow-ups/export.xlsx?";
+        if (ownerCode === null)
+            throw new globalThis.Error("The parameter 'ownerCode' cannot be null.");
+        else if (ownerCode !== undefined)
+            url_ += "ownerCode=" + encodeURIComponent("" + ownerCode) + "&";
+        if (meetingId === null)
+            throw new globalThis.Error("The parameter 'meetingId' cannot be null.");
+        else if (meetingId !== undefined)
+            url_ += "meetingId=" + encodeURIComponent("" + meetingId) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportFollowUpsXlsx(_response);
+        });
+    }
+
+    protected processExportFollowUpsXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -5153,13 +5537,18 @@ export class ImportsClient {
 
     /**
      * Download the rows an import rejected, as sent, with an errors column, to fix and re-send
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    downloadRejectedRows(id: number, signal?: AbortSignal): Promise<string> {
-        let url_ = this.baseUrl + "/api/v1/imports/{id}/rejected-rows.csv";
+    downloadRejectedRows(id: number, lang?: Lang11 | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/imports/{id}/rejected-rows.csv?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -5213,13 +5602,18 @@ export class ImportsClient {
     /**
      * Download an empty CSV with the entity's Korean column headers
      * @param entity agencies, clusters, cluster_indicators, …
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    downloadImportTemplate(entity: string, signal?: AbortSignal): Promise<string> {
-        let url_ = this.baseUrl + "/api/v1/imports/templates/{entity}.csv";
+    downloadImportTemplate(entity: string, lang?: Lang12 | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/imports/templates/{entity}.csv?";
         if (entity === undefined || entity === null)
             throw new globalThis.Error("The parameter 'entity' must be defined.");
         url_ = url_.replace("{entity}", encodeURIComponent("" + entity));
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -5470,9 +5864,10 @@ export class MeetingsClient {
      * @param from (optional) Only meetings starting on or after this day (Korean calendar).
      * @param to (optional) Only meetings starting on or before this day (Korean calendar).
      * @param clusterCode (optional) Only meetings with an agenda item that names this cluster, or a regulatory issue affecting it.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, signal?: AbortSignal): Promise<string> {
+    exportMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang13 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/meetings/export.csv?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -5494,6 +5889,10 @@ export class MeetingsClient {
             throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
         else if (clusterCode !== undefined)
             url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -5542,6 +5941,97 @@ export class MeetingsClient {
             });
         }
         return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the meetings matching the list's filters as an Excel workbook
+     * @param bodyCode (optional) Only meetings of this body (e.g. council).
+     * @param state (optional) Only meetings in these states (planned, convened, held, closed, cancelled).
+     * @param from (optional) Only meetings starting on or after this day (Korean calendar).
+     * @param to (optional) Only meetings starting on or before this day (Korean calendar).
+     * @param clusterCode (optional) Only meetings with an agenda item that names this cluster, or a regulatory issue affecting it.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportMeetingsXlsx(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang14 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/meetings/export.xlsx?";
+        if (bodyCode === null)
+            throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
+        else if (bodyCode !== undefined)
+            url_ += "bodyCode=" + encodeURIComponent("" + bodyCode) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportMeetingsXlsx(_response);
+        });
+    }
+
+    protected processExportMeetingsXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -6871,13 +7361,18 @@ export class MinutesClient {
 
     /**
      * The meeting's decisions and follow-ups as CSV (one row per follow-up, or per decision without one)
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportDecisions(id: number, signal?: AbortSignal): Promise<string> {
-        let url_ = this.baseUrl + "/api/v1/meetings/{id}/decisions.csv";
+    exportDecisions(id: number, lang?: Lang15 | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}/decisions.csv?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -6930,13 +7425,18 @@ export class MinutesClient {
 
     /**
      * The meeting's decisions and follow-ups as an Excel workbook (Korean headers)
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportDecisionsXlsx(id: number, signal?: AbortSignal): Promise<FileResponse> {
-        let url_ = this.baseUrl + "/api/v1/meetings/{id}/decisions.xlsx";
+    exportDecisionsXlsx(id: number, lang?: Lang16 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}/decisions.xlsx?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -7228,9 +7728,10 @@ export class RegulatoryIssuesClient {
      * @param createdFrom (optional) Only issues raised at or after this instant.
      * @param createdTo (optional) Only issues raised before this instant.
      * @param q (optional) Free text over the title, the problem and the law.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, signal?: AbortSignal): Promise<string> {
+    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, lang?: Lang17 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.csv?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -7276,6 +7777,10 @@ export class RegulatoryIssuesClient {
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -7339,9 +7844,10 @@ export class RegulatoryIssuesClient {
      * @param createdFrom (optional) Only issues raised at or after this instant.
      * @param createdTo (optional) Only issues raised before this instant.
      * @param q (optional) Free text over the title, the problem and the law.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, lang?: Lang18 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.xlsx?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -7387,6 +7893,10 @@ export class RegulatoryIssuesClient {
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -9857,6 +10367,42 @@ export interface WorkflowMoveDto {
     kind: string;
     fields: MoveFieldDto[];
 }
+
+export type Lang = "ko" | "en";
+
+export type Lang2 = "ko" | "en";
+
+export type Lang3 = "ko" | "en";
+
+export type Lang4 = "ko" | "en";
+
+export type Lang5 = "ko" | "en";
+
+export type Lang6 = "ko" | "en";
+
+export type Lang7 = "ko" | "en";
+
+export type Lang8 = "ko" | "en";
+
+export type Lang9 = "ko" | "en";
+
+export type Lang10 = "ko" | "en";
+
+export type Lang11 = "ko" | "en";
+
+export type Lang12 = "ko" | "en";
+
+export type Lang13 = "ko" | "en";
+
+export type Lang14 = "ko" | "en";
+
+export type Lang15 = "ko" | "en";
+
+export type Lang16 = "ko" | "en";
+
+export type Lang17 = "ko" | "en";
+
+export type Lang18 = "ko" | "en";
 
 export class SwaggerResponse<TResult> {
     status: number;

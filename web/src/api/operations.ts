@@ -31,9 +31,22 @@ export interface ExportAgenciesParameters {
   status?: Parameters<C.AgenciesClient['exportAgencies']>[2];
   q?: Parameters<C.AgenciesClient['exportAgencies']>[3];
   clusterCode?: Parameters<C.AgenciesClient['exportAgencies']>[4];
+  lang?: Parameters<C.AgenciesClient['exportAgencies']>[5];
 }
 export function exportAgencies(client: C.AgenciesClient, parameters: ExportAgenciesParameters = {}): ReturnType<C.AgenciesClient['exportAgencies']> {
-  return client.exportAgencies(parameters.kind, parameters.sector, parameters.status, parameters.q, parameters.clusterCode);
+  return client.exportAgencies(parameters.kind, parameters.sector, parameters.status, parameters.q, parameters.clusterCode, parameters.lang);
+}
+
+export interface ExportAgenciesXlsxParameters {
+  kind?: Parameters<C.AgenciesClient['exportAgenciesXlsx']>[0];
+  sector?: Parameters<C.AgenciesClient['exportAgenciesXlsx']>[1];
+  status?: Parameters<C.AgenciesClient['exportAgenciesXlsx']>[2];
+  q?: Parameters<C.AgenciesClient['exportAgenciesXlsx']>[3];
+  clusterCode?: Parameters<C.AgenciesClient['exportAgenciesXlsx']>[4];
+  lang?: Parameters<C.AgenciesClient['exportAgenciesXlsx']>[5];
+}
+export function exportAgenciesXlsx(client: C.AgenciesClient, parameters: ExportAgenciesXlsxParameters = {}): ReturnType<C.AgenciesClient['exportAgenciesXlsx']> {
+  return client.exportAgenciesXlsx(parameters.kind, parameters.sector, parameters.status, parameters.q, parameters.clusterCode, parameters.lang);
 }
 
 export interface GetAgencyHistoryParameters {
@@ -83,9 +96,23 @@ export interface ExportAuditEntriesParameters {
   actorId?: Parameters<C.AuditClient['exportAuditEntries']>[3];
   from?: Parameters<C.AuditClient['exportAuditEntries']>[4];
   to?: Parameters<C.AuditClient['exportAuditEntries']>[5];
+  lang?: Parameters<C.AuditClient['exportAuditEntries']>[6];
 }
 export function exportAuditEntries(client: C.AuditClient, parameters: ExportAuditEntriesParameters = {}): ReturnType<C.AuditClient['exportAuditEntries']> {
-  return client.exportAuditEntries(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to);
+  return client.exportAuditEntries(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.lang);
+}
+
+export interface ExportAuditEntriesXlsxParameters {
+  entityType?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[0];
+  entityId?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[1];
+  actorType?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[2];
+  actorId?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[3];
+  from?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[4];
+  to?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[5];
+  lang?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[6];
+}
+export function exportAuditEntriesXlsx(client: C.AuditClient, parameters: ExportAuditEntriesXlsxParameters = {}): ReturnType<C.AuditClient['exportAuditEntriesXlsx']> {
+  return client.exportAuditEntriesXlsx(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.lang);
 }
 
 export interface ListCalendarFeedsParameters {
@@ -112,9 +139,20 @@ export interface ExportClusterIndicatorsParameters {
   clusterCode?: Parameters<C.ClusterIndicatorsClient['exportClusterIndicators']>[0];
   yearFrom?: Parameters<C.ClusterIndicatorsClient['exportClusterIndicators']>[1];
   yearTo?: Parameters<C.ClusterIndicatorsClient['exportClusterIndicators']>[2];
+  lang?: Parameters<C.ClusterIndicatorsClient['exportClusterIndicators']>[3];
 }
 export function exportClusterIndicators(client: C.ClusterIndicatorsClient, parameters: ExportClusterIndicatorsParameters = {}): ReturnType<C.ClusterIndicatorsClient['exportClusterIndicators']> {
-  return client.exportClusterIndicators(parameters.clusterCode, parameters.yearFrom, parameters.yearTo);
+  return client.exportClusterIndicators(parameters.clusterCode, parameters.yearFrom, parameters.yearTo, parameters.lang);
+}
+
+export interface ExportClusterIndicatorsXlsxParameters {
+  clusterCode?: Parameters<C.ClusterIndicatorsClient['exportClusterIndicatorsXlsx']>[0];
+  yearFrom?: Parameters<C.ClusterIndicatorsClient['exportClusterIndicatorsXlsx']>[1];
+  yearTo?: Parameters<C.ClusterIndicatorsClient['exportClusterIndicatorsXlsx']>[2];
+  lang?: Parameters<C.ClusterIndicatorsClient['exportClusterIndicatorsXlsx']>[3];
+}
+export function exportClusterIndicatorsXlsx(client: C.ClusterIndicatorsClient, parameters: ExportClusterIndicatorsXlsxParameters = {}): ReturnType<C.ClusterIndicatorsClient['exportClusterIndicatorsXlsx']> {
+  return client.exportClusterIndicatorsXlsx(parameters.clusterCode, parameters.yearFrom, parameters.yearTo, parameters.lang);
 }
 
 export interface PutClusterIndicatorParameters {
@@ -163,9 +201,10 @@ export interface ExportClustersParameters {
   operatorCode?: Parameters<C.ClustersClient['exportClusters']>[1];
   status?: Parameters<C.ClustersClient['exportClusters']>[2];
   q?: Parameters<C.ClustersClient['exportClusters']>[3];
+  lang?: Parameters<C.ClustersClient['exportClusters']>[4];
 }
 export function exportClusters(client: C.ClustersClient, parameters: ExportClustersParameters = {}): ReturnType<C.ClustersClient['exportClusters']> {
-  return client.exportClusters(parameters.region, parameters.operatorCode, parameters.status, parameters.q);
+  return client.exportClusters(parameters.region, parameters.operatorCode, parameters.status, parameters.q, parameters.lang);
 }
 
 export interface ExportClustersXlsxParameters {
@@ -173,9 +212,10 @@ export interface ExportClustersXlsxParameters {
   operatorCode?: Parameters<C.ClustersClient['exportClustersXlsx']>[1];
   status?: Parameters<C.ClustersClient['exportClustersXlsx']>[2];
   q?: Parameters<C.ClustersClient['exportClustersXlsx']>[3];
+  lang?: Parameters<C.ClustersClient['exportClustersXlsx']>[4];
 }
 export function exportClustersXlsx(client: C.ClustersClient, parameters: ExportClustersXlsxParameters = {}): ReturnType<C.ClustersClient['exportClustersXlsx']> {
-  return client.exportClustersXlsx(parameters.region, parameters.operatorCode, parameters.status, parameters.q);
+  return client.exportClustersXlsx(parameters.region, parameters.operatorCode, parameters.status, parameters.q, parameters.lang);
 }
 
 export interface GetClusterHistoryParameters {
@@ -280,9 +320,21 @@ export interface ExportFollowUpsParameters {
   meetingId?: Parameters<C.FollowUpsClient['exportFollowUps']>[1];
   state?: Parameters<C.FollowUpsClient['exportFollowUps']>[2];
   overdue?: Parameters<C.FollowUpsClient['exportFollowUps']>[3];
+  lang?: Parameters<C.FollowUpsClient['exportFollowUps']>[4];
 }
 export function exportFollowUps(client: C.FollowUpsClient, parameters: ExportFollowUpsParameters = {}): ReturnType<C.FollowUpsClient['exportFollowUps']> {
-  return client.exportFollowUps(parameters.ownerCode, parameters.meetingId, parameters.state, parameters.overdue);
+  return client.exportFollowUps(parameters.ownerCode, parameters.meetingId, parameters.state, parameters.overdue, parameters.lang);
+}
+
+export interface ExportFollowUpsXlsxParameters {
+  ownerCode?: Parameters<C.FollowUpsClient['exportFollowUpsXlsx']>[0];
+  meetingId?: Parameters<C.FollowUpsClient['exportFollowUpsXlsx']>[1];
+  state?: Parameters<C.FollowUpsClient['exportFollowUpsXlsx']>[2];
+  overdue?: Parameters<C.FollowUpsClient['exportFollowUpsXlsx']>[3];
+  lang?: Parameters<C.FollowUpsClient['exportFollowUpsXlsx']>[4];
+}
+export function exportFollowUpsXlsx(client: C.FollowUpsClient, parameters: ExportFollowUpsXlsxParameters = {}): ReturnType<C.FollowUpsClient['exportFollowUpsXlsx']> {
+  return client.exportFollowUpsXlsx(parameters.ownerCode, parameters.meetingId, parameters.state, parameters.overdue, parameters.lang);
 }
 
 export interface RunImportParameters {
@@ -304,6 +356,22 @@ export interface ListImportsParameters {
 }
 export function listImports(client: C.ImportsClient, parameters: ListImportsParameters = {}): ReturnType<C.ImportsClient['listImports']> {
   return client.listImports(parameters.entity, parameters.limit, parameters.cursor);
+}
+
+export interface DownloadRejectedRowsParameters {
+  id: Parameters<C.ImportsClient['downloadRejectedRows']>[0];
+  lang?: Parameters<C.ImportsClient['downloadRejectedRows']>[1];
+}
+export function downloadRejectedRows(client: C.ImportsClient, parameters: DownloadRejectedRowsParameters): ReturnType<C.ImportsClient['downloadRejectedRows']> {
+  return client.downloadRejectedRows(parameters.id, parameters.lang);
+}
+
+export interface DownloadImportTemplateParameters {
+  entity: Parameters<C.ImportsClient['downloadImportTemplate']>[0];
+  lang?: Parameters<C.ImportsClient['downloadImportTemplate']>[1];
+}
+export function downloadImportTemplate(client: C.ImportsClient, parameters: DownloadImportTemplateParameters): ReturnType<C.ImportsClient['downloadImportTemplate']> {
+  return client.downloadImportTemplate(parameters.entity, parameters.lang);
 }
 
 export interface ListMeetingsParameters {
@@ -334,9 +402,22 @@ export interface ExportMeetingsParameters {
   from?: Parameters<C.MeetingsClient['exportMeetings']>[2];
   to?: Parameters<C.MeetingsClient['exportMeetings']>[3];
   clusterCode?: Parameters<C.MeetingsClient['exportMeetings']>[4];
+  lang?: Parameters<C.MeetingsClient['exportMeetings']>[5];
 }
 export function exportMeetings(client: C.MeetingsClient, parameters: ExportMeetingsParameters = {}): ReturnType<C.MeetingsClient['exportMeetings']> {
-  return client.exportMeetings(parameters.bodyCode, parameters.state, parameters.from, parameters.to, parameters.clusterCode);
+  return client.exportMeetings(parameters.bodyCode, parameters.state, parameters.from, parameters.to, parameters.clusterCode, parameters.lang);
+}
+
+export interface ExportMeetingsXlsxParameters {
+  bodyCode?: Parameters<C.MeetingsClient['exportMeetingsXlsx']>[0];
+  state?: Parameters<C.MeetingsClient['exportMeetingsXlsx']>[1];
+  from?: Parameters<C.MeetingsClient['exportMeetingsXlsx']>[2];
+  to?: Parameters<C.MeetingsClient['exportMeetingsXlsx']>[3];
+  clusterCode?: Parameters<C.MeetingsClient['exportMeetingsXlsx']>[4];
+  lang?: Parameters<C.MeetingsClient['exportMeetingsXlsx']>[5];
+}
+export function exportMeetingsXlsx(client: C.MeetingsClient, parameters: ExportMeetingsXlsxParameters = {}): ReturnType<C.MeetingsClient['exportMeetingsXlsx']> {
+  return client.exportMeetingsXlsx(parameters.bodyCode, parameters.state, parameters.from, parameters.to, parameters.clusterCode, parameters.lang);
 }
 
 export interface GetMinutesParameters {
@@ -362,6 +443,22 @@ export interface GetMinutesPdfParameters {
 }
 export function getMinutesPdf(client: C.MinutesClient, parameters: GetMinutesPdfParameters): ReturnType<C.MinutesClient['getMinutesPdf']> {
   return client.getMinutesPdf(parameters.id, parameters.version);
+}
+
+export interface ExportDecisionsParameters {
+  id: Parameters<C.MinutesClient['exportDecisions']>[0];
+  lang?: Parameters<C.MinutesClient['exportDecisions']>[1];
+}
+export function exportDecisions(client: C.MinutesClient, parameters: ExportDecisionsParameters): ReturnType<C.MinutesClient['exportDecisions']> {
+  return client.exportDecisions(parameters.id, parameters.lang);
+}
+
+export interface ExportDecisionsXlsxParameters {
+  id: Parameters<C.MinutesClient['exportDecisionsXlsx']>[0];
+  lang?: Parameters<C.MinutesClient['exportDecisionsXlsx']>[1];
+}
+export function exportDecisionsXlsx(client: C.MinutesClient, parameters: ExportDecisionsXlsxParameters): ReturnType<C.MinutesClient['exportDecisionsXlsx']> {
+  return client.exportDecisionsXlsx(parameters.id, parameters.lang);
 }
 
 export interface ListRegulatoryIssuesParameters {
@@ -404,9 +501,10 @@ export interface ExportRegulatoryIssuesParameters {
   createdFrom?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[8];
   createdTo?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[9];
   q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[10];
+  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[11];
 }
 export function exportRegulatoryIssues(client: C.RegulatoryIssuesClient, parameters: ExportRegulatoryIssuesParameters = {}): ReturnType<C.RegulatoryIssuesClient['exportRegulatoryIssues']> {
-  return client.exportRegulatoryIssues(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.q);
+  return client.exportRegulatoryIssues(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.q, parameters.lang);
 }
 
 export interface ExportRegulatoryIssuesXlsxParameters {
@@ -421,9 +519,10 @@ export interface ExportRegulatoryIssuesXlsxParameters {
   createdFrom?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[8];
   createdTo?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[9];
   q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[10];
+  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[11];
 }
 export function exportRegulatoryIssuesXlsx(client: C.RegulatoryIssuesClient, parameters: ExportRegulatoryIssuesXlsxParameters = {}): ReturnType<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']> {
-  return client.exportRegulatoryIssuesXlsx(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.q);
+  return client.exportRegulatoryIssuesXlsx(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.q, parameters.lang);
 }
 
 export interface AddRegulatoryIssueCommentParameters {

@@ -45,6 +45,7 @@ function sectionOf(route: Route): Section | undefined {
     case 'issueNew':
     case 'issue':
     case 'issueEdit':
+    case 'issuePrint':
       return 'issues';
     case 'council':
       return 'council';

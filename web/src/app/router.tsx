@@ -18,6 +18,7 @@ const children: RouteObject[] = [
   { path: 'issues/new', lazy: async () => ({ Component: (await import('../features/issues/IssueFormPage')).IssueNewPage }) },
   { path: 'issues/:id', lazy: async () => ({ Component: (await import('../features/issues/IssueDetailPage')).IssueDetailPage }) },
   { path: 'issues/:id/edit', lazy: async () => ({ Component: (await import('../features/issues/IssueFormPage')).IssueEditPage }) },
+  { path: 'issues/:id/print', lazy: async () => ({ Component: (await import('../features/issues/IssuePrintPage')).IssuePrintPage }) },
   { path: 'council', lazy: async () => ({ Component: (await import('../features/council/CouncilPage')).CouncilPage }) },
   { path: 'meetings', lazy: async () => ({ Component: (await import('../features/meetings/MeetingsPage')).MeetingsPage }) },
   { path: 'meetings/new', lazy: async () => ({ Component: (await import('../features/meetings/MeetingFormPage')).MeetingNewPage }) },

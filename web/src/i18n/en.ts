@@ -50,6 +50,8 @@ export const en: Dictionary = {
     createdAt: 'Registered',
     timeZone: 'Korea Standard Time',
     timeZoneShort: 'KST',
+    print: 'Print',
+    printHint: 'Prints this list as shown (without the menus and buttons).',
     opensInNewWindow: '(opens in a new window)',
     breadcrumb: 'You are here',
     save: 'Save',

@@ -54,6 +54,8 @@ export const ko = {
     createdAt: '등록',
     timeZone: '한국 표준시',
     timeZoneShort: 'KST',
+    print: '인쇄',
+    printHint: '이 목록을 지금 보이는 그대로 인쇄합니다(메뉴와 버튼은 빠집니다).',
     opensInNewWindow: '(새 창)',
     breadcrumb: '현재 위치',
     save: '저장',

@@ -1,12 +1,8 @@
 // The chosen language, kept in localStorage and mirrored on <html lang>. No React here, so the rules
 // are unit-tested without a DOM.
-import { en } from './en';
-import { ko, type Dictionary } from './ko';
-
 export type Lang = 'ko' | 'en';
 export const DEFAULT_LANG: Lang = 'ko';
 export const LANG_STORAGE_KEY = 'biocluster.lang';
-export const dictionaries: Record<Lang, Dictionary> = { ko, en };
 
 /** The parts of localStorage and <html> the store touches. */
 export interface StorageLike {

@@ -27,4 +27,12 @@ describe('export links carry the list’s filters', () => {
     expect(issueExportUrl('', filters, 'xlsx')).toBe('/api/v1/regulatory-issues/export.xlsx?status=in_progress&overdue=true');
     expect(issueExportUrl('', filters)).toBe('/api/v1/regulatory-issues/export.csv?status=in_progress&overdue=true');
   });
+
+  it('say the file’s language, which a link cannot send as a header', () => {
+    expect(agencyExportUrl('', { kind: 'company' }, 'xlsx', 'en')).toBe('/api/v1/agencies/export.xlsx?kind=company&lang=en');
+    expect(auditExportUrl('', {}, 'xlsx', 'ko')).toBe('/api/v1/audit/export.xlsx?lang=ko');
+    expect(clusterExportUrl('', {}, 'csv', 'ko')).toBe('/api/v1/clusters/export.csv?lang=ko');
+    const { filters } = readIssueList(new URLSearchParams('status=submitted'));
+    expect(issueExportUrl('', filters, 'xlsx', 'en')).toBe('/api/v1/regulatory-issues/export.xlsx?status=submitted&lang=en');
+  });
 });

@@ -1,11 +1,15 @@
 // Where the registry lists download from: plain links (the session cookie goes along) to the
-// list's export with the filters the page shows, so the file holds what the reader is looking at.
+// list's export with the filters the page shows, so the file holds what the reader is looking at, in the
+// language the reader reads (a link cannot send Accept-Language, so `lang` goes in the query).
 import { endOfKstDay, startOfKstDay } from '../features/audit/audit';
 import { toQuery } from './query';
 
 export type ExportFormat = 'csv' | 'xlsx';
+export type ExportLang = 'ko' | 'en';
 
-function exportUrl(baseUrl: string, path: string, query: URLSearchParams): string {
+/** The export at `path` with the list's filters and the file's language. */
+export function exportUrl(baseUrl: string, path: string, query: URLSearchParams, lang?: ExportLang): string {
+  if (lang) query.set('lang', lang);
   const text = query.toString();
   return `${baseUrl}${path}${text ? `?${text}` : ''}`;
 }
@@ -17,13 +21,13 @@ export interface ClusterExportFilters {
   q?: string;
 }
 
-export function clusterExportUrl(baseUrl: string, filters: ClusterExportFilters, format: ExportFormat): string {
+export function clusterExportUrl(baseUrl: string, filters: ClusterExportFilters, format: ExportFormat, lang?: ExportLang): string {
   const { region, operatorCode, status, q } = filters;
-  return exportUrl(baseUrl, `/api/v1/clusters/export.${format}`, toQuery({ region, operatorCode, status, q }));
+  return exportUrl(baseUrl, `/api/v1/clusters/export.${format}`, toQuery({ region, operatorCode, status, q }), lang);
 }
 
-export function agencyExportUrl(baseUrl: string, filters: { kind?: string; q?: string }): string {
-  return exportUrl(baseUrl, '/api/v1/agencies/export.csv', toQuery({ kind: filters.kind, q: filters.q }));
+export function agencyExportUrl(baseUrl: string, filters: { kind?: string; q?: string }, format: ExportFormat = 'csv', lang?: ExportLang): string {
+  return exportUrl(baseUrl, `/api/v1/agencies/export.${format}`, toQuery({ kind: filters.kind, q: filters.q }), lang);
 }
 
 export interface AuditExportFilters {
@@ -36,10 +40,10 @@ export interface AuditExportFilters {
 }
 
 /** The audit export takes instants, like the list: the days become their KST bounds. */
-export function auditExportUrl(baseUrl: string, filters: AuditExportFilters): string {
+export function auditExportUrl(baseUrl: string, filters: AuditExportFilters, format: ExportFormat = 'csv', lang?: ExportLang): string {
   return exportUrl(
     baseUrl,
-    '/api/v1/audit/export.csv',
+    `/api/v1/audit/export.${format}`,
     toQuery({
       entityType: filters.entityType,
       entityId: filters.entityId,
@@ -47,5 +51,6 @@ export function auditExportUrl(baseUrl: string, filters: AuditExportFilters): st
       from: filters.from ? startOfKstDay(filters.from) : undefined,
       to: filters.to ? endOfKstDay(filters.to) : undefined,
     }),
+    lang,
   );
 }

@@ -27,12 +27,14 @@ describe('routes', () => {
     expect(matchRoute('/issues/new')).toEqual({ name: 'issueNew' });
     expect(matchRoute('/issues/42')).toEqual({ name: 'issue', id: 42 });
     expect(matchRoute('/issues/42/edit')).toEqual({ name: 'issueEdit', id: 42 });
+    expect(matchRoute('/issues/42/print')).toEqual({ name: 'issuePrint', id: 42 });
     expect(matchRoute('/issues/042')).toEqual({ name: 'notFound' });
     expect(matchRoute('/issues/abc')).toEqual({ name: 'notFound' });
     expect(matchRoute('/issues/new/edit')).toEqual({ name: 'notFound' });
     expect(matchRoute('/issues/42/other')).toEqual({ name: 'notFound' });
     expect(paths.issue(42, new URLSearchParams({ saved: '1' }))).toBe('/issues/42?saved=1');
     expect(paths.issueEdit(42)).toBe('/issues/42/edit');
+    expect(paths.issuePrint(42)).toBe('/issues/42/print');
     expect(paths.issuesMinistry(new URLSearchParams({ ministry: 'mfds' }))).toBe('/issues/ministry?ministry=mfds');
   });
 

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'issueNew' }
   | { name: 'issue'; id: number }
   | { name: 'issueEdit'; id: number }
+  | { name: 'issuePrint'; id: number }
   | { name: 'council' }
   | { name: 'meetings' }
   | { name: 'meetingNew' }
@@ -66,6 +67,7 @@ function matchIssueRoute(segment: string | undefined, rest: string[]): Route {
   if (!ID.test(segment)) return { name: 'notFound' };
   if (rest.length === 0) return { name: 'issue', id: Number(segment) };
   if (rest.length === 1 && rest[0] === 'edit') return { name: 'issueEdit', id: Number(segment) };
+  if (rest.length === 1 && rest[0] === 'print') return { name: 'issuePrint', id: Number(segment) };
   return { name: 'notFound' };
 }
 
@@ -80,6 +82,7 @@ export const paths = {
   issueNew: () => '/issues/new',
   issue: (id: number, query?: URLSearchParams) => withQuery(`/issues/${id}`, query),
   issueEdit: (id: number) => `/issues/${id}/edit`,
+  issuePrint: (id: number) => `/issues/${id}/print`,
   council: () => '/council',
   meetings: (query?: URLSearchParams) => withQuery('/meetings', query),
   meetingNew: () => '/meetings/new',

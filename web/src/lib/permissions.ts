@@ -110,6 +110,7 @@ export function canOpen(me: Caller, route: Route): boolean {
     case 'issues':
     case 'issuesMinistry':
     case 'issue':
+    case 'issuePrint':
       return can(me, 'issues:read');
     case 'issueNew':
     case 'issueEdit':

@@ -265,14 +265,14 @@ public abstract class ClusterIndicatorsApiSuite(ApiFactory factory)
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal(string.Join(',', Columns.ClusterIndicators.Select(c => c.Name)), lines[0]);
-        Assert.Contains("id", lines[0].Split(',')); // export-only columns are written too
+        Assert.Equal(string.Join(',', Columns.ClusterIndicators.Select(c => c.Korean)), lines[0]);
+        Assert.Contains("ID", lines[0].Split(',')); // export-only columns are written too
         Assert.Equal(3, lines.Length); // 2015 is outside the filter
         var header = lines[0].Split(',').ToList();
-        var row2022 = lines.Single(l => l.StartsWith($"{cluster.Code},2022,", StringComparison.Ordinal));
+        var row2022 = lines.Single(l => l.StartsWith($"{cluster.Code},{cluster.NameKo},2022,", StringComparison.Ordinal));
         Assert.Contains("\"오송 실태조사, \"\"잠정\"\" 수치\"", row2022);
         Assert.Contains(",1234567.5,", row2022);
-        var row2023 = lines.Single(l => l.StartsWith($"{cluster.Code},2023,", StringComparison.Ordinal));
+        var row2023 = lines.Single(l => l.StartsWith($"{cluster.Code},{cluster.NameKo},2023,", StringComparison.Ordinal));
         Assert.Contains("\"'=HYPERLINK(\"\"x\"\")\"", row2023); // a formula is made plain text
         Assert.Equal(header.Count, row2023.Split(',').Length); // no comma inside that row's cells
     }

@@ -36,17 +36,19 @@ public sealed class RegistryAndAuditExportTests(SqliteApiFactory factory) : ICla
         var response = await factory.Client().GetAsync($"/api/v1/clusters/export.csv?q={marker}");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var rows = SheetFiles.ReadCsv(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(Columns.Clusters.Select(c => c.Name), rows[0]);
+        // A file for a person: Korean headers, labels and names beside the codes (the import reads all of it back).
+        Assert.Equal(Columns.Clusters.Select(c => c.Korean), rows[0]);
         Assert.Equal(3, rows.Count);
         var a = rows.Single(r => Cell(Columns.Clusters, r, "code") == osongLike);
         Assert.Equal($"{marker} 바이오 클러스터 a", Cell(Columns.Clusters, a, "nameKo"));
         Assert.Equal("'=HYPERLINK(\"http://evil\",\"click\")", Cell(Columns.Clusters, a, "nameEn"));
         Assert.Equal("'+1", Cell(Columns.Clusters, a, "designation"));
         Assert.Equal("'@x;의약품", Cell(Columns.Clusters, a, "specializations"));
-        Assert.Equal("chungbuk", Cell(Columns.Clusters, a, "region"));
+        Assert.Equal("충청북도", Cell(Columns.Clusters, a, "region"));
         Assert.Equal("kbiohealth", Cell(Columns.Clusters, a, "operatorCode"));
+        Assert.Equal("오송첨단의료산업진흥재단", Cell(Columns.Clusters, a, "operatorName"));
         Assert.Equal("1.25", Cell(Columns.Clusters, a, "areaKm2"));
-        Assert.Equal("active", Cell(Columns.Clusters, a, "status"));
+        Assert.Equal("운영 중", Cell(Columns.Clusters, a, "status"));
         Assert.Equal("", Cell(Columns.Clusters, a, "website"));
 
         var jejuOnly = SheetFiles.ReadCsv(await factory.Client().GetByteArrayAsync($"/api/v1/clusters/export.csv?q={marker}&region=jeju"));
@@ -62,7 +64,10 @@ public sealed class RegistryAndAuditExportTests(SqliteApiFactory factory) : ICla
 
         var response = await factory.Client().GetAsync($"/api/v1/clusters/export.xlsx?q={marker}&region=chungbuk");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("clusters.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        // The file is named for the reader: the title and today's date in Korea (filename* in Korean, a plain fallback).
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd");
+        Assert.Equal($"clusters-{today}.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"클러스터_{today}.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
         var rows = SheetFiles.ReadXlsx(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(Columns.Clusters.Select(c => (string?)c.Korean), rows[0]);
         var a = Assert.Single(rows.Skip(1));
@@ -87,16 +92,25 @@ public sealed class RegistryAndAuditExportTests(SqliteApiFactory factory) : ICla
         }
 
         var rows = SheetFiles.ReadCsv(await factory.Client().GetByteArrayAsync($"/api/v1/agencies/export.csv?q={marker}&kind=company"));
-        Assert.Equal(Columns.Agencies.Select(c => c.Name), rows[0]);
+        Assert.Equal(Columns.Agencies.Select(c => c.Korean), rows[0]);
         var company = Assert.Single(rows.Skip(1));
         Assert.Equal($"a{marker}c", Cell(Columns.Agencies, company, "code"));
         Assert.Equal($"{marker} 바이오 기업 c", Cell(Columns.Agencies, company, "nameKo"));
         Assert.Equal("'-2+3", Cell(Columns.Agencies, company, "nameEn"));
-        Assert.Equal("company", Cell(Columns.Agencies, company, "kind"));
-        Assert.Equal("industry", Cell(Columns.Agencies, company, "sector"));
+        Assert.Equal("기업", Cell(Columns.Agencies, company, "kind"));
+        Assert.Equal("산업", Cell(Columns.Agencies, company, "sector"));
         Assert.Equal("mfds", Cell(Columns.Agencies, company, "parentCode"));
+        Assert.Equal("식품의약품안전처", Cell(Columns.Agencies, company, "parentName"));
         Assert.Equal("", Cell(Columns.Agencies, company, "clusterCode"));
-        Assert.Equal("active", Cell(Columns.Agencies, company, "status"));
+        Assert.Equal("사용 중", Cell(Columns.Agencies, company, "status"));
+
+        // English on request: the column names and English labels and names.
+        var english = SheetFiles.ReadCsv(await factory.Client().GetByteArrayAsync($"/api/v1/agencies/export.csv?q={marker}&kind=company&lang=en"));
+        Assert.Equal(Columns.Agencies.Select(c => c.Name), english[0]);
+        var row = Assert.Single(english.Skip(1));
+        Assert.Equal("Company", Cell(Columns.Agencies, row, "kind"));
+        Assert.Equal("Ministry of Food and Drug Safety", Cell(Columns.Agencies, row, "parentName"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await factory.Client().GetAsync("/api/v1/agencies/export.csv?lang=fr")).StatusCode);
     }
 
     [Fact]
@@ -109,8 +123,9 @@ public sealed class RegistryAndAuditExportTests(SqliteApiFactory factory) : ICla
         var response = await factory.Client().GetAsync($"/api/v1/audit/export.csv?entityType=cluster&entityId={id}");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var rows = SheetFiles.ReadCsv(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["id", "occurredAt", "actorType", "actorId", "actorName", "action", "entityType", "entityId", "requestId", "before", "after"], rows[0]);
-        Assert.Equal(AuditApi.ExportColumns.Select(c => c.Name), rows[0]);
+        Assert.Equal(AuditApi.ExportColumns.Select(c => c.Korean), rows[0]);
+        var english = SheetFiles.ReadCsv(await factory.Client().GetByteArrayAsync($"/api/v1/audit/export.csv?entityType=cluster&entityId={id}&lang=en"));
+        Assert.Equal(["id", "occurredAt", "actorType", "actorId", "actorName", "action", "entityType", "entityId", "requestId", "before", "after"], english[0]);
         var entry = Assert.Single(rows.Skip(1));
         Assert.Equal("create", Cell(AuditApi.ExportColumns, entry, "action"));
         Assert.Equal("cluster", Cell(AuditApi.ExportColumns, entry, "entityType"));

@@ -54,7 +54,7 @@ public sealed class HostileImportFileTests(SqliteApiFactory factory) : IClassFix
         var detail = (await Refused(Csv(header + "\r\n"), HttpStatusCode.BadRequest)).GetProperty("detail").GetString()!;
         Assert.Contains("'extra19'", detail);
         Assert.DoesNotContain("'extra20'", detail);
-        Assert.Contains("30 more", detail);
+        Assert.Contains("외 30개", detail);
     }
 
     [Fact]

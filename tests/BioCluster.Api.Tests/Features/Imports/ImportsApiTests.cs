@@ -142,7 +142,9 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         var text = Encoding.UTF8.GetString(await rejected.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("row,code,nameKo,region,operatorCode,errors", lines[0]);
+        // The row number and the problems around the rows as sent (headers in the reader's language); the import passes
+        // over both, so the file goes back as it is once fixed.
+        Assert.Equal("행,code,nameKo,region,operatorCode,오류", lines[0]);
         // The embedded line break stayed inside its field (the row was read as one record) and goes back out quoted.
         Assert.StartsWith($"3,{bad},\"나쁜\n행\",atlantis,no-such-operator,", lines[1]);
         Assert.Contains("region", lines[1]);
@@ -157,10 +159,10 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
         var before = await Count("SELECT COUNT(*) FROM import_runs");
         foreach (var (body, expect) in new[]
                  {
-                     ("nmae,code\r\nx,y\r\n", "Unknown column"),
-                     ("code,nameKo\r\nabc,가\r\n", "Required column"),
-                     ("code,코드,nameKo,region,operatorCode\r\n", "same column"),
-                     ("code,nameKo,region,operatorCode\r\n", "no rows"),
+                     ("nmae,code\r\nx,y\r\n", "알 수 없는 열"),
+                     ("code,nameKo\r\nabc,가\r\n", "필수 열"),
+                     ("code,코드,nameKo,region,operatorCode\r\n", "같은 열"),
+                     ("code,nameKo,region,operatorCode\r\n", "행이 없습니다"),
                  })
         {
             var response = await client.PostAsync("/api/v1/imports/clusters", Csv(body));
@@ -261,7 +263,7 @@ public sealed class ImportsApiTests(SqliteApiFactory factory) : IClassFixture<Sq
 
         var problem = await (await client.PostAsync("/api/v1/imports/agencies", content)).Problem(HttpStatusCode.BadRequest);
 
-        Assert.Contains("not valid UTF-8 text near row", problem.GetProperty("detail").GetString());
+        Assert.Contains("올바른 UTF-8 텍스트가 아닙니다", problem.GetProperty("detail").GetString());
         Assert.Equal(agenciesBefore, await Count("SELECT COUNT(*) FROM agencies"));
         Assert.Equal(auditBefore, await Count("SELECT COUNT(*) FROM audit_entries"));
         Assert.Equal(runsBefore, await Count("SELECT COUNT(*) FROM import_runs"));

@@ -174,7 +174,7 @@ public sealed class ScriptTests(KestrelApiFactory factory) : IClassFixture<Kestr
         Assert.Empty(await Runs("agencies", file, dryRun: false));
 
         var rejected = File.ReadAllText(file + ".rejected.csv").TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("row,code,nameKo,kind,clusterCode,errors", rejected[0]);
+        Assert.Equal("행,code,nameKo,kind,clusterCode,오류", rejected[0]);
         Assert.StartsWith($"3,{bad},나쁜 기업,spaceship,osong,", rejected[1]);
         Assert.Contains("kind", rejected[1]);
         Assert.Equal(2, rejected.Length);
@@ -300,7 +300,7 @@ public sealed class ScriptTests(KestrelApiFactory factory) : IClassFixture<Kestr
         var csv = await Script("export.sh", key, null, "clusters", "csv");
         Assert.True(csv.Exit == 0, csv.ToString());
         Assert.Equal(Bom, csv.Stdout[..3]);
-        Assert.StartsWith("code,nameKo,nameEn,region,operatorCode", csv.Out.TrimStart('\uFEFF'));
+        Assert.StartsWith("코드,국문명,영문명,지역,운영기관코드,운영기관", csv.Out.TrimStart('\uFEFF'));
         Assert.Contains("\r\nosong,", csv.Out);
 
         var xlsx = await Script("export.sh", key, null, "clusters", "xlsx");
@@ -313,11 +313,15 @@ public sealed class ScriptTests(KestrelApiFactory factory) : IClassFixture<Kestr
 
         var indicators = await Script("export.sh", key, null, "cluster_indicators");
         Assert.True(indicators.Exit == 0, indicators.ToString());
-        Assert.StartsWith("clusterCode,", indicators.Out.TrimStart('\uFEFF'));
+        Assert.StartsWith("클러스터코드,", indicators.Out.TrimStart('\uFEFF'));
 
-        var noXlsx = await Script("export.sh", key, null, "agencies", "xlsx");
-        Assert.Equal(2, noXlsx.Exit);
-        Assert.Empty(noXlsx.Stdout);
+        var english = await Script("export.sh", key, null, "cluster_indicators", "csv", "lang=en");
+        Assert.True(english.Exit == 0, english.ToString());
+        Assert.StartsWith("clusterCode,clusterName,year,", english.Out.TrimStart('\uFEFF'));
+
+        var agenciesXlsx = await Script("export.sh", key, null, "agencies", "xlsx");
+        Assert.True(agenciesXlsx.Exit == 0, agenciesXlsx.ToString());
+        Assert.Equal("PK"u8.ToArray(), agenciesXlsx.Stdout[..2]);
 
         var denied = await Script("export.sh", key, null, "audit");
         Assert.True(denied.Exit == 2, denied.ToString());

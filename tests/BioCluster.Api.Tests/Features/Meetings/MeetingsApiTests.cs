@@ -270,7 +270,8 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         Assert.Empty((await viewer.GetFromJsonAsync<JsonElement>("/api/v1/meetings?clusterCode=nowhere")).GetProperty("items").EnumerateArray());
         var csv = await (await viewer.GetAsync("/api/v1/meetings/export.csv?clusterCode=wonju")).Content.ReadAsStringAsync();
         Assert.Contains("국가과학기술자문회의 대회의실", csv);
-        Assert.Contains("2024-05-29 15:00 (KST)", csv);
+        Assert.Contains("2024-05-29 15:00", csv);
+        Assert.Contains(",개최,", csv); // the state as its label, not its wire name
         await (await viewer.GetAsync("/api/v1/meetings/export.csv?state=nonsense")).Problem(HttpStatusCode.BadRequest);
     }
 

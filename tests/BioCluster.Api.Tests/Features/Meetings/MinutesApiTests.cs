@@ -120,10 +120,11 @@ public sealed class MinutesApiTests(IssuesFactory host) : IClassFixture<IssuesFa
 
         var csv = await (await secretariat.GetAsync($"/api/v1/meetings/{id}/decisions.csv")).Content.ReadAsStringAsync();
         Assert.Contains("특화단지 지원 고시 개정안 제출", csv);
-        Assert.Contains("수정(조건부) 의결", csv);
+        Assert.Contains("조건부 의결", csv);
         var xlsx = await secretariat.GetAsync($"/api/v1/meetings/{id}/decisions.xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Contains("decisions", xlsx.Content.Headers.ContentDisposition?.FileName ?? "");
+        Assert.Contains("결정사항", xlsx.Content.Headers.ContentDisposition?.FileNameStar ?? "");
     }
 
     private static MultipartFormDataContent File(string name, byte[] bytes)

@@ -40,8 +40,11 @@ export function AgenciesPage() {
           <p className="page__intro">{t.agencies.intro}</p>
         </div>
         <div className="page__actions">
-          <a className="button" href={agencyExportUrl(api.baseUrl, filters)} download title={t.agencies.exportHint} data-testid="agencies-export">
+          <a className="button" href={agencyExportUrl(api.baseUrl, filters, 'csv', lang)} download title={t.agencies.exportHint} data-testid="agencies-export">
             {t.agencies.export}
+          </a>
+          <a className="button" href={agencyExportUrl(api.baseUrl, filters, 'xlsx', lang)} download title={t.agencies.exportXlsxHint} data-testid="agencies-export-xlsx">
+            {t.agencies.exportXlsx}
           </a>
         </div>
       </header>

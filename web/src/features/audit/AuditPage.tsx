@@ -38,7 +38,7 @@ export function readFilters(search: URLSearchParams): AuditFilters {
 }
 
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [search] = useSearchParams();
   const navigate = useGo();
   useDocumentTitle(t.audit.title);
@@ -77,8 +77,11 @@ export function AuditPage() {
           <p className="page__intro">{t.audit.intro}</p>
         </div>
         <div className="page__actions">
-          <a className="button" href={auditExportUrl(api.baseUrl, filters)} download title={t.audit.exportHint} data-testid="audit-export">
+          <a className="button" href={auditExportUrl(api.baseUrl, filters, 'csv', lang)} download title={t.audit.exportHint} data-testid="audit-export">
             {t.audit.export}
+          </a>
+          <a className="button" href={auditExportUrl(api.baseUrl, filters, 'xlsx', lang)} download title={t.audit.exportXlsxHint} data-testid="audit-export-xlsx">
+            {t.audit.exportXlsx}
           </a>
         </div>
       </header>

@@ -51,10 +51,10 @@ export function ClustersPage() {
           <p className="page__intro">{t.clusters.intro}</p>
         </div>
         <div className="page__actions">
-          <a className="button" href={clusterExportUrl(api.baseUrl, filters, 'csv')} download title={t.clusters.exportHint} data-testid="clusters-export-csv">
+          <a className="button" href={clusterExportUrl(api.baseUrl, filters, 'csv', lang)} download title={t.clusters.exportHint} data-testid="clusters-export-csv">
             {t.clusters.exportCsv}
           </a>
-          <a className="button" href={clusterExportUrl(api.baseUrl, filters, 'xlsx')} download title={t.clusters.exportHint} data-testid="clusters-export-xlsx">
+          <a className="button" href={clusterExportUrl(api.baseUrl, filters, 'xlsx', lang)} download title={t.clusters.exportHint} data-testid="clusters-export-xlsx">
             {t.clusters.exportXlsx}
           </a>
         </div>

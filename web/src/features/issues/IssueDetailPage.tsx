@@ -111,6 +111,9 @@ function IssueDetails({ issue, onMoved, onReload }: IssueDetailsProps) {
           <DeadlineBadge issue={i} long />
           <PriorityBadge priority={i.priority} />
           <span className="code-chip">#{i.id}</span>
+          <Link to={paths.issuePrint(i.id)} className="button" data-testid="issue-print-link">
+            {t.issuePrint.printView}
+          </Link>
           {canEditIssue(me, i) && (
             <Link to={paths.issueEdit(i.id)} className="button" data-testid="issue-edit">
               {t.issueDetail.edit}

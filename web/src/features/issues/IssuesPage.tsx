@@ -1,3 +1,4 @@
+import { PrintButton } from '../../ui/PrintButton';
 import { useEffect, useRef, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/api';
@@ -33,7 +34,7 @@ import { useIssueBoard, useIssueList } from './api';
 import './issues.css';
 
 export function IssuesPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   useDocumentTitle(t.issues.title);
   const me = useMe();
   const [search] = useSearchParams();
@@ -60,7 +61,7 @@ export function IssuesPage() {
           </Link>
           <a
             className="button"
-            href={issueExportUrl(api.baseUrl, filters)}
+            href={issueExportUrl(api.baseUrl, filters, 'csv', lang)}
             download
             title={t.issues.exportHint}
             data-testid="issues-export"
@@ -69,13 +70,14 @@ export function IssuesPage() {
           </a>
           <a
             className="button"
-            href={issueExportUrl(api.baseUrl, filters, 'xlsx')}
+            href={issueExportUrl(api.baseUrl, filters, 'xlsx', lang)}
             download
             title={t.issues.exportXlsxHint}
             data-testid="issues-export-xlsx"
           >
             {t.issues.exportXlsx}
           </a>
+          <PrintButton testId="issues-print" />
           {can(me, 'issues:raise') && (
             <Link to={paths.issueNew()} className="button button--primary" data-testid="issue-raise">
               {t.issues.raise}

@@ -1,5 +1,6 @@
 // Pure rules of the regulatory-issue screens: the list's filters in the address, and the deadline
 // state of an issue as the lists and the detail show it. No React, so they are unit-tested directly.
+import { exportUrl, type ExportFormat, type ExportLang } from '../../lib/exports';
 import type { IssueCategory, IssuePriority, IssueStatus, OverdueKind, RegulatoryIssueSummaryDto } from '../../api/client';
 import { ISSUE_CATEGORIES, ISSUE_PRIORITIES, ISSUE_STATUSES, isOneOf } from '../../api/enums';
 import type { ListRegulatoryIssuesParameters } from '../../api/operations';
@@ -95,9 +96,8 @@ export function hasIssueFilters(filters: IssueFilters): boolean {
 }
 
 /** Where the CSV (or XLSX) of the current filters downloads from (a plain link: the session cookie goes along). */
-export function issueExportUrl(baseUrl: string, filters: IssueFilters, format: 'csv' | 'xlsx' = 'csv'): string {
-  const query = issueFilterQuery(filters).toString();
-  return `${baseUrl}/api/v1/regulatory-issues/export.${format}${query ? `?${query}` : ''}`;
+export function issueExportUrl(baseUrl: string, filters: IssueFilters, format: ExportFormat = 'csv', lang?: ExportLang): string {
+  return exportUrl(baseUrl, `/api/v1/regulatory-issues/export.${format}`, issueFilterQuery(filters), lang);
 }
 
 /** The arguments of RegulatoryIssuesClient.listRegulatoryIssues up to `q`, in its order. */

@@ -17,6 +17,8 @@ export const agenciesEn: Widen<typeof agenciesKo> = {
     },
     export: 'Export CSV',
     exportHint: 'Downloads the agencies matching the current filters as a CSV file.',
+    exportXlsx: 'Export Excel',
+    exportXlsxHint: 'Downloads the agencies matching the current filters as an Excel report.',
     columns: {
       name: 'Agency',
       kind: 'Kind',

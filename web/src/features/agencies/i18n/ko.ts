@@ -16,6 +16,8 @@ export const agenciesKo = {
     },
     export: 'CSV 내보내기',
     exportHint: '지금 조건에 맞는 기관을 CSV 파일로 내려받습니다.',
+    exportXlsx: 'Excel 내보내기',
+    exportXlsxHint: '지금 조건에 맞는 기관을 보고서 형식의 Excel 파일로 내려받습니다.',
     columns: {
       name: '기관명',
       kind: '기관 유형',

@@ -30,6 +30,8 @@ export const auditEn: Widen<typeof auditKo> = {
     clientAddress: 'Address',
     export: 'Export CSV',
     exportHint: 'Downloads the entries matching the current filters as a CSV file, oldest first.',
+    exportXlsx: 'Export Excel',
+    exportXlsxHint: 'Downloads the entries matching the current filters as an Excel file, oldest first.',
   },
   history: {
     title: 'History',

@@ -30,6 +30,8 @@ export const auditKo = {
     clientAddress: '접속 주소',
     export: 'CSV 내보내기',
     exportHint: '지금 조건에 맞는 기록을 오래된 것부터 CSV 파일로 내려받습니다.',
+    exportXlsx: 'Excel 내보내기',
+    exportXlsxHint: '지금 조건에 맞는 기록을 오래된 것부터 Excel 파일로 내려받습니다.',
   },
   history: {
     title: '변경 이력',
