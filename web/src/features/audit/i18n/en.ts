@@ -65,6 +65,7 @@ export const auditEn: Widen<typeof auditKo> = {
     create: 'Created',
     update: 'Updated',
     archive: 'Archived',
+    unarchive: 'Unarchived',
     revoke: 'Revoked',
     set_password: 'Password set',
     unlock: 'Unlocked',
