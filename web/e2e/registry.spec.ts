@@ -213,3 +213,36 @@ test('the secretariat registers an agency, edits it, archives it (it leaves the 
   });
   expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
 });
+
+test('the secretariat registers a cluster, archives it (it is not offered for new issues) and unarchives it', async ({ page, pageErrors, openSignedIn }) => {
+  const code = `e2e-c-${RUN}`.toLowerCase().slice(0, 40);
+  await openSignedIn('/clusters', 'demo-secretariat');
+  await page.getByTestId('cluster-new').click();
+  const form = page.getByTestId('cluster-edit-form');
+  await expect(form).toBeVisible();
+  await form.locator('[name="code"]').fill(code);
+  await form.locator('[name="nameKo"]').fill(`시험 클러스터 ${RUN}`);
+  await form.locator('[name="region"]').selectOption('sejong');
+  await page.getByTestId('save').click();
+  await expect(form.locator('[data-field="operatorCode"] [data-testid="field-error"]'), 'an operator is required').toBeVisible();
+  await form.locator('[name="operatorCode"]').selectOption('kbiohealth');
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('saved-notice')).toBeVisible();
+  await expect(page).toHaveURL((url) => url.pathname === `/clusters/${code}`);
+
+  await page.getByTestId('cluster-archive').click();
+  await page.getByTestId('cluster-archive-confirm').click();
+  await expect(page.getByTestId('archived-banner')).toBeVisible();
+
+  await page.goto('/issues/new');
+  await expect(page.locator('input[name="clusterCodes"][value="osong"]')).toBeVisible();
+  await expect(page.locator(`input[name="clusterCodes"][value="${code}"]`), 'an archived cluster is not offered').toHaveCount(0);
+
+  await page.goto(`/clusters/${code}`);
+  await page.getByTestId('cluster-unarchive').click();
+  await expect(page.getByTestId('archived-banner')).toHaveCount(0);
+  await expect(page.getByTestId('cluster-archive')).toBeVisible();
+  await page.goto('/issues/new');
+  await expect(page.locator(`input[name="clusterCodes"][value="${code}"]`), 'offered again').toHaveCount(1);
+  expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
+});

@@ -177,4 +177,19 @@ public sealed class RegistryTests(IssuesFactory factory) : IClassFixture<IssuesF
         var secretariat = await factory.Party("mohw");
         Assert.Equal(HttpStatusCode.OK, (await secretariat.Send(HttpMethod.Post, $"/api/v1/agencies/{agency.Id}/unarchive", ifMatch: archivedETag)).StatusCode);
     }
+
+    [Fact]
+    public async Task CreateAgencyOrCluster_CodedNew_Is400AtTheCode_InKoreanAndEnglish()
+    {
+        var agency = await (await _admin.PostAsync("/api/v1/agencies", Http.Body(new { code = "new", nameKo = "새 기관", kind = "company" })))
+            .Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("등록 화면", Assert.Single(agency.Errors()["code"]));
+        var request = English(new HttpRequestMessage(HttpMethod.Post, "/api/v1/clusters")
+        {
+            Content = Http.Body(new { code = "new", nameKo = "새 클러스터", region = "seoul", operatorCode = "kbiohealth" }),
+        });
+        var cluster = await (await _admin.SendAsync(request)).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("reserved", Assert.Single(cluster.Errors()["code"]));
+        Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync("/api/v1/agencies/by-code/new")).StatusCode);
+    }
 }

@@ -35,7 +35,7 @@ export function AgencyDetailPage() {
       <QueryStatus query={query} notFound={fmt(t.agencyDetail.notFound, { code })} />
       {agency && done && <Notice testId="saved-notice">{done}</Notice>}
       {agency?.status === 'archived' && (
-        <p className="notice" data-testid="archived-banner">
+        <p className="notice notice--archived" data-testid="archived-banner">
           {t.registry.archivedBanner}
         </p>
       )}

@@ -38,7 +38,7 @@ export function ClusterDetailPage() {
       {cluster && search.get('saved') === '1' && <Notice testId="saved-notice">{t.clusterDetail.saved}</Notice>}
       {cluster && done && <Notice testId="saved-notice">{done}</Notice>}
       {cluster?.status === 'archived' && (
-        <p className="notice" data-testid="archived-banner">
+        <p className="notice notice--archived" data-testid="archived-banner">
           {t.registry.archivedBanner}
         </p>
       )}
