@@ -94,3 +94,155 @@ test('a cluster operator edits its own cluster; the change shows in the history'
   await expect(page.locator('input[name="designation"]')).toHaveValue('다른 사람이 고친 값');
   expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
 });
+
+test('the secretariat registers an agency, edits it, archives it (it leaves the routing picker), and routes an issue to 국토교통부', async ({
+  page,
+  pageErrors,
+  openSignedIn,
+}) => {
+  const code = `e2e-${RUN}`.toLowerCase().slice(0, 40);
+  await openSignedIn('/agencies', 'demo-secretariat');
+
+  await test.step('the full central government is listed', async () => {
+    await page.getByTestId('agency-kind-filter').selectOption('ministry');
+    for (const name of ['국토교통부', '고용노동부', '개인정보보호위원회', '기후에너지환경부', '행정안전부', '재정경제부']) {
+      await expect(page.getByRole('link', { name, exact: true }), name).toBeVisible();
+    }
+  });
+
+  await test.step('register: the API’s refusal shows beside its field, then it is created', async () => {
+    await page.getByTestId('agency-new').click();
+    const form = page.getByTestId('agency-form');
+    await expect(form).toBeVisible();
+    await page.getByTestId('save').click();
+    await expect(form.locator('[data-field="code"] [data-testid="field-error"]'), 'the code is required').toBeVisible();
+    await expect(form.locator('[data-field="nameKo"] [data-testid="field-error"]'), 'the Korean name is required').toBeVisible();
+
+    await form.locator('[name="code"]').fill(code);
+    await form.locator('[name="nameKo"]').fill(`시험 규제기관 ${RUN}`);
+    await form.locator('[name="kind"]').selectOption('ministry');
+    await form.locator('[name="parentCode"]').fill('no-such-parent');
+    await page.getByTestId('save').click();
+    await expect(form.locator('[data-field="parentCode"] [data-testid="field-error"]'), 'the API refuses an unknown parent, at the field').toBeVisible();
+    await form.locator('[name="parentCode"]').fill('molit');
+    await page.getByTestId('save').click();
+    await expect(page.getByTestId('saved-notice')).toBeVisible();
+    await expect(page).toHaveURL((url) => url.pathname === `/agencies/${code}`);
+    await expect(page.getByTestId('agency-detail')).toContainText('국토교통부');
+  });
+
+  await test.step('edit: the English name is added; a stale edit is offered a reload', async () => {
+    await page.getByTestId('agency-edit').click();
+    const form = page.getByTestId('agency-form');
+    await expect(form.locator('[name="code"]')).toHaveAttribute('readonly', '');
+    await form.locator('[name="nameEn"]').fill(`Test Regulator ${RUN}`);
+    await page.getByTestId('save').click();
+    await expect(page.getByTestId('saved-notice')).toBeVisible();
+    await expect(page.getByTestId('agency-detail')).toContainText(`Test Regulator ${RUN}`);
+
+    // Someone else saves first: ours gets 412 and is offered the latest version.
+    await page.getByTestId('agency-edit').click();
+    await expect(form).toBeVisible();
+    const current = await page.request.get(`/api/v1/agencies/by-code/${code}`);
+    const agency = await current.json();
+    const { token } = await (await page.request.get('/api/v1/auth/antiforgery')).json();
+    const elsewhere = await page.request.put(`/api/v1/agencies/${agency.id}`, {
+      headers: { 'If-Match': current.headers().etag, 'X-XSRF-TOKEN': token },
+      data: { nameKo: `다른 사람이 고친 이름 ${RUN}`, kind: 'ministry', parentCode: 'molit' },
+    });
+    expect(elsewhere.status(), 'the concurrent change went through').toBe(200);
+    await form.locator('[name="nameKo"]').fill('내 변경');
+    await page.getByTestId('save').click();
+    await expect(page.getByTestId('stale-notice')).toBeVisible();
+    await page.getByTestId('reload').click();
+    await expect(form.locator('[name="nameKo"]')).toHaveValue(`다른 사람이 고친 이름 ${RUN}`);
+    await page.getByRole('link', { name: '취소' }).click();
+  });
+
+  await test.step('archive: confirmed, then it is off the default list and shown again when asked', async () => {
+    await page.getByTestId('agency-archive').click();
+    await expect(page.getByTestId('agency-archive-dialog')).toBeVisible();
+    await page.getByTestId('agency-archive-confirm').click();
+    await expect(page.getByTestId('archived-banner')).toBeVisible();
+    await expect(page.getByTestId('agency-unarchive')).toBeVisible();
+    await screenshot(page, 'agency-archived');
+
+    await page.goto(`/agencies?q=${code}`);
+    await expect(page.getByTestId('agency-row')).toHaveCount(0);
+    await page.getByTestId('agency-archived-filter').check();
+    await expect(page.getByTestId('agency-row')).toHaveCount(1);
+  });
+
+  await test.step('route a raised issue to 국토교통부; the archived agency is not offered', async () => {
+    const { token } = await (await page.request.get('/api/v1/auth/antiforgery')).json();
+    const raised = await page.request.post('/api/v1/regulatory-issues', {
+      headers: { 'X-XSRF-TOKEN': token },
+      data: {
+        titleKo: `바이오 연구시설 입지 용도지역 제한 완화 (${RUN})`,
+        problemKo: '연구개발특구 안에서도 바이오 실험시설이 들어설 수 있는 용도지역이 좁아 입주가 늦어집니다.',
+        proposalKo: '국토의 계획 및 이용에 관한 법률 시행령의 용도지역별 건축 제한을 바이오 연구시설에 맞게 고쳐 주십시오.',
+        category: 'land_site',
+        clusterCodes: ['osong'],
+        raisedByCode: 'kbiohealth',
+      },
+    });
+    expect(raised.status(), await raised.text()).toBe(201);
+    const issue = await raised.json();
+
+    await page.goto(`/issues/${issue.id}`);
+    await page.locator('[data-testid="move-button"][data-move="assign"]').click();
+    const form = page.getByTestId('move-form');
+    const lead = form.getByTestId('move-lead-ministry');
+    await expect(lead.locator('option[value="molit"]')).toHaveText('국토교통부');
+    await expect(lead.locator(`option[value="${code}"]`), 'an archived agency is not offered').toHaveCount(0);
+    await lead.selectOption('molit');
+    await form.locator('input[name="coMinistryCodes"][value="moel"]').check();
+    await form.locator('[name="comment"]').fill('용도지역 규제는 국토교통부 소관입니다.');
+    await form.getByTestId('move-submit').click();
+    await expect(page.getByTestId('moved-notice')).toBeVisible();
+    await expect(page.locator('[data-testid="issue-detail"][data-status="under_review"]')).toBeVisible();
+    await expect(page.getByTestId('issue-detail')).toContainText('국토교통부');
+  });
+
+  await test.step('unarchive brings it back', async () => {
+    await page.goto(`/agencies/${code}`);
+    await page.getByTestId('agency-unarchive').click();
+    await expect(page.getByTestId('saved-notice')).toBeVisible();
+    await expect(page.getByTestId('archived-banner')).toHaveCount(0);
+    await expect(page.getByTestId('agency-archive')).toBeVisible();
+  });
+  expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
+});
+
+test('the secretariat registers a cluster, archives it (it is not offered for new issues) and unarchives it', async ({ page, pageErrors, openSignedIn }) => {
+  const code = `e2e-c-${RUN}`.toLowerCase().slice(0, 40);
+  await openSignedIn('/clusters', 'demo-secretariat');
+  await page.getByTestId('cluster-new').click();
+  const form = page.getByTestId('cluster-edit-form');
+  await expect(form).toBeVisible();
+  await form.locator('[name="code"]').fill(code);
+  await form.locator('[name="nameKo"]').fill(`시험 클러스터 ${RUN}`);
+  await form.locator('[name="region"]').selectOption('sejong');
+  await page.getByTestId('save').click();
+  await expect(form.locator('[data-field="operatorCode"] [data-testid="field-error"]'), 'an operator is required').toBeVisible();
+  await form.locator('[name="operatorCode"]').selectOption('kbiohealth');
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('saved-notice')).toBeVisible();
+  await expect(page).toHaveURL((url) => url.pathname === `/clusters/${code}`);
+
+  await page.getByTestId('cluster-archive').click();
+  await page.getByTestId('cluster-archive-confirm').click();
+  await expect(page.getByTestId('archived-banner')).toBeVisible();
+
+  await page.goto('/issues/new');
+  await expect(page.locator('input[name="clusterCodes"][value="osong"]')).toBeVisible();
+  await expect(page.locator(`input[name="clusterCodes"][value="${code}"]`), 'an archived cluster is not offered').toHaveCount(0);
+
+  await page.goto(`/clusters/${code}`);
+  await page.getByTestId('cluster-unarchive').click();
+  await expect(page.getByTestId('archived-banner')).toHaveCount(0);
+  await expect(page.getByTestId('cluster-archive')).toBeVisible();
+  await page.goto('/issues/new');
+  await expect(page.locator(`input[name="clusterCodes"][value="${code}"]`), 'offered again').toHaveCount(1);
+  expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
+});

@@ -43,6 +43,10 @@ public static class AgenciesApi
             .WithSummary("Archive an agency (If-Match required); refused while it operates clusters")
             .RequiresIfMatch().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
                 StatusCodes.Status428PreconditionRequired);
+        group.MapPost("/{id:long}/unarchive", UnarchiveAgency).WithName(nameof(UnarchiveAgency)).RequireAuthorization(Permissions.RegistryWrite)
+            .WithSummary("Bring an archived agency back (If-Match required): it is offered in pickers and may be routed issues again")
+            .RequiresIfMatch().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status428PreconditionRequired);
         group.MapGet("/{id:long}/history", GetAgencyHistory).WithName(nameof(GetAgencyHistory)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("The audit trail of one agency: every change, who made it and when")
             .Validate<AuditPageQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
@@ -105,6 +109,12 @@ public static class AgenciesApi
     {
         var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
         return WriteResponses.Respond(result, $"Agency {id}", http, _ => TypedResults.NoContent());
+    }
+
+    public static async Task<Results<Ok<AgencyDto>, WriteRefused>> UnarchiveAgency(long id, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)
+    {
+        var result = await store.UnarchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
+        return WriteResponses.Respond(result, $"Agency {id}", http, TypedResults.Ok);
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetAgencyHistory(

@@ -38,4 +38,13 @@ public static class AgencyRules
     public static string ParentArchived(string parentCode) => Text.Of(
         $"상위 기관 '{parentCode}'은(는) 보관 처리되어 새로 지정할 수 없습니다.",
         $"Agency '{parentCode}' is archived and cannot be made a parent.");
+
+    public static string NotArchived(string code) => Text.Of(
+        $"기관 '{code}'은(는) 보관되어 있지 않습니다.",
+        $"Agency '{code}' is not archived.");
+
+    /// <summary>Why an archived agency cannot be given new work (routed an issue, made a parent or an operator).</summary>
+    public static string Archived(string code) => Text.Of(
+        $"기관 '{code}'은(는) 보관되어 새로 지정할 수 없습니다. 기관 화면에서 보관을 해제한 뒤 지정하십시오.",
+        $"Agency '{code}' is archived and cannot be given new work; unarchive it on its page first.");
 }

@@ -254,6 +254,24 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         return await FinishWriteAsync(connection, tx, actor, "archive", before, changed, ct);
     }
 
+    /// <summary>
+    /// Brings an archived agency back: it is offered in pickers and may be routed issues again. Its references and history
+    /// were kept while it was archived, so nothing else changes.
+    /// </summary>
+    public async Task<WriteResult<AgencyDto>> UnarchiveAsync(long id, long expectedVersion, Actor actor, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await GetAsync(connection, tx, "g.id = @key", id);
+        if (before is null) return WriteResult<AgencyDto>.NotFound;
+        if (before.Version != expectedVersion) return WriteResult<AgencyDto>.Stale;
+        if (before.Value.Status != RecordStatus.Archived) return Refusal.Conflict(AgencyRules.NotArchived(before.Value.Code));
+        var changed = await connection.ExecuteAsync(
+            "UPDATE agencies SET status = 'active', version = version + 1, updated_at = @Now WHERE id = @Id AND version = @ExpectedVersion",
+            new { Id = id, ExpectedVersion = expectedVersion, Now = clock.GetUtcNow() }, tx);
+        return await FinishWriteAsync(connection, tx, actor, "unarchive", before, changed, ct);
+    }
+
     private async Task<WriteResult<AgencyDto>> FinishWriteAsync(DbConnection connection, DbTransaction tx, Actor actor, string action,
         Versioned<AgencyDto> before, int changed, CancellationToken ct)
     {

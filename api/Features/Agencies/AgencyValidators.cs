@@ -8,7 +8,7 @@ public sealed class CreateAgencyRequestValidator : AbstractValidator<CreateAgenc
 {
     public CreateAgencyRequestValidator()
     {
-        RuleFor(x => x.Code).RegistryCode();
+        RuleFor(x => x.Code).RegistryCode().NotReservedCode();
         RuleFor(x => x.NameKo).KoreanName();
         RuleFor(x => x.NameEn).OptionalName();
         RuleFor(x => x.Kind).DefinedEnum();

@@ -221,6 +221,32 @@ public sealed class ClusterStore(DbConnectionFactory db, TimeProvider clock, Aud
         return await FinishWriteAsync(connection, tx, actor, "archive", before, changed, ct);
     }
 
+    /// <summary>
+    /// Brings an archived cluster back as active: it is offered for new issues and figures again. Its operator must not be
+    /// archived (the cluster would have an operator no picker offers); a cluster under development is set so afterwards
+    /// with an edit.
+    /// </summary>
+    public async Task<WriteResult<ClusterDto>> UnarchiveAsync(long id, long expectedVersion, Actor actor, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var before = await GetAsync(connection, tx, id);
+        if (before is null) return WriteResult<ClusterDto>.NotFound;
+        if (before.Version != expectedVersion) return WriteResult<ClusterDto>.Stale;
+        var c = before.Value;
+        if (c.Status != ClusterStatus.Archived)
+            return Refusal.Conflict(Text.Of($"클러스터 '{c.Code}'은(는) 보관되어 있지 않습니다.", $"Cluster '{c.Code}' is not archived."));
+        var operatorStatus = await connection.ExecuteScalarAsync<string>("SELECT status FROM agencies WHERE id = @id", new { id = c.Operator.Id }, tx);
+        if (operatorStatus == "archived")
+            return Refusal.Conflict(Text.Of(
+                $"운영기관 '{c.Operator.Code}'이(가) 보관되어 있어 클러스터를 되살릴 수 없습니다. 운영기관의 보관을 먼저 해제하십시오.",
+                $"The operator '{c.Operator.Code}' is archived; unarchive the operator first."));
+        var changed = await connection.ExecuteAsync(
+            "UPDATE clusters SET status = 'active', version = version + 1, updated_at = @Now WHERE id = @Id AND version = @ExpectedVersion",
+            new { Id = id, ExpectedVersion = expectedVersion, Now = clock.GetUtcNow() }, tx);
+        return await FinishWriteAsync(connection, tx, actor, "unarchive", before, changed, ct);
+    }
+
     private async Task<WriteResult<ClusterDto>> FinishWriteAsync(DbConnection connection, DbTransaction tx, Actor actor, string action,
         Versioned<ClusterDto> before, int changed, CancellationToken ct)
     {

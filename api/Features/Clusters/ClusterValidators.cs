@@ -29,7 +29,7 @@ public sealed class CreateClusterRequestValidator : AbstractValidator<CreateClus
     public CreateClusterRequestValidator()
     {
         Include(new ClusterProfileValidator());
-        RuleFor(x => x.Code).RegistryCode();
+        RuleFor(x => x.Code).RegistryCode().NotReservedCode();
         RuleFor(x => x.Status).DefinedEnum().NotEqual(ClusterStatus.Archived)
             .WithMessage("A new cluster cannot be archived.");
     }

@@ -43,6 +43,10 @@ public static class ClustersApi
             .WithSummary("Archive a cluster (If-Match required); it stays readable but leaves default lists")
             .RequiresIfMatch().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
                 StatusCodes.Status428PreconditionRequired);
+        group.MapPost("/{id:long}/unarchive", UnarchiveCluster).WithName(nameof(UnarchiveCluster)).RequireAuthorization(Permissions.RegistryWrite)
+            .WithSummary("Bring an archived cluster back as active (If-Match required); refused while its operator is archived")
+            .RequiresIfMatch().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status428PreconditionRequired);
         group.MapGet("/{id:long}/history", GetClusterHistory).WithName(nameof(GetClusterHistory)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("The audit trail of one cluster: every change, who made it and when")
             .Validate<AuditPageQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
@@ -107,6 +111,12 @@ public static class ClustersApi
     {
         var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
         return WriteResponses.Respond(result, $"Cluster {id}", http, _ => TypedResults.NoContent());
+    }
+
+    public static async Task<Results<Ok<ClusterDto>, WriteRefused>> UnarchiveCluster(long id, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)
+    {
+        var result = await store.UnarchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
+        return WriteResponses.Respond(result, $"Cluster {id}", http, TypedResults.Ok);
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetClusterHistory(

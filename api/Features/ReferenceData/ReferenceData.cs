@@ -2,7 +2,8 @@ using BioCluster.Contracts.Registry;
 
 namespace BioCluster.Api.Features.ReferenceData;
 
-public sealed record SeedAgency(string Code, string NameKo, string NameEn, AgencyKind Kind, Sector? Sector);
+/// <param name="ParentCode">The agency it hangs under (seeded earlier in the list), if any.</param>
+public sealed record SeedAgency(string Code, string NameKo, string NameEn, AgencyKind Kind, Sector? Sector, string? ParentCode = null);
 
 public sealed record SeedCluster(
     string Code, string NameKo, string NameEn, Region Region, string OperatorCode, string? Designation,
@@ -15,7 +16,8 @@ public sealed record SeedCluster(
 /// </summary>
 public static class ReferenceData
 {
-    public static readonly IReadOnlyList<SeedAgency> Agencies =
+    /// <summary>The agencies of the launch meeting.</summary>
+    public static readonly IReadOnlyList<SeedAgency> Launch =
     [
         new("mohw", "보건복지부", "Ministry of Health and Welfare", AgencyKind.Ministry, null),
         new("motie", "산업통상자원부", "Ministry of Trade, Industry and Energy", AgencyKind.Ministry, null),
@@ -53,4 +55,8 @@ public static class ReferenceData
         new("wonju", "원주 의료기기 클러스터", "Wonju medical device cluster", Region.Gangwon, "wmit", null,
             ["의료기기"], 37.3420, 127.9200),
     ];
+
+    // Declared after Launch: static fields are initialised in the order they are written.
+    /// <summary>Every seeded agency: the council at launch, then the rest of central government (<see cref="GovernmentAgencies"/>).</summary>
+    public static readonly IReadOnlyList<SeedAgency> Agencies = [.. Launch, .. GovernmentAgencies.All];
 }

@@ -30,11 +30,11 @@ public sealed class ReferenceSeeder(DbConnectionFactory db, TimeProvider clock, 
         foreach (var a in ReferenceData.Agencies.Where(a => !done.Contains("agency:" + a.Code)))
         {
             var added = await connection.ExecuteAsync("""
-                INSERT INTO agencies (code, name_ko, name_en, kind, sector, status, version, created_at, updated_at)
-                SELECT @Code, @NameKo, @NameEn, @Kind, @Sector, 'active', 1, @Now, @Now
+                INSERT INTO agencies (code, name_ko, name_en, kind, sector, parent_id, status, version, created_at, updated_at)
+                SELECT @Code, @NameKo, @NameEn, @Kind, @Sector, (SELECT p.id FROM agencies p WHERE p.code = @ParentCode), 'active', 1, @Now, @Now
                 WHERE NOT EXISTS (SELECT 1 FROM agencies WHERE code = @Code)
                 """,
-                new { a.Code, a.NameKo, a.NameEn, Kind = WireNames.Of(a.Kind), Sector = WireNames.Of(a.Sector), Now = now }, tx);
+                new { a.Code, a.NameKo, a.NameEn, Kind = WireNames.Of(a.Kind), Sector = WireNames.Of(a.Sector), a.ParentCode, Now = now }, tx);
             if (added > 0 && await AgencyStore.GetAsync(connection, tx, "g.code = @key", a.Code) is { } agency)
                 await audit.WriteAsync(connection, tx, seedActor, "create", AgencyStore.EntityType, agency.Value.Id, null, agency.Value);
             inserted += added;

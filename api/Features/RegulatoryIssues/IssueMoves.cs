@@ -31,15 +31,17 @@ public static class IssueMoves
         {
             var lead = await context.ActiveAgency(r.LeadMinistryCode!);
             if (lead is not { Kind: Ministry })
-                return Refusal.Invalid("leadMinistryCode", Text.Of("주관 부처는 활성 상태인 부처(ministry)여야 합니다.",
-                    "The lead ministry must be an active agency of kind ministry."));
+                return Refusal.Invalid("leadMinistryCode", Text.Of(
+                    $"'{r.LeadMinistryCode}'은(는) 주관 부처로 지정할 수 없습니다. 보관되지 않은 부처(ministry)여야 합니다.",
+                    $"'{r.LeadMinistryCode}' cannot be the lead ministry: it must be an agency of kind ministry that is not archived."));
             var coMinistries = new List<long>();
             foreach (var code in (r.CoMinistryCodes ?? []).Distinct())
             {
                 var co = await context.ActiveAgency(code);
                 if (co is not { Kind: Ministry } || co.Id == lead.Id)
-                    return Refusal.Invalid("coMinistryCodes", Text.Of($"'{code}'은(는) 주관 부처가 아닌 다른 활성 부처가 아닙니다.",
-                        $"'{code}' is not another active ministry."));
+                    return Refusal.Invalid("coMinistryCodes", Text.Of(
+                        $"'{code}'은(는) 협조 부처로 지정할 수 없습니다. 주관 부처가 아닌, 보관되지 않은 부처(ministry)여야 합니다.",
+                        $"'{code}' cannot be a co-ministry: it must be another agency of kind ministry that is not archived."));
                 coMinistries.Add(co.Id);
             }
             var due = r.ResponseDueAt ?? context.Now.AddDays(context.ResponseDays);

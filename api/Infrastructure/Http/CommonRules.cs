@@ -35,6 +35,14 @@ public static partial class CommonRules
         rule.NotEmpty().WithMessage("A code is required.")
             .Matches(Code()).WithMessage("A code is 2–40 characters: lower-case letters, digits and '-', starting with a letter (e.g. 'osong').");
 
+    /// <summary>
+    /// A new agency's or cluster's code may not be <c>new</c>: the dashboard's registration pages live at
+    /// <c>/agencies/new</c> and <c>/clusters/new</c>, so such a record could not be opened there.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string> NotReservedCode<T>(this IRuleBuilderOptions<T, string> rule) =>
+        rule.NotEqual("new").WithMessage(_ => Text.Of("코드 'new'는 등록 화면의 주소에 쓰이므로 쓸 수 없습니다.",
+            "The code 'new' is reserved: it is the address of the dashboard's registration page."));
+
     [GeneratedRegex("^[a-z][a-z0-9._-]{2,63}$")]
     private static partial Regex UsernamePattern();
 

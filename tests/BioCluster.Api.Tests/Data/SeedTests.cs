@@ -45,7 +45,11 @@ public sealed class SeedTests : IDisposable
         await using var c = await _db.OpenAsync();
         Assert.Equal(ReferenceData.Agencies.Count, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies"));
         Assert.Equal(6, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM clusters"));
-        Assert.Equal(6, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies WHERE kind = 'ministry'"));
+        Assert.Equal(ReferenceData.Agencies.Count(a => a.Kind == Contracts.Registry.AgencyKind.Ministry),
+            await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies WHERE kind = 'ministry'"));
+        Assert.Equal(6 + GovernmentAgencies.All.Count, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies WHERE kind = 'ministry'"));
+        Assert.Equal("mohw", await c.ExecuteScalarAsync<string>(
+            "SELECT p.code FROM agencies g JOIN agencies p ON p.id = g.parent_id WHERE g.code = 'kdca'"));
         Assert.Equal(6, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies WHERE kind = 'cluster_operator'"));
         Assert.Equal("kbiohealth", await c.ExecuteScalarAsync<string>(
             "SELECT a.code FROM clusters c JOIN agencies a ON a.id = c.operator_id WHERE c.code = 'osong'"));
@@ -113,6 +117,51 @@ public sealed class SeedTests : IDisposable
         await using var check = await _db.OpenAsync();
         Assert.Equal("오송 바이오밸리", await check.ExecuteScalarAsync<string>("SELECT name_ko FROM clusters WHERE code = 'osong'"));
         Assert.Equal(0, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies WHERE code = 'mfds'"));
+    }
+
+    [Fact]
+    public async Task StewardsEditOfASeededMinistry_SurvivesAReseed()
+    {
+        await Init();
+        await using (var c = await _db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE agencies SET name_ko = '국토교통부(국토정책)', name_en = NULL, version = version + 1 WHERE code = 'molit'");
+            await c.ExecuteAsync("UPDATE agencies SET status = 'archived', version = version + 1 WHERE code = 'mou'");
+        }
+        var before = await Snapshot();
+        Assert.Equal(0, await _seeder.SeedAsync());
+        Assert.Equal(before, await Snapshot());
+        await using var check = await _db.OpenAsync();
+        Assert.Equal("국토교통부(국토정책)", await check.ExecuteScalarAsync<string>("SELECT name_ko FROM agencies WHERE code = 'molit'"));
+        Assert.Null(await check.ExecuteScalarAsync<string>("SELECT name_en FROM agencies WHERE code = 'molit'"));
+        Assert.Equal("archived", await check.ExecuteScalarAsync<string>("SELECT status FROM agencies WHERE code = 'mou'"));
+    }
+
+    [Fact]
+    public async Task AnOlderDatabase_GetsTheNewMinistries_ButAnAgencyAStewardLoadedUnderTheSameCodeIsLeftAsItIs()
+    {
+        // A database seeded before the full registry: the launch records are there and logged, and a steward has
+        // already imported 국토교통부 under the code the seed now uses.
+        await Init();
+        await using (var c = await _db.OpenAsync())
+        {
+            foreach (var a in GovernmentAgencies.All)
+                await c.ExecuteAsync("UPDATE agencies SET parent_id = NULL WHERE parent_id = (SELECT id FROM agencies WHERE code = @Code)", new { a.Code });
+            await c.ExecuteAsync("DELETE FROM agencies WHERE code IN @codes", new { codes = GovernmentAgencies.All.Select(a => a.Code).ToList() });
+            await c.ExecuteAsync("DELETE FROM reference_seed WHERE seed_key IN @keys", new { keys = GovernmentAgencies.All.Select(a => "agency:" + a.Code).ToList() });
+            await c.ExecuteAsync("""
+                INSERT INTO agencies (code, name_ko, name_en, kind, status, version, created_at, updated_at)
+                VALUES ('molit', '국토부(스튜어드 입력)', 'MOLIT (steward)', 'public_institution', 'active', 3, 'x', 'x')
+                """);
+        }
+        Assert.Equal(GovernmentAgencies.All.Count - 1, await _seeder.SeedAsync());
+        await using var check = await _db.OpenAsync();
+        Assert.Equal("국토부(스튜어드 입력)|public_institution|3", await check.ExecuteScalarAsync<string>(
+            "SELECT name_ko || '|' || kind || '|' || version FROM agencies WHERE code = 'molit'"));
+        Assert.Equal(GovernmentAgencies.All.Count - 1, await check.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM agencies WHERE code IN @codes AND kind = 'ministry' AND version = 1", new { codes = GovernmentAgencies.All.Select(a => a.Code).ToList() }));
+        // Logged as done: the steward's record is not revisited on later runs either.
+        Assert.Equal(0, await _seeder.SeedAsync());
     }
 
     [Fact]

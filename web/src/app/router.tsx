@@ -9,10 +9,13 @@ import { Shell, ShellFallback } from './Shell';
 const children: RouteObject[] = [
   { index: true, Component: ClustersPage },
   { path: 'clusters', Component: ClustersPage },
+  { path: 'clusters/new', lazy: async () => ({ Component: (await import('../features/clusters/ClusterEditPage')).ClusterNewPage }) },
   { path: 'clusters/:code', lazy: async () => ({ Component: (await import('../features/clusters/ClusterDetailPage')).ClusterDetailPage }) },
   { path: 'clusters/:code/edit', lazy: async () => ({ Component: (await import('../features/clusters/ClusterEditPage')).ClusterEditPage }) },
   { path: 'agencies', lazy: async () => ({ Component: (await import('../features/agencies/AgenciesPage')).AgenciesPage }) },
+  { path: 'agencies/new', lazy: async () => ({ Component: (await import('../features/registry/AgencyFormPage')).AgencyNewPage }) },
   { path: 'agencies/:code', lazy: async () => ({ Component: (await import('../features/agencies/AgencyDetailPage')).AgencyDetailPage }) },
+  { path: 'agencies/:code/edit', lazy: async () => ({ Component: (await import('../features/registry/AgencyFormPage')).AgencyEditPage }) },
   { path: 'issues', lazy: async () => ({ Component: (await import('../features/issues/IssuesPage')).IssuesPage }) },
   { path: 'issues/ministry', lazy: async () => ({ Component: (await import('../features/issues/MinistryIssuesPage')).MinistryIssuesPage }) },
   { path: 'issues/new', lazy: async () => ({ Component: (await import('../features/issues/IssueFormPage')).IssueNewPage }) },

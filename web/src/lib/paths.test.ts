@@ -7,6 +7,13 @@ describe('routes', () => {
     expect(matchRoute('/clusters/osong')).toEqual({ name: 'cluster', code: 'osong' });
     expect(matchRoute('/clusters/osong/edit')).toEqual({ name: 'clusterEdit', code: 'osong' });
     expect(matchRoute('/clusters/osong/other')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/clusters/new')).toEqual({ name: 'clusterNew' });
+    expect(matchRoute('/agencies/new')).toEqual({ name: 'agencyNew' });
+    expect(matchRoute('/agencies/molit/edit')).toEqual({ name: 'agencyEdit', code: 'molit' });
+    expect(matchRoute('/agencies/molit/other')).toEqual({ name: 'notFound' });
+    expect(matchRoute(paths.agencyEdit('molit'))).toEqual({ name: 'agencyEdit', code: 'molit' });
+    expect(matchRoute(paths.agencyNew())).toEqual({ name: 'agencyNew' });
+    expect(matchRoute(paths.clusterNew())).toEqual({ name: 'clusterNew' });
     expect(matchRoute('/users')).toEqual({ name: 'users' });
     expect(matchRoute('/users/12')).toEqual({ name: 'user', id: 12 });
     expect(matchRoute('/users/abc')).toEqual({ name: 'notFound' });

@@ -6,8 +6,11 @@ export type Route =
   | { name: 'clusters' }
   | { name: 'cluster'; code: string }
   | { name: 'clusterEdit'; code: string }
+  | { name: 'clusterNew' }
   | { name: 'agencies' }
   | { name: 'agency'; code: string }
+  | { name: 'agencyEdit'; code: string }
+  | { name: 'agencyNew' }
   | { name: 'issues' }
   | { name: 'issuesMinistry' }
   | { name: 'issueNew' }
@@ -36,6 +39,10 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 0) return { name: 'clusters' };
   const [section, code, ...rest] = parts;
   if (section === 'clusters' && code && rest.length === 1 && rest[0] === 'edit') return { name: 'clusterEdit', code };
+  if (section === 'agencies' && code && rest.length === 1 && rest[0] === 'edit') return { name: 'agencyEdit', code };
+  // REVIEW: 'new' is the registration page, so a record coded 'new' could not be opened here (none exists).
+  if ((section === 'clusters' || section === 'agencies') && code === 'new' && rest.length === 0)
+    return section === 'clusters' ? { name: 'clusterNew' } : { name: 'agencyNew' };
   if (section === 'issues') return matchIssueRoute(code, rest);
   if (section === 'meetings' && rest.length === 0) {
     if (!code) return { name: 'meetings' };
@@ -75,8 +82,11 @@ export const paths = {
   clusters: (query?: URLSearchParams) => withQuery('/clusters', query),
   cluster: (code: string, query?: URLSearchParams) => withQuery(`/clusters/${encodeURIComponent(code)}`, query),
   clusterEdit: (code: string) => `/clusters/${encodeURIComponent(code)}/edit`,
+  clusterNew: () => '/clusters/new',
   agencies: (query?: URLSearchParams) => withQuery('/agencies', query),
   agency: (code: string) => `/agencies/${encodeURIComponent(code)}`,
+  agencyEdit: (code: string) => `/agencies/${encodeURIComponent(code)}/edit`,
+  agencyNew: () => '/agencies/new',
   issues: (query?: URLSearchParams) => withQuery('/issues', query),
   issuesMinistry: (query?: URLSearchParams) => withQuery('/issues/ministry', query),
   issueNew: () => '/issues/new',

@@ -80,11 +80,11 @@ describe('navigation follows MeDto.permissions', () => {
   });
 
   it.each([
-    ['admin', { users: true, apiKeys: true, audit: true, clusterEdit: true, imports: true }],
-    ['secretariat', { users: false, apiKeys: false, audit: true, clusterEdit: true, imports: true }],
-    ['ministry_reviewer', { users: false, apiKeys: true, audit: false, clusterEdit: false, imports: false }],
-    ['cluster_operator', { users: false, apiKeys: true, audit: false, clusterEdit: true, imports: false }],
-    ['viewer', { users: false, apiKeys: false, audit: false, clusterEdit: false, imports: false }],
+    ['admin', { users: true, apiKeys: true, audit: true, clusterEdit: true, imports: true, registry: true }],
+    ['secretariat', { users: false, apiKeys: false, audit: true, clusterEdit: true, imports: true, registry: true }],
+    ['ministry_reviewer', { users: false, apiKeys: true, audit: false, clusterEdit: false, imports: false, registry: false }],
+    ['cluster_operator', { users: false, apiKeys: true, audit: false, clusterEdit: true, imports: false, registry: false }],
+    ['viewer', { users: false, apiKeys: false, audit: false, clusterEdit: false, imports: false, registry: false }],
   ] as const)('%s may open %j', (role, expected) => {
     const user = DEMO[role];
     expect({
@@ -93,6 +93,8 @@ describe('navigation follows MeDto.permissions', () => {
       audit: canOpen(user, matchRoute('/audit')),
       clusterEdit: canOpen(user, matchRoute('/clusters/osong/edit')),
       imports: canOpen(user, matchRoute('/imports')),
+      // Registering, editing and archiving agencies and clusters: the secretariat's (and admins').
+      registry: ['/agencies/new', '/agencies/molit/edit', '/clusters/new'].map((p) => canOpen(user, matchRoute(p))).every(Boolean),
     }).toEqual(expected);
     // Everyone may read the registry and their own account.
     for (const path of ['/', '/clusters/osong', '/agencies', '/agencies/mohw', '/account']) expect(canOpen(user, matchRoute(path))).toBe(true);

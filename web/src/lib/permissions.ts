@@ -107,6 +107,10 @@ export function canOpen(me: Caller, route: Route): boolean {
       return can(me, 'import');
     case 'clusterEdit':
       return can(me, 'registry:write') || can(me, 'cluster:edit-own');
+    case 'clusterNew':
+    case 'agencyNew':
+    case 'agencyEdit':
+      return can(me, 'registry:write');
     case 'issues':
     case 'issuesMinistry':
     case 'issue':

@@ -3,7 +3,10 @@ import type { AgencyDto } from '../../api/client';
 import { AGENCY_KINDS, isOneOf } from '../../api/enums';
 import { DataTable } from '../../ui/DataTable';
 import { FilterBar, SearchField, SelectFilter } from '../../ui/FilterBar';
-import { useI18n } from '../../i18n';
+import { RecordStatusBadge } from '../../ui/StatusBadge';
+import { can } from '../../lib/permissions';
+import { useMe } from '../auth/session';
+import { useRegistryI18n } from '../registry/i18n';
 import { secondaryName } from '../../i18n/language';
 import { agencyExportUrl } from '../../lib/exports';
 import { filterNavigation, toQuery } from '../../lib/query';
@@ -18,11 +21,13 @@ export function readFilters(search: URLSearchParams): AgencyFilters {
   return {
     kind: isOneOf(AGENCY_KINDS, kind) ? kind : undefined,
     q: search.get('q')?.trim() || undefined,
+    archived: search.get('archived') === '1' ? '1' : undefined,
   };
 }
 
 export function AgenciesPage() {
-  const { t, lang, name } = useI18n();
+  const { t, lang, name } = useRegistryI18n();
+  const me = useMe();
   useDocumentTitle(t.agencies.title);
   const [search] = useSearchParams();
   const go = useGo();
@@ -40,6 +45,11 @@ export function AgenciesPage() {
           <p className="page__intro">{t.agencies.intro}</p>
         </div>
         <div className="page__actions">
+          {can(me, 'registry:write') && (
+            <Link to={paths.agencyNew()} className="button button--primary" data-testid="agency-new">
+              {t.registry.newAgency}
+            </Link>
+          )}
           <a className="button" href={agencyExportUrl(api.baseUrl, filters, 'csv', lang)} download title={t.agencies.exportHint} data-testid="agencies-export">
             {t.agencies.export}
           </a>
@@ -59,6 +69,15 @@ export function AgenciesPage() {
           testId="agency-kind-filter"
         />
         <SearchField id="f-q" label={t.agencies.filters.q} value={filters.q} placeholder={t.agencies.filters.qPlaceholder} />
+        <label className="field field--check">
+          <input
+            type="checkbox"
+            checked={filters.archived === '1'}
+            onChange={(event) => apply({ archived: event.target.checked ? '1' : undefined })}
+            data-testid="agency-archived-filter"
+          />{' '}
+          {t.registry.includeArchived}
+        </label>
       </FilterBar>
 
       <DataTable
@@ -81,7 +100,15 @@ export function AgenciesPage() {
                 </Link>
                 {other && <div className="row-sub">{other}</div>}
               </td>
-              <td data-label={t.agencies.columns.kind}>{t.agencyKinds[agency.kind] ?? agency.kind}</td>
+              <td data-label={t.agencies.columns.kind}>
+                {t.agencyKinds[agency.kind] ?? agency.kind}
+                {agency.status === 'archived' && (
+                  <>
+                    {' '}
+                    <RecordStatusBadge status={agency.status} />
+                  </>
+                )}
+              </td>
               <td data-label={t.agencies.columns.sector}>
                 {sector ? (t.sectors[sector] ?? sector) : <span className="muted">{t.common.none}</span>}
               </td>

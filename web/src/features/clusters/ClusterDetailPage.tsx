@@ -1,3 +1,4 @@
+import type { Versioned } from '../../api/api';
 import type { ClusterDto } from '../../api/client';
 import { Breadcrumb } from '../../ui/Breadcrumb';
 import { Detail, ExternalLink, RecordDetail } from '../../ui/Details';
@@ -5,23 +6,28 @@ import { Notice } from '../../ui/Form';
 import { HistorySection } from '../audit/History';
 import { QueryStatus } from '../../ui/QueryStatus';
 import { ClusterStatusBadge } from '../../ui/StatusBadge';
-import { useI18n } from '../../i18n';
 import { formatNumber } from '../../lib/format';
-import { canEditCluster } from '../../lib/permissions';
+import { can, canEditCluster } from '../../lib/permissions';
+import { useGo } from '../../lib/navigation';
+import { ArchiveControl } from '../registry/ArchiveControl';
+import { useRegistryI18n } from '../registry/i18n';
 import { useMe } from '../auth/session';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../lib/paths';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { clusterKeys, useCluster } from './api';
+import { clusterKeys, useArchiveCluster, useCluster } from './api';
 import { getClusterHistory } from '../../api/operations';
 import './clusters.css';
 
 export function ClusterDetailPage() {
-  const { t, name, fmt } = useI18n();
+  const { t, name, fmt } = useRegistryI18n();
   const code = useParams().code ?? '';
   const [search] = useSearchParams();
   const query = useCluster(code);
-  const cluster = query.data;
+  const loaded = query.data;
+  const cluster = loaded?.value;
+  const done = search.get('created') ? t.registry.created : search.get('archived') ? t.registry.archived
+    : search.get('unarchived') ? t.registry.unarchived : undefined;
   useDocumentTitle(cluster ? name(cluster) : t.clusters.title);
 
   return (
@@ -30,7 +36,13 @@ export function ClusterDetailPage() {
 
       <QueryStatus query={query} notFound={fmt(t.clusterDetail.notFound, { code })} />
       {cluster && search.get('saved') === '1' && <Notice testId="saved-notice">{t.clusterDetail.saved}</Notice>}
-      {cluster && <ClusterDetails cluster={cluster} />}
+      {cluster && done && <Notice testId="saved-notice">{done}</Notice>}
+      {cluster?.status === 'archived' && (
+        <p className="notice notice--archived" data-testid="archived-banner">
+          {t.registry.archivedBanner}
+        </p>
+      )}
+      {loaded && <ClusterDetails loaded={loaded} onReload={() => void query.refetch()} />}
       {cluster && (
         <HistorySection
           queryKey={clusterKeys.history(cluster.id)}
@@ -41,20 +53,48 @@ export function ClusterDetailPage() {
   );
 }
 
-function ClusterDetails({ cluster: c }: { cluster: ClusterDto }) {
-  const { t, locale, name, fmt } = useI18n();
+function ClusterDetails({ loaded, onReload }: { loaded: Versioned<ClusterDto>; onReload: () => void }) {
+  const { t, locale, name, fmt } = useRegistryI18n();
   const me = useMe();
+  const go = useGo();
+  const archive = useArchiveCluster();
+  const c = loaded.value;
   return (
     <RecordDetail
       record={c}
       kind="cluster"
       meta={<ClusterStatusBadge status={c.status} />}
       actions={
-        canEditCluster(me, c) && (
-          <Link to={paths.clusterEdit(c.code)} className="button button--primary" data-testid="cluster-edit">
-            {t.clusterDetail.edit}
-          </Link>
-        )
+        <>
+          {canEditCluster(me, c) && (
+            <Link to={paths.clusterEdit(c.code)} className="button button--primary" data-testid="cluster-edit">
+              {t.clusterDetail.edit}
+            </Link>
+          )}
+          {can(me, 'registry:write') && (
+            <ArchiveControl
+              kind="cluster"
+              archived={c.status === 'archived'}
+              pending={archive.isPending}
+              problem={archive.error}
+              onReload={() => {
+                archive.reset();
+                onReload();
+              }}
+              act={(toArchive, close) =>
+                archive.mutate(
+                  { loaded, archive: toArchive },
+                  {
+                    onSuccess: () => {
+                      close();
+                      go(paths.cluster(c.code, new URLSearchParams({ [toArchive ? 'archived' : 'unarchived']: '1' })), { replace: true });
+                    },
+                  },
+                )
+              }
+            />
+          )}
+        </>
       }
       summaryTitle={t.clusterDetail.summary}
     >

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import type { Versioned } from '../../api/api';
+import type { Problem, Versioned } from '../../api/api';
 import type { ClusterDto, UpdateClusterRequest } from '../../api/client';
 import { CLUSTER_STATUSES, REGIONS, isOneOf } from '../../api/enums';
 import { Breadcrumb } from '../../ui/Breadcrumb';
@@ -9,18 +9,22 @@ import { ProblemView } from '../../ui/ProblemView';
 import { QueryStatus } from '../../ui/QueryStatus';
 import { useI18n } from '../../i18n';
 import type { Dictionary } from '../../i18n/ko';
-import { canChangeClusterOperator, canEditCluster } from '../../lib/permissions';
+import { can, canChangeClusterOperator, canEditCluster } from '../../lib/permissions';
+import { keyAfterSend, newIdempotencyKey } from '../../lib/idempotency';
 import { Link } from 'react-router';
 import { paths } from '../../lib/paths';
 import { useGo } from '../../lib/navigation';
 import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useClusterOperators } from '../agencies/api';
-import { useClusterForEdit, useReplaceCluster } from './api';
+import { useClusterForEdit, useCreateCluster, useReplaceCluster } from './api';
+import { CODE_PATTERN } from '../registry/agencyForm';
+import { useRegistryI18n } from '../registry/i18n';
+import { StaleNotice } from '../registry/StaleNotice';
 
 const FORM = 'cluster-edit';
 const FIELDS = [
-  'nameKo', 'nameEn', 'region', 'operatorCode', 'status', 'designation', 'specializations',
+  'code', 'nameKo', 'nameEn', 'region', 'operatorCode', 'status', 'designation', 'specializations',
   'establishedYear', 'areaKm2', 'latitude', 'longitude', 'website',
 ] as const;
 
@@ -59,23 +63,50 @@ export function ClusterEditPage() {
   );
 }
 
-function ClusterForm({ loaded, onReload }: { loaded: Versioned<ClusterDto>; onReload: () => void }) {
-  const { t, name, locale } = useI18n();
+/** /clusters/new: the secretariat registers a cluster (same form, with its code). */
+export function ClusterNewPage() {
+  const { t } = useRegistryI18n();
   const me = useMe();
-  const c = loaded.value;
+  useDocumentTitle(t.registry.newCluster);
+  return (
+    <div className="page">
+      <Breadcrumb links={[{ to: paths.clusters(), label: t.clusterDetail.backToList }]} current={t.registry.newCluster} />
+      <header className="page__header">
+        <h1>{t.registry.newCluster}</h1>
+        <p className="page__intro">{t.registry.newClusterIntro}</p>
+      </header>
+      {can(me, 'registry:write') ? <ClusterForm /> : <ProblemView problem={{ status: 403, title: 'Forbidden' }} message={t.registry.notAllowed} />}
+    </div>
+  );
+}
+
+/** A new cluster's starting values. */
+const EMPTY: ClusterDto = {
+  id: 0, code: '', nameKo: '', nameEn: null, region: 'seoul', operator: { id: 0, code: '', nameKo: '', nameEn: null }, designation: null,
+  specializations: [], establishedYear: null, areaKm2: null, latitude: null, longitude: null, website: null, status: 'active',
+  createdAt: '', updatedAt: '',
+} as unknown as ClusterDto;
+
+function ClusterForm({ loaded, onReload }: { loaded?: Versioned<ClusterDto>; onReload?: () => void }) {
+  const { t, name, locale } = useRegistryI18n();
+  const me = useMe();
+  const creating = loaded === undefined;
+  const c = loaded?.value ?? EMPTY;
   const operatorEditable = canChangeClusterOperator(me);
   // Only someone who may hand the cluster over needs the list of operators.
   const operators = useClusterOperators(operatorEditable);
   const save = useReplaceCluster();
+  const create = useCreateCluster();
+  const idempotencyKey = useRef(newIdempotencyKey());
   const go = useGo();
-  const problem = save.error ?? undefined;
-  const pending = save.isPending;
+  const problem = (creating ? create.error : save.error) ?? undefined;
+  const pending = save.isPending || create.isPending;
   const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
 
   const operatorOptions = (operators.data?.items ?? [])
     .map((agency) => ({ code: agency.code, label: name(agency) }))
     .sort((a, b) => a.label.localeCompare(b.label, locale));
-  if (!operatorOptions.some((o) => o.code === c.operator.code)) operatorOptions.unshift({ code: c.operator.code, label: name(c.operator) });
+  if (!creating && !operatorOptions.some((o) => o.code === c.operator.code)) operatorOptions.unshift({ code: c.operator.code, label: name(c.operator) });
 
   const stale = problem?.status === 412;
   const { inPlace, rest } = splitErrors(stale ? undefined : problem, FIELDS);
@@ -83,18 +114,42 @@ function ClusterForm({ loaded, onReload }: { loaded: Versioned<ClusterDto>; onRe
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { body, errors: found } = readForm(new FormData(event.currentTarget), c, operatorEditable, t);
+    const data = new FormData(event.currentTarget);
+    const { body, errors: found } = readForm(data, c, operatorEditable, t);
+    if (creating) {
+      const code = textOf(data, 'code')?.toLowerCase();
+      if (!code) found.code = [t.form.required];
+      else if (!CODE_PATTERN.test(code)) found.code = [t.registry.codeHint];
+      if (!textOf(data, 'operatorCode')) found.operatorCode = [t.form.required];
+      setOwnErrors(found);
+      if (!body || !code || Object.keys(found).length > 0) return create.reset();
+      create.mutate(
+        { body: { ...body, code }, idempotencyKey: idempotencyKey.current },
+        {
+          onSuccess: (created) => go(paths.cluster(created.code, new URLSearchParams({ created: '1' }))),
+          onError: (error) => {
+            idempotencyKey.current = keyAfterSend(idempotencyKey.current, { kind: 'problem', problem: error as Problem }, newIdempotencyKey);
+          },
+        },
+      );
+      return;
+    }
     setOwnErrors(found);
     if (!body) {
       save.reset();
       return;
     }
-    save.mutate({ loaded, body }, { onSuccess: () => go(paths.cluster(c.code, new URLSearchParams({ saved: '1' }))) });
+    save.mutate({ loaded: loaded!, body }, { onSuccess: () => go(paths.cluster(c.code, new URLSearchParams({ saved: '1' }))) });
   }
 
   return (
     <form className="card form" onSubmit={submit} noValidate data-testid="cluster-edit-form" aria-busy={pending}>
       <div className="form__grid">
+        {creating && (
+          <Field form={FORM} name="code" label={t.fields.code} errors={errors} required hint={t.registry.codeHint}>
+            {(p) => <input {...p} type="text" maxLength={40} autoCapitalize="none" spellCheck={false} />}
+          </Field>
+        )}
         <Field form={FORM} name="nameKo" label={t.fields.nameKo} errors={errors} required>
           {(p) => <input {...p} type="text" defaultValue={c.nameKo} maxLength={200} lang="ko" />}
         </Field>
@@ -122,6 +177,7 @@ function ClusterForm({ loaded, onReload }: { loaded: Versioned<ClusterDto>; onRe
         >
           {(p) => (
             <select {...p} defaultValue={c.operator.code} disabled={!operatorEditable}>
+              {creating && <option value="">{t.users.chooseAgency}</option>}
               {operatorOptions.map((option) => (
                 <option key={option.code} value={option.code}>
                   {option.label}
@@ -174,12 +230,7 @@ function ClusterForm({ loaded, onReload }: { loaded: Versioned<ClusterDto>; onRe
 
       <div className="form__footer">
         {stale ? (
-          <div className="problem" role="alert" data-testid="stale-notice">
-            <p className="problem__message">{t.clusterEdit.stale}</p>
-            <button type="button" className="button" onClick={onReload}>
-              {t.clusterEdit.reload}
-            </button>
-          </div>
+          <StaleNotice onReload={onReload} />
         ) : (
           <FormProblem errors={errors} rest={rest} />
         )}
@@ -187,7 +238,7 @@ function ClusterForm({ loaded, onReload }: { loaded: Versioned<ClusterDto>; onRe
           <button type="submit" className="button button--primary" disabled={pending} data-testid="save">
             {pending ? t.common.saving : t.common.save}
           </button>
-          <Link to={paths.cluster(c.code)} className="button">
+          <Link to={creating ? paths.clusters() : paths.cluster(c.code)} className="button">
             {t.common.cancel}
           </Link>
         </div>

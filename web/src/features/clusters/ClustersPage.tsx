@@ -12,6 +12,8 @@ import { paths } from '../../lib/paths';
 import { useGo } from '../../lib/navigation';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useClusterOperators } from '../agencies/api';
+import { useMe } from '../auth/session';
+import { can } from '../../lib/permissions';
 import { useClusterList, type ClusterFilters } from './api';
 
 /** The filters live in the query string, so a filtered list can be bookmarked and shared. */
@@ -28,6 +30,7 @@ export function readFilters(search: URLSearchParams): ClusterFilters {
 
 export function ClustersPage() {
   const { t, lang, locale, name } = useI18n();
+  const me = useMe();
   useDocumentTitle(t.clusters.title);
   const [search] = useSearchParams();
   const go = useGo();
@@ -51,6 +54,11 @@ export function ClustersPage() {
           <p className="page__intro">{t.clusters.intro}</p>
         </div>
         <div className="page__actions">
+          {can(me, 'registry:write') && (
+            <Link to={paths.clusterNew()} className="button button--primary" data-testid="cluster-new">
+              {t.clusters.newCluster}
+            </Link>
+          )}
           <a className="button" href={clusterExportUrl(api.baseUrl, filters, 'csv', lang)} download title={t.clusters.exportHint} data-testid="clusters-export-csv">
             {t.clusters.exportCsv}
           </a>

@@ -1,9 +1,9 @@
-// The clusters' server state: query keys, reads and the one write.
+// The clusters' server state: query keys, reads and writes (register, edit, archive, unarchive).
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { versioned, type Versioned } from '../../api/api';
-import type { ClusterDto, ClusterStatus, Region, UpdateClusterRequest } from '../../api/client';
+import type { ClusterDto, ClusterStatus, CreateClusterRequest, Region, UpdateClusterRequest } from '../../api/client';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
-import { listClusters } from '../../api/operations';
+import { createCluster, listClusters } from '../../api/operations';
 
 const PAGE_SIZE = 50;
 
@@ -47,10 +47,11 @@ export function clusterChoicesQuery() {
   });
 }
 
+/** The cluster with its ETag: the page's archive and unarchive act on the version shown. */
 export function useCluster(code: string) {
   return useQuery({
     queryKey: clusterKeys.detail(code),
-    queryFn: ({ signal }) => run(async (clients) => (await clients.clusters.getClusterByCode(code)).result, signal),
+    queryFn: ({ signal }) => run(async (clients) => versioned(await clients.clusters.getClusterByCode(code)), signal),
   });
 }
 
@@ -72,5 +73,28 @@ export function useReplaceCluster() {
     mutationFn: ({ loaded, body }: { loaded: Versioned<ClusterDto>; body: UpdateClusterRequest }) =>
       run((clients) => clients.clusters.replaceCluster(loaded.value.id, loaded.etag, body)),
     onSuccess: () => refreshAfterWrite(queryClient, clusterKeys.all),
+  });
+}
+
+export function useCreateCluster() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: CreateClusterRequest; idempotencyKey: string }) =>
+      run((clients) => createCluster(clients.clusters, { body, idempotency_Key: idempotencyKey })),
+    onSuccess: () => refreshAfterWrite(queryClient, clusterKeys.all),
+  });
+}
+
+/** Archive (DELETE) or bring back the version the page shows; a 412 means someone changed it since. */
+export function useArchiveCluster() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ loaded, archive }: { loaded: Versioned<ClusterDto>; archive: boolean }) =>
+      run(async (clients) => {
+        if (archive) await clients.clusters.archiveCluster(loaded.value.id, loaded.etag);
+        else await clients.clusters.unarchiveCluster(loaded.value.id, loaded.etag);
+      }),
+    // The operator's list of operated clusters changes too.
+    onSuccess: () => refreshAfterWrite(queryClient, clusterKeys.all, ['agencies']),
   });
 }

@@ -67,6 +67,7 @@ export const auditEn: Widen<typeof auditKo> = {
     create: 'Created',
     update: 'Updated',
     archive: 'Archived',
+    unarchive: 'Unarchived',
     revoke: 'Revoked',
     set_password: 'Password set',
     unlock: 'Unlocked',

@@ -67,6 +67,7 @@ export const auditKo = {
     create: '등록',
     update: '수정',
     archive: '보관',
+    unarchive: '보관 해제',
     revoke: '폐기',
     set_password: '비밀번호 재설정',
     unlock: '잠금 해제',

@@ -4,6 +4,7 @@ import type { clustersKo } from './ko';
 /** The clusters strings in English: the same keys as ko.ts. */
 export const clustersEn: Widen<typeof clustersKo> = {
   clusters: {
+    newCluster: 'Register a cluster',
     title: 'Clusters',
     intro: 'The bio clusters of the council and the bodies that operate them.',
     caption: 'List of clusters',

@@ -3,6 +3,7 @@ import type { ClusterStatus } from '../../../api/client';
 /** The clusters strings in Korean; en.ts has the same keys. Composed into src/i18n/ko.ts. */
 export const clustersKo = {
   clusters: {
+    newCluster: '새 클러스터 등록',
     title: '클러스터',
     intro: '협의체에 참여하는 바이오 클러스터와 운영기관입니다.',
     caption: '클러스터 목록',
