@@ -318,6 +318,9 @@ public sealed class CouncilStore(DbConnectionFactory db, TimeProvider clock, Aud
             """, new { body.Id, r.NameKo, r.NameEn, r.OrganisingUnit, Opening = WireNames.Of(r.OpeningRule), Deciding = WireNames.Of(r.DecisionRule),
                 now = clock.GetUtcNow() }, tx);
         var after = (await BodyAsync(connection, tx, code))!.ToDto();
+        // Every calendar event of the body's meetings names the body (DESCRIPTION): a new Korean name is a new sequence for each.
+        if (after.NameKo != body.NameKo)
+            await connection.ExecuteAsync("UPDATE meetings SET sequence = sequence + 1 WHERE body_id = @Id", new { body.Id }, tx);
         await audit.WriteAsync(connection, tx, actor, "update", BodyEntity, body.Id, body.ToDto(), after);
         await tx.CommitAsync(ct);
         return after;

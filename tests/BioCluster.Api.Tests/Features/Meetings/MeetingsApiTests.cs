@@ -95,7 +95,8 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         // Convene: numbered from the body's counter (meeting 1 was the launch). Holding needs attendance first.
         var (convened, convenedTag) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "convened" }, etag));
         Assert.True(convened.GetProperty("number").GetInt32() >= 2);
-        Assert.Equal(1, convened.GetProperty("sequence").GetInt32());
+        // Two public items added (the feed's DESCRIPTION lists them) and the convening (number, status): three new sequences.
+        Assert.Equal(3, convened.GetProperty("sequence").GetInt32());
         etag = convenedTag;
         await (await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "held" }, etag)).Problem(HttpStatusCode.Conflict);
 
