@@ -230,7 +230,7 @@ public sealed class CouncilMembershipImport(IValidator<CreateMembershipRequest> 
                 row.Add("startsOn", "overlap", CouncilStore.Overlap(conflict));
                 return RowResult.Rejected;
             }
-            long newId = 0;
+            MembershipDto? created = null;
             if (write)
             {
                 foreach (var (term, endsOn) in plan.Ended)
@@ -238,15 +238,16 @@ public sealed class CouncilMembershipImport(IValidator<CreateMembershipRequest> 
                     var (before, after) = await CouncilStore.EndTermAsync(context.Connection, context.Transaction!, term, endsOn, context.Now);
                     await context.Audit.WriteAsync("end_term", CouncilStore.MembershipEntity, term.Id, before, after, ct);
                 }
-                var created = await CouncilStore.InsertTermAsync(context.Connection, context.Transaction!, context.Dialect, seat, r, agencyId, context.Now);
+                created = await CouncilStore.InsertTermAsync(context.Connection, context.Transaction!, context.Dialect, seat, r, agencyId, context.Now);
                 await context.Audit.WriteAsync("create", CouncilStore.MembershipEntity, created.Id, null, created, ct);
-                newId = created.Id;
             }
             foreach (var (term, endsOn) in plan.Ended) term.EndsOn = endsOn;
             terms.Add(new CouncilStore.MembershipRow
             {
-                Id = newId, SeatId = seat.Id, PersonName = r.PersonName, Title = r.Title, OnBehalfOfId = agencyId, StartsOn = r.StartsOn, EndsOn = r.EndsOn,
-                SubstituteAllowed = r.SubstituteAllowed, Voting = voting,
+                // As stored (a later row may end it, and the audit records it as the endpoint does); unwritten in a dry run.
+                Id = created?.Id ?? 0, SeatId = seat.Id, PersonName = r.PersonName, Title = r.Title, OnBehalfOfId = agencyId,
+                AgencyCode = created?.OnBehalfOf?.Code, AgencyNameKo = created?.OnBehalfOf?.NameKo, AgencyNameEn = created?.OnBehalfOf?.NameEn,
+                StartsOn = r.StartsOn, EndsOn = r.EndsOn, SubstituteAllowed = r.SubstituteAllowed, Voting = voting,
             });
             return RowResult.Created;
         }

@@ -43,7 +43,7 @@ public sealed class RowCheck(ImportRow row)
         // Spreadsheets send whole numbers as 2019 or 2019.0
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue)
             return (int)d;
-        Add(name, "not_a_number", $"'{Shorten(text)}' is not a whole number.");
+        Add(name, "not_a_number", Text.Of($"'{Shorten(text)}'은(는) 정수가 아닙니다.", $"'{Shorten(text)}' is not a whole number."));
         return null;
     }
 
@@ -52,7 +52,7 @@ public sealed class RowCheck(ImportRow row)
         var text = Row.Cells[column];
         if (text is null) return null;
         if (double.TryParse(text.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)) return value;
-        Add(name, "not_a_number", $"'{Shorten(text)}' is not a number.");
+        Add(name, "not_a_number", Text.Of($"'{Shorten(text)}'은(는) 숫자가 아닙니다.", $"'{Shorten(text)}' is not a number."));
         return null;
     }
 
@@ -87,7 +87,8 @@ public sealed class RowCheck(ImportRow row)
         if (text is null) return null;
         if (WireNames.TryParse<T>(text.ToLowerInvariant(), out var value)) return value;
         if (aliases is not null && aliases.TryGetValue(text.Replace(" ", ""), out var aliased)) return aliased;
-        Add(name, "unknown_value", $"'{Shorten(text)}' is not one of: {string.Join(", ", WireNames.All<T>())}.");
+        Add(name, "unknown_value", Text.Of($"'{Shorten(text)}'은(는) 허용된 값이 아닙니다: {string.Join(", ", WireNames.All<T>())}.",
+            $"'{Shorten(text)}' is not one of: {string.Join(", ", WireNames.All<T>())}."));
         return null;
     }
 
