@@ -195,6 +195,29 @@ export function listCouncilSeats(client: C.CouncilClient, parameters: ListCounci
   return client.listCouncilSeats(parameters.bodyCode, parameters.includeEnded);
 }
 
+export interface ExportCouncilSeatsParameters {
+  bodyCode?: Parameters<C.CouncilClient['exportCouncilSeats']>[0];
+  includeEnded?: Parameters<C.CouncilClient['exportCouncilSeats']>[1];
+}
+export function exportCouncilSeats(client: C.CouncilClient, parameters: ExportCouncilSeatsParameters = {}): ReturnType<C.CouncilClient['exportCouncilSeats']> {
+  return client.exportCouncilSeats(parameters.bodyCode, parameters.includeEnded);
+}
+
+export interface ExportCouncilSeatsXlsxParameters {
+  bodyCode?: Parameters<C.CouncilClient['exportCouncilSeatsXlsx']>[0];
+  includeEnded?: Parameters<C.CouncilClient['exportCouncilSeatsXlsx']>[1];
+}
+export function exportCouncilSeatsXlsx(client: C.CouncilClient, parameters: ExportCouncilSeatsXlsxParameters = {}): ReturnType<C.CouncilClient['exportCouncilSeatsXlsx']> {
+  return client.exportCouncilSeatsXlsx(parameters.bodyCode, parameters.includeEnded);
+}
+
+export interface ExportTermsEndingParameters {
+  days?: Parameters<C.CouncilClient['exportTermsEnding']>[0];
+}
+export function exportTermsEnding(client: C.CouncilClient, parameters: ExportTermsEndingParameters = {}): ReturnType<C.CouncilClient['exportTermsEnding']> {
+  return client.exportTermsEnding(parameters.days);
+}
+
 export interface ListTermsEndingParameters {
   days?: Parameters<C.CouncilClient['listTermsEnding']>[0];
 }
