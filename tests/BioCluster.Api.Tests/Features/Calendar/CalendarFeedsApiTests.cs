@@ -16,7 +16,7 @@ namespace BioCluster.Api.Tests.Features.Calendar;
 /// same iCalendar library; a meeting's changes and cancellation carried by SEQUENCE and STATUS under one UID; internal
 /// items kept out; revoked and unknown tokens alike 404; only the token's hash at rest.
 /// </summary>
-public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<IssuesFactory>
+public abstract class CalendarFeedsApiSuite<THost>(THost host) where THost : ApiFactory, IIssuesHost
 {
     private static async Task<(JsonElement Created, string Token, string Path)> MakeFeed(HttpClient owner, object body)
     {
@@ -45,7 +45,7 @@ public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<Is
 
     private static CalendarEvent EventOf(IcalCalendar calendar, long meetingId) => calendar.Events.Single(e => e.Uid == $"meeting-{meetingId}@biocluster");
 
-    [Fact]
+    [ApiFact]
     public async Task ABodyFeed_ReadWithoutSigningIn_ParsesBack_WithTheSeededFirstMeeting()
     {
         var (created, token, path) = await MakeFeed(await host.Party("khidi"), new { scope = "body", bodyCode = "council" });
@@ -72,7 +72,7 @@ public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<Is
     /// SEQUENCE counts changes to what the subscriber's calendar shows (title and number, time, place, online link, status,
     /// the public agenda in DESCRIPTION), and nothing else: re-sending the same fields, internal items and attendance leave it.
     /// </summary>
-    [Fact]
+    [ApiFact]
     public async Task Sequence_RisesExactlyWhenTheEventAsShownChanges()
     {
         var secretariat = await host.Party("mohw");
@@ -137,7 +137,7 @@ public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<Is
         Assert.Equal(EventStatus.Cancelled, cancelled.Status);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task AMeeting_ChangedThenCancelled_KeepsItsUid_GrowsItsSequence_AndEndsCancelled_WithoutInternalItems()
     {
         var secretariat = await host.Party("mohw");
@@ -196,7 +196,7 @@ public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<Is
         Assert.Contains("위원 일정 조정으로 연기", third.Description);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task ARevokedToken_AndAnUnknownOne_AnswerTheSame404()
     {
         var owner = await host.Party("gbsa");
@@ -229,18 +229,18 @@ public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<Is
         await (await host.Raw().GetAsync("/api/v1/calendar/not-a-token.ics")).Problem(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task TheToken_IsNotKeptInClear_OnlyItsSha256()
     {
         var (created, token, _) = await MakeFeed(await host.Party("wmit"), new { scope = "person" });
         var id = created.GetProperty("feed").GetProperty("id").GetInt64();
-        await using var db = host.OpenDatabase();
+        await using var db = host.OpenDb();
         var row = (IDictionary<string, object?>)await db.QuerySingleAsync("SELECT * FROM calendar_feeds WHERE id = @id", new { id });
         Assert.DoesNotContain(row.Values, v => v?.ToString()?.Contains(token[4..], StringComparison.Ordinal) == true);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token))), row["token_hash"]);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task APersonFeed_HasTheMeetingsOfTheBodiesItsAgencySitsOn_AndNeedsAnAgency()
     {
         // kbiohealth holds a seat on the council (and presents at meeting 1): the launch is in its feed.
@@ -259,7 +259,7 @@ public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<Is
         await (await admin.PostAsync("/api/v1/calendar-feeds", Http.Body(new { scope = "person", bodyCode = "council" }))).Problem(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task AFeed_StopsWhenItsOwningKeyIsRevoked()
     {
         var secret = await host.NewKey("khidi", ["read"]);
@@ -282,3 +282,8 @@ internal static class CalendarHttp
 {
     public static async Task<JsonElement> GetFromJson(this HttpClient client, string path) => await (await client.GetAsync(path)).Read<JsonElement>();
 }
+
+public sealed class CalendarFeedsApiTests(IssuesFactory host) : CalendarFeedsApiSuite<IssuesFactory>(host), IClassFixture<IssuesFactory>;
+
+[SqlServerSuite]
+public sealed class CalendarFeedsApiSqlServerTests(SqlServerIssuesFactory host) : CalendarFeedsApiSuite<SqlServerIssuesFactory>(host), IClassFixture<SqlServerIssuesFactory>;

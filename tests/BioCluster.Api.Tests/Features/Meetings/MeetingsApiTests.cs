@@ -9,7 +9,7 @@ using BioCluster.Contracts.Meetings;
 namespace BioCluster.Api.Tests.Features.Meetings;
 
 /// <summary>The council through HTTP: the seeded launch, a meeting from plan to close, attendance and quorum, decisions and follow-ups.</summary>
-public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesFactory>
+public abstract class MeetingsApiSuite<THost>(THost host) where THost : ApiFactory, IIssuesHost
 {
     private static object NewMeeting(string title = "제2차 바이오 클러스터 협의체 회의") => new
     {
@@ -42,7 +42,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         };
     }
 
-    [Fact]
+    [ApiFact]
     public async Task TheLaunch_IsSeeded_SeatsApartFromHolders_AndMeetingOneHeldWithItsAgenda()
     {
         var viewer = await host.Party("khidi");
@@ -67,7 +67,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
             a => Assert.Equal("cluster", a.GetProperty("links")[0].GetProperty("kind").GetString()));
     }
 
-    [Fact]
+    [ApiFact]
     public async Task AMeeting_FromPlanToClose_WithAttendanceQuorumDecisionsAndFollowUps()
     {
         var secretariat = await host.Party("mohw");
@@ -157,7 +157,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         Assert.True(board.GetProperty("daysLate").GetInt32() >= 1);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task ADecision_MovesAnIssue_AndRaisesAnother_LinkedBothWays_WithTheMeetingOnTheTimeline()
     {
         var secretariat = await host.Party("mohw");
@@ -200,7 +200,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
             l => l.GetProperty("kind").GetString() == "regulatory_issue" && l.GetProperty("id").GetInt64() == raisedIssue.GetProperty("id").GetInt64());
     }
 
-    [Fact]
+    [ApiFact]
     public async Task AWorkingGroup_NumbersItsOwnMeetings_UsesItsOwnRules_AndOpenFollowUpsReturnAsMattersArising()
     {
         var secretariat = await host.Party("mohw");
@@ -260,7 +260,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         Assert.Contains(arising.GetProperty("links").EnumerateArray(), l => l.GetProperty("kind").GetString() == "decision" && l.GetProperty("id").GetInt64() == itemId);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task TheMeetingList_FiltersByCluster_ThroughItsItemsAndIssues()
     {
         var viewer = await host.Party("khidi");
@@ -275,7 +275,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         await (await viewer.GetAsync("/api/v1/meetings/export.csv?state=nonsense")).Problem(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Cancelling_NeedsAReason_AndMovesTheCalendarSequence()
     {
         var secretariat = await host.Party("mohw");
@@ -291,7 +291,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         Assert.Equal(JsonValueKind.Null, cancelled.GetProperty("number").ValueKind); // never convened: no number used
     }
 
-    [Fact]
+    [ApiFact]
     public async Task AnInternalItem_IsHiddenFromViewers_ButShownToTheOperatorWhoseClusterItNames()
     {
         var secretariat = await host.Party("mohw");
@@ -312,3 +312,8 @@ internal static class FollowUpTestHelpers
     public static string ETagOf(this JsonElement _, HttpClient owner, long id) =>
         owner.GetAsync($"/api/v1/follow-ups/{id}").GetAwaiter().GetResult().ETag();
 }
+
+public sealed class MeetingsApiTests(IssuesFactory host) : MeetingsApiSuite<IssuesFactory>(host), IClassFixture<IssuesFactory>;
+
+[SqlServerSuite]
+public sealed class MeetingsApiSqlServerTests(SqlServerIssuesFactory host) : MeetingsApiSuite<SqlServerIssuesFactory>(host), IClassFixture<SqlServerIssuesFactory>;
