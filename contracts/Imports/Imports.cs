@@ -7,6 +7,10 @@ public enum ImportEntity
     Clusters,
     ClusterIndicators,
     RegulatoryIssues,
+    /// <summary>The council's seats (and its working groups'), matched by body and Korean label.</summary>
+    CouncilSeats,
+    /// <summary>Who holds a seat for a term (위원 임기), under the same rules as the membership endpoint.</summary>
+    CouncilMemberships,
 }
 
 /// <summary>What happens to the good rows when some rows are rejected.</summary>

@@ -33,6 +33,29 @@ public static class MeetingCalendar
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
+    /// <summary>
+    /// What a subscriber's calendar shows of a meeting, as one string: the event's SUMMARY, DTSTART, DTEND, LOCATION, URL,
+    /// STATUS and DESCRIPTION exactly as the feed writes them (the title and number, time, venue, online link, state,
+    /// cancellation and the public agenda), without the stamps and the sequence. A change that alters it raises the
+    /// meeting's sequence; one that does not (an internal item, a decision, attendance, follow-ups) leaves it alone.
+    /// </summary>
+    public static string FaceOf(MeetingDto m)
+    {
+        var row = new CalendarFeedStore.FeedMeetingRow
+        {
+            Id = m.Id, BodyNameKo = m.BodyNameKo, Number = m.Number, TitleKo = m.TitleKo, Kind = WireNames.Of(m.Kind), State = WireNames.Of(m.State),
+            StartsAt = m.StartsAt, EndsAt = m.EndsAt, Venue = m.Venue, OnlineUrl = m.OnlineUrl, CancelReason = m.CancelReason,
+            CreatedAt = m.CreatedAt, UpdatedAt = m.CreatedAt,
+        };
+        // The feed reads public items only and numbers them among themselves, as here.
+        var agenda = m.Agenda.Where(a => a.Visibility == AgendaVisibility.Public)
+            .Select(a => new CalendarFeedStore.FeedAgendaRow { MeetingId = m.Id, Id = a.Id, ParentId = a.ParentId, Position = a.Position, TitleKo = a.TitleKo })
+            .ToList();
+        var e = EventOf(row, agenda);
+        return string.Join('\u001f', e.Summary, m.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            m.EndsAt?.UtcTicks.ToString(CultureInfo.InvariantCulture), e.Location, e.Url?.AbsoluteUri, e.Status, e.Description);
+    }
+
     private static CalendarEvent EventOf(CalendarFeedStore.FeedMeetingRow m, IReadOnlyList<CalendarFeedStore.FeedAgendaRow> agenda)
     {
         var state = WireNames.Parse<MeetingState>(m.State);

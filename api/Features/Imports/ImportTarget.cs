@@ -57,6 +57,31 @@ public sealed class RowCheck(ImportRow row)
         return null;
     }
 
+    /// <summary>A yes/no cell: true/false, yes/no, y/n, 1/0, 예/아니오, O/X (any case).</summary>
+    public bool? Bool(int column, string name)
+    {
+        var text = Row.Cells[column];
+        if (text is null) return null;
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "true" or "yes" or "y" or "1" or "예" or "o" or "있음": return true;
+            case "false" or "no" or "n" or "0" or "아니오" or "아니요" or "x" or "없음": return false;
+        }
+        Add(name, "not_a_boolean", Text.Of($"'{Shorten(text)}'은(는) 예/아니오(true/false) 값이 아닙니다.", $"'{Shorten(text)}' is not yes or no (true/false)."));
+        return null;
+    }
+
+    /// <summary>A calendar day: yyyy-mm-dd (also with . or / between the parts, as Korean spreadsheets write it).</summary>
+    public DateOnly? Date(int column, string name)
+    {
+        var text = Row.Cells[column];
+        if (text is null) return null;
+        var normal = text.Trim().TrimEnd('.').Replace('.', '-').Replace('/', '-').Replace(" ", "");
+        if (DateOnly.TryParseExact(normal, ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        Add(name, "not_a_date", Text.Of($"'{Shorten(text)}'은(는) 날짜(yyyy-mm-dd)가 아닙니다.", $"'{Shorten(text)}' is not a date (yyyy-mm-dd)."));
+        return null;
+    }
+
     /// <summary>An enum value written as its wire name, its Korean or English label (what the exports write) or an alias.</summary>
     public T? Enum<T>(int column, string name, IReadOnlyDictionary<string, T>? aliases = null) where T : struct, System.Enum
     {

@@ -31,6 +31,8 @@ public static class ImportsApi
         services.AddScoped<ImportTarget, ClusterImport>();
         services.AddScoped<ImportTarget, ClusterIndicatorImport>();
         services.AddScoped<ImportTarget, RegulatoryIssueImport>();
+        services.AddScoped<ImportTarget, CouncilSeatImport>();
+        services.AddScoped<ImportTarget, CouncilMembershipImport>();
         return services;
     }
 
@@ -67,7 +69,7 @@ public static class ImportsApi
     private static ProblemHttpResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
 
-    /// <param name="entity">agencies, clusters, cluster_indicators or regulatory_issues.</param>
+    /// <param name="entity">agencies, clusters, cluster_indicators, regulatory_issues, council_seats or council_memberships.</param>
     /// <param name="dryRun">Check every row and write nothing.</param>
     /// <param name="onError">fail (default): any rejected row means nothing is written; skip: write the good rows.</param>
     /// <param name="charset">For CSV: utf-8 or cp949 (euc-kr). Detected when absent.</param>

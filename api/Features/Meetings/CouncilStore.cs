@@ -142,33 +142,116 @@ public sealed class CouncilStore(DbConnectionFactory db, TimeProvider clock, Aud
         return rows.Select(r => r.ToDto(today)).ToList();
     }
 
+    /// <summary>A term as the terms-ending export writes it: with its seat's body and label, so the file imports back as memberships.</summary>
+    public sealed record TermLine(string BodyCode, string SeatLabel, MembershipDto Term);
+
+    /// <summary><see cref="TermsEndingAsync"/> with each term's seat named (the export).</summary>
+    public async Task<IReadOnlyList<TermLine>> TermsEndingLinesAsync(int days, CancellationToken ct)
+    {
+        var terms = await TermsEndingAsync(days, ct);
+        if (terms.Count == 0) return [];
+        await using var connection = await db.OpenAsync(ct);
+        var ids = terms.Select(t => t.SeatId).Distinct().ToList();
+        var seats = (await connection.QueryAsync<(long Id, string BodyCode, string LabelKo)>(
+            "SELECT s.id, b.code, s.label_ko FROM council_seats s JOIN council_bodies b ON b.id = s.body_id WHERE s.id IN @ids", new { ids }))
+            .ToDictionary(s => s.Id);
+        return terms.Select(t => new TermLine(seats[t.SeatId].BodyCode, seats[t.SeatId].LabelKo, t)).ToList();
+    }
+
     public async Task<StoreResult<SeatDto>> CreateSeatAsync(CreateSeatRequest r, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        if (await BodyAsync(connection, tx, r.BodyCode) is not { } body)
-            return Refusal.Invalid("bodyCode", Text.Of($"코드 '{r.BodyCode}'인 협의체가 없습니다.", $"No council body has the code '{r.BodyCode}'."));
+        if (await BodyAsync(connection, tx, r.BodyCode) is not { } body) return Refusal.Invalid("bodyCode", NoBody(r.BodyCode));
         long? agencyId = null;
-        if (r.AgencyCode is { } code)
-        {
-            agencyId = await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM agencies WHERE code = @code AND status = 'active'", new { code }, tx);
-            if (agencyId is null) return Refusal.Invalid("agencyCode", Text.Of($"코드 '{code}'인 활성 기관이 없습니다.", $"No active agency has the code '{code}'."));
-        }
+        if (r.AgencyCode is { } code && (agencyId = await ActiveAgencyIdAsync(connection, tx, code)) is null)
+            return Refusal.Invalid("agencyCode", NoActiveAgency(code));
+        var seat = await InsertSeatAsync(connection, tx, db.Dialect, body.Id, r, agencyId, now);
+        await audit.WriteAsync(connection, tx, actor, "create", SeatEntity, seat.Id, null, seat);
+        await tx.CommitAsync(ct);
+        return seat;
+    }
+
+    // The rules and writes of seats and terms, shared by the endpoints above and the imports (Features/Imports/CouncilImports.cs),
+    // which run them in their own transaction, row by row.
+
+    public static string NoBody(string code) => Text.Of($"코드 '{code}'인 협의체가 없습니다.", $"No council body has the code '{code}'.");
+
+    public static string NoActiveAgency(string code) => Text.Of($"코드 '{code}'인 활성 기관이 없습니다.", $"No active agency has the code '{code}'.");
+
+    /// <summary>The id of the active agency with this code (null: none).</summary>
+    public static Task<long?> ActiveAgencyIdAsync(DbConnection connection, DbTransaction? tx, string code) =>
+        connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM agencies WHERE code = @code AND status = 'active'", new { code }, tx);
+
+    /// <summary>Writes a seat (active from the given day, or today in Korea) and answers it as the endpoint does, without a holder.</summary>
+    public static async Task<SeatDto> InsertSeatAsync(DbConnection connection, DbTransaction tx, SqlDialect dialect, long bodyId, CreateSeatRequest r,
+        long? agencyId, DateTimeOffset now)
+    {
         var id = await connection.ExecuteScalarAsync<long>($"""
             INSERT INTO council_seats (body_id, position, seat_group, sector, agency_id, label_ko, label_en, sort_order, active_from, voting,
                                        version, created_at, updated_at)
             VALUES (@BodyId, @Position, @Group, @Sector, @AgencyId, @LabelKo, @LabelEn, @SortOrder, @ActiveFrom, @Voting, 1, @Now, @Now);
-            {db.Dialect.SelectNewId}
+            {dialect.SelectNewId}
             """, new
         {
-            BodyId = body.Id, Position = WireNames.Of(r.Position), Group = WireNames.Of(r.Group), Sector = r.Sector is { } s ? WireNames.Of(s) : null,
+            BodyId = bodyId, Position = WireNames.Of(r.Position), Group = WireNames.Of(r.Group), Sector = r.Sector is { } s ? WireNames.Of(s) : null,
             AgencyId = agencyId, r.LabelKo, r.LabelEn, r.SortOrder, ActiveFrom = r.ActiveFrom ?? Council.DayOf(now), r.Voting, Now = now,
         }, tx);
-        var seat = (await connection.QuerySingleAsync<SeatRow>($"{SeatSelect} WHERE s.id = @id", new { id }, tx)).ToDto(null);
-        await audit.WriteAsync(connection, tx, actor, "create", SeatEntity, id, null, seat);
-        await tx.CommitAsync(ct);
-        return seat;
+        return (await connection.QuerySingleAsync<SeatRow>($"{SeatSelect} WHERE s.id = @id", new { id }, tx)).ToDto(null);
+    }
+
+    /// <summary>A body's seats (all of them, ended ones too), for an import to match rows against.</summary>
+    public static async Task<List<SeatRow>> SeatsOfBodyAsync(DbConnection connection, DbTransaction? tx, long bodyId) =>
+        (await connection.QueryAsync<SeatRow>($"{SeatSelect} WHERE s.body_id = @bodyId ORDER BY s.sort_order, s.id", new { bodyId }, tx)).AsList();
+
+    /// <summary>The terms of a seat, earliest first.</summary>
+    public static async Task<List<MembershipRow>> TermsOfSeatAsync(DbConnection connection, DbTransaction? tx, long seatId) =>
+        (await connection.QueryAsync<MembershipRow>($"{MembershipSelect} WHERE m.seat_id = @seatId ORDER BY m.starts_on, m.id", new { seatId }, tx)).AsList();
+
+    /// <summary>What placing a new term in a seat does: the open-ended terms it ends (on the day before it starts), or the term it collides with.</summary>
+    public sealed record TermPlan(IReadOnlyList<(MembershipRow Term, DateOnly EndsOn)> Ended, MembershipRow? Conflict);
+
+    /// <summary>
+    /// Terms in one seat may not overlap: a holder without an end date who started earlier has their term ended the day
+    /// before the new one starts; any other overlap is a conflict (and nothing is ended).
+    /// </summary>
+    public static TermPlan PlanTerm(IEnumerable<MembershipRow> terms, DateOnly startsOn, DateOnly? endsOn)
+    {
+        var ended = new List<(MembershipRow, DateOnly)>();
+        foreach (var term in terms)
+        {
+            var overlaps = term.StartsOn <= (endsOn ?? DateOnly.MaxValue) && (term.EndsOn ?? DateOnly.MaxValue) >= startsOn;
+            if (!overlaps) continue;
+            if (term.EndsOn is null && term.StartsOn < startsOn) ended.Add((term, startsOn.AddDays(-1)));
+            else return new TermPlan([], term);
+        }
+        return new TermPlan(ended, null);
+    }
+
+    public static string Overlap(MembershipRow term) => Text.Of($"이 좌석에는 {term.StartsOn:yyyy-MM-dd}부터 {term.PersonName} 위원의 임기가 겹칩니다.",
+        $"{term.PersonName}'s term in this seat from {term.StartsOn:yyyy-MM-dd} overlaps.");
+
+    /// <summary>Ends a term on the given day; answers the term before and after, as the audit trail records them.</summary>
+    public static async Task<(MembershipDto Before, MembershipDto After)> EndTermAsync(DbConnection connection, DbTransaction tx, MembershipRow term,
+        DateOnly endsOn, DateTimeOffset now)
+    {
+        await connection.ExecuteAsync("UPDATE council_memberships SET ends_on = @endsOn, updated_at = @now WHERE id = @Id", new { endsOn, now, term.Id }, tx);
+        var before = term.ToDto(Council.DayOf(now));
+        return (before, before with { EndsOn = endsOn });
+    }
+
+    /// <summary>Writes a term (voting as the seat when not given) and answers it as the endpoint does.</summary>
+    public static async Task<MembershipDto> InsertTermAsync(DbConnection connection, DbTransaction tx, SqlDialect dialect, SeatRow seat,
+        CreateMembershipRequest r, long? agencyId, DateTimeOffset now)
+    {
+        var id = await connection.ExecuteScalarAsync<long>($"""
+            INSERT INTO council_memberships (seat_id, person_name, title, on_behalf_of_id, starts_on, ends_on, substitute_allowed, voting,
+                                             created_at, updated_at)
+            VALUES (@SeatId, @PersonName, @Title, @AgencyId, @StartsOn, @EndsOn, @SubstituteAllowed, @Voting, @Now, @Now);
+            {dialect.SelectNewId}
+            """, new { SeatId = seat.Id, r.PersonName, r.Title, AgencyId = agencyId, r.StartsOn, r.EndsOn, r.SubstituteAllowed, Voting = r.Voting ?? seat.Voting, Now = now }, tx);
+        return (await connection.QuerySingleAsync<MembershipRow>($"{MembershipSelect} WHERE m.id = @id", new { id }, tx)).ToDto(Council.DayOf(now));
     }
 
     /// <summary>
@@ -178,42 +261,22 @@ public sealed class CouncilStore(DbConnectionFactory db, TimeProvider clock, Aud
     public async Task<StoreResult<MembershipDto>> AddMembershipAsync(long seatId, CreateMembershipRequest r, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = Council.DayOf(now);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var seat = await connection.QuerySingleOrDefaultAsync<SeatRow>($"{SeatSelect} WHERE s.id = @seatId", new { seatId }, tx);
         if (seat is null) return Refusal.NotFound;
         long? agencyId = seat.AgencyId;
-        if (r.OnBehalfOfCode is { } code)
+        if (r.OnBehalfOfCode is { } code && (agencyId = await ActiveAgencyIdAsync(connection, tx, code)) is null)
+            return Refusal.Invalid("onBehalfOfCode", NoActiveAgency(code));
+        var plan = PlanTerm(await TermsOfSeatAsync(connection, tx, seatId), r.StartsOn, r.EndsOn);
+        if (plan.Conflict is { } conflict) return Refusal.Conflict(Overlap(conflict));
+        foreach (var (term, endsOn) in plan.Ended)
         {
-            agencyId = await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM agencies WHERE code = @code AND status = 'active'", new { code }, tx);
-            if (agencyId is null) return Refusal.Invalid("onBehalfOfCode", Text.Of($"코드 '{code}'인 활성 기관이 없습니다.", $"No active agency has the code '{code}'."));
+            var (before, after) = await EndTermAsync(connection, tx, term, endsOn, now);
+            await audit.WriteAsync(connection, tx, actor, "end_term", MembershipEntity, term.Id, before, after);
         }
-        var terms = (await connection.QueryAsync<MembershipRow>($"{MembershipSelect} WHERE m.seat_id = @seatId", new { seatId }, tx)).AsList();
-        foreach (var term in terms)
-        {
-            var overlaps = term.StartsOn <= (r.EndsOn ?? DateOnly.MaxValue) && (term.EndsOn ?? DateOnly.MaxValue) >= r.StartsOn;
-            if (!overlaps) continue;
-            if (term.EndsOn is null && term.StartsOn < r.StartsOn)
-            {
-                var ended = r.StartsOn.AddDays(-1);
-                await connection.ExecuteAsync("UPDATE council_memberships SET ends_on = @ended, updated_at = @now WHERE id = @Id",
-                    new { ended, now, term.Id }, tx);
-                var before = term.ToDto(today);
-                await audit.WriteAsync(connection, tx, actor, "end_term", MembershipEntity, term.Id, before, before with { EndsOn = ended });
-                continue;
-            }
-            return Refusal.Conflict(Text.Of($"이 좌석에는 {term.StartsOn:yyyy-MM-dd}부터 {term.PersonName} 위원의 임기가 겹칩니다.",
-                $"{term.PersonName}'s term in this seat from {term.StartsOn:yyyy-MM-dd} overlaps."));
-        }
-        var id = await connection.ExecuteScalarAsync<long>($"""
-            INSERT INTO council_memberships (seat_id, person_name, title, on_behalf_of_id, starts_on, ends_on, substitute_allowed, voting,
-                                             created_at, updated_at)
-            VALUES (@seatId, @PersonName, @Title, @AgencyId, @StartsOn, @EndsOn, @SubstituteAllowed, @Voting, @Now, @Now);
-            {db.Dialect.SelectNewId}
-            """, new { seatId, r.PersonName, r.Title, AgencyId = agencyId, r.StartsOn, r.EndsOn, r.SubstituteAllowed, Voting = r.Voting ?? seat.Voting, Now = now }, tx);
-        var membership = (await connection.QuerySingleAsync<MembershipRow>($"{MembershipSelect} WHERE m.id = @id", new { id }, tx)).ToDto(today);
-        await audit.WriteAsync(connection, tx, actor, "create", MembershipEntity, id, null, membership);
+        var membership = await InsertTermAsync(connection, tx, db.Dialect, seat, r, agencyId, now);
+        await audit.WriteAsync(connection, tx, actor, "create", MembershipEntity, membership.Id, null, membership);
         await tx.CommitAsync(ct);
         return membership;
     }
@@ -255,6 +318,9 @@ public sealed class CouncilStore(DbConnectionFactory db, TimeProvider clock, Aud
             """, new { body.Id, r.NameKo, r.NameEn, r.OrganisingUnit, Opening = WireNames.Of(r.OpeningRule), Deciding = WireNames.Of(r.DecisionRule),
                 now = clock.GetUtcNow() }, tx);
         var after = (await BodyAsync(connection, tx, code))!.ToDto();
+        // Every calendar event of the body's meetings names the body (DESCRIPTION): a new Korean name is a new sequence for each.
+        if (after.NameKo != body.NameKo)
+            await connection.ExecuteAsync("UPDATE meetings SET sequence = sequence + 1 WHERE body_id = @Id", new { body.Id }, tx);
         await audit.WriteAsync(connection, tx, actor, "update", BodyEntity, body.Id, body.ToDto(), after);
         await tx.CommitAsync(ct);
         return after;

@@ -104,9 +104,22 @@ public sealed class FollowUpStore(DbConnectionFactory db, TimeProvider clock, Au
         return rows.Select(r => ToDto(r, notes[r.Id], view)).ToList();
     }
 
-    public async Task<IReadOnlyList<FollowUpDto>> OfMeetingAsync(DbConnection connection, DbTransaction? tx, long meetingId, CouncilView view) =>
-        await WithNotesAsync(connection, tx,
-            (await connection.QueryAsync<FollowUpRow>($"{Select} WHERE f.meeting_id = @meetingId ORDER BY f.id", new { meetingId }, tx)).AsList(), view);
+    /// <summary>A meeting's follow-ups with their notes as read, to be shown to any caller (<see cref="Shape"/>) without reading them again.</summary>
+    public sealed record MeetingFollowUps(IReadOnlyList<FollowUpRow> Rows, ILookup<long, NoteRow> Notes);
+
+    public async Task<MeetingFollowUps> RowsOfMeetingAsync(DbConnection connection, DbTransaction? tx, long meetingId)
+    {
+        var rows = (await connection.QueryAsync<FollowUpRow>($"{Select} WHERE f.meeting_id = @meetingId ORDER BY f.id", new { meetingId }, tx)).AsList();
+        if (rows.Count == 0) return new MeetingFollowUps(rows, Array.Empty<NoteRow>().ToLookup(n => n.FollowUpId));
+        var ids = rows.Select(r => r.Id).ToList();
+        var notes = (await connection.QueryAsync<NoteRow>(
+            "SELECT follow_up_id, progress_percent, note, evidence, actor_name, created_at FROM follow_up_notes WHERE follow_up_id IN @ids ORDER BY id",
+            new { ids }, tx)).ToLookup(n => n.FollowUpId);
+        return new MeetingFollowUps(rows, notes);
+    }
+
+    /// <summary>A meeting's follow-ups as one caller is shown them (the moves it may make); which it sees, the meeting decides.</summary>
+    public IReadOnlyList<FollowUpDto> Shape(MeetingFollowUps read, CouncilView view) => read.Rows.Select(r => ToDto(r, read.Notes[r.Id], view)).ToList();
 
     private (IReadOnlyList<string> Where, DynamicParameters Parameters) Where(FollowUpFilter filter, CouncilView view)
     {

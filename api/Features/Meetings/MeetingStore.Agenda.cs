@@ -58,7 +58,15 @@ public sealed partial class MeetingStore
         public bool Voting { get; set; }
     }
 
-    private async Task<Versioned<MeetingDto>> AssembleAsync(DbConnection connection, DbTransaction? tx, MeetingRow m, CouncilView view)
+    /// <summary>Everything a meeting's answer is made of, read once; <see cref="Shape"/> makes it into what one caller sees.</summary>
+    internal sealed record MeetingParts(MeetingRow Row, List<AgendaRow> Items, ILookup<long, LinkRow> Links, List<AttendanceRow> Attendance, QuorumDto Quorum,
+        FollowUpStore.MeetingFollowUps FollowUps, IReadOnlyList<string> Blockers);
+
+    private async Task<Versioned<MeetingDto>> AssembleAsync(DbConnection connection, DbTransaction? tx, MeetingRow m, CouncilView view) =>
+        Shape(await LoadAsync(connection, tx, m), view);
+
+    /// <summary>Reads a meeting's parts: agenda, links, attendance, the seats for its quorum, follow-ups and close blockers.</summary>
+    internal async Task<MeetingParts> LoadAsync(DbConnection connection, DbTransaction? tx, MeetingRow m)
     {
         var id = m.Id;
         var items = (await connection.QueryAsync<AgendaRow>("""
@@ -88,7 +96,15 @@ public sealed partial class MeetingStore
         var votingSeats = seats.Count(s => s.Voting && s.ActiveOn(day));
         var present = attendance.Count(a => a.Voting && a.Status is "present" or "substitute");
         var quorum = Quorum.Of(votingSeats, present, WireNames.Parse<QuorumRule>(m.OpeningRule), WireNames.Parse<QuorumRule>(m.DecisionRule));
+        var follow = await followUps.RowsOfMeetingAsync(connection, tx, id);
+        var blockers = m.StateValue == MeetingState.Held ? await CloseBlockersAsync(connection, tx, id) : [];
+        return new MeetingParts(m, items, links, attendance, quorum, follow, blockers);
+    }
 
+    /// <summary>The meeting as <paramref name="view"/> sees it, from parts already read (no query).</summary>
+    internal Versioned<MeetingDto> Shape(MeetingParts parts, CouncilView view)
+    {
+        var (m, items, links, attendance, quorum, read, blockers) = parts;
         bool Sees(AgendaRow item) => view.Manages || item.Visibility == "public"
             || links[item.Id].Any(l => l.TargetKind == "cluster" && view.OwnClusters.Contains(l.TargetId));
         var seen = items.Where(Sees).ToList();
@@ -101,9 +117,8 @@ public sealed partial class MeetingStore
             i.Outcome is null ? null : new DecisionDto(WireNames.Parse<DecisionOutcome>(i.Outcome), i.DecisionText ?? "", i.VotesFor, i.VotesAgainst,
                 i.VotesAbstaining, i.QuorumMet == true, i.DecidedAt!.Value))).ToList();
 
-        var follow = (await followUps.OfMeetingAsync(connection, tx, id, view))
+        var follow = followUps.Shape(read, view)
             .Where(f => view.Manages || f.AgendaItemId is not { } item || seenIds.Contains(item) || f.OwnerAgency?.Id == view.AgencyId).ToList();
-        var blockers = m.StateValue == MeetingState.Held ? await CloseBlockersAsync(connection, tx, id) : [];
         var dto = new MeetingDto(m.Id, m.BodyCode, m.BodyNameKo, m.Number, m.TitleKo, m.TitleEn, WireNames.Parse<MeetingKind>(m.Kind), m.StateValue,
             m.StartsAt, m.EndsAt, m.Venue, m.OnlineUrl, m.CancelReason, m.Sequence, agenda,
             attendance.Select(a => new AttendanceDto(a.SeatId, a.SeatLabel, a.Name, WireNames.Parse<AttendanceStatus>(a.Status), a.SubstituteName,
@@ -309,13 +324,14 @@ public sealed partial class MeetingStore
     /// votes, when given, cannot exceed those present; follow-ups it names are created with it.
     /// </summary>
     public Task<WriteResult<MeetingDto>> DecideAsync(long id, long expectedVersion, long itemId, DecisionRequest r, Actor actor, CouncilView view, CancellationToken ct) =>
-        ChangeAsync(id, expectedVersion, actor, view, "decision", async (connection, tx, row) =>
+        ChangeAsync(id, expectedVersion, actor, view, "decision", async (connection, tx, read) =>
         {
+            var row = read.Row;
             if (row.StateValue is not (MeetingState.Convened or MeetingState.Held))
                 return Refusal.Conflict(Text.Of("결정은 소집되었거나 개최된 회의에서만 기록합니다.", "Decisions are recorded for a convened or held meeting."));
             if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM agenda_items WHERE id = @itemId AND meeting_id = @id", new { id, itemId }, tx) == 0)
                 return Refusal.NotFound;
-            var quorum = (await AssembleAsync(connection, tx, row, view)).Value.Quorum;
+            var quorum = read.Quorum;
             var votes = (r.VotesFor ?? 0) + (r.VotesAgainst ?? 0) + (r.VotesAbstaining ?? 0);
             if (votes > quorum.Present)
                 return Refusal.Invalid("votesFor", Text.Of($"표 수({votes})가 출석 위원 수({quorum.Present})보다 많습니다.",

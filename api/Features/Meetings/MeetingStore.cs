@@ -160,7 +160,7 @@ public sealed partial class MeetingStore(DbConnectionFactory db, TimeProvider cl
                 return NotInState(row, Text.Of("예정되었거나 소집된 회의만 고칠 수 있습니다.", "Only a planned or convened meeting can be edited."));
             await connection.ExecuteAsync("""
                 UPDATE meetings SET title_ko = @TitleKo, title_en = @TitleEn, kind = @Kind, starts_at = @StartsAt, ends_at = @EndsAt,
-                                    venue = @Venue, online_url = @OnlineUrl, sequence = sequence + 1
+                                    venue = @Venue, online_url = @OnlineUrl
                 WHERE id = @id
                 """, new { id, r.TitleKo, r.TitleEn, Kind = WireNames.Of(r.Kind), r.StartsAt, r.EndsAt, r.Venue, r.OnlineUrl }, tx);
             return null;
@@ -169,7 +169,7 @@ public sealed partial class MeetingStore(DbConnectionFactory db, TimeProvider cl
     /// <summary>
     /// One workflow move. Precedence as for issues: 404, 412, 409 (no such move from this state, or its gate is shut),
     /// 403, 400. Convening numbers the meeting from its body's counter and puts open follow-ups of earlier meetings on
-    /// its agenda as matters arising; every move is a new sequence for calendars.
+    /// its agenda as matters arising; a move that changes what calendars show (its status, its number) is a new sequence for them.
     /// </summary>
     public Task<WriteResult<MeetingDto>> MoveAsync(long id, long expectedVersion, MeetingMoveRequest r, Actor actor, CouncilView view, CancellationToken ct) =>
         ChangeAsync(id, expectedVersion, actor, view, "transition:" + WireNames.Of(r.To), async (connection, tx, row) =>
@@ -198,7 +198,7 @@ public sealed partial class MeetingStore(DbConnectionFactory db, TimeProvider cl
             if (planned.Refusal is { } refused) return refused;
             var p = new DynamicParameters(new { id, To = WireNames.Of(r.To) });
             var set = planned.Value!.Assignments(p);
-            await connection.ExecuteAsync($"UPDATE meetings SET state = @To, sequence = sequence + 1{set} WHERE id = @id", p, tx);
+            await connection.ExecuteAsync($"UPDATE meetings SET state = @To{set} WHERE id = @id", p, tx);
             if (move == MeetingMove.Convene) await ConveneAsync(connection, tx, row, now);
             return null;
         }, ct);
@@ -251,8 +251,19 @@ public sealed partial class MeetingStore(DbConnectionFactory db, TimeProvider cl
     /// A change to any part of a meeting, in one transaction: load, 404, 412 against the meeting's version, the change
     /// (which may refuse), then the version bump and the audit entry with the meeting before and after.
     /// </summary>
+    private Task<WriteResult<MeetingDto>> ChangeAsync(long id, long expectedVersion, Actor actor, CouncilView view, string action,
+        Func<DbConnection, DbTransaction, MeetingRow, Task<Refusal?>> change, CancellationToken ct) =>
+        ChangeAsync(id, expectedVersion, actor, view, action, (connection, tx, before) => change(connection, tx, before.Row), ct);
+
+    /// <summary>
+    /// <inheritdoc cref="ChangeAsync(long, long, Actor, CouncilView, string, Func{DbConnection, DbTransaction, MeetingRow, Task{Refusal?}}, CancellationToken)"/>
+    /// The meeting is read once before the change (the audit's "before", and the parts a change may need, such as the
+    /// quorum) and once after it; the audit's "after" and the caller's answer are both shaped from that one read. When
+    /// the change alters what a subscribed calendar shows of the meeting (<see cref="Calendar.MeetingCalendar.FaceOf"/>),
+    /// its calendar sequence goes up by one, and only then.
+    /// </summary>
     private async Task<WriteResult<MeetingDto>> ChangeAsync(long id, long expectedVersion, Actor actor, CouncilView view, string action,
-        Func<DbConnection, DbTransaction, MeetingRow, Task<Refusal?>> change, CancellationToken ct)
+        Func<DbConnection, DbTransaction, MeetingParts, Task<Refusal?>> change, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -260,14 +271,22 @@ public sealed partial class MeetingStore(DbConnectionFactory db, TimeProvider cl
         if (row is null) return Refusal.NotFound;
         if (row.Version != expectedVersion) return Refusal.Stale;
         var full = new CouncilView(CouncilParty.Secretariat, null, new HashSet<long>());
-        var before = await AssembleAsync(connection, tx, row, full);
-        if (await change(connection, tx, row) is { } refusal) return refusal;
+        var read = await LoadAsync(connection, tx, row);
+        var before = Shape(read, full).Value;
+        if (await change(connection, tx, read) is { } refusal) return refusal;
         var changed = await connection.ExecuteAsync("UPDATE meetings SET version = version + 1, updated_at = @now WHERE id = @id AND version = @expectedVersion",
             new { id, expectedVersion, now = clock.GetUtcNow() }, tx);
         if (changed == 0) return Refusal.Stale;
-        var after = (await RowAsync(connection, tx, id))!;
-        await audit.WriteAsync(connection, tx, actor, action, EntityType, id, before.Value, (await AssembleAsync(connection, tx, after, full)).Value);
-        var seen = await AssembleAsync(connection, tx, after, view);
+        var afterRead = await LoadAsync(connection, tx, (await RowAsync(connection, tx, id))!);
+        var after = Shape(afterRead, full).Value;
+        if (Calendar.MeetingCalendar.FaceOf(after) != Calendar.MeetingCalendar.FaceOf(before))
+        {
+            await connection.ExecuteAsync("UPDATE meetings SET sequence = sequence + 1 WHERE id = @id", new { id }, tx);
+            afterRead.Row.Sequence++;
+            after = after with { Sequence = afterRead.Row.Sequence };
+        }
+        await audit.WriteAsync(connection, tx, actor, action, EntityType, id, before, after);
+        var seen = Shape(afterRead, view);
         await tx.CommitAsync(ct);
         return seen;
     }

@@ -31,6 +31,17 @@ public static class MeetingsApi
         council.MapPost("/seats/{seatId:long}/memberships", AddCouncilMembership).WithName(nameof(AddCouncilMembership))
             .RequireAuthorization(Permissions.CouncilManage).WithSummary("Put a person in a seat for a term (an open-ended earlier term ends the day before)")
             .Validate<CreateMembershipRequest>().Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
+        council.MapGet("/bodies/export.csv", ExportCouncilBodies).WithName(nameof(ExportCouncilBodies)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("Export the council and its working groups as CSV").ProducesCsv().Errors(Status401Unauthorized, Status403Forbidden);
+        council.MapGet("/seats/export.csv", ExportCouncilSeats).WithName(nameof(ExportCouncilSeats)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("Export a body's seats with their current holders as CSV (imports back as council_seats)").ProducesCsv().Validate<SeatListQuery>()
+            .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+        council.MapGet("/seats/export.xlsx", ExportCouncilSeatsXlsx).WithName(nameof(ExportCouncilSeatsXlsx)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("Export a body's seats with their current holders as XLSX with Korean headers").ProducesXlsx().Validate<SeatListQuery>()
+            .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
+        council.MapGet("/terms-ending/export.csv", ExportTermsEnding).WithName(nameof(ExportTermsEnding)).RequireAuthorization(Permissions.CouncilRead)
+            .WithSummary("Export the terms ending within the coming days (default 60) as CSV (imports back as council_memberships)").ProducesCsv()
+            .Validate<TermsEndingQuery>().Errors(Status401Unauthorized, Status403Forbidden);
         council.MapGet("/terms-ending", ListTermsEnding).WithName(nameof(ListTermsEnding)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("Memberships whose term ends within the coming days (default 60)").Validate<TermsEndingQuery>()
             .Errors(Status401Unauthorized, Status403Forbidden);
@@ -136,6 +147,85 @@ public static class MeetingsApi
 
     public static async Task<Ok<IReadOnlyList<MembershipDto>>> ListTermsEnding([AsParameters] TermsEndingQuery query, CouncilStore store, CancellationToken ct) =>
         TypedResults.Ok(await store.TermsEndingAsync(query.Days ?? 60, ct));
+
+    private static readonly IReadOnlyList<SheetColumn> BodyColumns =
+    [
+        new("code", "코드"), new("nameKo", "국문명"), new("nameEn", "영문명"), new("organisingUnit", "주관 부서"), new("parentId", "상위 협의체 ID"),
+        new("openingRule", "개의 정족수"), new("decisionRule", "의결 정족수"), new("seatCount", "좌석 수"), new("id", "ID"),
+    ];
+
+    private static object? BodyCell(CouncilBodyDto b, string column) => column switch
+    {
+        "code" => b.Code,
+        "nameKo" => b.NameKo,
+        "nameEn" => b.NameEn,
+        "organisingUnit" => b.OrganisingUnit,
+        "parentId" => b.ParentId,
+        "openingRule" => b.OpeningRule,
+        "decisionRule" => b.DecisionRule,
+        "seatCount" => b.SeatCount,
+        "id" => b.Id,
+        _ => null,
+    };
+
+    public static async Task<SheetFile> ExportCouncilBodies(CouncilStore store, CancellationToken ct) =>
+        SheetExport.Csv(new("council-bodies", "협의체"), BodyColumns, BodyCell, (await store.BodiesAsync(ct)).ToAsyncEnumerable());
+
+    private sealed record SeatLine(string BodyCode, SeatDto Seat);
+
+    private static object? SeatCell(SeatLine l, string column) => column switch
+    {
+        "bodyCode" => l.BodyCode,
+        "position" => l.Seat.Position,
+        "group" => l.Seat.Group,
+        "sector" => l.Seat.Sector,
+        "agencyCode" => l.Seat.Agency?.Code,
+        "labelKo" => l.Seat.LabelKo,
+        "labelEn" => l.Seat.LabelEn,
+        "sortOrder" => l.Seat.SortOrder,
+        "activeFrom" => l.Seat.ActiveFrom,
+        "voting" => l.Seat.Voting,
+        "id" => l.Seat.Id,
+        "activeTo" => l.Seat.ActiveTo,
+        "holderName" => l.Seat.Holder?.PersonName,
+        "holderTitle" => l.Seat.Holder?.Title,
+        "holderOnBehalfOf" => l.Seat.Holder?.OnBehalfOf?.NameKo,
+        "holderStartsOn" => l.Seat.Holder?.StartsOn,
+        "holderEndsOn" => l.Seat.Holder?.EndsOn,
+        _ => null,
+    };
+
+    private static async Task<IResult> Seats(SeatListQuery query, CouncilStore store, bool xlsx, CancellationToken ct)
+    {
+        var body = ListRules.Normal(query.BodyCode) ?? "council";
+        if (await store.SeatsAsync(body, query.IncludeEnded == true, ct) is not { } seats) return ReadResponses.NotFound($"Council body '{body}'");
+        var lines = seats.Select(s => new SeatLine(body, s)).ToAsyncEnumerable();
+        return SheetExport.As(xlsx, new($"{body}-seats", $"{body}_좌석"), Columns.CouncilSeats, SeatCell, lines);
+    }
+
+    public static Task<IResult> ExportCouncilSeats([AsParameters] SeatListQuery query, CouncilStore store, CancellationToken ct) => Seats(query, store, false, ct);
+
+    public static Task<IResult> ExportCouncilSeatsXlsx([AsParameters] SeatListQuery query, CouncilStore store, CancellationToken ct) => Seats(query, store, true, ct);
+
+    private static object? TermCell(CouncilStore.TermLine l, string column) => column switch
+    {
+        "bodyCode" => l.BodyCode,
+        "seatLabel" => l.SeatLabel,
+        "seatId" => l.Term.SeatId,
+        "personName" => l.Term.PersonName,
+        "title" => l.Term.Title,
+        "onBehalfOfCode" => l.Term.OnBehalfOf?.Code,
+        "startsOn" => l.Term.StartsOn,
+        "endsOn" => l.Term.EndsOn,
+        "substituteAllowed" => l.Term.SubstituteAllowed,
+        "voting" => l.Term.Voting,
+        "id" => l.Term.Id,
+        "daysLeftInTerm" => l.Term.DaysLeftInTerm,
+        _ => null,
+    };
+
+    public static async Task<SheetFile> ExportTermsEnding([AsParameters] TermsEndingQuery query, CouncilStore store, CancellationToken ct) =>
+        SheetExport.Csv(new("terms-ending", "임기만료예정"), Columns.CouncilMemberships, TermCell, (await store.TermsEndingLinesAsync(query.Days ?? 60, ct)).ToAsyncEnumerable());
 
     public static async Task<Ok<Page<MeetingSummaryDto>>> ListMeetings([AsParameters] MeetingListQuery query, MeetingStore store, CancellationToken ct)
     {

@@ -50,6 +50,8 @@ public static class Columns
         "clusters" => Clusters,
         "cluster_indicators" => ClusterIndicators,
         "regulatory_issues" => RegulatoryIssues,
+        "council_seats" => CouncilSeats,
+        "council_memberships" => CouncilMemberships,
         _ => null,
     };
 
@@ -164,6 +166,51 @@ public static class Columns
         new("daysLate", "지연일수", Imported: false),
         new("createdAt", "등록일시", Imported: false),
         new("updatedAt", "수정일시", Imported: false),
+    ];
+
+    /// <summary>
+    /// The council's seats: a re-sent seat is matched by its body and Korean label. The seats export adds who holds
+    /// each seat today (export only), so the file imports back unchanged.
+    /// </summary>
+    public static readonly IReadOnlyList<SheetColumn> CouncilSeats =
+    [
+        new("bodyCode", "협의체코드", Note: "council when empty; a working group by its code"),
+        new("position", "직위", Required: true, Note: "chair, vice_chair, member, secretary or 위원장, 부위원장, 위원, 간사"),
+        new("group", "구분", Required: true, Note: "ministry, cluster_operator, public_agency, private_expert or 부처, 운영기관, 공공기관, 민간전문가"),
+        new("sector", "분야", Note: "private experts: industry, academia, research, hospital or 산업, 학계, 연구, 병원"),
+        new("agencyCode", "기관코드", Note: "required unless the group is private_expert"),
+        new("labelKo", "좌석명", Required: true, Note: "unique among the body's seats"),
+        new("labelEn", "영문좌석명"),
+        new("sortOrder", "순서", Note: "0–10000; 100 when empty"),
+        new("activeFrom", "시작일", Note: "yyyy-mm-dd; today when empty"),
+        new("voting", "의결권", Note: "true/false, 예/아니오, Y/N; true when empty"),
+        new("id", "ID", Imported: false),
+        new("activeTo", "종료일", Imported: false),
+        new("holderName", "위원", Imported: false),
+        new("holderTitle", "직함", Imported: false),
+        new("holderOnBehalfOf", "소속기관", Imported: false),
+        new("holderStartsOn", "임기시작일", Imported: false),
+        new("holderEndsOn", "임기종료일", Imported: false),
+    ];
+
+    /// <summary>
+    /// Who holds a seat for a term. The seat is named by its body and Korean label (or its ID). A re-sent term (same seat,
+    /// person and dates) is unchanged; a new one follows the membership endpoint's rules on overlapping terms.
+    /// </summary>
+    public static readonly IReadOnlyList<SheetColumn> CouncilMemberships =
+    [
+        new("bodyCode", "협의체코드", Note: "council when empty"),
+        new("seatLabel", "좌석명", Note: "the seat's Korean label; required unless seatId is given"),
+        new("seatId", "좌석ID"),
+        new("personName", "성명", Required: true),
+        new("title", "직함"),
+        new("onBehalfOfCode", "소속기관코드", Note: "the agency represented; the seat's agency when empty"),
+        new("startsOn", "임기시작일", Required: true, Note: "yyyy-mm-dd"),
+        new("endsOn", "임기종료일", Note: "yyyy-mm-dd; open-ended when empty"),
+        new("substituteAllowed", "대리참석허용", Note: "true/false, 예/아니오, Y/N; true when empty"),
+        new("voting", "의결권", Note: "true/false; as the seat when empty"),
+        new("id", "ID", Imported: false),
+        new("daysLeftInTerm", "잔여일수", Imported: false),
     ];
 
     /// <summary>The list separator inside one cell.</summary>

@@ -30,7 +30,7 @@ public sealed partial class StoreSqlTests
     {
         "{Select}" => "SELECT 1 AS x FROM clusters c",
         "{Columns}" => "1 AS x",
-        "{db.Dialect.SelectNewId}" or "{context.Dialect.SelectNewId}" => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);",
+        "{db.Dialect.SelectNewId}" or "{context.Dialect.SelectNewId}" or "{dialect.SelectNewId}" => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);",
         _ when IdsInHole().Match(hole) is { Success: true } m => SqlDialect.For(DatabaseProvider.SqlServer).IdsIn(m.Groups[1].Value),
         "{predicate}" => "g.id = @key",
         "{filterSql}" => " WHERE entity_type = @EntityType AND occurred_at >= @From",

@@ -39,3 +39,22 @@ public sealed class SqlServerSkippedTestCase : XunitTestCase
 
     protected override string GetSkipReason(IAttributeInfo factAttribute) => Reason;
 }
+
+/// <summary>
+/// A theory of the API suite: as <see cref="ApiFactAttribute"/>, one skipped case (with the reason) in a class marked
+/// <see cref="SqlServerSuiteAttribute"/> when BIOCLUSTER_SQLSERVER_CONNECTION is not set.
+/// </summary>
+[XunitTestCaseDiscoverer("BioCluster.Api.Tests.Infrastructure.ApiTheoryDiscoverer", "BioCluster.Api.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ApiTheoryAttribute : TheoryAttribute;
+
+public sealed class ApiTheoryDiscoverer(IMessageSink sink) : TheoryDiscoverer(sink)
+{
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions options, ITestMethod method, IAttributeInfo attribute)
+    {
+        var sqlServer = method.TestClass.Class.GetCustomAttributes(typeof(SqlServerSuiteAttribute)).Any();
+        return sqlServer && SqlServerApiFactory.ServerConnection is null
+            ? [new SqlServerSkippedTestCase(DiagnosticMessageSink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), method)]
+            : base.Discover(options, method, attribute);
+    }
+}

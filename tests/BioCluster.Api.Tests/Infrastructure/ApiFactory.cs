@@ -18,6 +18,9 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
 
     protected abstract IEnumerable<KeyValuePair<string, string?>> DatabaseSettings();
 
+    /// <summary>An open connection straight to the host's database (SQLite file or SQL Server database), for checks the API does not offer.</summary>
+    public virtual System.Data.Common.DbConnection OpenDb() => throw new NotSupportedException($"{GetType().Name} offers no direct connection.");
+
     /// <summary>Settings a test needs on top of the defaults (applied last, so they win).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
@@ -134,6 +137,8 @@ public class SqliteApiFactory : ApiFactory
         return connection;
     }
 
+    public override System.Data.Common.DbConnection OpenDb() => OpenDatabase();
+
     protected override IEnumerable<KeyValuePair<string, string?>> DatabaseSettings() =>
     [
         new("Database:Provider", "Sqlite"),
@@ -161,6 +166,13 @@ public class SqlServerApiFactory : ApiFactory
     public static string? ServerConnection => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } s ? s : null;
 
     public override string Provider => "SqlServer";
+
+    public override System.Data.Common.DbConnection OpenDb()
+    {
+        var connection = new SqlConnection(_connectionString ?? throw new InvalidOperationException("The host has not started."));
+        connection.Open();
+        return connection;
+    }
 
     protected override IEnumerable<KeyValuePair<string, string?>> DatabaseSettings()
     {

@@ -3995,6 +3995,286 @@ export class CouncilClient {
     }
 
     /**
+     * Export the council and its working groups as CSV
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportCouncilBodies(lang?: Lang9 | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/council/bodies/export.csv?";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportCouncilBodies(_response);
+        });
+    }
+
+    protected processExportCouncilBodies(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export a body's seats with their current holders as CSV (imports back as council_seats)
+     * @param bodyCode (optional) The body whose seats to list (default council).
+     * @param includeEnded (optional) true: also seats no longer active.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportCouncilSeats(bodyCode?: string | undefined, includeEnded?: boolean | undefined, lang?: Lang10 | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/council/seats/export.csv?";
+        if (bodyCode === null)
+            throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
+        else if (bodyCode !== undefined)
+            url_ += "bodyCode=" + encodeURIComponent("" + bodyCode) + "&";
+        if (includeEnded === null)
+            throw new globalThis.Error("The parameter 'includeEnded' cannot be null.");
+        else if (includeEnded !== undefined)
+            url_ += "includeEnded=" + encodeURIComponent("" + includeEnded) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportCouncilSeats(_response);
+        });
+    }
+
+    protected processExportCouncilSeats(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export a body's seats with their current holders as XLSX with Korean headers
+     * @param bodyCode (optional) The body whose seats to list (default council).
+     * @param includeEnded (optional) true: also seats no longer active.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportCouncilSeatsXlsx(bodyCode?: string | undefined, includeEnded?: boolean | undefined, lang?: Lang11 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/council/seats/export.xlsx?";
+        if (bodyCode === null)
+            throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
+        else if (bodyCode !== undefined)
+            url_ += "bodyCode=" + encodeURIComponent("" + bodyCode) + "&";
+        if (includeEnded === null)
+            throw new globalThis.Error("The parameter 'includeEnded' cannot be null.");
+        else if (includeEnded !== undefined)
+            url_ += "includeEnded=" + encodeURIComponent("" + includeEnded) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportCouncilSeatsXlsx(_response);
+        });
+    }
+
+    protected processExportCouncilSeatsXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Export the terms ending within the coming days (default 60) as CSV (imports back as council_memberships)
+     * @param days (optional) 
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportTermsEnding(days?: number | undefined, lang?: Lang12 | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/council/terms-ending/export.csv?";
+        if (days === null)
+            throw new globalThis.Error("The parameter 'days' cannot be null.");
+        else if (days !== undefined)
+            url_ += "days=" + encodeURIComponent("" + days) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportTermsEnding(_response);
+        });
+    }
+
+    protected processExportTermsEnding(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
      * Memberships whose term ends within the coming days (default 60)
      * @param days (optional) 
      * @return OK
@@ -4962,7 +5242,7 @@ export class FollowUpsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportFollowUps(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang9 | undefined, signal?: AbortSignal): Promise<string> {
+    exportFollowUps(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang13 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/follow-ups/export.csv?";
         if (ownerCode === null)
             throw new globalThis.Error("The parameter 'ownerCode' cannot be null.");
@@ -5043,7 +5323,7 @@ export class FollowUpsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportFollowUpsXlsx(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang10 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportFollowUpsXlsx(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang14 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/follow-ups/export.xlsx?";
         if (ownerCode === null)
             throw new globalThis.Error("The parameter 'ownerCode' cannot be null.");
@@ -5481,7 +5761,7 @@ export class ImportsClient {
 
     /**
      * Import a CSV, JSON or XLSX file of records (dry run, all-or-nothing, or skipping bad rows)
-     * @param entity agencies, clusters, cluster_indicators or regulatory_issues.
+     * @param entity agencies, clusters, cluster_indicators, regulatory_issues, council_seats or council_memberships.
      * @param dryRun (optional) Check every row and write nothing.
      * @param onError (optional) fail (default): any rejected row means nothing is written; skip: write the good rows.
      * @param charset (optional) For CSV: utf-8 or cp949 (euc-kr). Detected when absent.
@@ -5722,7 +6002,7 @@ export class ImportsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    downloadRejectedRows(id: number, lang?: Lang11 | undefined, signal?: AbortSignal): Promise<string> {
+    downloadRejectedRows(id: number, lang?: Lang15 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/imports/{id}/rejected-rows.csv?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5787,7 +6067,7 @@ export class ImportsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    downloadImportTemplate(entity: string, lang?: Lang12 | undefined, signal?: AbortSignal): Promise<string> {
+    downloadImportTemplate(entity: string, lang?: Lang16 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/imports/templates/{entity}.csv?";
         if (entity === undefined || entity === null)
             throw new globalThis.Error("The parameter 'entity' must be defined.");
@@ -6049,7 +6329,7 @@ export class MeetingsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang13 | undefined, signal?: AbortSignal): Promise<string> {
+    exportMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang17 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/meetings/export.csv?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -6135,7 +6415,7 @@ export class MeetingsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportMeetingsXlsx(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang14 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportMeetingsXlsx(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang18 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/meetings/export.xlsx?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -7546,7 +7826,7 @@ export class MinutesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportDecisions(id: number, lang?: Lang15 | undefined, signal?: AbortSignal): Promise<string> {
+    exportDecisions(id: number, lang?: Lang19 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/decisions.csv?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7610,7 +7890,7 @@ export class MinutesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportDecisionsXlsx(id: number, lang?: Lang16 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportDecisionsXlsx(id: number, lang?: Lang20 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/decisions.xlsx?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7913,7 +8193,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, lang?: Lang17 | undefined, signal?: AbortSignal): Promise<string> {
+    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, lang?: Lang21 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.csv?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -8029,7 +8309,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, lang?: Lang18 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, lang?: Lang22 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.xlsx?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -9874,7 +10154,7 @@ export interface HttpValidationProblemDetails {
 }
 
 /** What an import brings in. */
-export type ImportEntity = "agencies" | "clusters" | "cluster_indicators" | "regulatory_issues";
+export type ImportEntity = "agencies" | "clusters" | "cluster_indicators" | "regulatory_issues" | "council_seats" | "council_memberships";
 
 /** What happens to the good rows when some rows are rejected. */
 export type ImportErrorMode = "fail" | "skip";
@@ -10585,6 +10865,14 @@ export type Lang16 = "ko" | "en";
 export type Lang17 = "ko" | "en";
 
 export type Lang18 = "ko" | "en";
+
+export type Lang19 = "ko" | "en";
+
+export type Lang20 = "ko" | "en";
+
+export type Lang21 = "ko" | "en";
+
+export type Lang22 = "ko" | "en";
 
 export class SwaggerResponse<TResult> {
     status: number;

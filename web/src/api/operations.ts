@@ -235,6 +235,39 @@ export function listCouncilSeats(client: C.CouncilClient, parameters: ListCounci
   return client.listCouncilSeats(parameters.bodyCode, parameters.includeEnded);
 }
 
+export interface ExportCouncilBodiesParameters {
+  lang?: Parameters<C.CouncilClient['exportCouncilBodies']>[0];
+}
+export function exportCouncilBodies(client: C.CouncilClient, parameters: ExportCouncilBodiesParameters = {}): ReturnType<C.CouncilClient['exportCouncilBodies']> {
+  return client.exportCouncilBodies(parameters.lang);
+}
+
+export interface ExportCouncilSeatsParameters {
+  bodyCode?: Parameters<C.CouncilClient['exportCouncilSeats']>[0];
+  includeEnded?: Parameters<C.CouncilClient['exportCouncilSeats']>[1];
+  lang?: Parameters<C.CouncilClient['exportCouncilSeats']>[2];
+}
+export function exportCouncilSeats(client: C.CouncilClient, parameters: ExportCouncilSeatsParameters = {}): ReturnType<C.CouncilClient['exportCouncilSeats']> {
+  return client.exportCouncilSeats(parameters.bodyCode, parameters.includeEnded, parameters.lang);
+}
+
+export interface ExportCouncilSeatsXlsxParameters {
+  bodyCode?: Parameters<C.CouncilClient['exportCouncilSeatsXlsx']>[0];
+  includeEnded?: Parameters<C.CouncilClient['exportCouncilSeatsXlsx']>[1];
+  lang?: Parameters<C.CouncilClient['exportCouncilSeatsXlsx']>[2];
+}
+export function exportCouncilSeatsXlsx(client: C.CouncilClient, parameters: ExportCouncilSeatsXlsxParameters = {}): ReturnType<C.CouncilClient['exportCouncilSeatsXlsx']> {
+  return client.exportCouncilSeatsXlsx(parameters.bodyCode, parameters.includeEnded, parameters.lang);
+}
+
+export interface ExportTermsEndingParameters {
+  days?: Parameters<C.CouncilClient['exportTermsEnding']>[0];
+  lang?: Parameters<C.CouncilClient['exportTermsEnding']>[1];
+}
+export function exportTermsEnding(client: C.CouncilClient, parameters: ExportTermsEndingParameters = {}): ReturnType<C.CouncilClient['exportTermsEnding']> {
+  return client.exportTermsEnding(parameters.days, parameters.lang);
+}
+
 export interface ListTermsEndingParameters {
   days?: Parameters<C.CouncilClient['listTermsEnding']>[0];
 }

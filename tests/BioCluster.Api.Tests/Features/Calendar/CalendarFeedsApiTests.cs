@@ -16,7 +16,7 @@ namespace BioCluster.Api.Tests.Features.Calendar;
 /// same iCalendar library; a meeting's changes and cancellation carried by SEQUENCE and STATUS under one UID; internal
 /// items kept out; revoked and unknown tokens alike 404; only the token's hash at rest.
 /// </summary>
-public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<IssuesFactory>
+public abstract class CalendarFeedsApiSuite<THost>(THost host) where THost : ApiFactory, IIssuesHost
 {
     private static async Task<(JsonElement Created, string Token, string Path)> MakeFeed(HttpClient owner, object body)
     {
@@ -45,7 +45,7 @@ public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<Is
 
     private static CalendarEvent EventOf(IcalCalendar calendar, long meetingId) => calendar.Events.Single(e => e.Uid == $"meeting-{meetingId}@biocluster");
 
-    [Fact]
+    [ApiFact]
     public async Task ABodyFeed_ReadWithoutSigningIn_ParsesBack_WithTheSeededFirstMeeting()
     {
         var (created, token, path) = await MakeFeed(await host.Party("khidi"), new { scope = "body", bodyCode = "council" });
@@ -68,7 +68,76 @@ public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<Is
         Assert.Contains("3. 클러스터 간 협력 방안 자유 토의", first.Description);
     }
 
-    [Fact]
+    /// <summary>
+    /// SEQUENCE counts changes to what the subscriber's calendar shows (title and number, time, place, online link, status,
+    /// the public agenda in DESCRIPTION), and nothing else: re-sending the same fields, internal items and attendance leave it.
+    /// </summary>
+    [ApiFact]
+    public async Task Sequence_RisesExactlyWhenTheEventAsShownChanges()
+    {
+        var secretariat = await host.Party("mohw");
+        var (_, _, path) = await MakeFeed(await host.Party("khidi"), new { scope = "body", bodyCode = "council" });
+        var fields = new Dictionary<string, object?>
+        {
+            ["titleKo"] = "협의체 일정 시험 회의", ["kind"] = "hybrid", ["startsAt"] = "2026-12-20T05:00:00Z", ["endsAt"] = "2026-12-20T07:00:00Z",
+            ["venue"] = "서울청사 회의실", ["onlineUrl"] = "https://meet.example.go.kr/seq-a",
+        };
+        var planned = await secretariat.PostAsync("/api/v1/meetings", Http.Body(new Dictionary<string, object?>(fields) { ["bodyCode"] = "council" }));
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
+        var id = (await planned.Read<JsonElement>()).GetProperty("id").GetInt64();
+        var etag = planned.ETag();
+
+        async Task<CalendarEvent> Step(HttpMethod method, string suffix, object body, int expected, string what)
+        {
+            var response = await secretariat.Send(method, $"/api/v1/meetings/{id}{suffix}", Http.Body(body), etag);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{what}: {(int)response.StatusCode} {text}");
+            etag = response.ETag();
+            Assert.Equal(expected, JsonDocument.Parse(text).RootElement.GetProperty("sequence").GetInt32());
+            var e = EventOf(await Fetch(path), id);
+            Assert.True(expected == e.Sequence, $"{what}: SEQUENCE {e.Sequence}, expected {expected}");
+            return e;
+        }
+
+        Assert.Equal(0, EventOf(await Fetch(path), id).Sequence);
+        await Step(HttpMethod.Put, "", fields, 0, "the same fields again");
+        var internalItem = await Step(HttpMethod.Post, "/agenda", new { titleKo = "비공개 인사 안건", kind = "discussion", visibility = "internal" }, 0, "an internal item");
+        Assert.DoesNotContain("비공개", internalItem.Description);
+        var withItem = await Step(HttpMethod.Post, "/agenda", new { titleKo = "공개 보고 안건", kind = "report" }, 1, "a public item");
+        Assert.Contains("1. 공개 보고 안건", withItem.Description);
+        var meeting = await secretariat.GetFromJson($"/api/v1/meetings/{id}");
+        var items = meeting.GetProperty("agenda").EnumerateArray().ToList();
+        var publicId = items.Single(i => i.GetProperty("visibility").GetString() == "public").GetProperty("id").GetInt64();
+        var internalId = items.Single(i => i.GetProperty("visibility").GetString() == "internal").GetProperty("id").GetInt64();
+        await Step(HttpMethod.Put, $"/agenda/{internalId}", new { titleKo = "비공개 인사 안건 (수정)", kind = "discussion", visibility = "internal" }, 1,
+            "an internal item renamed");
+        await Step(HttpMethod.Put, "/agenda-order", new { itemIds = new[] { publicId, internalId } }, 1, "an order the calendar cannot see");
+        var renamed = await Step(HttpMethod.Put, $"/agenda/{publicId}", new { titleKo = "공개 보고 안건 (수정)", kind = "report" }, 2, "a public item renamed");
+        Assert.Contains("1. 공개 보고 안건 (수정)", renamed.Description);
+
+        var title = await Step(HttpMethod.Put, "", new Dictionary<string, object?>(fields) { ["titleKo"] = "협의체 일정 시험 회의 (변경)" }, 3, "a new title");
+        Assert.Equal("협의체 일정 시험 회의 (변경)", title.Summary);
+        fields["titleKo"] = "협의체 일정 시험 회의 (변경)";
+        await Step(HttpMethod.Put, "", new Dictionary<string, object?>(fields) { ["titleEn"] = "A title only the API shows" }, 3, "an English title");
+        var venue = await Step(HttpMethod.Put, "", new Dictionary<string, object?>(fields) { ["venue"] = "세종청사 회의실" }, 4, "a new venue");
+        Assert.Equal("세종청사 회의실", venue.Location);
+        fields["venue"] = "세종청사 회의실";
+        var link = await Step(HttpMethod.Put, "", new Dictionary<string, object?>(fields) { ["onlineUrl"] = "https://meet.example.go.kr/seq-b" }, 5, "a new link");
+        Assert.Equal(new Uri("https://meet.example.go.kr/seq-b"), link.Url);
+        fields["onlineUrl"] = "https://meet.example.go.kr/seq-b";
+        var later = await Step(HttpMethod.Put, "", new Dictionary<string, object?>(fields) { ["startsAt"] = "2026-12-21T05:00:00Z", ["endsAt"] = "2026-12-21T07:00:00Z" },
+            6, "a new time");
+        Assert.Equal(new DateTime(2026, 12, 21, 5, 0, 0, DateTimeKind.Utc), later.DtStart!.AsUtc);
+        var convened = await Step(HttpMethod.Post, "/transitions", new { to = "convened" }, 7, "convened (numbered, confirmed)");
+        Assert.Equal(EventStatus.Confirmed, convened.Status);
+        Assert.StartsWith("제", convened.Summary);
+        await Step(HttpMethod.Put, "/attendance", new { lines = new[] { new { status = "observer", name = "배석자 시험" } } }, 7, "attendance");
+        var cancelled = await Step(HttpMethod.Post, "/transitions", new { to = "cancelled", reason = "일정 재조정" }, 8, "cancelled");
+        Assert.Contains("일정 재조정", cancelled.Description);
+        Assert.Equal(EventStatus.Cancelled, cancelled.Status);
+    }
+
+    [ApiFact]
     public async Task AMeeting_ChangedThenCancelled_KeepsItsUid_GrowsItsSequence_AndEndsCancelled_WithoutInternalItems()
     {
         var secretariat = await host.Party("mohw");
@@ -127,7 +196,7 @@ public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<Is
         Assert.Contains("위원 일정 조정으로 연기", third.Description);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task ARevokedToken_AndAnUnknownOne_AnswerTheSame404()
     {
         var owner = await host.Party("gbsa");
@@ -160,18 +229,18 @@ public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<Is
         await (await host.Raw().GetAsync("/api/v1/calendar/not-a-token.ics")).Problem(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task TheToken_IsNotKeptInClear_OnlyItsSha256()
     {
         var (created, token, _) = await MakeFeed(await host.Party("wmit"), new { scope = "person" });
         var id = created.GetProperty("feed").GetProperty("id").GetInt64();
-        await using var db = host.OpenDatabase();
+        await using var db = host.OpenDb();
         var row = (IDictionary<string, object?>)await db.QuerySingleAsync("SELECT * FROM calendar_feeds WHERE id = @id", new { id });
         Assert.DoesNotContain(row.Values, v => v?.ToString()?.Contains(token[4..], StringComparison.Ordinal) == true);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token))), row["token_hash"]);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task APersonFeed_HasTheMeetingsOfTheBodiesItsAgencySitsOn_AndNeedsAnAgency()
     {
         // kbiohealth holds a seat on the council (and presents at meeting 1): the launch is in its feed.
@@ -190,7 +259,7 @@ public sealed class CalendarFeedsApiTests(IssuesFactory host) : IClassFixture<Is
         await (await admin.PostAsync("/api/v1/calendar-feeds", Http.Body(new { scope = "person", bodyCode = "council" }))).Problem(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task AFeed_StopsWhenItsOwningKeyIsRevoked()
     {
         var secret = await host.NewKey("khidi", ["read"]);
@@ -213,3 +282,8 @@ internal static class CalendarHttp
 {
     public static async Task<JsonElement> GetFromJson(this HttpClient client, string path) => await (await client.GetAsync(path)).Read<JsonElement>();
 }
+
+public sealed class CalendarFeedsApiTests(IssuesFactory host) : CalendarFeedsApiSuite<IssuesFactory>(host), IClassFixture<IssuesFactory>;
+
+[SqlServerSuite]
+public sealed class CalendarFeedsApiSqlServerTests(SqlServerIssuesFactory host) : CalendarFeedsApiSuite<SqlServerIssuesFactory>(host), IClassFixture<SqlServerIssuesFactory>;

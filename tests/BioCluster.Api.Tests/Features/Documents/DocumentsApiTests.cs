@@ -16,7 +16,7 @@ public sealed class DocumentsFactory : SqliteApiFactory
 }
 
 /// <summary>Documents attached to regulatory issues, through HTTP on a real SQLite file: the round trip, the allow-list, access.</summary>
-public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<DocumentsFactory>
+public abstract class DocumentsApiSuite(ApiFactory factory)
 {
     private sealed record Doc(long Id, string OwnerKind, long OwnerId, string FileName, string DownloadName, string MediaType, long Size, string Sha256,
         string? Title, string ContentUrl, bool MayDelete);
@@ -52,12 +52,12 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
 
     private (long Documents, long Contents, long Audit) Counts()
     {
-        using var db = factory.OpenDatabase();
+        using var db = factory.OpenDb();
         return (db.ExecuteScalar<long>("SELECT COUNT(*) FROM documents"), db.ExecuteScalar<long>("SELECT COUNT(*) FROM document_contents"),
             db.ExecuteScalar<long>("SELECT COUNT(*) FROM audit_entries WHERE entity_type = 'document'"));
     }
 
-    [Fact]
+    [ApiFact]
     public async Task UploadListDownload_KoreanName_RoundTripsWithSafeHeaders()
     {
         var issue = await NewIssue();
@@ -92,7 +92,7 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
         Assert.Equal(doc.Id, (await metadata.Read<Doc>()).Id);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Download_WithTheETag_Answers304WithoutTheBytes()
     {
         var issue = await NewIssue();
@@ -109,7 +109,7 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(other)).StatusCode);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task SameBytesTwice_AreStoredOnce_AndALargeFileRoundTripsThroughSeveralChunks()
     {
         var issue = await NewIssue();
@@ -119,7 +119,7 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
         var b = await (await Upload(admin, await NewIssue(), "둘째.pdf", bytes)).Read<Doc>();
         Assert.NotEqual(a.Id, b.Id);
         Assert.Equal(a.Sha256, b.Sha256);
-        using (var db = factory.OpenDatabase())
+        using (var db = factory.OpenDb())
         {
             Assert.Equal(1, db.ExecuteScalar<long>("SELECT COUNT(*) FROM document_contents WHERE sha256 = @h", new { h = a.Sha256 }));
             Assert.Equal(3, db.ExecuteScalar<long>("SELECT COUNT(*) FROM document_content_chunks WHERE sha256 = @h", new { h = a.Sha256 }));
@@ -164,7 +164,7 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
         _ => throw new ArgumentException(fileName),
     };
 
-    [Theory]
+    [ApiTheory]
     [MemberData(nameof(AllowedTypes))]
     public async Task EachAllowedType_IsAccepted_AsTheTypeItsContentShows(string fileName, string mediaType)
     {
@@ -197,7 +197,7 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
         { "no extension", "README", DocumentSamples.Text("hello") },
     };
 
-    [Theory]
+    [ApiTheory]
     [MemberData(nameof(HostileFiles))]
     public async Task HostileFile_Is400ProblemAndNothingIsWritten(string why, string fileName, byte[] bytes)
     {
@@ -208,7 +208,7 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
         Assert.Equal(before, Counts());
     }
 
-    [Fact]
+    [ApiFact]
     public async Task OversizeFile_Is413AndNothingIsWritten()
     {
         var issue = await NewIssue();
@@ -218,7 +218,7 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
         Assert.Equal(before, Counts());
     }
 
-    [Fact]
+    [ApiFact]
     public async Task NotMultipart_Is415_AndAnUnknownPart400()
     {
         var issue = await NewIssue();
@@ -229,7 +229,7 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
         Assert.Contains("ownerId", (await (await admin.PostAsync($"/api/v1/regulatory-issues/{issue}/documents", form)).Problem(HttpStatusCode.BadRequest)).Errors().Keys);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Access_FollowsTheIssue()
     {
         var issue = await NewIssue();
@@ -271,7 +271,7 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
         await (await raiser.GetAsync("/api/v1/documents/987654321/content")).Problem(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Delete_NeedsIfMatch_IsSoft_HidesTheDocument_AndIsAudited()
     {
         var issue = await NewIssue();
@@ -290,9 +290,9 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
         await (await raiser.Send(HttpMethod.Delete, path, ifMatch: "\"2\"")).Problem(HttpStatusCode.NotFound);
         Assert.Empty((await (await raiser.GetAsync($"/api/v1/regulatory-issues/{issue}/documents")).Read<DocPage>()).Items);
 
-        using var db = factory.OpenDatabase();
-        var kept = db.QuerySingle<(string? DeletedAt, string? DeletedByName, long Contents)>(
-            "SELECT d.deleted_at, d.deleted_by_name, (SELECT COUNT(*) FROM document_contents c WHERE c.sha256 = d.sha256) FROM documents d WHERE d.id = @id",
+        using var db = factory.OpenDb();
+        var kept = db.QuerySingle<(object? DeletedAt, string? DeletedByName, long Contents)>(
+            "SELECT d.deleted_at, d.deleted_by_name, CAST((SELECT COUNT(*) FROM document_contents c WHERE c.sha256 = d.sha256) AS BIGINT) FROM documents d WHERE d.id = @id",
             new { id = doc.Id });
         Assert.NotNull(kept.DeletedAt);
         Assert.Equal("시험 secretariat", kept.DeletedByName);
@@ -301,7 +301,7 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
             new { id = doc.Id }));
     }
 
-    [Fact]
+    [ApiFact]
     public async Task IdempotencyKey_ReplaysTheFirstAnswer_AndAttachesOnce()
     {
         var issue = await NewIssue();
@@ -323,3 +323,14 @@ public sealed class DocumentsApiTests(DocumentsFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Send(DocumentSamples.Pdf("다른 파일"))).StatusCode);
     }
 }
+
+public sealed class DocumentsApiTests(DocumentsFactory factory) : DocumentsApiSuite(factory), IClassFixture<DocumentsFactory>;
+
+/// <summary>The same small document limit on SQL Server (BIOCLUSTER_SQLSERVER_CONNECTION).</summary>
+public sealed class SqlServerDocumentsFactory : SqlServerApiFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("Documents:MaxBytes", DocumentsFactory.MaxBytes.ToString())];
+}
+
+[SqlServerSuite]
+public sealed class DocumentsApiSqlServerTests(SqlServerDocumentsFactory factory) : DocumentsApiSuite(factory), IClassFixture<SqlServerDocumentsFactory>;

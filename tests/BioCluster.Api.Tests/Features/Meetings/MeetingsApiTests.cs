@@ -9,7 +9,7 @@ using BioCluster.Contracts.Meetings;
 namespace BioCluster.Api.Tests.Features.Meetings;
 
 /// <summary>The council through HTTP: the seeded launch, a meeting from plan to close, attendance and quorum, decisions and follow-ups.</summary>
-public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesFactory>
+public abstract class MeetingsApiSuite<THost>(THost host) where THost : ApiFactory, IIssuesHost
 {
     private static object NewMeeting(string title = "제2차 바이오 클러스터 협의체 회의") => new
     {
@@ -42,7 +42,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         };
     }
 
-    [Fact]
+    [ApiFact]
     public async Task TheLaunch_IsSeeded_SeatsApartFromHolders_AndMeetingOneHeldWithItsAgenda()
     {
         var viewer = await host.Party("khidi");
@@ -67,7 +67,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
             a => Assert.Equal("cluster", a.GetProperty("links")[0].GetProperty("kind").GetString()));
     }
 
-    [Fact]
+    [ApiFact]
     public async Task AMeeting_FromPlanToClose_WithAttendanceQuorumDecisionsAndFollowUps()
     {
         var secretariat = await host.Party("mohw");
@@ -95,7 +95,8 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         // Convene: numbered from the body's counter (meeting 1 was the launch). Holding needs attendance first.
         var (convened, convenedTag) = await Read(await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "convened" }, etag));
         Assert.True(convened.GetProperty("number").GetInt32() >= 2);
-        Assert.Equal(1, convened.GetProperty("sequence").GetInt32());
+        // Two public items added (the feed's DESCRIPTION lists them) and the convening (number, status): three new sequences.
+        Assert.Equal(3, convened.GetProperty("sequence").GetInt32());
         etag = convenedTag;
         await (await Change(secretariat, HttpMethod.Post, $"/api/v1/meetings/{id}/transitions", new { to = "held" }, etag)).Problem(HttpStatusCode.Conflict);
 
@@ -156,7 +157,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         Assert.True(board.GetProperty("daysLate").GetInt32() >= 1);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task ADecision_MovesAnIssue_AndRaisesAnother_LinkedBothWays_WithTheMeetingOnTheTimeline()
     {
         var secretariat = await host.Party("mohw");
@@ -199,7 +200,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
             l => l.GetProperty("kind").GetString() == "regulatory_issue" && l.GetProperty("id").GetInt64() == raisedIssue.GetProperty("id").GetInt64());
     }
 
-    [Fact]
+    [ApiFact]
     public async Task AWorkingGroup_NumbersItsOwnMeetings_UsesItsOwnRules_AndOpenFollowUpsReturnAsMattersArising()
     {
         var secretariat = await host.Party("mohw");
@@ -259,7 +260,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         Assert.Contains(arising.GetProperty("links").EnumerateArray(), l => l.GetProperty("kind").GetString() == "decision" && l.GetProperty("id").GetInt64() == itemId);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task TheMeetingList_FiltersByCluster_ThroughItsItemsAndIssues()
     {
         var viewer = await host.Party("khidi");
@@ -275,7 +276,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         await (await viewer.GetAsync("/api/v1/meetings/export.csv?state=nonsense")).Problem(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Cancelling_NeedsAReason_AndMovesTheCalendarSequence()
     {
         var secretariat = await host.Party("mohw");
@@ -291,7 +292,7 @@ public sealed class MeetingsApiTests(IssuesFactory host) : IClassFixture<IssuesF
         Assert.Equal(JsonValueKind.Null, cancelled.GetProperty("number").ValueKind); // never convened: no number used
     }
 
-    [Fact]
+    [ApiFact]
     public async Task AnInternalItem_IsHiddenFromViewers_ButShownToTheOperatorWhoseClusterItNames()
     {
         var secretariat = await host.Party("mohw");
@@ -312,3 +313,8 @@ internal static class FollowUpTestHelpers
     public static string ETagOf(this JsonElement _, HttpClient owner, long id) =>
         owner.GetAsync($"/api/v1/follow-ups/{id}").GetAwaiter().GetResult().ETag();
 }
+
+public sealed class MeetingsApiTests(IssuesFactory host) : MeetingsApiSuite<IssuesFactory>(host), IClassFixture<IssuesFactory>;
+
+[SqlServerSuite]
+public sealed class MeetingsApiSqlServerTests(SqlServerIssuesFactory host) : MeetingsApiSuite<SqlServerIssuesFactory>(host), IClassFixture<SqlServerIssuesFactory>;

@@ -8,7 +8,7 @@ using BioCluster.Api.Tests.Infrastructure;
 namespace BioCluster.Api.Tests.Features.Meetings;
 
 /// <summary>Minutes through HTTP: draft → circulated → approved → published, versions kept, the PDF and the decisions sheet.</summary>
-public sealed class MinutesApiTests(IssuesFactory host) : IClassFixture<IssuesFactory>
+public abstract class MinutesApiSuite<THost>(THost host) where THost : ApiFactory, IIssuesHost
 {
     /// <summary>A meeting taken to held with one decided item that created a follow-up; its id, the item's id and the meeting's ETag.</summary>
     private async Task<(long Id, long Item, string ETag)> HeldMeeting(string title)
@@ -39,7 +39,7 @@ public sealed class MinutesApiTests(IssuesFactory host) : IClassFixture<IssuesFa
         return (id, item, e);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Minutes_GoFromDraftToPublished_AndAnEditAfterPublicationIsANewVersion_WithBothKept()
     {
         var secretariat = await host.Party("mohw");
@@ -99,7 +99,7 @@ public sealed class MinutesApiTests(IssuesFactory host) : IClassFixture<IssuesFa
         Assert.Equal(new List<int> { 1, 2 }, versions);
     }
 
-    [Fact]
+    [ApiFact]
     public async Task ThePdf_IsAnA4DocumentInKorean_AndTheDecisionsSheet_ListsTheFollowUps()
     {
         var secretariat = await host.Party("mohw");
@@ -136,7 +136,7 @@ public sealed class MinutesApiTests(IssuesFactory host) : IClassFixture<IssuesFa
         return form;
     }
 
-    [Fact]
+    [ApiFact]
     public async Task Documents_OnAMeeting_AreTheSecretariats_AndOnAFollowUp_ItsOwners()
     {
         var secretariat = await host.Party("mohw");
@@ -158,3 +158,8 @@ public sealed class MinutesApiTests(IssuesFactory host) : IClassFixture<IssuesFa
         Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/api/v1/follow-ups/99999999/documents")).StatusCode);
     }
 }
+
+public sealed class MinutesApiTests(IssuesFactory host) : MinutesApiSuite<IssuesFactory>(host), IClassFixture<IssuesFactory>;
+
+[SqlServerSuite]
+public sealed class MinutesApiSqlServerTests(SqlServerIssuesFactory host) : MinutesApiSuite<SqlServerIssuesFactory>(host), IClassFixture<SqlServerIssuesFactory>;

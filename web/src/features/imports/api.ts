@@ -17,6 +17,8 @@ const CHANGES: Record<ImportableEntity, QueryKey> = {
   clusters: ['clusters'],
   agencies: ['agencies'],
   cluster_indicators: ['clusters'],
+  council_seats: ['council'],
+  council_memberships: ['council'],
 };
 
 export function useImportRuns(entity: ImportableEntity | undefined) {

@@ -81,6 +81,8 @@ describe('what an import sends', () => {
 
   it('links to the templates and to a run’s rejected rows', () => {
     expect(importTemplateUrl('', 'cluster_indicators')).toBe('/api/v1/imports/templates/cluster_indicators.csv');
+    expect(importTemplateUrl('', 'council_seats')).toBe('/api/v1/imports/templates/council_seats.csv');
+    expect(importPath('council_memberships', { dryRun: false, fileName: '위원.csv' })).toBe('/api/v1/imports/council_memberships?fileName=%EC%9C%84%EC%9B%90.csv');
     expect(rejectedRowsUrl('https://api.example.go.kr', 12)).toBe('https://api.example.go.kr/api/v1/imports/12/rejected-rows.csv');
   });
 });

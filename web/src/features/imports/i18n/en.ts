@@ -95,6 +95,8 @@ export const importsEn: Widen<typeof importsKo> = {
     agencies: 'Agencies',
     cluster_indicators: 'Cluster yearly indicators',
     regulatory_issues: 'Regulatory issues',
+    council_seats: 'Council seats',
+    council_memberships: 'Council members (terms)',
   },
   importOutcomes: {
     validated: 'Checked',

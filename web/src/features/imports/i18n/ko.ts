@@ -94,6 +94,8 @@ export const importsKo = {
     agencies: '기관',
     cluster_indicators: '클러스터 연도별 지표',
     regulatory_issues: '규제 개선 과제',
+    council_seats: '협의체 좌석',
+    council_memberships: '협의체 위원 (임기)',
   } satisfies Record<ImportEntity, string>,
   importOutcomes: {
     validated: '검사 완료',
