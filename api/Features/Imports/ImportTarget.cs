@@ -90,7 +90,7 @@ public sealed class RowCheck(ImportRow row)
         if (Labels.TryParse<T>(text, out var value)) return value;
         if (aliases is not null && aliases.TryGetValue(text.Replace(" ", ""), out var aliased)) return aliased;
         var all = string.Join(", ", WireNames.All<T>());
-        Add(name, "unknown_value", Text.Of($"'{Shorten(text)}'은(는) 다음 값이 아닙니다: {all}.", $"'{Shorten(text)}' is not one of: {all}."));
+        Add(name, "unknown_value", Text.Of($"'{Shorten(text)}'은(는) 허용된 값이 아닙니다: {all}.", $"'{Shorten(text)}' is not one of: {all}."));
         return null;
     }
 

@@ -85,7 +85,9 @@ public abstract class CouncilImportsApiSuite(ApiFactory factory)
         Assert.Equal(HttpStatusCode.Created, (await _client.PostAsync($"/api/v1/council/seats/{seatId}/memberships",
             Http.Body(new { personName = "김시험", title = "원장", startsOn = Day(Today.AddDays(-10)) }))).StatusCode);
 
-        var response = await _client.GetAsync("/api/v1/council/seats/export.csv");
+        var korean = await _client.GetStringAsync("/api/v1/council/seats/export.csv");
+        Assert.StartsWith("협의체코드,직위,구분,", korean.TrimStart('\uFEFF')); // Korean headers unless English is asked for
+        var response = await _client.GetAsync("/api/v1/council/seats/export.csv?lang=en");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var csv = await response.Content.ReadAsStringAsync();
@@ -219,16 +221,16 @@ public abstract class CouncilImportsApiSuite(ApiFactory factory)
         Assert.Equal((1, 1, 0, 0, 0), Totals(await Import("council_memberships",
             $"좌석명,성명,직함,임기시작일,임기종료일\r\n{label},한만료,교수,{Day(Today.AddDays(-700))},{Day(ends)}\r\n")));
 
-        var response = await _client.GetAsync("/api/v1/council/terms-ending/export.csv");
+        var response = await _client.GetAsync("/api/v1/council/terms-ending/export.csv?lang=en");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("terms-ending.csv", response.Content.Headers.ContentDisposition?.ToString());
+        Assert.Contains("terms-ending-", response.Content.Headers.ContentDisposition?.ToString());
         var csv = await response.Content.ReadAsStringAsync();
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("bodyCode,seatLabel,seatId,personName,title,onBehalfOfCode,startsOn,endsOn,substituteAllowed,voting,id,daysLeftInTerm", lines[0]);
         var line = lines.Single(l => l.Contains("한만료", StringComparison.Ordinal));
         Assert.StartsWith($"council,{label},", line);
         Assert.EndsWith(",30", line);
-        Assert.Contains($",{Day(ends)},true,true,", line);
+        Assert.Contains($",{Day(ends)},Yes,Yes,", line); // yes/no in the file's language; the import reads both
         // The same list as the endpoint's.
         var listed = (await (await _client.GetAsync("/api/v1/council/terms-ending")).Read<JsonElement>()).GetArrayLength();
         Assert.Equal(listed, lines.Length - 1);
@@ -246,7 +248,7 @@ public abstract class CouncilImportsApiSuite(ApiFactory factory)
     [ApiFact]
     public async Task BodiesExport_ListsTheCouncil()
     {
-        var csv = await _client.GetStringAsync("/api/v1/council/bodies/export.csv");
+        var csv = await _client.GetStringAsync("/api/v1/council/bodies/export.csv?lang=en");
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("code,nameKo,nameEn,organisingUnit,parentId,openingRule,decisionRule,seatCount,id", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("council,바이오 클러스터 협의체,", StringComparison.Ordinal));
