@@ -12,13 +12,15 @@ import type {
   DecisionOutcome,
   DecisionRequest,
   FollowUpRequest,
+  MeetingDto,
   MeetingKind,
   MeetingState,
+  UpdateMeetingRequest,
   QuorumRule,
   SeatDto,
 } from '../../api/client';
 import { MEETING_STATES } from '../../api/enums';
-import { fromKstLocalInput, isMonth, kstMonth, type Month } from '../../lib/kst';
+import { fromKstLocalInput, isMonth, kstMonth, toKstLocalInput, type Month } from '../../lib/kst';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The list's address
@@ -242,6 +244,35 @@ export function meetingRequest(values: MeetingValues, bodyCode: string): { body?
     },
     errors,
   };
+}
+
+/** The states in which the API lets the secretariat change a meeting's details (MeetingStore.UpdateAsync). */
+export const EDITABLE_MEETING_STATES: readonly MeetingState[] = ['planned', 'convened'];
+
+/** A meeting's details as the edit form starts: times as typed in Korea. */
+export function meetingValuesOf(m: Pick<MeetingDto, 'titleKo' | 'titleEn' | 'kind' | 'startsAt' | 'endsAt' | 'venue' | 'onlineUrl'>): MeetingValues {
+  return {
+    titleKo: m.titleKo,
+    titleEn: m.titleEn ?? '',
+    kind: m.kind,
+    startsAt: toKstLocalInput(m.startsAt),
+    endsAt: toKstLocalInput(m.endsAt),
+    venue: m.venue ?? '',
+    onlineUrl: m.onlineUrl ?? '',
+  };
+}
+
+/** Editing a meeting's details: the same rules as planning it, without the body (a meeting never changes body). */
+export function updateMeetingRequest(values: MeetingValues): { body?: UpdateMeetingRequest; errors: Errors<keyof MeetingValues> } {
+  const { body, errors } = meetingRequest(values, '');
+  if (!body) return { errors };
+  const { bodyCode: _ignored, ...update } = body;
+  return { body: update, errors };
+}
+
+/** Whether a title already says the meeting's number ("제2차 …"), so the header does not say it twice. */
+export function titleSaysNumber(title: string, number: number | null | undefined): boolean {
+  return number != null && new RegExp(`제\\s*${number}\\s*차`).test(title);
 }
 
 export interface AgendaValues {
