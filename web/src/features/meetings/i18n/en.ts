@@ -54,6 +54,11 @@ export const meetingsEn: Widen<typeof meetingsKo> = {
     save: 'Save',
     saved: 'The meeting’s details are saved.',
   },
+  clusterMeetings: {
+    title: 'Council meetings and decisions',
+    none: 'No meeting has taken up this cluster.',
+    undecided: 'Not yet decided',
+  },
   meeting: {
     documentsIntro: 'Meeting papers such as briefing notes and slides. Anyone who can see the meeting can download them.',
     backToList: 'Meetings',

@@ -54,6 +54,11 @@ export const meetingsKo = {
     save: '저장',
     saved: '회의 정보를 고쳤습니다.',
   },
+  clusterMeetings: {
+    title: '협의체 회의와 결정',
+    none: '이 클러스터를 안건으로 다룬 회의가 없습니다.',
+    undecided: '결정 전',
+  },
   meeting: {
     documentsIntro: '회의 자료, 발표 자료 같은 문서입니다. 회의를 볼 수 있는 사람은 누구나 내려받을 수 있습니다.',
     backToList: '회의 목록',
