@@ -10,8 +10,11 @@ import { Field, FormProblem, mergeErrors, Notice, splitErrors, type FieldErrors 
 import { Loading } from '../../ui/Loading';
 import { ProblemView } from '../../ui/ProblemView';
 import { useMe } from '../auth/session';
-import { TERMS_ENDING_DAYS, useAddMembership, useCouncilSeats, useTermsEnding } from './api';
-import { groupSeats, membershipRequest, seatLabel, type MembershipValues } from './council';
+import { COUNCIL_BODY, TERMS_ENDING_DAYS, useAddMembership, useCouncilSeats, useCreateSeat, useTermsEnding } from './api';
+import { EXPERT_SECTORS, groupSeats, membershipRequest, SEAT_POSITIONS, seatLabel, seatRequest, type MembershipValues, type SeatValues } from './council';
+import { SEAT_GROUPS, isOneOf } from '../../api/enums';
+import type { SeatGroup } from '../../api/client';
+import { useAgencyChoices } from '../agencies/AgencyChoice';
 import './council.css';
 
 export function CouncilPage() {
@@ -21,6 +24,8 @@ export function CouncilPage() {
   const seats = useCouncilSeats();
   const [appointing, setAppointing] = useState<SeatDto>();
   const [appointed, setAppointed] = useState<string>();
+  const [addingSeat, setAddingSeat] = useState(false);
+  const [seatAdded, setSeatAdded] = useState<string>();
   const manages = managesCouncil(me);
   const all = seats.data ?? [];
 
@@ -29,7 +34,13 @@ export function CouncilPage() {
       <header className="page__header">
         <h1>{t.council.title}</h1>
         <p className="page__intro">{t.council.intro}</p>
+        {manages && (
+          <button type="button" className="button button--primary" onClick={() => (setAddingSeat(true), setSeatAdded(undefined))} data-testid="seat-add">
+            {t.council.seatForm.open}
+          </button>
+        )}
       </header>
+      {seatAdded && <Notice testId="seat-added-notice">{fmt(t.council.seatForm.added, { seat: seatAdded })}</Notice>}
       {appointed && <Notice testId="appointed-notice">{fmt(t.council.appointed, { name: appointed })}</Notice>}
       <div className="council-layout">
         <section className="card" aria-labelledby="council-seats-caption" data-testid="council-seats">
@@ -69,6 +80,17 @@ export function CouncilPage() {
         </section>
         <TermsEnding seats={all} />
       </div>
+      <Dialog open={addingSeat} title={t.council.seatForm.title} onClose={() => setAddingSeat(false)} testId="seat-dialog">
+        {addingSeat && (
+          <SeatForm
+            onCancel={() => setAddingSeat(false)}
+            onDone={(label) => {
+              setAddingSeat(false);
+              setSeatAdded(label);
+            }}
+          />
+        )}
+      </Dialog>
       <Dialog open={appointing !== undefined} title={appointing ? fmt(t.council.appointTitle, { seat: seatLabel(appointing, lang) }) : ''} onClose={() => setAppointing(undefined)} testId="appoint-dialog">
         {appointing && (
           <AppointForm
@@ -169,7 +191,7 @@ function AppointForm({ seat, onCancel, onDone }: { seat: SeatDto; onCancel: () =
   const { t } = useCouncilI18n();
   const add = useAddMembership();
   const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
-  const fields = ['personName', 'title', 'startsOn', 'endsOn', 'substituteAllowed'] as const;
+  const fields = ['personName', 'title', 'startsOn', 'endsOn', 'substituteAllowed', 'voting'] as const;
   const { inPlace, rest } = splitErrors(add.error ?? undefined, fields);
   const errors = mergeErrors(ownErrors, inPlace);
   const form = 'appoint';
@@ -183,6 +205,7 @@ function AppointForm({ seat, onCancel, onDone }: { seat: SeatDto; onCancel: () =
       startsOn: String(data.get('startsOn') ?? ''),
       endsOn: String(data.get('endsOn') ?? ''),
       substituteAllowed: data.get('substituteAllowed') === 'on',
+      voting: data.get('voting') === 'on',
     };
     const { body, errors: found } = membershipRequest(values);
     setOwnErrors(Object.fromEntries(Object.entries(found).map(([field, code]) => [field, [t.council.errors[code]]])));
@@ -210,11 +233,130 @@ function AppointForm({ seat, onCancel, onDone }: { seat: SeatDto; onCancel: () =
           <input type="checkbox" name="substituteAllowed" defaultChecked />
           {t.council.fields.substituteAllowed}
         </label>
+        <label className="checkbox form-field--wide">
+          <input type="checkbox" name="voting" defaultChecked={seat.voting} />
+          {t.council.fields.voting}
+        </label>
       </div>
       <FormProblem errors={errors} rest={rest} />
       <div className="dialog__actions">
         <button type="submit" className="button button--primary" disabled={add.isPending} data-testid="appoint-submit">
           {add.isPending ? t.common.saving : t.common.save}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t.common.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const SEAT_FIELDS = ['position', 'group', 'labelKo', 'labelEn', 'sector', 'agencyCode', 'sortOrder', 'voting'] as const;
+
+/** A new seat on the council: its position, whom it belongs to (an agency, or a sector of private experts), its label. */
+function SeatForm({ onCancel, onDone }: { onCancel: () => void; onDone: (label: string) => void }) {
+  const { t } = useCouncilI18n();
+  const create = useCreateSeat();
+  const agencies = useAgencyChoices();
+  const [group, setGroup] = useState<SeatGroup>('ministry');
+  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
+  const { inPlace, rest } = splitErrors(create.error ?? undefined, SEAT_FIELDS);
+  const errors = mergeErrors(ownErrors, inPlace);
+  const form = 'seat';
+  const agencyKind = group === 'ministry' ? 'ministry' : group === 'cluster_operator' ? 'cluster_operator' : undefined;
+  const agencyOptions = (agencies.data ?? []).filter((a) => !agencyKind || a.kind === agencyKind);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? '');
+    const values: SeatValues = {
+      position: SEAT_POSITIONS.find((p) => p === text('position')) ?? 'member',
+      group,
+      labelKo: text('labelKo'),
+      labelEn: text('labelEn'),
+      sector: EXPERT_SECTORS.find((s) => s === text('sector')) ?? '',
+      agencyCode: text('agencyCode'),
+      sortOrder: text('sortOrder'),
+      voting: data.get('voting') === 'on',
+    };
+    const { body, errors: found } = seatRequest(values, COUNCIL_BODY);
+    setOwnErrors(Object.fromEntries(Object.entries(found).map(([field, code]) => [field, [t.council.seatForm.errors[code]]])));
+    if (!body) return create.reset();
+    create.mutate(body, { onSuccess: (seat) => onDone(seat.labelKo) });
+  }
+
+  return (
+    <form className="dialog__form" onSubmit={submit} noValidate data-testid="seat-form">
+      <p className="form__intro">{t.council.seatForm.intro}</p>
+      <div className="form__grid">
+        <Field form={form} name="position" label={t.council.seatForm.fields.position} errors={errors} required>
+          {(p) => (
+            <select {...p} defaultValue="member">
+              {SEAT_POSITIONS.map((position) => (
+                <option key={position} value={position}>
+                  {t.seatPositions[position]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form={form} name="group" label={t.council.seatForm.fields.group} errors={errors} required>
+          {(p) => (
+            <select {...p} value={group} onChange={(e) => isOneOf(SEAT_GROUPS, e.target.value) && setGroup(e.target.value)}>
+              {SEAT_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {t.seatSections[g]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form={form} name="labelKo" label={t.council.seatForm.fields.labelKo} errors={errors} required wide>
+          {(p) => <input {...p} maxLength={200} />}
+        </Field>
+        <Field form={form} name="labelEn" label={t.council.seatForm.fields.labelEn} errors={errors} wide>
+          {(p) => <input {...p} maxLength={200} lang="en" />}
+        </Field>
+        {group === 'private_expert' ? (
+          <Field form={form} name="sector" label={t.council.seatForm.fields.sector} errors={errors} required>
+            {(p) => (
+              <select {...p} defaultValue="">
+                <option value="">{t.council.seatForm.choose}</option>
+                {EXPERT_SECTORS.map((sector) => (
+                  <option key={sector} value={sector}>
+                    {t.expertSectors[sector]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : (
+          <Field form={form} name="agencyCode" label={t.council.seatForm.fields.agencyCode} errors={errors} required>
+            {(p) => (
+              <select {...p} defaultValue="">
+                <option value="">{t.council.seatForm.choose}</option>
+                {agencyOptions.map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {a.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field form={form} name="sortOrder" label={t.council.seatForm.fields.sortOrder} errors={errors} hint={t.council.seatForm.sortHint}>
+          {(p) => <input {...p} inputMode="numeric" placeholder="100" />}
+        </Field>
+        <label className="checkbox form-field--wide">
+          <input type="checkbox" name="voting" defaultChecked />
+          {t.council.fields.voting}
+        </label>
+      </div>
+      <FormProblem errors={errors} rest={rest} />
+      <div className="dialog__actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending} data-testid="seat-submit">
+          {create.isPending ? t.common.saving : t.common.save}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           {t.common.cancel}
