@@ -31,6 +31,9 @@ public static class MeetingsApi
         council.MapPost("/seats/{seatId:long}/memberships", AddCouncilMembership).WithName(nameof(AddCouncilMembership))
             .RequireAuthorization(Permissions.CouncilManage).WithSummary("Put a person in a seat for a term (an open-ended earlier term ends the day before)")
             .Validate<CreateMembershipRequest>().Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
+        council.MapPost("/memberships/{membershipId:long}/end", EndCouncilMembership).WithName(nameof(EndCouncilMembership))
+            .RequireAuthorization(Permissions.CouncilManage).WithSummary("End a term on a day without naming a successor (only ever earlier)")
+            .Validate<EndMembershipRequest>().Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
         council.MapGet("/terms-ending", ListTermsEnding).WithName(nameof(ListTermsEnding)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("Memberships whose term ends within the coming days (default 60)").Validate<TermsEndingQuery>()
             .Errors(Status401Unauthorized, Status403Forbidden);
@@ -126,6 +129,13 @@ public static class MeetingsApi
         var created = await store.AddMembershipAsync(seatId, request, actor, ct);
         return created.Refusal is { } refusal ? new WriteRefused(refusal, $"Seat {seatId}")
             : TypedResults.Created($"/api/v1/council/seats/{seatId}/memberships/{created.Value!.Id}", created.Value);
+    }
+
+    public static async Task<Results<Ok<MembershipDto>, WriteRefused>> EndCouncilMembership(long membershipId, EndMembershipRequest request, Actor actor,
+        CouncilStore store, CancellationToken ct)
+    {
+        var ended = await store.EndMembershipAsync(membershipId, request, actor, ct);
+        return ended.Refusal is { } refusal ? new WriteRefused(refusal, $"Membership {membershipId}") : TypedResults.Ok(ended.Value!);
     }
 
     public static async Task<Ok<IReadOnlyList<MembershipDto>>> ListTermsEnding([AsParameters] TermsEndingQuery query, CouncilStore store, CancellationToken ct) =>

@@ -113,6 +113,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/api/v1/council/seats", _ => "/api/v1/council/seats", null, Readers),
         ("POST", "/api/v1/council/seats", _ => "/api/v1/council/seats", "{}", CouncilManagers),
         ("POST", "/api/v1/council/seats/{seatId:long}/memberships", _ => "/api/v1/council/seats/1/memberships", "{}", CouncilManagers),
+        ("POST", "/api/v1/council/memberships/{membershipId:long}/end", _ => "/api/v1/council/memberships/1/end", "{}", CouncilManagers),
         ("GET", "/api/v1/council/terms-ending", _ => "/api/v1/council/terms-ending", null, Readers),
         ("GET", "/api/v1/meetings/", _ => "/api/v1/meetings", null, Readers),
         ("GET", "/api/v1/meetings/export.csv", _ => "/api/v1/meetings/export.csv", null, Readers),
