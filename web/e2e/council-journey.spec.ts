@@ -250,3 +250,40 @@ test('meeting 2 from invitation to published minutes, and the MFDS follow-up ove
     await expect(page.getByTestId('follow-up-row').filter({ hasText: followUp })).toHaveAttribute('data-overdue', 'false');
   });
 });
+
+test('the secretariat adds a seat, appoints its holder without a vote, and ends the term', async ({ page, pageErrors, openSignedIn }) => {
+  const label = `민간위원 (병원) ${RUN}`;
+  const person = `이병원 (${RUN})`;
+  await openSignedIn('/council', 'demo-secretariat');
+  await page.getByTestId('seat-add').click();
+  const form = page.getByTestId('seat-form');
+  await form.locator('[name="group"]').selectOption('private_expert');
+  await form.locator('[name="labelKo"]').fill(label);
+  await form.getByTestId('seat-submit').click();
+  await expect(form.locator('[data-field="sector"] [data-testid="field-error"]'), 'a private expert’s seat names its sector').toBeVisible();
+  await form.locator('[name="sector"]').selectOption('hospital');
+  await form.getByTestId('seat-submit').click();
+  await expect(page.getByTestId('council-notice')).toContainText(label);
+
+  const row = page.getByTestId('seat-row').filter({ hasText: label });
+  await expect(row).toHaveAttribute('data-vacant', 'true');
+  await row.getByTestId('appoint').click();
+  const appoint = page.getByTestId('appoint-form');
+  await appoint.locator('[name="personName"]').fill(person);
+  await appoint.locator('[name="startsOn"]').fill(day(-30));
+  await appoint.locator('[name="voting"]').uncheck();
+  await appoint.getByTestId('appoint-submit').click();
+  await expect(page.getByTestId('appointed-notice')).toContainText(person);
+  await expect(row).toContainText(person);
+
+  await row.getByTestId('end-term').click();
+  const end = page.getByTestId('end-term-form');
+  await end.locator('[name="endsOn"]').fill(day(-31));
+  await end.getByTestId('end-term-submit').click();
+  await expect(end.locator('[data-field="endsOn"] [data-testid="field-error"]'), 'not before the term started').toBeVisible();
+  await end.locator('[name="endsOn"]').fill(day(20));
+  await end.getByTestId('end-term-submit').click();
+  await expect(page.getByTestId('council-notice')).toContainText(person);
+  await expect(page.getByTestId('terms-ending').getByTestId('term-ending').filter({ hasText: person })).toBeVisible();
+  expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
+});

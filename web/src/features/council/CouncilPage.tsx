@@ -10,8 +10,8 @@ import { Field, FormProblem, mergeErrors, Notice, splitErrors, type FieldErrors 
 import { Loading } from '../../ui/Loading';
 import { ProblemView } from '../../ui/ProblemView';
 import { useMe } from '../auth/session';
-import { COUNCIL_BODY, TERMS_ENDING_DAYS, useAddMembership, useCouncilSeats, useCreateSeat, useTermsEnding } from './api';
-import { EXPERT_SECTORS, groupSeats, membershipRequest, SEAT_POSITIONS, seatLabel, seatRequest, type MembershipValues, type SeatValues } from './council';
+import { COUNCIL_BODY, TERMS_ENDING_DAYS, useAddMembership, useCouncilSeats, useCreateSeat, useEndMembership, useTermsEnding } from './api';
+import { endTermRequest, EXPERT_SECTORS, groupSeats, membershipRequest, SEAT_POSITIONS, seatLabel, seatRequest, type MembershipValues, type SeatValues } from './council';
 import { SEAT_GROUPS, isOneOf } from '../../api/enums';
 import type { SeatGroup } from '../../api/client';
 import { useAgencyChoices } from '../agencies/AgencyChoice';
@@ -25,6 +25,7 @@ export function CouncilPage() {
   const [appointing, setAppointing] = useState<SeatDto>();
   const [appointed, setAppointed] = useState<string>();
   const [addingSeat, setAddingSeat] = useState(false);
+  const [ending, setEnding] = useState<SeatDto>();
   const [seatAdded, setSeatAdded] = useState<string>();
   const manages = managesCouncil(me);
   const all = seats.data ?? [];
@@ -40,7 +41,7 @@ export function CouncilPage() {
           </button>
         )}
       </header>
-      {seatAdded && <Notice testId="seat-added-notice">{fmt(t.council.seatForm.added, { seat: seatAdded })}</Notice>}
+      {seatAdded && <Notice testId="council-notice">{seatAdded}</Notice>}
       {appointed && <Notice testId="appointed-notice">{fmt(t.council.appointed, { name: appointed })}</Notice>}
       <div className="council-layout">
         <section className="card" aria-labelledby="council-seats-caption" data-testid="council-seats">
@@ -67,7 +68,7 @@ export function CouncilPage() {
                       </th>
                     </tr>
                     {group.seats.map((seat) => (
-                      <SeatRow key={seat.id} seat={seat} manages={manages} onAppoint={() => setAppointing(seat)} />
+                      <SeatRow key={seat.id} seat={seat} manages={manages} onAppoint={() => setAppointing(seat)} onEnd={() => setEnding(seat)} />
                     ))}
                   </tbody>
                 ))}
@@ -80,13 +81,26 @@ export function CouncilPage() {
         </section>
         <TermsEnding seats={all} />
       </div>
+      <Dialog open={ending !== undefined} title={ending ? fmt(t.council.endTerm.title, { seat: seatLabel(ending, lang) }) : ''} onClose={() => setEnding(undefined)} testId="end-term-dialog">
+        {ending?.holder && (
+          <EndTermForm
+            holder={ending.holder}
+            onCancel={() => setEnding(undefined)}
+            onDone={(name) => {
+              setEnding(undefined);
+              setAppointed(undefined);
+              setSeatAdded(fmt(t.council.endTerm.ended, { name }));
+            }}
+          />
+        )}
+      </Dialog>
       <Dialog open={addingSeat} title={t.council.seatForm.title} onClose={() => setAddingSeat(false)} testId="seat-dialog">
         {addingSeat && (
           <SeatForm
             onCancel={() => setAddingSeat(false)}
             onDone={(label) => {
               setAddingSeat(false);
-              setSeatAdded(label);
+              setSeatAdded(fmt(t.council.seatForm.added, { seat: label }));
             }}
           />
         )}
@@ -113,7 +127,7 @@ function Term({ holder }: { holder: MembershipDto }) {
   return <>{holder.endsOn ? fmt(t.council.termRange, { start, end: formatDay(locale, holder.endsOn) }) : fmt(t.council.openEnded, { start })}</>;
 }
 
-function SeatRow({ seat, manages, onAppoint }: { seat: SeatDto; manages: boolean; onAppoint: () => void }) {
+function SeatRow({ seat, manages, onAppoint, onEnd }: { seat: SeatDto; manages: boolean; onAppoint: () => void; onEnd: () => void }) {
   const { t, fmt, lang } = useCouncilI18n();
   const holder = seat.holder;
   const soon = holder?.daysLeftInTerm != null && holder.daysLeftInTerm <= TERMS_ENDING_DAYS;
@@ -142,7 +156,12 @@ function SeatRow({ seat, manages, onAppoint }: { seat: SeatDto; manages: boolean
         <td>
           <button type="button" className="button button--small" onClick={onAppoint} data-testid="appoint">
             {t.council.appoint}
-          </button>
+          </button>{' '}
+          {holder && (
+            <button type="button" className="button button--small" onClick={onEnd} data-testid="end-term">
+              {t.council.endTerm.open}
+            </button>
+          )}
         </td>
       )}
     </tr>
@@ -357,6 +376,43 @@ function SeatForm({ onCancel, onDone }: { onCancel: () => void; onDone: (label: 
       <div className="dialog__actions">
         <button type="submit" className="button button--primary" disabled={create.isPending} data-testid="seat-submit">
           {create.isPending ? t.common.saving : t.common.save}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t.common.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The secretariat ends the holder's term on a day (a resignation, a reshuffle), leaving the seat to be filled later. */
+function EndTermForm({ holder, onCancel, onDone }: { holder: MembershipDto; onCancel: () => void; onDone: (name: string) => void }) {
+  const { t, fmt, locale } = useCouncilI18n();
+  const end = useEndMembership();
+  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
+  const { inPlace, rest } = splitErrors(end.error ?? undefined, ['endsOn']);
+  const errors = mergeErrors(ownErrors, inPlace);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { body, error } = endTermRequest(String(new FormData(event.currentTarget).get('endsOn') ?? ''), holder);
+    setOwnErrors(error ? { endsOn: [t.council.endTerm.errors[error]] } : {});
+    if (!body) return end.reset();
+    end.mutate({ membershipId: holder.id, body }, { onSuccess: (m) => onDone(m.personName) });
+  }
+
+  return (
+    <form className="dialog__form" onSubmit={submit} noValidate data-testid="end-term-form">
+      <p className="form__intro">{fmt(t.council.endTerm.intro, { name: holder.personName, start: formatDay(locale, holder.startsOn) })}</p>
+      <div className="form__grid">
+        <Field form="end-term" name="endsOn" label={t.council.fields.endsOn} errors={errors} required>
+          {(p) => <input {...p} type="date" />}
+        </Field>
+      </div>
+      <FormProblem errors={errors} rest={rest} />
+      <div className="dialog__actions">
+        <button type="submit" className="button button--primary" disabled={end.isPending} data-testid="end-term-submit">
+          {end.isPending ? t.common.saving : t.council.endTerm.submit}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           {t.common.cancel}

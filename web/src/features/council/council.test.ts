@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupSeats, membershipRequest, seatRequest, seatSection, type SeatValues } from './council';
+import { endTermRequest, groupSeats, membershipRequest, seatRequest, seatSection, type SeatValues } from './council';
 
 const seat = (id: number, position: string, group: string, sortOrder: number) => ({ id, position, group, sortOrder }) as never;
 
@@ -59,5 +59,19 @@ describe('a new seat', () => {
     expect(seatRequest({ ...ministry, voting: false }, 'council').body).toEqual({
       bodyCode: 'council', position: 'member', group: 'ministry', labelKo: '과학기술정보통신부', labelEn: null, sector: null, agencyCode: 'msit', sortOrder: 100, voting: false,
     });
+  });
+});
+
+describe('ending a term', () => {
+  const holder = { startsOn: '2025-01-01', endsOn: null };
+  it('takes a real day, not before the start, earlier than an end already recorded', () => {
+    expect(endTermRequest('2026-03-31', holder)).toEqual({ body: { endsOn: '2026-03-31' } });
+    expect(endTermRequest(' ', holder).error).toBe('required');
+    expect(endTermRequest('2026-02-30', holder).error).toBe('date');
+    expect(endTermRequest('2024-12-31', holder).error).toBe('beforeStart');
+    expect(endTermRequest('2025-01-01', holder).body).toEqual({ endsOn: '2025-01-01' });
+    expect(endTermRequest('2027-01-01', { ...holder, endsOn: '2026-12-31' }).error).toBe('notEarlier');
+    expect(endTermRequest('2026-12-31', { ...holder, endsOn: '2026-12-31' }).error).toBe('notEarlier');
+    expect(endTermRequest('2026-06-30', { ...holder, endsOn: '2026-12-31' }).body).toEqual({ endsOn: '2026-06-30' });
   });
 });

@@ -101,3 +101,16 @@ export function seatRequest(values: SeatValues, bodyCode: string): { body?: Crea
     errors,
   };
 }
+
+export type EndTermError = 'required' | 'date' | 'beforeStart' | 'notEarlier';
+
+/** The day a term ends on: a real day, not before it started, earlier than an end already recorded (the API's rules). */
+export function endTermRequest(endsOn: string, holder: { startsOn: string; endsOn?: string | null }): { body?: { endsOn: string }; error?: EndTermError } {
+  const day = endsOn.trim();
+  if (!day) return { error: 'required' };
+  const time = Date.parse(`${day}T00:00:00Z`);
+  if (!DAY.test(day) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) return { error: 'date' };
+  if (day < holder.startsOn) return { error: 'beforeStart' };
+  if (holder.endsOn && day >= holder.endsOn) return { error: 'notEarlier' };
+  return { body: { endsOn: day } };
+}

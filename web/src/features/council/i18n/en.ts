@@ -38,6 +38,19 @@ export const councilEn: Widen<typeof councilKo> = {
       date: 'A date as YYYY-MM-DD.',
       endBeforeStart: 'The term cannot end before it starts.',
     },
+    endTerm: {
+      open: 'End term',
+      title: 'End the term in {seat}',
+      intro: 'The day {name}’s term (from {start}) ends. The seat becomes vacant; appoint a successor separately.',
+      submit: 'End the term',
+      ended: '{name}’s term end is recorded.',
+      errors: {
+        required: 'Enter the day the term ends.',
+        date: 'Not a valid date.',
+        beforeStart: 'It cannot end before it started.',
+        notEarlier: 'Only a day before the end already recorded; to lengthen a term, appoint again.',
+      },
+    },
     seatForm: {
       open: 'Add a seat',
       title: 'Add a seat',

@@ -38,6 +38,19 @@ export const councilKo = {
       date: '날짜를 YYYY-MM-DD 형식으로 적어 주세요.',
       endBeforeStart: '임기 종료일은 시작일보다 앞설 수 없습니다.',
     },
+    endTerm: {
+      open: '임기 종료',
+      title: '{seat} 위원 임기 종료',
+      intro: '{name} 위원({start} 임기 시작)의 임기를 끝내는 날을 적습니다. 좌석은 공석이 되고, 후임은 따로 위촉합니다.',
+      submit: '임기 종료',
+      ended: '{name} 위원의 임기 종료일을 기록했습니다.',
+      errors: {
+        required: '임기 종료일을 입력하세요.',
+        date: '올바른 날짜가 아닙니다.',
+        beforeStart: '임기 시작일보다 앞설 수 없습니다.',
+        notEarlier: '이미 기록된 종료일보다 앞선 날만 적을 수 있습니다. 임기를 늘리려면 새로 위촉하세요.',
+      },
+    },
     seatForm: {
       open: '좌석 추가',
       title: '좌석 추가',
