@@ -9,11 +9,12 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, RUN, screenshot, signIn, test } from './support/fixtures';
 
-const meetingTitle = `바이오 클러스터 협의체 정기회의 (${RUN})`;
+const meetingTitle = `바이오 클러스터 협의체 정기회의 (여정 ${RUN})`;
 const venue = '정부세종청사 6동 대회의실';
-const itemTrial = `임상시험 승인 절차 개선안 심의 (${RUN})`;
-const itemData = `보건의료 데이터 활용 규제 개선 심의 (${RUN})`;
-const followUp = `임상시험 승인 고시 개정안 마련 (${RUN})`;
+const itemTrial = `임상시험 승인 기간 단축안 심의 (여정 ${RUN})`;
+const itemData = `보건의료 데이터 활용 규제 개선 심의 (여정 ${RUN})`;
+// Titles of their own: council.spec.ts runs in the same run (same RUN) and has its own MFDS follow-up.
+const followUp = `임상시험 승인 기간 고시 개정 (여정 ${RUN})`;
 const DAY_MS = 86_400_000;
 /** How far the second API's clock runs ahead (playwright.config.ts: BIOCLUSTER_E2E_LATER_OFFSET, "40.00:00:00"). */
 const laterDays = Number((process.env.BIOCLUSTER_E2E_LATER_OFFSET ?? '40.00:00:00').split('.')[0]);
@@ -170,11 +171,11 @@ test('meeting 2 from invitation to published minutes, and the MFDS follow-up ove
     await page.getByTestId('minutes-create').click();
     const minutes = page.getByTestId('minutes');
     await expect(minutes.locator('[data-testid="minutes-view"][data-state="draft"]')).toBeVisible();
-    await minutes.locator('[name="summary"]').fill('임상시험 승인 절차 개선안과 보건의료 데이터 활용 개선안을 심의·의결함.');
+    await minutes.locator('[name="summary"]').fill('임상시험 승인 기간 단축안과 보건의료 데이터 활용 개선안을 심의·의결함.');
     await minutes.getByTestId('minutes-save').click();
     await expect(minutes.getByTestId('minutes-notice')).toBeVisible();
     await minutesMove(page, 'circulated');
-    await expect(minutes.getByTestId('minutes-summary'), 'circulated minutes are read, not edited').toContainText('임상시험 승인 절차 개선안');
+    await expect(minutes.getByTestId('minutes-summary'), 'circulated minutes are read, not edited').toContainText('임상시험 승인 기간 단축안');
     await minutesMove(page, 'approved', { approvedBy: 'chair' });
     await minutesMove(page, 'published');
     await screenshot(page, 'journey-minutes-published');
