@@ -12,6 +12,7 @@ using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.Meetings;
 using BioCluster.Api.Features.RegulatoryIssues;
+using BioCluster.Api.Infrastructure.Clock;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
@@ -21,7 +22,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBioClusterLogSafety();
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
-builder.Services.AddSingleton(TimeProvider.System);
+// The system's clock; in Development/Testing a configured offset may move it (Infrastructure/Clock, ADR 0015).
+builder.Services.AddBioClusterClock(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<DbConnectionFactory>();
 builder.Services.AddSingleton<Migrator>();
 builder.Services.AddSingleton<ReferenceSeeder>();

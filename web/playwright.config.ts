@@ -1,7 +1,10 @@
 // Browser tests of the BioCluster dashboard against the REAL API (fresh SQLite data, seeded at start-up).
 // Needs `dotnet build BioCluster.sln` (the API dll) and `npm run build` (web/dist) first, and Debian's
 // Chromium (/usr/bin/chromium, or CHROMIUM_PATH). See README.md, "Browser tests".
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -22,11 +25,24 @@ function freePort(): Promise<number> {
     });
   });
 }
-if (!externalUrl) process.env.BIOCLUSTER_E2E_PORT ||= String(await freePort());
+if (!externalUrl) {
+  process.env.BIOCLUSTER_E2E_PORT ||= String(await freePort());
+  // A second API on the same data, its clock moved forward (Testing:ClockOffset, ADR 0015): where a journey looks at
+  // what a later day shows (a follow-up overdue). Only the tests that ask for it use it; every other test, and
+  // everything a journey writes, goes through the first API on today's clock.
+  let later = await freePort();
+  while (String(later) === process.env.BIOCLUSTER_E2E_PORT) later = await freePort();
+  process.env.BIOCLUSTER_E2E_LATER_PORT ||= String(later);
+  process.env.BIOCLUSTER_E2E_DATA ||= mkdtempSync(path.join(tmpdir(), 'biocluster-e2e-'));
+}
+/** How far the second API's clock is ahead of today (a TimeSpan, days.hh:mm:ss). */
+process.env.BIOCLUSTER_E2E_LATER_OFFSET ||= '40.00:00:00';
 /** Makes what a run writes distinct, so a rerun against the same server (BIOCLUSTER_E2E_URL) still holds. */
 process.env.BIOCLUSTER_E2E_RUN ||= Date.now().toString(36);
 
 const baseURL = externalUrl ?? `http://127.0.0.1:${process.env.BIOCLUSTER_E2E_PORT}`;
+/** The API with the moved clock (BIOCLUSTER_E2E_LATER_URL when the dashboard is external and runs one). */
+process.env.BIOCLUSTER_E2E_LATER_URL ||= externalUrl ? '' : `http://127.0.0.1:${process.env.BIOCLUSTER_E2E_LATER_PORT}`;
 const STEP_TIMEOUT_MS = 15_000;
 
 export default defineConfig({
@@ -66,13 +82,25 @@ export default defineConfig({
   },
   webServer: externalUrl
     ? undefined
-    : {
-        command: `node e2e/support/serve-api.mjs ${baseURL}`,
-        url: `${baseURL}/health/ready`,
-        timeout: 120_000,
-        reuseExistingServer: !process.env.CI,
-        gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-        stdout: 'ignore',
-        stderr: 'pipe',
-      },
+    : [
+        {
+          // Started first and alone: it makes the database (migrations, seed) the second one then shares.
+          command: `node e2e/support/serve-api.mjs ${baseURL}`,
+          url: `${baseURL}/health/ready`,
+          timeout: 120_000,
+          reuseExistingServer: !process.env.CI,
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
+        {
+          command: `node e2e/support/serve-api.mjs ${process.env.BIOCLUSTER_E2E_LATER_URL} --clock-offset ${process.env.BIOCLUSTER_E2E_LATER_OFFSET} --keep-data`,
+          url: `${process.env.BIOCLUSTER_E2E_LATER_URL}/health/ready`,
+          timeout: 120_000,
+          reuseExistingServer: !process.env.CI,
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
+      ],
 });

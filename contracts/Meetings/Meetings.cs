@@ -56,6 +56,9 @@ public sealed record CreateSeatRequest(string BodyCode, SeatPosition Position, S
 public sealed record CreateMembershipRequest(string PersonName, DateOnly StartsOn, string? Title = null, string? OnBehalfOfCode = null,
     DateOnly? EndsOn = null, bool SubstituteAllowed = true, bool? Voting = null);
 
+/// <summary>Ends a term on a day (not before it started, not later than it already ends).</summary>
+public sealed record EndMembershipRequest(DateOnly EndsOn);
+
 /// <summary>A meeting in a list.</summary>
 public sealed record MeetingSummaryDto(long Id, string BodyCode, int? Number, string TitleKo, string? TitleEn, MeetingKind Kind, MeetingState State,
     DateTimeOffset StartsAt, DateTimeOffset? EndsAt, string? Venue, int AgendaItems, int OpenFollowUps);

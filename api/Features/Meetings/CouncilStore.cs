@@ -281,6 +281,34 @@ public sealed class CouncilStore(DbConnectionFactory db, TimeProvider clock, Aud
         return membership;
     }
 
+    /// <summary>
+    /// A term ends on a day: the secretariat records it (a resignation, a reshuffle) without naming a successor. It may
+    /// only be brought forward: not before the term started, and not past an end already recorded (a longer term is a
+    /// new appointment). Audited as <c>end_term</c>, as when a successor's appointment ends it.
+    /// </summary>
+    public async Task<StoreResult<MembershipDto>> EndMembershipAsync(long membershipId, EndMembershipRequest r, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = Council.DayOf(now);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var term = await connection.QuerySingleOrDefaultAsync<MembershipRow>($"{MembershipSelect} WHERE m.id = @membershipId", new { membershipId }, tx);
+        if (term is null) return Refusal.NotFound;
+        if (r.EndsOn < term.StartsOn)
+            return Refusal.Invalid("endsOn", Text.Of($"임기는 시작일({term.StartsOn:yyyy-MM-dd})보다 먼저 끝날 수 없습니다.",
+                $"The term cannot end before it started ({term.StartsOn:yyyy-MM-dd})."));
+        if (term.EndsOn is { } ends && ends <= r.EndsOn)
+            return Refusal.Conflict(Text.Of($"이 임기는 이미 {ends:yyyy-MM-dd}에 끝납니다. 임기를 늘리려면 새로 위촉하십시오.",
+                $"This term already ends on {ends:yyyy-MM-dd}; to lengthen it, appoint again."));
+        await connection.ExecuteAsync("UPDATE council_memberships SET ends_on = @EndsOn, updated_at = @now WHERE id = @membershipId",
+            new { r.EndsOn, now, membershipId }, tx);
+        var before = term.ToDto(today);
+        var after = (await connection.QuerySingleAsync<MembershipRow>($"{MembershipSelect} WHERE m.id = @membershipId", new { membershipId }, tx)).ToDto(today);
+        await audit.WriteAsync(connection, tx, actor, "end_term", MembershipEntity, membershipId, before, after);
+        await tx.CommitAsync(ct);
+        return after;
+    }
+
     public const string BodyEntity = "council_body";
 
     /// <summary>A working group under an existing body; its meetings are numbered from 1 on their own.</summary>

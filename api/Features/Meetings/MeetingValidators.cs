@@ -34,6 +34,14 @@ public sealed class CreateMembershipRequestValidator : AbstractValidator<CreateM
     }
 }
 
+public sealed class EndMembershipRequestValidator : AbstractValidator<EndMembershipRequest>
+{
+    public EndMembershipRequestValidator()
+    {
+        RuleFor(x => x.EndsOn).NotEmpty();
+    }
+}
+
 /// <summary>The rules a meeting's own fields meet, whether planned or edited.</summary>
 public static class MeetingFieldRules
 {

@@ -42,6 +42,9 @@ public static class MeetingsApi
         council.MapGet("/terms-ending/export.csv", ExportTermsEnding).WithName(nameof(ExportTermsEnding)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("Export the terms ending within the coming days (default 60) as CSV (imports back as council_memberships)").ProducesCsv()
             .Validate<TermsEndingQuery>().Errors(Status401Unauthorized, Status403Forbidden);
+        council.MapPost("/memberships/{membershipId:long}/end", EndCouncilMembership).WithName(nameof(EndCouncilMembership))
+            .RequireAuthorization(Permissions.CouncilManage).WithSummary("End a term on a day without naming a successor (only ever earlier)")
+            .Validate<EndMembershipRequest>().Errors(Status401Unauthorized, Status403Forbidden, Status415UnsupportedMediaType);
         council.MapGet("/terms-ending", ListTermsEnding).WithName(nameof(ListTermsEnding)).RequireAuthorization(Permissions.CouncilRead)
             .WithSummary("Memberships whose term ends within the coming days (default 60)").Validate<TermsEndingQuery>()
             .Errors(Status401Unauthorized, Status403Forbidden);
@@ -143,6 +146,13 @@ public static class MeetingsApi
         var created = await store.AddMembershipAsync(seatId, request, actor, ct);
         return created.Refusal is { } refusal ? new WriteRefused(refusal, $"Seat {seatId}")
             : TypedResults.Created($"/api/v1/council/seats/{seatId}/memberships/{created.Value!.Id}", created.Value);
+    }
+
+    public static async Task<Results<Ok<MembershipDto>, WriteRefused>> EndCouncilMembership(long membershipId, EndMembershipRequest request, Actor actor,
+        CouncilStore store, CancellationToken ct)
+    {
+        var ended = await store.EndMembershipAsync(membershipId, request, actor, ct);
+        return ended.Refusal is { } refusal ? new WriteRefused(refusal, $"Membership {membershipId}") : TypedResults.Ok(ended.Value!);
     }
 
     public static async Task<Ok<IReadOnlyList<MembershipDto>>> ListTermsEnding([AsParameters] TermsEndingQuery query, CouncilStore store, CancellationToken ct) =>

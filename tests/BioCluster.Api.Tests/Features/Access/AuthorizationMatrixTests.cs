@@ -118,6 +118,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/api/v1/council/seats", _ => "/api/v1/council/seats", null, Readers),
         ("POST", "/api/v1/council/seats", _ => "/api/v1/council/seats", "{}", CouncilManagers),
         ("POST", "/api/v1/council/seats/{seatId:long}/memberships", _ => "/api/v1/council/seats/1/memberships", "{}", CouncilManagers),
+        ("POST", "/api/v1/council/memberships/{membershipId:long}/end", _ => "/api/v1/council/memberships/1/end", "{}", CouncilManagers),
         ("GET", "/api/v1/council/terms-ending", _ => "/api/v1/council/terms-ending", null, Readers),
         ("GET", "/api/v1/council/terms-ending/export.csv", _ => "/api/v1/council/terms-ending/export.csv", null, Readers),
         ("GET", "/api/v1/council/seats/export.csv", _ => "/api/v1/council/seats/export.csv", null, Readers),

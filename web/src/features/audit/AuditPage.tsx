@@ -135,7 +135,7 @@ export function AuditPage() {
               <ActorName entry={entry} />
             </td>
             <td data-label={t.audit.columns.action}>
-              <ActionBadge action={entry.action} />
+              <ActionBadge action={entry.action} entityType={entry.entityType} />
             </td>
             <td data-label={t.audit.columns.entity}>
               <EntityLink entry={entry} canOpenUsers={can(me, 'users:manage')} />

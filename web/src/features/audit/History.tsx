@@ -3,7 +3,8 @@ import type { Clients } from '../../api/api';
 import type { AuditEntryDto } from '../../api/client';
 import { useI18n } from '../../i18n';
 import type { Dictionary } from '../../i18n/ko';
-import { changedFields, isRecord, type FieldChange } from './audit';
+import { actionLabel, changedFields, isRecord, statesOf, type AuditLabels, type FieldChange } from './audit';
+import { useAuditCouncilI18n } from './i18n/council';
 import { formatNumber, formatTimestamp } from '../../lib/format';
 import { usePagedQuery, type Page } from '../../lib/apiQuery';
 import { Timestamp } from '../../ui/Details';
@@ -37,7 +38,7 @@ export function HistorySection({ queryKey, fetchPage }: HistorySectionProps) {
             {list.items.map((entry) => (
               <li key={entry.id} className="history__entry" data-testid="history-entry">
                 <div className="history__head">
-                  <ActionBadge action={entry.action} />
+                  <ActionBadge action={entry.action} entityType={entry.entityType} />
                   <span className="history__actor">
                     <ActorName entry={entry} />
                   </span>
@@ -56,14 +57,26 @@ export function HistorySection({ queryKey, fetchPage }: HistorySectionProps) {
   );
 }
 
-export function ActionBadge({ action }: { action: string }) {
-  const { t, fmt } = useI18n();
-  // An issue's workflow moves are recorded as "transition:<target status>".
-  const moved = action.startsWith('transition:') ? action.slice('transition:'.length) : undefined;
-  const label = moved
-    ? fmt(t.audit.transition, { status: (t.issueStatuses as Record<string, string>)[moved] ?? moved })
-    : ((t.auditActions as Record<string, string>)[action] ?? action);
-  return <span className={`badge badge--action badge--action-${moved ? 'transition' : action}`}>{label}</span>;
+export function ActionBadge({ action, entityType }: { action: string; entityType?: string }) {
+  const labels = useAuditLabels();
+  const moved = action.startsWith('transition:') || action.startsWith('minutes:');
+  return <span className={`badge badge--action badge--action-${moved ? 'transition' : action}`}>{actionLabel(labels, entityType, action)}</span>;
+}
+
+/** The label tables of the audit views: the shared dictionary's and the council's (loaded with these views). */
+function useAuditLabels(): AuditLabels & { meetingKinds: Record<string, string> } {
+  const { t } = useAuditCouncilI18n();
+  const c = t.auditCouncil;
+  return {
+    transition: t.audit.transition,
+    actions: { ...(t.auditActions as Record<string, string>), ...c.actions },
+    issueStatuses: t.issueStatuses as Record<string, string>,
+    meetingStates: c.meetingStates,
+    followUpStates: c.followUpStates,
+    minutesStates: c.minutesStates,
+    minutesMove: c.minutesMove,
+    meetingKinds: c.meetingKinds,
+  };
 }
 
 export function ActorName({ entry }: { entry: Pick<AuditEntryDto, 'actorType' | 'actorName'> }) {
@@ -122,6 +135,7 @@ function fieldLabel(t: Dictionary, field: string): string {
 /** One recorded value in the user's language: enum labels, names of linked records, KST times. */
 function AuditValue({ entityType, change, side }: { entityType: string; change: FieldChange; side: 'before' | 'after' }) {
   const { t, name, locale } = useI18n();
+  const labels = useAuditLabels();
   const value = change[side];
   const text = describe(value);
   if (text === undefined || text === '') return <span className="muted">{t.common.none}</span>;
@@ -138,17 +152,19 @@ function AuditValue({ entityType, change, side }: { entityType: string; change: 
     if (typeof v === 'number') return formatNumber(locale, v);
     if (typeof v === 'boolean') return v ? '✓' : '✗';
     if (typeof v !== 'string') return String(v);
-    const label = enumLabel(t, entityType, change.field, v);
+    const label = enumLabel(t, labels, entityType, change.field, v);
     if (label) return label;
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatTimestamp(locale, v);
     return v;
   }
 }
 
-function enumLabel(t: Dictionary, entityType: string, field: string, value: string): string | undefined {
-  const lists: Record<string, Record<string, string>> = {
+function enumLabel(t: Dictionary, labels: ReturnType<typeof useAuditLabels>, entityType: string, field: string, value: string): string | undefined {
+  const states = statesOf(labels, entityType);
+  const lists: Record<string, Record<string, string> | undefined> = {
     region: t.regions,
-    kind: t.agencyKinds,
+    kind: entityType === 'meeting' ? labels.meetingKinds : t.agencyKinds,
+    state: states,
     sector: t.sectors,
     role: t.roles,
     scopes: t.apiKeyScopes,

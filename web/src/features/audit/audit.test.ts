@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../api/enums';
-import { changedFields, endOfKstDay, startOfKstDay } from './audit';
+import { actionLabel, changedFields, endOfKstDay, startOfKstDay, statesOf, type AuditLabels } from './audit';
 
 const before = {
   id: 3,
@@ -73,5 +73,37 @@ describe('the audit labels know what the API records', () => {
     for (const arms of sources.matchAll(/WriteAsync\([^;]*?\? "([a-z_]+)" : "([a-z_]+)"/g)) written.add(arms[1]).add(arms[2]);
     expect(written.size).toBeGreaterThan(4);
     for (const action of written) expect(AUDIT_ACTIONS as readonly string[]).toContain(action);
+  });
+});
+
+describe('council actions and states in the audit views', () => {
+  const labels: AuditLabels = {
+    transition: '처리: {status}',
+    actions: { create: '등록', 'agenda:add': '안건 추가' },
+    issueStatuses: { under_review: '검토 중' },
+    meetingStates: { convened: '소집', held: '개최' },
+    followUpStates: { done: '완료' },
+    minutesStates: { published: '공표', draft: '초안' },
+    minutesMove: '회의록: {state}',
+  };
+
+  it('names a transition by the state of its own kind of record', () => {
+    expect(actionLabel(labels, 'meeting', 'transition:convened')).toBe('처리: 소집');
+    expect(actionLabel(labels, 'follow_up', 'transition:done')).toBe('처리: 완료');
+    expect(actionLabel(labels, 'regulatory_issue', 'transition:under_review')).toBe('처리: 검토 중');
+    expect(actionLabel(labels, 'meeting_minutes', 'minutes:published')).toBe('회의록: 공표');
+  });
+
+  it('names the other actions by their label, and leaves an unknown one as it is', () => {
+    expect(actionLabel(labels, 'meeting', 'agenda:add')).toBe('안건 추가');
+    expect(actionLabel(labels, 'meeting', 'create')).toBe('등록');
+    expect(actionLabel(labels, 'meeting', 'transition:nowhere')).toBe('처리: nowhere');
+    expect(actionLabel(labels, 'meeting', 'something_new')).toBe('something_new');
+  });
+
+  it('reads a record’s state field with its own states', () => {
+    expect(statesOf(labels, 'meeting')?.held).toBe('개최');
+    expect(statesOf(labels, 'meeting_minutes')?.draft).toBe('초안');
+    expect(statesOf(labels, 'cluster')).toBeUndefined();
   });
 });

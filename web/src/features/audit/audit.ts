@@ -42,3 +42,41 @@ export function endOfKstDay(day: string): string | undefined {
   const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return `${next}T00:00:00+09:00`;
 }
+
+/** Label tables an audit entry's action and values are read with (the shared dictionary's and the council's). */
+export interface AuditLabels {
+  transition: string;
+  actions: Record<string, string>;
+  issueStatuses: Record<string, string>;
+  meetingStates: Record<string, string>;
+  followUpStates: Record<string, string>;
+  minutesStates: Record<string, string>;
+  minutesMove: string;
+}
+
+/** The states a record of this type moves through, for its "transition:<state>" actions and its `state` field. */
+export function statesOf(labels: AuditLabels, entityType: string | undefined): Record<string, string> | undefined {
+  if (entityType === 'meeting') return labels.meetingStates;
+  if (entityType === 'follow_up') return labels.followUpStates;
+  if (entityType === 'meeting_minutes') return labels.minutesStates;
+  if (entityType === 'regulatory_issue' || entityType === undefined) return labels.issueStatuses;
+  return undefined;
+}
+
+/**
+ * An action as people read it: "transition:<state>" with the label of that record type's state (an issue's status, a
+ * meeting's, a follow-up's), "minutes:<state>" as the minutes' move, other actions by their own label; unknown ones raw.
+ */
+export function actionLabel(labels: AuditLabels, entityType: string | undefined, action: string): string {
+  const fill = (template: string, state: string) => template.replace('{status}', state).replace('{state}', state);
+  if (action.startsWith('transition:')) {
+    const to = action.slice('transition:'.length);
+    return fill(labels.transition, statesOf(labels, entityType)?.[to] ?? to);
+  }
+  if (labels.actions[action]) return labels.actions[action];
+  if (action.startsWith('minutes:')) {
+    const to = action.slice('minutes:'.length);
+    return fill(labels.minutesMove, labels.minutesStates[to] ?? to);
+  }
+  return action;
+}

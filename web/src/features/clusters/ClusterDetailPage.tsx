@@ -11,6 +11,7 @@ import { can, canEditCluster } from '../../lib/permissions';
 import { useGo } from '../../lib/navigation';
 import { ArchiveControl } from '../registry/ArchiveControl';
 import { useRegistryI18n } from '../registry/i18n';
+import { ClusterMeetings } from '../meetings/ClusterMeetings';
 import { useMe } from '../auth/session';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../lib/paths';
@@ -28,6 +29,7 @@ export function ClusterDetailPage() {
   const cluster = loaded?.value;
   const done = search.get('created') ? t.registry.created : search.get('archived') ? t.registry.archived
     : search.get('unarchived') ? t.registry.unarchived : undefined;
+  const me = useMe();
   useDocumentTitle(cluster ? name(cluster) : t.clusters.title);
 
   return (
@@ -43,6 +45,7 @@ export function ClusterDetailPage() {
         </p>
       )}
       {loaded && <ClusterDetails loaded={loaded} onReload={() => void query.refetch()} />}
+      {cluster && can(me, 'council:read') && <ClusterMeetings cluster={cluster} />}
       {cluster && (
         <HistorySection
           queryKey={clusterKeys.history(cluster.id)}

@@ -10,8 +10,11 @@ import { Field, FormProblem, mergeErrors, Notice, splitErrors, type FieldErrors 
 import { Loading } from '../../ui/Loading';
 import { ProblemView } from '../../ui/ProblemView';
 import { useMe } from '../auth/session';
-import { TERMS_ENDING_DAYS, useAddMembership, useCouncilSeats, useTermsEnding } from './api';
-import { groupSeats, membershipRequest, seatLabel, type MembershipValues } from './council';
+import { COUNCIL_BODY, TERMS_ENDING_DAYS, useAddMembership, useCouncilSeats, useCreateSeat, useEndMembership, useTermsEnding } from './api';
+import { endTermRequest, EXPERT_SECTORS, groupSeats, membershipRequest, SEAT_POSITIONS, seatLabel, seatRequest, type MembershipValues, type SeatValues } from './council';
+import { SEAT_GROUPS, isOneOf } from '../../api/enums';
+import type { SeatGroup } from '../../api/client';
+import { useAgencyChoices } from '../agencies/AgencyChoice';
 import './council.css';
 
 export function CouncilPage() {
@@ -21,6 +24,9 @@ export function CouncilPage() {
   const seats = useCouncilSeats();
   const [appointing, setAppointing] = useState<SeatDto>();
   const [appointed, setAppointed] = useState<string>();
+  const [addingSeat, setAddingSeat] = useState(false);
+  const [ending, setEnding] = useState<SeatDto>();
+  const [seatAdded, setSeatAdded] = useState<string>();
   const manages = managesCouncil(me);
   const all = seats.data ?? [];
 
@@ -29,7 +35,13 @@ export function CouncilPage() {
       <header className="page__header">
         <h1>{t.council.title}</h1>
         <p className="page__intro">{t.council.intro}</p>
+        {manages && (
+          <button type="button" className="button button--primary" onClick={() => (setAddingSeat(true), setSeatAdded(undefined))} data-testid="seat-add">
+            {t.council.seatForm.open}
+          </button>
+        )}
       </header>
+      {seatAdded && <Notice testId="council-notice">{seatAdded}</Notice>}
       {appointed && <Notice testId="appointed-notice">{fmt(t.council.appointed, { name: appointed })}</Notice>}
       <div className="council-layout">
         <section className="card" aria-labelledby="council-seats-caption" data-testid="council-seats">
@@ -56,7 +68,7 @@ export function CouncilPage() {
                       </th>
                     </tr>
                     {group.seats.map((seat) => (
-                      <SeatRow key={seat.id} seat={seat} manages={manages} onAppoint={() => setAppointing(seat)} />
+                      <SeatRow key={seat.id} seat={seat} manages={manages} onAppoint={() => setAppointing(seat)} onEnd={() => setEnding(seat)} />
                     ))}
                   </tbody>
                 ))}
@@ -69,6 +81,30 @@ export function CouncilPage() {
         </section>
         <TermsEnding seats={all} />
       </div>
+      <Dialog open={ending !== undefined} title={ending ? fmt(t.council.endTerm.title, { seat: seatLabel(ending, lang) }) : ''} onClose={() => setEnding(undefined)} testId="end-term-dialog">
+        {ending?.holder && (
+          <EndTermForm
+            holder={ending.holder}
+            onCancel={() => setEnding(undefined)}
+            onDone={(name) => {
+              setEnding(undefined);
+              setAppointed(undefined);
+              setSeatAdded(fmt(t.council.endTerm.ended, { name }));
+            }}
+          />
+        )}
+      </Dialog>
+      <Dialog open={addingSeat} title={t.council.seatForm.title} onClose={() => setAddingSeat(false)} testId="seat-dialog">
+        {addingSeat && (
+          <SeatForm
+            onCancel={() => setAddingSeat(false)}
+            onDone={(label) => {
+              setAddingSeat(false);
+              setSeatAdded(fmt(t.council.seatForm.added, { seat: label }));
+            }}
+          />
+        )}
+      </Dialog>
       <Dialog open={appointing !== undefined} title={appointing ? fmt(t.council.appointTitle, { seat: seatLabel(appointing, lang) }) : ''} onClose={() => setAppointing(undefined)} testId="appoint-dialog">
         {appointing && (
           <AppointForm
@@ -91,7 +127,7 @@ function Term({ holder }: { holder: MembershipDto }) {
   return <>{holder.endsOn ? fmt(t.council.termRange, { start, end: formatDay(locale, holder.endsOn) }) : fmt(t.council.openEnded, { start })}</>;
 }
 
-function SeatRow({ seat, manages, onAppoint }: { seat: SeatDto; manages: boolean; onAppoint: () => void }) {
+function SeatRow({ seat, manages, onAppoint, onEnd }: { seat: SeatDto; manages: boolean; onAppoint: () => void; onEnd: () => void }) {
   const { t, fmt, lang } = useCouncilI18n();
   const holder = seat.holder;
   const soon = holder?.daysLeftInTerm != null && holder.daysLeftInTerm <= TERMS_ENDING_DAYS;
@@ -120,7 +156,12 @@ function SeatRow({ seat, manages, onAppoint }: { seat: SeatDto; manages: boolean
         <td>
           <button type="button" className="button button--small" onClick={onAppoint} data-testid="appoint">
             {t.council.appoint}
-          </button>
+          </button>{' '}
+          {holder && (
+            <button type="button" className="button button--small" onClick={onEnd} data-testid="end-term">
+              {t.council.endTerm.open}
+            </button>
+          )}
         </td>
       )}
     </tr>
@@ -169,7 +210,7 @@ function AppointForm({ seat, onCancel, onDone }: { seat: SeatDto; onCancel: () =
   const { t } = useCouncilI18n();
   const add = useAddMembership();
   const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
-  const fields = ['personName', 'title', 'startsOn', 'endsOn', 'substituteAllowed'] as const;
+  const fields = ['personName', 'title', 'startsOn', 'endsOn', 'substituteAllowed', 'voting'] as const;
   const { inPlace, rest } = splitErrors(add.error ?? undefined, fields);
   const errors = mergeErrors(ownErrors, inPlace);
   const form = 'appoint';
@@ -183,6 +224,7 @@ function AppointForm({ seat, onCancel, onDone }: { seat: SeatDto; onCancel: () =
       startsOn: String(data.get('startsOn') ?? ''),
       endsOn: String(data.get('endsOn') ?? ''),
       substituteAllowed: data.get('substituteAllowed') === 'on',
+      voting: data.get('voting') === 'on',
     };
     const { body, errors: found } = membershipRequest(values);
     setOwnErrors(Object.fromEntries(Object.entries(found).map(([field, code]) => [field, [t.council.errors[code]]])));
@@ -210,11 +252,167 @@ function AppointForm({ seat, onCancel, onDone }: { seat: SeatDto; onCancel: () =
           <input type="checkbox" name="substituteAllowed" defaultChecked />
           {t.council.fields.substituteAllowed}
         </label>
+        <label className="checkbox form-field--wide">
+          <input type="checkbox" name="voting" defaultChecked={seat.voting} />
+          {t.council.fields.voting}
+        </label>
       </div>
       <FormProblem errors={errors} rest={rest} />
       <div className="dialog__actions">
         <button type="submit" className="button button--primary" disabled={add.isPending} data-testid="appoint-submit">
           {add.isPending ? t.common.saving : t.common.save}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t.common.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const SEAT_FIELDS = ['position', 'group', 'labelKo', 'labelEn', 'sector', 'agencyCode', 'sortOrder', 'voting'] as const;
+
+/** A new seat on the council: its position, whom it belongs to (an agency, or a sector of private experts), its label. */
+function SeatForm({ onCancel, onDone }: { onCancel: () => void; onDone: (label: string) => void }) {
+  const { t } = useCouncilI18n();
+  const create = useCreateSeat();
+  const agencies = useAgencyChoices();
+  const [group, setGroup] = useState<SeatGroup>('ministry');
+  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
+  const { inPlace, rest } = splitErrors(create.error ?? undefined, SEAT_FIELDS);
+  const errors = mergeErrors(ownErrors, inPlace);
+  const form = 'seat';
+  const agencyKind = group === 'ministry' ? 'ministry' : group === 'cluster_operator' ? 'cluster_operator' : undefined;
+  const agencyOptions = (agencies.data ?? []).filter((a) => !agencyKind || a.kind === agencyKind);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? '');
+    const values: SeatValues = {
+      position: SEAT_POSITIONS.find((p) => p === text('position')) ?? 'member',
+      group,
+      labelKo: text('labelKo'),
+      labelEn: text('labelEn'),
+      sector: EXPERT_SECTORS.find((s) => s === text('sector')) ?? '',
+      agencyCode: text('agencyCode'),
+      sortOrder: text('sortOrder'),
+      voting: data.get('voting') === 'on',
+    };
+    const { body, errors: found } = seatRequest(values, COUNCIL_BODY);
+    setOwnErrors(Object.fromEntries(Object.entries(found).map(([field, code]) => [field, [t.council.seatForm.errors[code]]])));
+    if (!body) return create.reset();
+    create.mutate(body, { onSuccess: (seat) => onDone(seat.labelKo) });
+  }
+
+  return (
+    <form className="dialog__form" onSubmit={submit} noValidate data-testid="seat-form">
+      <p className="form__intro">{t.council.seatForm.intro}</p>
+      <div className="form__grid">
+        <Field form={form} name="position" label={t.council.seatForm.fields.position} errors={errors} required>
+          {(p) => (
+            <select {...p} defaultValue="member">
+              {SEAT_POSITIONS.map((position) => (
+                <option key={position} value={position}>
+                  {t.seatPositions[position]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form={form} name="group" label={t.council.seatForm.fields.group} errors={errors} required>
+          {(p) => (
+            <select {...p} value={group} onChange={(e) => isOneOf(SEAT_GROUPS, e.target.value) && setGroup(e.target.value)}>
+              {SEAT_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {t.seatSections[g]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form={form} name="labelKo" label={t.council.seatForm.fields.labelKo} errors={errors} required wide>
+          {(p) => <input {...p} maxLength={200} />}
+        </Field>
+        <Field form={form} name="labelEn" label={t.council.seatForm.fields.labelEn} errors={errors} wide>
+          {(p) => <input {...p} maxLength={200} lang="en" />}
+        </Field>
+        {group === 'private_expert' ? (
+          <Field form={form} name="sector" label={t.council.seatForm.fields.sector} errors={errors} required>
+            {(p) => (
+              <select {...p} defaultValue="">
+                <option value="">{t.council.seatForm.choose}</option>
+                {EXPERT_SECTORS.map((sector) => (
+                  <option key={sector} value={sector}>
+                    {t.expertSectors[sector]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : (
+          <Field form={form} name="agencyCode" label={t.council.seatForm.fields.agencyCode} errors={errors} required>
+            {(p) => (
+              <select {...p} defaultValue="">
+                <option value="">{t.council.seatForm.choose}</option>
+                {agencyOptions.map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {a.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field form={form} name="sortOrder" label={t.council.seatForm.fields.sortOrder} errors={errors} hint={t.council.seatForm.sortHint}>
+          {(p) => <input {...p} inputMode="numeric" placeholder="100" />}
+        </Field>
+        <label className="checkbox form-field--wide">
+          <input type="checkbox" name="voting" defaultChecked />
+          {t.council.fields.voting}
+        </label>
+      </div>
+      <FormProblem errors={errors} rest={rest} />
+      <div className="dialog__actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending} data-testid="seat-submit">
+          {create.isPending ? t.common.saving : t.common.save}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t.common.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The secretariat ends the holder's term on a day (a resignation, a reshuffle), leaving the seat to be filled later. */
+function EndTermForm({ holder, onCancel, onDone }: { holder: MembershipDto; onCancel: () => void; onDone: (name: string) => void }) {
+  const { t, fmt, locale } = useCouncilI18n();
+  const end = useEndMembership();
+  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
+  const { inPlace, rest } = splitErrors(end.error ?? undefined, ['endsOn']);
+  const errors = mergeErrors(ownErrors, inPlace);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { body, error } = endTermRequest(String(new FormData(event.currentTarget).get('endsOn') ?? ''), holder);
+    setOwnErrors(error ? { endsOn: [t.council.endTerm.errors[error]] } : {});
+    if (!body) return end.reset();
+    end.mutate({ membershipId: holder.id, body }, { onSuccess: (m) => onDone(m.personName) });
+  }
+
+  return (
+    <form className="dialog__form" onSubmit={submit} noValidate data-testid="end-term-form">
+      <p className="form__intro">{fmt(t.council.endTerm.intro, { name: holder.personName, start: formatDay(locale, holder.startsOn) })}</p>
+      <div className="form__grid">
+        <Field form="end-term" name="endsOn" label={t.council.fields.endsOn} errors={errors} required>
+          {(p) => <input {...p} type="date" />}
+        </Field>
+      </div>
+      <FormProblem errors={errors} rest={rest} />
+      <div className="dialog__actions">
+        <button type="submit" className="button button--primary" disabled={end.isPending} data-testid="end-term-submit">
+          {end.isPending ? t.common.saving : t.council.endTerm.submit}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           {t.common.cancel}

@@ -1,6 +1,6 @@
 // The council's server state: its bodies, seats with their current holders, terms ending soon, and new memberships.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateMembershipRequest } from '../../api/client';
+import type { CreateMembershipRequest, CreateSeatRequest, EndMembershipRequest } from '../../api/client';
 import { listCouncilSeats, listTermsEnding } from '../../api/operations';
 import { refreshAfterWrite, run } from '../../lib/apiQuery';
 
@@ -42,6 +42,25 @@ export function useAddMembership() {
   return useMutation({
     mutationFn: ({ seatId, body }: { seatId: number; body: CreateMembershipRequest }) =>
       run((clients) => clients.council.addCouncilMembership(seatId, body)),
+    onSuccess: () => refreshAfterWrite(queryClient, councilKeys.all),
+  });
+}
+
+/** Adds a seat to a body (the secretariat); the seats are read again. */
+export function useCreateSeat() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSeatRequest) => run((clients) => clients.council.createCouncilSeat(body)),
+    onSuccess: () => refreshAfterWrite(queryClient, councilKeys.all),
+  });
+}
+
+/** Ends a term on a day, without a successor (the secretariat); the seats and the terms ending soon are read again. */
+export function useEndMembership() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ membershipId, body }: { membershipId: number; body: EndMembershipRequest }) =>
+      run((clients) => clients.council.endCouncilMembership(membershipId, body)),
     onSuccess: () => refreshAfterWrite(queryClient, councilKeys.all),
   });
 }

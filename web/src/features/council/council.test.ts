@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupSeats, membershipRequest, seatSection } from './council';
+import { endTermRequest, groupSeats, membershipRequest, seatRequest, seatSection, type SeatValues } from './council';
 
 const seat = (id: number, position: string, group: string, sortOrder: number) => ({ id, position, group, sortOrder }) as never;
 
@@ -23,7 +23,7 @@ describe('the council’s seats', () => {
 });
 
 describe('a membership', () => {
-  const base = { personName: ' 홍길동 ', title: '', startsOn: '2026-01-01', endsOn: '', substituteAllowed: true };
+  const base = { personName: ' 홍길동 ', title: '', startsOn: '2026-01-01', endsOn: '', substituteAllowed: true, voting: true };
   it('needs a name and a start; the end cannot come first', () => {
     expect(membershipRequest({ ...base, personName: '', startsOn: '' }).errors).toEqual({ personName: 'required', startsOn: 'required' });
     expect(membershipRequest({ ...base, endsOn: '2025-12-31' }).errors).toEqual({ endsOn: 'endBeforeStart' });
@@ -36,7 +36,42 @@ describe('a membership', () => {
       title: '교수',
       endsOn: '2027-12-31',
       substituteAllowed: true,
+      voting: true,
     });
     expect(membershipRequest(base).body).toMatchObject({ title: null, endsOn: null });
+    expect(membershipRequest({ ...base, voting: false, substituteAllowed: false }).body).toMatchObject({ voting: false, substituteAllowed: false });
+  });
+});
+
+describe('a new seat', () => {
+  const ministry: SeatValues = { position: 'member', group: 'ministry', labelKo: ' 과학기술정보통신부 ', labelEn: '', sector: '', agencyCode: 'msit', sortOrder: '', voting: true };
+  it('belongs to an agency, or (a private expert’s) to a sector', () => {
+    expect(seatRequest({ ...ministry, agencyCode: '' }, 'council').errors).toEqual({ agencyCode: 'required' });
+    expect(seatRequest({ ...ministry, group: 'private_expert', agencyCode: '' }, 'council').errors).toEqual({ sector: 'required' });
+    expect(seatRequest({ ...ministry, group: 'private_expert', sector: 'academia' }, 'council').body).toMatchObject({ sector: 'academia', agencyCode: null });
+  });
+  it('needs a Korean label and an order within 0–10000', () => {
+    expect(seatRequest({ ...ministry, labelKo: ' ' }, 'council').errors).toEqual({ labelKo: 'required' });
+    expect(seatRequest({ ...ministry, sortOrder: '-1' }, 'council').errors).toEqual({ sortOrder: 'range' });
+    expect(seatRequest({ ...ministry, sortOrder: '10001' }, 'council').errors).toEqual({ sortOrder: 'range' });
+  });
+  it('sends the body, the trimmed label, the default order and the voting right', () => {
+    expect(seatRequest({ ...ministry, voting: false }, 'council').body).toEqual({
+      bodyCode: 'council', position: 'member', group: 'ministry', labelKo: '과학기술정보통신부', labelEn: null, sector: null, agencyCode: 'msit', sortOrder: 100, voting: false,
+    });
+  });
+});
+
+describe('ending a term', () => {
+  const holder = { startsOn: '2025-01-01', endsOn: null };
+  it('takes a real day, not before the start, earlier than an end already recorded', () => {
+    expect(endTermRequest('2026-03-31', holder)).toEqual({ body: { endsOn: '2026-03-31' } });
+    expect(endTermRequest(' ', holder).error).toBe('required');
+    expect(endTermRequest('2026-02-30', holder).error).toBe('date');
+    expect(endTermRequest('2024-12-31', holder).error).toBe('beforeStart');
+    expect(endTermRequest('2025-01-01', holder).body).toEqual({ endsOn: '2025-01-01' });
+    expect(endTermRequest('2027-01-01', { ...holder, endsOn: '2026-12-31' }).error).toBe('notEarlier');
+    expect(endTermRequest('2026-12-31', { ...holder, endsOn: '2026-12-31' }).error).toBe('notEarlier');
+    expect(endTermRequest('2026-06-30', { ...holder, endsOn: '2026-12-31' }).body).toEqual({ endsOn: '2026-06-30' });
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { FollowUpDto, FollowUpMoveRequest } from '../../api/client';
+import type { FollowUpDto } from '../../api/client';
 import { useFollowUpsI18n } from './i18n';
 import { formatDay } from '../../lib/format';
 import { useGo } from '../../lib/navigation';
@@ -12,10 +12,10 @@ import { FilterBar, FilterField } from '../../ui/FilterBar';
 import { Notice } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
 import { ProblemView } from '../../ui/ProblemView';
-import { WorkflowMoves } from '../../ui/WorkflowMoves';
 import { useAgencyChoices } from '../agencies/AgencyChoice';
 import { useMe } from '../auth/session';
-import { useFollowUp, useFollowUpList, useMoveFollowUp } from './api';
+import { useFollowUpList } from './api';
+import { FollowUpPanel } from './FollowUpPanel';
 import { FollowUpStateBadge } from './FollowUpBadges';
 import { followUpQuery, groupByOwner, OPEN_STATES, readFollowUpFilters, type FollowUpFilters } from './followUps';
 import './follow-ups.css';
@@ -166,17 +166,15 @@ function FollowUpRow({ followUp: f, onMoved }: { followUp: FollowUpDto; onMoved:
           </span>
         </td>
         <td>
-          {f.moveForms.length > 0 && (
-            <button type="button" className="button button--small" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="follow-up-act">
-              {open ? t.followUps.close : t.followUps.act}
-            </button>
-          )}
+          <button type="button" className="button button--small" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="follow-up-act">
+            {open ? t.followUps.close : t.followUps.act}
+          </button>
         </td>
       </tr>
       {open && (
         <tr className="follow-up-moves-row">
           <td colSpan={6}>
-            <FollowUpMoves
+            <FollowUpPanel
               id={f.id}
               onMoved={(to) => {
                 setOpen(false);
@@ -187,31 +185,5 @@ function FollowUpRow({ followUp: f, onMoved }: { followUp: FollowUpDto; onMoved:
         </tr>
       )}
     </>
-  );
-}
-
-/** The follow-up read afresh (with its ETag), then the moves the API offers this caller now. */
-function FollowUpMoves({ id, onMoved }: { id: number; onMoved: (to: string) => void }) {
-  const query = useFollowUp(id);
-  if (query.isPending) return <Loading />;
-  if (query.error) return <ProblemView problem={query.error} onRetry={() => void query.refetch()} />;
-  return <LoadedMoves key={query.data.etag} followUp={query.data} onMoved={onMoved} onReload={() => void query.refetch()} />;
-}
-
-function LoadedMoves({ followUp, onMoved, onReload }: { followUp: Parameters<typeof useMoveFollowUp>[0]; onMoved: (to: string) => void; onReload: () => void }) {
-  const { t } = useFollowUpsI18n();
-  const move = useMoveFollowUp(followUp);
-  return (
-    <WorkflowMoves<FollowUpMoveRequest>
-      moveForms={followUp.value.moveForms}
-      label={(to) => t.followUpMoves[to as keyof typeof t.followUpMoves] ?? to}
-      hint={(to) => t.followUps.moveHints[to as keyof typeof t.followUps.moveHints]}
-      fieldLabel={(name) => t.followUps.fields[name as keyof typeof t.followUps.fields] ?? name}
-      mutation={{ mutate: (body, options) => move.mutate(body, options), isPending: move.isPending, error: move.error, reset: move.reset }}
-      onReload={onReload}
-      onMoved={onMoved}
-      idPrefix={`follow-up-${followUp.value.id}`}
-      compact
-    />
   );
 }

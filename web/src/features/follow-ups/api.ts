@@ -1,7 +1,7 @@
 // The follow-up board's server state: the list (keyset pages), one follow-up read afresh before it is moved, and its moves.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { versioned, type Versioned } from '../../api/api';
-import type { FollowUpDto, FollowUpMoveRequest } from '../../api/client';
+import type { FollowUpDto, FollowUpMoveRequest, UpdateFollowUpRequest } from '../../api/client';
 import { listFollowUps } from '../../api/operations';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
 import type { FollowUpFilters } from './followUps';
@@ -43,5 +43,17 @@ export function useMoveFollowUp(followUp: Versioned<FollowUpDto>) {
   return useMutation({
     mutationFn: (body: FollowUpMoveRequest) => run(async (clients) => versioned(await clients.followUps.moveFollowUp(followUp.value.id, followUp.etag, body))),
     onSuccess: () => refreshAfterWrite(queryClient, ['follow-ups', 'list'], ['meetings']),
+  });
+}
+
+export function useReplaceFollowUp(followUp: Versioned<FollowUpDto>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateFollowUpRequest) =>
+      run(async (clients) => versioned(await clients.followUps.replaceFollowUp(followUp.value.id, followUp.etag, body))),
+    onSuccess: (next) => {
+      queryClient.setQueryData(followUpKeys.detail(followUp.value.id), next);
+      refreshAfterWrite(queryClient, ['follow-ups', 'list'], ['meetings']);
+    },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, followUpQuery, groupByOwner, readFollowUpFilters } from './followUps';
+import { byUrgency, followUpEditValuesOf, followUpQuery, followUpUpdateRequest, groupByOwner, readFollowUpFilters } from './followUps';
 
 describe('the follow-up board’s address', () => {
   it('shows what is still owed, by default for everyone or for one’s own agency', () => {
@@ -36,5 +36,24 @@ describe('who owes what by when', () => {
     expect(groups.map((g) => g.code)).toEqual(['mfds', 'msit', 'motie', '']);
     expect(groups[0]).toMatchObject({ overdue: 1 });
     expect(groups[0].items.map((i) => i.id)).toEqual([3, 5]);
+  });
+});
+
+describe('the secretariat’s edit of a follow-up', () => {
+  const current = { title: '고시 개정안 마련', ownerAgency: { id: 1, code: 'mfds', nameKo: '식품의약품안전처', nameEn: null }, ownerPerson: null, dueOn: '2027-03-31', detail: null };
+
+  it('starts from the follow-up as it is', () => {
+    expect(followUpEditValuesOf(current)).toEqual({ title: '고시 개정안 마련', ownerAgencyCode: 'mfds', ownerPerson: '', dueOn: '2027-03-31', detail: '' });
+  });
+
+  it('sends the owner agency and person and the due date, empty text as null', () => {
+    const { body } = followUpUpdateRequest({ ...followUpEditValuesOf(current), ownerPerson: ' 의약품정책과 ', dueOn: '2027-01-15' });
+    expect(body).toEqual({ title: '고시 개정안 마련', ownerAgencyCode: 'mfds', ownerPerson: '의약품정책과', dueOn: '2027-01-15', detail: null });
+  });
+
+  it('asks for an owner and a real due date (a meeting cannot close without them)', () => {
+    expect(followUpUpdateRequest({ ...followUpEditValuesOf(current), ownerAgencyCode: '', dueOn: '' }).errors).toEqual({ ownerAgencyCode: 'required', dueOn: 'required' });
+    expect(followUpUpdateRequest({ ...followUpEditValuesOf(current), dueOn: '2027-02-30' }).errors).toEqual({ dueOn: 'date' });
+    expect(followUpUpdateRequest({ ...followUpEditValuesOf(current), title: ' 가 ' }).errors).toEqual({ title: 'tooShort' });
   });
 });

@@ -1,6 +1,6 @@
 // Pure rules of the follow-up board: its filters in the address, and "who owes what by when" — grouped by owner,
 // the owners with late work first, and within each owner the late ones first, most days late first.
-import type { FollowUpDto, FollowUpState } from '../../api/client';
+import type { FollowUpDto, FollowUpState, UpdateFollowUpRequest } from '../../api/client';
 import { FOLLOW_UP_STATES } from '../../api/enums';
 
 export interface FollowUpFilters {
@@ -81,4 +81,48 @@ export function groupByOwner<T extends Owed>(items: readonly T[], locale = 'ko')
     const nb = b.owner?.nameKo ?? '';
     return na.localeCompare(nb, locale);
   });
+}
+
+/** The secretariat's edit of a follow-up, as typed. */
+export interface FollowUpEditValues {
+  title: string;
+  ownerAgencyCode: string;
+  ownerPerson: string;
+  dueOn: string;
+  detail: string;
+}
+
+export type FollowUpEditError = 'required' | 'tooShort' | 'date';
+
+export function followUpEditValuesOf(f: Pick<FollowUpDto, 'title' | 'ownerAgency' | 'ownerPerson' | 'dueOn' | 'detail'>): FollowUpEditValues {
+  return { title: f.title, ownerAgencyCode: f.ownerAgency?.code ?? '', ownerPerson: f.ownerPerson ?? '', dueOn: f.dueOn ?? '', detail: f.detail ?? '' };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day "YYYY-MM-DD" (2026-02-31 is not). */
+function isDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The request that replaces a follow-up's title, owner (agency and person), due date and detail. An owner and a due
+ * date are asked for: a meeting cannot close while a follow-up lacks either (ADR 0012).
+ */
+export function followUpUpdateRequest(values: FollowUpEditValues): { body?: UpdateFollowUpRequest; errors: Partial<Record<keyof FollowUpEditValues, FollowUpEditError>> } {
+  const errors: Partial<Record<keyof FollowUpEditValues, FollowUpEditError>> = {};
+  const title = values.title.trim();
+  const dueOn = values.dueOn.trim();
+  if (!title) errors.title = 'required';
+  else if (title.length < 2) errors.title = 'tooShort';
+  if (!values.ownerAgencyCode) errors.ownerAgencyCode = 'required';
+  if (!dueOn) errors.dueOn = 'required';
+  else if (!isDay(dueOn)) errors.dueOn = 'date';
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    body: { title, ownerAgencyCode: values.ownerAgencyCode, ownerPerson: values.ownerPerson.trim() || null, dueOn, detail: values.detail.trim() || null },
+    errors,
+  };
 }

@@ -10,6 +10,7 @@ import { DeadlineBadge, IssueStatusBadge, PriorityBadge } from './IssueBadges';
 import { IssueMoves } from './IssueMoves';
 import { IssueComments, IssueTimeline } from './IssueTimeline';
 import { IssueDocuments } from './IssueDocuments';
+import { IssueMeetings } from './IssueMeetings';
 import { QueryStatus } from '../../ui/QueryStatus';
 import { useI18n } from '../../i18n';
 import { formatDay } from '../../lib/format';
@@ -246,6 +247,7 @@ function IssueDetails({ issue, onMoved, onReload }: IssueDetailsProps) {
 
         <div className="detail__stack">
           <IssueMoves issue={issue} onMoved={onMoved} onReload={onReload} />
+          <IssueMeetings meetings={i.meetings ?? []} />
           <IssueDocuments owner={{ kind: 'issue', id: i.id }} />
           <IssueTimeline id={i.id} />
           <IssueComments id={i.id} />

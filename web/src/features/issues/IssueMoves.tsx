@@ -23,6 +23,8 @@ import { Field, FormProblem, mergeErrors, splitErrors, type FieldErrors } from '
 import { useMinistryChoices, withCurrent } from './IssueChoices';
 import { useMoveIssue } from './api';
 import './issues.css';
+import { decidedItems } from './IssueMeetings';
+import { useIssueCouncilI18n } from './i18n/council';
 
 interface IssueMovesProps {
   issue: Versioned<RegulatoryIssueDto>;
@@ -124,6 +126,8 @@ function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
   const pending = move.isPending;
   const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
   const [lead, setLead] = useState(i.leadMinistry?.code ?? '');
+  const { t: council, fmt: fmtCouncil } = useIssueCouncilI18n();
+  const decided = decidedItems(i.meetings ?? []);
 
   // The API names the official's parts "official.name" …: put them at their controls.
   const renamed: Problem | undefined = problem?.errors
@@ -133,7 +137,7 @@ function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
       }
     : problem;
   const blocking = problem && [403, 409, 412].includes(problem.status) ? problem.status : undefined;
-  const { inPlace, rest } = splitErrors(blocking ? undefined : renamed, [...fields, 'comment']);
+  const { inPlace, rest } = splitErrors(blocking ? undefined : renamed, [...fields, 'comment', 'agendaItemId']);
   const errors = mergeErrors(ownErrors, inPlace);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -148,7 +152,8 @@ function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
       move.reset();
       return;
     }
-    move.mutate({ issue, body }, { onSuccess: onMoved });
+    const decision = String(data.get('agendaItemId') ?? '');
+    move.mutate({ issue, body: decision ? { ...body, agendaItemId: Number(decision) } : body }, { onSuccess: onMoved });
   }
 
   const ministryOptions = withCurrent(ministries.data ?? [], lead || undefined);
@@ -277,6 +282,21 @@ function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
         <Field form={form} name="comment" label={t.issueFields.comment} errors={errors} hint={t.issueMoves.commentHint} wide>
           {(p) => <textarea {...p} rows={2} maxLength={4000} />}
         </Field>
+        {decided.length > 0 && (
+          <Field form={form} name="agendaItemId" label={council.issueMeetings.decision} errors={errors} hint={council.issueMeetings.decisionHint} wide>
+            {(p) => (
+              <select {...p} defaultValue="">
+                <option value="">{council.issueMeetings.noDecision}</option>
+                {decided.map((m) => (
+                  <option key={m.agendaItemId} value={m.agendaItemId}>
+                    {m.meetingNumber != null ? fmtCouncil(council.issueMeetings.number, { n: m.meetingNumber }) : council.issueMeetings.unnumbered} {m.meetingTitleKo} · {m.itemTitleKo} ·{' '}
+                    {council.decisionOutcomes[m.outcome!]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
       </div>
       <div className="form__footer">
         {blocking ? (

@@ -11,7 +11,7 @@ import type {
 } from '../../api/client';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
 import { issueListArgs, type IssueFilters, type IssueSort } from './issues';
-import { addRegulatoryIssueComment, createRegulatoryIssue, listMeetingDocuments, listRegulatoryIssueDocuments, listRegulatoryIssues } from '../../api/operations';
+import { addRegulatoryIssueComment, createRegulatoryIssue, listFollowUpDocuments, listMeetingDocuments, listRegulatoryIssueDocuments, listRegulatoryIssues } from '../../api/operations';
 import { documentForm, documentsKey, documentsPath, readUploadAnswer, type DocumentOwner } from './documents';
 
 const PAGE_SIZE = 50;
@@ -153,7 +153,11 @@ export function useDocuments(owner: DocumentOwner) {
     queryFn: ({ signal }) =>
       run(
         (clients) =>
-          kind === 'meeting' ? listMeetingDocuments(clients.documents, { id, limit: 200 }) : listRegulatoryIssueDocuments(clients.documents, { id, limit: 200 }),
+          kind === 'followUp'
+            ? listFollowUpDocuments(clients.documents, { id, limit: 200 })
+            : kind === 'meeting'
+              ? listMeetingDocuments(clients.documents, { id, limit: 200 })
+              : listRegulatoryIssueDocuments(clients.documents, { id, limit: 200 }),
         signal,
       ),
   });

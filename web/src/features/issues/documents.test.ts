@@ -53,5 +53,7 @@ describe('document owners', () => {
     expect(documentsPath({ kind: 'meeting', id: 4 })).toBe('/api/v1/meetings/4/documents');
     expect(documentsKey({ kind: 'issue', id: 3 })).toEqual(['issues', 'documents', 3]);
     expect(documentsKey({ kind: 'meeting', id: 4 })).toEqual(['meetings', 'documents', 4]);
+    expect(documentsPath({ kind: 'followUp', id: 5 })).toBe('/api/v1/follow-ups/5/documents');
+    expect(documentsKey({ kind: 'followUp', id: 5 })).toEqual(['follow-ups', 'documents', 5]);
   });
 });

@@ -40,17 +40,19 @@ export function documentForm(file: Blob, fileName: string, title: string): FormD
 
 /** The record a document belongs to: a regulatory issue or a meeting (the API gives both the same shapes). */
 export interface DocumentOwner {
-  kind: 'issue' | 'meeting';
+  kind: 'issue' | 'meeting' | 'followUp';
   id: number;
 }
 
 /** Where the owner's documents are listed and uploaded. */
 export function documentsPath(owner: DocumentOwner): string {
+  if (owner.kind === 'followUp') return `/api/v1/follow-ups/${owner.id}/documents`;
   return owner.kind === 'meeting' ? `/api/v1/meetings/${owner.id}/documents` : `/api/v1/regulatory-issues/${owner.id}/documents`;
 }
 
 /** The query key of the owner's documents. */
 export function documentsKey(owner: DocumentOwner): readonly unknown[] {
+  if (owner.kind === 'followUp') return ['follow-ups', 'documents', owner.id];
   return owner.kind === 'meeting' ? ['meetings', 'documents', owner.id] : ['issues', 'documents', owner.id];
 }
 

@@ -20,6 +20,8 @@ import { MeetingNumber, MeetingStateBadge } from './MeetingBadges';
 import { MinutesSection } from './MinutesSection';
 import { IssueDocuments } from '../issues/IssueDocuments';
 import { minutesShown } from './minutes';
+import { EDITABLE_MEETING_STATES, titleSaysNumber } from './meetings';
+import { MeetingEdit } from './MeetingEdit';
 import { formatDay } from '../../lib/format';
 import './meetings.css';
 
@@ -53,6 +55,9 @@ function MeetingView({ meeting, onReload }: { meeting: Versioned<MeetingDto>; on
   const manages = managesCouncil(me);
   const change = useChangeMeeting(meeting);
   const [moved, setMoved] = useState<string>();
+  const [editing, setEditing] = useState(false);
+  const [edited, setEdited] = useState(false);
+  const editable = manages && EDITABLE_MEETING_STATES.includes(m.state);
   const title = lang === 'en' ? m.titleEn?.trim() || m.titleKo : m.titleKo;
   const move: MoveMutation<MeetingMoveRequest> = {
     mutate: (body, options) => change.mutate((clients, etag) => clients.meetings.moveMeeting(m.id, etag, body), options),
@@ -65,9 +70,11 @@ function MeetingView({ meeting, onReload }: { meeting: Versioned<MeetingDto>; on
     <article className="detail" data-testid="meeting-detail" data-state={m.state} data-etag={meeting.etag} data-id={m.id}>
       <header className="detail__header">
         <div>
-          <p className="meeting-number" data-testid="meeting-number">
-            <MeetingNumber number={m.number} />
-          </p>
+          {!titleSaysNumber(title, m.number) && (
+            <p className="meeting-number" data-testid="meeting-number">
+              <MeetingNumber number={m.number} />
+            </p>
+          )}
           <h1 data-testid="meeting-heading">{title}</h1>
           {lang === 'ko' && m.titleEn?.trim() && (
             <p className="detail__subtitle" lang="en">
@@ -78,8 +85,24 @@ function MeetingView({ meeting, onReload }: { meeting: Versioned<MeetingDto>; on
         <div className="detail__meta">
           <MeetingStateBadge state={m.state} />
           <span className="code-chip">#{m.id}</span>
+          {editable && !editing && (
+            <button type="button" className="button button--small" onClick={() => (setEditing(true), setEdited(false))} data-testid="meeting-edit">
+              {t.meetingEdit.open}
+            </button>
+          )}
         </div>
       </header>
+      {edited && <Notice testId="meeting-edited-notice">{t.meetingEdit.saved}</Notice>}
+      {editing && editable && (
+        <MeetingEdit
+          key={meeting.etag}
+          meeting={meeting}
+          onDone={(saved) => {
+            setEditing(false);
+            setEdited(saved);
+          }}
+        />
+      )}
       {moved && <Notice testId="moved-notice">{fmt(t.meeting.moved, { move: t.meetingMoves[moved as keyof typeof t.meetingMoves] ?? moved })}</Notice>}
       <div className="meeting-top">
         <section className="card" aria-labelledby="meeting-summary">

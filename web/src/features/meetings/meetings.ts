@@ -12,13 +12,15 @@ import type {
   DecisionOutcome,
   DecisionRequest,
   FollowUpRequest,
+  MeetingDto,
   MeetingKind,
   MeetingState,
+  UpdateMeetingRequest,
   QuorumRule,
   SeatDto,
 } from '../../api/client';
 import { MEETING_STATES } from '../../api/enums';
-import { fromKstLocalInput, isMonth, kstMonth, type Month } from '../../lib/kst';
+import { fromKstLocalInput, isMonth, kstMonth, toKstLocalInput, type Month } from '../../lib/kst';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The list's address
@@ -244,6 +246,36 @@ export function meetingRequest(values: MeetingValues, bodyCode: string): { body?
   };
 }
 
+/** The states in which the API lets the secretariat change a meeting's details (MeetingStore.UpdateAsync). */
+export const EDITABLE_MEETING_STATES: readonly MeetingState[] = ['planned', 'convened'];
+
+/** A meeting's details as the edit form starts: times as typed in Korea. */
+export function meetingValuesOf(m: Pick<MeetingDto, 'titleKo' | 'titleEn' | 'kind' | 'startsAt' | 'endsAt' | 'venue' | 'onlineUrl'>): MeetingValues {
+  return {
+    titleKo: m.titleKo,
+    titleEn: m.titleEn ?? '',
+    kind: m.kind,
+    startsAt: toKstLocalInput(m.startsAt),
+    endsAt: toKstLocalInput(m.endsAt),
+    venue: m.venue ?? '',
+    onlineUrl: m.onlineUrl ?? '',
+  };
+}
+
+/** Editing a meeting's details: the same rules as planning it, without the body (a meeting never changes body). */
+export function updateMeetingRequest(values: MeetingValues): { body?: UpdateMeetingRequest; errors: Errors<keyof MeetingValues> } {
+  const { body, errors } = meetingRequest(values, '');
+  if (!body) return { errors };
+  const { bodyCode: _ignored, ...update } = body;
+  return { body: update, errors };
+}
+
+/** Whether a title already says the meeting's number ("제2차 …"), so the header does not say it twice. */
+export function titleSaysNumber(title: string, number: number | null | undefined): boolean {
+  // \uC81C \uCC28: the two syllables of "제N차" (this file holds no Korean text: i18n.test.ts).
+  return number != null && new RegExp(`\\uC81C\\s*${number}\\s*\\uCC28`).test(title);
+}
+
 export interface AgendaValues {
   titleKo: string;
   titleEn: string;
@@ -353,3 +385,11 @@ export function undecided<T extends OrderItem & { decision: unknown }>(items: re
   return agendaOrder(items).filter((i) => !i.decision);
 }
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// A cluster's page: the items of a meeting that concern the cluster
+
+/** The agenda items (in agenda order) that link the cluster, each with its decision when the meeting made one. */
+export function itemsConcerning<T extends OrderItem & Pick<AgendaItemDto, 'links'>>(items: readonly T[], clusterId: number): T[] {
+  return agendaOrder(items).filter((i) => i.links.some((l) => l.kind === 'cluster' && l.id === clusterId));
+}

@@ -38,7 +38,7 @@ export const followUpsEn: Widen<typeof followUpsKo> = {
     noDue: 'No due date',
     percent: '{value}%',
     lastNote: 'Latest report',
-    act: 'Report',
+    act: 'Details',
     close: 'Close',
     moved: 'Done: {move}.',
     fields: {
@@ -51,6 +51,27 @@ export const followUpsEn: Widen<typeof followUpsKo> = {
       in_progress: 'Report the progress and what was done so far.',
       done: 'Report it done, with the evidence if there is any.',
       cancelled: 'Only the secretariat cancels. Give the reason.',
+    },
+  },
+  followUpEdit: {
+    open: 'Edit owner and due date',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    saved: 'The follow-up is saved.',
+    chooseOwner: 'Choose the owner',
+    documentsIntro: 'Evidence of this follow-up (the amended rule, a report…). The owner and the secretariat may attach.',
+    fields: {
+      title: 'Follow-up',
+      ownerAgencyCode: 'Owner agency',
+      ownerPerson: 'Person responsible',
+      dueOn: 'Due date',
+      detail: 'Detail',
+    },
+    errors: {
+      required: 'Required.',
+      tooShort: 'Enter at least two characters.',
+      date: 'Not a valid date.',
     },
   },
   followUpMoves: {

@@ -37,7 +37,7 @@ export const followUpsKo = {
     noDue: '기한 없음',
     percent: '{value}%',
     lastNote: '최근 보고',
-    act: '보고·처리',
+    act: '자세히·처리',
     close: '닫기',
     moved: '“{move}” 처리를 마쳤습니다.',
     fields: {
@@ -50,6 +50,27 @@ export const followUpsKo = {
       in_progress: '진척률과 지금까지 한 일을 보고합니다.',
       done: '완료를 보고합니다. 근거가 있으면 함께 적습니다.',
       cancelled: '사무국만 취소할 수 있습니다. 취소 사유를 남깁니다.',
+    },
+  },
+  followUpEdit: {
+    open: '담당·기한 수정',
+    save: '저장',
+    saving: '저장 중…',
+    cancel: '취소',
+    saved: '후속조치를 고쳤습니다.',
+    chooseOwner: '담당 기관 선택',
+    documentsIntro: '이 후속조치의 근거 문서(개정 고시, 결과 보고서 등)입니다. 담당 기관과 사무국이 올릴 수 있습니다.',
+    fields: {
+      title: '후속조치',
+      ownerAgencyCode: '담당 기관',
+      ownerPerson: '담당자',
+      dueOn: '기한',
+      detail: '세부 내용',
+    },
+    errors: {
+      required: '반드시 입력해야 합니다.',
+      tooShort: '두 글자 이상 입력하세요.',
+      date: '올바른 날짜가 아닙니다.',
     },
   },
   followUpMoves: {

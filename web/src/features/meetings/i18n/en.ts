@@ -47,6 +47,18 @@ export const meetingsEn: Widen<typeof meetingsKo> = {
       onlineUrl: 'Online link',
     },
   },
+  meetingEdit: {
+    open: 'Edit details',
+    title: 'Edit the meeting’s details',
+    intro: 'Change a planned or convened meeting’s title, kind, time (Korea Standard Time) and place. Subscribed calendars receive the change.',
+    save: 'Save',
+    saved: 'The meeting’s details are saved.',
+  },
+  clusterMeetings: {
+    title: 'Council meetings and decisions',
+    none: 'No meeting has taken up this cluster.',
+    undecided: 'Not yet decided',
+  },
   meeting: {
     documentsIntro: 'Meeting papers such as briefing notes and slides. Anyone who can see the meeting can download them.',
     backToList: 'Meetings',

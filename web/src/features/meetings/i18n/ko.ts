@@ -47,6 +47,18 @@ export const meetingsKo = {
       onlineUrl: '온라인 접속 주소',
     },
   },
+  meetingEdit: {
+    open: '회의 정보 수정',
+    title: '회의 정보 수정',
+    intro: '예정되었거나 소집된 회의의 이름, 방식, 일시(한국 표준시), 장소를 고칩니다. 구독 중인 캘린더에도 바뀐 내용이 전해집니다.',
+    save: '저장',
+    saved: '회의 정보를 고쳤습니다.',
+  },
+  clusterMeetings: {
+    title: '협의체 회의와 결정',
+    none: '이 클러스터를 안건으로 다룬 회의가 없습니다.',
+    undecided: '결정 전',
+  },
   meeting: {
     documentsIntro: '회의 자료, 발표 자료 같은 문서입니다. 회의를 볼 수 있는 사람은 누구나 내려받을 수 있습니다.',
     backToList: '회의 목록',
