@@ -17,8 +17,12 @@ source scripts/bench-common.sh
 
 echo "==> Creating and migrating the database"
 start_api; stop_api
-echo "==> Seeding $ISSUES issues"
-$BENCH search-seed "$DATA/biocluster.db" "$ISSUES"
+if [ -n "${SEARCH_SEEDED_DB:-}" ]; then # a copy of a database seeded (and maybe partly indexed) by an earlier run
+  echo "==> Using $SEARCH_SEEDED_DB"; cp "$SEARCH_SEEDED_DB" "$DATA/biocluster.db"; rm -f "$DATA/biocluster.db-wal" "$DATA/biocluster.db-shm"
+else
+  echo "==> Seeding $ISSUES issues"
+  $BENCH search-seed "$DATA/biocluster.db" "$ISSUES"
+fi
 echo "==> Indexing (the API's indexer, run to the end)"
 $BENCH search-index "$DATA/biocluster.db"
 eval "$($BENCH key "$DATA/biocluster.db" read)"

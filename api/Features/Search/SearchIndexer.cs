@@ -56,19 +56,23 @@ public sealed class SearchIndexer(DbConnectionFactory db, ILogger<SearchIndexer>
         await using var tx = await connection.BeginTransactionAsync(ct);
         var pending = (await connection.QueryAsync<long>("SELECT doc FROM search_pending ORDER BY doc DESC LIMIT @batch", new { batch }, tx)).ToList();
         if (pending.Count == 0) return 0;
+        var docs = new Dictionary<long, Doc?>();
         foreach (var group in pending.GroupBy(doc => (int)(doc / KindSpan)))
         {
             var kind = OfCode(group.Key);
             var lo = Base(kind);
-            var docs = await ReadAsync(connection, tx, db.Dialect, kind, group.Select(doc => doc - lo).ToList());
-            foreach (var key in group)
-            {
-                await connection.ExecuteAsync("DELETE FROM search_trigrams WHERE rowid = @key", new { key }, tx);
-                await connection.ExecuteAsync("DELETE FROM search_bigrams WHERE rowid = @key", new { key }, tx);
-                if (!docs.TryGetValue(key - lo, out var doc)) continue; // deleted: out of the index
-                await connection.ExecuteAsync("INSERT INTO search_trigrams (rowid, body) VALUES (@key, @body)", new { key, body = doc.Body() }, tx);
-                await connection.ExecuteAsync("INSERT INTO search_bigrams (rowid, grams) VALUES (@key, @grams)", new { key, grams = Bigrams(doc.Texts()) }, tx);
-            }
+            var found = await ReadAsync(connection, tx, db.Dialect, kind, group.Select(doc => doc - lo).ToList());
+            foreach (var key in group) docs[key] = found.GetValueOrDefault(key - lo);
+        }
+        // In ascending key order: FTS5 writes its pending terms out whenever a key is not above the last one it was given,
+        // so descending keys would flush a segment per document (measured: ~7 documents/s instead of hundreds).
+        foreach (var key in pending.Order())
+        {
+            await connection.ExecuteAsync("DELETE FROM search_trigrams WHERE rowid = @key", new { key }, tx);
+            await connection.ExecuteAsync("DELETE FROM search_bigrams WHERE rowid = @key", new { key }, tx);
+            if (docs[key] is not { } doc) continue; // deleted: out of the index
+            await connection.ExecuteAsync("INSERT INTO search_trigrams (rowid, body) VALUES (@key, @body)", new { key, body = doc.Body() }, tx);
+            await connection.ExecuteAsync("INSERT INTO search_bigrams (rowid, grams) VALUES (@key, @grams)", new { key, grams = Bigrams(doc.Texts()) }, tx);
         }
         await connection.ExecuteAsync($"DELETE FROM search_pending WHERE doc IN ({db.Dialect.IdsIn("@docs")})", new { docs = SqlDialect.IdList(pending) }, tx);
         await tx.CommitAsync(ct);
