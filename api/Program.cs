@@ -13,6 +13,7 @@ using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.Meetings;
 using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Infrastructure.Clock;
+using BioCluster.Api.Features.Search;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
@@ -43,6 +44,9 @@ builder.Services.AddSingleton<MeetingStore>();
 builder.Services.AddSingleton<FollowUpStore>();
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddSingleton<CalendarFeedStore>();
+builder.Services.AddSingleton<SearchStore>();
+builder.Services.AddSingleton<SearchIndexer>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -109,6 +113,7 @@ app.MapMeetings();
 app.MapMinutes();
 app.MapDocuments();
 app.MapCalendarFeeds();
+app.MapSearch();
 
 app.Run();
 

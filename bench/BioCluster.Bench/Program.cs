@@ -126,6 +126,12 @@ switch (args)
 {
     case ["import-csv", var csvFile, var rowsText] when int.TryParse(rowsText, out var rows):
         return await ImportBench.WriteCsvAsync(csvFile, rows);
+    case ["search-seed", var searchDb, var searchCountText] when int.TryParse(searchCountText, out var searchCount):
+        return await BioCluster.Bench.SearchBench.SeedAsync(searchDb, searchCount);
+    case ["search-index", var searchDb]:
+        return await BioCluster.Bench.SearchBench.IndexAsync(searchDb);
+    case ["search-load", var baseUrl, var loadKey, var loadName, var loadPath, var conns, var secs]:
+        return await BioCluster.Bench.SearchBench.LoadAsync(baseUrl, loadKey, loadName, loadPath, int.Parse(conns), int.Parse(secs));
     case ["hostile-files", var hostileFolder]:
         return HostileFiles.Write(hostileFolder);
     case ["issues-csv", var issuesFile, var rowsText] when int.TryParse(rowsText, out var rows):

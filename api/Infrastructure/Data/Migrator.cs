@@ -87,7 +87,7 @@ public sealed partial class Migrator(DbConnectionFactory factory, ILogger<Migrat
         foreach (var script in scripts.Where(s => !applied.Contains(s.Number)))
         {
             logger.LogInformation("Applying migration {Migration}", script.Name);
-            foreach (var batch in Batches(script.Sql))
+            foreach (var batch in Batches(script.Sql).Where(b => !IsOutsideTransaction(b)))
                 await connection.ExecuteAsync(batch, transaction: tx);
             await connection.ExecuteAsync(
                 "INSERT INTO schema_migrations (number, name, applied_at) VALUES (@Number, @Name, @AppliedAt)",
@@ -96,8 +96,15 @@ public sealed partial class Migrator(DbConnectionFactory factory, ILogger<Migrat
             count++;
         }
         await tx.CommitAsync(ct);
+        // Statements SQL Server refuses inside a user transaction (full-text DDL, 0019): run after the commit, on every start,
+        // each guarded by its own existence check, so a start that failed between the commit and these finishes them later.
+        foreach (var batch in scripts.SelectMany(s => Batches(s.Sql)).Where(IsOutsideTransaction))
+            await connection.ExecuteAsync(batch);
         return count;
     }
+
+    /// <summary>A batch that opens with <c>-- outside transaction</c>: run after the migrations commit, on every start.</summary>
+    public static bool IsOutsideTransaction(string batch) => batch.StartsWith("-- outside transaction", StringComparison.Ordinal);
 
     /// <summary>The highest migration applied to the database, or null when none is.</summary>
     public async Task<int?> AppliedNumberAsync(DbConnection connection)

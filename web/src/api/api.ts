@@ -5,6 +5,7 @@
 // problem reading are one door, and splitting them would let a view reach the client around it.
 import { resolveApiBaseUrl } from '../config';
 import {
+  SearchClient,
   AgenciesClient,
   ApiException,
   ApiKeysClient,
@@ -50,6 +51,7 @@ export interface Clients {
   meetings: MeetingsClient;
   minutes: MinutesClient;
   followUps: FollowUpsClient;
+  search: SearchClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -192,6 +194,7 @@ export function createApi(options: ApiOptions = {}): Api {
       meetings: new MeetingsClient(baseUrl, http),
       minutes: new MinutesClient(baseUrl, http),
       followUps: new FollowUpsClient(baseUrl, http),
+      search: new SearchClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

@@ -9032,6 +9032,93 @@ export class RegulatoryIssuesClient {
     }
 }
 
+export class SearchClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Search every record the caller may read for a Korean or English substring (2–100 characters), grouped by kind
+     * @param q (optional) What to find: 2–100 characters, matched as a substring anywhere in the searched text (two characters: letters or digits).
+     * @param kinds (optional) Only these kinds (cluster, agency, meeting, agenda_item, regulatory_issue, issue_comment); default all the caller may read.
+     * @param limit (optional) Page size, 1–200 (default 20).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    search(q?: string | undefined, kinds?: SearchKind[] | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<SearchResultsDto> {
+        let url_ = this.baseUrl + "/api/v1/search?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (kinds === null)
+            throw new globalThis.Error("The parameter 'kinds' cannot be null.");
+        else if (kinds !== undefined)
+            kinds && kinds.forEach(item => { url_ += "kinds=" + encodeURIComponent("" + item) + "&"; });
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSearch(_response);
+        });
+    }
+
+    protected processSearch(response: Response): Promise<SearchResultsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SearchResultsDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SearchResultsDto>(null as any);
+    }
+}
+
 export class UsersClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -10774,6 +10861,53 @@ export interface ResponsibleOfficial {
 /** What a person may do in BioCluster. One role per person. */
 export type Role = "admin" | "secretariat" | "ministry_reviewer" | "cluster_operator" | "viewer";
 
+/** One record that contains the query. */
+export interface SearchHitDto {
+    /** The record's kind. */
+    kind: SearchKind;
+    /** The record's id (for a comment or an agenda item, its own id). */
+    id: number;
+    /** The code of a cluster or agency (its page is /clusters/{code}, /agencies/{code}). */
+    code: string | null;
+    /** The record's Korean title or name (for a comment, the issue's title). */
+    titleKo: string;
+    /** The English title or name, when there is one. */
+    titleEn: string | null;
+    /** Up to ~120 characters around the first match, the match marked. */
+    snippet: SnippetPart[];
+    /** The issue a comment belongs to (link: the issue). */
+    issueId?: number | null;
+    /** The meeting an agenda item belongs to (link: the meeting). */
+    meetingId?: number | null;
+}
+
+/** What a search hit is. Hits come grouped in this order (registry first, comments last), newest first within a kind. */
+export type SearchKind = "cluster" | "agency" | "meeting" | "agenda_item" | "regulatory_issue" | "issue_comment";
+
+/** How many records of one kind match (counted up to BioCluster.Contracts.Search.SearchResultsDto.CountLimit). */
+export interface SearchKindCount {
+    /** The kind. */
+    kind: SearchKind;
+    /** Matches of this kind the caller may read, at most countLimit. */
+    count: number;
+    /** True when there are more than countLimit. */
+    more: boolean;
+}
+
+/** One page of search hits, grouped by kind, with the counts per kind. */
+export interface SearchResultsDto {
+    /** The hits of this page. */
+    items: SearchHitDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** The sum of the per-kind counts (each counted up to countLimit). */
+    totalCount: number;
+    /** Matches per kind, for every kind searched. */
+    counts: SearchKindCount[];
+    /** Each kind is counted up to this many; a search for a common word says "1,000+" rather than count them all. */
+    countLimit: number;
+}
+
 /** A seat, apart from whoever holds it, with its current holder when there is one. */
 export interface SeatDto {
     id: number;
@@ -10807,6 +10941,14 @@ export type Sector = "industry" | "academia" | "research" | "hospital";
 /** An administrator sets a new password (and so clears a lock-out). */
 export interface SetPasswordRequest {
     newPassword: string;
+}
+
+/** A piece of a snippet: text as it is in the record, marked where it matches the query. */
+export interface SnippetPart {
+    /** Plain text (never markup). */
+    text: string;
+    /** Whether this piece is the query's match. */
+    match: boolean;
 }
 
 export interface StatusCount {

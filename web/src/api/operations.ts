@@ -567,6 +567,16 @@ export function addRegulatoryIssueComment(client: C.RegulatoryIssuesClient, para
   return client.addRegulatoryIssueComment(parameters.id, parameters.body, parameters.idempotency_Key);
 }
 
+export interface SearchParameters {
+  q?: Parameters<C.SearchClient['search']>[0];
+  kinds?: Parameters<C.SearchClient['search']>[1];
+  limit?: Parameters<C.SearchClient['search']>[2];
+  cursor?: Parameters<C.SearchClient['search']>[3];
+}
+export function search(client: C.SearchClient, parameters: SearchParameters = {}): ReturnType<C.SearchClient['search']> {
+  return client.search(parameters.q, parameters.kinds, parameters.limit, parameters.cursor);
+}
+
 export interface ListUsersParameters {
   role?: Parameters<C.UsersClient['listUsers']>[0];
   status?: Parameters<C.UsersClient['listUsers']>[1];

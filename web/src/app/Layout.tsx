@@ -5,6 +5,7 @@ import { answersForMinistry, visibleSections, type Section } from '../lib/permis
 import { Link } from 'react-router';
 import { pageKey as keyOf, paths, type Route } from '../lib/paths';
 import { UserMenu } from '../features/auth/UserMenu';
+import { HeaderSearch } from '../features/search/HeaderSearch';
 
 interface LayoutProps {
   route: Route;
@@ -123,6 +124,7 @@ export function Layout({ route, me, children }: LayoutProps) {
           ) : (
             <span className="nav" />
           )}
+          {me && <HeaderSearch />}
           <button
             type="button"
             className="lang-toggle"

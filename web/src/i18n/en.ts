@@ -16,6 +16,8 @@ export const en: Dictionary = {
     brand: 'BioCluster',
     skipToContent: 'Skip to main content',
     footer: 'Working system of the Bio Cluster Council',
+    search: 'Search',
+    searchPlaceholder: 'Search (/)',
   },
   nav: {
     label: 'Main menu',

@@ -20,6 +20,8 @@ export const ko = {
     brand: 'BioCluster',
     skipToContent: '본문 바로가기',
     footer: '바이오 클러스터 협의체 업무 시스템',
+    search: '통합 검색',
+    searchPlaceholder: '검색 (/)',
   },
   nav: {
     label: '주 메뉴',

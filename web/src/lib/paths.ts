@@ -28,6 +28,7 @@ export type Route =
   | { name: 'audit' }
   | { name: 'imports' }
   | { name: 'account' }
+  | { name: 'search' }
   | { name: 'signIn' }
   | { name: 'notFound' };
 
@@ -63,6 +64,7 @@ export function matchRoute(pathname: string): Route {
   if (section === 'audit') return { name: 'audit' };
   if (section === 'imports') return { name: 'imports' };
   if (section === 'account') return { name: 'account' };
+  if (section === 'search') return { name: 'search' };
   if (section === 'sign-in') return { name: 'signIn' };
   return { name: 'notFound' };
 }
@@ -104,6 +106,7 @@ export const paths = {
   audit: (query?: URLSearchParams) => withQuery('/audit', query),
   imports: (query?: URLSearchParams) => withQuery('/imports', query),
   account: () => '/account',
+  search: (query?: URLSearchParams) => withQuery('/search', query),
   /** `next`: where to go after signing in (left out when it is the start page). */
   signIn: (next?: string) => (next && next !== '/' ? `/sign-in?${new URLSearchParams({ next })}` : '/sign-in'),
 };

@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("PUT", "/api/v1/agencies/{id:long}", i => $"/api/v1/agencies/{i.Mfds}", "{}", RegistryWriters),
         ("DELETE", "/api/v1/agencies/{id:long}", i => $"/api/v1/agencies/{i.Mfds}", null, RegistryWriters),
         ("POST", "/api/v1/agencies/{id:long}/unarchive", i => $"/api/v1/agencies/{i.Mfds}/unarchive", null, RegistryWriters),
+        ("GET", "/api/v1/search/", _ => "/api/v1/search?q=%EA%B7%9C%EC%A0%9C", null, Readers),
         ("GET", "/api/v1/users/", _ => "/api/v1/users", null, AdminsOnly),
         ("GET", "/api/v1/users/{id:long}", i => $"/api/v1/users/{i.AdminUser}", null, AdminsOnly),
         ("POST", "/api/v1/users/", _ => "/api/v1/users", "{}", AdminsOnly),
