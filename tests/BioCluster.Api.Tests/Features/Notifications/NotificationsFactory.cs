@@ -15,7 +15,7 @@ namespace BioCluster.Api.Tests.Features.Notifications;
 /// test controls and the background worker off: tests run the worker's passes themselves
 /// (<see cref="NotificationDispatcher.RunOnceAsync"/>), so what a pass did is what the test sees.
 /// </summary>
-public sealed class NotificationsFactory : SqliteApiFactory, IAsyncLifetime
+public sealed class NotificationsFactory : SqliteApiFactory
 {
     public LoopbackSmtpServer Smtp { get; } = new();
 
@@ -65,9 +65,11 @@ public sealed class NotificationsFactory : SqliteApiFactory, IAsyncLifetime
         return new Person(client, id, email);
     }
 
-    async Task IAsyncLifetime.InitializeAsync() => await Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync() => await Smtp.DisposeAsync();
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Smtp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 }
 
 public sealed record Person(HttpClient Client, long Id, string? Email);
