@@ -50,6 +50,11 @@ export interface Clients {
   meetings: MeetingsClient;
   minutes: MinutesClient;
   followUps: FollowUpsClient;
+  /**
+   * A client of a feature whose pages load lazily, made on the same exchange (cookie, antiforgery, the failure's
+   * status), so its generated class lands in that feature's chunk instead of the first screen's.
+   */
+  make<C>(client: new (baseUrl: string, http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) => C): C;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -181,6 +186,7 @@ export function createApi(options: ApiOptions = {}): Api {
       meetings: new MeetingsClient(baseUrl, http),
       minutes: new MinutesClient(baseUrl, http),
       followUps: new FollowUpsClient(baseUrl, http),
+      make: (client) => new client(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

@@ -7317,7 +7317,7 @@ export class NotificationsClient {
      * The caller's notification preferences (the defaults, ETag "1", until first saved)
      * @return OK
      */
-    getNotificationPreferences(signal?: AbortSignal): Promise<NotificationPreferencesDto> {
+    getNotificationPreferences(signal?: AbortSignal): Promise<SwaggerResponse<NotificationPreferencesDto>> {
         let url_ = this.baseUrl + "/api/v1/notifications/preferences";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -7334,14 +7334,14 @@ export class NotificationsClient {
         });
     }
 
-    protected processGetNotificationPreferences(response: Response): Promise<NotificationPreferencesDto> {
+    protected processGetNotificationPreferences(response: Response): Promise<SwaggerResponse<NotificationPreferencesDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationPreferencesDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -7372,7 +7372,7 @@ export class NotificationsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<NotificationPreferencesDto>(null as any);
+        return Promise.resolve<SwaggerResponse<NotificationPreferencesDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -7380,7 +7380,7 @@ export class NotificationsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    replaceNotificationPreferences(if_Match: string, body: NotificationPreferencesRequest, signal?: AbortSignal): Promise<NotificationPreferencesDto> {
+    replaceNotificationPreferences(if_Match: string, body: NotificationPreferencesRequest, signal?: AbortSignal): Promise<SwaggerResponse<NotificationPreferencesDto>> {
         let url_ = this.baseUrl + "/api/v1/notifications/preferences";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -7402,14 +7402,14 @@ export class NotificationsClient {
         });
     }
 
-    protected processReplaceNotificationPreferences(response: Response): Promise<NotificationPreferencesDto> {
+    protected processReplaceNotificationPreferences(response: Response): Promise<SwaggerResponse<NotificationPreferencesDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationPreferencesDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -7470,7 +7470,7 @@ export class NotificationsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<NotificationPreferencesDto>(null as any);
+        return Promise.resolve<SwaggerResponse<NotificationPreferencesDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 }
 

@@ -28,6 +28,8 @@ const children: RouteObject[] = [
   { path: 'api-keys', lazy: async () => ({ Component: (await import('../features/api-keys/ApiKeysPage')).ApiKeysPage }) },
   { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }) },
   { path: 'imports', lazy: async () => ({ Component: (await import('../features/imports/ImportsPage')).ImportsPage }) },
+  { path: 'notifications', lazy: async () => ({ Component: (await import('../features/notifications/NotificationsPage')).NotificationsPage }) },
+  { path: 'notification-deliveries', lazy: async () => ({ Component: (await import('../features/notifications/DeliveriesPage')).DeliveriesPage }) },
   { path: 'account', lazy: async () => ({ Component: (await import('../features/account/AccountPage')).AccountPage }) },
   // The shell shows the sign-in form itself (to anyone without a session, at any address).
   { path: 'sign-in', Component: null },

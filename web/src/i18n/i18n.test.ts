@@ -38,6 +38,8 @@ import { followUpsEn } from '../features/follow-ups/i18n/en';
 import { followUpsKo } from '../features/follow-ups/i18n/ko';
 import { meetingsEn } from '../features/meetings/i18n/en';
 import { meetingsKo } from '../features/meetings/i18n/ko';
+import { notificationsEn } from '../features/notifications/i18n/en';
+import { notificationsKo } from '../features/notifications/i18n/ko';
 import { SEAT_SECTIONS } from '../features/council/council';
 import { en } from './en';
 import { ko } from './ko';
@@ -167,6 +169,7 @@ describe('dictionaries loaded with their pages', () => {
     ['council', councilKo, councilEn],
     ['meetings', meetingsKo, meetingsEn],
     ['follow-ups', followUpsKo, followUpsEn],
+    ['notifications', notificationsKo, notificationsEn],
   ] as const;
 
   it.each(pairs)('%s: the same keys, every entry a non-empty string, the same placeholders', (_, koDict, enDict) => {

@@ -24,6 +24,8 @@ export type Route =
   | { name: 'audit' }
   | { name: 'imports' }
   | { name: 'account' }
+  | { name: 'notifications' }
+  | { name: 'notificationDeliveries' }
   | { name: 'signIn' }
   | { name: 'notFound' };
 
@@ -55,6 +57,8 @@ export function matchRoute(pathname: string): Route {
   if (section === 'audit') return { name: 'audit' };
   if (section === 'imports') return { name: 'imports' };
   if (section === 'account') return { name: 'account' };
+  if (section === 'notifications') return { name: 'notifications' };
+  if (section === 'notification-deliveries') return { name: 'notificationDeliveries' };
   if (section === 'sign-in') return { name: 'signIn' };
   return { name: 'notFound' };
 }
@@ -91,6 +95,8 @@ export const paths = {
   audit: (query?: URLSearchParams) => withQuery('/audit', query),
   imports: (query?: URLSearchParams) => withQuery('/imports', query),
   account: () => '/account',
+  notifications: () => '/notifications',
+  notificationDeliveries: () => '/notification-deliveries',
   /** `next`: where to go after signing in (left out when it is the start page). */
   signIn: (next?: string) => (next && next !== '/' ? `/sign-in?${new URLSearchParams({ next })}` : '/sign-in'),
 };
