@@ -11,6 +11,7 @@ using BioCluster.Api.Features.Documents;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.Meetings;
+using BioCluster.Api.Features.Notifications;
 using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Infrastructure.Clock;
 using BioCluster.Api.Features.Search;
@@ -30,6 +31,7 @@ builder.Services.AddSingleton<Migrator>();
 builder.Services.AddSingleton<ReferenceSeeder>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddSingleton<AuditStore>();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddSingleton<AccessBootstrapper>();
@@ -114,6 +116,7 @@ app.MapMinutes();
 app.MapDocuments();
 app.MapCalendarFeeds();
 app.MapSearch();
+app.MapNotifications();
 
 app.Run();
 

@@ -38,8 +38,10 @@ if (args is ["profile", var profileDb])
     var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
     var json = Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions());
     BioCluster.Api.Infrastructure.Http.JsonSetup.Configure(json.Value.SerializerOptions); // the API's spelling
-    var store = new BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore(factory, TimeProvider.System,
-        new BioCluster.Api.Features.Audit.AuditStore(factory, TimeProvider.System, json), config, json);
+    var audit = new BioCluster.Api.Features.Audit.AuditStore(factory, TimeProvider.System, json);
+    var store = new BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore(factory, TimeProvider.System, audit, config, json,
+        new BioCluster.Api.Features.Notifications.NotificationStore(factory, TimeProvider.System, audit,
+            Microsoft.Extensions.Options.Options.Create(new BioCluster.Api.Features.Notifications.NotificationOptions())));
     if (Environment.GetEnvironmentVariable("BENCH_KEY") is { } benchKey)
     {
         var keys = new ApiKeyStore(factory, TimeProvider.System, new BioCluster.Api.Features.Audit.AuditStore(factory, TimeProvider.System, json));

@@ -34,26 +34,32 @@ public static class Permissions
     public const string DocumentsRead = "documents:read";
     /// <summary>Attach documents to records and delete them; to which, the record decides.</summary>
     public const string DocumentsWrite = "documents:write";
+    /// <summary>One's own notifications and notification preferences (people only: no API-key scope grants it).</summary>
+    public const string NotificationsOwn = "notifications:own";
+    /// <summary>See every e-mail delivery, its state and last error (administrators).</summary>
+    public const string NotificationDeliveriesRead = "notifications:deliveries";
 
     public static readonly IReadOnlyList<string> All =
         [RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, UsersManage, ApiKeysManage, ApiKeysReadOwn, Import,
-         IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite];
+         IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite,
+         NotificationsOwn, NotificationDeliveriesRead];
 
     public static IReadOnlySet<string> ForRole(Role role) => role switch
     {
         Role.Admin => All.ToHashSet(),
         Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import, IssuesRead, IssuesRaise, IssuesMove, IssuesComment,
-            CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite },
+            CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite, NotificationsOwn },
         Role.MinistryReviewer => new HashSet<string>
         {
             RegistryRead, ApiKeysReadOwn, IssuesRead, IssuesMove, IssuesComment, CouncilRead, FollowUpsReport, DocumentsRead, DocumentsWrite,
+            NotificationsOwn,
         },
         Role.ClusterOperator => new HashSet<string>
         {
             RegistryRead, ClusterEditOwn, ApiKeysReadOwn, IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, FollowUpsReport,
-            DocumentsRead, DocumentsWrite,
+            DocumentsRead, DocumentsWrite, NotificationsOwn,
         },
-        Role.Viewer => new HashSet<string> { RegistryRead, IssuesRead, IssuesComment, CouncilRead, DocumentsRead },
+        Role.Viewer => new HashSet<string> { RegistryRead, IssuesRead, IssuesComment, CouncilRead, DocumentsRead, NotificationsOwn },
         _ => new HashSet<string>(),
     };
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Features.Notifications;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.Workflow;
@@ -11,7 +12,7 @@ using Dapper;
 namespace BioCluster.Api.Features.Meetings;
 
 /// <summary>All SQL about follow-up actions (후속조치) and their progress notes.</summary>
-public sealed class FollowUpStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit)
+public sealed class FollowUpStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, NotificationStore notifications)
 {
     public const string EntityType = "follow_up";
 
@@ -167,14 +168,17 @@ public sealed class FollowUpStore(DbConnectionFactory db, TimeProvider clock, Au
     }
 
     /// <summary>A follow-up a decision creates, in the decision's transaction; a refusal when its owner is not an active agency.</summary>
-    internal async Task<Refusal?> InsertAsync(DbConnection connection, DbTransaction tx, long meetingId, long? itemId, FollowUpRequest f, DateTimeOffset now)
+    internal async Task<Refusal?> InsertAsync(DbConnection connection, DbTransaction tx, long meetingId, long? itemId, FollowUpRequest f, Actor actor,
+        DateTimeOffset now)
     {
         var owner = await OwnerAsync(connection, tx, f.OwnerAgencyCode);
         if (owner.Refusal is { } refusal) return refusal;
-        await connection.ExecuteAsync("""
+        var id = await connection.ExecuteScalarAsync<long>($"""
             INSERT INTO follow_ups (meeting_id, agenda_item_id, title, detail, owner_agency_id, owner_person, due_on, state, progress_percent, version, created_at, updated_at)
-            VALUES (@meetingId, @itemId, @Title, @Detail, @Owner, @OwnerPerson, @DueOn, 'open', 0, 1, @now, @now)
+            VALUES (@meetingId, @itemId, @Title, @Detail, @Owner, @OwnerPerson, @DueOn, 'open', 0, 1, @now, @now);
+            {db.Dialect.SelectNewId}
             """, new { meetingId, itemId, Title = f.Title.Trim(), f.Detail, Owner = owner.Value, f.OwnerPerson, f.DueOn, now }, tx);
+        if (owner.Value is not null) await notifications.NotifyFollowUpAssignedAsync(connection, tx, id, actor, now);
         return null;
     }
 
@@ -200,11 +204,13 @@ public sealed class FollowUpStore(DbConnectionFactory db, TimeProvider clock, Au
         var owner = await OwnerAsync(connection, tx, r.OwnerAgencyCode);
         if (owner.Refusal is { } refusal) return refusal;
         var before = (await WithNotesAsync(connection, tx, [row], view))[0];
+        var now = clock.GetUtcNow();
         await connection.ExecuteAsync("""
             UPDATE follow_ups SET title = @Title, detail = @Detail, owner_agency_id = @Owner, owner_person = @OwnerPerson, due_on = @DueOn,
                                   version = version + 1, updated_at = @now
             WHERE id = @id
-            """, new { id, Title = r.Title.Trim(), r.Detail, Owner = owner.Value, r.OwnerPerson, r.DueOn, now = clock.GetUtcNow() }, tx);
+            """, new { id, Title = r.Title.Trim(), r.Detail, Owner = owner.Value, r.OwnerPerson, r.DueOn, now }, tx);
+        if (owner.Value is not null && owner.Value != row.OwnerAgencyId) await notifications.NotifyFollowUpAssignedAsync(connection, tx, id, actor, now);
         return await FinishAsync(connection, tx, id, actor, "update", before, view, ct);
     }
 

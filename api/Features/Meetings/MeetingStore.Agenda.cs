@@ -343,7 +343,7 @@ public sealed partial class MeetingStore
                 WHERE id = @itemId
                 """, new { itemId, Outcome = WireNames.Of(r.Outcome), Text = r.Text.Trim(), r.VotesFor, r.VotesAgainst, r.VotesAbstaining, Met = quorum.Met, now }, tx);
             foreach (var f in r.FollowUps ?? [])
-                if (await followUps.InsertAsync(connection, tx, id, itemId, f, now) is { } refusal) return refusal;
+                if (await followUps.InsertAsync(connection, tx, id, itemId, f, actor, now) is { } refusal) return refusal;
             return null;
         }, ct);
 }

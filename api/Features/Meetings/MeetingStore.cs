@@ -1,6 +1,7 @@
 using System.Data.Common;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Features.Notifications;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.Workflow;
@@ -22,7 +23,7 @@ public sealed record CouncilView(CouncilParty Party, long? AgencyId, IReadOnlySe
 /// follow-ups. Every change to any part is guarded by the meeting's version (one ETag for the whole meeting) and
 /// audited with the meeting before and after.
 /// </summary>
-public sealed partial class MeetingStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, FollowUpStore followUps)
+public sealed partial class MeetingStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, FollowUpStore followUps, NotificationStore notifications)
 {
     public const string EntityType = "meeting";
 
@@ -200,6 +201,7 @@ public sealed partial class MeetingStore(DbConnectionFactory db, TimeProvider cl
             var set = planned.Value!.Assignments(p);
             await connection.ExecuteAsync($"UPDATE meetings SET state = @To{set} WHERE id = @id", p, tx);
             if (move == MeetingMove.Convene) await ConveneAsync(connection, tx, row, now);
+            await notifications.NotifyMeetingMovedAsync(connection, tx, id, r.To, actor, now);
             return null;
         }, ct);
 

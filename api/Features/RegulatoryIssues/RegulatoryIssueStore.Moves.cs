@@ -74,6 +74,7 @@ public sealed partial class RegulatoryIssueStore
 
         // Record.
         await RecordMoveAsync(connection, tx, id, from, r.To, actor, r.Comment, plan.Timeline, now);
+        await notifications.NotifyIssueMovedAsync(connection, tx, id, from, r.To, actor, now);
         var after = await VersionedAsync(connection, tx, moved, actor);
         await audit.WriteAsync(connection, tx, actor, "transition:" + WireNames.Of(r.To), EntityType, id, before.Value, after.Value);
         await tx.CommitAsync(ct);

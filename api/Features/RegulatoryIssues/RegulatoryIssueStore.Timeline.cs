@@ -75,6 +75,7 @@ public sealed partial class RegulatoryIssueStore
             """, new { id, AuthorType = WireNames.Of(actor.Type), AuthorName = actor.DisplayName, now, text }, tx);
         var comment = new IssueCommentDto(commentId, actor.DisplayName, actor.Type, now, text);
         await audit.WriteAsync(connection, tx, actor, "comment", EntityType, id, null, comment);
+        await notifications.NotifyIssueCommentedAsync(connection, tx, id, text, actor, now);
         await tx.CommitAsync(ct);
         return comment;
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Features.Notifications;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Contracts.Access;
@@ -29,7 +30,8 @@ public sealed record IssueFilter(
     string? Query = null);
 
 /// <summary>All SQL about regulatory issues: the record, its workflow moves, comments and statistics.</summary>
-public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, IConfiguration configuration, IOptions<JsonOptions> json)
+public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, IConfiguration configuration, IOptions<JsonOptions> json,
+    NotificationStore notifications)
 {
     public const string EntityType = "regulatory_issue";
     /// <summary>next_due_at for issues that wait on no deadline.</summary>

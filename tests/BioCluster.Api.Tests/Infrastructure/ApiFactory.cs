@@ -37,6 +37,8 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:LoginPerAddressPerMinute", "1000000");
         // The dashboard is served as the README's run serves it, so routing answers here as it does there.
         builder.UseSetting("Web:Root", BuiltDashboard.Root);
+        // The notification worker writes on its own schedule; tests that want it turn it on (or drive its passes themselves).
+        builder.UseSetting("Notifications:Worker:Enabled", "false");
         foreach (var (key, value) in ExtraSettings())
             builder.UseSetting(key, value);
         // The in-memory test server has no socket, so no client address; give it the loopback one a real one would have.

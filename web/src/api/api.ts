@@ -52,6 +52,11 @@ export interface Clients {
   minutes: MinutesClient;
   followUps: FollowUpsClient;
   search: SearchClient;
+  /**
+   * A client of a feature whose pages load lazily, made on the same exchange (cookie, antiforgery, the failure's
+   * status), so its generated class lands in that feature's chunk instead of the first screen's.
+   */
+  make<C>(client: new (baseUrl: string, http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) => C): C;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -195,6 +200,7 @@ export function createApi(options: ApiOptions = {}): Api {
       minutes: new MinutesClient(baseUrl, http),
       followUps: new FollowUpsClient(baseUrl, http),
       search: new SearchClient(baseUrl, http),
+      make: (client) => new client(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

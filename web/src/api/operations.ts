@@ -494,6 +494,24 @@ export function exportDecisionsXlsx(client: C.MinutesClient, parameters: ExportD
   return client.exportDecisionsXlsx(parameters.id, parameters.lang);
 }
 
+export interface ListNotificationDeliveriesParameters {
+  state?: Parameters<C.NotificationsClient['listNotificationDeliveries']>[0];
+  limit?: Parameters<C.NotificationsClient['listNotificationDeliveries']>[1];
+  cursor?: Parameters<C.NotificationsClient['listNotificationDeliveries']>[2];
+}
+export function listNotificationDeliveries(client: C.NotificationsClient, parameters: ListNotificationDeliveriesParameters = {}): ReturnType<C.NotificationsClient['listNotificationDeliveries']> {
+  return client.listNotificationDeliveries(parameters.state, parameters.limit, parameters.cursor);
+}
+
+export interface ListNotificationsParameters {
+  unread?: Parameters<C.NotificationsClient['listNotifications']>[0];
+  limit?: Parameters<C.NotificationsClient['listNotifications']>[1];
+  cursor?: Parameters<C.NotificationsClient['listNotifications']>[2];
+}
+export function listNotifications(client: C.NotificationsClient, parameters: ListNotificationsParameters = {}): ReturnType<C.NotificationsClient['listNotifications']> {
+  return client.listNotifications(parameters.unread, parameters.limit, parameters.cursor);
+}
+
 export interface ListRegulatoryIssuesParameters {
   sort?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[0];
   limit?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[1];

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import type { MeDto } from '../api/client';
 import { useI18n } from '../i18n';
 import { answersForMinistry, visibleSections, type Section } from '../lib/permissions';
@@ -6,6 +6,9 @@ import { Link } from 'react-router';
 import { pageKey as keyOf, paths, type Route } from '../lib/paths';
 import { UserMenu } from '../features/auth/UserMenu';
 import { HeaderSearch } from '../features/search/HeaderSearch';
+
+// Not on the first screen's budget: the bell, its strings and its client load as their own chunk.
+const NotificationBell = lazy(() => import('../features/notifications/NotificationBell'));
 
 interface LayoutProps {
   route: Route;
@@ -144,6 +147,11 @@ export function Layout({ route, me, children }: LayoutProps) {
             </svg>
             {t.lang.switchTo}
           </button>
+          {me?.permissions.includes('notifications:own') && (
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
+          )}
           {me && <UserMenu me={me} />}
         </div>
       </header>

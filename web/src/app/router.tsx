@@ -33,6 +33,8 @@ const children: RouteObject[] = [
   { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }) },
   { path: 'imports', lazy: async () => ({ Component: (await import('../features/imports/ImportsPage')).ImportsPage }) },
   { path: 'search', lazy: async () => ({ Component: (await import('../features/search/SearchPage')).SearchPage }) },
+  { path: 'notifications', lazy: async () => ({ Component: (await import('../features/notifications/NotificationsPage')).NotificationsPage }) },
+  { path: 'notification-deliveries', lazy: async () => ({ Component: (await import('../features/notifications/DeliveriesPage')).DeliveriesPage }) },
   { path: 'account', lazy: async () => ({ Component: (await import('../features/account/AccountPage')).AccountPage }) },
   // The shell shows the sign-in form itself (to anyone without a session, at any address).
   { path: 'sign-in', Component: null },

@@ -40,6 +40,8 @@ import { meetingsEn } from '../features/meetings/i18n/en';
 import { meetingsKo } from '../features/meetings/i18n/ko';
 import { registryEn } from '../features/registry/i18n/en';
 import { registryKo } from '../features/registry/i18n/ko';
+import { notificationsEn } from '../features/notifications/i18n/en';
+import { notificationsKo } from '../features/notifications/i18n/ko';
 import { SEAT_SECTIONS } from '../features/council/council';
 import { en } from './en';
 import { ko } from './ko';
@@ -170,6 +172,7 @@ describe('dictionaries loaded with their pages', () => {
     ['meetings', meetingsKo, meetingsEn],
     ['follow-ups', followUpsKo, followUpsEn],
     ['registry', registryKo, registryEn],
+    ['notifications', notificationsKo, notificationsEn],
   ] as const;
 
   it.each(pairs)('%s: the same keys, every entry a non-empty string, the same placeholders', (_, koDict, enDict) => {

@@ -29,6 +29,8 @@ export type Route =
   | { name: 'imports' }
   | { name: 'account' }
   | { name: 'search' }
+  | { name: 'notifications' }
+  | { name: 'notificationDeliveries' }
   | { name: 'signIn' }
   | { name: 'notFound' };
 
@@ -65,6 +67,8 @@ export function matchRoute(pathname: string): Route {
   if (section === 'imports') return { name: 'imports' };
   if (section === 'account') return { name: 'account' };
   if (section === 'search') return { name: 'search' };
+  if (section === 'notifications') return { name: 'notifications' };
+  if (section === 'notification-deliveries') return { name: 'notificationDeliveries' };
   if (section === 'sign-in') return { name: 'signIn' };
   return { name: 'notFound' };
 }
@@ -107,6 +111,8 @@ export const paths = {
   imports: (query?: URLSearchParams) => withQuery('/imports', query),
   account: () => '/account',
   search: (query?: URLSearchParams) => withQuery('/search', query),
+  notifications: () => '/notifications',
+  notificationDeliveries: () => '/notification-deliveries',
   /** `next`: where to go after signing in (left out when it is the start page). */
   signIn: (next?: string) => (next && next !== '/' ? `/sign-in?${new URLSearchParams({ next })}` : '/sign-in'),
 };

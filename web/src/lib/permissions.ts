@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'follow-ups:report',
   'documents:read',
   'documents:write',
+  'notifications:own',
+  'notifications:deliveries',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -126,6 +128,10 @@ export function canOpen(me: Caller, route: Route): boolean {
       return can(me, 'council:read');
     case 'meetingNew':
       return can(me, 'council:manage');
+    case 'notifications':
+      return can(me, 'notifications:own');
+    case 'notificationDeliveries':
+      return can(me, 'notifications:deliveries');
     default:
       return true;
   }

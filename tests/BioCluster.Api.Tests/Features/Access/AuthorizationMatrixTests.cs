@@ -156,6 +156,13 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("POST", "/api/v1/calendar-feeds/", _ => "/api/v1/calendar-feeds", "{}", Readers),
         ("DELETE", "/api/v1/calendar-feeds/{id:long}", _ => "/api/v1/calendar-feeds/1", null, Readers),
         ("GET", "/api/v1/calendar/{token}.ics", _ => "/api/v1/calendar/bcf_no-such-feed.ics", null, Everyone),
+        ("GET", "/api/v1/notifications/", _ => "/api/v1/notifications", null, People),
+        ("GET", "/api/v1/notifications/unread-count", _ => "/api/v1/notifications/unread-count", null, People),
+        ("POST", "/api/v1/notifications/{id:long}/read", _ => "/api/v1/notifications/999999/read", null, People),
+        ("POST", "/api/v1/notifications/read-all", _ => "/api/v1/notifications/read-all", null, People),
+        ("GET", "/api/v1/notifications/preferences", _ => "/api/v1/notifications/preferences", null, People),
+        ("PUT", "/api/v1/notifications/preferences", _ => "/api/v1/notifications/preferences", "{}", People),
+        ("GET", "/api/v1/notification-deliveries", _ => "/api/v1/notification-deliveries", null, AdminsOnly),
     ];
 
     public sealed record Ids(long Osong, long Mfds, long AdminUser, long Spare, long KbioKey, long Issue = 0, long Document = 0);

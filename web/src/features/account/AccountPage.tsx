@@ -9,6 +9,7 @@ import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import './account.css';
 import { CalendarFeedsSection } from './CalendarFeedsSection';
+import PreferencesSection from '../notifications/PreferencesSection';
 
 const FORM = 'password';
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
@@ -52,6 +53,7 @@ export function AccountPage() {
         </dl>
       </section>
 
+      {me.actorType === 'user' && me.id !== null && me.permissions.includes('notifications:own') && <PreferencesSection />}
       {me.actorType === 'user' && me.id !== null && <ChangePasswordForm />}
       {/* A feed belongs to a BioCluster account (single sign-on callers have none to own it) that reads the council. */}
       {me.actorType === 'user' && me.id !== null && me.permissions.includes('council:read') && <CalendarFeedsSection />}

@@ -62,6 +62,7 @@ export const auditEn: Widen<typeof auditKo> = {
     meeting_minutes: 'Minutes',
     follow_up: 'Follow-up',
     calendar_feed: 'Calendar subscription',
+    notification_preferences: 'Notification preferences',
   },
   auditActions: {
     create: 'Created',

@@ -62,6 +62,7 @@ export const auditKo = {
     meeting_minutes: '회의록',
     follow_up: '후속조치',
     calendar_feed: '캘린더 구독',
+    notification_preferences: '알림 설정',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',

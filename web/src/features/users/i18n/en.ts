@@ -79,6 +79,8 @@ export const usersEn: Widen<typeof usersKo> = {
     'follow-ups:report': 'Report on own follow-ups',
     'documents:read': 'Read attached documents',
     'documents:write': 'Attach and delete documents',
+    'notifications:own': 'Own notifications',
+    'notifications:deliveries': 'See e-mail deliveries',
   },
   userStatuses: {
     active: 'Active',

@@ -79,6 +79,8 @@ export const usersKo = {
     'follow-ups:report': '소관 후속조치 이행 보고',
     'documents:read': '첨부 문서 열람',
     'documents:write': '문서 첨부·삭제',
+    'notifications:own': '내 알림',
+    'notifications:deliveries': '전자우편 발송 현황 보기',
   } satisfies Record<Permission, string>,
   userStatuses: {
     active: '사용 중',

@@ -1,0 +1,91 @@
+using System.Globalization;
+using BioCluster.Contracts.Notifications;
+
+namespace BioCluster.Api.Features.Notifications;
+
+/// <summary>
+/// The words of every notification, in Korean and English. An event keeps only the values its message needs
+/// (<c>params_json</c>); the sentence is made when it is read — the bell in the language of the request, an e-mail in
+/// the recipient's chosen language — so one event reads right to everyone it reaches.
+/// </summary>
+public static class NotificationText
+{
+    public sealed record Message(string Title, string Body);
+
+    private static readonly Dictionary<string, (string Ko, string En)> Statuses = new(StringComparer.Ordinal)
+    {
+        ["submitted"] = ("접수", "Submitted"),
+        ["under_review"] = ("검토 중", "Under review"),
+        ["accepted"] = ("수용", "Accepted"),
+        ["partially_accepted"] = ("일부 수용", "Partially accepted"),
+        ["long_term_review"] = ("장기 검토", "Long-term review"),
+        ["not_accepted"] = ("불수용", "Not accepted"),
+        ["in_progress"] = ("추진 중", "In progress"),
+        ["completed"] = ("완료", "Completed"),
+        ["withdrawn"] = ("철회", "Withdrawn"),
+    };
+
+    /// <summary>The title and body of a notification of <paramref name="kind"/> made from <paramref name="p"/>.</summary>
+    public static Message Render(NotificationKind kind, IReadOnlyDictionary<string, string?> p, bool english)
+    {
+        string V(string key) => p.TryGetValue(key, out var v) && v is not null ? v : "";
+        // A value kept in both languages: the English one when asked for and there, else the Korean.
+        string Both(string key) => english && p.TryGetValue(key + "En", out var en) && !string.IsNullOrEmpty(en) ? en : V(key);
+        string Status(string key) => Statuses.TryGetValue(V(key), out var s) ? (english ? s.En : s.Ko) : V(key);
+        var title = Both("title");
+        var days = int.TryParse(V("daysLeft"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) ? d : 0;
+        return (kind, english) switch
+        {
+            (NotificationKind.IssueRouted, false) => new("규제 개선 과제가 배정되었습니다",
+                $"「{title}」 — 주관 부처: {Both("ministry")}, 답변 기한: {V("dueOn")}"),
+            (NotificationKind.IssueRouted, true) => new("A regulatory issue was routed to you",
+                $"“{title}” — lead ministry: {Both("ministry")}, answer due {V("dueOn")}"),
+            (NotificationKind.IssueDueSoon, false) => new($"답변 기한 {days}일 전", $"「{title}」의 답변 기한은 {V("dueOn")}입니다."),
+            (NotificationKind.IssueDueSoon, true) => new($"Answer due in {days} day{(days == 1 ? "" : "s")}", $"“{title}” must be answered by {V("dueOn")}."),
+            (NotificationKind.IssueDueToday, false) => new("오늘이 답변 기한입니다", $"「{title}」의 답변 기한은 오늘({V("dueOn")})입니다."),
+            (NotificationKind.IssueDueToday, true) => new("Answer due today", $"“{title}” must be answered today ({V("dueOn")})."),
+            (NotificationKind.IssueOverdue, false) => new("답변 기한이 지났습니다", $"「{title}」의 답변 기한({V("dueOn")})이 지났습니다."),
+            (NotificationKind.IssueOverdue, true) => new("Answer overdue", $"The answer to “{title}” was due {V("dueOn")}."),
+            (NotificationKind.IssueMoved, false) => new("과제 상태가 바뀌었습니다", $"「{title}」: {Status("from")} → {Status("to")} ({V("actor")})"),
+            (NotificationKind.IssueMoved, true) => new("An issue moved", $"“{title}”: {Status("from")} → {Status("to")} ({V("actor")})"),
+            (NotificationKind.IssueCommented, false) => new("과제에 새 의견이 있습니다", $"「{title}」 — {V("actor")}: {V("excerpt")}"),
+            (NotificationKind.IssueCommented, true) => new("New comment on an issue", $"“{title}” — {V("actor")}: {V("excerpt")}"),
+            (NotificationKind.FollowUpAssigned, false) => new("후속조치가 배정되었습니다", $"「{title}」 — 기한: {Or(V("dueOn"), "미정")}"),
+            (NotificationKind.FollowUpAssigned, true) => new("A follow-up was given to your agency", $"“{title}” — due {Or(V("dueOn"), "not set")}"),
+            (NotificationKind.FollowUpDueSoon, false) => new($"후속조치 기한 {days}일 전", $"「{title}」의 기한은 {V("dueOn")}입니다."),
+            (NotificationKind.FollowUpDueSoon, true) => new($"Follow-up due in {days} day{(days == 1 ? "" : "s")}", $"“{title}” is due {V("dueOn")}."),
+            (NotificationKind.FollowUpDueToday, false) => new("오늘이 후속조치 기한입니다", $"「{title}」의 기한은 오늘({V("dueOn")})입니다."),
+            (NotificationKind.FollowUpDueToday, true) => new("Follow-up due today", $"“{title}” is due today ({V("dueOn")})."),
+            (NotificationKind.FollowUpOverdue, false) => new("후속조치 기한이 지났습니다", $"「{title}」의 기한({V("dueOn")})이 지났습니다."),
+            (NotificationKind.FollowUpOverdue, true) => new("Follow-up overdue", $"“{title}” was due {V("dueOn")}."),
+            (NotificationKind.MeetingConvened, false) => new("회의가 소집되었습니다", $"{title} — {V("startsAt")}{Prefixed(", ", V("venue"))}"),
+            (NotificationKind.MeetingConvened, true) => new("A meeting was convened", $"{title} — {V("startsAt")} (KST){Prefixed(", ", V("venue"))}"),
+            (NotificationKind.MeetingCancelled, false) => new("회의가 취소되었습니다", $"{title}{Prefixed(" — 사유: ", V("reason"))}"),
+            (NotificationKind.MeetingCancelled, true) => new("A meeting was cancelled", $"{title}{Prefixed(" — reason: ", V("reason"))}"),
+            _ => new(kind.ToString(), title),
+        };
+
+        static string Or(string value, string fallback) => value.Length > 0 ? value : fallback;
+        static string Prefixed(string prefix, string value) => value.Length > 0 ? prefix + value : "";
+    }
+
+    /// <summary>The dashboard address of a notification's record.</summary>
+    public static string Link(NotificationSubject subject, long id) => subject switch
+    {
+        NotificationSubject.RegulatoryIssue => $"/issues/{id}",
+        NotificationSubject.Meeting => $"/meetings/{id}",
+        NotificationSubject.FollowUp => "/follow-ups",
+        _ => "/",
+    };
+
+    /// <summary>The subject line and opening of a daily digest.</summary>
+    public static (string Subject, string Opening) Digest(int count, DateOnly day, bool english) => english
+        ? ($"[BioCluster] Daily digest {day:yyyy-MM-dd}: {count} notification{(count == 1 ? "" : "s")}",
+            $"Your BioCluster notifications since the last digest ({count}):")
+        : ($"[BioCluster] {day:yyyy-MM-dd} 알림 모음: {count}건", $"지난 알림 모음 이후 BioCluster 알림 {count}건입니다.");
+
+    /// <summary>The line under every e-mail: why it came and where to change that.</summary>
+    public static string Footer(bool english) => english
+        ? "You receive this because of your BioCluster notification preferences (Account → Notifications)."
+        : "BioCluster 알림 설정에 따라 보낸 메일입니다. 설정은 내 계정 → 알림에서 바꿀 수 있습니다.";
+}
