@@ -38,8 +38,9 @@ if (args is ["profile", var profileDb])
     var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
     var json = Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions());
     BioCluster.Api.Infrastructure.Http.JsonSetup.Configure(json.Value.SerializerOptions); // the API's spelling
-    var store = new BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore(factory, TimeProvider.System,
-        new BioCluster.Api.Features.Audit.AuditStore(factory, TimeProvider.System, json), config, json);
+    var audit = new BioCluster.Api.Features.Audit.AuditStore(factory, TimeProvider.System, json);
+    var store = new BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore(factory, TimeProvider.System, audit, config, json,
+        new BioCluster.Api.Features.Holidays.HolidayStore(factory, TimeProvider.System, audit, config));
     if (Environment.GetEnvironmentVariable("BENCH_KEY") is { } benchKey)
     {
         var keys = new ApiKeyStore(factory, TimeProvider.System, new BioCluster.Api.Features.Audit.AuditStore(factory, TimeProvider.System, json));

@@ -34,16 +34,18 @@ public static class Permissions
     public const string DocumentsRead = "documents:read";
     /// <summary>Attach documents to records and delete them; to which, the record decides.</summary>
     public const string DocumentsWrite = "documents:write";
+    /// <summary>Keep the public-holiday calendar working-day deadlines are counted by (the secretariat).</summary>
+    public const string HolidaysManage = "holidays:manage";
 
     public static readonly IReadOnlyList<string> All =
         [RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, UsersManage, ApiKeysManage, ApiKeysReadOwn, Import,
-         IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite];
+         IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite, HolidaysManage];
 
     public static IReadOnlySet<string> ForRole(Role role) => role switch
     {
         Role.Admin => All.ToHashSet(),
         Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import, IssuesRead, IssuesRaise, IssuesMove, IssuesComment,
-            CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite },
+            CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite, HolidaysManage },
         Role.MinistryReviewer => new HashSet<string>
         {
             RegistryRead, ApiKeysReadOwn, IssuesRead, IssuesMove, IssuesComment, CouncilRead, FollowUpsReport, DocumentsRead, DocumentsWrite,
