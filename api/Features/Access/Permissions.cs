@@ -68,7 +68,7 @@ public static class Permissions
             {
                 case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead, IssuesRead, CouncilRead, DocumentsRead]); break;
                 case ApiKeyScope.Write:
-                    granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment, CouncilManage, FollowUpsReport, DocumentsWrite]);
+                    granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment, CouncilManage, FollowUpsReport, DocumentsWrite, HolidaysManage]);
                     break;
                 case ApiKeyScope.Import: granted.Add(Import); break;
             }

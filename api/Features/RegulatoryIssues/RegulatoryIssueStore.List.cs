@@ -121,9 +121,13 @@ public sealed partial class RegulatoryIssueStore
             .Select(r => r.LeadMinistryId!.Value)).Distinct());
         var now = clock.GetUtcNow();
         var periods = await PeriodsAsync();
-        var ministryId = filter.MinistryCode is { } code
-            ? (await Rows.QueryAsync<IdRow>(connection, "SELECT id FROM agencies WHERE code = @code", new DynamicParameters(new { code }))).FirstOrDefault()?.Id
-            : null;
+        long? ministryId = null;
+        if (filter.MinistryCode is { } code)
+        {
+            var named = new DynamicParameters();
+            named.Add("code", code);
+            ministryId = (await Rows.QueryAsync<IdRow>(connection, "SELECT id FROM agencies WHERE code = @code", named)).FirstOrDefault()?.Id;
+        }
         return new Page<RegulatoryIssueSummaryDto>(rows.Select((r, i) => r.ToSummary(agencies[r.RaisedById],
             r.LeadMinistryId is { } lead ? agencies[lead] : null, ByCode(clusterIds[i], clusters), now, periods,
             ministryId is null ? null : r.LeadMinistryId == ministryId ? MinistryRole.Lead : MinistryRole.CoMinistry)).ToList(), next, total);

@@ -35,7 +35,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
     private static readonly string[] FollowUpReporters = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
     private static readonly string[] IssueCommenters = [Admin, Secretariat, Ministry, Operator, Viewer, MohwWrite, KbioWrite];
     private static readonly string[] DocumentWriters = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
-    private static readonly string[] HolidayKeepers = [Admin, Secretariat];
+    private static readonly string[] HolidayKeepers = [Admin, Secretariat, MohwWrite];
 
     /// <summary>(method, route pattern, concrete path, body, who may). Paths use the seeded osong cluster and mfds agency.</summary>
     private static IEnumerable<(string Method, string Pattern, Func<Ids, string> Path, string? Body, string[] Allowed)> Table() =>
