@@ -147,6 +147,39 @@ function IssueDetails({ issue, onMoved, onReload }: IssueDetailsProps) {
               </Detail>
               <Detail label={t.issueFields.assignedAt}>{i.assignedAt && <Timestamp iso={i.assignedAt} />}</Detail>
               <Detail label={t.issueFields.responseDueAt}>{i.responseDueAt && <Timestamp iso={i.responseDueAt} />}</Detail>
+              {(i.deadlineExtensions ?? 0) > 0 && (
+                <Detail label={t.issueFields.deadlineExtensions}>
+                  <span data-testid="issue-extensions" data-count={i.deadlineExtensions}>
+                    {fmt(t.deadlines.extensions, { count: i.deadlineExtensions ?? 0 })}
+                  </span>
+                </Detail>
+              )}
+              {i.pendingRequest && (
+                <Detail label={t.issueFields.pendingRequest} wide>
+                  <p data-testid="issue-pending-request" data-kind={i.pendingRequest.kind}>
+                    {i.pendingRequest.kind === 'relief'
+                      ? fmt(t.deadlines.reliefRequest, { ministry: i.pendingRequest.proposedMinistry ? name(i.pendingRequest.proposedMinistry) : '' })
+                      : fmt(t.deadlines.extensionRequest, { date: day(i.pendingRequest.proposedDueOn) ?? "" })}
+                    {' · '}
+                    <Timestamp iso={i.pendingRequest.requestedAt} />
+                  </p>
+                  <p className="prose">{i.pendingRequest.reason}</p>
+                </Detail>
+              )}
+              {i.challengeDueOn && (
+                <Detail label={t.issueFields.challengeDueOn}>
+                  <span className={i.challengeOpen ? 'deadline' : 'deadline deadline--late'} data-testid="issue-challenge-due">
+                    {fmt(i.challengeOpen ? t.deadlines.challengeOpen : t.deadlines.challengeClosed, { date: day(i.challengeDueOn) ?? "" })}
+                  </span>
+                </Detail>
+              )}
+              {i.finalAnswerDueOn && (
+                <Detail label={t.issueFields.finalAnswerDueOn}>
+                  <span className={i.finalAnswerOverdue ? 'deadline deadline--late' : 'deadline'} data-testid="issue-final-answer-due">
+                    {fmt(i.finalAnswerOverdue ? t.deadlines.finalAnswerLate : t.deadlines.finalAnswerDue, { date: day(i.finalAnswerDueOn) ?? "" })}
+                  </span>
+                </Detail>
+              )}
               <Detail label={t.issueFields.answeredAt}>{i.answeredAt && <Timestamp iso={i.answeredAt} />}</Detail>
               {i.plannedChange && (
                 <Detail label={t.issueFields.plannedChange} wide>
