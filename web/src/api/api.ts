@@ -19,6 +19,7 @@ import {
   MeetingsClient,
   MinutesClient,
   FollowUpsClient,
+  HolidaysClient,
   RegulatoryIssuesClient,
   UsersClient,
 } from './client';
@@ -50,6 +51,7 @@ export interface Clients {
   meetings: MeetingsClient;
   minutes: MinutesClient;
   followUps: FollowUpsClient;
+  holidays: HolidaysClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -181,6 +183,7 @@ export function createApi(options: ApiOptions = {}): Api {
       meetings: new MeetingsClient(baseUrl, http),
       minutes: new MinutesClient(baseUrl, http),
       followUps: new FollowUpsClient(baseUrl, http),
+      holidays: new HolidaysClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

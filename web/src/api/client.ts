@@ -5071,7 +5071,7 @@ export class HolidaysClient {
      * One public holiday
      * @return OK
      */
-    getHoliday(id: number, signal?: AbortSignal): Promise<HolidayDto> {
+    getHoliday(id: number, signal?: AbortSignal): Promise<SwaggerResponse<HolidayDto>> {
         let url_ = this.baseUrl + "/api/v1/holidays/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5091,14 +5091,14 @@ export class HolidaysClient {
         });
     }
 
-    protected processGetHoliday(response: Response): Promise<HolidayDto> {
+    protected processGetHoliday(response: Response): Promise<SwaggerResponse<HolidayDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HolidayDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5123,7 +5123,7 @@ export class HolidaysClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<HolidayDto>(null as any);
+        return Promise.resolve<SwaggerResponse<HolidayDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**

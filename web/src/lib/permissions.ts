@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'follow-ups:report',
   'documents:read',
   'documents:write',
+  'holidays:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

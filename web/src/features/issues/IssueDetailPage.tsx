@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useIssueDeadlinesI18n } from './i18n/deadlines';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { Versioned } from '../../api/api';
@@ -11,7 +12,6 @@ import { IssueMoves } from './IssueMoves';
 import { IssueComments, IssueTimeline } from './IssueTimeline';
 import { IssueDocuments } from './IssueDocuments';
 import { QueryStatus } from '../../ui/QueryStatus';
-import { useI18n } from '../../i18n';
 import { formatDay } from '../../lib/format';
 import type { MoveKind } from './issueMoves';
 import { canEditIssue } from '../../lib/permissions';
@@ -23,7 +23,7 @@ import { issueKeys, useIssue } from './api';
 import './issues.css';
 
 export function IssueDetailPage() {
-  const { t, fmt, lang } = useI18n();
+  const { t, fmt, lang } = useIssueDeadlinesI18n();
   const id = Number(useParams().id);
   const [search] = useSearchParams();
   const queryClient = useQueryClient();
@@ -73,7 +73,7 @@ interface IssueDetailsProps {
 }
 
 function IssueDetails({ issue, onMoved, onReload }: IssueDetailsProps) {
-  const { t, fmt, lang, name, locale } = useI18n();
+  const { t, fmt, lang, name, locale } = useIssueDeadlinesI18n();
   const me = useMe();
   const i = issue.value;
   const english = lang === 'en';

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { useIssueDeadlinesI18n } from './i18n/deadlines';
 import type { Problem, Versioned } from '../../api/api';
 import type { RegulatoryIssueDto, WorkflowMoveDto } from '../../api/client';
 import { INSTRUMENTS, isOneOf } from '../../api/enums';
-import { useI18n } from '../../i18n';
 import type { Dictionary } from '../../i18n/ko';
 import {
   fieldOf,
@@ -37,7 +37,7 @@ interface IssueMovesProps {
  * moves that keep it), each with its own form.
  */
 export function IssueMoves({ issue, onMoved, onReload }: IssueMovesProps) {
-  const { t } = useI18n();
+  const { t } = useIssueDeadlinesI18n();
   const me = useMe();
   const [open, setOpen] = useState<string>();
   const i = issue.value;
@@ -119,7 +119,7 @@ interface MoveFormProps {
 }
 
 function MoveForm({ issue, definition, onMoved, onCancel, onReload }: MoveFormProps) {
-  const { t, fmt } = useI18n();
+  const { t, fmt } = useIssueDeadlinesI18n();
   const ministries = useMinistryChoices();
   const i = issue.value;
   const kind = formKind(i.status, definition);

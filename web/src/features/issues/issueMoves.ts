@@ -7,7 +7,7 @@ import { checkMoveField, type MoveError } from '../../lib/moveForms';
 export { apiToday, endOfKstDayInstant, type MoveError } from '../../lib/moveForms';
 
 /** A move as people name it: the same target can be two different acts (assign / re-review). */
-export type MoveKind =
+export type StateMoveKind =
   | 'assign'
   | 'rereview'
   | 'accept'
@@ -17,7 +17,11 @@ export type MoveKind =
   | 'start'
   | 'progress'
   | 'complete'
-  | 'withdraw'
+  | 'withdraw';
+
+/** The deadline moves, which keep the issue's state (issue 19). */
+export type MoveKind =
+  | StateMoveKind
   | 'reroute'
   | 'extend'
   | 'askRelief'
@@ -45,7 +49,7 @@ export function formKey(form: WorkflowMoveDto): string {
   return form.move ?? form.to;
 }
 
-export function moveKind(from: IssueStatus, to: IssueStatus): MoveKind {
+export function moveKind(from: IssueStatus, to: IssueStatus): StateMoveKind {
   switch (to) {
     case 'under_review':
       return from === 'not_accepted' ? 'rereview' : 'assign';

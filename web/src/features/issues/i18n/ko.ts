@@ -1,5 +1,5 @@
 import type { Instrument, IssueCategory, IssuePriority, IssueStatus, OverdueKind } from '../../../api/client';
-import type { MoveKind } from '../issueMoves';
+import type { StateMoveKind } from '../issueMoves';
 
 /** The issues strings in Korean; en.ts has the same keys. Composed into src/i18n/ko.ts. */
 export const issuesKo = {
@@ -126,13 +126,7 @@ export const issuesKo = {
     progress: '진행 상황 보고',
     complete: '완료',
     withdraw: '철회',
-    reroute: '주관 부처 재지정',
-    extend: '기한 연장',
-    askRelief: '이관 요청',
-    askExtension: '기한 연장 요청',
-    grantRequest: '요청 승인',
-    refuseRequest: '요청 거절',
-  } satisfies Record<MoveKind, string>,
+  } satisfies Record<StateMoveKind, string>,
   moveHints: {
     assign: '주관 부처를 정해 검토를 맡깁니다. 답변 기한을 비워 두면 14일 뒤로 정해집니다.',
     rereview: '불수용된 과제를 한 번 더 검토하도록 부처에 돌려보냅니다. 재검토는 한 번만 할 수 있습니다.',
@@ -144,13 +138,7 @@ export const issuesKo = {
     progress: '개선 작업의 진행률과 내용을 새로 적습니다.',
     complete: '개선을 마쳤습니다. 완료일과 근거(개정된 규정 등)를 적습니다.',
     withdraw: '제기한 기관이 과제를 거둬들입니다. 사유를 적습니다.',
-    reroute: '과제를 다른 주관 부처로 옮깁니다. 사유를 적고, 새 답변 기한을 비워 두면 배정할 때처럼 정해집니다.',
-    extend: '주관 부처의 답변 기한을 늦춥니다. 새 기한은 지금 기한보다 뒤여야 하며, 연장 횟수가 기록됩니다.',
-    askRelief: '소관이 아닌 과제를 다른 부처로 넘겨 달라고 사무국에 요청합니다. 소관 부처를 제안하세요.',
-    askExtension: '답변 기한을 늦춰 달라고 사무국에 요청합니다. 희망하는 기한을 적으세요.',
-    grantRequest: '부처의 요청을 받아들입니다. 이관은 제안한 부처로 재지정하고, 연장은 제안한 날짜로 기한을 늦춥니다.',
-    refuseRequest: '부처의 요청을 거절합니다. 사유를 적습니다. 주관 부처와 기한은 그대로입니다.',
-  } satisfies Record<MoveKind, string>,
+  } satisfies Record<StateMoveKind, string>,
   issueFields: {
     titleKo: '과제명(국문)',
     titleEn: '과제명(영문)',
@@ -193,14 +181,6 @@ export const issuesKo = {
     withdrawalReason: '철회 사유',
     rereviewUsed: '재검토 요청',
     comment: '메모',
-    proposedMinistryCode: '제안하는 소관 부처',
-    proposedDueOn: '희망 기한',
-    moveReason: '사유',
-    deadlineExtensions: '기한 연장',
-    pendingRequest: '처리 대기 중인 요청',
-    challengeDueOn: '이의 제기 기한',
-    finalAnswerDueOn: '최종 답변 기한',
-    ministryRole: '역할',
     status: '상태',
   },
   issueDetail: {
@@ -321,22 +301,6 @@ export const issuesKo = {
     stale: '그사이 다른 사람이 이 과제를 수정했습니다. 최신 내용을 불러온 뒤 다시 수정해 주세요.',
     reload: '최신 내용 불러오기',
     notAllowed: '이 과제를 수정할 수 없습니다. 제기 기관은 배정 전까지만, 사무국은 언제든 고칠 수 있습니다.',
-  },
-  deadlines: {
-    extensions: '{count}회 연장',
-    noExtensions: '연장 없음',
-    reliefRequest: '이관 요청: {ministry}',
-    extensionRequest: '기한 연장 요청: {date}까지',
-    requestedAt: '{date} 요청',
-    challengeOpen: '{date}까지 이의 제기 가능',
-    challengeClosed: '이의 제기 기한({date})이 지났습니다',
-    finalAnswerDue: '{date}까지 최종 답변',
-    finalAnswerLate: '최종 답변 기한({date}) 초과',
-  },
-  ministryRoles: {
-    lead: '주관',
-    co_ministry: '협조',
-    all: '주관·협조 모두',
   },
   ministryView: {
     title: '부처별 처리 현황',

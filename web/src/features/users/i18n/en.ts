@@ -79,6 +79,7 @@ export const usersEn: Widen<typeof usersKo> = {
     'follow-ups:report': 'Report on own follow-ups',
     'documents:read': 'Read attached documents',
     'documents:write': 'Attach and delete documents',
+    'holidays:manage': 'Keep the holiday calendar',
   },
   userStatuses: {
     active: 'Active',

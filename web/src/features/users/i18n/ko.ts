@@ -79,6 +79,7 @@ export const usersKo = {
     'follow-ups:report': '소관 후속조치 이행 보고',
     'documents:read': '첨부 문서 열람',
     'documents:write': '문서 첨부·삭제',
+    'holidays:manage': '공휴일 달력 관리',
   } satisfies Record<Permission, string>,
   userStatuses: {
     active: '사용 중',
