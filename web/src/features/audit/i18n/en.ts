@@ -60,6 +60,7 @@ export const auditEn: Widen<typeof auditKo> = {
     meeting_minutes: 'Minutes',
     follow_up: 'Follow-up',
     calendar_feed: 'Calendar subscription',
+    holiday: 'Public holiday',
   },
   auditActions: {
     create: 'Created',

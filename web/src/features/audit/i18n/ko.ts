@@ -60,6 +60,7 @@ export const auditKo = {
     meeting_minutes: '회의록',
     follow_up: '후속조치',
     calendar_feed: '캘린더 구독',
+    holiday: '공휴일',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
