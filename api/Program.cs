@@ -9,6 +9,7 @@ using BioCluster.Api.Features.ClusterIndicators;
 using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Documents;
 using BioCluster.Api.Features.Health;
+using BioCluster.Api.Features.Holidays;
 using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.Meetings;
 using BioCluster.Api.Features.Notifications;
@@ -49,6 +50,7 @@ builder.Services.AddSingleton<CalendarFeedStore>();
 builder.Services.AddSingleton<SearchStore>();
 builder.Services.AddSingleton<SearchIndexer>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
+builder.Services.AddSingleton<HolidayStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -117,6 +119,7 @@ app.MapDocuments();
 app.MapCalendarFeeds();
 app.MapSearch();
 app.MapNotifications();
+app.MapHolidays();
 
 app.Run();
 

@@ -46,5 +46,8 @@ public sealed record MoveFieldDto(
     string? AgencyKind = null,
     int? MaxItems = null);
 
-/// <summary>A move the caller may make now: the target state, the kind of move and the fields it takes.</summary>
-public sealed record WorkflowMoveDto(string To, string Kind, IReadOnlyList<MoveFieldDto> Fields);
+/// <summary>
+/// A move the caller may make now: the target state, the kind of move and the fields it takes; <c>move</c> names a move
+/// that keeps the state (sent back as the request's <c>move</c>), null for a change of state.
+/// </summary>
+public sealed record WorkflowMoveDto(string To, string Kind, IReadOnlyList<MoveFieldDto> Fields, string? Move = null);

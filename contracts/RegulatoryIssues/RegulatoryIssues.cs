@@ -104,7 +104,56 @@ public sealed record RegulatoryIssueDto(
     IReadOnlyList<WorkflowMoveDto> MoveForms,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<BioCluster.Contracts.Meetings.IssueMeetingDto>? Meetings = null);
+    IReadOnlyList<BioCluster.Contracts.Meetings.IssueMeetingDto>? Meetings = null,
+    int DeadlineExtensions = 0,
+    IssuePendingRequestDto? PendingRequest = null,
+    DateOnly? ChallengeDueOn = null,
+    bool ChallengeOpen = false,
+    DateOnly? FinalAnswerDueOn = null,
+    bool FinalAnswerOverdue = false);
+
+/// <summary>
+/// What the lead ministry asks of the secretariat while it reviews an issue: to be relieved of it ("not our remit",
+/// proposing the ministry that owns the rule) or more time (proposing a date). One at a time, pending until granted or refused.
+/// </summary>
+public enum IssueRequestKind
+{
+    Relief,
+    Extension,
+}
+
+/// <summary>The lead ministry's request waiting for the secretariat's answer.</summary>
+public sealed record IssuePendingRequestDto(
+    IssueRequestKind Kind,
+    string Reason,
+    AgencyRef? ProposedMinistry,
+    DateOnly? ProposedDueOn,
+    DateTimeOffset RequestedAt);
+
+/// <summary>A ministry's part in an issue: it leads the answer, or it cooperates (협조 부처).</summary>
+public enum MinistryRole
+{
+    Lead,
+    CoMinistry,
+}
+
+/// <summary>
+/// The deadline moves of an issue under review, made without changing its state (<c>to</c> is the current state):
+/// the secretariat re-routes it to another lead ministry (<c>reroute</c>: leadMinistryCode, reason, optional responseDueAt)
+/// or extends its answer deadline (<c>extension</c>: responseDueAt later than the current one, reason); the lead ministry
+/// asks to be relieved (<c>relief_request</c>: reason, proposedMinistryCode) or for more time (<c>extension_request</c>:
+/// reason, proposedDueOn); the secretariat grants the pending request (<c>grant_request</c>: optional responseDueAt) or
+/// refuses it (<c>refuse_request</c>: reason).
+/// </summary>
+public enum IssueMove
+{
+    Reroute,
+    Extension,
+    ReliefRequest,
+    ExtensionRequest,
+    GrantRequest,
+    RefuseRequest,
+}
 
 /// <summary>An issue as lists show it: what, whose, where it stands and whether it is late; GET one for the full text.</summary>
 public sealed record RegulatoryIssueSummaryDto(
@@ -126,7 +175,12 @@ public sealed record RegulatoryIssueSummaryDto(
     int? DaysRemaining,
     int? DaysLate,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    int DeadlineExtensions = 0,
+    IssueRequestKind? PendingRequest = null,
+    DateOnly? ChallengeDueOn = null,
+    DateOnly? FinalAnswerDueOn = null,
+    MinistryRole? MinistryRole = null);
 
 /// <summary>The description of an issue, shared by raising and editing it.</summary>
 public interface IIssueDescription
@@ -190,7 +244,7 @@ public sealed record UpdateRegulatoryIssueRequest(
 /// and optionally coMinistryCodes and responseDueAt (default 14 days); accepted / partially_accepted
 /// plannedChange, instrument, plannedCompletionOn; long_term_review reviewOn; not_accepted a
 /// justification; in_progress progressPercent and progressNote; completed completedOn and evidence;
-/// withdrawn reason. Fields another move uses are refused. Any move may name the council decision it carries out
+/// withdrawn reason. <c>move</c> names a deadline move that keeps the state (<see cref="IssueMove"/>). Fields another move uses are refused. Any move may name the council decision it carries out
 /// (<c>agendaItemId</c>, a decided agenda item): the item is linked to the issue and the timeline shows the meeting.
 /// </summary>
 public sealed record IssueTransitionRequest(
@@ -210,7 +264,10 @@ public sealed record IssueTransitionRequest(
     DateOnly? CompletedOn = null,
     string? Evidence = null,
     string? Reason = null,
-    long? AgendaItemId = null);
+    long? AgendaItemId = null,
+    IssueMove? Move = null,
+    string? ProposedMinistryCode = null,
+    DateOnly? ProposedDueOn = null);
 
 /// <summary>One step of an issue's timeline.</summary>
 public sealed record IssueTransitionDto(

@@ -85,6 +85,24 @@ test.describe.serial('a regulatory issue goes from raised to completed, each mov
     expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
   });
 
+  test('2b. the ministry asks for more time', async ({ page, pageErrors, openSignedIn }) => {
+    await openSignedIn(`/issues/${id}`, 'demo-ministry');
+    await expectStatus(page, 'under_review');
+    await move(page, 'askExtension', { reason: '관계 부처 협의가 더 필요합니다.', proposedDueOn: day(40) });
+    await expect(page.getByTestId('issue-pending-request')).toHaveAttribute('data-kind', 'extension');
+    expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
+  });
+
+  test('2c. the secretariat grants the extension: the issue page shows the new deadline and the count', async ({ page, pageErrors, openSignedIn }) => {
+    await openSignedIn(`/issues/${id}`, 'demo-secretariat');
+    await expect(page.getByTestId('issue-pending-request')).toBeVisible();
+    await move(page, 'grantRequest', {});
+    await expect(page.getByTestId('issue-pending-request')).toHaveCount(0);
+    await expect(page.getByTestId('issue-extensions')).toHaveAttribute('data-count', '1');
+    await expect(page.getByTestId('issue-deadline')).toContainText('D-40');
+    expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
+  });
+
   test('3. the ministry reviewer finds what the MFDS owes, accepts, starts and completes it', async ({ page, pageErrors, openSignedIn }) => {
     await test.step('the issues menu opens on what the ministry owes', async () => {
       await openSignedIn('/clusters', 'demo-ministry');
@@ -92,7 +110,7 @@ test.describe.serial('a regulatory issue goes from raised to completed, each mov
       await expect(page).toHaveURL((url) => url.pathname === '/issues/ministry');
       await page.getByTestId('owes-answer').locator(`[data-testid="owed-row"][data-id="${id}"]`).getByTestId('issue-title').click();
       await expectStatus(page, 'under_review');
-      await expect.poll(async () => (await moveButtons(page)).sort()).toEqual(['accept', 'longTermReview', 'partiallyAccept', 'refuse']);
+      await expect.poll(async () => (await moveButtons(page)).sort()).toEqual(['accept', 'askExtension', 'askRelief', 'longTermReview', 'partiallyAccept', 'refuse']);
     });
 
     await test.step('accept: the form checks its fields in place before anything is sent', async () => {
@@ -135,11 +153,12 @@ test.describe.serial('a regulatory issue goes from raised to completed, each mov
       const timeline = page.getByTestId('timeline');
       await expect(timeline.locator('[data-testid="timeline-entry"][data-to="completed"]')).toBeVisible();
       const steps = await timeline.getByTestId('timeline-entry').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.to));
-      expect(steps).toEqual(['submitted', 'under_review', 'accepted', 'in_progress', 'in_progress', 'completed']);
+      // The extension asked for and granted (2b, 2c) keep the issue under review: two more under_review entries.
+      expect(steps).toEqual(['submitted', 'under_review', 'under_review', 'under_review', 'accepted', 'in_progress', 'in_progress', 'completed']);
       for (const expected of ['배정', '수용', '추진', '진행 상황 보고', '완료', '식약처 소관으로 배정합니다.', '고시', '데모 간사']) {
         await expect(timeline, `the timeline mentions ${expected}`).toContainText(expected);
       }
-      const assigned = timeline.locator('[data-testid="timeline-entry"][data-to="under_review"] [data-field="leadMinistryCode"]');
+      const assigned = timeline.locator('[data-testid="timeline-entry"][data-to="under_review"] [data-field="leadMinistryCode"]').first();
       await expect(assigned).toContainText('식품의약품안전처');
       await screenshot(page, 'issue-detail');
     });

@@ -38,17 +38,19 @@ public static class Permissions
     public const string NotificationsOwn = "notifications:own";
     /// <summary>See every e-mail delivery, its state and last error (administrators).</summary>
     public const string NotificationDeliveriesRead = "notifications:deliveries";
+    /// <summary>Keep the public-holiday calendar working-day deadlines are counted by (the secretariat).</summary>
+    public const string HolidaysManage = "holidays:manage";
 
     public static readonly IReadOnlyList<string> All =
         [RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, UsersManage, ApiKeysManage, ApiKeysReadOwn, Import,
          IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite,
-         NotificationsOwn, NotificationDeliveriesRead];
+         NotificationsOwn, NotificationDeliveriesRead, HolidaysManage];
 
     public static IReadOnlySet<string> ForRole(Role role) => role switch
     {
         Role.Admin => All.ToHashSet(),
         Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import, IssuesRead, IssuesRaise, IssuesMove, IssuesComment,
-            CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite, NotificationsOwn },
+            CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite, NotificationsOwn, HolidaysManage },
         Role.MinistryReviewer => new HashSet<string>
         {
             RegistryRead, ApiKeysReadOwn, IssuesRead, IssuesMove, IssuesComment, CouncilRead, FollowUpsReport, DocumentsRead, DocumentsWrite,
@@ -72,7 +74,7 @@ public static class Permissions
             {
                 case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead, IssuesRead, CouncilRead, DocumentsRead]); break;
                 case ApiKeyScope.Write:
-                    granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment, CouncilManage, FollowUpsReport, DocumentsWrite]);
+                    granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment, CouncilManage, FollowUpsReport, DocumentsWrite, HolidaysManage]);
                     break;
                 case ApiKeyScope.Import: granted.Add(Import); break;
             }

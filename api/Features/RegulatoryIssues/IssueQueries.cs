@@ -49,6 +49,14 @@ public class IssueFilterQuery
     [FromQuery(Name = "createdTo")]
     public DateTimeOffset? CreatedTo { get; init; }
 
+    /// <summary>A ministry's queue: the issues this ministry leads or cooperates on (협조 부처); each row says its role.</summary>
+    [FromQuery(Name = "ministryCode")]
+    public string? MinistryCode { get; init; }
+
+    /// <summary>With ministryCode: only the issues it leads (lead) or only those it cooperates on (co_ministry).</summary>
+    [FromQuery(Name = "ministryRole"), WireEnum(typeof(MinistryRole))]
+    public string? MinistryRole { get; init; }
+
     /// <summary>Free text over the title, the problem and the law.</summary>
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
@@ -58,7 +66,8 @@ public class IssueFilterQuery
         ListRules.Distinct(Status), ListRules.Distinct(Category),
         ListRules.Distinct(Priority).Select(p => RegulatoryIssueStore.RankOf(WireNames.Parse<IssuePriority>(p))).ToList(),
         ListRules.Normal(ClusterCode), ListRules.Normal(RaisedByCode), ListRules.Normal(LeadMinistryCode),
-        Overdue, DueBefore, CreatedFrom, CreatedTo, ListRules.Normal(Q));
+        Overdue, DueBefore, CreatedFrom, CreatedTo, ListRules.Normal(Q), ListRules.Normal(MinistryCode),
+        MinistryRole is null ? null : WireNames.Parse<MinistryRole>(MinistryRole));
 }
 
 /// <summary>The issue list's query string: its filters and a keyset page.</summary>
@@ -90,6 +99,11 @@ public sealed class IssueFilterQueryValidator : AbstractValidator<IssueFilterQue
         RuleFor(q => q.RaisedByCode).FilterText();
         RuleFor(q => q.LeadMinistryCode).FilterText();
         RuleFor(q => q.Q).FilterText();
+        RuleFor(q => q.MinistryCode).FilterText();
+        RuleFor(q => q.MinistryRole).Must(r => r is null || WireNames.TryParse<MinistryRole>(r, out _))
+            .WithMessage(_ => Text.Of("ministryRole은 lead 또는 co_ministry여야 합니다.", "ministryRole must be lead or co_ministry."));
+        RuleFor(q => q.MinistryRole).Null().When(q => q.MinistryCode is null)
+            .WithMessage(_ => Text.Of("ministryRole은 ministryCode와 함께 씁니다.", "ministryRole goes with ministryCode."));
     }
 }
 

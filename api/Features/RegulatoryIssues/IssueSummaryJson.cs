@@ -25,7 +25,7 @@ public sealed class IssueSummaryJsonConverter : JsonConverter<RegulatoryIssueSum
     /// <summary>The properties this writer writes, of the row and of the references in it.</summary>
     internal static readonly string[] RowProperties = ["id", "titleKo", "titleEn", "category", "raisedBy", "clusters", "leadMinistry", "priority",
         "status", "responseDueAt", "plannedCompletionOn", "reviewOn", "progressPercent", "overdue", "overdueKind", "daysRemaining", "daysLate",
-        "createdAt", "updatedAt"];
+        "createdAt", "updatedAt", "deadlineExtensions", "pendingRequest", "challengeDueOn", "finalAnswerDueOn", "ministryRole"];
 
     internal static readonly string[] ReferenceProperties = ["id", "code", "nameKo", "nameEn"];
 
@@ -40,7 +40,9 @@ public sealed class IssueSummaryJsonConverter : JsonConverter<RegulatoryIssueSum
         RaisedBy = E("raisedBy"), Clusters = E("clusters"), LeadMinistry = E("leadMinistry"), Priority = E("priority"), Status = E("status"),
         ResponseDueAt = E("responseDueAt"), PlannedCompletionOn = E("plannedCompletionOn"), ReviewOn = E("reviewOn"),
         ProgressPercent = E("progressPercent"), Overdue = E("overdue"), OverdueKindName = E("overdueKind"), DaysRemaining = E("daysRemaining"),
-        DaysLate = E("daysLate"), CreatedAt = E("createdAt"), UpdatedAt = E("updatedAt"), Code = E("code"), NameKo = E("nameKo"), NameEn = E("nameEn");
+        DaysLate = E("daysLate"), CreatedAt = E("createdAt"), UpdatedAt = E("updatedAt"),
+        DeadlineExtensions = E("deadlineExtensions"), PendingRequest = E("pendingRequest"), ChallengeDueOn = E("challengeDueOn"),
+        FinalAnswerDueOn = E("finalAnswerDueOn"), MinistryRoleName = E("ministryRole"), Code = E("code"), NameKo = E("nameKo"), NameEn = E("nameEn");
 
     private JsonSerializerOptions? _reading;
 
@@ -85,6 +87,13 @@ public sealed class IssueSummaryJsonConverter : JsonConverter<RegulatoryIssueSum
         WriteNumber(w, DaysLate, v.DaysLate);
         WriteInstant(w, CreatedAt, v.CreatedAt);
         WriteInstant(w, UpdatedAt, v.UpdatedAt);
+        w.WriteNumber(DeadlineExtensions, v.DeadlineExtensions);
+        if (v.PendingRequest is { } request) w.WriteString(PendingRequest, Names<IssueRequestKind>.Of(request));
+        else w.WriteNull(PendingRequest);
+        WriteDate(w, ChallengeDueOn, v.ChallengeDueOn);
+        WriteDate(w, FinalAnswerDueOn, v.FinalAnswerDueOn);
+        if (v.MinistryRole is { } role) w.WriteString(MinistryRoleName, Names<MinistryRole>.Of(role));
+        else w.WriteNull(MinistryRoleName);
         w.WriteEndObject();
     }
 

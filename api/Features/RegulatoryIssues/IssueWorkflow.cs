@@ -28,6 +28,12 @@ public enum MoveFields
     Progress,
     Completion,
     Withdrawal,
+    Reroute,
+    Extension,
+    ReliefRequest,
+    ExtensionRequest,
+    RequestGrant,
+    RequestRefusal,
 }
 
 /// <summary>
@@ -38,6 +44,17 @@ public enum MoveFields
 public static class IssueWorkflow
 {
     public static readonly IReadOnlySet<IssueStatus> Closed = new HashSet<IssueStatus> { IssueStatus.Completed, IssueStatus.Withdrawn };
+
+    /// <summary>The named moves that keep an issue under review, who makes each and its definition (declared before the table that reads them).</summary>
+    public static readonly IReadOnlyList<(IssueParty Who, MoveFields Kind, IssueMove Move)> DeadlineMoves =
+    [
+        (IssueParty.Secretariat, MoveFields.Reroute, IssueMove.Reroute),
+        (IssueParty.Secretariat, MoveFields.Extension, IssueMove.Extension),
+        (IssueParty.LeadMinistry, MoveFields.ReliefRequest, IssueMove.ReliefRequest),
+        (IssueParty.LeadMinistry, MoveFields.ExtensionRequest, IssueMove.ExtensionRequest),
+        (IssueParty.Secretariat, MoveFields.RequestGrant, IssueMove.GrantRequest),
+        (IssueParty.Secretariat, MoveFields.RequestRefusal, IssueMove.RefuseRequest),
+    ];
 
     public static readonly WorkflowTable<IssueStatus, IssueParty, MoveFields> Table = new(BuildRows(), IssueParty.Admin);
 
@@ -61,6 +78,9 @@ public static class IssueWorkflow
             rows.Add(new(from, IssueStatus.InProgress, IssueParty.LeadMinistry, MoveFields.Progress));
         foreach (var from in Enum.GetValues<IssueStatus>().Where(s => !Closed.Contains(s)))
             rows.Add(new(from, IssueStatus.Withdrawn, IssueParty.Raiser, MoveFields.Withdrawal));
+        // Deadline moves: an issue under review keeps its state while its lead ministry or deadline changes (issue 19).
+        foreach (var (who, kind, move) in DeadlineMoves)
+            rows.Add(new(IssueStatus.UnderReview, IssueStatus.UnderReview, who, kind, WireNames.Of(move)));
         return rows;
     }
 
@@ -74,30 +94,42 @@ public static class IssueWorkflow
         MoveFields.Progress => IssueMoves.Progress,
         MoveFields.Completion => IssueMoves.Complete,
         MoveFields.Withdrawal => IssueMoves.Withdraw,
+        MoveFields.Reroute => IssueMoves.Reroute,
+        MoveFields.Extension => IssueMoves.Extend,
+        MoveFields.ReliefRequest => IssueMoves.AskRelief,
+        MoveFields.ExtensionRequest => IssueMoves.AskExtension,
+        MoveFields.RequestGrant => IssueMoves.Grant,
+        MoveFields.RequestRefusal => IssueMoves.RefuseRequest,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    /// <summary>The one re-review an issue may have is a row that closes once used.</summary>
-    private static Func<WorkflowRow<IssueStatus, IssueParty, MoveFields>, bool> ClosedRows(bool rereviewUsed) =>
-        row => rereviewUsed && row.From == IssueStatus.NotAccepted && row.To == IssueStatus.UnderReview;
+    /// <summary>
+    /// Rows that close for one issue: the one re-review once used; a request while one is pending (one at a time);
+    /// granting or refusing when none is.
+    /// </summary>
+    private static Func<WorkflowRow<IssueStatus, IssueParty, MoveFields>, bool> ClosedRows(bool rereviewUsed, bool requestPending) =>
+        row => (rereviewUsed && row.From == IssueStatus.NotAccepted && row.To == IssueStatus.UnderReview)
+               || (requestPending && row.Move is MoveFields.ReliefRequest or MoveFields.ExtensionRequest)
+               || (!requestPending && row.Move is MoveFields.RequestGrant or MoveFields.RequestRefusal);
 
-    public static MoveVerdict CanMove(IssueStatus from, IssueStatus to, IssueParty caller, bool rereviewUsed) =>
-        Table.CanMove(from, to, caller, ClosedRows(rereviewUsed));
+    public static MoveVerdict CanMove(IssueStatus from, IssueStatus to, IssueParty caller, bool rereviewUsed, IssueMove? move = null, bool requestPending = false) =>
+        Table.CanMove(from, to, caller, ClosedRows(rereviewUsed, requestPending), move is { } m ? WireNames.Of(m) : null);
 
-    /// <summary>The targets this caller may move the issue to now (for the dashboard to offer).</summary>
-    public static IReadOnlyList<IssueStatus> MovesFor(IssueStatus from, IssueParty caller, bool rereviewUsed) =>
-        Table.MovesFor(from, caller, ClosedRows(rereviewUsed)).Select(r => r.To).Distinct().ToList();
+    /// <summary>The states this caller may move the issue to now (for the dashboard to offer); the named deadline moves are in <see cref="MoveFormsFor"/>.</summary>
+    public static IReadOnlyList<IssueStatus> MovesFor(IssueStatus from, IssueParty caller, bool rereviewUsed, bool requestPending = false) =>
+        Table.MovesFor(from, caller, ClosedRows(rereviewUsed, requestPending)).Where(r => r.Name is null).Select(r => r.To).Distinct().ToList();
 
     /// <summary>The moves this caller may make now, each with its fields and rules, for the dashboard to draw its forms from.</summary>
-    public static IReadOnlyList<WorkflowMoveDto> MoveFormsFor(IssueStatus from, IssueParty caller, bool rereviewUsed) =>
-        Table.MovesFor(from, caller, ClosedRows(rereviewUsed)).Select(r => Definition(r.Move).Publish(WireNames.Of(r.To))).ToList();
+    public static IReadOnlyList<WorkflowMoveDto> MoveFormsFor(IssueStatus from, IssueParty caller, bool rereviewUsed, bool requestPending = false) =>
+        Table.MovesFor(from, caller, ClosedRows(rereviewUsed, requestPending)).Select(r => Definition(r.Move).Publish(WireNames.Of(r.To), r.Name)).ToList();
 
     /// <summary>
     /// Checks a move's fields against its definition. Returns errors keyed by camelCase field; empty when the fields
     /// are right. Dates are judged against <paramref name="today"/>.
     /// </summary>
     public static Dictionary<string, string[]> CheckFields(MoveFields kind, IssueTransitionRequest r, DateOnly today) =>
-        Definition(kind).Check(r, today, GivenFields<IssueTransitionRequest>.Of(r, "to", "comment", "agendaItemId"), WireNames.Of(r.To));
+        Definition(kind).Check(r, today, GivenFields<IssueTransitionRequest>.Of(r, "to", "comment", "agendaItemId", "move"),
+            r.Move is { } move ? WireNames.Of(move) : WireNames.Of(r.To));
 
     public const int MinJustificationLength = IssueMoves.MinJustificationLength;
 

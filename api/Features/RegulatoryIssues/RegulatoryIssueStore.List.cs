@@ -26,7 +26,8 @@ public sealed partial class RegulatoryIssueStore
     /// </summary>
     private const string SummarySelect = """
         SELECT i.id, i.title_ko, i.title_en, i.category, i.raised_by_id, i.lead_ministry_id, i.priority, i.status, i.response_due_at,
-               i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at, i.cluster_ids
+               i.planned_completion_on, i.review_on, i.progress_percent, i.next_due_at, i.created_at, i.updated_at, i.cluster_ids,
+               i.answered_at, i.deadline_extensions, i.request_kind
         FROM regulatory_issues i
         """;
 
@@ -63,6 +64,18 @@ public sealed partial class RegulatoryIssueStore
         if (f.Priorities.Count > 0) Add("i.priority IN @Priorities", "Priorities", f.Priorities);
         Add("i.raised_by_id = (SELECT id FROM agencies WHERE code = @RaisedByCode)", "RaisedByCode", f.RaisedByCode);
         Add("i.lead_ministry_id = (SELECT id FROM agencies WHERE code = @LeadMinistryCode)", "LeadMinistryCode", f.LeadMinistryCode);
+        // A ministry's queue: the issues it leads and those it cooperates on (협조 부처), or only one of the two.
+        const string Leads = "i.lead_ministry_id = (SELECT id FROM agencies WHERE code = @MinistryCode)";
+        const string Cooperates = """
+            EXISTS (SELECT 1 FROM regulatory_issue_co_ministries cm JOIN agencies ca ON ca.id = cm.agency_id
+                    WHERE cm.issue_id = i.id AND ca.code = @MinistryCode)
+            """;
+        Add(f.MinistryRole switch
+        {
+            MinistryRole.Lead => Leads,
+            MinistryRole.CoMinistry => Cooperates,
+            _ => $"({Leads} OR {Cooperates})",
+        }, "MinistryCode", f.MinistryCode);
         Add("""
             EXISTS (SELECT 1 FROM regulatory_issue_clusters ic JOIN clusters c ON c.id = ic.cluster_id
                     WHERE ic.issue_id = i.id AND c.code = @ClusterCode)
@@ -107,8 +120,17 @@ public sealed partial class RegulatoryIssueStore
         var agencies = await AgenciesAsync(connection, rows.Select(r => r.RaisedById).Concat(rows.Where(r => r.LeadMinistryId is not null)
             .Select(r => r.LeadMinistryId!.Value)).Distinct());
         var now = clock.GetUtcNow();
+        var periods = await PeriodsAsync();
+        long? ministryId = null;
+        if (filter.MinistryCode is { } code)
+        {
+            var named = new DynamicParameters();
+            named.Add("code", code);
+            ministryId = (await Rows.QueryAsync<IdRow>(connection, "SELECT id FROM agencies WHERE code = @code", named)).FirstOrDefault()?.Id;
+        }
         return new Page<RegulatoryIssueSummaryDto>(rows.Select((r, i) => r.ToSummary(agencies[r.RaisedById],
-            r.LeadMinistryId is { } lead ? agencies[lead] : null, ByCode(clusterIds[i], clusters), now)).ToList(), next, total);
+            r.LeadMinistryId is { } lead ? agencies[lead] : null, ByCode(clusterIds[i], clusters), now, periods,
+            ministryId is null ? null : r.LeadMinistryId == ministryId ? MinistryRole.Lead : MinistryRole.CoMinistry)).ToList(), next, total);
     }
 
     /// <summary>
@@ -117,7 +139,8 @@ public sealed partial class RegulatoryIssueStore
     /// </summary>
     private static async Task<int?> TalliedCountAsync(DbConnection connection, IssueFilter f)
     {
-        if (f is not { Priorities.Count: 0, ClusterCode: null, RaisedByCode: null, Overdue: null, DueBefore: null, CreatedFrom: null, CreatedTo: null, Query: null })
+        if (f is not { Priorities.Count: 0, ClusterCode: null, RaisedByCode: null, Overdue: null, DueBefore: null, CreatedFrom: null, CreatedTo: null, Query: null,
+                MinistryCode: null })
             return null;
         var where = new List<string> { "1 = 1" };
         var p = new DynamicParameters(); // only what the statement names (Dapper sends every added parameter)
@@ -137,6 +160,11 @@ public sealed partial class RegulatoryIssueStore
     public IAsyncEnumerable<RegulatoryIssueDto> StreamAsync(IssueFilter filter, Actor actor, CancellationToken ct) =>
         Keyset.StreamAsync(db, Select, "regulatory_issues i", () => Where(filter), SortFields.Single(f => f.Name == "id"), "i.id", r => r.Id,
             (connection, rows) => ToDtosAsync(connection, null, rows, actor), ct, keysFirst: true);
+
+    private sealed class IdRow
+    {
+        public long Id { get; set; }
+    }
 
     private sealed class TotalRow
     {

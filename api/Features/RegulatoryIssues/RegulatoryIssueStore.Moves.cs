@@ -26,26 +26,42 @@ public sealed partial class RegulatoryIssueStore
         if (row is null) return Refusal.NotFound;
         if (row.Version != expectedVersion) return Refusal.Stale;
         var from = row.StatusValue;
-        switch (IssueWorkflow.CanMove(from, r.To, PartyOf(actor, row), row.RereviewUsed))
+        var pending = row.RequestKind is not null;
+        var named = r.Move is { } m ? WireNames.Of(m) : null;
+        switch (IssueWorkflow.CanMove(from, r.To, PartyOf(actor, row), row.RereviewUsed, r.Move, pending))
         {
             case MoveVerdict.NotFromThisState:
-                return Refusal.Conflict(from == IssueStatus.NotAccepted && r.To == IssueStatus.UnderReview
-                    ? Text.Of("이 과제는 이미 한 번 재검토되었습니다.", "This issue has had its one re-review already.")
-                    : Text.Of($"{WireNames.Of(from)} 상태의 과제는 {WireNames.Of(r.To)}(으)로 옮길 수 없습니다.",
-                        $"An issue that is {WireNames.Of(from)} cannot move to {WireNames.Of(r.To)}."));
+                return Refusal.Conflict(r.Move switch
+                {
+                    IssueMove.ReliefRequest or IssueMove.ExtensionRequest when pending && from == IssueStatus.UnderReview && r.To == from =>
+                        Text.Of("이미 처리를 기다리는 요청이 있습니다. 협의체 간사가 답한 뒤에 다시 요청하세요.",
+                            "A request is already waiting for the secretariat; ask again once it is answered."),
+                    IssueMove.GrantRequest or IssueMove.RefuseRequest when !pending && from == IssueStatus.UnderReview && r.To == from =>
+                        Text.Of("처리를 기다리는 요청이 없습니다.", "No request is waiting to be answered."),
+                    { } move => Text.Of($"{WireNames.Of(from)} 상태의 과제에는 {WireNames.Of(move)}을(를) 할 수 없습니다.",
+                        $"An issue that is {WireNames.Of(from)} does not allow {WireNames.Of(move)}."),
+                    null when from == IssueStatus.NotAccepted && r.To == IssueStatus.UnderReview =>
+                        Text.Of("이 과제는 이미 한 번 재검토되었습니다.", "This issue has had its one re-review already."),
+                    null => Text.Of($"{WireNames.Of(from)} 상태의 과제는 {WireNames.Of(r.To)}(으)로 옮길 수 없습니다.",
+                        $"An issue that is {WireNames.Of(from)} cannot move to {WireNames.Of(r.To)}."),
+                });
             case MoveVerdict.NotForThisCaller:
-                return Refusal.Forbidden(Text.Of($"이 과제를 {WireNames.Of(r.To)}(으)로 옮길 권한이 없습니다.", $"You may not move this issue to {WireNames.Of(r.To)}."));
+                return Refusal.Forbidden(named is not null
+                    ? Text.Of($"이 과제에 {named}을(를) 할 권한이 없습니다.", $"You may not make the move {named} on this issue.")
+                    : Text.Of($"이 과제를 {WireNames.Of(r.To)}(으)로 옮길 권한이 없습니다.", $"You may not move this issue to {WireNames.Of(r.To)}."));
         }
 
         // Plan.
-        var kind = IssueWorkflow.Table.Row(from, r.To)!.Move;
+        var kind = IssueWorkflow.Table.Row(from, r.To, named)!.Move;
         var errors = IssueWorkflow.CheckFields(kind, r, Council.DayOf(now));
         if (errors.Count > 0) return Refusal.Invalid(errors);
         var context = new IssueMoveContext(now, ResponseDays, code => connection.QuerySingleOrDefaultAsync<AgencyKindRow>(
-            "SELECT id, kind FROM agencies WHERE code = @code AND status = 'active'", new { code }, tx));
+            "SELECT id, kind FROM agencies WHERE code = @code AND status = 'active'", new { code }, tx), await holidays.WorkingDaysAsync(ct),
+            async () => (await connection.QueryAsync<long>("SELECT agency_id FROM regulatory_issue_co_ministries WHERE issue_id = @id", new { id }, tx)).ToList());
         var planned = await IssueWorkflow.Definition(kind).PlanAsync(row, r, context);
         if (planned.Refusal is { } refused) return refused;
         var plan = planned.Value!;
+        if (named is not null) plan.Timeline["move"] = named;
         IssueDecisions.DecisionRow? decision = null;
         if (r.AgendaItemId is { } itemId)
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Features.Notifications;
+using BioCluster.Api.Features.Holidays;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Contracts.Access;
@@ -27,17 +28,23 @@ public sealed record IssueFilter(
     DateTimeOffset? DueBefore = null,
     DateTimeOffset? CreatedFrom = null,
     DateTimeOffset? CreatedTo = null,
-    string? Query = null);
+    string? Query = null,
+    string? MinistryCode = null,
+    MinistryRole? MinistryRole = null);
 
 /// <summary>All SQL about regulatory issues: the record, its workflow moves, comments and statistics.</summary>
 public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, IConfiguration configuration, IOptions<JsonOptions> json,
-    NotificationStore notifications)
+    NotificationStore notifications, HolidayStore holidays)
 {
     public const string EntityType = "regulatory_issue";
     /// <summary>next_due_at for issues that wait on no deadline.</summary>
     public static readonly DateTimeOffset NoDeadline = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
     private int ResponseDays => configuration.GetValue("Workflow:ResponseDays", 14);
+
+    /// <summary>The challenge period and the long-term review period as configured, with the deadline counting.</summary>
+    private async Task<IssuePeriods> PeriodsAsync() => new(await holidays.WorkingDaysAsync(CancellationToken.None),
+        configuration.GetValue("Issues:ChallengePeriod", 3), configuration.GetValue("Issues:LongTermReviewPeriod", 6));
 
     public static int RankOf(IssuePriority p) => (int)p + 1;
     public static IssuePriority PriorityOf(int rank) => (IssuePriority)(rank - 1);
@@ -90,24 +97,44 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
         public long Version { get; set; }
         public DateTimeOffset CreatedAt { get; set; }
         public DateTimeOffset UpdatedAt { get; set; }
+        public int DeadlineExtensions { get; set; }
+        public string? RequestKind { get; set; }
+        public string? RequestReason { get; set; }
+        public long? RequestMinistryId { get; set; }
+        public string? RequestMinistryCode { get; set; }
+        public string? RequestMinistryNameKo { get; set; }
+        public string? RequestMinistryNameEn { get; set; }
+        public DateOnly? RequestDueOn { get; set; }
+        public DateTimeOffset? RequestedAt { get; set; }
         /// <summary>The copy of the issue's cluster ids kept on its row (see <see cref="ClusterIdsText"/>).</summary>
         public string ClusterIds { get; set; } = "";
 
         public IssueStatus StatusValue => WireNames.Parse<IssueStatus>(Status);
 
-        public RegulatoryIssueSummaryDto ToSummary(AgencyRef raisedBy, AgencyRef? leadMinistry, IReadOnlyList<ClusterRef> clusters, DateTimeOffset now)
+        public RegulatoryIssueSummaryDto ToSummary(AgencyRef raisedBy, AgencyRef? leadMinistry, IReadOnlyList<ClusterRef> clusters, DateTimeOffset now,
+            IssuePeriods periods, MinistryRole? role = null)
         {
             var status = StatusValue;
             var (overdue, kind, remaining, late) = IssueWorkflow.Deadline(status, ResponseDueAt, ReviewOn, PlannedCompletionOn, now);
+            var later = periods.Of(status, AnsweredAt, now);
             return new RegulatoryIssueSummaryDto(Id, TitleKo, TitleEn, WireNames.Parse<IssueCategory>(Category), raisedBy, clusters, leadMinistry,
                 PriorityOf(Priority), status, ResponseDueAt, PlannedCompletionOn, ReviewOn, ProgressPercent, overdue, kind, remaining, late,
-                CreatedAt, UpdatedAt);
+                CreatedAt, UpdatedAt, DeadlineExtensions, RequestKind is null ? null : WireNames.Parse<IssueRequestKind>(RequestKind),
+                later.ChallengeDueOn, later.FinalAnswerDueOn, role);
         }
 
+        /// <summary>The lead ministry's request waiting for the secretariat, if any.</summary>
+        public IssuePendingRequestDto? PendingRequest() => RequestKind is null ? null : new IssuePendingRequestDto(
+            WireNames.Parse<IssueRequestKind>(RequestKind), RequestReason ?? "",
+            RequestMinistryId is { } m ? new AgencyRef(m, RequestMinistryCode!, RequestMinistryNameKo!, RequestMinistryNameEn) : null,
+            RequestDueOn, RequestedAt ?? UpdatedAt);
+
         public RegulatoryIssueDto ToDto(IReadOnlyList<ClusterRef> clusters, IReadOnlyList<AgencyRef> coMinistries, IssueParty party, bool showContact,
-            DateTimeOffset now)
+            DateTimeOffset now, IssuePeriods periods)
         {
             var status = StatusValue;
+            var later = periods.Of(status, AnsweredAt, now);
+            var pending = RequestKind is not null;
             var (overdue, kind, remaining, late) = IssueWorkflow.Deadline(status, ResponseDueAt, ReviewOn, PlannedCompletionOn, now);
             return new RegulatoryIssueDto(
                 Id, TitleKo, TitleEn, ProblemKo, ProblemEn, ProposalKo, ProposalEn, WireNames.Parse<IssueCategory>(Category),
@@ -119,8 +146,9 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
                 AssignedAt, ResponseDueAt, AnsweredAt, PlannedChange,
                 Instrument is null ? null : WireNames.Parse<Instrument>(Instrument), PlannedCompletionOn, ReviewOn, Justification,
                 ProgressPercent, ProgressNote, CompletedOn, Evidence, WithdrawalReason, RereviewUsed,
-                overdue, kind, remaining, late, IssueWorkflow.MovesFor(status, party, RereviewUsed),
-                IssueWorkflow.MoveFormsFor(status, party, RereviewUsed), CreatedAt, UpdatedAt);
+                overdue, kind, remaining, late, IssueWorkflow.MovesFor(status, party, RereviewUsed, pending),
+                IssueWorkflow.MoveFormsFor(status, party, RereviewUsed, pending), CreatedAt, UpdatedAt, null, DeadlineExtensions, PendingRequest(),
+                later.ChallengeDueOn, later.ChallengeOpen, later.FinalAnswerDueOn, later.FinalAnswerOverdue);
         }
     }
 
@@ -150,10 +178,12 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
 
     private const string Select = """
         SELECT i.*, rb.code AS raised_by_code, rb.name_ko AS raised_by_name_ko, rb.name_en AS raised_by_name_en,
-               lm.code AS lead_ministry_code, lm.name_ko AS lead_ministry_name_ko, lm.name_en AS lead_ministry_name_en
+               lm.code AS lead_ministry_code, lm.name_ko AS lead_ministry_name_ko, lm.name_en AS lead_ministry_name_en,
+               rq.code AS request_ministry_code, rq.name_ko AS request_ministry_name_ko, rq.name_en AS request_ministry_name_en
         FROM regulatory_issues i
         JOIN agencies rb ON rb.id = i.raised_by_id
         LEFT JOIN agencies lm ON lm.id = i.lead_ministry_id
+        LEFT JOIN agencies rq ON rq.id = i.request_ministry_id
         """;
 
     /// <summary>The caller's part in an issue, which the workflow table judges moves by.</summary>
@@ -224,9 +254,10 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
             WHERE im.issue_id IN ({db.Dialect.IdsIn("@ids")}) ORDER BY a.code
             """, new { ids = SqlDialect.IdList(ids) }, tx)).ToLookup(l => l.IssueId, l => new AgencyRef(l.Id, l.Code, l.NameKo, l.NameEn));
         var now = clock.GetUtcNow();
+        var periods = await PeriodsAsync();
         var meetings = await IssueDecisions.OfIssuesAsync(connection, tx, ids, actor.Role is Role.Admin or Role.Secretariat);
         return rows.Select(r => r.ToDto(clusters[r.Id].ToList(), co[r.Id].ToList(), PartyOf(actor, r),
-            ContactVisibility.MaySee(actor, r.RaisedById, r.LeadMinistryId, co[r.Id].Select(m => m.Id)), now) with { Meetings = meetings[r.Id].ToList() }).ToList();
+            ContactVisibility.MaySee(actor, r.RaisedById, r.LeadMinistryId, co[r.Id].Select(m => m.Id)), now, periods) with { Meetings = meetings[r.Id].ToList() }).ToList();
     }
 
     private static Task<IssueRow?> RowAsync(DbConnection connection, DbTransaction? tx, long id) =>

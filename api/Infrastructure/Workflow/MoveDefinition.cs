@@ -193,7 +193,7 @@ public sealed class MoveDefinition<TRequest, TRecord, TContext>
         return await _plan(record, request, context, plan) is { } refusal ? refusal : plan;
     }
 
-    public WorkflowMoveDto Publish(string to) => new(to, Kind, Fields.Select(f => f.Shape).ToList());
+    public WorkflowMoveDto Publish(string to, string? move = null) => new(to, Kind, Fields.Select(f => f.Shape).ToList(), move);
 }
 
 /// <summary>Which of a request's optional fields were given, by their camelCase names (read once per request type).</summary>

@@ -9,8 +9,12 @@ public enum MoveVerdict
     NotForThisCaller,
 }
 
-/// <summary>One row of a workflow's table: from a state to a state, who may make the move, and its definition.</summary>
-public sealed record WorkflowRow<TState, TParty, TMove>(TState From, TState To, TParty Who, TMove Move)
+/// <summary>
+/// One row of a workflow's table: from a state to a state, who may make the move, and its definition. A row with a
+/// <paramref name="Name"/> is a named move that a request asks for by that name (several named moves may keep a record in
+/// the same state, such as an issue's deadline moves); a row without one is asked for by its target alone.
+/// </summary>
+public sealed record WorkflowRow<TState, TParty, TMove>(TState From, TState To, TParty Who, TMove Move, string? Name = null)
     where TState : struct, Enum where TParty : struct, Enum;
 
 /// <summary>
@@ -24,13 +28,13 @@ public sealed class WorkflowTable<TState, TParty, TMove>(IEnumerable<WorkflowRow
 {
     public IReadOnlyList<WorkflowRow<TState, TParty, TMove>> Rows { get; } = rows.ToList();
 
-    public WorkflowRow<TState, TParty, TMove>? Row(TState from, TState to) =>
-        Rows.FirstOrDefault(r => EqualityComparer<TState>.Default.Equals(r.From, from) && EqualityComparer<TState>.Default.Equals(r.To, to));
+    public WorkflowRow<TState, TParty, TMove>? Row(TState from, TState to, string? name = null) =>
+        Rows.FirstOrDefault(r => EqualityComparer<TState>.Default.Equals(r.From, from) && EqualityComparer<TState>.Default.Equals(r.To, to) && r.Name == name);
 
-    /// <summary>Whether <paramref name="caller"/> may move from one state to another; <paramref name="closed"/> shuts a row off for this record.</summary>
-    public MoveVerdict CanMove(TState from, TState to, TParty caller, Func<WorkflowRow<TState, TParty, TMove>, bool>? closed = null)
+    /// <summary>Whether <paramref name="caller"/> may move from one state to another (by the named move <paramref name="name"/>, if any); <paramref name="closed"/> shuts a row off for this record.</summary>
+    public MoveVerdict CanMove(TState from, TState to, TParty caller, Func<WorkflowRow<TState, TParty, TMove>, bool>? closed = null, string? name = null)
     {
-        var row = Row(from, to);
+        var row = Row(from, to, name);
         if (row is null || closed?.Invoke(row) == true) return MoveVerdict.NotFromThisState;
         var who = Convert.ToInt64(row.Who) | Convert.ToInt64(anyMove);
         return (Convert.ToInt64(caller) & who) != 0 ? MoveVerdict.Allowed : MoveVerdict.NotForThisCaller;
@@ -38,5 +42,5 @@ public sealed class WorkflowTable<TState, TParty, TMove>(IEnumerable<WorkflowRow
 
     /// <summary>The moves this caller may make from a state (for the dashboard to offer).</summary>
     public IReadOnlyList<WorkflowRow<TState, TParty, TMove>> MovesFor(TState from, TParty caller, Func<WorkflowRow<TState, TParty, TMove>, bool>? closed = null) =>
-        Rows.Where(r => EqualityComparer<TState>.Default.Equals(r.From, from) && CanMove(from, r.To, caller, closed) == MoveVerdict.Allowed).ToList();
+        Rows.Where(r => EqualityComparer<TState>.Default.Equals(r.From, from) && CanMove(from, r.To, caller, closed, r.Name) == MoveVerdict.Allowed).ToList();
 }

@@ -16,10 +16,12 @@ public sealed class MoveFormsContractTests
     [Fact]
     public void DashboardMoveFormsFixture_IsWhatTheApiPublishes()
     {
-        var forms = IssueWorkflow.Table.Rows.GroupBy(r => r.To).OrderBy(g => g.Key)
-            .ToDictionary(g => WireNames.Of(g.Key), g => IssueWorkflow.Definition(g.First().Move).Publish(WireNames.Of(g.Key)));
-        // Every row to the same target is the same kind of move, so one form per target is the whole rulebook.
-        foreach (var g in IssueWorkflow.Table.Rows.GroupBy(r => r.To)) Assert.Single(g.Select(r => r.Move).Distinct());
+        // One form per target, and one per named move (the deadline moves that keep an issue under review), by that name.
+        var groups = IssueWorkflow.Table.Rows.GroupBy(r => (r.To, r.Name)).OrderBy(g => g.Key.Name is null ? 0 : 1).ThenBy(g => g.Key.To).ThenBy(g => g.Key.Name).ToList();
+        var forms = groups.ToDictionary(g => g.Key.Name ?? WireNames.Of(g.Key.To),
+            g => IssueWorkflow.Definition(g.First().Move).Publish(WireNames.Of(g.Key.To), g.Key.Name));
+        // Every row to the same target (or of the same name) is the same kind of move, so these forms are the whole rulebook.
+        foreach (var g in groups) Assert.Single(g.Select(r => r.Move).Distinct());
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
         JsonSetup.Configure(options, fastWriters: false);
         options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;

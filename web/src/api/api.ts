@@ -20,6 +20,7 @@ import {
   MeetingsClient,
   MinutesClient,
   FollowUpsClient,
+  HolidaysClient,
   RegulatoryIssuesClient,
   UsersClient,
 } from './client';
@@ -57,6 +58,7 @@ export interface Clients {
    * status), so its generated class lands in that feature's chunk instead of the first screen's.
    */
   make<C>(client: new (baseUrl: string, http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) => C): C;
+  holidays: HolidaysClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -201,6 +203,7 @@ export function createApi(options: ApiOptions = {}): Api {
       followUps: new FollowUpsClient(baseUrl, http),
       search: new SearchClient(baseUrl, http),
       make: (client) => new client(baseUrl, http),
+      holidays: new HolidaysClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

@@ -5842,6 +5842,318 @@ export class HealthClient {
     }
 }
 
+export class HolidaysClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The public holidays (substitute holidays included) deadlines are counted by, by date
+     * @param year (optional) Only this year's holidays (2000–2100).
+     * @param sort (optional) Only 'on' (by date); '-on' for the latest first. Default on.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listHolidays(year?: number | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<HolidayDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/holidays?";
+        if (year === null)
+            throw new globalThis.Error("The parameter 'year' cannot be null.");
+        else if (year !== undefined)
+            url_ += "year=" + encodeURIComponent("" + year) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListHolidays(_response);
+        });
+    }
+
+    protected processListHolidays(response: Response): Promise<HolidayDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HolidayDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HolidayDtoPage>(null as any);
+    }
+
+    /**
+     * Add a public holiday (the secretariat), e.g. a temporary holiday the government declares; 409 if the day is one already
+     * @return Created
+     */
+    createHoliday(body: CreateHolidayRequest, signal?: AbortSignal): Promise<HolidayDto> {
+        let url_ = this.baseUrl + "/api/v1/holidays";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateHoliday(_response);
+        });
+    }
+
+    protected processCreateHoliday(response: Response): Promise<HolidayDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HolidayDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HolidayDto>(null as any);
+    }
+
+    /**
+     * One public holiday
+     * @return OK
+     */
+    getHoliday(id: number, signal?: AbortSignal): Promise<SwaggerResponse<HolidayDto>> {
+        let url_ = this.baseUrl + "/api/v1/holidays/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetHoliday(_response);
+        });
+    }
+
+    protected processGetHoliday(response: Response): Promise<SwaggerResponse<HolidayDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HolidayDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<HolidayDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Remove a day from the holiday calendar (the secretariat; If-Match required)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return No Content
+     */
+    deleteHoliday(id: number, if_Match: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/holidays/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteHoliday(_response);
+        });
+    }
+
+    protected processDeleteHoliday(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+}
+
 export class ImportsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -8554,10 +8866,12 @@ export class RegulatoryIssuesClient {
      * @param dueBefore (optional) Only issues whose next deadline (answer, review or improvement) is before this instant.
      * @param createdFrom (optional) Only issues raised at or after this instant.
      * @param createdTo (optional) Only issues raised before this instant.
+     * @param ministryCode (optional) A ministry's queue: the issues this ministry leads or cooperates on (협조 부처); each row says its role.
+     * @param ministryRole (optional) With ministryCode: only the issues it leads (lead) or only those it cooperates on (co_ministry).
      * @param q (optional) Free text over the title, the problem and the law.
      * @return OK
      */
-    listRegulatoryIssues(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, signal?: AbortSignal): Promise<RegulatoryIssueSummaryDtoPage> {
+    listRegulatoryIssues(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, q?: string | undefined, signal?: AbortSignal): Promise<RegulatoryIssueSummaryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues?";
         if (sort === null)
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
@@ -8611,6 +8925,14 @@ export class RegulatoryIssuesClient {
             throw new globalThis.Error("The parameter 'createdTo' cannot be null.");
         else if (createdTo !== undefined)
             url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+        if (ministryCode === null)
+            throw new globalThis.Error("The parameter 'ministryCode' cannot be null.");
+        else if (ministryCode !== undefined)
+            url_ += "ministryCode=" + encodeURIComponent("" + ministryCode) + "&";
+        if (ministryRole === null)
+            throw new globalThis.Error("The parameter 'ministryRole' cannot be null.");
+        else if (ministryRole !== undefined)
+            url_ += "ministryRole=" + encodeURIComponent("" + ministryRole) + "&";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
@@ -8763,11 +9085,13 @@ export class RegulatoryIssuesClient {
      * @param dueBefore (optional) Only issues whose next deadline (answer, review or improvement) is before this instant.
      * @param createdFrom (optional) Only issues raised at or after this instant.
      * @param createdTo (optional) Only issues raised before this instant.
+     * @param ministryCode (optional) A ministry's queue: the issues this ministry leads or cooperates on (협조 부처); each row says its role.
+     * @param ministryRole (optional) With ministryCode: only the issues it leads (lead) or only those it cooperates on (co_ministry).
      * @param q (optional) Free text over the title, the problem and the law.
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, lang?: Lang21 | undefined, signal?: AbortSignal): Promise<string> {
+    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, q?: string | undefined, lang?: Lang21 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.csv?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -8809,6 +9133,14 @@ export class RegulatoryIssuesClient {
             throw new globalThis.Error("The parameter 'createdTo' cannot be null.");
         else if (createdTo !== undefined)
             url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+        if (ministryCode === null)
+            throw new globalThis.Error("The parameter 'ministryCode' cannot be null.");
+        else if (ministryCode !== undefined)
+            url_ += "ministryCode=" + encodeURIComponent("" + ministryCode) + "&";
+        if (ministryRole === null)
+            throw new globalThis.Error("The parameter 'ministryRole' cannot be null.");
+        else if (ministryRole !== undefined)
+            url_ += "ministryRole=" + encodeURIComponent("" + ministryRole) + "&";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
@@ -8879,11 +9211,13 @@ export class RegulatoryIssuesClient {
      * @param dueBefore (optional) Only issues whose next deadline (answer, review or improvement) is before this instant.
      * @param createdFrom (optional) Only issues raised at or after this instant.
      * @param createdTo (optional) Only issues raised before this instant.
+     * @param ministryCode (optional) A ministry's queue: the issues this ministry leads or cooperates on (협조 부처); each row says its role.
+     * @param ministryRole (optional) With ministryCode: only the issues it leads (lead) or only those it cooperates on (co_ministry).
      * @param q (optional) Free text over the title, the problem and the law.
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, q?: string | undefined, lang?: Lang22 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, q?: string | undefined, lang?: Lang22 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.xlsx?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -8925,6 +9259,14 @@ export class RegulatoryIssuesClient {
             throw new globalThis.Error("The parameter 'createdTo' cannot be null.");
         else if (createdTo !== undefined)
             url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+        if (ministryCode === null)
+            throw new globalThis.Error("The parameter 'ministryCode' cannot be null.");
+        else if (ministryCode !== undefined)
+            url_ += "ministryCode=" + encodeURIComponent("" + ministryCode) + "&";
+        if (ministryRole === null)
+            throw new globalThis.Error("The parameter 'ministryRole' cannot be null.");
+        else if (ministryRole !== undefined)
+            url_ += "ministryRole=" + encodeURIComponent("" + ministryRole) + "&";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
@@ -10574,6 +10916,13 @@ export interface CreateCouncilBodyRequest {
     decisionRule?: QuorumRule;
 }
 
+/** Add a public holiday (e.g. a temporary holiday the government declares). */
+export interface CreateHolidayRequest {
+    on: string;
+    nameKo: string;
+    nameEn?: string | null;
+}
+
 export interface CreateIssueCommentRequest {
     text: string;
 }
@@ -10811,6 +11160,30 @@ export interface HealthReport {
     checks: { [key: string]: string; };
 }
 
+/** A public holiday (공휴일) of the calendar working-day deadlines are counted by, substitute holidays included. */
+export interface HolidayDto {
+    id: number;
+    on: string;
+    nameKo: string;
+    nameEn: string | null;
+    /** Where a holiday of the calendar comes from: the seeded almanac, the seeded rules (a year not yet published), or the secretariat. */
+    source: HolidaySource;
+    createdAt: string | null;
+}
+
+/** One page of a keyset-paged list. */
+export interface HolidayDtoPage {
+    /** The records of this page, in the requested order. */
+    items: HolidayDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
+}
+
+/** Where a holiday of the calendar comes from: the seeded almanac, the seeded rules (a year not yet published), or the secretariat. */
+export type HolidaySource = "kasi_calendar" | "rules" | "secretariat";
+
 export interface HttpValidationProblemDetails {
     type?: string | null;
     title?: string | null;
@@ -10931,7 +11304,25 @@ export interface IssueMeetingDto {
     outcome: DecisionOutcome | null;
 }
 
+/** The deadline moves of an issue under review, made without changing its state (`to` is the current state): the secretariat re-routes it to another lead ministry (`reroute`: leadMinistryCode, reason, optional responseDueAt) or extends its answer deadline (`extension`: responseDueAt later than the current one, reason); the lead ministry asks to be relieved (`relief_request`: reason, proposedMinistryCode) or for more time (`extension_request`: reason, proposedDueOn); the secretariat grants the pending request (`grant_request`: optional responseDueAt) or refuses it (`refuse_request`: reason). */
+export type IssueMove = "reroute" | "extension" | "relief_request" | "extension_request" | "grant_request" | "refuse_request";
+
+/** The lead ministry's request waiting for the secretariat's answer. */
+export interface IssuePendingRequestDto {
+    /** What the lead ministry asks of the secretariat while it reviews an issue: to be relieved of it ("not our remit",
+proposing the ministry that owns the rule) or more time (proposing a date). One at a time, pending until granted or refused. */
+    kind: IssueRequestKind;
+    reason: string;
+    /** A short reference to another record, enough to show and link it. */
+    proposedMinistry: AgencyRef | null;
+    proposedDueOn: string | null;
+    requestedAt: string;
+}
+
 export type IssuePriority = "urgent" | "high" | "normal" | "low";
+
+/** What the lead ministry asks of the secretariat while it reviews an issue: to be relieved of it ("not our remit", proposing the ministry that owns the rule) or more time (proposing a date). One at a time, pending until granted or refused. */
+export type IssueRequestKind = "relief" | "extension";
 
 /** Where a regulatory issue (규제 개선 과제) stands. */
 export type IssueStatus = "submitted" | "under_review" | "accepted" | "partially_accepted" | "long_term_review" | "not_accepted" | "in_progress" | "completed" | "withdrawn";
@@ -10950,7 +11341,7 @@ export interface IssueTransitionDto {
     fields: { [key: string]: string; };
 }
 
-/** A move of the workflow. Each target needs its fields: under_review (assignment) leadMinistryCode and optionally coMinistryCodes and responseDueAt (default 14 days); accepted / partially_accepted plannedChange, instrument, plannedCompletionOn; long_term_review reviewOn; not_accepted a justification; in_progress progressPercent and progressNote; completed completedOn and evidence; withdrawn reason. Fields another move uses are refused. Any move may name the council decision it carries out (`agendaItemId`, a decided agenda item): the item is linked to the issue and the timeline shows the meeting. */
+/** A move of the workflow. Each target needs its fields: under_review (assignment) leadMinistryCode and optionally coMinistryCodes and responseDueAt (default 14 days); accepted / partially_accepted plannedChange, instrument, plannedCompletionOn; long_term_review reviewOn; not_accepted a justification; in_progress progressPercent and progressNote; completed completedOn and evidence; withdrawn reason. `move` names a deadline move that keeps the state (BioCluster.Contracts.RegulatoryIssues.IssueMove). Fields another move uses are refused. Any move may name the council decision it carries out (`agendaItemId`, a decided agenda item): the item is linked to the issue and the timeline shows the meeting. */
 export interface IssueTransitionRequest {
     /** Where a regulatory issue (규제 개선 과제) stands. */
     to: IssueStatus;
@@ -10971,6 +11362,9 @@ export interface IssueTransitionRequest {
     evidence?: string | null;
     reason?: string | null;
     agendaItemId?: number | null;
+    move?: IssueMove | null;
+    proposedMinistryCode?: string | null;
+    proposedDueOn?: string | null;
 }
 
 /** Credentials for the dashboard. */
@@ -11088,6 +11482,9 @@ export interface MinistryOverdue {
     ministry: AgencyRef;
     overdue: number;
 }
+
+/** A ministry's part in an issue: it leads the answer, or it cooperates (협조 부처). */
+export type MinistryRole = "lead" | "co_ministry";
 
 export interface MinistryStatusCount {
     /** A short reference to another record, enough to show and link it. */
@@ -11380,6 +11777,13 @@ export interface RegulatoryIssueDto {
     createdAt: string;
     updatedAt: string;
     meetings?: IssueMeetingDto[] | null;
+    deadlineExtensions?: number;
+    /** The lead ministry's request waiting for the secretariat's answer. */
+    pendingRequest?: IssuePendingRequestDto | null;
+    challengeDueOn?: string | null;
+    challengeOpen?: boolean;
+    finalAnswerDueOn?: string | null;
+    finalAnswerOverdue?: boolean;
 }
 
 /** The pipeline at a glance. */
@@ -11422,6 +11826,11 @@ export interface RegulatoryIssueSummaryDto {
     daysLate: number | null;
     createdAt: string;
     updatedAt: string;
+    deadlineExtensions?: number;
+    pendingRequest?: IssueRequestKind | null;
+    challengeDueOn?: string | null;
+    finalAnswerDueOn?: string | null;
+    ministryRole?: MinistryRole | null;
 }
 
 /** One page of a keyset-paged list. */
@@ -11651,11 +12060,12 @@ export interface UserDtoPage {
 
 export type UserStatus = "active" | "disabled";
 
-/** A move the caller may make now: the target state, the kind of move and the fields it takes. */
+/** A move the caller may make now: the target state, the kind of move and the fields it takes; `move` names a move that keeps the state (sent back as the request's `move`), null for a change of state. */
 export interface WorkflowMoveDto {
     to: string;
     kind: string;
     fields: MoveFieldDto[];
+    move?: string | null;
 }
 
 export type Lang = "ko" | "en";

@@ -370,6 +370,16 @@ export function exportFollowUpsXlsx(client: C.FollowUpsClient, parameters: Expor
   return client.exportFollowUpsXlsx(parameters.ownerCode, parameters.meetingId, parameters.state, parameters.overdue, parameters.lang);
 }
 
+export interface ListHolidaysParameters {
+  year?: Parameters<C.HolidaysClient['listHolidays']>[0];
+  sort?: Parameters<C.HolidaysClient['listHolidays']>[1];
+  limit?: Parameters<C.HolidaysClient['listHolidays']>[2];
+  cursor?: Parameters<C.HolidaysClient['listHolidays']>[3];
+}
+export function listHolidays(client: C.HolidaysClient, parameters: ListHolidaysParameters = {}): ReturnType<C.HolidaysClient['listHolidays']> {
+  return client.listHolidays(parameters.year, parameters.sort, parameters.limit, parameters.cursor);
+}
+
 export interface RunImportParameters {
   entity: Parameters<C.ImportsClient['runImport']>[0];
   body: Parameters<C.ImportsClient['runImport']>[1];
@@ -526,10 +536,12 @@ export interface ListRegulatoryIssuesParameters {
   dueBefore?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[10];
   createdFrom?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[11];
   createdTo?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[12];
-  q?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[13];
+  ministryCode?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[13];
+  ministryRole?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[14];
+  q?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[15];
 }
 export function listRegulatoryIssues(client: C.RegulatoryIssuesClient, parameters: ListRegulatoryIssuesParameters = {}): ReturnType<C.RegulatoryIssuesClient['listRegulatoryIssues']> {
-  return client.listRegulatoryIssues(parameters.sort, parameters.limit, parameters.cursor, parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.q);
+  return client.listRegulatoryIssues(parameters.sort, parameters.limit, parameters.cursor, parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.q);
 }
 
 export interface CreateRegulatoryIssueParameters {
@@ -551,11 +563,13 @@ export interface ExportRegulatoryIssuesParameters {
   dueBefore?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[7];
   createdFrom?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[8];
   createdTo?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[9];
-  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[10];
-  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[11];
+  ministryCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[10];
+  ministryRole?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[11];
+  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[12];
+  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[13];
 }
 export function exportRegulatoryIssues(client: C.RegulatoryIssuesClient, parameters: ExportRegulatoryIssuesParameters = {}): ReturnType<C.RegulatoryIssuesClient['exportRegulatoryIssues']> {
-  return client.exportRegulatoryIssues(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.q, parameters.lang);
+  return client.exportRegulatoryIssues(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.q, parameters.lang);
 }
 
 export interface ExportRegulatoryIssuesXlsxParameters {
@@ -569,11 +583,13 @@ export interface ExportRegulatoryIssuesXlsxParameters {
   dueBefore?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[7];
   createdFrom?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[8];
   createdTo?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[9];
-  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[10];
-  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[11];
+  ministryCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[10];
+  ministryRole?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[11];
+  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[12];
+  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[13];
 }
 export function exportRegulatoryIssuesXlsx(client: C.RegulatoryIssuesClient, parameters: ExportRegulatoryIssuesXlsxParameters = {}): ReturnType<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']> {
-  return client.exportRegulatoryIssuesXlsx(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.q, parameters.lang);
+  return client.exportRegulatoryIssuesXlsx(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.q, parameters.lang);
 }
 
 export interface AddRegulatoryIssueCommentParameters {

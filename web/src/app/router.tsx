@@ -26,6 +26,7 @@ const children: RouteObject[] = [
   { path: 'meetings', lazy: async () => ({ Component: (await import('../features/meetings/MeetingsPage')).MeetingsPage }) },
   { path: 'meetings/new', lazy: async () => ({ Component: (await import('../features/meetings/MeetingFormPage')).MeetingNewPage }) },
   { path: 'meetings/:id', lazy: async () => ({ Component: (await import('../features/meetings/MeetingPage')).MeetingPage }) },
+  { path: 'holidays', lazy: async () => ({ Component: (await import('../features/holidays/HolidaysPage')).HolidaysPage }) },
   { path: 'follow-ups', lazy: async () => ({ Component: (await import('../features/follow-ups/FollowUpsPage')).FollowUpsPage }) },
   { path: 'users', lazy: async () => ({ Component: (await import('../features/users/UsersPage')).UsersPage }) },
   { path: 'users/:id', lazy: async () => ({ Component: (await import('../features/users/UserDetailPage')).UserDetailPage }) },

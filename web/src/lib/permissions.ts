@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'documents:write',
   'notifications:own',
   'notifications:deliveries',
+  'holidays:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

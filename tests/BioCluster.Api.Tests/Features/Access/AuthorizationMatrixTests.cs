@@ -35,6 +35,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
     private static readonly string[] FollowUpReporters = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
     private static readonly string[] IssueCommenters = [Admin, Secretariat, Ministry, Operator, Viewer, MohwWrite, KbioWrite];
     private static readonly string[] DocumentWriters = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
+    private static readonly string[] HolidayKeepers = [Admin, Secretariat, MohwWrite];
 
     /// <summary>(method, route pattern, concrete path, body, who may). Paths use the seeded osong cluster and mfds agency.</summary>
     private static IEnumerable<(string Method, string Pattern, Func<Ids, string> Path, string? Body, string[] Allowed)> Table() =>
@@ -163,6 +164,10 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/api/v1/notifications/preferences", _ => "/api/v1/notifications/preferences", null, People),
         ("PUT", "/api/v1/notifications/preferences", _ => "/api/v1/notifications/preferences", "{}", People),
         ("GET", "/api/v1/notification-deliveries", _ => "/api/v1/notification-deliveries", null, AdminsOnly),
+        ("GET", "/api/v1/holidays/", _ => "/api/v1/holidays", null, Readers),
+        ("GET", "/api/v1/holidays/{id:long}", _ => "/api/v1/holidays/1", null, Readers),
+        ("POST", "/api/v1/holidays/", _ => "/api/v1/holidays", "{}", HolidayKeepers),
+        ("DELETE", "/api/v1/holidays/{id:long}", _ => "/api/v1/holidays/1", null, HolidayKeepers),
     ];
 
     public sealed record Ids(long Osong, long Mfds, long AdminUser, long Spare, long KbioKey, long Issue = 0, long Document = 0);

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useIssueDeadlinesI18n } from './i18n/deadlines';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { Versioned } from '../../api/api';
@@ -12,7 +13,6 @@ import { IssueComments, IssueTimeline } from './IssueTimeline';
 import { IssueDocuments } from './IssueDocuments';
 import { IssueMeetings } from './IssueMeetings';
 import { QueryStatus } from '../../ui/QueryStatus';
-import { useI18n } from '../../i18n';
 import { formatDay } from '../../lib/format';
 import type { MoveKind } from './issueMoves';
 import { canEditIssue } from '../../lib/permissions';
@@ -24,7 +24,7 @@ import { issueKeys, useIssue } from './api';
 import './issues.css';
 
 export function IssueDetailPage() {
-  const { t, fmt, lang } = useI18n();
+  const { t, fmt, lang } = useIssueDeadlinesI18n();
   const id = Number(useParams().id);
   const [search] = useSearchParams();
   const queryClient = useQueryClient();
@@ -74,7 +74,7 @@ interface IssueDetailsProps {
 }
 
 function IssueDetails({ issue, onMoved, onReload }: IssueDetailsProps) {
-  const { t, fmt, lang, name, locale } = useI18n();
+  const { t, fmt, lang, name, locale } = useIssueDeadlinesI18n();
   const me = useMe();
   const i = issue.value;
   const english = lang === 'en';
@@ -151,6 +151,39 @@ function IssueDetails({ issue, onMoved, onReload }: IssueDetailsProps) {
               </Detail>
               <Detail label={t.issueFields.assignedAt}>{i.assignedAt && <Timestamp iso={i.assignedAt} />}</Detail>
               <Detail label={t.issueFields.responseDueAt}>{i.responseDueAt && <Timestamp iso={i.responseDueAt} />}</Detail>
+              {(i.deadlineExtensions ?? 0) > 0 && (
+                <Detail label={t.issueFields.deadlineExtensions}>
+                  <span data-testid="issue-extensions" data-count={i.deadlineExtensions}>
+                    {fmt(t.deadlines.extensions, { count: i.deadlineExtensions ?? 0 })}
+                  </span>
+                </Detail>
+              )}
+              {i.pendingRequest && (
+                <Detail label={t.issueFields.pendingRequest} wide>
+                  <p data-testid="issue-pending-request" data-kind={i.pendingRequest.kind}>
+                    {i.pendingRequest.kind === 'relief'
+                      ? fmt(t.deadlines.reliefRequest, { ministry: i.pendingRequest.proposedMinistry ? name(i.pendingRequest.proposedMinistry) : '' })
+                      : fmt(t.deadlines.extensionRequest, { date: day(i.pendingRequest.proposedDueOn) ?? "" })}
+                    {' · '}
+                    <Timestamp iso={i.pendingRequest.requestedAt} />
+                  </p>
+                  <p className="prose">{i.pendingRequest.reason}</p>
+                </Detail>
+              )}
+              {i.challengeDueOn && (
+                <Detail label={t.issueFields.challengeDueOn}>
+                  <span className={i.challengeOpen ? 'deadline' : 'deadline deadline--late'} data-testid="issue-challenge-due">
+                    {fmt(i.challengeOpen ? t.deadlines.challengeOpen : t.deadlines.challengeClosed, { date: day(i.challengeDueOn) ?? "" })}
+                  </span>
+                </Detail>
+              )}
+              {i.finalAnswerDueOn && (
+                <Detail label={t.issueFields.finalAnswerDueOn}>
+                  <span className={i.finalAnswerOverdue ? 'deadline deadline--late' : 'deadline'} data-testid="issue-final-answer-due">
+                    {fmt(i.finalAnswerOverdue ? t.deadlines.finalAnswerLate : t.deadlines.finalAnswerDue, { date: day(i.finalAnswerDueOn) ?? "" })}
+                  </span>
+                </Detail>
+              )}
               <Detail label={t.issueFields.answeredAt}>{i.answeredAt && <Timestamp iso={i.answeredAt} />}</Detail>
               {i.plannedChange && (
                 <Detail label={t.issueFields.plannedChange} wide>

@@ -1,17 +1,18 @@
 import { useState, type FormEvent } from 'react';
+import { useIssueDeadlinesI18n } from './i18n/deadlines';
 import type { Problem, Versioned } from '../../api/api';
-import type { IssueStatus, RegulatoryIssueDto } from '../../api/client';
+import type { RegulatoryIssueDto, WorkflowMoveDto } from '../../api/client';
 import { INSTRUMENTS, isOneOf } from '../../api/enums';
-import { useI18n } from '../../i18n';
 import type { Dictionary } from '../../i18n/ko';
 import {
   fieldOf,
   apiToday,
   buildMove,
+  formKey,
+  formKind,
   isRequired,
   moveErrorField,
   moveFields,
-  moveKind,
   type MoveError,
   type MoveField,
   type MoveKind,
@@ -33,14 +34,19 @@ interface IssueMovesProps {
   onReload: () => void;
 }
 
-/** Only the moves the API says this caller may make now (allowedMoves), each with its own form. */
+/**
+ * Only the moves the API says this caller may make now (`moveForms`: the changes of state and the named deadline
+ * moves that keep it), each with its own form.
+ */
 export function IssueMoves({ issue, onMoved, onReload }: IssueMovesProps) {
-  const { t } = useI18n();
+  const { t } = useIssueDeadlinesI18n();
   const me = useMe();
-  const [open, setOpen] = useState<IssueStatus>();
+  const [open, setOpen] = useState<string>();
   const i = issue.value;
+  const forms = i.moveForms;
+  const opened = forms.find((f) => formKey(f) === open);
   // Someone who never moves issues (a viewer) is not shown an empty panel.
-  if (i.allowedMoves.length === 0 && !can(me, 'issues:move')) return null;
+  if (forms.length === 0 && !can(me, 'issues:move')) return null;
 
   return (
     <section className="card moves" aria-labelledby="moves-title" data-testid="issue-moves">
@@ -48,7 +54,7 @@ export function IssueMoves({ issue, onMoved, onReload }: IssueMovesProps) {
         {t.issueMoves.title}
       </h2>
       <div className="card__body">
-        {i.allowedMoves.length === 0 ? (
+        {forms.length === 0 ? (
           <p className="muted" data-testid="no-moves">
             {t.issueMoves.none}
           </p>
@@ -56,19 +62,20 @@ export function IssueMoves({ issue, onMoved, onReload }: IssueMovesProps) {
           <>
             <p className="moves__intro">{t.issueMoves.intro}</p>
             <div className="moves__buttons">
-              {i.allowedMoves.map((to) => {
-                const kind = moveKind(i.status, to);
+              {forms.map((form) => {
+                const kind = formKind(i.status, form);
+                const key = formKey(form);
                 return (
                   <button
-                    key={to}
+                    key={key}
                     type="button"
-                    className={`button move-button move-button--${kind}${open === to ? ' button--primary' : ''}`}
-                    aria-expanded={open === to}
-                    aria-controls={`move-form-${to}`}
-                    onClick={() => setOpen(open === to ? undefined : to)}
+                    className={`button move-button move-button--${kind}${open === key ? ' button--primary' : ''}`}
+                    aria-expanded={open === key}
+                    aria-controls={`move-form-${key}`}
+                    onClick={() => setOpen(open === key ? undefined : key)}
                     data-testid="move-button"
                     data-move={kind}
-                    data-to={to}
+                    data-to={form.to}
                   >
                     {t.moves[kind]}
                   </button>
@@ -77,11 +84,11 @@ export function IssueMoves({ issue, onMoved, onReload }: IssueMovesProps) {
             </div>
           </>
         )}
-        {open && i.allowedMoves.includes(open) && (
+        {opened && (
           <MoveForm
             key={`${open}:${issue.etag}`}
             issue={issue}
-            to={open}
+            definition={opened}
             onCancel={() => setOpen(undefined)}
             onReload={() => {
               setOpen(undefined);
@@ -89,7 +96,7 @@ export function IssueMoves({ issue, onMoved, onReload }: IssueMovesProps) {
             }}
             onMoved={(next) => {
               setOpen(undefined);
-              onMoved(next, moveKind(i.status, open));
+              onMoved(next, formKind(i.status, opened));
             }}
           />
         )}
@@ -106,26 +113,26 @@ function errorText(t: Dictionary, fmt: (s: string, v: Record<string, number>) =>
 
 interface MoveFormProps {
   issue: Versioned<RegulatoryIssueDto>;
-  to: IssueStatus;
+  /** The form is the API's published definition of this move (its fields and their rules). */
+  definition: WorkflowMoveDto;
   onMoved: (next: Versioned<RegulatoryIssueDto>) => void;
   onCancel: () => void;
   onReload: () => void;
 }
 
-function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
-  const { t, fmt } = useI18n();
+function MoveForm({ issue, definition, onMoved, onCancel, onReload }: MoveFormProps) {
+  const { t, fmt } = useIssueDeadlinesI18n();
   const ministries = useMinistryChoices();
   const i = issue.value;
-  const kind = moveKind(i.status, to);
-  // The form is the API's published definition of this move (its fields and their rules).
-  const definition = i.moveForms.find((m) => m.to === to);
+  const kind = formKind(i.status, definition);
+  const to = formKey(definition);
   const fields = moveFields(definition);
   const form = `move-${to}`;
   const move = useMoveIssue();
   const problem = move.error ?? undefined;
   const pending = move.isPending;
   const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
-  const [lead, setLead] = useState(i.leadMinistry?.code ?? '');
+  const [lead, setLead] = useState(kind === 'reroute' ? '' : (i.leadMinistry?.code ?? ''));
   const { t: council, fmt: fmtCouncil } = useIssueCouncilI18n();
   const decided = decidedItems(i.meetings ?? []);
 
@@ -145,7 +152,6 @@ function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
     const data = new FormData(event.currentTarget);
     const values: MoveValues = { text: {}, coMinistryCodes: data.getAll('coMinistryCodes').map(String), comment: String(data.get('comment') ?? '') };
     for (const field of fields) if (field !== 'coMinistryCodes') values.text[field] = String(data.get(field) ?? '');
-    if (!definition) return;
     const { body, errors: found } = buildMove(definition, values, apiToday());
     setOwnErrors(Object.fromEntries(Object.entries(found).map(([field, error]) => [field, [errorText(t, fmt, error)]])));
     if (!body) {
@@ -215,7 +221,32 @@ function MoveForm({ issue, to, onMoved, onCancel, onReload }: MoveFormProps) {
           </fieldset>
         );
       case 'responseDueAt':
-        return text(field, { type: 'date', hint: t.issueMoves.dueHint });
+        return text(field, { type: 'date', hint: kind === 'assign' || kind === 'rereview' ? t.issueMoves.dueHint : undefined });
+      case 'proposedDueOn':
+        return text(field, { type: 'date' });
+      case 'proposedMinistryCode':
+        return (
+          <Field key={field} form={form} name={field} label={t.issueFields.proposedMinistryCode} errors={errors} required>
+            {(p) => (
+              <select {...p} defaultValue="" data-testid="move-proposed-ministry">
+                <option value="">{t.issueMoves.chooseMinistry}</option>
+                {(ministries.data ?? [])
+                  .filter((m) => m.code !== i.leadMinistry?.code)
+                  .map((m) => (
+                    <option key={m.code} value={m.code}>
+                      {m.label}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+        );
+      case 'reason':
+        return kind === 'withdraw' ? text(field, { long: true }) : (
+          <Field key={field} form={form} name={field} label={t.issueFields.moveReason} errors={errors} required wide>
+            {(p) => <textarea {...p} rows={3} maxLength={fieldOf(definition, field)?.maxLength ?? 4000} />}
+          </Field>
+        );
       case 'officialName':
         return text(field, { defaultValue: i.official?.name, hint: t.issueMoves.officialHint });
       case 'officialDepartment':

@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
-import type { IssueStatus } from '../../api/client';
+import { useIssueDeadlinesI18n } from './i18n/deadlines';
+import type { IssueStatus, MinistryRole } from '../../api/client';
 import { DeadlineBadge, IssueStatusBadge, PriorityBadge } from './IssueBadges';
 import { useMinistryChoices, withCurrent } from './IssueChoices';
 import { CardList, ColumnHeads, PagedListFooter } from '../../ui/DataTable';
@@ -27,7 +28,7 @@ const CODE = /^[a-z0-9][a-z0-9_-]{0,49}$/i;
  * ministry; anyone else picks one.
  */
 export function MinistryIssuesPage() {
-  const { t } = useI18n();
+  const { t } = useIssueDeadlinesI18n();
   const [search] = useSearchParams();
   const navigate = useGo();
   useDocumentTitle(t.ministryView.title);
@@ -38,6 +39,13 @@ export function MinistryIssuesPage() {
   const ministry = own ?? (chosen && CODE.test(chosen) ? chosen : undefined);
   const options = withCurrent(ministries.data ?? [], ministry);
   const ministryName = options.find((m) => m.code === ministry)?.label ?? ministry;
+  const roleParam = search.get('role');
+  const role: MinistryRole | undefined = roleParam === 'lead' || roleParam === 'co_ministry' ? roleParam : undefined;
+  const address = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(search);
+    for (const [key, value] of Object.entries(changes)) if (value) next.set(key, value); else next.delete(key);
+    return paths.issuesMinistry(next.toString() ? next : undefined);
+  };
 
   return (
     <div className="page page--wide">
@@ -56,24 +64,35 @@ export function MinistryIssuesPage() {
         </div>
       </header>
 
-      {!own && (
-        <div className="filters">
+      <div className="filters">
+        {!own && (
           <SelectFilter
             id="m-ministry"
             label={t.ministryView.ministry}
             value={ministry}
             choices={options}
             all={t.ministryView.choose}
-            onChange={(value) => navigate(paths.issuesMinistry(value ? new URLSearchParams({ ministry: value }) : undefined), { keepScroll: true })}
+            onChange={(value) => navigate(address({ ministry: value }), { keepScroll: true })}
             testId="ministry-select"
           />
-        </div>
-      )}
+        )}
+        {ministry && (
+          <SelectFilter
+            id="m-role"
+            label={t.issueFields.ministryRole}
+            value={role}
+            choices={(['lead', 'co_ministry'] as const).map((r) => ({ code: r, label: t.ministryRoles[r] }))}
+            all={t.ministryRoles.all}
+            onChange={(value) => navigate(address({ role: value }), { keepScroll: true })}
+            testId="role-select"
+          />
+        )}
+      </div>
 
       {ministry ? (
         <div className="owed" data-testid="ministry-owes" data-ministry={ministry}>
-          <OwedList ministry={ministry} statuses={OWES_ANSWER} title={t.ministryView.owesAnswer} testId="owes-answer" />
-          <OwedList ministry={ministry} statuses={OWES_IMPROVEMENT} title={t.ministryView.owesImprovement} testId="owes-improvement" />
+          <OwedList ministry={ministry} role={role} statuses={OWES_ANSWER} title={t.ministryView.owesAnswer} testId="owes-answer" />
+          <OwedList ministry={ministry} role={role} statuses={OWES_IMPROVEMENT} title={t.ministryView.owesImprovement} testId="owes-improvement" />
         </div>
       ) : (
         <MinistryOverview />
@@ -82,9 +101,10 @@ export function MinistryIssuesPage() {
   );
 }
 
-function OwedList({ ministry, statuses, title, testId }: { ministry: string; statuses: readonly IssueStatus[]; title: string; testId: string }) {
-  const { t, fmt, name, locale } = useI18n();
-  const filters: IssueFilters = { ...readIssueList(new URLSearchParams()).filters, status: [...statuses], leadMinistryCode: ministry };
+function OwedList({ ministry, role, statuses, title, testId }: { ministry: string; role?: MinistryRole; statuses: readonly IssueStatus[]; title: string; testId: string }) {
+  const { t, fmt, name, locale } = useIssueDeadlinesI18n();
+  // The ministry's queue: what it leads and what it cooperates on (협조 부처), each row with its role.
+  const filters: IssueFilters = { ...readIssueList(new URLSearchParams()).filters, status: [...statuses], ministryCode: ministry, ministryRole: role };
   const list = useIssueList(filters, 'dueAt');
   const late = useOverdueCount(filters).data ?? 0;
   const headingId = `${testId}-title`;
@@ -114,7 +134,7 @@ function OwedList({ ministry, statuses, title, testId }: { ministry: string; sta
             <div className="table-wrap">
               <table className="table table--stack issues-table">
                 <ColumnHeads
-                  columns={[t.issues.columns.due, t.issues.columns.title, t.issues.columns.status, t.issues.columns.raisedBy, t.issues.columns.priority]}
+                  columns={[t.issues.columns.due, t.issues.columns.title, t.issueFields.ministryRole, t.issues.columns.status, t.issues.columns.raisedBy, t.issues.columns.priority]}
                 />
                 <tbody>
                   {list.items.map((issue) => (
@@ -125,6 +145,12 @@ function OwedList({ ministry, statuses, title, testId }: { ministry: string; sta
                       <td data-label={t.issues.columns.title}>
                         <IssueTitle issue={issue} />
                         <div className="row-sub">{issue.clusters.map((c) => name(c)).join(', ')}</div>
+                      </td>
+                      <td data-label={t.issueFields.ministryRole} data-testid="owed-role" data-role={issue.ministryRole ?? undefined}>
+                        {issue.ministryRole ? t.ministryRoles[issue.ministryRole] : ''}
+                        {(issue.deadlineExtensions ?? 0) > 0 && (
+                          <div className="row-sub">{fmt(t.deadlines.extensions, { count: issue.deadlineExtensions ?? 0 })}</div>
+                        )}
                       </td>
                       <td data-label={t.issues.columns.status}>
                         <IssueStatusBadge status={issue.status} />

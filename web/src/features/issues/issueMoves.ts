@@ -7,7 +7,7 @@ import { checkMoveField, type MoveError } from '../../lib/moveForms';
 export { apiToday, endOfKstDayInstant, type MoveError } from '../../lib/moveForms';
 
 /** A move as people name it: the same target can be two different acts (assign / re-review). */
-export type MoveKind =
+export type StateMoveKind =
   | 'assign'
   | 'rereview'
   | 'accept'
@@ -19,7 +19,37 @@ export type MoveKind =
   | 'complete'
   | 'withdraw';
 
-export function moveKind(from: IssueStatus, to: IssueStatus): MoveKind {
+/** The deadline moves, which keep the issue's state (issue 19). */
+export type MoveKind =
+  | StateMoveKind
+  | 'reroute'
+  | 'extend'
+  | 'askRelief'
+  | 'askExtension'
+  | 'grantRequest'
+  | 'refuseRequest';
+
+/** The deadline moves the API names (`move`), which keep the issue's state, as people name them. */
+const NAMED: Record<string, MoveKind> = {
+  reroute: 'reroute',
+  extension: 'extend',
+  relief_request: 'askRelief',
+  extension_request: 'askExtension',
+  grant_request: 'grantRequest',
+  refuse_request: 'refuseRequest',
+};
+
+/** A published move as people name it: a named deadline move by its name, any other by its states. */
+export function formKind(from: IssueStatus, form: WorkflowMoveDto): MoveKind {
+  return (form.move && NAMED[form.move]) || moveKind(from, form.to as IssueStatus);
+}
+
+/** The key of a published move among an issue's forms: its name, or its target. */
+export function formKey(form: WorkflowMoveDto): string {
+  return form.move ?? form.to;
+}
+
+export function moveKind(from: IssueStatus, to: IssueStatus): StateMoveKind {
   switch (to) {
     case 'under_review':
       return from === 'not_accepted' ? 'rereview' : 'assign';
@@ -57,7 +87,9 @@ export type MoveField =
   | 'progressNote'
   | 'completedOn'
   | 'evidence'
-  | 'reason';
+  | 'reason'
+  | 'proposedMinistryCode'
+  | 'proposedDueOn';
 
 /**
  * The form controls of a move, from the definition the API publishes with the issue (`moveForms`); the API's
@@ -100,6 +132,7 @@ export function buildMove(
     return value ? value : undefined;
   };
   const body: IssueTransitionRequest = { to: form.to as IssueStatus };
+  if (form.move) body.move = form.move as IssueTransitionRequest['move'];
   const comment = values.comment?.trim();
   if (comment) body.comment = comment;
   const set = body as unknown as Record<string, unknown>;
@@ -145,7 +178,7 @@ export function moveErrorField(key: string): MoveField | 'comment' | undefined {
   const all: (MoveField | 'comment')[] = [
     'leadMinistryCode', 'coMinistryCodes', 'responseDueAt', 'officialName', 'officialDepartment', 'officialContact',
     'plannedChange', 'instrument', 'plannedCompletionOn', 'reviewOn', 'justification', 'progressPercent',
-    'progressNote', 'completedOn', 'evidence', 'reason', 'comment',
+    'progressNote', 'completedOn', 'evidence', 'reason', 'proposedMinistryCode', 'proposedDueOn', 'comment',
   ];
   return all.find((f) => f.toLowerCase() === normalised);
 }

@@ -1,7 +1,7 @@
 // Pure rules of the regulatory-issue screens: the list's filters in the address, and the deadline
 // state of an issue as the lists and the detail show it. No React, so they are unit-tested directly.
 import { exportUrl, type ExportFormat, type ExportLang } from '../../lib/exports';
-import type { IssueCategory, IssuePriority, IssueStatus, OverdueKind, RegulatoryIssueSummaryDto } from '../../api/client';
+import type { IssueCategory, IssuePriority, IssueStatus, MinistryRole, OverdueKind, RegulatoryIssueSummaryDto } from '../../api/client';
 import { ISSUE_CATEGORIES, ISSUE_PRIORITIES, ISSUE_STATUSES, isOneOf } from '../../api/enums';
 import type { ListRegulatoryIssuesParameters } from '../../api/operations';
 
@@ -15,6 +15,9 @@ export interface IssueFilters {
   clusterCode?: string;
   raisedByCode?: string;
   leadMinistryCode?: string;
+  /** A ministry's queue: the issues it leads or cooperates on (협조 부처), or only those of `ministryRole`. */
+  ministryCode?: string;
+  ministryRole?: MinistryRole;
   /** Only overdue issues; "not overdue" is not offered (nobody asked for it). */
   overdue: boolean;
   q?: string;
@@ -111,6 +114,8 @@ export function issueListArgs(filters: IssueFilters): ListRegulatoryIssuesParame
     leadMinistryCode: filters.leadMinistryCode,
     overdue: filters.overdue ? true : undefined,
     q: filters.q,
+    ministryCode: filters.ministryCode,
+    ministryRole: filters.ministryCode ? filters.ministryRole : undefined,
   };
 }
 

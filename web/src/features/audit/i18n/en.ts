@@ -63,6 +63,7 @@ export const auditEn: Widen<typeof auditKo> = {
     follow_up: 'Follow-up',
     calendar_feed: 'Calendar subscription',
     notification_preferences: 'Notification preferences',
+    holiday: 'Public holiday',
   },
   auditActions: {
     create: 'Created',

@@ -63,6 +63,7 @@ export const auditKo = {
     follow_up: '후속조치',
     calendar_feed: '캘린더 구독',
     notification_preferences: '알림 설정',
+    holiday: '공휴일',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',

@@ -1,5 +1,5 @@
 import type { Instrument, IssueCategory, IssuePriority, IssueStatus, OverdueKind } from '../../../api/client';
-import type { MoveKind } from '../issueMoves';
+import type { StateMoveKind } from '../issueMoves';
 
 /** The issues strings in Korean; en.ts has the same keys. Composed into src/i18n/ko.ts. */
 export const issuesKo = {
@@ -126,7 +126,7 @@ export const issuesKo = {
     progress: '진행 상황 보고',
     complete: '완료',
     withdraw: '철회',
-  } satisfies Record<MoveKind, string>,
+  } satisfies Record<StateMoveKind, string>,
   moveHints: {
     assign: '주관 부처를 정해 검토를 맡깁니다. 답변 기한을 비워 두면 14일 뒤로 정해집니다.',
     rereview: '불수용된 과제를 한 번 더 검토하도록 부처에 돌려보냅니다. 재검토는 한 번만 할 수 있습니다.',
@@ -138,7 +138,7 @@ export const issuesKo = {
     progress: '개선 작업의 진행률과 내용을 새로 적습니다.',
     complete: '개선을 마쳤습니다. 완료일과 근거(개정된 규정 등)를 적습니다.',
     withdraw: '제기한 기관이 과제를 거둬들입니다. 사유를 적습니다.',
-  } satisfies Record<MoveKind, string>,
+  } satisfies Record<StateMoveKind, string>,
   issueFields: {
     titleKo: '과제명(국문)',
     titleEn: '과제명(영문)',

@@ -81,6 +81,7 @@ export const usersEn: Widen<typeof usersKo> = {
     'documents:write': 'Attach and delete documents',
     'notifications:own': 'Own notifications',
     'notifications:deliveries': 'See e-mail deliveries',
+    'holidays:manage': 'Keep the holiday calendar',
   },
   userStatuses: {
     active: 'Active',

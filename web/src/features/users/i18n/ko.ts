@@ -81,6 +81,7 @@ export const usersKo = {
     'documents:write': '문서 첨부·삭제',
     'notifications:own': '내 알림',
     'notifications:deliveries': '전자우편 발송 현황 보기',
+    'holidays:manage': '공휴일 달력 관리',
   } satisfies Record<Permission, string>,
   userStatuses: {
     active: '사용 중',
