@@ -71,7 +71,7 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
     }
 
     private string? Serialize(object? value) =>
-        value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions);
+        value is null ? null : AuditJson.Serialize(value, json.Value.SerializerOptions);
 
     private static (IReadOnlyList<string> Where, DynamicParameters Parameters) Where(AuditFilter filter)
     {
@@ -164,6 +164,11 @@ public sealed class AuditBatch(DbConnection connection, DbTransaction tx, Actor 
         if (value is null)
         {
             _insert!.Set(parameter, (string?)null);
+            return;
+        }
+        if (AuditJson.CarriesDerived(value.GetType()))
+        {
+            _insert!.Set(parameter, AuditJson.Serialize(value, json)); // a record with read-time values: the slower, stripping path
             return;
         }
         buffer.ResetWrittenCount();

@@ -134,7 +134,7 @@ export function Layout({ route, me, children }: LayoutProps) {
             data-testid="lang-toggle"
             onClick={toggle}
             lang={lang === 'ko' ? 'en' : 'ko'}
-            aria-label={t.lang.switchToLabel}
+            title={t.lang.switchToLabel}
           >
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="lang-toggle__icon">
               <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="1.6" />

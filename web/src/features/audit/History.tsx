@@ -149,7 +149,8 @@ function AuditValue({ entityType, change, side }: { entityType: string; change: 
       if (typeof v.code === 'string') return v.code;
       return JSON.stringify(v);
     }
-    if (typeof v === 'number') return formatNumber(locale, v);
+    // A year is a name, not a quantity: 2010, never "2,010".
+    if (typeof v === 'number') return /year$/i.test(change.field) ? String(v) : formatNumber(locale, v);
     if (typeof v === 'boolean') return v ? '✓' : '✗';
     if (typeof v !== 'string') return String(v);
     const label = enumLabel(t, labels, entityType, change.field, v);

@@ -6,8 +6,14 @@ export interface FieldChange {
   after: unknown;
 }
 
-/** Bookkeeping every change moves; showing it would bury the fields a person changed. */
-const IGNORED_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'version']);
+/**
+ * Bookkeeping every change moves, and values the API works out at read time (older entries still carry them; the
+ * API no longer records them: AuditJson.Derived): showing them would bury the fields a person changed.
+ */
+const IGNORED_FIELDS = new Set([
+  'id', 'createdAt', 'updatedAt', 'version',
+  'allowedMoves', 'moveForms', 'overdue', 'overdueKind', 'daysRemaining', 'daysLate', 'closeBlockers', 'quorum', 'meetings',
+]);
 
 /**
  * The top-level fields whose values differ between `before` and `after` (either may be null: a

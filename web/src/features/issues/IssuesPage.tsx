@@ -320,7 +320,7 @@ function IssueBoard({ state }: { state: IssueListState }) {
             </span>
           </h2>
           {page.items.length === 0 ? (
-            <p className="board__empty muted">{t.issues.board.empty}</p>
+            <p className="board__empty">{t.issues.board.empty}</p>
           ) : (
             <ul className="board__cards">
               {page.items.map((issue) => (
