@@ -13,6 +13,7 @@ export interface FieldChange {
 const IGNORED_FIELDS = new Set([
   'id', 'createdAt', 'updatedAt', 'version',
   'allowedMoves', 'moveForms', 'overdue', 'overdueKind', 'daysRemaining', 'daysLate', 'closeBlockers', 'quorum', 'meetings',
+  'challengeDueOn', 'challengeOpen', 'finalAnswerDueOn', 'finalAnswerOverdue',
 ]);
 
 /**
