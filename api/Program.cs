@@ -10,6 +10,7 @@ using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Documents;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.ReferenceData;
+using BioCluster.Api.Features.Home;
 using BioCluster.Api.Features.Meetings;
 using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Infrastructure.Data;
@@ -41,6 +42,7 @@ builder.Services.AddSingleton<MeetingStore>();
 builder.Services.AddSingleton<FollowUpStore>();
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddSingleton<CalendarFeedStore>();
+builder.Services.AddSingleton<HomeStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -107,6 +109,7 @@ app.MapMeetings();
 app.MapMinutes();
 app.MapDocuments();
 app.MapCalendarFeeds();
+app.MapHome();
 
 app.Run();
 
