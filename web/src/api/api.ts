@@ -14,6 +14,7 @@ import {
   ClustersClient,
   DocumentsClient,
   HealthClient,
+  HomeClient,
   ImportsClient,
   CouncilClient,
   MeetingsClient,
@@ -50,6 +51,7 @@ export interface Clients {
   meetings: MeetingsClient;
   minutes: MinutesClient;
   followUps: FollowUpsClient;
+  home: HomeClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -192,6 +194,7 @@ export function createApi(options: ApiOptions = {}): Api {
       meetings: new MeetingsClient(baseUrl, http),
       minutes: new MinutesClient(baseUrl, http),
       followUps: new FollowUpsClient(baseUrl, http),
+      home: new HomeClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

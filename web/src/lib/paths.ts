@@ -3,6 +3,7 @@
 // maps the same addresses to their pages with react-router.
 
 export type Route =
+  | { name: 'home' }
   | { name: 'clusters' }
   | { name: 'cluster'; code: string }
   | { name: 'clusterEdit'; code: string }
@@ -33,7 +34,7 @@ const ID = /^[1-9]\d{0,15}$/;
 
 export function matchRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(safeDecode);
-  if (parts.length === 0) return { name: 'clusters' };
+  if (parts.length === 0) return { name: 'home' };
   const [section, code, ...rest] = parts;
   if (section === 'clusters' && code && rest.length === 1 && rest[0] === 'edit') return { name: 'clusterEdit', code };
   if (section === 'issues') return matchIssueRoute(code, rest);
@@ -72,6 +73,7 @@ function matchIssueRoute(segment: string | undefined, rest: string[]): Route {
 }
 
 export const paths = {
+  home: () => '/',
   clusters: (query?: URLSearchParams) => withQuery('/clusters', query),
   cluster: (code: string, query?: URLSearchParams) => withQuery(`/clusters/${encodeURIComponent(code)}`, query),
   clusterEdit: (code: string) => `/clusters/${encodeURIComponent(code)}/edit`,
