@@ -337,6 +337,13 @@ export function exportFollowUpsXlsx(client: C.FollowUpsClient, parameters: Expor
   return client.exportFollowUpsXlsx(parameters.ownerCode, parameters.meetingId, parameters.state, parameters.overdue, parameters.lang);
 }
 
+export interface GetHomeParameters {
+  items?: Parameters<C.HomeClient['getHome']>[0];
+}
+export function getHome(client: C.HomeClient, parameters: GetHomeParameters = {}): ReturnType<C.HomeClient['getHome']> {
+  return client.getHome(parameters.items);
+}
+
 export interface RunImportParameters {
   entity: Parameters<C.ImportsClient['runImport']>[0];
   body: Parameters<C.ImportsClient['runImport']>[1];
