@@ -33,7 +33,7 @@ public sealed class HomeStore(DbConnectionFactory db, TimeProvider clock)
     public const int DueSoonDays = 7;
     public const int ChartMonths = 12;
 
-    private const string IssueColumns = "i.id, i.title_ko, i.title_en, i.status, i.lead_ministry_id, i.next_due_at, i.updated_at";
+    private const string Columns = "i.id, i.title_ko, i.title_en, i.status, i.lead_ministry_id, i.next_due_at, i.updated_at";
 
     public async Task<HomeDto> HomeAsync(Actor actor, int items, CancellationToken ct)
     {
@@ -89,8 +89,8 @@ public sealed class HomeStore(DbConnectionFactory db, TimeProvider clock)
         {
             var count = await c.ExecuteScalarAsync<int>("SELECT COALESCE(SUM(issues), 0) FROM regulatory_issue_tallies WHERE status = 'submitted'");
             var rows = (await c.QueryAsync<IssueRow>(
-                $"SELECT {IssueColumns} FROM regulatory_issues i WHERE i.status = 'submitted' ORDER BY i.created_at, i.id {db.Dialect.Limit("@items")}",
-                new { items })).ToList();
+                $"SELECT {Columns} FROM regulatory_issues i WHERE i.status = 'submitted' ORDER BY i.created_at, i.id {db.Dialect.Limit("@Limit")}",
+                new { Limit = items })).ToList();
             return (count, rows);
         }, ct);
         var dueTask = WithConnection(async c => (await c.QueryAsync<DueRow>("""
@@ -110,15 +110,15 @@ public sealed class HomeStore(DbConnectionFactory db, TimeProvider clock)
                 SELECT f.id, f.meeting_id, f.title, f.owner_agency_id, f.due_on
                 FROM follow_ups f
                 WHERE f.state IN ('open', 'in_progress') AND f.due_on < @today
-                ORDER BY f.due_on, f.id {db.Dialect.Limit("@items")}
-                """, new { today, items })).ToList();
+                ORDER BY f.due_on, f.id {db.Dialect.Limit("@Limit")}
+                """, new { today, Limit = items })).ToList();
             return (count, rows);
         }, ct);
         var meetingTask = WithConnection(async c => await c.QueryFirstOrDefaultAsync<MeetingRow>($"""
             SELECT id, title_ko, title_en, state, starts_at, venue FROM meetings
             WHERE state IN ('planned', 'convened') AND starts_at >= @from
-            ORDER BY starts_at, id {db.Dialect.Limit("@one")}
-            """, new { from = Council.EndOf(today.AddDays(-1)), one = 1 }), ct);
+            ORDER BY starts_at, id {db.Dialect.Limit("@Limit")}
+            """, new { from = Council.EndOf(today.AddDays(-1)), Limit = 1 }), ct);
         await Task.WhenAll(toRouteTask, dueTask, followUpsTask, meetingTask);
         var (routeCount, routeRows) = toRouteTask.Result;
         var due = dueTask.Result;
@@ -143,7 +143,7 @@ public sealed class HomeStore(DbConnectionFactory db, TimeProvider clock)
 
     private async Task<MinistryHome?> MinistryAsync(long ministry, DateTimeOffset now, DateTimeOffset soon, int items, CancellationToken ct)
     {
-        var p = new { ministry, owed = OwedByMinistry, now, soon, items };
+        var p = new { ministry, owed = OwedByMinistry, now, soon, Limit = items };
         var leadTask = WithConnection(async c =>
         {
             var count = await c.ExecuteScalarAsync<int>(
@@ -153,9 +153,9 @@ public sealed class HomeStore(DbConnectionFactory db, TimeProvider clock)
             var dueSoon = await c.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM regulatory_issues WHERE lead_ministry_id = @ministry AND next_due_at >= @now AND next_due_at < @soon AND status IN @owed", p);
             var rows = (await c.QueryAsync<IssueRow>($"""
-                SELECT {IssueColumns} FROM regulatory_issues i
+                SELECT {Columns} FROM regulatory_issues i
                 WHERE i.lead_ministry_id = @ministry AND i.status IN @owed
-                ORDER BY i.next_due_at, i.id {db.Dialect.Limit("@items")}
+                ORDER BY i.next_due_at, i.id {db.Dialect.Limit("@Limit")}
                 """, p)).ToList();
             return (count, overdue, dueSoon, rows);
         }, ct);
@@ -169,9 +169,9 @@ public sealed class HomeStore(DbConnectionFactory db, TimeProvider clock)
                 WHERE cm.agency_id = @ministry AND i.status IN @owed
                 """, p);
             var rows = (await c.QueryAsync<IssueRow>($"""
-                SELECT {IssueColumns} FROM regulatory_issue_co_ministries cm JOIN regulatory_issues i ON i.id = cm.issue_id
+                SELECT {Columns} FROM regulatory_issue_co_ministries cm JOIN regulatory_issues i ON i.id = cm.issue_id
                 WHERE cm.agency_id = @ministry AND i.status IN @owed
-                ORDER BY i.next_due_at, i.id {db.Dialect.Limit("@items")}
+                ORDER BY i.next_due_at, i.id {db.Dialect.Limit("@Limit")}
                 """, p)).ToList();
             return (counts, rows);
         }, ct);
@@ -196,25 +196,25 @@ public sealed class HomeStore(DbConnectionFactory db, TimeProvider clock)
             "SELECT id, code, name_ko, name_en FROM clusters WHERE operator_id = @operatorId ORDER BY code", new { operatorId }))
             .Select(c => new ClusterRef(c.Id, c.Code, c.NameKo, c.NameEn)).ToList();
         var clusterIds = clusters.Select(c => c.Id).ToList();
-        var p = new { clusterIds, operatorId, answered = AnsweredStates, items };
+        var p = new { clusterIds, operatorId, answered = AnsweredStates, Limit = items };
         var byStatusTask = WithConnection(async c => clusterIds.Count == 0 ? [] : (await c.QueryAsync<KeyCount>("""
             SELECT i.status AS name, COUNT(*) AS count FROM regulatory_issues i
             WHERE i.id IN (SELECT ic.issue_id FROM regulatory_issue_clusters ic WHERE ic.cluster_id IN @clusterIds)
             GROUP BY i.status
             """, p)).ToList(), ct);
         var recentTask = WithConnection(async c => clusterIds.Count == 0 ? [] : (await c.QueryAsync<IssueRow>($"""
-            SELECT {IssueColumns} FROM regulatory_issues i
+            SELECT {Columns} FROM regulatory_issues i
             WHERE i.id IN (SELECT ic.issue_id FROM regulatory_issue_clusters ic WHERE ic.cluster_id IN @clusterIds)
-            ORDER BY i.updated_at DESC, i.id DESC {db.Dialect.Limit("@items")}
+            ORDER BY i.updated_at DESC, i.id DESC {db.Dialect.Limit("@Limit")}
             """, p)).ToList(), ct);
         var answeredTask = WithConnection(async c =>
         {
             var count = await c.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM regulatory_issues WHERE raised_by_id = @operatorId AND status IN @answered", p);
             var rows = (await c.QueryAsync<IssueRow>($"""
-                SELECT {IssueColumns} FROM regulatory_issues i
+                SELECT {Columns} FROM regulatory_issues i
                 WHERE i.raised_by_id = @operatorId AND i.status IN @answered
-                ORDER BY i.updated_at DESC, i.id DESC {db.Dialect.Limit("@items")}
+                ORDER BY i.updated_at DESC, i.id DESC {db.Dialect.Limit("@Limit")}
                 """, p)).ToList();
             return (count, rows);
         }, ct);
@@ -251,16 +251,19 @@ public sealed class HomeStore(DbConnectionFactory db, TimeProvider clock)
         // The month of a timestamp as a CASE over the month boundaries: the same text in both dialects, no date functions.
         var bucket = "CASE " + string.Concat(Enumerable.Range(1, ChartMonths - 1).Select(k => $"WHEN {{0}} < @b{k} THEN {k - 1} ")) + $"ELSE {ChartMonths - 1} END";
         var p = new DynamicParameters();
-        for (var k = 0; k <= ChartMonths; k++) p.Add($"b{k}", starts[k]);
+        for (var k = 0; k < ChartMonths; k++) p.Add($"b{k}", starts[k]);
+        p.Add("bEnd", starts[ChartMonths]);
+        var bucketSql = string.Format(CultureInfo.InvariantCulture, bucket, "t.occurred_at");
         var movesTask = WithConnection(async c => (await c.QueryAsync<BucketCount>($"""
-            SELECT {string.Format(CultureInfo.InvariantCulture, bucket, "t.occurred_at")} AS bucket, t.to_status AS name, COUNT(*) AS count
-            FROM regulatory_issue_transitions t
-            WHERE t.occurred_at >= @b0 AND t.occurred_at < @b{ChartMonths}
-            GROUP BY {string.Format(CultureInfo.InvariantCulture, bucket, "t.occurred_at")}, t.to_status
+            SELECT m.bucket, m.name, COUNT(*) AS count
+            FROM (SELECT {bucketSql} AS bucket, t.to_status AS name
+                  FROM regulatory_issue_transitions t
+                  WHERE t.occurred_at >= @b0 AND t.occurred_at < @bEnd) m
+            GROUP BY m.bucket, m.name
             """, p)).ToList(), ct);
-        var answersTask = WithConnection(async c => (await c.QueryAsync<AnswerRow>($"""
+        var answersTask = WithConnection(async c => (await c.QueryAsync<AnswerRow>("""
             SELECT answered_at, answer_days FROM regulatory_issues
-            WHERE answered_at >= @b0 AND answered_at < @b{ChartMonths} AND answer_days IS NOT NULL
+            WHERE answered_at >= @b0 AND answered_at < @bEnd AND answer_days IS NOT NULL
             """, p)).ToList(), ct);
         var talliesTask = WithConnection(async c => (await c.QueryAsync<TallyRow>(
             "SELECT lead_ministry_id, status, category, issues FROM regulatory_issue_tallies WHERE issues <> 0 AND status NOT IN @closed",
