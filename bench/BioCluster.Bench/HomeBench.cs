@@ -23,7 +23,8 @@ internal static class HomeBench
                 INSERT INTO regulatory_issue_transitions (issue_id, from_status, to_status, actor_type, actor_name, occurred_at, fields_json)
                 SELECT id, 'under_review', status, 'user', 'bench', answered_at, '{}' FROM regulatory_issues WHERE answered_at IS NOT NULL;
                 INSERT INTO regulatory_issue_co_ministries (issue_id, agency_id)
-                SELECT i.id, (SELECT m.id FROM agencies m WHERE m.kind = 'ministry' AND m.id <> i.lead_ministry_id ORDER BY m.id LIMIT 1 OFFSET (i.id % 3))
+                SELECT i.id, COALESCE((SELECT MIN(m.id) FROM agencies m WHERE m.kind = 'ministry' AND m.id > i.lead_ministry_id),
+                                (SELECT MIN(m.id) FROM agencies m WHERE m.kind = 'ministry' AND m.id < i.lead_ministry_id))
                 FROM regulatory_issues i WHERE i.lead_ministry_id IS NOT NULL AND i.id % 4 = 0;
                 """, transaction: tx);
             foreach (var (role, agency) in new[] { ("SECRETARIAT", "mohw"), ("MINISTRY", "mfds"), ("OPERATOR", "kbiohealth"), ("VIEWER", "khidi") })
