@@ -11,6 +11,7 @@ using BioCluster.Api.Features.Documents;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.Holidays;
 using BioCluster.Api.Features.ReferenceData;
+using BioCluster.Api.Features.Home;
 using BioCluster.Api.Features.Meetings;
 using BioCluster.Api.Features.Notifications;
 using BioCluster.Api.Features.RegulatoryIssues;
@@ -51,6 +52,7 @@ builder.Services.AddSingleton<SearchStore>();
 builder.Services.AddSingleton<SearchIndexer>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
 builder.Services.AddSingleton<HolidayStore>();
+builder.Services.AddSingleton<HomeStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -120,6 +122,7 @@ app.MapCalendarFeeds();
 app.MapSearch();
 app.MapNotifications();
 app.MapHolidays();
+app.MapHome();
 
 app.Run();
 

@@ -143,6 +143,8 @@ switch (args)
         return await ImportBench.RawInsertAsync(rawDb, rows);
     case ["import-profile", var importDb, var csv]:
         return await ImportProfile.RunAsync(importDb!, csv!);
+    case ["home-extras", var homeDb]:
+        return await HomeBench.ExtrasAsync(homeDb);
     case ["key", var keyDb, var scopes]:
         return await ImportBench.KeyAsync(keyDb, scopes);
 }

@@ -2,7 +2,7 @@
 import { expect, RUN, screenshot, test } from './support/fixtures';
 
 test('clusters list in Korean, English sticks after reload, cluster detail shows the operator', async ({ page, pageErrors, signIn }) => {
-  await page.goto('/');
+  await page.goto('/clusters');
   await expect(page.getByTestId('sign-in-form')).toBeVisible();
   await expect(page, 'no session: the sign-in page').toHaveURL((url) => url.pathname === '/sign-in');
   await signIn('demo-viewer');

@@ -15,6 +15,7 @@ import {
   ClustersClient,
   DocumentsClient,
   HealthClient,
+  HomeClient,
   ImportsClient,
   CouncilClient,
   MeetingsClient,
@@ -59,6 +60,7 @@ export interface Clients {
    */
   make<C>(client: new (baseUrl: string, http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) => C): C;
   holidays: HolidaysClient;
+  home: HomeClient;
 }
 
 /** The outcome of one call. An aborted call is neither a value nor a problem: views ignore it. */
@@ -204,6 +206,7 @@ export function createApi(options: ApiOptions = {}): Api {
       search: new SearchClient(baseUrl, http),
       make: (client) => new client(baseUrl, http),
       holidays: new HolidaysClient(baseUrl, http),
+      home: new HomeClient(baseUrl, http),
     };
     try {
       return { kind: 'ok', value: await operation(clients) };

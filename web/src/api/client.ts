@@ -6154,6 +6154,78 @@ export class HolidaysClient {
     }
 }
 
+export class HomeClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The caller's home: its role's work lists with counts, a summary and the chart data
+     * @param items (optional) 
+     * @return OK
+     */
+    getHome(items?: number | undefined, signal?: AbortSignal): Promise<HomeDto> {
+        let url_ = this.baseUrl + "/api/v1/home?";
+        if (items === null)
+            throw new globalThis.Error("The parameter 'items' cannot be null.");
+        else if (items !== undefined)
+            url_ += "items=" + encodeURIComponent("" + items) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetHome(_response);
+        });
+    }
+
+    protected processGetHome(response: Response): Promise<HomeDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HomeDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HomeDto>(null as any);
+    }
+}
+
 export class ImportsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -11184,6 +11256,88 @@ export interface HolidayDtoPage {
 /** Where a holiday of the calendar comes from: the seeded almanac, the seeded rules (a year not yet published), or the secretariat. */
 export type HolidaySource = "kasi_calendar" | "rules" | "secretariat";
 
+/** The home's charts: the last 12 months of moves and answer times, open issues by ministry and by category. */
+export interface HomeCharts {
+    months: string[];
+    movesByMonth: MonthStatusCount[];
+    openByMinistry: MinistryCount[];
+    openByCategory: CategoryCount[];
+    answerTimes: MonthAnswerTimes[];
+}
+
+/** The caller's home (오늘 할 일): the sections its role works from, each a short list with its full count, plus a summary and the chart data everyone sees. Sections another role needs are null. */
+export interface HomeDto {
+    /** What a person may do in BioCluster. One role per person. */
+    role: Role;
+    /** The secretariat's (and admins') work: route, chase deadlines and follow-ups, prepare the next meeting. */
+    secretariat: SecretariatHome | null;
+    /** What the caller's ministry owes, as lead and as co-ministry, overdue first then by due date. */
+    ministry: MinistryHome | null;
+    /** The caller's clusters, their issues by state, and the issues it raised that have an answer to read. */
+    operator: OperatorHome | null;
+    /** The pipeline in three numbers and by state. */
+    summary: HomeSummary;
+    /** The home's charts: the last 12 months of moves and answer times, open issues by ministry and by category. */
+    charts: HomeCharts;
+    generatedAt: string;
+}
+
+/** An open follow-up (후속조치) past its due date. */
+export interface HomeFollowUp {
+    id: number;
+    meetingId: number;
+    title: string;
+    /** A short reference to another record, enough to show and link it. */
+    owner: AgencyRef | null;
+    dueOn: string | null;
+}
+
+export interface HomeFollowUpList {
+    count: number;
+    items: HomeFollowUp[];
+}
+
+/** One issue in a home list: enough to name it and link to it. */
+export interface HomeIssue {
+    id: number;
+    titleKo: string;
+    titleEn: string | null;
+    /** Where a regulatory issue (규제 개선 과제) stands. */
+    status: IssueStatus;
+    /** A short reference to another record, enough to show and link it. */
+    leadMinistry: AgencyRef | null;
+    dueAt: string | null;
+    overdue: boolean;
+    part: MinistryPart | null;
+    updatedAt: string;
+}
+
+/** The first few issues of a list, and how many there are in all. */
+export interface HomeIssueList {
+    count: number;
+    items: HomeIssue[];
+}
+
+/** The next planned or convened meeting. */
+export interface HomeMeeting {
+    id: number;
+    titleKo: string;
+    titleEn: string | null;
+    /** Where a meeting stands: planned → convened (numbered) → held → closed; cancelled with a reason. */
+    state: MeetingState;
+    startsAt: string;
+    venue: string | null;
+}
+
+/** The pipeline in three numbers and by state. */
+export interface HomeSummary {
+    total: number;
+    open: number;
+    overdue: number;
+    dueSoon: number;
+    byStatus: StatusCount[];
+}
+
 export interface HttpValidationProblemDetails {
     type?: string | null;
     title?: string | null;
@@ -11477,11 +11631,39 @@ export interface MembershipDto {
     daysLeftInTerm: number | null;
 }
 
+export interface MinistryCount {
+    /** A short reference to another record, enough to show and link it. */
+    ministry: AgencyRef;
+    count: number;
+}
+
+/** A ministry's answers overdue and due within the next 7 days. */
+export interface MinistryDue {
+    /** A short reference to another record, enough to show and link it. */
+    ministry: AgencyRef;
+    overdue: number;
+    dueSoon: number;
+}
+
+/** What the caller's ministry owes, as lead and as co-ministry, overdue first then by due date. */
+export interface MinistryHome {
+    /** A short reference to another record, enough to show and link it. */
+    ministry: AgencyRef;
+    asLead: number;
+    asCoMinistry: number;
+    overdue: number;
+    dueSoon: number;
+    items: HomeIssue[];
+}
+
 export interface MinistryOverdue {
     /** A short reference to another record, enough to show and link it. */
     ministry: AgencyRef;
     overdue: number;
 }
+
+/** What the issue is to the caller's ministry: it leads it, or helps as a co-ministry (협조 부처). */
+export type MinistryPart = "lead" | "co_ministry";
 
 /** A ministry's part in an issue: it leads the answer, or it cooperates (협조 부처). */
 export type MinistryRole = "lead" | "co_ministry";
@@ -11565,6 +11747,22 @@ export interface MinutesRequest {
 
 /** Where a version of the minutes stands. */
 export type MinutesState = "draft" | "circulated" | "approved" | "published";
+
+/** Answers given in one month (yyyy-MM, KST): how many, and the median and 90th percentile of days taken. */
+export interface MonthAnswerTimes {
+    month: string;
+    answered: number;
+    medianDays: number | null;
+    p90Days: number | null;
+}
+
+/** Moves into one state during one month (yyyy-MM, KST). */
+export interface MonthStatusCount {
+    month: string;
+    /** Where a regulatory issue (규제 개선 과제) stands. */
+    status: IssueStatus;
+    count: number;
+}
 
 /** Which days a date field accepts, judged on the council's calendar (Korean time). */
 export type MoveDateRule = "future" | "not_future";
@@ -11681,6 +11879,16 @@ export interface NotificationPreferencesRequest {
 
 /** The record a notification is about. */
 export type NotificationSubject = "regulatory_issue" | "follow_up" | "meeting";
+
+/** The caller's clusters, their issues by state, and the issues it raised that have an answer to read. */
+export interface OperatorHome {
+    clusters: ClusterRef[];
+    byStatus: StatusCount[];
+    /** The first few issues of a list, and how many there are in all. */
+    answered: HomeIssueList;
+    /** The first few issues of a list, and how many there are in all. */
+    recent: HomeIssueList;
+}
 
 /** Why an issue is overdue, when it is. */
 export type OverdueKind = "answer" | "review" | "improvement";
@@ -11926,6 +12134,18 @@ export type SeatGroup = "ministry" | "cluster_operator" | "public_agency" | "pri
 
 /** A seat's position on its body. */
 export type SeatPosition = "chair" | "vice_chair" | "member" | "secretary";
+
+/** The secretariat's (and admins') work: route, chase deadlines and follow-ups, prepare the next meeting. */
+export interface SecretariatHome {
+    /** The first few issues of a list, and how many there are in all. */
+    toRoute: HomeIssueList;
+    dueByMinistry: MinistryDue[];
+    overdue: number;
+    dueSoon: number;
+    overdueFollowUps: HomeFollowUpList;
+    /** The next planned or convened meeting. */
+    nextMeeting: HomeMeeting | null;
+}
 
 /** The innovation-actor sector (산·학·연·병) of an agency. */
 export type Sector = "industry" | "academia" | "research" | "hospital";

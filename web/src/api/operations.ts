@@ -380,6 +380,13 @@ export function listHolidays(client: C.HolidaysClient, parameters: ListHolidaysP
   return client.listHolidays(parameters.year, parameters.sort, parameters.limit, parameters.cursor);
 }
 
+export interface GetHomeParameters {
+  items?: Parameters<C.HomeClient['getHome']>[0];
+}
+export function getHome(client: C.HomeClient, parameters: GetHomeParameters = {}): ReturnType<C.HomeClient['getHome']> {
+  return client.getHome(parameters.items);
+}
+
 export interface RunImportParameters {
   entity: Parameters<C.ImportsClient['runImport']>[0];
   body: Parameters<C.ImportsClient['runImport']>[1];

@@ -18,6 +18,7 @@ interface LayoutProps {
 }
 
 const SECTION_PATHS: Record<Section, string> = {
+  home: paths.home(),
   clusters: paths.clusters(),
   agencies: paths.agencies(),
   issues: paths.issues(),
@@ -37,6 +38,8 @@ function sectionPath(section: Section, me: MeDto): string {
 
 function sectionOf(route: Route): Section | undefined {
   switch (route.name) {
+    case 'home':
+      return 'home';
     case 'clusters':
     case 'cluster':
     case 'clusterEdit':

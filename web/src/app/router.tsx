@@ -1,5 +1,5 @@
 // Every address of the dashboard and its page (react-router's data router). The first screen's pages
-// (sign-in, the cluster list) are in the entry chunk; every other page is its own chunk, loaded when
+// (sign-in, the cluster list) are in the entry chunk; the home (`/`, the first page after sign-in) is a chunk of its own, its charts another; every other page is its own chunk, loaded when
 // first opened. lib/paths.ts holds the same addresses as typed routes, for links and permissions.
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ClustersPage } from '../features/clusters/ClustersPage';
@@ -7,7 +7,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { Shell, ShellFallback } from './Shell';
 
 const children: RouteObject[] = [
-  { index: true, Component: ClustersPage },
+  { index: true, lazy: async () => ({ Component: (await import('../features/home/HomePage')).HomePage }) },
   { path: 'clusters', Component: ClustersPage },
   { path: 'clusters/new', lazy: async () => ({ Component: (await import('../features/clusters/ClusterEditPage')).ClusterNewPage }) },
   { path: 'clusters/:code', lazy: async () => ({ Component: (await import('../features/clusters/ClusterDetailPage')).ClusterDetailPage }) },

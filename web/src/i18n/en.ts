@@ -21,6 +21,7 @@ export const en: Dictionary = {
   },
   nav: {
     label: 'Main menu',
+    home: 'Today',
     clusters: 'Clusters',
     agencies: 'Agencies',
     issues: 'Regulatory issues',

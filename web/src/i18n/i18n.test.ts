@@ -35,6 +35,8 @@ import {
 import { councilEn } from '../features/council/i18n/en';
 import { councilKo } from '../features/council/i18n/ko';
 import { followUpsEn } from '../features/follow-ups/i18n/en';
+import { homeEn } from '../features/home/i18n/en';
+import { homeKo } from '../features/home/i18n/ko';
 import { followUpsKo } from '../features/follow-ups/i18n/ko';
 import { meetingsEn } from '../features/meetings/i18n/en';
 import { meetingsKo } from '../features/meetings/i18n/ko';
@@ -173,6 +175,7 @@ describe('dictionaries loaded with their pages', () => {
     ['follow-ups', followUpsKo, followUpsEn],
     ['registry', registryKo, registryEn],
     ['notifications', notificationsKo, notificationsEn],
+    ['home', homeKo, homeEn],
   ] as const;
 
   it.each(pairs)('%s: the same keys, every entry a non-empty string, the same placeholders', (_, koDict, enDict) => {

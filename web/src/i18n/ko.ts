@@ -25,6 +25,7 @@ export const ko = {
   },
   nav: {
     label: '주 메뉴',
+    home: '오늘 할 일',
     clusters: '클러스터',
     agencies: '기관',
     issues: '규제 개선 과제',

@@ -3,7 +3,8 @@ import { matchRoute, paths, safeNext } from './paths';
 
 describe('routes', () => {
   it('knows every page', () => {
-    expect(matchRoute('/')).toEqual({ name: 'clusters' });
+    expect(matchRoute('/')).toEqual({ name: 'home' });
+    expect(matchRoute('/clusters')).toEqual({ name: 'clusters' });
     expect(matchRoute('/clusters/osong')).toEqual({ name: 'cluster', code: 'osong' });
     expect(matchRoute('/clusters/osong/edit')).toEqual({ name: 'clusterEdit', code: 'osong' });
     expect(matchRoute('/clusters/osong/other')).toEqual({ name: 'notFound' });

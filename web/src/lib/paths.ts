@@ -3,6 +3,7 @@
 // maps the same addresses to their pages with react-router.
 
 export type Route =
+  | { name: 'home' }
   | { name: 'clusters' }
   | { name: 'cluster'; code: string }
   | { name: 'clusterEdit'; code: string }
@@ -39,7 +40,7 @@ const ID = /^[1-9]\d{0,15}$/;
 
 export function matchRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(safeDecode);
-  if (parts.length === 0) return { name: 'clusters' };
+  if (parts.length === 0) return { name: 'home' };
   const [section, code, ...rest] = parts;
   if (section === 'clusters' && code && rest.length === 1 && rest[0] === 'edit') return { name: 'clusterEdit', code };
   if (section === 'agencies' && code && rest.length === 1 && rest[0] === 'edit') return { name: 'agencyEdit', code };
@@ -85,6 +86,7 @@ function matchIssueRoute(segment: string | undefined, rest: string[]): Route {
 }
 
 export const paths = {
+  home: () => '/',
   clusters: (query?: URLSearchParams) => withQuery('/clusters', query),
   cluster: (code: string, query?: URLSearchParams) => withQuery(`/clusters/${encodeURIComponent(code)}`, query),
   clusterEdit: (code: string) => `/clusters/${encodeURIComponent(code)}/edit`,

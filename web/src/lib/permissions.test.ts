@@ -60,11 +60,11 @@ const songdo = { operator: AGENCIES.ifez };
 
 describe('navigation follows MeDto.permissions', () => {
   it.each([
-    ['admin', ['clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'users', 'apiKeys', 'audit', 'imports']],
-    ['secretariat', ['clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'audit', 'imports']],
-    ['ministry_reviewer', ['clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'apiKeys']],
-    ['cluster_operator', ['clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'apiKeys']],
-    ['viewer', ['clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps']],
+    ['admin', ['home', 'clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'users', 'apiKeys', 'audit', 'imports']],
+    ['secretariat', ['home', 'clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'audit', 'imports']],
+    ['ministry_reviewer', ['home', 'clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'apiKeys']],
+    ['cluster_operator', ['home', 'clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'apiKeys']],
+    ['viewer', ['home', 'clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps']],
   ] as const)('%s sees %j', (role, sections) => {
     expect(visibleSections(DEMO[role])).toEqual(sections);
   });

@@ -35,12 +35,11 @@ export function can(me: Caller, permission: Permission): boolean {
   return me?.permissions.includes(permission) ?? false;
 }
 
-export type Section = 'clusters' | 'agencies' | 'issues' | 'council' | 'meetings' | 'followUps' | 'users' | 'apiKeys' | 'audit' | 'imports';
+export type Section = 'home' | 'clusters' | 'agencies' | 'issues' | 'council' | 'meetings' | 'followUps' | 'users' | 'apiKeys' | 'audit' | 'imports';
 
 /** The main menu, in order. */
 export function visibleSections(me: Caller): Section[] {
-  const sections: Section[] = ['clusters', 'agencies'];
-  if (can(me, 'issues:read')) sections.push('issues');
+  const sections: Section[] = can(me, 'issues:read') ? ['home', 'clusters', 'agencies', 'issues'] : ['clusters', 'agencies'];
   if (can(me, 'council:read')) sections.push('council', 'meetings', 'followUps');
   if (can(me, 'users:manage')) sections.push('users');
   if (canSeeApiKeys(me)) sections.push('apiKeys');

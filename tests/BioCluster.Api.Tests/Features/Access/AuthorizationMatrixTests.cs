@@ -91,6 +91,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/api/v1/regulatory-issues/export.csv", _ => "/api/v1/regulatory-issues/export.csv", null, Readers),
         ("GET", "/api/v1/regulatory-issues/export.xlsx", _ => "/api/v1/regulatory-issues/export.xlsx", null, Readers),
         ("GET", "/api/v1/regulatory-issues/stats", _ => "/api/v1/regulatory-issues/stats", null, Readers),
+        ("GET", "/api/v1/home", _ => "/api/v1/home", null, Readers),
         ("GET", "/api/v1/regulatory-issues/{id:long}", i => $"/api/v1/regulatory-issues/{i.Issue}", null, Readers),
         ("GET", "/api/v1/regulatory-issues/{id:long}/history", i => $"/api/v1/regulatory-issues/{i.Issue}/history", null, Readers),
         ("GET", "/api/v1/regulatory-issues/{id:long}/comments", i => $"/api/v1/regulatory-issues/{i.Issue}/comments", null, Readers),
