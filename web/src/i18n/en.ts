@@ -54,6 +54,8 @@ export const en: Dictionary = {
     timeZone: 'Korea Standard Time',
     timeZoneShort: 'KST',
     print: 'Print',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
     printHint: 'Prints this list as shown (without the menus and buttons).',
     opensInNewWindow: '(opens in a new window)',
     breadcrumb: 'You are here',

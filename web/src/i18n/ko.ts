@@ -58,6 +58,8 @@ export const ko = {
     timeZone: '한국 표준시',
     timeZoneShort: 'KST',
     print: '인쇄',
+    exportCsv: 'CSV 내보내기',
+    exportXlsx: 'Excel 내보내기',
     printHint: '이 목록을 지금 보이는 그대로 인쇄합니다(메뉴와 버튼은 빠집니다).',
     opensInNewWindow: '(새 창)',
     breadcrumb: '현재 위치',

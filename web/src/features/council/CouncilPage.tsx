@@ -1,3 +1,4 @@
+import { ExportLinks } from '../../ui/ExportLinks';
 import { useState, type FormEvent } from 'react';
 import type { MembershipDto, SeatDto } from '../../api/client';
 import { useCouncilI18n } from './i18n';
@@ -35,6 +36,10 @@ export function CouncilPage() {
       <header className="page__header">
         <h1>{t.council.title}</h1>
         <p className="page__intro">{t.council.intro}</p>
+        <div className="page__actions">
+          <ExportLinks path="/api/v1/council/seats/export" hint={t.council.exportSeatsHint} testId="seats-export" />
+          <ExportLinks path="/api/v1/council/terms-ending/export" formats={['csv']} hint={t.council.exportTermsHint} testId="terms-export" />
+        </div>
         {manages && (
           <button type="button" className="button button--primary" onClick={() => (setAddingSeat(true), setSeatAdded(undefined))} data-testid="seat-add">
             {t.council.seatForm.open}

@@ -1,3 +1,4 @@
+import { ExportLinks } from '../../ui/ExportLinks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { FollowUpDto } from '../../api/client';
@@ -17,7 +18,7 @@ import { useMe } from '../auth/session';
 import { useFollowUpList } from './api';
 import { FollowUpPanel } from './FollowUpPanel';
 import { FollowUpStateBadge } from './FollowUpBadges';
-import { followUpQuery, groupByOwner, OPEN_STATES, readFollowUpFilters, type FollowUpFilters } from './followUps';
+import { followUpExportQuery, followUpQuery, groupByOwner, OPEN_STATES, readFollowUpFilters, type FollowUpFilters } from './followUps';
 import './follow-ups.css';
 
 export function FollowUpsPage() {
@@ -40,6 +41,9 @@ export function FollowUpsPage() {
         <h1>{t.followUps.title}</h1>
         <p className="page__intro">{t.followUps.intro}</p>
         {own && filters.ownerCode === own && <p className="muted">{t.followUps.ownDefault}</p>}
+        <div className="page__actions">
+          <ExportLinks path="/api/v1/follow-ups/export" query={followUpExportQuery(filters)} hint={t.followUps.exportHint} testId="follow-ups-export" />
+        </div>
       </header>
       <FilterBar
         label={t.followUps.filters.legend}

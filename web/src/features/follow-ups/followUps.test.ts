@@ -57,3 +57,13 @@ describe('the secretariat’s edit of a follow-up', () => {
     expect(followUpUpdateRequest({ ...followUpEditValuesOf(current), title: ' 가 ' }).errors).toEqual({ title: 'tooShort' });
   });
 });
+
+describe('the board’s export holds what the board shows', () => {
+  it('passes the filters as the API reads them (no page-only sentinels)', async () => {
+    const { followUpExportQuery } = await import('./followUps');
+    expect(followUpExportQuery({ ownerCode: 'mfds', state: ['open', 'in_progress'], overdue: true, meetingId: 4 }).toString()).toBe(
+      'ownerCode=mfds&state=open&state=in_progress&overdue=true&meetingId=4',
+    );
+    expect(followUpExportQuery({ ownerCode: undefined, state: [], overdue: false, meetingId: undefined }).toString()).toBe('');
+  });
+});

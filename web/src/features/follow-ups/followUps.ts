@@ -44,6 +44,16 @@ export function followUpQuery(filters: FollowUpFilters, defaultOwner?: string): 
   return query;
 }
 
+/** The board's filters as the follow-ups export reads them (the API's list parameters). */
+export function followUpExportQuery(filters: FollowUpFilters): URLSearchParams {
+  const query = new URLSearchParams();
+  if (filters.ownerCode) query.set('ownerCode', filters.ownerCode);
+  for (const s of filters.state) query.append('state', s);
+  if (filters.overdue) query.set('overdue', 'true');
+  if (filters.meetingId) query.set('meetingId', String(filters.meetingId));
+  return query;
+}
+
 type Owed = Pick<FollowUpDto, 'id' | 'dueOn' | 'overdue' | 'daysLate'> & { ownerAgency: { code: string; nameKo: string } | null };
 
 /** Late first (most days late first), then by due date (none last), then by id. */

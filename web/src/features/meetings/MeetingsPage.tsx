@@ -1,3 +1,4 @@
+import { ExportLinks } from '../../ui/ExportLinks';
 import { Link, useSearchParams } from 'react-router';
 import type { MeetingSummaryDto } from '../../api/client';
 import { MEETING_STATES } from '../../api/enums';
@@ -14,7 +15,7 @@ import { ProblemView } from '../../ui/ProblemView';
 import { useMe } from '../auth/session';
 import { useMeetingList, useMeetingMonth } from './api';
 import { MeetingNumber, MeetingStateBadge } from './MeetingBadges';
-import { meetingListQuery, readMeetingList, type MeetingListState } from './meetings';
+import { meetingExportQuery, meetingListQuery, readMeetingList, type MeetingListState } from './meetings';
 import './meetings.css';
 
 export function MeetingsPage() {
@@ -33,13 +34,14 @@ export function MeetingsPage() {
           <h1>{t.meetings.title}</h1>
           <p className="page__intro">{t.meetings.intro}</p>
         </div>
-        {managesCouncil(me) && (
-          <div className="page__actions">
+        <div className="page__actions">
+          <ExportLinks path="/api/v1/meetings/export" query={meetingExportQuery(state)} hint={t.meetings.exportHint} testId="meetings-export" />
+          {managesCouncil(me) && (
             <Link to={paths.meetingNew()} className="button button--primary" data-testid="meeting-plan">
               {t.meetings.plan}
             </Link>
-          </div>
-        )}
+          )}
+        </div>
       </header>
       <div className="toolbar">
         <div className="segmented" role="group" aria-label={t.meetings.viewLabel}>

@@ -63,3 +63,11 @@ describe('a cluster’s items on a meeting', () => {
     expect(itemsConcerning(items, 9)).toEqual([]);
   });
 });
+
+describe('the meetings export holds what the page shows', () => {
+  it('the calendar’s month as days, or the list’s states', async () => {
+    const { meetingExportQuery } = await import('./meetings');
+    expect(meetingExportQuery({ view: 'calendar', month: '2026-02', state: [] }).toString()).toBe('from=2026-02-01&to=2026-02-28');
+    expect(meetingExportQuery({ view: 'list', month: '2026-02', state: ['held', 'closed'] }).toString()).toBe('state=held&state=closed');
+  });
+});

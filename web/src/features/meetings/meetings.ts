@@ -20,7 +20,7 @@ import type {
   SeatDto,
 } from '../../api/client';
 import { MEETING_STATES } from '../../api/enums';
-import { fromKstLocalInput, isMonth, kstMonth, toKstLocalInput, type Month } from '../../lib/kst';
+import { fromKstLocalInput, isMonth, kstMonth, monthBounds, toKstLocalInput, type Month } from '../../lib/kst';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The list's address
@@ -42,6 +42,18 @@ export function readMeetingList(search: URLSearchParams, now: Date = new Date())
     month: isMonth(month) ? month : kstMonth(now),
     state: MEETING_STATES.filter((s) => search.getAll('state').includes(s)),
   };
+}
+
+/** What the meetings export holds: the month the calendar shows, or the states the list is filtered by. */
+export function meetingExportQuery(state: MeetingListState): URLSearchParams {
+  const query = new URLSearchParams();
+  if (state.view === 'list') for (const s of state.state) query.append('state', s);
+  else {
+    const { from, to } = monthBounds(state.month);
+    query.set('from', from);
+    query.set('to', to);
+  }
+  return query;
 }
 
 /** The address of the list: the view, the month (calendar) or the states (list); defaults left out. */

@@ -4,6 +4,8 @@ import type { councilKo } from './ko';
 /** The council page's strings in English: the same keys as ko.ts. */
 export const councilEn: Widen<typeof councilKo> = {
   council: {
+    exportSeatsHint: 'Downloads the seats and their current holders (the file imports back as it is).',
+    exportTermsHint: 'Downloads the terms ending within 60 days as CSV.',
     title: 'The council',
     intro: 'The Bio Cluster Council’s seats, their current members and terms. Seats are kept apart from people: a seat stays when its member changes.',
     caption: 'Council seats and their current members',

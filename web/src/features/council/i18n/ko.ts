@@ -4,6 +4,8 @@ import type { SeatSection } from '../council';
 /** The council page's strings in Korean; en.ts has the same keys. Composed into src/i18n/ko.ts. */
 export const councilKo = {
   council: {
+    exportSeatsHint: '좌석과 현재 위원을 파일로 내려받습니다(그대로 다시 가져올 수 있습니다).',
+    exportTermsHint: '60일 안에 임기가 끝나는 위원을 CSV로 내려받습니다.',
     title: '협의체 구성',
     intro: '바이오 클러스터 협의체의 좌석과 현재 위원, 임기입니다. 좌석은 사람과 따로 관리하며, 위원이 바뀌어도 좌석은 그대로입니다.',
     caption: '협의체 좌석과 현재 위원',

@@ -4,6 +4,7 @@ import type { followUpsKo } from './ko';
 /** The follow-up board's strings in English: the same keys as ko.ts. */
 export const followUpsEn: Widen<typeof followUpsKo> = {
   followUps: {
+    exportHint: 'Downloads the follow-ups matching the current filters.',
     title: 'Follow-ups',
     intro: 'The follow-up actions of the council’s decisions, by owning agency: who owes what by when. Late ones come first.',
     caption: 'Follow-ups of {owner}',

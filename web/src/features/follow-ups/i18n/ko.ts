@@ -3,6 +3,7 @@ import type { FollowUpState } from '../../../api/client';
 /** The follow-up board's strings in Korean; en.ts has the same keys. Composed into src/i18n/ko.ts. */
 export const followUpsKo = {
   followUps: {
+    exportHint: '지금 조건에 맞는 후속조치를 파일로 내려받습니다.',
     title: '후속조치 현황',
     intro: '협의체 결정에 따른 후속조치를 담당 기관별로 모았습니다. 누가, 무엇을, 언제까지 해야 하는지 보여 주며, 기한을 넘긴 조치를 먼저 표시합니다.',
     caption: '{owner}의 후속조치',

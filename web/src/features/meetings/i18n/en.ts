@@ -4,6 +4,7 @@ import type { meetingsKo } from './ko';
 /** The meeting screens' strings in English: the same keys as ko.ts. */
 export const meetingsEn: Widen<typeof meetingsKo> = {
   meetings: {
+    exportHint: 'Downloads this month\'s meetings, or those matching the filter.',
     title: 'Meetings',
     intro: 'The council’s meetings: schedule, agenda, attendance and decisions. All times are Korea Standard Time (KST).',
     plan: 'Plan a meeting',

@@ -4,6 +4,7 @@ import type { FormError } from '../meetings';
 /** The meeting screens' strings in Korean; en.ts has the same keys. Composed into src/i18n/ko.ts. */
 export const meetingsKo = {
   meetings: {
+    exportHint: '이 달 또는 지금 조건의 회의를 파일로 내려받습니다.',
     title: '회의',
     intro: '협의체 회의의 일정과 안건, 출석, 결정입니다. 시각은 모두 한국 표준시(KST)입니다.',
     plan: '회의 계획',
