@@ -8,6 +8,8 @@ public enum DocumentOwnerKind
     RegulatoryIssue,
     Meeting,
     FollowUp,
+    AgendaItem,
+    Minutes,
 }
 
 /// <summary>A file attached to a record (the amended rule as evidence, a ministry's answer, a briefing).</summary>

@@ -33,6 +33,8 @@ public static class DocumentsApi
         services.AddAttachmentOwner<IssueAttachments>();
         services.AddAttachmentOwner<Meetings.MeetingAttachments>();
         services.AddAttachmentOwner<Meetings.FollowUpAttachments>();
+        services.AddAttachmentOwner<Meetings.AgendaItemAttachments>();
+        services.AddAttachmentOwner<Meetings.MinutesAttachments>();
         return services;
     }
 
@@ -56,6 +58,10 @@ public static class DocumentsApi
             ListMeetingDocuments, AttachMeetingDocument, nameof(ListMeetingDocuments), nameof(AttachMeetingDocument));
         MapOwner(app.MapGroup("/api/v1/follow-ups").WithTags("Documents"), "follow-up action (its evidence)", Permissions.FollowUpsReport,
             ListFollowUpDocuments, AttachFollowUpDocument, nameof(ListFollowUpDocuments), nameof(AttachFollowUpDocument));
+        MapOwner(app.MapGroup("/api/v1/agenda-items").WithTags("Documents"), "meeting's agenda item (its paper; an internal item's as the item)",
+            Permissions.CouncilManage, ListAgendaItemDocuments, AttachAgendaItemDocument, nameof(ListAgendaItemDocuments), nameof(AttachAgendaItemDocument));
+        MapOwner(app.MapGroup("/api/v1/meetings").WithTags("Documents"), "meeting's minutes (the signed copy, annexes)", Permissions.CouncilManage,
+            ListMinutesDocuments, AttachMinutesDocument, nameof(ListMinutesDocuments), nameof(AttachMinutesDocument), "/minutes");
 
         var documents = app.MapGroup("/api/v1/documents").WithTags("Documents");
         documents.MapGet("/{documentId:long}", GetDocument).WithName(nameof(GetDocument)).RequireAuthorization(Permissions.DocumentsRead)
@@ -70,12 +76,13 @@ public static class DocumentsApi
     }
 
     /// <summary>The list and upload endpoints of one more kind of record, read and changed as that record is.</summary>
-    private static void MapOwner(RouteGroupBuilder group, string what, string attachPermission, Delegate list, Delegate attach, string listName, string attachName)
+    private static void MapOwner(RouteGroupBuilder group, string what, string attachPermission, Delegate list, Delegate attach, string listName, string attachName,
+        string under = "")
     {
-        group.MapGet("/{id:long}/documents", list).WithName(listName).RequireAuthorization(Permissions.DocumentsRead)
+        group.MapGet($"/{{id:long}}{under}/documents", list).WithName(listName).RequireAuthorization(Permissions.DocumentsRead)
             .WithSummary($"The documents attached to a {what}, newest first, and whether the caller may attach more")
             .Validate<DocumentListQuery>().Errors(Status401Unauthorized, Status403Forbidden);
-        group.MapPost("/{id:long}/documents", attach).WithName(attachName).RequireAuthorization(Permissions.DocumentsWrite)
+        group.MapPost($"/{{id:long}}{under}/documents", attach).WithName(attachName).RequireAuthorization(Permissions.DocumentsWrite)
             .RequireAuthorization(attachPermission)
             .WithSummary($"Attach a file to a {what} (multipart/form-data: file, optional title and description), checked by content")
             .WithMetadata(new DisableRequestSizeLimitAttribute(), new MultipartFileMetadata(
@@ -100,6 +107,22 @@ public static class DocumentsApi
     public static Task<Results<Created<DocumentDto>, UploadRefused>> AttachFollowUpDocument(long id, DocumentUpload upload, Actor actor,
         DocumentStore store, IDocumentContentStore contents, AttachmentOwners owners, HttpContext http, CancellationToken ct) =>
         AttachAsync(DocumentOwnerKind.FollowUp, id, upload, actor, store, contents, owners, http, ct);
+
+    public static Task<Results<Ok<DocumentPage>, ReadRefused>> ListAgendaItemDocuments(long id, [AsParameters] DocumentListQuery query, Actor actor,
+        DocumentStore store, AttachmentOwners owners, CancellationToken ct) =>
+        ListAsync(DocumentOwnerKind.AgendaItem, id, query, actor, store, owners, ct);
+
+    public static Task<Results<Created<DocumentDto>, UploadRefused>> AttachAgendaItemDocument(long id, DocumentUpload upload, Actor actor,
+        DocumentStore store, IDocumentContentStore contents, AttachmentOwners owners, HttpContext http, CancellationToken ct) =>
+        AttachAsync(DocumentOwnerKind.AgendaItem, id, upload, actor, store, contents, owners, http, ct);
+
+    public static Task<Results<Ok<DocumentPage>, ReadRefused>> ListMinutesDocuments(long id, [AsParameters] DocumentListQuery query, Actor actor,
+        DocumentStore store, AttachmentOwners owners, CancellationToken ct) =>
+        ListAsync(DocumentOwnerKind.Minutes, id, query, actor, store, owners, ct);
+
+    public static Task<Results<Created<DocumentDto>, UploadRefused>> AttachMinutesDocument(long id, DocumentUpload upload, Actor actor,
+        DocumentStore store, IDocumentContentStore contents, AttachmentOwners owners, HttpContext http, CancellationToken ct) =>
+        AttachAsync(DocumentOwnerKind.Minutes, id, upload, actor, store, contents, owners, http, ct);
 
     public static Task<Results<Ok<DocumentPage>, ReadRefused>> ListRegulatoryIssueDocuments(long id, [AsParameters] DocumentListQuery query, Actor actor,
         DocumentStore store, AttachmentOwners owners, CancellationToken ct) =>

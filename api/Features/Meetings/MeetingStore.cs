@@ -130,6 +130,18 @@ public sealed partial class MeetingStore(DbConnectionFactory db, TimeProvider cl
     internal static Task<MeetingRow?> RowAsync(DbConnection connection, DbTransaction? tx, long id) =>
         connection.QuerySingleOrDefaultAsync<MeetingRow>($"{Select} WHERE m.id = @id", new { id }, tx);
 
+    /// <summary>The meeting an agenda item belongs to, when the item exists (documents on an item are read as the item is).</summary>
+    public async Task<long?> MeetingOfAgendaItemAsync(long itemId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<long?>("SELECT meeting_id FROM agenda_items WHERE id = @itemId", new { itemId });
+    }
+
+    /// <summary>Whether the caller's view shows the agenda item (an internal item only to the secretariat and the operators of its clusters).</summary>
+    public async Task<bool> ShowsAgendaItemAsync(long itemId, CouncilView view, CancellationToken ct) =>
+        await MeetingOfAgendaItemAsync(itemId, ct) is { } meetingId && await GetAsync(meetingId, view, ct) is { } meeting
+        && meeting.Value.Agenda.Any(a => a.Id == itemId);
+
     public async Task<Versioned<MeetingDto>?> GetAsync(long id, CouncilView view, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);

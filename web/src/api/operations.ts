@@ -335,6 +335,46 @@ export function attachFollowUpDocument(client: C.DocumentsClient, parameters: At
   return client.attachFollowUpDocument(parameters.id, parameters.idempotency_Key, parameters.file, parameters.title, parameters.description);
 }
 
+export interface ListAgendaItemDocumentsParameters {
+  id: Parameters<C.DocumentsClient['listAgendaItemDocuments']>[0];
+  limit?: Parameters<C.DocumentsClient['listAgendaItemDocuments']>[1];
+  cursor?: Parameters<C.DocumentsClient['listAgendaItemDocuments']>[2];
+}
+export function listAgendaItemDocuments(client: C.DocumentsClient, parameters: ListAgendaItemDocumentsParameters): ReturnType<C.DocumentsClient['listAgendaItemDocuments']> {
+  return client.listAgendaItemDocuments(parameters.id, parameters.limit, parameters.cursor);
+}
+
+export interface AttachAgendaItemDocumentParameters {
+  id: Parameters<C.DocumentsClient['attachAgendaItemDocument']>[0];
+  idempotency_Key?: Parameters<C.DocumentsClient['attachAgendaItemDocument']>[1];
+  file?: Parameters<C.DocumentsClient['attachAgendaItemDocument']>[2];
+  title?: Parameters<C.DocumentsClient['attachAgendaItemDocument']>[3];
+  description?: Parameters<C.DocumentsClient['attachAgendaItemDocument']>[4];
+}
+export function attachAgendaItemDocument(client: C.DocumentsClient, parameters: AttachAgendaItemDocumentParameters): ReturnType<C.DocumentsClient['attachAgendaItemDocument']> {
+  return client.attachAgendaItemDocument(parameters.id, parameters.idempotency_Key, parameters.file, parameters.title, parameters.description);
+}
+
+export interface ListMinutesDocumentsParameters {
+  id: Parameters<C.DocumentsClient['listMinutesDocuments']>[0];
+  limit?: Parameters<C.DocumentsClient['listMinutesDocuments']>[1];
+  cursor?: Parameters<C.DocumentsClient['listMinutesDocuments']>[2];
+}
+export function listMinutesDocuments(client: C.DocumentsClient, parameters: ListMinutesDocumentsParameters): ReturnType<C.DocumentsClient['listMinutesDocuments']> {
+  return client.listMinutesDocuments(parameters.id, parameters.limit, parameters.cursor);
+}
+
+export interface AttachMinutesDocumentParameters {
+  id: Parameters<C.DocumentsClient['attachMinutesDocument']>[0];
+  idempotency_Key?: Parameters<C.DocumentsClient['attachMinutesDocument']>[1];
+  file?: Parameters<C.DocumentsClient['attachMinutesDocument']>[2];
+  title?: Parameters<C.DocumentsClient['attachMinutesDocument']>[3];
+  description?: Parameters<C.DocumentsClient['attachMinutesDocument']>[4];
+}
+export function attachMinutesDocument(client: C.DocumentsClient, parameters: AttachMinutesDocumentParameters): ReturnType<C.DocumentsClient['attachMinutesDocument']> {
+  return client.attachMinutesDocument(parameters.id, parameters.idempotency_Key, parameters.file, parameters.title, parameters.description);
+}
+
 export interface ListFollowUpsParameters {
   sort?: Parameters<C.FollowUpsClient['listFollowUps']>[0];
   limit?: Parameters<C.FollowUpsClient['listFollowUps']>[1];

@@ -303,7 +303,19 @@ public abstract class MeetingsApiSuite<THost>(THost host) where THost : ApiFacto
             new { titleKo = "오송 단지 내부 검토", kind = "discussion", visibility = "internal", links = new[] { new { kind = "cluster", id = osong } } }, etag));
         Assert.Empty((await (await host.Party("khidi")).GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}")).GetProperty("agenda").EnumerateArray());
         Assert.Empty((await (await host.Party("ifez")).GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}")).GetProperty("agenda").EnumerateArray());
-        Assert.Single((await (await host.Party("kbiohealth")).GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}")).GetProperty("agenda").EnumerateArray());
+        var shown = (await (await host.Party("kbiohealth")).GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}")).GetProperty("agenda");
+        Assert.Single(shown.EnumerateArray());
+
+        // The item's documents are read as the item is: by the operator it names, not by a viewer (who learns nothing of it).
+        var item = shown[0].GetProperty("id").GetInt64();
+        var paper = new MultipartFormDataContent();
+        var bytes = new ByteArrayContent(Documents.DocumentSamples.Pdf("내부 검토 자료"));
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        paper.Add(bytes, "file", "내부 검토.pdf");
+        Assert.Equal(HttpStatusCode.Created, (await secretariat.PostAsync($"/api/v1/agenda-items/{item}/documents", paper)).StatusCode);
+        Assert.Single((await (await host.Party("kbiohealth")).GetFromJsonAsync<JsonElement>($"/api/v1/agenda-items/{item}/documents")).GetProperty("items").EnumerateArray());
+        var hidden = await (await host.Party("khidi")).GetAsync($"/api/v1/agenda-items/{item}/documents");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
     }
 }
 

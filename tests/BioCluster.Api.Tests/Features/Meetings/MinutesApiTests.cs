@@ -157,6 +157,32 @@ public abstract class MinutesApiSuite<THost>(THost host) where THost : ApiFactor
             .Problem(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/api/v1/follow-ups/99999999/documents")).StatusCode);
     }
+
+    [ApiFact]
+    public async Task Documents_OnAnAgendaItem_AndOnTheMinutes_AreTheSecretariats_ReadAsTheirRecords()
+    {
+        var secretariat = await host.Party("mohw");
+        var (id, item, _) = await HeldMeeting("안건 첨부 시험 회의");
+        Assert.Equal(HttpStatusCode.Created, (await secretariat.PostAsync($"/api/v1/agenda-items/{item}/documents",
+            File("안건 자료.pdf", Documents.DocumentSamples.Pdf("안건 자료")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await secretariat.PostAsync($"/api/v1/meetings/{id}/minutes/documents",
+            File("서명본 회의록.pdf", Documents.DocumentSamples.Pdf("서명본")))).StatusCode);
+
+        var viewer = await host.Party("khidi");
+        var onItem = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/agenda-items/{item}/documents");
+        Assert.Equal("agenda_item", Assert.Single(onItem.GetProperty("items").EnumerateArray()).GetProperty("ownerKind").GetString());
+        Assert.False(onItem.GetProperty("mayAttach").GetBoolean());
+        var onMinutes = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}/minutes/documents");
+        Assert.Equal("minutes", Assert.Single(onMinutes.GetProperty("items").EnumerateArray()).GetProperty("ownerKind").GetString());
+        // The meeting's own papers stay apart from the item's and the minutes'.
+        Assert.Empty((await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}/documents")).GetProperty("items").EnumerateArray());
+
+        var ministry = await host.Party("mfds");
+        await (await ministry.PostAsync($"/api/v1/agenda-items/{item}/documents", File("x.pdf", Documents.DocumentSamples.Pdf()))).Problem(HttpStatusCode.Forbidden);
+        await (await ministry.PostAsync($"/api/v1/meetings/{id}/minutes/documents", File("x.pdf", Documents.DocumentSamples.Pdf()))).Problem(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/api/v1/agenda-items/99999999/documents")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/api/v1/meetings/99999999/minutes/documents")).StatusCode);
+    }
 }
 
 public sealed class MinutesApiTests(IssuesFactory host) : MinutesApiSuite<IssuesFactory>(host), IClassFixture<IssuesFactory>;

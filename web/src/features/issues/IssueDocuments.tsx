@@ -12,13 +12,13 @@ import { formatBytes, percentOf } from '../imports/imports';
 import { useDeleteDocument, useDocuments, useUploadDocument } from './api';
 import { ACCEPT, DOCUMENT_MAX_BYTES, checkFile, documentLabel, downloadHref, type DocumentOwner } from './documents';
 
-const UPLOAD_FORM = 'document-upload';
 
 /**
  * An issue's (or a meeting's) documents: download links for every reader, an upload form and delete buttons for those
- * the API allows. `intro` replaces the issue's line under the title.
+ * the API allows. `intro` replaces the issue's line under the title; `title` the section's heading (several sections on one
+ * page, e.g. the meeting's papers and its minutes' annexes, each get their own ids from their owner).
  */
-export function IssueDocuments({ owner, intro }: { owner: DocumentOwner; intro?: string }) {
+export function IssueDocuments({ owner, intro, title, testId = 'documents' }: { owner: DocumentOwner; intro?: string; title?: string; testId?: string }) {
   const { t, fmt, locale } = useI18n();
   const documents = useDocuments(owner);
   const remove = useDeleteDocument(owner);
@@ -26,9 +26,9 @@ export function IssueDocuments({ owner, intro }: { owner: DocumentOwner; intro?:
   const [deleted, setDeleted] = useState(false);
 
   return (
-    <section className="card" aria-labelledby="documents-title" data-testid="documents">
-      <h2 id="documents-title" className="card__title">
-        {t.documents.title}
+    <section className="card" aria-labelledby={`documents-title-${owner.kind}-${owner.id}`} data-testid={testId}>
+      <h2 id={`documents-title-${owner.kind}-${owner.id}`} className="card__title">
+        {title ?? t.documents.title}
       </h2>
       <div className="card__body">
         <p className="muted">{intro ?? t.documents.intro}</p>
@@ -99,6 +99,8 @@ export function IssueDocuments({ owner, intro }: { owner: DocumentOwner; intro?:
 }
 
 function UploadForm({ owner, onUploaded }: { owner: DocumentOwner; onUploaded: () => void }) {
+  // Field ids come from the form's name: one per owner, so two upload forms on one page never share ids.
+  const uploadForm = `document-upload-${owner.kind}-${owner.id}`;
   const { t, fmt, locale } = useI18n();
   const upload = useUploadDocument(owner);
   const key = useRef(newIdempotencyKey());
@@ -155,10 +157,10 @@ function UploadForm({ owner, onUploaded }: { owner: DocumentOwner; onUploaded: (
   return (
     <form className="comment-form" onSubmit={submit} noValidate aria-busy={sending} data-testid="document-upload">
       <h3>{t.documents.uploadLegend}</h3>
-      <Field form={UPLOAD_FORM} name="file" label={t.documents.file} errors={errors} hint={fmt(t.documents.fileHint, { max })} required>
+      <Field form={uploadForm} name="file" label={t.documents.file} errors={errors} hint={fmt(t.documents.fileHint, { max })} required>
         {(p) => <input {...p} type="file" accept={ACCEPT} disabled={sending} />}
       </Field>
-      <Field form={UPLOAD_FORM} name="title" label={t.documents.titleLabel} errors={errors} hint={t.documents.titleHint}>
+      <Field form={uploadForm} name="title" label={t.documents.titleLabel} errors={errors} hint={t.documents.titleHint}>
         {(p) => <input {...p} type="text" maxLength={200} disabled={sending} />}
       </Field>
       <FormProblem errors={errors} rest={rest} />

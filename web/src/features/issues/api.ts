@@ -11,7 +11,16 @@ import type {
 } from '../../api/client';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
 import { issueListArgs, type IssueFilters, type IssueSort } from './issues';
-import { addRegulatoryIssueComment, createRegulatoryIssue, listFollowUpDocuments, listMeetingDocuments, listRegulatoryIssueDocuments, listRegulatoryIssues } from '../../api/operations';
+import {
+  addRegulatoryIssueComment,
+  createRegulatoryIssue,
+  listAgendaItemDocuments,
+  listFollowUpDocuments,
+  listMeetingDocuments,
+  listMinutesDocuments,
+  listRegulatoryIssueDocuments,
+  listRegulatoryIssues,
+} from '../../api/operations';
 import { documentForm, documentsKey, documentsPath, readUploadAnswer, type DocumentOwner } from './documents';
 
 const PAGE_SIZE = 50;
@@ -153,11 +162,13 @@ export function useDocuments(owner: DocumentOwner) {
     queryFn: ({ signal }) =>
       run(
         (clients) =>
-          kind === 'followUp'
-            ? listFollowUpDocuments(clients.documents, { id, limit: 200 })
-            : kind === 'meeting'
-              ? listMeetingDocuments(clients.documents, { id, limit: 200 })
-              : listRegulatoryIssueDocuments(clients.documents, { id, limit: 200 }),
+          ({
+            followUp: listFollowUpDocuments,
+            meeting: listMeetingDocuments,
+            issue: listRegulatoryIssueDocuments,
+            agendaItem: listAgendaItemDocuments,
+            minutes: listMinutesDocuments,
+          })[kind](clients.documents, { id, limit: 200 }),
         signal,
       ),
   });

@@ -55,5 +55,8 @@ describe('document owners', () => {
     expect(documentsKey({ kind: 'meeting', id: 4 })).toEqual(['meetings', 'documents', 4]);
     expect(documentsPath({ kind: 'followUp', id: 5 })).toBe('/api/v1/follow-ups/5/documents');
     expect(documentsKey({ kind: 'followUp', id: 5 })).toEqual(['follow-ups', 'documents', 5]);
+    expect(documentsPath({ kind: 'agendaItem', id: 6 })).toBe('/api/v1/agenda-items/6/documents');
+    expect(documentsPath({ kind: 'minutes', id: 4 })).toBe('/api/v1/meetings/4/minutes/documents');
+    expect(documentsKey({ kind: 'minutes', id: 4 })).not.toEqual(documentsKey({ kind: 'meeting', id: 4 }));
   });
 });

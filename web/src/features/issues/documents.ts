@@ -38,22 +38,42 @@ export function documentForm(file: Blob, fileName: string, title: string): FormD
   return form;
 }
 
-/** The record a document belongs to: a regulatory issue or a meeting (the API gives both the same shapes). */
+/**
+ * The record a document belongs to: a regulatory issue, a meeting, a follow-up, an agenda item or a meeting's minutes (`id`
+ * is then the meeting's). The API gives them all the same shapes.
+ */
 export interface DocumentOwner {
-  kind: 'issue' | 'meeting' | 'followUp';
+  kind: 'issue' | 'meeting' | 'followUp' | 'agendaItem' | 'minutes';
   id: number;
 }
 
+const OWNER_PATHS: Record<DocumentOwner['kind'], (id: number) => string> = {
+  issue: (id) => `/api/v1/regulatory-issues/${id}/documents`,
+  meeting: (id) => `/api/v1/meetings/${id}/documents`,
+  followUp: (id) => `/api/v1/follow-ups/${id}/documents`,
+  agendaItem: (id) => `/api/v1/agenda-items/${id}/documents`,
+  minutes: (id) => `/api/v1/meetings/${id}/minutes/documents`,
+};
+
 /** Where the owner's documents are listed and uploaded. */
 export function documentsPath(owner: DocumentOwner): string {
-  if (owner.kind === 'followUp') return `/api/v1/follow-ups/${owner.id}/documents`;
-  return owner.kind === 'meeting' ? `/api/v1/meetings/${owner.id}/documents` : `/api/v1/regulatory-issues/${owner.id}/documents`;
+  return OWNER_PATHS[owner.kind](owner.id);
 }
 
 /** The query key of the owner's documents. */
 export function documentsKey(owner: DocumentOwner): readonly unknown[] {
-  if (owner.kind === 'followUp') return ['follow-ups', 'documents', owner.id];
-  return owner.kind === 'meeting' ? ['meetings', 'documents', owner.id] : ['issues', 'documents', owner.id];
+  switch (owner.kind) {
+    case 'followUp':
+      return ['follow-ups', 'documents', owner.id];
+    case 'meeting':
+      return ['meetings', 'documents', owner.id];
+    case 'agendaItem':
+      return ['meetings', 'documents', 'item', owner.id];
+    case 'minutes':
+      return ['meetings', 'documents', 'minutes', owner.id];
+    default:
+      return ['issues', 'documents', owner.id];
+  }
 }
 
 /** Where the browser downloads a document (the API answers as an attachment under its safe name). */

@@ -1,3 +1,4 @@
+import { IssueDocuments } from '../issues/IssueDocuments';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
@@ -159,6 +160,7 @@ export function AgendaEditor({ meeting, manages, onReload }: AgendaEditorProps) 
                     )}
                   </div>
                   <DecisionView meeting={meeting} item={item} manages={manages} onReload={onReload} />
+                  <ItemPapers itemId={item.id} title={item.titleKo} />
                 </li>
               );
             })}
@@ -359,5 +361,24 @@ function AgendaItemForm({ meeting, item, onDone }: { meeting: Versioned<MeetingD
         </button>
       </div>
     </form>
+  );
+}
+
+/** An agenda item's own papers, behind a disclosure: the documents section is mounted (and read) only when opened. */
+function ItemPapers({ itemId, title }: { itemId: number; title: string }) {
+  const { t, fmt } = useMeetingsI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="agenda__papers" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="agenda-item-papers">
+      <summary>{t.agenda.papers}</summary>
+      {open && (
+        <IssueDocuments
+          owner={{ kind: 'agendaItem', id: itemId }}
+          title={fmt(t.agenda.papersTitle, { title })}
+          intro={t.agenda.papersIntro}
+          testId="agenda-item-documents"
+        />
+      )}
+    </details>
   );
 }

@@ -169,6 +169,9 @@ function MeetingView({ meeting, onReload }: { meeting: Versioned<MeetingDto>; on
       <AttendanceSheet meeting={meeting} manages={manages} onReload={onReload} />
       <MeetingFollowUps meeting={m} />
       {minutesShown(m.state) && <MinutesSection meeting={m} manages={manages} />}
+      {minutesShown(m.state) && (
+        <IssueDocuments owner={{ kind: 'minutes', id: m.id }} title={t.meeting.minutesDocumentsTitle} intro={t.meeting.minutesDocumentsIntro} testId="minutes-documents" />
+      )}
       <IssueDocuments owner={{ kind: 'meeting', id: m.id }} intro={t.meeting.documentsIntro} />
     </article>
   );

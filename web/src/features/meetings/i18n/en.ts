@@ -61,6 +61,8 @@ export const meetingsEn: Widen<typeof meetingsKo> = {
     undecided: 'Not yet decided',
   },
   meeting: {
+    minutesDocumentsTitle: 'Minutes annexes',
+    minutesDocumentsIntro: 'The signed minutes, annexes and other documents of the minutes; the secretariat uploads.',
     documentsIntro: 'Meeting papers such as briefing notes and slides. Anyone who can see the meeting can download them.',
     backToList: 'Meetings',
     notFound: 'Meeting {id} was not found.',
@@ -105,6 +107,9 @@ export const meetingsEn: Widen<typeof meetingsKo> = {
     hybrid: 'Hybrid',
   },
   agenda: {
+    papers: 'Papers',
+    papersTitle: '{title}: papers',
+    papersIntro: 'This item\'s papers: whoever sees the item may download them; the secretariat uploads.',
     title: 'Agenda',
     empty: 'No agenda items.',
     add: 'Add item',

@@ -61,6 +61,8 @@ export const meetingsKo = {
     undecided: '결정 전',
   },
   meeting: {
+    minutesDocumentsTitle: '회의록 첨부',
+    minutesDocumentsIntro: '서명된 회의록, 별첨 등 회의록에 딸린 문서입니다. 사무국이 올립니다.',
     documentsIntro: '회의 자료, 발표 자료 같은 문서입니다. 회의를 볼 수 있는 사람은 누구나 내려받을 수 있습니다.',
     backToList: '회의 목록',
     notFound: '{id}번 회의를 찾을 수 없습니다.',
@@ -105,6 +107,9 @@ export const meetingsKo = {
     hybrid: '대면·온라인 병행',
   } satisfies Record<MeetingKind, string>,
   agenda: {
+    papers: '자료',
+    papersTitle: '{title}: 안건 자료',
+    papersIntro: '이 안건의 자료입니다. 안건을 볼 수 있는 사람이 내려받을 수 있고, 사무국이 올립니다.',
     title: '안건',
     empty: '안건이 없습니다.',
     add: '안건 추가',
