@@ -1,14 +1,13 @@
-// Every address of the dashboard and its page (react-router's data router). The first screen's pages
-// (sign-in, the cluster list) are in the entry chunk; the home (`/`, the first page after sign-in) is a chunk of its own, its charts another; every other page is its own chunk, loaded when
-// first opened. lib/paths.ts holds the same addresses as typed routes, for links and permissions.
+// Every address of the dashboard and its page (react-router's data router). The sign-in form is in the entry chunk;
+// the home (`/`, the first page after sign-in) is a chunk of its own, its charts another; every other page, the cluster
+// list included, is its own chunk, loaded when first opened. lib/paths.ts holds the same addresses as typed routes, for links and permissions.
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { ClustersPage } from '../features/clusters/ClustersPage';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell, ShellFallback } from './Shell';
 
 const children: RouteObject[] = [
   { index: true, lazy: async () => ({ Component: (await import('../features/home/HomePage')).HomePage }) },
-  { path: 'clusters', Component: ClustersPage },
+  { path: 'clusters', lazy: async () => ({ Component: (await import('../features/clusters/ClustersPage')).ClustersPage }) },
   { path: 'clusters/new', lazy: async () => ({ Component: (await import('../features/clusters/ClusterEditPage')).ClusterNewPage }) },
   { path: 'clusters/:code', lazy: async () => ({ Component: (await import('../features/clusters/ClusterDetailPage')).ClusterDetailPage }) },
   { path: 'clusters/:code/edit', lazy: async () => ({ Component: (await import('../features/clusters/ClusterEditPage')).ClusterEditPage }) },
