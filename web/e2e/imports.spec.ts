@@ -81,7 +81,8 @@ test('the secretariat imports clusters: a dry run names the bad row and column, 
   await test.step('the clusters list offers its exports with its filters', async () => {
     await page.goto('/clusters?region=chungbuk');
     await expect(page.getByTestId('cluster-row').first()).toBeVisible();
-    await expect(page.getByTestId('clusters-export-xlsx')).toHaveAttribute('href', '/api/v1/clusters/export.xlsx?region=chungbuk');
+    // The file is written in the language on screen (a link cannot send Accept-Language).
+    await expect(page.getByTestId('clusters-export-xlsx')).toHaveAttribute('href', '/api/v1/clusters/export.xlsx?region=chungbuk&lang=ko');
     const csvHref = await page.getByTestId('clusters-export-csv').getAttribute('href');
     const exported = await page.request.get(csvHref!);
     expect(exported.status()).toBe(200);
