@@ -4,6 +4,9 @@ import { expect, screenshot, test } from './support/fixtures';
 
 test('a secretariat member searches 2-syllable and longer Korean terms and opens a hit', async ({ page, pageErrors, openSignedIn }) => {
   await openSignedIn('/clusters', 'demo-secretariat');
+  // "/" is a shortcut only outside text fields (in one it types a slash): start from the page, not a field.
+  await expect(page.getByTestId('cluster-row').first()).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).click();
   await page.keyboard.press('/');
   await expect(page.getByTestId('header-search')).toBeFocused();
   await page.keyboard.type('오송');
