@@ -54,12 +54,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 new HttpValidationProblemDetails(new Dictionary<string, string[]>
                 {
                     // A query record's property is named as declared (Limit); the parameter is its camelCase query name.
-                    [JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)] = [$"'{Clip(m.Groups["value"].Value)}' is not a valid value here."],
+                    [JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value)] =
+                        [Text.Of($"'{Clip(m.Groups["value"].Value)}'은(는) 여기에 쓸 수 있는 값이 아닙니다.", $"'{Clip(m.Groups["value"].Value)}' is not a valid value here.")],
                 })
                 {
                     Status = StatusCodes.Status400BadRequest,
                     Title = "Validation failed",
-                    Detail = "One or more parameters are invalid.",
+                    Detail = Text.Of("잘못된 매개변수가 있습니다.", "One or more parameters are invalid."),
                 },
             BadHttpRequestException bad => new ProblemDetails
             {
