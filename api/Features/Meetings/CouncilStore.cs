@@ -77,6 +77,14 @@ public sealed class CouncilStore(DbConnectionFactory db, TimeProvider clock, Aud
             OnBehalfOfId is { } a ? new AgencyRef(a, AgencyCode!, AgencyNameKo!, AgencyNameEn) : null, StartsOn, EndsOn, SubstituteAllowed, Voting,
             EndsOn is { } end ? end.DayNumber - today.DayNumber : null);
 
+        /// <summary>The same term ending on <paramref name="endsOn"/> (the row itself is left as read).</summary>
+        public MembershipRow EndingOn(DateOnly endsOn)
+        {
+            var copy = (MembershipRow)MemberwiseClone();
+            copy.EndsOn = endsOn;
+            return copy;
+        }
+
         public bool HoldsOn(DateOnly day) => StartsOn <= day && (EndsOn is not { } end || end >= day);
     }
 
@@ -237,8 +245,8 @@ public sealed class CouncilStore(DbConnectionFactory db, TimeProvider clock, Aud
         DateOnly endsOn, DateTimeOffset now)
     {
         await connection.ExecuteAsync("UPDATE council_memberships SET ends_on = @endsOn, updated_at = @now WHERE id = @Id", new { endsOn, now, term.Id }, tx);
-        var before = term.ToDto(Council.DayOf(now));
-        return (before, before with { EndsOn = endsOn });
+        var today = Council.DayOf(now);
+        return (term.ToDto(today), term.EndingOn(endsOn).ToDto(today)); // the days left follow the new end too
     }
 
     /// <summary>Writes a term (voting as the seat when not given) and answers it as the endpoint does.</summary>
@@ -289,7 +297,6 @@ public sealed class CouncilStore(DbConnectionFactory db, TimeProvider clock, Aud
     public async Task<StoreResult<MembershipDto>> EndMembershipAsync(long membershipId, EndMembershipRequest r, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = Council.DayOf(now);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var term = await connection.QuerySingleOrDefaultAsync<MembershipRow>($"{MembershipSelect} WHERE m.id = @membershipId", new { membershipId }, tx);
@@ -300,10 +307,7 @@ public sealed class CouncilStore(DbConnectionFactory db, TimeProvider clock, Aud
         if (term.EndsOn is { } ends && ends <= r.EndsOn)
             return Refusal.Conflict(Text.Of($"이 임기는 이미 {ends:yyyy-MM-dd}에 끝납니다. 임기를 늘리려면 새로 위촉하십시오.",
                 $"This term already ends on {ends:yyyy-MM-dd}; to lengthen it, appoint again."));
-        await connection.ExecuteAsync("UPDATE council_memberships SET ends_on = @EndsOn, updated_at = @now WHERE id = @membershipId",
-            new { r.EndsOn, now, membershipId }, tx);
-        var before = term.ToDto(today);
-        var after = (await connection.QuerySingleAsync<MembershipRow>($"{MembershipSelect} WHERE m.id = @membershipId", new { membershipId }, tx)).ToDto(today);
+        var (before, after) = await EndTermAsync(connection, tx, term, r.EndsOn, now);
         await audit.WriteAsync(connection, tx, actor, "end_term", MembershipEntity, membershipId, before, after);
         await tx.CommitAsync(ct);
         return after;
