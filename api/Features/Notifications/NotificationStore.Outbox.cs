@@ -64,16 +64,18 @@ public sealed partial class NotificationStore
     };
 
     /// <summary>
-    /// A workflow move was made on an issue. Into review (routing, re-review): the lead and co-ministries' people are told
-    /// it is theirs to answer (<see cref="NotificationKind.IssueRouted"/>); everyone else who works the issue — the
-    /// raising agency, the ministries when the move was not a routing — is told it moved. The one who moved it is not.
+    /// A workflow move was made on an issue. When it <paramref name="routed"/> the issue (into review, or to another lead
+    /// ministry: a re-route, a granted relief), the lead and co-ministries' people are told it is theirs to answer
+    /// (<see cref="NotificationKind.IssueRouted"/>); everyone else who works the issue — the raising agency, the ministries
+    /// when the move did not route it (an extension, a request) — is told it moved. The one who moved it is not.
     /// </summary>
-    public async Task NotifyIssueMovedAsync(DbConnection c, DbTransaction tx, long issueId, IssueStatus from, IssueStatus to, Actor actor, DateTimeOffset now)
+    public async Task NotifyIssueMovedAsync(DbConnection c, DbTransaction tx, long issueId, IssueStatus from, IssueStatus to, bool routed, Actor actor,
+        DateTimeOffset now)
     {
         var issue = await IssueAsync(c, tx, issueId);
         var ministries = await MinistriesOfAsync(c, tx, issue);
         var told = new HashSet<long>();
-        if (to == IssueStatus.UnderReview && ministries.Count > 0)
+        if (routed && ministries.Count > 0)
             told = await NotifyIssueRoutedAsync(c, tx, issue, ministries, actor, now);
         var p = IssueParams(issue);
         p["from"] = WireNames.Of(from);
@@ -84,14 +86,7 @@ public sealed partial class NotificationStore
             recipients.Where(r => !told.Contains(r.UserId)).ToList(), null, now);
     }
 
-    /// <summary>An issue was routed to its (new) lead ministry: the lead and co-ministries' people are told. For moves
-    /// that route without going through <see cref="NotifyIssueMovedAsync"/> (a re-route keeps the issue under review).</summary>
-    public async Task<HashSet<long>> NotifyIssueRoutedAsync(DbConnection c, DbTransaction tx, long issueId, Actor actor, DateTimeOffset now)
-    {
-        var issue = await IssueAsync(c, tx, issueId);
-        return await NotifyIssueRoutedAsync(c, tx, issue, await MinistriesOfAsync(c, tx, issue), actor, now);
-    }
-
+    /// <summary>An issue was routed to its (new) lead ministry: the lead and co-ministries' people are told.</summary>
     private async Task<HashSet<long>> NotifyIssueRoutedAsync(DbConnection c, DbTransaction tx, IssueFacts issue, List<long> ministries, Actor actor,
         DateTimeOffset now)
     {

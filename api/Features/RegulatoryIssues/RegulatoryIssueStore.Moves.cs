@@ -90,7 +90,9 @@ public sealed partial class RegulatoryIssueStore
 
         // Record.
         await RecordMoveAsync(connection, tx, id, from, r.To, actor, r.Comment, plan.Timeline, now);
-        await notifications.NotifyIssueMovedAsync(connection, tx, id, from, r.To, actor, now);
+        // Routed: into review, or kept in review under another lead ministry (a re-route, a granted relief request).
+        var routed = moved.Status == WireNames.Of(IssueStatus.UnderReview) && (from != IssueStatus.UnderReview || moved.LeadMinistryId != row.LeadMinistryId);
+        await notifications.NotifyIssueMovedAsync(connection, tx, id, from, r.To, routed, actor, now);
         var after = await VersionedAsync(connection, tx, moved, actor);
         await audit.WriteAsync(connection, tx, actor, "transition:" + WireNames.Of(r.To), EntityType, id, before.Value, after.Value);
         await tx.CommitAsync(ct);
