@@ -210,7 +210,7 @@ public static class MeetingsApi
         var body = ListRules.Normal(query.BodyCode) ?? "council";
         if (await store.SeatsAsync(body, query.IncludeEnded == true, ct) is not { } seats) return ReadResponses.NotFound($"Council body '{body}'");
         var lines = seats.Select(s => new SeatLine(body, s)).ToAsyncEnumerable();
-        return SheetExport.As(xlsx, new($"{body}-seats", $"{body}_좌석"), Columns.CouncilSeats, SeatCell, lines);
+        return SheetExport.As(xlsx, new($"{body}-seats", body == "council" ? "협의체_좌석" : $"{body}_좌석"), Columns.CouncilSeats, SeatCell, lines);
     }
 
     public static Task<IResult> ExportCouncilSeats([AsParameters] SeatListQuery query, CouncilStore store, CancellationToken ct) => Seats(query, store, false, ct);
