@@ -207,7 +207,10 @@ await using (var tx = await db.BeginTransactionAsync())
                 CompletedOn = status == "completed" ? DateOnly.FromDateTime(now.UtcDateTime.AddDays(-rng.Next(0, 500))) : (DateOnly?)null,
                 NextDue = nextDue, Created = created, ClusterIds = cluster.ToString(System.Globalization.CultureInfo.InvariantCulture), // the row's copy of its links
             }, tx);
-        await db.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @cluster)", new { id, cluster }, tx);
+        await db.ExecuteAsync("""
+            INSERT INTO regulatory_issue_clusters (issue_id, cluster_id, issue_status, issue_updated_at)
+            SELECT id, @cluster, status, updated_at FROM regulatory_issues WHERE id = @id
+            """, new { id, cluster }, tx);
     }
 
     // The API keeps these tallies as it writes; rows inserted straight into the tables need them counted once.

@@ -197,26 +197,37 @@ public sealed class HomeStore(DbConnectionFactory db, TimeProvider clock)
             .Select(c => new ClusterRef(c.Id, c.Code, c.NameKo, c.NameEn)).ToList();
         var clusterIds = clusters.Select(c => c.Id).ToList();
         var p = new { clusterIds, operatorId, answered = AnsweredStates, Limit = items };
+        // Both cluster sections read the links alone (each carries its issue's state and time of last change, migration 0023):
+        // an issue linked to two of the operator's clusters is counted and listed once.
         var byStatusTask = WithConnection(async c => clusterIds.Count == 0 ? [] : (await c.QueryAsync<KeyCount>("""
-            SELECT i.status AS name, COUNT(*) AS count FROM regulatory_issues i
-            WHERE i.id IN (SELECT ic.issue_id FROM regulatory_issue_clusters ic WHERE ic.cluster_id IN @clusterIds)
-            GROUP BY i.status
+            SELECT ic.issue_status AS name, COUNT(DISTINCT ic.issue_id) AS count FROM regulatory_issue_clusters ic
+            WHERE ic.cluster_id IN @clusterIds
+            GROUP BY ic.issue_status
             """, p)).ToList(), ct);
-        var recentTask = WithConnection(async c => clusterIds.Count == 0 ? [] : (await c.QueryAsync<IssueRow>($"""
-            SELECT {Columns} FROM regulatory_issues i
-            WHERE i.id IN (SELECT ic.issue_id FROM regulatory_issue_clusters ic WHERE ic.cluster_id IN @clusterIds)
-            ORDER BY i.updated_at DESC, i.id DESC {db.Dialect.Limit("@Limit")}
-            """, p)).ToList(), ct);
+        var recentTask = WithConnection(async c =>
+        {
+            // The newest few per cluster, each a walk down its own index range, merged here: an IN over several clusters would
+            // sort every link of them.
+            var newest = new List<LinkChange>();
+            foreach (var clusterId in clusterIds)
+                newest.AddRange(await c.QueryAsync<LinkChange>($"""
+                    SELECT ic.issue_id, ic.issue_updated_at FROM regulatory_issue_clusters ic
+                    WHERE ic.cluster_id = @clusterId
+                    ORDER BY ic.issue_updated_at DESC, ic.issue_id DESC {db.Dialect.Limit("@Limit")}
+                    """, new { clusterId, Limit = items }));
+            var ids = newest.OrderByDescending(l => l.IssueUpdatedAt).ThenByDescending(l => l.IssueId).Select(l => l.IssueId).Distinct().Take(items).ToList();
+            return await IssuesInOrderAsync(c, ids);
+        }, ct);
         var answeredTask = WithConnection(async c =>
         {
             var count = await c.ExecuteScalarAsync<int>(
                 "SELECT COUNT(*) FROM regulatory_issues WHERE raised_by_id = @operatorId AND status IN @answered", p);
-            var rows = (await c.QueryAsync<IssueRow>($"""
-                SELECT {Columns} FROM regulatory_issues i
+            var ids = (await c.QueryAsync<long>($"""
+                SELECT i.id FROM regulatory_issues i
                 WHERE i.raised_by_id = @operatorId AND i.status IN @answered
                 ORDER BY i.updated_at DESC, i.id DESC {db.Dialect.Limit("@Limit")}
                 """, p)).ToList();
-            return (count, rows);
+            return (count, await IssuesInOrderAsync(c, ids));
         }, ct);
         await Task.WhenAll(byStatusTask, recentTask, answeredTask);
         var recent = recentTask.Result;
@@ -226,6 +237,14 @@ public sealed class HomeStore(DbConnectionFactory db, TimeProvider clock)
         return new OperatorHome(clusters, byStatus,
             new HomeIssueList(answeredCount, answeredRows.Select(r => r.ToHome(agencies, now, null)).ToList()),
             new HomeIssueList(byStatus.Sum(s => s.Count), recent.Select(r => r.ToHome(agencies, now, null)).ToList()));
+    }
+
+    /// <summary>The issues' rows in the order of <paramref name="ids"/>.</summary>
+    private static async Task<List<IssueRow>> IssuesInOrderAsync(DbConnection connection, List<long> ids)
+    {
+        if (ids.Count == 0) return [];
+        var rows = (await connection.QueryAsync<IssueRow>($"SELECT {Columns} FROM regulatory_issues i WHERE i.id IN @ids", new { ids })).ToDictionary(r => r.Id);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     // ---- charts ----------------------------------------------------------------------------------------------
@@ -343,6 +362,12 @@ public sealed class HomeStore(DbConnectionFactory db, TimeProvider clock)
             return new HomeIssue(Id, TitleKo, TitleEn, WireNames.Parse<IssueStatus>(Status),
                 LeadMinistryId is { } lead && agencies.TryGetValue(lead, out var a) ? a : null, due, due < now, part, UpdatedAt);
         }
+    }
+
+    private sealed class LinkChange
+    {
+        public long IssueId { get; set; }
+        public DateTimeOffset IssueUpdatedAt { get; set; }
     }
 
     private sealed class KeyCount

@@ -270,7 +270,9 @@ public sealed class RegulatoryIssueImport(IValidator<CreateRegulatoryIssueReques
                 _insertIssue.Set(17, RegulatoryIssueStore.NoDeadline);
                 _insertIssue.Set(18, context.Now);
                 _insertLink = BulkStatement.Prepare(context.Connection, context.Transaction!,
-                    "INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@IssueId, @ClusterId)", ["IssueId", "ClusterId"]);
+                    "INSERT INTO regulatory_issue_clusters (issue_id, cluster_id, issue_status, issue_updated_at) VALUES (@IssueId, @ClusterId, 'submitted', @Now)",
+                    ["IssueId", "ClusterId", "Now"]);
+                _insertLink.Set(2, context.Now); // the issue's own created_at and updated_at: the same value, bound the same way
                 _insertMove = BulkStatement.Prepare(context.Connection, context.Transaction!, """
                     INSERT INTO regulatory_issue_transitions (issue_id, from_status, to_status, actor_type, actor_name, occurred_at, comment, fields_json)
                     VALUES (@IssueId, NULL, 'submitted', @ActorType, @ActorName, @Now, NULL, '{}')

@@ -37,6 +37,13 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
     NotificationStore notifications, HolidayStore holidays)
 {
     public const string EntityType = "regulatory_issue";
+
+    /// <summary>A cluster link, with the copy of its issue's state and time of last change that the operator's home reads (migration 0023;
+    /// a trigger keeps the copy in step afterwards).</summary>
+    internal const string InsertLink = """
+        INSERT INTO regulatory_issue_clusters (issue_id, cluster_id, issue_status, issue_updated_at)
+        SELECT id, @clusterId, status, updated_at FROM regulatory_issues WHERE id = @id
+        """;
     /// <summary>next_due_at for issues that wait on no deadline.</summary>
     public static readonly DateTimeOffset NoDeadline = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
@@ -335,7 +342,7 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
             return Refusal.Conflict(Text.Of($"externalRef가 '{r.ExternalRef}'인 과제가 이미 있습니다.", $"An issue with externalRef '{r.ExternalRef}' already exists."));
         }
         foreach (var clusterId in clusterIds)
-            await connection.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @clusterId)", new { id, clusterId }, tx);
+            await connection.ExecuteAsync(InsertLink, new { id, clusterId }, tx);
         await IssueTallies.MoveAsync(connection, tx, db.Dialect, null, (null, "submitted", WireNames.Of(r.Category)));
         await IssueTallies.ClustersAsync(connection, tx, db.Dialect, [], clusterIds);
         var fields = new Dictionary<string, string?>();
@@ -408,7 +415,7 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
         var previousClusters = (await connection.QueryAsync<long>("SELECT cluster_id FROM regulatory_issue_clusters WHERE issue_id = @id", new { id }, tx)).ToList();
         await connection.ExecuteAsync("DELETE FROM regulatory_issue_clusters WHERE issue_id = @id", new { id }, tx);
         foreach (var clusterId in clusterIds)
-            await connection.ExecuteAsync("INSERT INTO regulatory_issue_clusters (issue_id, cluster_id) VALUES (@id, @clusterId)", new { id, clusterId }, tx);
+            await connection.ExecuteAsync(InsertLink, new { id, clusterId }, tx);
         await IssueTallies.ClustersAsync(connection, tx, db.Dialect, previousClusters.Except(clusterIds), clusterIds.Except(previousClusters));
         await IssueTallies.MoveAsync(connection, tx, db.Dialect, key, (key.Lead, key.Status, WireNames.Of(r.Category)));
         return null;

@@ -92,6 +92,36 @@ public sealed class HomeApiTests(IssuesFactory factory) : IClassFixture<IssuesFa
         Assert.Equal("accepted", Issue(lead["ministry"]!["items"], id)!["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task TheOperatorsHome_CountsAnIssueOfTwoOfItsClustersOnce_AndListsTheLatestChangeFirst()
+    {
+        var (secretariat, operatorKey) = (await factory.Party("mohw"), await factory.Party("kbiohealth"));
+        var created = await secretariat.PostAsync("/api/v1/clusters",
+            Http.Body(new { code = "osong-annex", nameKo = "오송 제2 단지", region = "chungbuk", operatorCode = "kbiohealth" }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        int Count(JsonNode home, string status) =>
+            Items(home["operator"]!["byStatus"]).Where(s => s["status"]!.GetValue<string>() == status).Sum(s => s["count"]!.GetValue<int>());
+
+        var before = await Home(operatorKey);
+        var (both, _) = await factory.Raise(operatorKey, IssuesFactory.NewIssue("두 단지에 걸친 과제", clusters: ["osong", "osong-annex"]));
+        var (one, _) = await factory.Raise(operatorKey, IssuesFactory.NewIssue("한 단지의 과제"));
+        var home = await Home(operatorKey);
+        Assert.Equal(Count(before, "submitted") + 2, Count(home, "submitted"));
+        Assert.Equal(before["operator"]!["recent"]!["count"]!.GetValue<int>() + 2, home["operator"]!["recent"]!["count"]!.GetValue<int>());
+        Assert.Single(Items(home["operator"]!["recent"]!["items"]), i => i["id"]!.GetValue<long>() == both);
+        Assert.Equal(new[] { one, both }, Items(home["operator"]!["recent"]!["items"]).Take(2).Select(i => i["id"]!.GetValue<long>()));
+
+        // Routing the first raised makes it the latest change, and moves it from submitted to under review in the counts.
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        await IssuesFactory.Move(secretariat, both, new { to = "under_review", leadMinistryCode = "mfds", comment = "식약처 배정" });
+        home = await Home(operatorKey);
+        Assert.Equal(both, Items(home["operator"]!["recent"]!["items"]).First()["id"]!.GetValue<long>());
+        Assert.Equal("under_review", Items(home["operator"]!["recent"]!["items"]).First()["status"]!.GetValue<string>());
+        Assert.Equal(Count(before, "submitted") + 1, Count(home, "submitted"));
+        Assert.Equal(Count(before, "under_review") + 1, Count(home, "under_review"));
+        Assert.Equal(0, await IssuesFactory.ClusterCopiesOutOfStep(factory));
+    }
+
     [Theory]
     [InlineData("items=0")]
     [InlineData("items=21")]

@@ -94,7 +94,8 @@ public sealed class IssuesFactory : SqliteApiFactory, IIssuesHost
 
     /// <summary>
     /// How many issues' copies of their cluster ids (read by list pages) differ from their links in
-    /// regulatory_issue_clusters (the record): zero whenever every write keeps the two in step.
+    /// regulatory_issue_clusters (the record), plus how many links' copies of their issue's state and time of last change
+    /// (read by the operator's home, migration 0023) differ from the issue: zero whenever every write keeps them in step.
     /// </summary>
     public static async Task<long> ClusterCopiesOutOfStep(SqliteApiFactory factory)
     {
@@ -103,6 +104,9 @@ public sealed class IssuesFactory : SqliteApiFactory, IIssuesHost
             SELECT COUNT(*) FROM regulatory_issues i
             WHERE i.cluster_ids <> COALESCE((SELECT group_concat(cluster_id, ',')
                                              FROM (SELECT cluster_id FROM regulatory_issue_clusters c WHERE c.issue_id = i.id ORDER BY cluster_id)), '')
+            """) + await Dapper.SqlMapper.ExecuteScalarAsync<long>(db, """
+            SELECT COUNT(*) FROM regulatory_issue_clusters c JOIN regulatory_issues i ON i.id = c.issue_id
+            WHERE c.issue_status <> i.status OR c.issue_updated_at <> i.updated_at
             """);
     }
 
