@@ -41,9 +41,12 @@ public sealed record SearchKindCount(SearchKind Kind, int Count, bool More);
 /// <param name="TotalCount">The sum of the per-kind counts (each counted up to countLimit).</param>
 /// <param name="Counts">Matches per kind, for every kind searched.</param>
 /// <param name="CountLimit">Each kind is counted up to this many; a search for a common word says "1,000+" rather than count them all.</param>
+/// <param name="Unindexed">Records changed so recently, in numbers (a bulk import), that they are not searchable yet; they are
+/// indexed within minutes. 0 when every record was searched.</param>
 public sealed record SearchResultsDto(
     IReadOnlyList<SearchHitDto> Items,
     string? NextCursor,
     int TotalCount,
     IReadOnlyList<SearchKindCount> Counts,
-    int CountLimit);
+    int CountLimit,
+    int Unindexed = 0);

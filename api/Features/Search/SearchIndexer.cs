@@ -12,7 +12,7 @@ namespace BioCluster.Api.Features.Search;
 /// never holds the write lock for long and an import pays one small insert per row instead of the index's work (ADR 0017).
 /// Nothing to do on SQL Server, whose full-text indexes keep themselves.
 /// </summary>
-public sealed class SearchIndexer(DbConnectionFactory db, ILogger<SearchIndexer> logger) : BackgroundService
+public sealed class SearchIndexer(DbConnectionFactory db, IConfiguration configuration, ILogger<SearchIndexer> logger) : BackgroundService
 {
     /// <summary>Documents per transaction: ~64 long issues are ~100–200 ms of indexing on the development machine.</summary>
     public const int Batch = 64;
@@ -22,6 +22,8 @@ public sealed class SearchIndexer(DbConnectionFactory db, ILogger<SearchIndexer>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (db.Provider != DatabaseProvider.Sqlite) return;
+        // On by default; off only where something else drives the indexing (a test that needs a backlog to stay one).
+        if (!configuration.GetValue("Search:Indexer:Enabled", true)) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -46,6 +46,13 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
     /// <summary>Each kind is counted up to this many matches.</summary>
     public const int CountLimit = 1000;
 
+    /// <summary>
+    /// Waiting documents of a kind checked directly by a search, at most. Past this (a bulk import's backlog, indexed within
+    /// minutes) a search answers from the index at once and says how many changed records it could not search yet, rather
+    /// than read every waiting record's text for every search.
+    /// </summary>
+    public const int DirectCheckLimit = 500;
+
     public const int MinQueryLength = 2;
     public const int MaxQueryLength = 100;
 
@@ -103,10 +110,20 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
         var scope = new Scope(query, view?.Manages == true ? 1 : 0, SqlDialect.IdList(view?.OwnClusters ?? new HashSet<long>()));
         await using var connection = await db.OpenAsync(ct);
 
+        // Per kind, whether its waiting documents are few enough to check directly (SQLite; SQL Server's indexes keep themselves).
+        var unindexed = 0;
+        var direct = new Dictionary<SearchKind, bool>();
+        foreach (var kind in searched)
+        {
+            var waiting = db.Provider == DatabaseProvider.Sqlite ? await WaitingAsync(connection, kind) : 0;
+            direct[kind.Kind] = waiting <= DirectCheckLimit;
+            if (waiting > DirectCheckLimit) unindexed += waiting;
+        }
+
         var counts = new List<SearchKindCount>();
         foreach (var kind in searched)
         {
-            var found = (await MatchesAsync(connection, kind, scope, long.MaxValue, CountLimit + 1)).Count;
+            var found = (await MatchesAsync(connection, kind, scope, long.MaxValue, CountLimit + 1, direct[kind.Kind])).Count;
             counts.Add(new SearchKindCount(kind.Kind, Math.Min(found, CountLimit), found > CountLimit));
         }
 
@@ -114,7 +131,7 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
         foreach (var kind in searched.Where(k => cursor is null || k.Code <= cursor.KindCode))
         {
             var before = cursor is not null && cursor.KindCode == kind.Code ? cursor.Id : long.MaxValue;
-            var ids = await MatchesAsync(connection, kind, scope, before, limit + 1 - hits.Count);
+            var ids = await MatchesAsync(connection, kind, scope, before, limit + 1 - hits.Count, direct[kind.Kind]);
             var docs = await ReadAsync(connection, null, db.Dialect, kind, ids);
             foreach (var id in ids)
                 if (docs.TryGetValue(id, out var doc))
@@ -129,16 +146,24 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
             var last = hits[^1];
             next = new SearchCursor(Of(last.Kind).Code, last.Id).Encode();
         }
-        return new SearchResultsDto(hits, next, counts.Sum(c => c.Count), counts, CountLimit);
+        return new SearchResultsDto(hits, next, counts.Sum(c => c.Count), counts, CountLimit, unindexed);
     }
 
     private sealed record Scope(string Query, int Manages, string Own);
 
     /// <summary>The ids of the newest <paramref name="n"/> records of a kind that match, with ids below <paramref name="before"/>.</summary>
-    private Task<List<long>> MatchesAsync(DbConnection connection, KindInfo kind, Scope scope, long before, int n) =>
+    private Task<List<long>> MatchesAsync(DbConnection connection, KindInfo kind, Scope scope, long before, int n, bool direct) =>
         db.Provider == DatabaseProvider.SqlServer
             ? SqlServerMatchesAsync(connection, kind, scope, before, n)
-            : SqliteMatchesAsync(connection, kind, scope, before, n);
+            : SqliteMatchesAsync(connection, kind, scope, before, n, direct);
+
+    /// <summary>How many documents of a kind wait to be indexed (SQLite): a count over the queue's key range.</summary>
+    private static async Task<int> WaitingAsync(DbConnection connection, KindInfo kind)
+    {
+        var lo = Base(kind);
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM search_pending WHERE doc > @Lo AND doc < @Hi", new { Lo = lo, Hi = lo + KindSpan });
+    }
 
     private static async Task<List<long>> SqlServerMatchesAsync(DbConnection connection, KindInfo kind, Scope scope, long before, int n)
     {
@@ -151,9 +176,10 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
 
     /// <summary>
     /// SQLite: the index's matches among the documents not waiting to be indexed, merged with the waiting documents whose
-    /// current text matches. The FTS5 statements are SQLite's own (MATCH), so they are plain strings, not parsed as T-SQL.
+    /// current text matches (when <paramref name="direct"/>; otherwise the waiting ones are left out until indexed). The FTS5
+    /// statements are SQLite's own (MATCH), so they are plain strings, not parsed as T-SQL.
     /// </summary>
-    private async Task<List<long>> SqliteMatchesAsync(DbConnection connection, KindInfo kind, Scope scope, long before, int n)
+    private async Task<List<long>> SqliteMatchesAsync(DbConnection connection, KindInfo kind, Scope scope, long before, int n, bool direct)
     {
         var lo = Base(kind);
         var hi = lo + KindSpan;
@@ -169,6 +195,7 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
             $"SELECT rowid - @Lo FROM {table} WHERE {table} MATCH @Match AND rowid > @Lo AND rowid < @Upper " +
             "AND rowid NOT IN (SELECT doc FROM search_pending WHERE doc > @Lo AND doc < @Hi)" + visible.Replace("{key}", "rowid", StringComparison.Ordinal) +
             " ORDER BY rowid DESC LIMIT @N", p)).ToList();
+        if (!direct) return indexed;
         var waiting = (await connection.QueryAsync<long>(
             "SELECT doc - @Lo FROM search_pending WHERE doc > @Lo AND doc < @Upper" + visible.Replace("{key}", "doc", StringComparison.Ordinal), p)).ToList();
         if (waiting.Count == 0) return indexed;

@@ -12486,6 +12486,9 @@ export interface SearchResultsDto {
     counts: SearchKindCount[];
     /** Each kind is counted up to this many; a search for a common word says "1,000+" rather than count them all. */
     countLimit: number;
+    /** Records changed so recently, in numbers (a bulk import), that they are not searchable yet; they are
+            indexed within minutes. 0 when every record was searched. */
+    unindexed?: number;
 }
 
 /** A seat, apart from whoever holds it, with its current holder when there is one. */

@@ -36,6 +36,8 @@ export interface Page<T> {
 
 /** A keyset-paged list: what tables and "load more" footers need from a useInfiniteQuery. */
 export interface PagedList<T> {
+  /** The first page as the API sent it, with whatever else its answer carries beside the items, once here. */
+  firstPage: Page<T> | undefined;
   /** The first page: loading, failed (with its Problem), or here. */
   status: 'pending' | 'error' | 'success';
   problem: Problem | null;
@@ -62,6 +64,7 @@ export function usePagedQuery<T>(
   });
   const pages = query.data?.pages ?? [];
   return {
+    firstPage: pages[0],
     status: query.data ? 'success' : query.status,
     problem: query.data ? null : query.error,
     items: pages.flatMap((page) => page.items),

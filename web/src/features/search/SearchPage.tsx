@@ -1,7 +1,7 @@
 // The search results, grouped by kind (the API's order), each hit with its snippet, the match marked.
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { SearchHitDto, SearchKind } from '../../api/client';
+import type { SearchHitDto, SearchKind, SearchResultsDto } from '../../api/client';
 import { search } from '../../api/operations';
 import { usePagedQuery } from '../../lib/apiQuery';
 import { paths } from '../../lib/paths';
@@ -35,6 +35,8 @@ function Results({ q }: { q: string }) {
   for (const hit of list.items) groups.set(hit.kind, [...(groups.get(hit.kind) ?? []), hit]);
   if (list.status === 'pending') return <Loading />;
   if (list.status === 'error' && list.problem) return <ProblemView problem={list.problem} onRetry={list.retry} />;
+  // The search's first page is a SearchResultsDto: it says how many recent changes were not searchable yet.
+  const unindexed = (list.firstPage as SearchResultsDto | undefined)?.unindexed ?? 0;
   const total = list.totalCount === 0 ? t.search.empty : t.search.total.replace('{count}', list.totalCount.toLocaleString());
   return (
     <>
@@ -55,6 +57,11 @@ function Results({ q }: { q: string }) {
           </ol>
         </section>
       ))}
+      {unindexed > 0 && (
+        <p className="search__unindexed" role="status" data-testid="search-unindexed">
+          {t.search.unindexed.replace('{count}', unindexed.toLocaleString())}
+        </p>
+      )}
       <ListFooter summary={total} hasMore={list.hasMore} loadingMore={list.loadingMore} problem={list.moreProblem} onLoadMore={list.loadMore} />
     </>
   );

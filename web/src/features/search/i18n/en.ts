@@ -11,6 +11,7 @@ export const searchEn: typeof searchKo = {
     totalMore: 'more than {count} results',
     empty: 'Nothing found.',
     results: 'Results',
+    unindexed: '{count} records changed in bulk a moment ago are still being indexed and are not searched yet. Try again in a few minutes.',
     kinds: {
       cluster: 'Clusters',
       agency: 'Agencies',

@@ -9,6 +9,7 @@ export const searchKo = {
     totalMore: '{count}건 이상',
     empty: '검색 결과가 없습니다.',
     results: '검색 결과',
+    unindexed: '최근 한꺼번에 바뀐 {count}건은 색인하는 중이라 아직 검색되지 않습니다. 몇 분 뒤 다시 검색해 보세요.',
     kinds: {
       cluster: '클러스터',
       agency: '기관',
