@@ -41,7 +41,8 @@ if (args is ["profile", var profileDb])
     var audit = new BioCluster.Api.Features.Audit.AuditStore(factory, TimeProvider.System, json);
     var store = new BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore(factory, TimeProvider.System, audit, config, json,
         new BioCluster.Api.Features.Notifications.NotificationStore(factory, TimeProvider.System, audit,
-            Microsoft.Extensions.Options.Options.Create(new BioCluster.Api.Features.Notifications.NotificationOptions())),
+            Microsoft.Extensions.Options.Options.Create(new BioCluster.Api.Features.Notifications.NotificationOptions()),
+            new BioCluster.Api.Features.Holidays.HolidayStore(factory, TimeProvider.System, audit, config), config),
         new BioCluster.Api.Features.Holidays.HolidayStore(factory, TimeProvider.System, audit, config));
     if (Environment.GetEnvironmentVariable("BENCH_KEY") is { } benchKey)
     {
