@@ -146,6 +146,8 @@ switch (args)
         return await ImportProfile.RunAsync(importDb!, csv!);
     case ["home-extras", var homeDb]:
         return await HomeBench.ExtrasAsync(homeDb);
+    case ["moves", var movesDb, var movesText, var peopleText] when int.TryParse(movesText, out var moves) && int.TryParse(peopleText, out var people):
+        return await BioCluster.Bench.MoveBench.RunAsync(movesDb, moves, people);
     case ["key", var keyDb, var scopes]:
         return await ImportBench.KeyAsync(keyDb, scopes);
 }
