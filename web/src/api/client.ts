@@ -12226,7 +12226,7 @@ export interface NotificationDtoPage {
 }
 
 /** What a notification is about. Reminders (`*_due_soon`, `*_due_today`, `*_overdue`) are made            by BioCluster from the deadlines, once per deadline; the others by a person's action. */
-export type NotificationKind = "issue_routed" | "issue_due_soon" | "issue_due_today" | "issue_overdue" | "issue_moved" | "issue_commented" | "follow_up_assigned" | "follow_up_due_soon" | "follow_up_due_today" | "follow_up_overdue" | "meeting_convened" | "meeting_cancelled";
+export type NotificationKind = "issue_routed" | "issue_due_soon" | "issue_due_today" | "issue_overdue" | "issue_moved" | "issue_commented" | "follow_up_assigned" | "follow_up_due_soon" | "follow_up_due_today" | "follow_up_overdue" | "meeting_convened" | "meeting_cancelled" | "improvement_due_soon" | "improvement_due_today" | "improvement_overdue" | "final_answer_due_soon" | "final_answer_due_today" | "final_answer_overdue" | "challenge_ending_soon" | "challenge_ends_today";
 
 /** The language of e-mails. */
 export type NotificationLanguage = "ko" | "en";
