@@ -137,7 +137,7 @@ public sealed record AuditEntryDto(
 /// </summary>
 public sealed record AuditImportSummary(
     long RunId,
-    string Entity,
+    BioCluster.Contracts.Imports.ImportEntity Entity,
     string? FileName,
     int Rows,
     int Created,

@@ -101,7 +101,7 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
         if (runs.Count > 0)
             foreach (var r in await connection.QueryAsync<RunRow>(
                          "SELECT id, entity, file_name, rows_total, created, updated, actor_name FROM import_runs WHERE id IN @runs", new { runs }))
-                readable.Runs[r.Id] = new AuditImportSummary(r.Id, r.Entity, r.FileName, (int)r.RowsTotal, (int)r.Created, (int)r.Updated, r.ActorName);
+                readable.Runs[r.Id] = new AuditImportSummary(r.Id, WireNames.Parse<BioCluster.Contracts.Imports.ImportEntity>(r.Entity), r.FileName, (int)r.RowsTotal, (int)r.Created, (int)r.Updated, r.ActorName);
         return readable;
     }
 
