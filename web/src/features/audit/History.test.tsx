@@ -77,6 +77,22 @@ describe('History', () => {
     expect(en).toContain('Planned completion');
   });
 
+  it('reads the own entry of an import run in words: what, how it ended, its totals', () => {
+    const run = text(
+      <ChangeList
+        entry={entry({
+          entityType: 'import',
+          action: 'import',
+          after: { entity: 'agencies', outcome: 'imported', onError: 'skip', totals: { rows: 1290, created: 1234, updated: 56, unchanged: 0, rejected: 0 } },
+        })}
+      />,
+    );
+    expect(run).toContain('가져온 대상기관');
+    expect(run).toContain('결과가져옴');
+    expect(run).toContain('오류 행만 건너뜀');
+    expect(run).toContain('1,290행: 생성 1,234, 변경 56, 그대로 0, 거부 0');
+  });
+
   it('has a Korean and an English label for every field in the table', () => {
     for (const [field, pair] of Object.entries(fields as Record<string, string[]>)) {
       expect(pair, field).toHaveLength(2);

@@ -166,6 +166,7 @@ function fieldLabel(labels: Record<string, string>, t: Dictionary, field: string
 function AuditValue({ entityType, change, side }: { entityType: string; change: FieldChange; side: 'before' | 'after' }) {
   const { t, name, locale } = useI18n();
   const labels = useAuditLabels();
+  const readable = useAuditReadableI18n().t.auditReadable;
   const value = change[side];
   const text = describe(value);
   if (text === undefined || text === '') return <span className="muted">{t.common.none}</span>;
@@ -177,17 +178,31 @@ function AuditValue({ entityType, change, side }: { entityType: string; change: 
     if (isRecord(v)) {
       if (typeof v.nameKo === 'string') return name(v as { nameKo: string; nameEn?: string | null });
       if (typeof v.code === 'string') return v.code;
+      if (change.field === 'totals') {
+        let text = readable.totals;
+        for (const key of ['rows', 'created', 'updated', 'unchanged', 'rejected'])
+          text = text.replace(`{${key}}`, formatNumber(locale, Number(v[key] ?? 0)));
+        return text;
+      }
       return JSON.stringify(v);
     }
     // A year is a name, not a quantity: 2010, never "2,010".
     if (typeof v === 'number') return /year$/i.test(change.field) ? String(v) : formatNumber(locale, v);
     if (typeof v === 'boolean') return v ? '✓' : '✗';
     if (typeof v !== 'string') return String(v);
+    const importLabel = entityType === 'import' ? importValue(readable, change.field, v) : undefined;
+    if (importLabel) return importLabel;
     const label = enumLabel(t, labels, entityType, change.field, v);
     if (label) return label;
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatTimestamp(locale, v);
     return v;
   }
+}
+
+/** An import run's own entry: what it imported, how it ended, what it did with rows in error. */
+function importValue(r: ReturnType<typeof useAuditReadableI18n>['t']['auditReadable'], field: string, value: string): string | undefined {
+  const lists: Record<string, Record<string, string>> = { entity: r.entities, outcome: r.outcomes, onError: r.onError };
+  return lists[field]?.[value];
 }
 
 function enumLabel(t: Dictionary, labels: ReturnType<typeof useAuditLabels>, entityType: string, field: string, value: string): string | undefined {

@@ -1,7 +1,7 @@
 // What makes the trail readable, loaded with the audit and history views (not with the first screen, see featureI18n):
 // the label of every field a record's history can show (fields.json, checked by the API's AuditLabelCoverageTests),
 // and how an import run reads as one line.
-import type { ImportEntity } from '../../../api/client';
+import type { ImportEntity, ImportErrorMode, ImportOutcome } from '../../../api/client';
 import { featureI18n } from '../../../i18n';
 import type { Widen } from '../../../i18n/widen';
 import fields from './fields.json';
@@ -27,6 +27,9 @@ export const auditReadableKo = {
       council_seats: '협의체 좌석',
       council_memberships: '협의체 위원 임기',
     } satisfies Record<ImportEntity, string>,
+    outcomes: { validated: '검사만 함', imported: '가져옴', rejected: '거부됨' } satisfies Record<ImportOutcome, string>,
+    onError: { fail: '오류가 있으면 모두 취소', skip: '오류 행만 건너뜀' } satisfies Record<ImportErrorMode, string>,
+    totals: '{rows}행: 생성 {created}, 변경 {updated}, 그대로 {unchanged}, 거부 {rejected}',
   },
 };
 
@@ -47,6 +50,9 @@ const auditReadableEn: Widen<typeof auditReadableKo> = {
       council_seats: 'Council seats',
       council_memberships: 'Council memberships',
     },
+    outcomes: { validated: 'Checked only', imported: 'Imported', rejected: 'Rejected' },
+    onError: { fail: 'Cancel all on an error', skip: 'Skip the rows in error' },
+    totals: '{rows} rows: {created} created, {updated} changed, {unchanged} unchanged, {rejected} rejected',
   },
 };
 
