@@ -70,7 +70,8 @@ test('a cluster operator edits its own cluster; the change shows in the history'
   await expect(page).toHaveURL((url) => url.pathname === '/clusters/osong');
 
   const entry = page.getByTestId('history-entry').first();
-  await expect(entry).toContainText('demo-operator');
+  // Who: the person's name and the agency they were with.
+  await expect(entry.getByTestId('history-actor')).toHaveText('데모 클러스터 운영기관 (오송) (오송첨단의료산업진흥재단)');
   const changed = entry.getByTestId('history-change');
   await expect.poll(async () => (await changed.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.field))).sort()).toEqual(['designation', 'website']);
   await screenshot(page, 'cluster-history');

@@ -1253,15 +1253,18 @@ export class AuditClient {
      * List audit entries, newest first, filtered by entity, actor and time
      * @param limit (optional) Page size, 1–200 (default 50).
      * @param cursor (optional) The nextCursor of the previous page.
+     * @param summarise (optional) Read each import run as one line: its own entry (entityType "import", with its totals in `import`) stands for the
+    entries it wrote for its rows, which importRunId lists. Filtered by an entity type, a run's line shows when it wrote that type.
      * @param entityType (optional) cluster, agency, user, api_key, …
      * @param entityId (optional) Only entries about this record (with entityType).
      * @param actorType (optional) user, api_key or system.
      * @param actorId (optional) The user or key id (with actorType).
      * @param from (optional) Entries at or after this instant (ISO-8601).
      * @param to (optional) Entries before this instant (ISO-8601).
+     * @param importRunId (optional) Only the entries one import run wrote for its rows (its run's own entry is the "import" entry with entityId = the run).
      * @return OK
      */
-    listAuditEntries(limit?: number | undefined, cursor?: string | undefined, entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
+    listAuditEntries(limit?: number | undefined, cursor?: string | undefined, summarise?: boolean | undefined, entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, importRunId?: number | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/audit?";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
@@ -1271,6 +1274,10 @@ export class AuditClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (summarise === null)
+            throw new globalThis.Error("The parameter 'summarise' cannot be null.");
+        else if (summarise !== undefined)
+            url_ += "summarise=" + encodeURIComponent("" + summarise) + "&";
         if (entityType === null)
             throw new globalThis.Error("The parameter 'entityType' cannot be null.");
         else if (entityType !== undefined)
@@ -1295,6 +1302,10 @@ export class AuditClient {
             throw new globalThis.Error("The parameter 'to' cannot be null.");
         else if (to !== undefined)
             url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (importRunId === null)
+            throw new globalThis.Error("The parameter 'importRunId' cannot be null.");
+        else if (importRunId !== undefined)
+            url_ += "importRunId=" + encodeURIComponent("" + importRunId) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1353,10 +1364,11 @@ export class AuditClient {
      * @param actorId (optional) The user or key id (with actorType).
      * @param from (optional) Entries at or after this instant (ISO-8601).
      * @param to (optional) Entries before this instant (ISO-8601).
+     * @param importRunId (optional) Only the entries one import run wrote for its rows (its run's own entry is the "import" entry with entityId = the run).
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportAuditEntries(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, lang?: Lang3 | undefined, signal?: AbortSignal): Promise<string> {
+    exportAuditEntries(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, importRunId?: number | undefined, lang?: Lang3 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/audit/export.csv?";
         if (entityType === null)
             throw new globalThis.Error("The parameter 'entityType' cannot be null.");
@@ -1382,6 +1394,10 @@ export class AuditClient {
             throw new globalThis.Error("The parameter 'to' cannot be null.");
         else if (to !== undefined)
             url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (importRunId === null)
+            throw new globalThis.Error("The parameter 'importRunId' cannot be null.");
+        else if (importRunId !== undefined)
+            url_ += "importRunId=" + encodeURIComponent("" + importRunId) + "&";
         if (lang === null)
             throw new globalThis.Error("The parameter 'lang' cannot be null.");
         else if (lang !== undefined)
@@ -1444,10 +1460,11 @@ export class AuditClient {
      * @param actorId (optional) The user or key id (with actorType).
      * @param from (optional) Entries at or after this instant (ISO-8601).
      * @param to (optional) Entries before this instant (ISO-8601).
+     * @param importRunId (optional) Only the entries one import run wrote for its rows (its run's own entry is the "import" entry with entityId = the run).
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportAuditEntriesXlsx(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, lang?: Lang4 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportAuditEntriesXlsx(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, importRunId?: number | undefined, lang?: Lang4 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/audit/export.xlsx?";
         if (entityType === null)
             throw new globalThis.Error("The parameter 'entityType' cannot be null.");
@@ -1473,6 +1490,10 @@ export class AuditClient {
             throw new globalThis.Error("The parameter 'to' cannot be null.");
         else if (to !== undefined)
             url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (importRunId === null)
+            throw new globalThis.Error("The parameter 'importRunId' cannot be null.");
+        else if (importRunId !== undefined)
+            url_ += "importRunId=" + encodeURIComponent("" + importRunId) + "&";
         if (lang === null)
             throw new globalThis.Error("The parameter 'lang' cannot be null.");
         else if (lang !== undefined)
@@ -11144,6 +11165,13 @@ export interface AuditEntryDto {
     after: any;
     requestId: string | null;
     clientAddress: string | null;
+    actorDisplayName?: string | null;
+    /** A short reference to another record, enough to show and link it. */
+    actorAgency?: AgencyRef | null;
+    importRunId?: number | null;
+    /** The import run an entry belongs to, summed up: an entry an import wrote for one of its rows (importRunId set), or the
+run's own entry (entityType "import"). Lists read with summarise=true show a run as its own entry with this summary. */
+    import?: AuditImportSummary | null;
 }
 
 /** One page of a keyset-paged list. */
@@ -11154,6 +11182,18 @@ export interface AuditEntryDtoPage {
     nextCursor: string | null;
     /** How many records match the filters, over all pages. */
     totalCount: number;
+}
+
+/** The import run an entry belongs to, summed up: an entry an import wrote for one of its rows (importRunId set), or the run's own entry (entityType "import"). Lists read with summarise=true show a run as its own entry with this summary. */
+export interface AuditImportSummary {
+    runId: number;
+    /** What an import brings in. */
+    entity: ImportEntity;
+    fileName: string | null;
+    rows: number;
+    created: number;
+    updated: number;
+    actorName: string;
 }
 
 /** A calendar feed, never with its token (BioCluster keeps only the token's hash). */

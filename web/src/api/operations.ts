@@ -78,15 +78,17 @@ export function getApiKeyHistory(client: C.ApiKeysClient, parameters: GetApiKeyH
 export interface ListAuditEntriesParameters {
   limit?: Parameters<C.AuditClient['listAuditEntries']>[0];
   cursor?: Parameters<C.AuditClient['listAuditEntries']>[1];
-  entityType?: Parameters<C.AuditClient['listAuditEntries']>[2];
-  entityId?: Parameters<C.AuditClient['listAuditEntries']>[3];
-  actorType?: Parameters<C.AuditClient['listAuditEntries']>[4];
-  actorId?: Parameters<C.AuditClient['listAuditEntries']>[5];
-  from?: Parameters<C.AuditClient['listAuditEntries']>[6];
-  to?: Parameters<C.AuditClient['listAuditEntries']>[7];
+  summarise?: Parameters<C.AuditClient['listAuditEntries']>[2];
+  entityType?: Parameters<C.AuditClient['listAuditEntries']>[3];
+  entityId?: Parameters<C.AuditClient['listAuditEntries']>[4];
+  actorType?: Parameters<C.AuditClient['listAuditEntries']>[5];
+  actorId?: Parameters<C.AuditClient['listAuditEntries']>[6];
+  from?: Parameters<C.AuditClient['listAuditEntries']>[7];
+  to?: Parameters<C.AuditClient['listAuditEntries']>[8];
+  importRunId?: Parameters<C.AuditClient['listAuditEntries']>[9];
 }
 export function listAuditEntries(client: C.AuditClient, parameters: ListAuditEntriesParameters = {}): ReturnType<C.AuditClient['listAuditEntries']> {
-  return client.listAuditEntries(parameters.limit, parameters.cursor, parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to);
+  return client.listAuditEntries(parameters.limit, parameters.cursor, parameters.summarise, parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.importRunId);
 }
 
 export interface ExportAuditEntriesParameters {
@@ -96,10 +98,11 @@ export interface ExportAuditEntriesParameters {
   actorId?: Parameters<C.AuditClient['exportAuditEntries']>[3];
   from?: Parameters<C.AuditClient['exportAuditEntries']>[4];
   to?: Parameters<C.AuditClient['exportAuditEntries']>[5];
-  lang?: Parameters<C.AuditClient['exportAuditEntries']>[6];
+  importRunId?: Parameters<C.AuditClient['exportAuditEntries']>[6];
+  lang?: Parameters<C.AuditClient['exportAuditEntries']>[7];
 }
 export function exportAuditEntries(client: C.AuditClient, parameters: ExportAuditEntriesParameters = {}): ReturnType<C.AuditClient['exportAuditEntries']> {
-  return client.exportAuditEntries(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.lang);
+  return client.exportAuditEntries(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.importRunId, parameters.lang);
 }
 
 export interface ExportAuditEntriesXlsxParameters {
@@ -109,10 +112,11 @@ export interface ExportAuditEntriesXlsxParameters {
   actorId?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[3];
   from?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[4];
   to?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[5];
-  lang?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[6];
+  importRunId?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[6];
+  lang?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[7];
 }
 export function exportAuditEntriesXlsx(client: C.AuditClient, parameters: ExportAuditEntriesXlsxParameters = {}): ReturnType<C.AuditClient['exportAuditEntriesXlsx']> {
-  return client.exportAuditEntriesXlsx(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.lang);
+  return client.exportAuditEntriesXlsx(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.importRunId, parameters.lang);
 }
 
 export interface ListCalendarFeedsParameters {
