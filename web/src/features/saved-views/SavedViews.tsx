@@ -1,7 +1,7 @@
 // A list page's saved views (저장한 보기): a disclosure with the caller's views of this page (open one, delete one) and a
 // small form that saves the current filters under a name. The views live on the server, per person, so they follow the
 // person to any device.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SavedViewPage } from '../../api/client';
 import type { Problem } from '../../api/api';
 import { ProblemView } from '../../ui/ProblemView';
@@ -38,16 +38,19 @@ export function SavedViews({ page, query, onOpen }: SavedViewsProps) {
     function closeOutside(event: PointerEvent) {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     }
+    // On the document, not the panel: after saving, focus may have left the panel with the button that was disabled.
+    function closeOnEscape(event: KeyboardEvent) {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    }
     document.addEventListener('pointerdown', closeOutside);
-    return () => document.removeEventListener('pointerdown', closeOutside);
+    document.addEventListener('keydown', closeOnEscape);
+    return () => {
+      document.removeEventListener('pointerdown', closeOutside);
+      document.removeEventListener('keydown', closeOnEscape);
+    };
   }, [open]);
-
-  function closeOnEscape(event: KeyboardEvent) {
-    if (event.key !== 'Escape' || !open) return;
-    event.stopPropagation();
-    setOpen(false);
-    button.current?.focus();
-  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,7 +70,7 @@ export function SavedViews({ page, query, onOpen }: SavedViewsProps) {
   }
 
   return (
-    <div className="saved-views" ref={root} onKeyDown={closeOnEscape} data-testid="saved-views">
+    <div className="saved-views" ref={root} data-testid="saved-views">
       <button
         type="button"
         ref={button}
