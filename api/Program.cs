@@ -10,6 +10,7 @@ using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Documents;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.Holidays;
+using BioCluster.Api.Features.SavedViews;
 using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.Home;
 using BioCluster.Api.Features.Meetings;
@@ -52,6 +53,7 @@ builder.Services.AddSingleton<SearchStore>();
 builder.Services.AddSingleton<SearchIndexer>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
 builder.Services.AddSingleton<HolidayStore>();
+builder.Services.AddSingleton<SavedViewStore>();
 builder.Services.AddSingleton<HomeStore>();
 DapperSetup.Configure();
 
@@ -122,6 +124,7 @@ app.MapCalendarFeeds();
 app.MapSearch();
 app.MapNotifications();
 app.MapHolidays();
+app.MapSavedViews();
 app.MapHome();
 
 app.Run();

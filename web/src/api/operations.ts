@@ -589,10 +589,13 @@ export interface ListRegulatoryIssuesParameters {
   createdTo?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[12];
   ministryCode?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[13];
   ministryRole?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[14];
-  q?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[15];
+  challengeOpen?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[15];
+  finalAnswerOverdue?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[16];
+  operatorCode?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[17];
+  q?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[18];
 }
 export function listRegulatoryIssues(client: C.RegulatoryIssuesClient, parameters: ListRegulatoryIssuesParameters = {}): ReturnType<C.RegulatoryIssuesClient['listRegulatoryIssues']> {
-  return client.listRegulatoryIssues(parameters.sort, parameters.limit, parameters.cursor, parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.q);
+  return client.listRegulatoryIssues(parameters.sort, parameters.limit, parameters.cursor, parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.challengeOpen, parameters.finalAnswerOverdue, parameters.operatorCode, parameters.q);
 }
 
 export interface CreateRegulatoryIssueParameters {
@@ -616,11 +619,14 @@ export interface ExportRegulatoryIssuesParameters {
   createdTo?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[9];
   ministryCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[10];
   ministryRole?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[11];
-  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[12];
-  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[13];
+  challengeOpen?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[12];
+  finalAnswerOverdue?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[13];
+  operatorCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[14];
+  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[15];
+  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[16];
 }
 export function exportRegulatoryIssues(client: C.RegulatoryIssuesClient, parameters: ExportRegulatoryIssuesParameters = {}): ReturnType<C.RegulatoryIssuesClient['exportRegulatoryIssues']> {
-  return client.exportRegulatoryIssues(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.q, parameters.lang);
+  return client.exportRegulatoryIssues(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.challengeOpen, parameters.finalAnswerOverdue, parameters.operatorCode, parameters.q, parameters.lang);
 }
 
 export interface ExportRegulatoryIssuesXlsxParameters {
@@ -636,11 +642,14 @@ export interface ExportRegulatoryIssuesXlsxParameters {
   createdTo?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[9];
   ministryCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[10];
   ministryRole?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[11];
-  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[12];
-  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[13];
+  challengeOpen?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[12];
+  finalAnswerOverdue?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[13];
+  operatorCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[14];
+  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[15];
+  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[16];
 }
 export function exportRegulatoryIssuesXlsx(client: C.RegulatoryIssuesClient, parameters: ExportRegulatoryIssuesXlsxParameters = {}): ReturnType<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']> {
-  return client.exportRegulatoryIssuesXlsx(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.q, parameters.lang);
+  return client.exportRegulatoryIssuesXlsx(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.challengeOpen, parameters.finalAnswerOverdue, parameters.operatorCode, parameters.q, parameters.lang);
 }
 
 export interface AddRegulatoryIssueCommentParameters {
@@ -650,6 +659,13 @@ export interface AddRegulatoryIssueCommentParameters {
 }
 export function addRegulatoryIssueComment(client: C.RegulatoryIssuesClient, parameters: AddRegulatoryIssueCommentParameters): ReturnType<C.RegulatoryIssuesClient['addRegulatoryIssueComment']> {
   return client.addRegulatoryIssueComment(parameters.id, parameters.body, parameters.idempotency_Key);
+}
+
+export interface ListSavedViewsParameters {
+  page?: Parameters<C.SavedViewsClient['listSavedViews']>[0];
+}
+export function listSavedViews(client: C.SavedViewsClient, parameters: ListSavedViewsParameters = {}): ReturnType<C.SavedViewsClient['listSavedViews']> {
+  return client.listSavedViews(parameters.page);
 }
 
 export interface SearchParameters {

@@ -64,6 +64,7 @@ export const auditEn: Widen<typeof auditKo> = {
     calendar_feed: 'Calendar subscription',
     notification_preferences: 'Notification preferences',
     holiday: 'Public holiday',
+    saved_view: 'Saved view',
   },
   auditActions: {
     create: 'Created',

@@ -64,6 +64,7 @@ export const auditKo = {
     calendar_feed: '캘린더 구독',
     notification_preferences: '알림 설정',
     holiday: '공휴일',
+    saved_view: '저장한 보기',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
