@@ -29,8 +29,8 @@ public static partial class CommonRules
     public static IRuleBuilderOptions<T, TEnum?> DefinedEnum<T, TEnum>(this IRuleBuilder<T, TEnum?> rule) where TEnum : struct, Enum =>
         rule.Must(v => v is not { } e || Enum.IsDefined(e)).WithMessage(_ => EnumMessage());
 
-    private static string EnumMessage() => Text.Of("'{PropertyValue}'은(는) '{PropertyName}'에 쓸 수 있는 값이 아닙니다.",
-        "'{PropertyName}' has a range of values which does not include '{PropertyValue}'.");
+    /// <summary>IsInEnum's own message, in the request's language as FluentValidation's built-in messages are.</summary>
+    private static string EnumMessage() => ValidatorOptions.Global.LanguageManager.GetString("EnumValidator");
 
     public static IRuleBuilderOptions<T, string> RegistryCode<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage(_ => Text.Of("코드를 입력하십시오.", "A code is required."))
