@@ -50,7 +50,10 @@ public sealed partial class MessageSourceTests
                     return new CreateRefused(refused, "API key");
                     row.Add("code", "duplicate_in_file", $"Code '{code}' appears again; first at row {first}.");
                     return Problems.Invalid("currentPassword", "The current password is wrong.");
+                    RuleFor(x => x.Name).NotEmpty().WithMessage(Text.Of("이름을 입력하십시오.", "The name is required."));
                 }
+
+                private static readonly string Busy = Text.Of("바쁩니다.", "Busy.");
 
                 void Fine()
                 {
@@ -76,6 +79,7 @@ public sealed partial class MessageSourceTests
             "\"There is no such feed.\"", "\"Only the secretariat may do this.\"", "\"It clashes with another meeting.\"",
             "$\"Retry after {s} seconds.\"", "\"Not a seat of this body.\"", "$\"Cluster {id}\"", "$\"Agency {id}\"", "\"API key\"",
             "$\"Code '{code}' appears again; first at row {first}.\"", "\"The current password is wrong.\"",
+            "WithMessage(Text.Of(", "static readonly string Busy = Text.Of(",
         ];
         Assert.Equal(expected, found);
     }
@@ -115,6 +119,16 @@ internal static partial class MessageScanner
             if (DetailBefore().IsMatch(before) || ErrorsBefore().IsMatch(before)) sink = true;
             if (sink) yield return new Offender(LineOf(source, start), text);
         }
+        // Text.Of picks the language when it runs: run once for a singleton validator or a static field, it would
+        // answer every later request in the first one's language.
+        foreach (Match frozen in Frozen().Matches(source))
+            if (!InComment(source, frozen.Index)) yield return new Offender(LineOf(source, frozen.Index), frozen.Value.Trim());
+    }
+
+    private static bool InComment(string source, int index)
+    {
+        var lineStart = source.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        return source.AsSpan(lineStart, index - lineStart).TrimStart().StartsWith("//");
     }
 
     /// <summary>Text a person reads: a letter and a space outside the interpolation holes (not a code, field name or path).</summary>
@@ -249,6 +263,10 @@ internal static partial class MessageScanner
 
     [GeneratedRegex(@"errors\[[^\]]*\]\s*=\s*\[\s*$")]
     private static partial Regex ErrorsBefore();
+
+    /// <summary>A message picked once: <c>WithMessage(Text.Of(…))</c> without a lambda, or a static readonly field or const made of one.</summary>
+    [GeneratedRegex(@"WithMessage\(\s*(Text|Say)\.Of\(|static\s+readonly\s+[^;=]*=[^;]*\b(Text|Say)\.Of\(")]
+    private static partial Regex Frozen();
 
     [GeneratedRegex(@"\brow\.Add\s*$")]
     private static partial Regex RowAdd();
