@@ -50,6 +50,8 @@ test('an unknown cluster code shows a friendly not-found problem', async ({ page
   const problem = page.getByTestId('problem-view');
   await expect(problem).toHaveAttribute('data-status', '404');
   await expect(problem).toContainText('no-such-cluster');
+  // What the server said is in the screen's language (the client sends it as Accept-Language), and marked so.
+  await expect(problem.locator('.problem__server [lang="ko"]')).toContainText("클러스터 'no-such-cluster'을(를) 찾을 수 없습니다.");
 });
 
 test('a cluster operator edits its own cluster; the change shows in the history', async ({ page, pageErrors, openSignedIn }) => {
