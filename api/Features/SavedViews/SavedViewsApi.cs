@@ -24,7 +24,7 @@ public static class SavedViewsApi
         var group = app.MapGroup("/api/v1/me/saved-views").WithTags("SavedViews").RequireAuthorization(AuthSetup.Person)
             // A person without a user row (single sign-on without an account) has nowhere to keep views either.
             .AddEndpointFilter(async (context, next) => Owner(Actor.From(context.HttpContext)) is null
-                ? new ActionRefused(NoAccount, "Saved views")
+                ? new ActionRefused(NoAccount, Text.Of("저장한 보기", "Saved views"))
                 : await next(context));
         group.MapGet("/", ListSavedViews).WithName(nameof(ListSavedViews))
             .WithSummary("The caller's saved views of one list page (page=issues …) or of all pages, by name; at most 50 in all, so one page holds them")
@@ -55,14 +55,14 @@ public static class SavedViewsApi
 
     public static async Task<Results<Ok<SavedViewDto>, ReadRefused>> GetSavedView(long id, Actor actor, SavedViewStore store, HttpContext http,
         CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(Owner(actor)!.Value, id, ct), $"Saved view {id}", http);
+        ReadResponses.Found(await store.GetAsync(Owner(actor)!.Value, id, ct), Text.Of($"저장한 보기 {id}", $"Saved view {id}"), http);
 
     public static async Task<Results<Created<SavedViewDto>, CreateRefused>> CreateSavedView(CreateSavedViewRequest request, Actor actor, SavedViewStore store,
         HttpContext http, CancellationToken ct) =>
-        WriteResponses.Created(await store.CreateAsync(Owner(actor)!.Value, request, actor, ct), "Saved view", http, v => $"/api/v1/me/saved-views/{v.Id}");
+        WriteResponses.Created(await store.CreateAsync(Owner(actor)!.Value, request, actor, ct), Text.Of("저장한 보기", "Saved view"), http, v => $"/api/v1/me/saved-views/{v.Id}");
 
     public static async Task<Results<NoContent, WriteRefused>> DeleteSavedView(long id, Actor actor, SavedViewStore store, HttpContext http, CancellationToken ct) =>
-        WriteResponses.Respond(await store.DeleteAsync(Owner(actor)!.Value, id, ETags.ExpectedVersion(http.Request), actor, ct), $"Saved view {id}", http,
+        WriteResponses.Respond(await store.DeleteAsync(Owner(actor)!.Value, id, ETags.ExpectedVersion(http.Request), actor, ct), Text.Of($"저장한 보기 {id}", $"Saved view {id}"), http,
             _ => TypedResults.NoContent());
 }
 
