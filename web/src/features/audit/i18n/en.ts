@@ -64,6 +64,7 @@ export const auditEn: Widen<typeof auditKo> = {
     calendar_feed: 'Calendar subscription',
     notification_preferences: 'Notification preferences',
     holiday: 'Public holiday',
+    site_project: 'Site project',
   },
   auditActions: {
     create: 'Created',
@@ -81,5 +82,7 @@ export const auditEn: Widen<typeof auditKo> = {
     end_term: 'Term ended',
     attendance: 'Attendance recorded',
     decision: 'Decision recorded',
+    add_actor: 'Actor added',
+    remove_actor: 'Actor removed',
   },
 };

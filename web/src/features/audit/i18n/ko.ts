@@ -64,6 +64,7 @@ export const auditKo = {
     calendar_feed: '캘린더 구독',
     notification_preferences: '알림 설정',
     holiday: '공휴일',
+    site_project: '현장 사업',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
@@ -81,5 +82,7 @@ export const auditKo = {
     end_term: '임기 종료',
     attendance: '출석 기록',
     decision: '결정 기록',
+    add_actor: '혁신 주체 추가',
+    remove_actor: '혁신 주체 제외',
   } satisfies Record<AuditAction, string>,
 };
