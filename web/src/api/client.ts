@@ -12976,7 +12976,7 @@ export interface HttpValidationProblemDetails {
 }
 
 /** What an import brings in. */
-export type ImportEntity = "agencies" | "clusters" | "cluster_indicators" | "regulatory_issues" | "council_seats" | "council_memberships";
+export type ImportEntity = "agencies" | "clusters" | "cluster_indicators" | "regulatory_issues" | "council_seats" | "council_memberships" | "actors";
 
 /** What happens to the good rows when some rows are rejected. */
 export type ImportErrorMode = "fail" | "skip";

@@ -259,3 +259,58 @@ public sealed class ActorsAndSiteProjectsTests(SqliteApiFactory factory) : IClas
         Assert.StartsWith(string.Join(",", Columns.Actors.Select(c => c.Korean)), text.TrimStart('\uFEFF'));
     }
 }
+
+/// <summary>The actor import through the import engine: Korean headers, dry run, all-or-nothing.</summary>
+public sealed class ActorImportTests(SqliteApiFactory factory) : IClassFixture<SqliteApiFactory>
+{
+    private static (int Rows, int Created, int Updated, int Unchanged, int Rejected) Totals(JsonElement report)
+    {
+        var t = report.GetProperty("totals");
+        return (t.GetProperty("rows").GetInt32(), t.GetProperty("created").GetInt32(), t.GetProperty("updated").GetInt32(),
+            t.GetProperty("unchanged").GetInt32(), t.GetProperty("rejected").GetInt32());
+    }
+
+    private async Task<Page<ActorDto>> Search(string q) =>
+        await (await factory.Client().GetAsync($"/api/v1/actors?q={q}&limit=200")).Read<Page<ActorDto>>();
+
+    [Fact]
+    public async Task ActorImport_DryRunWritesNothing_RealRunPlacesInClusters_RerunIsUnchanged()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var csv = "코드,국문명,유형,부문,전문분야,지역,클러스터코드\r\n"
+            + $"imp-a-{marker},수입 바이오 {marker},기업,산,항체;세포치료,충북,osong\r\n"
+            + $"imp-b-{marker},수입 대학 {marker},대학,학,바이오공정,인천,songdo;osong\r\n";
+        var client = factory.Client();
+        var dry = await Features.Imports.ImportsApiTests.Report(await client.PostAsync("/api/v1/imports/actors?dryRun=true",
+            Features.Imports.ImportsApiTests.Csv(csv)));
+        Assert.Equal((2, 2, 0, 0, 0), Totals(dry));
+        Assert.Empty((await Search(marker)).Items);
+
+        var real = await Features.Imports.ImportsApiTests.Report(await client.PostAsync("/api/v1/imports/actors", Features.Imports.ImportsApiTests.Csv(csv)));
+        Assert.Equal((2, 2, 0, 0, 0), Totals(real));
+        var found = await Search(marker);
+        var b = found.Items.Single(a => a.Code == $"imp-b-{marker}");
+        Assert.Equal((Sector.Academia, Region.Incheon), (b.Sector!.Value, b.Region!.Value));
+        Assert.Equal(["osong", "songdo"], b.Clusters.Select(c => c.Code).Order());
+        Assert.Equal(["항체", "세포치료"], found.Items.Single(a => a.Code == $"imp-a-{marker}").Specializations);
+
+        var again = await Features.Imports.ImportsApiTests.Report(await client.PostAsync("/api/v1/imports/actors", Features.Imports.ImportsApiTests.Csv(csv)));
+        Assert.Equal((2, 0, 0, 2, 0), Totals(again));
+    }
+
+    [Fact]
+    public async Task ActorImport_ABadRow_RejectsTheWholeFile()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var csv = "코드,국문명,유형,부문,클러스터코드\r\n"
+            + $"rej-a-{marker},거절 시험 {marker},기업,산,osong\r\n"
+            + $"rej-b-{marker},거절 시험 {marker},기업,,osong\r\n"
+            + $"rej-c-{marker},거절 시험 {marker},기업,산,nowhere\r\n";
+        var failed = await Features.Imports.ImportsApiTests.Report(await factory.Client().PostAsync("/api/v1/imports/actors",
+            Features.Imports.ImportsApiTests.Csv(csv)), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("rejected", failed.GetProperty("outcome").GetString());
+        Assert.Equal(2, Totals(failed).Rejected);
+        Assert.Empty((await Search(marker)).Items);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.Client().GetAsync($"/api/v1/agencies/by-code/rej-a-{marker}")).StatusCode);
+    }
+}
