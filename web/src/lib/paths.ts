@@ -30,6 +30,7 @@ export type Route =
   | { name: 'imports' }
   | { name: 'account' }
   | { name: 'search' }
+  | { name: 'partners' }
   | { name: 'notifications' }
   | { name: 'notificationDeliveries' }
   | { name: 'signIn' }
@@ -68,6 +69,7 @@ export function matchRoute(pathname: string): Route {
   if (section === 'imports') return { name: 'imports' };
   if (section === 'account') return { name: 'account' };
   if (section === 'search') return { name: 'search' };
+  if (section === 'partners') return { name: 'partners' };
   if (section === 'notifications') return { name: 'notifications' };
   if (section === 'notification-deliveries') return { name: 'notificationDeliveries' };
   if (section === 'sign-in') return { name: 'signIn' };
