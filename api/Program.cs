@@ -2,6 +2,8 @@ using BioCluster.Api.Features.Imports;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Actors;
+using BioCluster.Api.Features.SiteProjects;
 using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Features.Calendar;
@@ -55,6 +57,8 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
 builder.Services.AddSingleton<HolidayStore>();
 builder.Services.AddSingleton<SavedViewStore>();
 builder.Services.AddSingleton<HomeStore>();
+builder.Services.AddSingleton<ActorStore>();
+builder.Services.AddSingleton<SiteProjectStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -126,6 +130,8 @@ app.MapNotifications();
 app.MapHolidays();
 app.MapSavedViews();
 app.MapHome();
+app.MapActors();
+app.MapSiteProjects();
 
 app.Run();
 

@@ -11,6 +11,8 @@ public enum ImportEntity
     CouncilSeats,
     /// <summary>Who holds a seat for a term (위원 임기), under the same rules as the membership endpoint.</summary>
     CouncilMemberships,
+    /// <summary>Innovation actors: agencies with their actor profile, placed in the clusters listed (ADR 0024).</summary>
+    Actors,
 }
 
 /// <summary>What happens to the good rows when some rows are rejected.</summary>

@@ -77,7 +77,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
         LEFT JOIN clusters c ON c.id = g.cluster_id
         """;
 
-    private static readonly IReadOnlyDictionary<string, AgencyKind> KindAliases = new Dictionary<string, AgencyKind>
+    internal static readonly IReadOnlyDictionary<string, AgencyKind> KindAliases = new Dictionary<string, AgencyKind>
     {
         ["부처"] = AgencyKind.Ministry, ["정부부처"] = AgencyKind.Ministry, ["클러스터운영기관"] = AgencyKind.ClusterOperator, ["운영기관"] = AgencyKind.ClusterOperator,
         ["공공기관"] = AgencyKind.PublicInstitution, ["지방자치단체"] = AgencyKind.LocalGovernment, ["지자체"] = AgencyKind.LocalGovernment,
@@ -86,7 +86,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
         ["협회"] = AgencyKind.Association, ["단체"] = AgencyKind.Association, ["기타"] = AgencyKind.Other,
     };
 
-    private static readonly IReadOnlyDictionary<string, Sector> SectorAliases = new Dictionary<string, Sector>
+    internal static readonly IReadOnlyDictionary<string, Sector> SectorAliases = new Dictionary<string, Sector>
     {
         ["산업"] = Sector.Industry, ["산"] = Sector.Industry, ["학계"] = Sector.Academia, ["학"] = Sector.Academia,
         ["연구"] = Sector.Research, ["연"] = Sector.Research, ["병원"] = Sector.Hospital, ["병"] = Sector.Hospital,

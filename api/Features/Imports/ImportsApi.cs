@@ -33,6 +33,7 @@ public static class ImportsApi
         services.AddScoped<ImportTarget, RegulatoryIssueImport>();
         services.AddScoped<ImportTarget, CouncilSeatImport>();
         services.AddScoped<ImportTarget, CouncilMembershipImport>();
+        services.AddScoped<ImportTarget, ActorImport>();
         return services;
     }
 

@@ -24,9 +24,9 @@ public static class CouncilSeed
             var agency = ReferenceData.Agencies.Single(a => a.Code == code);
             yield return new("member", "ministry", null, code, $"위원 ({agency.NameKo})", $"Member ({agency.NameEn})", true);
         }
-        foreach (var a in ReferenceData.Agencies.Where(a => a.Kind == Contracts.Registry.AgencyKind.ClusterOperator))
+        foreach (var a in ReferenceData.Launch.Where(a => a.Kind == Contracts.Registry.AgencyKind.ClusterOperator))
             yield return new("member", "cluster_operator", null, a.Code, $"위원 ({a.NameKo})", $"Member ({a.NameEn})", true);
-        foreach (var a in ReferenceData.Agencies.Where(a => a.Kind == Contracts.Registry.AgencyKind.PublicInstitution))
+        foreach (var a in ReferenceData.Launch.Where(a => a.Kind == Contracts.Registry.AgencyKind.PublicInstitution))
             yield return new("member", "public_agency", null, a.Code, $"위원 ({a.NameKo})", $"Member ({a.NameEn})", true);
         yield return new("member", "private_expert", "industry", null, "민간위원 (산업계)", "Private expert (industry)", true);
         yield return new("member", "private_expert", "academia", null, "민간위원 (학계)", "Private expert (academia)", true);

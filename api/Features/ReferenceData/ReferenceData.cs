@@ -57,6 +57,9 @@ public static class ReferenceData
     ];
 
     // Declared after Launch: static fields are initialised in the order they are written.
-    /// <summary>Every seeded agency: the council at launch, then the rest of central government (<see cref="GovernmentAgencies"/>).</summary>
-    public static readonly IReadOnlyList<SeedAgency> Agencies = [.. Launch, .. GovernmentAgencies.All];
+    /// <summary>
+    /// Every seeded agency: the council at launch, then the rest of central government (<see cref="GovernmentAgencies"/>), then
+    /// the Gwanggyo actors and developer (<see cref="ClusterSiteSeed"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<SeedAgency> Agencies = [.. Launch, .. GovernmentAgencies.All, .. ClusterSiteSeed.Agencies];
 }

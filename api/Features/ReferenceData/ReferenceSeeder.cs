@@ -69,6 +69,7 @@ public sealed class ReferenceSeeder(DbConnectionFactory db, TimeProvider clock, 
         }
 
         inserted += await CouncilSeed.SeedAsync(connection, tx, done, now);
+        inserted += await ClusterSiteSeed.SeedAsync(connection, tx, done, audit, seedActor, now, db.Dialect);
         await tx.CommitAsync(ct);
         if (inserted > 0) logger.LogInformation("Seeded {Count} reference records", inserted);
         return inserted;

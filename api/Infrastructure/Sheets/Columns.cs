@@ -52,6 +52,7 @@ public static class Columns
         "regulatory_issues" => RegulatoryIssues,
         "council_seats" => CouncilSeats,
         "council_memberships" => CouncilMemberships,
+        "actors" => Actors,
         _ => null,
     };
 
@@ -114,6 +115,26 @@ public static class Columns
         new("status", "상태", Imported: false),
         new("createdAt", "등록일시", Imported: false),
         new("updatedAt", "수정일시", Imported: false),
+    ];
+
+    /// <summary>
+    /// Innovation actors (산·학·연·병): agencies with their actor profile and the clusters they are located in. An import
+    /// registers or updates the agency by code and places it in the listed clusters (it takes it out of none).
+    /// </summary>
+    public static readonly IReadOnlyList<SheetColumn> Actors =
+    [
+        new("code", "코드", Required: true),
+        new("nameKo", "국문명", Required: true),
+        new("nameEn", "영문명"),
+        new("kind", "유형", Required: true, Note: "company, university, research_institute, hospital, …"),
+        new("sector", "부문", Required: true, Note: "industry, academia, research, hospital (산·학·연·병)"),
+        new("specializations", "전문분야", Note: "separated by ';'"),
+        new("region", "지역", Note: "시·도, e.g. gyeonggi or 경기"),
+        new("website", "웹사이트"),
+        new("clusterCodes", "클러스터코드", Required: true, Note: "the clusters it is located in, separated by ';'"),
+        new("clusterNames", "클러스터", Imported: false),
+        new("id", "ID", Imported: false),
+        new("status", "상태", Imported: false),
     ];
 
     public static readonly IReadOnlyList<SheetColumn> ClusterIndicators =

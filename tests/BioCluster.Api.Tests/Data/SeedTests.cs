@@ -53,8 +53,8 @@ public sealed class SeedTests : IDisposable
         Assert.Equal(6, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM agencies WHERE kind = 'cluster_operator'"));
         Assert.Equal("kbiohealth", await c.ExecuteScalarAsync<string>(
             "SELECT a.code FROM clusters c JOIN agencies a ON a.id = c.operator_id WHERE c.code = 'osong'"));
-        // Every seeded record's history starts with its creation by BioCluster itself.
-        Assert.Equal(ReferenceData.Agencies.Count + 6, await c.ExecuteScalarAsync<int>(
+        // Every seeded record's history starts with its creation by BioCluster itself (the agencies, the six clusters, the Gwanggyo bio site).
+        Assert.Equal(ReferenceData.Agencies.Count + 6 + 1, await c.ExecuteScalarAsync<int>(
             "SELECT COUNT(*) FROM audit_entries WHERE action = 'create' AND actor_type = 'system' AND actor_name = 'reference-data'"));
     }
 

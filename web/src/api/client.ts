@@ -7,6 +7,689 @@
 /* eslint-disable */
 // ReSharper disable InconsistentNaming
 
+export class ActorsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Partner search: the innovation actors located in clusters, filtered by sector, specialisation, cluster, region and text, one keyset page at a time
+     * @param sort (optional) One of nameKo, code, id; prefix with '-' for descending. Default nameKo.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @param sector (optional) Only actors of these sectors (산·학·연·병; repeat the parameter for several).
+     * @param region (optional) Only actors in these regions (시·도).
+     * @param kind (optional) Only agencies of these kinds.
+     * @param specialization (optional) Only actors with a specialisation containing this text.
+     * @param clusterCode (optional) Only actors located in the cluster with this code.
+     * @param q (optional) Free text matched against the names, the code and the specialisations.
+     * @return OK
+     */
+    listActors(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, sector?: Sector[] | undefined, region?: Region[] | undefined, kind?: AgencyKind[] | undefined, specialization?: string | undefined, clusterCode?: string | undefined, q?: string | undefined, signal?: AbortSignal): Promise<ActorDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/actors?";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sector === null)
+            throw new globalThis.Error("The parameter 'sector' cannot be null.");
+        else if (sector !== undefined)
+            sector && sector.forEach(item => { url_ += "sector=" + encodeURIComponent("" + item) + "&"; });
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            region && region.forEach(item => { url_ += "region=" + encodeURIComponent("" + item) + "&"; });
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            kind && kind.forEach(item => { url_ += "kind=" + encodeURIComponent("" + item) + "&"; });
+        if (specialization === null)
+            throw new globalThis.Error("The parameter 'specialization' cannot be null.");
+        else if (specialization !== undefined)
+            url_ += "specialization=" + encodeURIComponent("" + specialization) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListActors(_response);
+        });
+    }
+
+    protected processListActors(response: Response): Promise<ActorDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActorDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ActorDtoPage>(null as any);
+    }
+
+    /**
+     * How many active actors of each sector (산·학·연·병) every active cluster (or one) has
+     * @param clusterCode (optional) Only the cluster with this code; by default every active cluster.
+     * @return OK
+     */
+    countActorsBySector(clusterCode?: string | undefined, signal?: AbortSignal): Promise<ClusterSectorCountsDto[]> {
+        let url_ = this.baseUrl + "/api/v1/actors/sector-counts?";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCountActorsBySector(_response);
+        });
+    }
+
+    protected processCountActorsBySector(response: Response): Promise<ClusterSectorCountsDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClusterSectorCountsDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ClusterSectorCountsDto[]>(null as any);
+    }
+
+    /**
+     * Export the actors matching the search's filters as CSV (UTF-8 with BOM; the import's columns)
+     * @param sector (optional) Only actors of these sectors (산·학·연·병; repeat the parameter for several).
+     * @param region (optional) Only actors in these regions (시·도).
+     * @param kind (optional) Only agencies of these kinds.
+     * @param specialization (optional) Only actors with a specialisation containing this text.
+     * @param clusterCode (optional) Only actors located in the cluster with this code.
+     * @param q (optional) Free text matched against the names, the code and the specialisations.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportActors(sector?: Sector[] | undefined, region?: Region[] | undefined, kind?: AgencyKind[] | undefined, specialization?: string | undefined, clusterCode?: string | undefined, q?: string | undefined, lang?: Lang | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/actors/export.csv?";
+        if (sector === null)
+            throw new globalThis.Error("The parameter 'sector' cannot be null.");
+        else if (sector !== undefined)
+            sector && sector.forEach(item => { url_ += "sector=" + encodeURIComponent("" + item) + "&"; });
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            region && region.forEach(item => { url_ += "region=" + encodeURIComponent("" + item) + "&"; });
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            kind && kind.forEach(item => { url_ += "kind=" + encodeURIComponent("" + item) + "&"; });
+        if (specialization === null)
+            throw new globalThis.Error("The parameter 'specialization' cannot be null.");
+        else if (specialization !== undefined)
+            url_ += "specialization=" + encodeURIComponent("" + specialization) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportActors(_response);
+        });
+    }
+
+    protected processExportActors(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the actors matching the search's filters as an Excel workbook (the import's columns, names beside codes)
+     * @param sector (optional) Only actors of these sectors (산·학·연·병; repeat the parameter for several).
+     * @param region (optional) Only actors in these regions (시·도).
+     * @param kind (optional) Only agencies of these kinds.
+     * @param specialization (optional) Only actors with a specialisation containing this text.
+     * @param clusterCode (optional) Only actors located in the cluster with this code.
+     * @param q (optional) Free text matched against the names, the code and the specialisations.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportActorsXlsx(sector?: Sector[] | undefined, region?: Region[] | undefined, kind?: AgencyKind[] | undefined, specialization?: string | undefined, clusterCode?: string | undefined, q?: string | undefined, lang?: Lang2 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/actors/export.xlsx?";
+        if (sector === null)
+            throw new globalThis.Error("The parameter 'sector' cannot be null.");
+        else if (sector !== undefined)
+            sector && sector.forEach(item => { url_ += "sector=" + encodeURIComponent("" + item) + "&"; });
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            region && region.forEach(item => { url_ += "region=" + encodeURIComponent("" + item) + "&"; });
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            kind && kind.forEach(item => { url_ += "kind=" + encodeURIComponent("" + item) + "&"; });
+        if (specialization === null)
+            throw new globalThis.Error("The parameter 'specialization' cannot be null.");
+        else if (specialization !== undefined)
+            url_ += "specialization=" + encodeURIComponent("" + specialization) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportActorsXlsx(_response);
+        });
+    }
+
+    protected processExportActorsXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * An agency as an innovation actor: its sector, specialisations, region and clusters (the ETag is the agency's)
+     * @return OK
+     */
+    getActor(id: number, signal?: AbortSignal): Promise<ActorDto> {
+        let url_ = this.baseUrl + "/api/v1/actors/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetActor(_response);
+        });
+    }
+
+    protected processGetActor(response: Response): Promise<ActorDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActorDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ActorDto>(null as any);
+    }
+
+    /**
+     * Replace an agency's actor profile: sector, specialisations, region (If-Match, the agency's version); an operator, only for actors in its clusters
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    replaceActorProfile(id: number, if_Match: string, body: UpdateActorProfileRequest, signal?: AbortSignal): Promise<ActorDto> {
+        let url_ = this.baseUrl + "/api/v1/actors/{id}/profile";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReplaceActorProfile(_response);
+        });
+    }
+
+    protected processReplaceActorProfile(response: Response): Promise<ActorDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActorDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ActorDto>(null as any);
+    }
+
+    /**
+     * Place an agency in the cluster as one of its innovation actors (again: no change); an operator, only in its own clusters
+     * @return OK
+     */
+    addClusterActor(id: number, agencyId: number, signal?: AbortSignal): Promise<ActorDto> {
+        let url_ = this.baseUrl + "/api/v1/clusters/{id}/actors/{agencyId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (agencyId === undefined || agencyId === null)
+            throw new globalThis.Error("The parameter 'agencyId' must be defined.");
+        url_ = url_.replace("{agencyId}", encodeURIComponent("" + agencyId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "PUT",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddClusterActor(_response);
+        });
+    }
+
+    protected processAddClusterActor(response: Response): Promise<ActorDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActorDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ActorDto>(null as any);
+    }
+
+    /**
+     * Take an agency out of the cluster's innovation actors; an operator, only from its own clusters
+     * @return No Content
+     */
+    removeClusterActor(id: number, agencyId: number, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/clusters/{id}/actors/{agencyId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (agencyId === undefined || agencyId === null)
+            throw new globalThis.Error("The parameter 'agencyId' must be defined.");
+        url_ = url_.replace("{agencyId}", encodeURIComponent("" + agencyId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRemoveClusterActor(_response);
+        });
+    }
+
+    protected processRemoveClusterActor(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+}
+
 export class AgenciesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -215,7 +898,7 @@ export class AgenciesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportAgencies(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, clusterCode?: string | undefined, lang?: Lang | undefined, signal?: AbortSignal): Promise<string> {
+    exportAgencies(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, clusterCode?: string | undefined, lang?: Lang3 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/agencies/export.csv?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -301,7 +984,7 @@ export class AgenciesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportAgenciesXlsx(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, clusterCode?: string | undefined, lang?: Lang2 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportAgenciesXlsx(kind?: AgencyKind[] | undefined, sector?: Sector[] | undefined, status?: RecordStatus[] | undefined, q?: string | undefined, clusterCode?: string | undefined, lang?: Lang4 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/agencies/export.xlsx?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -1368,7 +2051,7 @@ export class AuditClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportAuditEntries(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, importRunId?: number | undefined, lang?: Lang3 | undefined, signal?: AbortSignal): Promise<string> {
+    exportAuditEntries(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, importRunId?: number | undefined, lang?: Lang5 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/audit/export.csv?";
         if (entityType === null)
             throw new globalThis.Error("The parameter 'entityType' cannot be null.");
@@ -1464,7 +2147,7 @@ export class AuditClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportAuditEntriesXlsx(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, importRunId?: number | undefined, lang?: Lang4 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportAuditEntriesXlsx(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, importRunId?: number | undefined, lang?: Lang6 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/audit/export.xlsx?";
         if (entityType === null)
             throw new globalThis.Error("The parameter 'entityType' cannot be null.");
@@ -2306,7 +2989,7 @@ export class ClusterIndicatorsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportClusterIndicators(clusterCode?: string | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, lang?: Lang5 | undefined, signal?: AbortSignal): Promise<string> {
+    exportClusterIndicators(clusterCode?: string | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, lang?: Lang7 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/cluster-indicators/export.csv?";
         if (clusterCode === null)
             throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
@@ -2382,7 +3065,7 @@ export class ClusterIndicatorsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportClusterIndicatorsXlsx(clusterCode?: string | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, lang?: Lang6 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportClusterIndicatorsXlsx(clusterCode?: string | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, lang?: Lang8 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/cluster-indicators/export.xlsx?";
         if (clusterCode === null)
             throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
@@ -2915,7 +3598,7 @@ export class ClustersClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportClusters(region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, lang?: Lang7 | undefined, signal?: AbortSignal): Promise<string> {
+    exportClusters(region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, lang?: Lang9 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/clusters/export.csv?";
         if (region === null)
             throw new globalThis.Error("The parameter 'region' cannot be null.");
@@ -2996,7 +3679,7 @@ export class ClustersClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportClustersXlsx(region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, lang?: Lang8 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportClustersXlsx(region?: Region[] | undefined, operatorCode?: string | undefined, status?: ClusterStatus[] | undefined, q?: string | undefined, lang?: Lang10 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/clusters/export.xlsx?";
         if (region === null)
             throw new globalThis.Error("The parameter 'region' cannot be null.");
@@ -4020,7 +4703,7 @@ export class CouncilClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportCouncilBodies(lang?: Lang9 | undefined, signal?: AbortSignal): Promise<string> {
+    exportCouncilBodies(lang?: Lang11 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/council/bodies/export.csv?";
         if (lang === null)
             throw new globalThis.Error("The parameter 'lang' cannot be null.");
@@ -4077,7 +4760,7 @@ export class CouncilClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportCouncilSeats(bodyCode?: string | undefined, includeEnded?: boolean | undefined, lang?: Lang10 | undefined, signal?: AbortSignal): Promise<string> {
+    exportCouncilSeats(bodyCode?: string | undefined, includeEnded?: boolean | undefined, lang?: Lang12 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/council/seats/export.csv?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -4154,7 +4837,7 @@ export class CouncilClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportCouncilSeatsXlsx(bodyCode?: string | undefined, includeEnded?: boolean | undefined, lang?: Lang11 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportCouncilSeatsXlsx(bodyCode?: string | undefined, includeEnded?: boolean | undefined, lang?: Lang13 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/council/seats/export.xlsx?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -4235,7 +4918,7 @@ export class CouncilClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportTermsEnding(days?: number | undefined, lang?: Lang12 | undefined, signal?: AbortSignal): Promise<string> {
+    exportTermsEnding(days?: number | undefined, lang?: Lang14 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/council/terms-ending/export.csv?";
         if (days === null)
             throw new globalThis.Error("The parameter 'days' cannot be null.");
@@ -5736,7 +6419,7 @@ export class FollowUpsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportFollowUps(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang13 | undefined, signal?: AbortSignal): Promise<string> {
+    exportFollowUps(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang15 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/follow-ups/export.csv?";
         if (ownerCode === null)
             throw new globalThis.Error("The parameter 'ownerCode' cannot be null.");
@@ -5817,7 +6500,7 @@ export class FollowUpsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportFollowUpsXlsx(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang14 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportFollowUpsXlsx(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang16 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/follow-ups/export.xlsx?";
         if (ownerCode === null)
             throw new globalThis.Error("The parameter 'ownerCode' cannot be null.");
@@ -6880,7 +7563,7 @@ export class ImportsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    downloadRejectedRows(id: number, lang?: Lang15 | undefined, signal?: AbortSignal): Promise<string> {
+    downloadRejectedRows(id: number, lang?: Lang17 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/imports/{id}/rejected-rows.csv?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6945,7 +7628,7 @@ export class ImportsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    downloadImportTemplate(entity: string, lang?: Lang16 | undefined, signal?: AbortSignal): Promise<string> {
+    downloadImportTemplate(entity: string, lang?: Lang18 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/imports/templates/{entity}.csv?";
         if (entity === undefined || entity === null)
             throw new globalThis.Error("The parameter 'entity' must be defined.");
@@ -7207,7 +7890,7 @@ export class MeetingsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang17 | undefined, signal?: AbortSignal): Promise<string> {
+    exportMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang19 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/meetings/export.csv?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -7293,7 +7976,7 @@ export class MeetingsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportMeetingsXlsx(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang18 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportMeetingsXlsx(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang20 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/meetings/export.xlsx?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -8704,7 +9387,7 @@ export class MinutesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportDecisions(id: number, lang?: Lang19 | undefined, signal?: AbortSignal): Promise<string> {
+    exportDecisions(id: number, lang?: Lang21 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/decisions.csv?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -8768,7 +9451,7 @@ export class MinutesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportDecisionsXlsx(id: number, lang?: Lang20 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportDecisionsXlsx(id: number, lang?: Lang22 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/decisions.xlsx?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -9582,7 +10265,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang21 | undefined, signal?: AbortSignal): Promise<string> {
+    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang23 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.csv?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -9723,7 +10406,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang22 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang24 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.xlsx?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -10757,6 +11440,511 @@ export class SearchClient {
     }
 }
 
+export class SiteProjectsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * List site projects (optionally of one cluster, in some states), with their stages, one keyset page at a time
+     * @param clusterCode (optional) Only the projects of the cluster with this code.
+     * @param state (optional) Only projects in these states (repeat the parameter for several).
+     * @param sort (optional) One of id, nameKo; prefix with '-' for descending. Default id.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listSiteProjects(clusterCode?: string | undefined, state?: SiteProjectState[] | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<SiteProjectDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/site-projects?";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListSiteProjects(_response);
+        });
+    }
+
+    protected processListSiteProjects(response: Response): Promise<SiteProjectDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SiteProjectDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SiteProjectDtoPage>(null as any);
+    }
+
+    /**
+     * Register a site project in a cluster (an operator: in its own clusters)
+     * @return Created
+     */
+    createSiteProject(body: CreateSiteProjectRequest, signal?: AbortSignal): Promise<SiteProjectDto> {
+        let url_ = this.baseUrl + "/api/v1/site-projects";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateSiteProject(_response);
+        });
+    }
+
+    protected processCreateSiteProject(response: Response): Promise<SiteProjectDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SiteProjectDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SiteProjectDto>(null as any);
+    }
+
+    /**
+     * Get a site project with its stages
+     * @return OK
+     */
+    getSiteProject(id: number, signal?: AbortSignal): Promise<SiteProjectDto> {
+        let url_ = this.baseUrl + "/api/v1/site-projects/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSiteProject(_response);
+        });
+    }
+
+    protected processGetSiteProject(response: Response): Promise<SiteProjectDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SiteProjectDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SiteProjectDto>(null as any);
+    }
+
+    /**
+     * Replace a site project's fields and stages (If-Match required)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    replaceSiteProject(id: number, if_Match: string, body: UpdateSiteProjectRequest, signal?: AbortSignal): Promise<SiteProjectDto> {
+        let url_ = this.baseUrl + "/api/v1/site-projects/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReplaceSiteProject(_response);
+        });
+    }
+
+    protected processReplaceSiteProject(response: Response): Promise<SiteProjectDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SiteProjectDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SiteProjectDto>(null as any);
+    }
+
+    /**
+     * Delete a site project (If-Match required); its history stays in the audit trail
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return No Content
+     */
+    deleteSiteProject(id: number, if_Match: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/site-projects/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteSiteProject(_response);
+        });
+    }
+
+    protected processDeleteSiteProject(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * The audit trail of one site project
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    getSiteProjectHistory(id: number, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/site-projects/{id}/history?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSiteProjectHistory(_response);
+        });
+    }
+
+    protected processGetSiteProjectHistory(response: Response): Promise<AuditEntryDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditEntryDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AuditEntryDtoPage>(null as any);
+    }
+}
+
 export class UsersClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -11319,6 +12507,33 @@ export class UsersClient {
     }
 }
 
+/** An innovation actor (산·학·연·병): an agency of the registry with a sector, located in one or more clusters. Id and Code are the agency's. */
+export interface ActorDto {
+    id: number;
+    code: string;
+    nameKo: string;
+    nameEn: string | null;
+    /** What kind of organisation an agency is. */
+    kind: AgencyKind;
+    sector: Sector | null;
+    specializations: string[];
+    region: Region | null;
+    website: string | null;
+    clusters: ClusterRef[];
+    /** Lifecycle of a registry record; archived records stay readable but leave default lists. */
+    status: RecordStatus;
+}
+
+/** One page of a keyset-paged list. */
+export interface ActorDtoPage {
+    /** The records of this page, in the requested order. */
+    items: ActorDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
+}
+
 /** Who did something: a signed-in person, an agency's API key, or BioCluster itself. */
 export type ActorType = "user" | "api_key" | "system";
 
@@ -11661,6 +12876,18 @@ export interface ClusterRef {
     nameEn: string | null;
 }
 
+/** How many active actors of each sector a cluster has (산·학·연·병), and those with no sector yet. */
+export interface ClusterSectorCountsDto {
+    /** A short reference to a cluster. */
+    cluster: ClusterRef;
+    industry: number;
+    academia: number;
+    research: number;
+    hospital: number;
+    unclassified: number;
+    total: number;
+}
+
 /** Lifecycle of a cluster. */
 export type ClusterStatus = "active" | "under_development" | "archived";
 
@@ -11826,6 +13053,25 @@ export interface CreateSeatRequest {
     sortOrder?: number;
     activeFrom?: string | null;
     voting?: boolean;
+}
+
+/** Fields to register a site project in a cluster. */
+export interface CreateSiteProjectRequest {
+    clusterCode: string;
+    nameKo: string;
+    /** Where a site project stands. */
+    state: SiteProjectState;
+    nameEn?: string | null;
+    address?: string | null;
+    latitude?: number | null;
+    longitude?: number | null;
+    landAreaM2?: number | null;
+    floorAreaM2?: number | null;
+    floorsBelow?: number | null;
+    floorsAbove?: number | null;
+    developerCode?: string | null;
+    description?: string | null;
+    stages?: SiteProjectStage[] | null;
 }
 
 /** A new account. Ministry reviewers and cluster operators need the code of their agency. */
@@ -12120,7 +13366,7 @@ export interface HttpValidationProblemDetails {
 }
 
 /** What an import brings in. */
-export type ImportEntity = "agencies" | "clusters" | "cluster_indicators" | "regulatory_issues" | "council_seats" | "council_memberships";
+export type ImportEntity = "agencies" | "clusters" | "cluster_indicators" | "regulatory_issues" | "council_seats" | "council_memberships" | "actors";
 
 /** What happens to the good rows when some rows are rejected. */
 export type ImportErrorMode = "fail" | "skip";
@@ -12951,6 +14197,53 @@ export interface SetPasswordRequest {
     newPassword: string;
 }
 
+/** A building or site developed in a cluster: location, size, developer, stages and state. */
+export interface SiteProjectDto {
+    id: number;
+    /** A short reference to a cluster. */
+    cluster: ClusterRef;
+    nameKo: string;
+    nameEn: string | null;
+    address: string | null;
+    latitude: number | null;
+    longitude: number | null;
+    landAreaM2: number | null;
+    floorAreaM2: number | null;
+    floorsBelow: number | null;
+    floorsAbove: number | null;
+    /** A short reference to another record, enough to show and link it. */
+    developer: AgencyRef | null;
+    /** Where a site project stands. */
+    state: SiteProjectState;
+    description: string | null;
+    stages: SiteProjectStage[];
+    createdAt: string;
+    updatedAt: string;
+}
+
+/** One page of a keyset-paged list. */
+export interface SiteProjectDtoPage {
+    /** The records of this page, in the requested order. */
+    items: SiteProjectDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
+}
+
+/** One stage of a site project (e.g. design, permits, construction, completion) with planned and actual dates. */
+export interface SiteProjectStage {
+    nameKo: string;
+    nameEn?: string | null;
+    plannedStart?: string | null;
+    plannedEnd?: string | null;
+    actualStart?: string | null;
+    actualEnd?: string | null;
+}
+
+/** Where a site project stands. */
+export type SiteProjectState = "planned" | "design" | "construction" | "completed" | "on_hold";
+
 /** A piece of a snippet: text as it is in the record, marked where it matches the query. */
 export interface SnippetPart {
     /** Plain text (never markup). */
@@ -12968,6 +14261,14 @@ export interface StatusCount {
 /** How many of the caller's notifications are unread. */
 export interface UnreadCountDto {
     count: number;
+}
+
+/** An agency's actor profile: its sector, what it specialises in, and the region (시·도) it is in. */
+export interface UpdateActorProfileRequest {
+    /** The innovation-actor sector (산·학·연·병) of an agency. */
+    sector: Sector;
+    specializations?: string[] | null;
+    region?: Region | null;
 }
 
 /** The editable fields of an agency, replaced as a whole. The code cannot change. */
@@ -13038,6 +14339,24 @@ export interface UpdateRegulatoryIssueRequest {
     sourceMeeting?: string | null;
     tags?: string[] | null;
     externalRef?: string | null;
+}
+
+/** A site project's fields, replaced whole (it stays in its cluster). */
+export interface UpdateSiteProjectRequest {
+    nameKo: string;
+    /** Where a site project stands. */
+    state: SiteProjectState;
+    nameEn?: string | null;
+    address?: string | null;
+    latitude?: number | null;
+    longitude?: number | null;
+    landAreaM2?: number | null;
+    floorAreaM2?: number | null;
+    floorsBelow?: number | null;
+    floorsAbove?: number | null;
+    developerCode?: string | null;
+    description?: string | null;
+    stages?: SiteProjectStage[] | null;
 }
 
 /** The editable fields of an account, replaced as a whole. */
@@ -13127,6 +14446,10 @@ export type Lang20 = "ko" | "en";
 export type Lang21 = "ko" | "en";
 
 export type Lang22 = "ko" | "en";
+
+export type Lang23 = "ko" | "en";
+
+export type Lang24 = "ko" | "en";
 
 export class SwaggerResponse<TResult> {
     status: number;

@@ -3,6 +3,54 @@
 /* eslint-disable */
 import type * as C from './client';
 
+export interface ListActorsParameters {
+  sort?: Parameters<C.ActorsClient['listActors']>[0];
+  limit?: Parameters<C.ActorsClient['listActors']>[1];
+  cursor?: Parameters<C.ActorsClient['listActors']>[2];
+  sector?: Parameters<C.ActorsClient['listActors']>[3];
+  region?: Parameters<C.ActorsClient['listActors']>[4];
+  kind?: Parameters<C.ActorsClient['listActors']>[5];
+  specialization?: Parameters<C.ActorsClient['listActors']>[6];
+  clusterCode?: Parameters<C.ActorsClient['listActors']>[7];
+  q?: Parameters<C.ActorsClient['listActors']>[8];
+}
+export function listActors(client: C.ActorsClient, parameters: ListActorsParameters = {}): ReturnType<C.ActorsClient['listActors']> {
+  return client.listActors(parameters.sort, parameters.limit, parameters.cursor, parameters.sector, parameters.region, parameters.kind, parameters.specialization, parameters.clusterCode, parameters.q);
+}
+
+export interface CountActorsBySectorParameters {
+  clusterCode?: Parameters<C.ActorsClient['countActorsBySector']>[0];
+}
+export function countActorsBySector(client: C.ActorsClient, parameters: CountActorsBySectorParameters = {}): ReturnType<C.ActorsClient['countActorsBySector']> {
+  return client.countActorsBySector(parameters.clusterCode);
+}
+
+export interface ExportActorsParameters {
+  sector?: Parameters<C.ActorsClient['exportActors']>[0];
+  region?: Parameters<C.ActorsClient['exportActors']>[1];
+  kind?: Parameters<C.ActorsClient['exportActors']>[2];
+  specialization?: Parameters<C.ActorsClient['exportActors']>[3];
+  clusterCode?: Parameters<C.ActorsClient['exportActors']>[4];
+  q?: Parameters<C.ActorsClient['exportActors']>[5];
+  lang?: Parameters<C.ActorsClient['exportActors']>[6];
+}
+export function exportActors(client: C.ActorsClient, parameters: ExportActorsParameters = {}): ReturnType<C.ActorsClient['exportActors']> {
+  return client.exportActors(parameters.sector, parameters.region, parameters.kind, parameters.specialization, parameters.clusterCode, parameters.q, parameters.lang);
+}
+
+export interface ExportActorsXlsxParameters {
+  sector?: Parameters<C.ActorsClient['exportActorsXlsx']>[0];
+  region?: Parameters<C.ActorsClient['exportActorsXlsx']>[1];
+  kind?: Parameters<C.ActorsClient['exportActorsXlsx']>[2];
+  specialization?: Parameters<C.ActorsClient['exportActorsXlsx']>[3];
+  clusterCode?: Parameters<C.ActorsClient['exportActorsXlsx']>[4];
+  q?: Parameters<C.ActorsClient['exportActorsXlsx']>[5];
+  lang?: Parameters<C.ActorsClient['exportActorsXlsx']>[6];
+}
+export function exportActorsXlsx(client: C.ActorsClient, parameters: ExportActorsXlsxParameters = {}): ReturnType<C.ActorsClient['exportActorsXlsx']> {
+  return client.exportActorsXlsx(parameters.sector, parameters.region, parameters.kind, parameters.specialization, parameters.clusterCode, parameters.q, parameters.lang);
+}
+
 export interface ListAgenciesParameters {
   sort?: Parameters<C.AgenciesClient['listAgencies']>[0];
   limit?: Parameters<C.AgenciesClient['listAgencies']>[1];
@@ -676,6 +724,26 @@ export interface SearchParameters {
 }
 export function search(client: C.SearchClient, parameters: SearchParameters = {}): ReturnType<C.SearchClient['search']> {
   return client.search(parameters.q, parameters.kinds, parameters.limit, parameters.cursor);
+}
+
+export interface ListSiteProjectsParameters {
+  clusterCode?: Parameters<C.SiteProjectsClient['listSiteProjects']>[0];
+  state?: Parameters<C.SiteProjectsClient['listSiteProjects']>[1];
+  sort?: Parameters<C.SiteProjectsClient['listSiteProjects']>[2];
+  limit?: Parameters<C.SiteProjectsClient['listSiteProjects']>[3];
+  cursor?: Parameters<C.SiteProjectsClient['listSiteProjects']>[4];
+}
+export function listSiteProjects(client: C.SiteProjectsClient, parameters: ListSiteProjectsParameters = {}): ReturnType<C.SiteProjectsClient['listSiteProjects']> {
+  return client.listSiteProjects(parameters.clusterCode, parameters.state, parameters.sort, parameters.limit, parameters.cursor);
+}
+
+export interface GetSiteProjectHistoryParameters {
+  id: Parameters<C.SiteProjectsClient['getSiteProjectHistory']>[0];
+  limit?: Parameters<C.SiteProjectsClient['getSiteProjectHistory']>[1];
+  cursor?: Parameters<C.SiteProjectsClient['getSiteProjectHistory']>[2];
+}
+export function getSiteProjectHistory(client: C.SiteProjectsClient, parameters: GetSiteProjectHistoryParameters): ReturnType<C.SiteProjectsClient['getSiteProjectHistory']> {
+  return client.getSiteProjectHistory(parameters.id, parameters.limit, parameters.cursor);
 }
 
 export interface ListUsersParameters {

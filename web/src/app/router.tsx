@@ -25,6 +25,7 @@ const children: RouteObject[] = [
   { path: 'meetings', lazy: async () => ({ Component: (await import('../features/meetings/MeetingsPage')).MeetingsPage }) },
   { path: 'meetings/new', lazy: async () => ({ Component: (await import('../features/meetings/MeetingFormPage')).MeetingNewPage }) },
   { path: 'meetings/:id', lazy: async () => ({ Component: (await import('../features/meetings/MeetingPage')).MeetingPage }) },
+  { path: 'partners', lazy: async () => ({ Component: (await import('../features/actors/PartnersPage')).PartnersPage }) },
   { path: 'holidays', lazy: async () => ({ Component: (await import('../features/holidays/HolidaysPage')).HolidaysPage }) },
   { path: 'follow-ups', lazy: async () => ({ Component: (await import('../features/follow-ups/FollowUpsPage')).FollowUpsPage }) },
   { path: 'users', lazy: async () => ({ Component: (await import('../features/users/UsersPage')).UsersPage }) },

@@ -31,6 +31,7 @@ export type Route =
   | { name: 'holidays' }
   | { name: 'account' }
   | { name: 'search' }
+  | { name: 'partners' }
   | { name: 'notifications' }
   | { name: 'notificationDeliveries' }
   | { name: 'signIn' }
@@ -70,6 +71,7 @@ export function matchRoute(pathname: string): Route {
   if (section === 'holidays') return { name: 'holidays' };
   if (section === 'account') return { name: 'account' };
   if (section === 'search') return { name: 'search' };
+  if (section === 'partners') return { name: 'partners' };
   if (section === 'notifications') return { name: 'notifications' };
   if (section === 'notification-deliveries') return { name: 'notificationDeliveries' };
   if (section === 'sign-in') return { name: 'signIn' };

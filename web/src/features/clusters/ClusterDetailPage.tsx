@@ -12,6 +12,7 @@ import { useGo } from '../../lib/navigation';
 import { ArchiveControl } from '../registry/ArchiveControl';
 import { useRegistryI18n } from '../registry/i18n';
 import { ClusterMeetings } from '../meetings/ClusterMeetings';
+import { ClusterActors, ClusterSiteProjects } from '../actors/ClusterActors';
 import { useMe } from '../auth/session';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../lib/paths';
@@ -45,6 +46,8 @@ export function ClusterDetailPage() {
         </p>
       )}
       {loaded && <ClusterDetails loaded={loaded} onReload={() => void query.refetch()} />}
+      {cluster && <ClusterActors clusterCode={cluster.code} />}
+      {cluster && <ClusterSiteProjects clusterCode={cluster.code} />}
       {cluster && can(me, 'council:read') && <ClusterMeetings cluster={cluster} />}
       {cluster && (
         <HistorySection

@@ -19,6 +19,7 @@ const CHANGES: Record<ImportableEntity, QueryKey> = {
   cluster_indicators: ['clusters'],
   council_seats: ['council'],
   council_memberships: ['council'],
+  actors: ['actors'],
 };
 
 export function useImportRuns(entity: ImportableEntity | undefined) {

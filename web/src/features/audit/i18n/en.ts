@@ -65,6 +65,7 @@ export const auditEn: Widen<typeof auditKo> = {
     notification_preferences: 'Notification preferences',
     holiday: 'Public holiday',
     saved_view: 'Saved view',
+    site_project: 'Site project',
   },
   auditActions: {
     create: 'Created',
@@ -82,5 +83,7 @@ export const auditEn: Widen<typeof auditKo> = {
     end_term: 'Term ended',
     attendance: 'Attendance recorded',
     decision: 'Decision recorded',
+    add_actor: 'Actor added',
+    remove_actor: 'Actor removed',
   },
 };

@@ -65,6 +65,7 @@ export const auditKo = {
     notification_preferences: '알림 설정',
     holiday: '공휴일',
     saved_view: '저장한 보기',
+    site_project: '현장 사업',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
@@ -82,5 +83,7 @@ export const auditKo = {
     end_term: '임기 종료',
     attendance: '출석 기록',
     decision: '결정 기록',
+    add_actor: '혁신 주체 추가',
+    remove_actor: '혁신 주체 제외',
   } satisfies Record<AuditAction, string>,
 };

@@ -97,6 +97,7 @@ export const importsEn: Widen<typeof importsKo> = {
     regulatory_issues: 'Regulatory issues',
     council_seats: 'Council seats',
     council_memberships: 'Council members (terms)',
+    actors: 'Innovation actors',
   },
   importOutcomes: {
     validated: 'Checked',

@@ -96,6 +96,7 @@ export const importsKo = {
     regulatory_issues: '규제 개선 과제',
     council_seats: '협의체 좌석',
     council_memberships: '협의체 위원 (임기)',
+    actors: '혁신 주체 (산·학·연·병)',
   } satisfies Record<ImportEntity, string>,
   importOutcomes: {
     validated: '검사 완료',
