@@ -13,6 +13,7 @@ using BioCluster.Api.Features.Holidays;
 using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.Home;
 using BioCluster.Api.Features.Meetings;
+using BioCluster.Api.Features.PolicyRecommendations;
 using BioCluster.Api.Features.Notifications;
 using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Infrastructure.Clock;
@@ -46,6 +47,7 @@ builder.Services.AddSingleton<RegulatoryIssueStore>();
 builder.Services.AddSingleton<CouncilStore>();
 builder.Services.AddSingleton<MeetingStore>();
 builder.Services.AddSingleton<FollowUpStore>();
+builder.Services.AddSingleton<PolicyRecommendationStore>();
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddSingleton<CalendarFeedStore>();
 builder.Services.AddSingleton<SearchStore>();
@@ -123,6 +125,7 @@ app.MapSearch();
 app.MapNotifications();
 app.MapHolidays();
 app.MapHome();
+app.MapPolicyRecommendations();
 
 app.Run();
 

@@ -64,6 +64,7 @@ export const auditKo = {
     calendar_feed: '캘린더 구독',
     notification_preferences: '알림 설정',
     holiday: '공휴일',
+    policy_recommendation: '정책 제언',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
