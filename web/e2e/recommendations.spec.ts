@@ -20,46 +20,49 @@ async function move(page: Page, key: string, fill: Record<string, string> = {}):
   await expect(page.getByTestId('moved-notice')).toBeVisible();
 }
 
-test('an operator raises a recommendation; routed, partly accepted, its remainder becomes a linked regulatory issue', async ({ page, pageErrors, openSignedIn }) => {
-  let url = '';
-  await test.step('the operator raises it from the list', async () => {
-    await openSignedIn('/recommendations', 'demo-operator');
-    await page.getByTestId('raise-recommendation').click();
-    const form = page.getByTestId('recommendation-form');
-    await form.locator('[name="themeKo"]').fill(theme);
-    await form.locator('[name="text"]').fill('다기관 임상시험에서 공동 IRB 심의 결과를 모든 참여 기관이 인정하도록 제도화해 주십시오.');
-    await form.locator('[name="leadMinistryCode"]').selectOption('mfds');
-    await form.locator('[name="clusterCodes"]').selectOption(['osong']);
-    await page.getByTestId('recommendation-submit').click();
-    await expect(page.getByTestId('recommendation-theme')).toHaveText(theme);
-    await expect(page.locator('[data-testid="recommendation-state"][data-state="submitted"]')).toBeVisible();
-    url = new URL(page.url()).pathname;
-  });
+test.describe.configure({ mode: 'serial' });
 
-  await test.step('the secretariat routes it', async () => {
-    await openSignedIn(url, 'demo-secretariat');
-    await move(page, 'routed');
-    await expect(page.locator('[data-testid="recommendation-state"][data-state="routed"]')).toBeVisible();
-  });
+let url = '';
 
-  await test.step('the ministry accepts it in part', async () => {
-    await openSignedIn(url, 'demo-ministry');
-    await move(page, 'partially_accepted', {
-      answer: '공동 IRB 인정은 고시 개정으로 수용하고 나머지는 별도로 검토합니다.',
-      acceptedPart: '공동 IRB 심의 결과 인정',
-      plannedCompletionOn: day(120),
-    });
-    await expect(page.locator('[data-testid="recommendation-state"][data-state="partially_accepted"]')).toBeVisible();
-  });
+test('1. the operator raises it from the list', async ({ page, pageErrors, openSignedIn }) => {
+  await openSignedIn('/recommendations', 'demo-operator');
+  await page.getByTestId('raise-recommendation').click();
+  const form = page.getByTestId('recommendation-form');
+  await form.locator('[name="themeKo"]').fill(theme);
+  await form.locator('[name="text"]').fill('다기관 임상시험에서 공동 IRB 심의 결과를 모든 참여 기관이 인정하도록 제도화해 주십시오.');
+  await form.locator('[name="leadMinistryCode"]').selectOption('mfds');
+  await form.locator('[name="clusterCodes"]').selectOption(['osong']);
+  await page.getByTestId('recommendation-submit').click();
+  await expect(page.getByTestId('recommendation-theme')).toHaveText(theme);
+  await expect(page.locator('[data-testid="recommendation-state"][data-state="submitted"]')).toBeVisible();
+  url = new URL(page.url()).pathname;
+  expect(pageErrors).toEqual([]);
+});
 
-  await test.step('the secretariat turns the remainder into a regulatory issue', async () => {
-    await openSignedIn(url, 'demo-secretariat');
-    await move(page, 'conversion', { category: 'clinical_trials', proposalKo: '클러스터 임상 인프라를 공동 활용하도록 관련 규정을 정비합니다.' });
-    await expect(page.getByTestId('linked-issue')).toBeVisible();
-    await screenshot(page, 'recommendation-converted');
-    await page.getByTestId('linked-issue').click();
-    await expect(page).toHaveURL(/\/issues\/\d+$/);
-  });
+test('2. the secretariat routes it to the MFDS', async ({ page, pageErrors, openSignedIn }) => {
+  await openSignedIn(url, 'demo-secretariat');
+  await move(page, 'routed');
+  await expect(page.locator('[data-testid="recommendation-state"][data-state="routed"]')).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});
 
+test('3. the ministry accepts it in part', async ({ page, pageErrors, openSignedIn }) => {
+  await openSignedIn(url, 'demo-ministry');
+  await move(page, 'partially_accepted', {
+    answer: '공동 IRB 인정은 고시 개정으로 수용하고 나머지는 별도로 검토합니다.',
+    acceptedPart: '공동 IRB 심의 결과 인정',
+    plannedCompletionOn: day(120),
+  });
+  await expect(page.locator('[data-testid="recommendation-state"][data-state="partially_accepted"]')).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});
+
+test('4. the secretariat turns the remainder into a regulatory issue that links back', async ({ page, pageErrors, openSignedIn }) => {
+  await openSignedIn(url, 'demo-secretariat');
+  await move(page, 'conversion', { category: 'clinical_trials', proposalKo: '클러스터 임상 인프라를 공동 활용하도록 관련 규정을 정비합니다.' });
+  await expect(page.getByTestId('linked-issue')).toBeVisible();
+  await screenshot(page, 'recommendation-converted');
+  await page.getByTestId('linked-issue').click();
+  await expect(page).toHaveURL(/\/issues\/\d+$/);
   expect(pageErrors).toEqual([]);
 });
