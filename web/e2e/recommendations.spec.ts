@@ -64,5 +64,6 @@ test('4. the secretariat turns the remainder into a regulatory issue that links 
   await screenshot(page, 'recommendation-converted');
   await page.getByTestId('linked-issue').click();
   await expect(page).toHaveURL(/\/issues\/\d+$/);
+  await expect(page.getByTestId('source-recommendation')).toHaveText(theme);
   expect(pageErrors).toEqual([]);
 });
