@@ -10,6 +10,7 @@ using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Documents;
 using BioCluster.Api.Features.Health;
 using BioCluster.Api.Features.Holidays;
+using BioCluster.Api.Features.SavedViews;
 using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.Home;
 using BioCluster.Api.Features.Meetings;
@@ -54,6 +55,7 @@ builder.Services.AddSingleton<SearchStore>();
 builder.Services.AddSingleton<SearchIndexer>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
 builder.Services.AddSingleton<HolidayStore>();
+builder.Services.AddSingleton<SavedViewStore>();
 builder.Services.AddSingleton<HomeStore>();
 DapperSetup.Configure();
 
@@ -124,6 +126,7 @@ app.MapCalendarFeeds();
 app.MapSearch();
 app.MapNotifications();
 app.MapHolidays();
+app.MapSavedViews();
 app.MapHome();
 app.MapPolicyRecommendations();
 

@@ -41,7 +41,8 @@ if (args is ["profile", var profileDb])
     var audit = new BioCluster.Api.Features.Audit.AuditStore(factory, TimeProvider.System, json);
     var store = new BioCluster.Api.Features.RegulatoryIssues.RegulatoryIssueStore(factory, TimeProvider.System, audit, config, json,
         new BioCluster.Api.Features.Notifications.NotificationStore(factory, TimeProvider.System, audit,
-            Microsoft.Extensions.Options.Options.Create(new BioCluster.Api.Features.Notifications.NotificationOptions())),
+            Microsoft.Extensions.Options.Options.Create(new BioCluster.Api.Features.Notifications.NotificationOptions()),
+            new BioCluster.Api.Features.Holidays.HolidayStore(factory, TimeProvider.System, audit, config), config),
         new BioCluster.Api.Features.Holidays.HolidayStore(factory, TimeProvider.System, audit, config));
     if (Environment.GetEnvironmentVariable("BENCH_KEY") is { } benchKey)
     {
@@ -145,6 +146,8 @@ switch (args)
         return await ImportProfile.RunAsync(importDb!, csv!);
     case ["home-extras", var homeDb]:
         return await HomeBench.ExtrasAsync(homeDb);
+    case ["moves", var movesDb, var movesText, var peopleText] when int.TryParse(movesText, out var moves) && int.TryParse(peopleText, out var people):
+        return await BioCluster.Bench.MoveBench.RunAsync(movesDb, moves, people);
     case ["key", var keyDb, var scopes]:
         return await ImportBench.KeyAsync(keyDb, scopes);
 }

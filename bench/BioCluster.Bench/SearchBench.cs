@@ -114,7 +114,8 @@ public static class SearchBench
     {
         DapperSetup.Configure();
         var options = Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" });
-        var indexer = new SearchIndexer(new DbConnectionFactory(options, new BenchEnvironment()), NullLogger<SearchIndexer>.Instance);
+        var indexer = new SearchIndexer(new DbConnectionFactory(options, new BenchEnvironment()), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
+            NullLogger<SearchIndexer>.Instance);
         var watch = Stopwatch.StartNew();
         var done = 0;
         while (await indexer.IndexPendingAsync(1000, CancellationToken.None) is var n and > 0) done += n;

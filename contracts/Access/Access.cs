@@ -125,4 +125,21 @@ public sealed record AuditEntryDto(
     JsonElement? Before,
     JsonElement? After,
     string? RequestId,
-    string? ClientAddress);
+    string? ClientAddress,
+    string? ActorDisplayName = null,
+    AgencyRef? ActorAgency = null,
+    long? ImportRunId = null,
+    AuditImportSummary? Import = null);
+
+/// <summary>
+/// The import run an entry belongs to, summed up: an entry an import wrote for one of its rows (importRunId set), or the
+/// run's own entry (entityType "import"). Lists read with summarise=true show a run as its own entry with this summary.
+/// </summary>
+public sealed record AuditImportSummary(
+    long RunId,
+    BioCluster.Contracts.Imports.ImportEntity Entity,
+    string? FileName,
+    int Rows,
+    int Created,
+    int Updated,
+    string ActorName);

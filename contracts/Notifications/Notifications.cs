@@ -28,6 +28,22 @@ public enum NotificationKind
     MeetingConvened,
     /// <summary>A meeting of a body the recipient's agency sits on was cancelled.</summary>
     MeetingCancelled,
+    /// <summary>An accepted issue's improvement (이행) is due within three days: its planned completion date.</summary>
+    ImprovementDueSoon,
+    /// <summary>An accepted issue's improvement is due today.</summary>
+    ImprovementDueToday,
+    /// <summary>An accepted issue's improvement is overdue (not completed by its planned date).</summary>
+    ImprovementOverdue,
+    /// <summary>A long-term review's final answer is due within three days (<c>Issues:LongTermReviewPeriod</c> months after it began).</summary>
+    FinalAnswerDueSoon,
+    /// <summary>A long-term review's final answer is due today.</summary>
+    FinalAnswerDueToday,
+    /// <summary>A long-term review's final answer is overdue.</summary>
+    FinalAnswerOverdue,
+    /// <summary>The period to challenge a refusal ends within three days: the raising agency is told.</summary>
+    ChallengeEndingSoon,
+    /// <summary>Today is the last day to challenge a refusal.</summary>
+    ChallengeEndsToday,
 }
 
 /// <summary>The record a notification is about.</summary>

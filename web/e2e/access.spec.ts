@@ -13,8 +13,8 @@ function navItems(page: Page): Promise<(string | undefined)[]> {
 const COUNCIL = ['recommendations', 'council', 'meetings', 'followUps'];
 
 const ROLES: { user: DemoUser; role: string; nav: string[]; editOsong: boolean; editSongdo: boolean }[] = [
-  { user: 'demo-admin', role: 'admin', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, 'users', 'apiKeys', 'audit', 'imports'], editOsong: true, editSongdo: true },
-  { user: 'demo-secretariat', role: 'secretariat', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, 'audit', 'imports'], editOsong: true, editSongdo: true },
+  { user: 'demo-admin', role: 'admin', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, 'users', 'apiKeys', 'audit', 'imports', 'holidays'], editOsong: true, editSongdo: true },
+  { user: 'demo-secretariat', role: 'secretariat', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, 'audit', 'imports', 'holidays'], editOsong: true, editSongdo: true },
   { user: 'demo-ministry', role: 'ministry_reviewer', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, 'apiKeys'], editOsong: false, editSongdo: false },
   { user: 'demo-operator', role: 'cluster_operator', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, 'apiKeys'], editOsong: true, editSongdo: false },
   { user: 'demo-viewer', role: 'viewer', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL], editOsong: false, editSongdo: false },

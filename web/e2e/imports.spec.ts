@@ -24,6 +24,7 @@ test('the secretariat imports clusters: a dry run names the bad row and column, 
 
   await test.step('the imports page, from the menu', async () => {
     await openSignedIn('/clusters', 'demo-secretariat');
+    await page.getByTestId('nav-more').click(); // the secretariat's tools are behind 더보기 (More)
     await page.getByTestId('nav-imports').click();
     await expect(page.getByTestId('import-form')).toBeVisible();
     await expect(page).toHaveURL((url) => url.pathname === '/imports');

@@ -50,6 +50,8 @@ test('an unknown cluster code shows a friendly not-found problem', async ({ page
   const problem = page.getByTestId('problem-view');
   await expect(problem).toHaveAttribute('data-status', '404');
   await expect(problem).toContainText('no-such-cluster');
+  // What the server said is in the screen's language (the client sends it as Accept-Language), and marked so.
+  await expect(problem.locator('.problem__server [lang="ko"]')).toContainText("클러스터 'no-such-cluster'을(를) 찾을 수 없습니다.");
 });
 
 test('a cluster operator edits its own cluster; the change shows in the history', async ({ page, pageErrors, openSignedIn }) => {
@@ -70,7 +72,8 @@ test('a cluster operator edits its own cluster; the change shows in the history'
   await expect(page).toHaveURL((url) => url.pathname === '/clusters/osong');
 
   const entry = page.getByTestId('history-entry').first();
-  await expect(entry).toContainText('demo-operator');
+  // Who: the person's name and the agency they were with.
+  await expect(entry.getByTestId('history-actor')).toHaveText('데모 클러스터 운영기관 (오송) (오송첨단의료산업진흥재단)');
   const changed = entry.getByTestId('history-change');
   await expect.poll(async () => (await changed.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.field))).sort()).toEqual(['designation', 'website']);
   await screenshot(page, 'cluster-history');

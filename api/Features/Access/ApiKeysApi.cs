@@ -50,7 +50,7 @@ public static class ApiKeysApi
         long id, Actor actor, ApiKeyStore keys, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var key = await keys.FindAsync(id, ct);
-        if (key is null || !Sees(actor, key.AgencyId)) return ReadResponses.NotFound($"API key {id}");
+        if (key is null || !Sees(actor, key.AgencyId)) return ReadResponses.NotFound(Text.Of($"API 키 {id}", $"API key {id}"));
         ETags.Set(http, key.Version);
         return TypedResults.Ok(key.ToDto(clock.GetUtcNow()));
     }
@@ -62,9 +62,9 @@ public static class ApiKeysApi
         var expires = request.ExpiresAt ?? now.AddDays(90);
         if (expires <= now.AddMinutes(5) || expires > now.AddYears(2))
             return new CreateRefused(Refusal.Invalid("expiresAt", Text.Of("만료일은 지금부터 5분 뒤에서 2년 사이여야 합니다.",
-                "The expiry must be between five minutes and two years from now.")), "API key");
+                "The expiry must be between five minutes and two years from now.")), Text.Of("API 키", "API key"));
         var created = await keys.CreateAsync(request, expires, actor, ct);
-        if (created.Refusal is { } refused) return new CreateRefused(refused, "API key");
+        if (created.Refusal is { } refused) return new CreateRefused(refused, Text.Of("API 키", "API key"));
         var (key, secret) = created.Value;
         ETags.Set(http, key.Version);
         return TypedResults.Created($"/api/v1/api-keys/{key.Value.Id}", new CreatedApiKeyDto(key.Value, secret));
@@ -74,13 +74,13 @@ public static class ApiKeysApi
         long id, Actor actor, ApiKeyStore keys, HttpContext http, CancellationToken ct)
     {
         var result = await keys.RevokeAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
-        return WriteResponses.Respond(result, $"API key {id}", http, _ => TypedResults.NoContent());
+        return WriteResponses.Respond(result, Text.Of($"API 키 {id}", $"API key {id}"), http, _ => TypedResults.NoContent());
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetApiKeyHistory(
         long id, ApiKeyStore keys, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
-        if (await keys.FindAsync(id, ct) is null) return ReadResponses.NotFound($"API key {id}");
+        if (await keys.FindAsync(id, ct) is null) return ReadResponses.NotFound(Text.Of($"API 키 {id}", $"API key {id}"));
         return await AuditApi.HistoryAsync(audit, ApiKeyStore.EntityType, id, page, showAddress: true, ct);
     }
 }
@@ -91,7 +91,7 @@ public sealed class CreateApiKeyRequestValidator : AbstractValidator<CreateApiKe
     {
         RuleFor(x => x.AgencyCode).RegistryCode();
         RuleFor(x => x.Name).NotEmpty().MaximumLength(200).ShortText(200);
-        RuleFor(x => x.Scopes).NotEmpty().WithMessage("Give at least one scope: read, write or import.");
+        RuleFor(x => x.Scopes).NotEmpty().WithMessage(_ => Text.Of("권한 범위를 하나 이상 지정하십시오: read, write, import.", "Give at least one scope: read, write or import."));
         RuleForEach(x => x.Scopes).DefinedEnum();
     }
 }

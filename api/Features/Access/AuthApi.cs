@@ -46,10 +46,11 @@ public static class AuthApi
             case LoginOutcome.LockedOut:
                 http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds)).ToString();
                 return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Account locked",
-                    detail: "Too many failed sign-ins. Try again later or ask an administrator to unlock the account.");
+                    detail: Text.Of("로그인에 여러 번 실패하여 계정이 잠겼습니다. 나중에 다시 시도하거나 관리자에게 잠금 해제를 요청하십시오.",
+                        "Too many failed sign-ins. Try again later or ask an administrator to unlock the account."));
             case LoginOutcome.Failed:
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
-                    detail: "The username or password is wrong.");
+                    detail: Text.Of("사용자 이름 또는 비밀번호가 올바르지 않습니다.", "The username or password is wrong."));
         }
 
         var user = result.User!;
@@ -83,11 +84,12 @@ public static class AuthApi
     {
         if (actor.Type != ActorType.User || actor.Id is not { } id || http.User.FindFirst(BioClaims.SessionId)?.Value is not { } sid)
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "Only a person signed in with a BioCluster password can change it here.");
+                detail: Text.Of("BioCluster 비밀번호로 로그인한 사용자만 여기서 비밀번호를 바꿀 수 있습니다.",
+                    "Only a person signed in with a BioCluster password can change it here."));
         if (PasswordPolicy.Check(request.NewPassword, actor.Name) is { } problem)
             return Problems.Invalid("newPassword", problem);
         if (!await users.ChangeOwnPasswordAsync(id, request.CurrentPassword, request.NewPassword, sid, actor, ct))
-            return Problems.Invalid("currentPassword", "The current password is wrong.");
+            return Problems.Invalid("currentPassword", Text.Of("현재 비밀번호가 올바르지 않습니다.", "The current password is wrong."));
         return TypedResults.NoContent();
     }
 

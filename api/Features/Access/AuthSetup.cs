@@ -274,7 +274,8 @@ public static class AuthSetup
                     {
                         Status = StatusCodes.Status403Forbidden,
                         Title = "Antiforgery token missing or invalid",
-                        Detail = $"Requests made with the session cookie must send the token from GET /api/v1/auth/antiforgery in the {AntiforgeryHeader} header.",
+                        Detail = Text.Of($"세션 쿠키로 보내는 요청에는 GET /api/v1/auth/antiforgery에서 받은 토큰을 {AntiforgeryHeader} 헤더로 보내야 합니다.",
+                            $"Requests made with the session cookie must send the token from GET /api/v1/auth/antiforgery in the {AntiforgeryHeader} header."),
                     },
                 });
                 return;

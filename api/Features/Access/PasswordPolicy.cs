@@ -1,3 +1,5 @@
+using BioCluster.Api.Infrastructure.Http;
+
 namespace BioCluster.Api.Features.Access;
 
 /// <summary>
@@ -17,15 +19,17 @@ public static class PasswordPolicy
 
     public static string? Check(string? password, string? username)
     {
-        if (string.IsNullOrEmpty(password)) return "A password is required.";
-        if (password.Length > 128) return "At most 128 characters.";
-        if (password.Any(char.IsControl)) return "Control characters are not allowed.";
+        if (string.IsNullOrEmpty(password)) return Text.Of("비밀번호를 입력하십시오.", "A password is required.");
+        if (password.Length > 128) return Text.Of("128자 이하로 입력하십시오.", "At most 128 characters.");
+        if (password.Any(char.IsControl)) return CommonRules.ControlCharacters();
         var classes = new[] { password.Any(char.IsLower), password.Any(char.IsUpper), password.Any(char.IsDigit),
             password.Any(c => !char.IsLetterOrDigit(c)) }.Count(x => x);
-        if (password.Length < 12 || (password.Length < 16 && classes < 3)) return Description;
+        if (password.Length < 12 || (password.Length < 16 && classes < 3)) return Text.Of(
+            "비밀번호는 영문 소문자, 영문 대문자, 숫자, 기호 중 세 가지를 섞어 12자 이상(또는 종류와 관계없이 16자 이상)이어야 하며, 사용자 이름이 들어가거나 흔히 쓰이는 비밀번호여서는 안 됩니다.",
+            Description);
         if (!string.IsNullOrEmpty(username) && password.Contains(username, StringComparison.OrdinalIgnoreCase))
-            return "The password must not contain the username.";
-        if (Common.Contains(password)) return "This password is too common.";
+            return Text.Of("비밀번호에 사용자 이름이 들어가면 안 됩니다.", "The password must not contain the username.");
+        if (Common.Contains(password)) return Text.Of("너무 흔히 쓰이는 비밀번호입니다.", "This password is too common.");
         return null;
     }
 }

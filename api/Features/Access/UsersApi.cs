@@ -49,7 +49,7 @@ public static class UsersApi
     public static async Task<Results<Ok<UserDto>, ReadRefused>> GetUser(long id, UserStore users, HttpContext http, CancellationToken ct)
     {
         var user = await users.FindAsync(id, ct);
-        if (user is null) return ReadResponses.NotFound($"User {id}");
+        if (user is null) return ReadResponses.NotFound(Text.Of($"사용자 {id}", $"User {id}"));
         ETags.Set(http, user.Version);
         return TypedResults.Ok(user.ToDto());
     }
@@ -57,28 +57,28 @@ public static class UsersApi
     public static async Task<Results<Created<UserDto>, CreateRefused>> CreateUser(
         CreateUserRequest request, Actor actor, UserStore users, HttpContext http, CancellationToken ct)
     {
-        if (PasswordPolicy.Check(request.Password, request.Username) is { } problem) return new CreateRefused(Refusal.Invalid("password", problem), "User");
-        return WriteResponses.Created(await users.CreateAsync(request, actor, ct), "User", http, u => $"/api/v1/users/{u.Id}");
+        if (PasswordPolicy.Check(request.Password, request.Username) is { } problem) return new CreateRefused(Refusal.Invalid("password", problem), Text.Of("사용자", "User"));
+        return WriteResponses.Created(await users.CreateAsync(request, actor, ct), Text.Of("사용자", "User"), http, u => $"/api/v1/users/{u.Id}");
     }
 
     public static async Task<Results<Ok<UserDto>, WriteRefused>> ReplaceUser(
         long id, UpdateUserRequest request, Actor actor, UserStore users, HttpContext http, CancellationToken ct)
     {
         var result = await users.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct);
-        return WriteResponses.Respond(result, $"User {id}", http, TypedResults.Ok);
+        return WriteResponses.Respond(result, Text.Of($"사용자 {id}", $"User {id}"), http, TypedResults.Ok);
     }
 
     public static async Task<Results<Ok<UserDto>, ActionRefused>> SetUserPassword(
         long id, SetPasswordRequest request, Actor actor, UserStore users, HttpContext http, CancellationToken ct) =>
-        WriteResponses.Acted(await users.SetPasswordAsync(id, request.NewPassword, actor, ct), $"User {id}", http, TypedResults.Ok);
+        WriteResponses.Acted(await users.SetPasswordAsync(id, request.NewPassword, actor, ct), Text.Of($"사용자 {id}", $"User {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<UserDto>, ActionRefused>> UnlockUser(long id, Actor actor, UserStore users, HttpContext http, CancellationToken ct) =>
-        WriteResponses.Acted(await users.UnlockAsync(id, actor, ct), $"User {id}", http, TypedResults.Ok);
+        WriteResponses.Acted(await users.UnlockAsync(id, actor, ct), Text.Of($"사용자 {id}", $"User {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetUserHistory(
         long id, UserStore users, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
-        if (await users.FindAsync(id, ct) is null) return ReadResponses.NotFound($"User {id}");
+        if (await users.FindAsync(id, ct) is null) return ReadResponses.NotFound(Text.Of($"사용자 {id}", $"User {id}"));
         return await AuditApi.HistoryAsync(audit, UserStore.EntityType, id, page, showAddress: true, ct);
     }
 }

@@ -89,38 +89,38 @@ public static class AgenciesApi
     };
 
     public static async Task<Results<Ok<AgencyDto>, ReadRefused>> GetAgency(long id, AgencyStore store, HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(id, ct), $"Agency {id}", http);
+        ReadResponses.Found(await store.GetAsync(id, ct), Text.Of($"기관 {id}", $"Agency {id}"), http);
 
     public static async Task<Results<Ok<AgencyDto>, ReadRefused>> GetAgencyByCode(string code, AgencyStore store, HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetByCodeAsync(code, ct), $"Agency '{code}'", http);
+        ReadResponses.Found(await store.GetByCodeAsync(code, ct), Text.Of($"기관 '{code}'", $"Agency '{code}'"), http);
 
     public static async Task<Results<Created<AgencyDto>, CreateRefused>> CreateAgency(
         CreateAgencyRequest request, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct) =>
-        WriteResponses.Created(await store.CreateAsync(request, actor, ct), "Agency", http, a => $"/api/v1/agencies/{a.Id}");
+        WriteResponses.Created(await store.CreateAsync(request, actor, ct), Text.Of("기관", "Agency"), http, a => $"/api/v1/agencies/{a.Id}");
 
     public static async Task<Results<Ok<AgencyDto>, WriteRefused>> ReplaceAgency(
         long id, UpdateAgencyRequest request, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)
     {
         var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct);
-        return WriteResponses.Respond(result, $"Agency {id}", http, TypedResults.Ok);
+        return WriteResponses.Respond(result, Text.Of($"기관 {id}", $"Agency {id}"), http, TypedResults.Ok);
     }
 
     public static async Task<Results<NoContent, WriteRefused>> ArchiveAgency(long id, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)
     {
         var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
-        return WriteResponses.Respond(result, $"Agency {id}", http, _ => TypedResults.NoContent());
+        return WriteResponses.Respond(result, Text.Of($"기관 {id}", $"Agency {id}"), http, _ => TypedResults.NoContent());
     }
 
     public static async Task<Results<Ok<AgencyDto>, WriteRefused>> UnarchiveAgency(long id, Actor actor, AgencyStore store, HttpContext http, CancellationToken ct)
     {
         var result = await store.UnarchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
-        return WriteResponses.Respond(result, $"Agency {id}", http, TypedResults.Ok);
+        return WriteResponses.Respond(result, Text.Of($"기관 {id}", $"Agency {id}"), http, TypedResults.Ok);
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetAgencyHistory(
         long id, Actor actor, AgencyStore store, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
-        if (await store.GetAsync(id, ct) is null) return ReadResponses.NotFound($"Agency {id}");
+        if (await store.GetAsync(id, ct) is null) return ReadResponses.NotFound(Text.Of($"기관 {id}", $"Agency {id}"));
         return await AuditApi.HistoryAsync(audit, AgencyStore.EntityType, id, page, actor.Can(Permissions.AuditRead), ct);
     }
 }

@@ -32,7 +32,7 @@ public static class AuditApi
     public static async Task<Ok<Page<AuditEntryDto>>> ListAuditEntries([AsParameters] AuditListQuery query, AuditStore audit, CancellationToken ct)
     {
         var (sort, limit, cursor) = PagingRules<AuditListQuery, AuditStore.AuditRow>.Of(query, AuditStore.SortFields, NewestFirst);
-        return TypedResults.Ok(await audit.ListAsync(query.ToFilter(), sort, cursor, limit, showAddress: true, ct));
+        return TypedResults.Ok(await audit.ListAsync(query.ToListFilter(), sort, cursor, limit, showAddress: true, ct));
     }
 
     /// <summary>The audit export's columns. Export-only (the trail is never imported), so not in the shared import tables.</summary>

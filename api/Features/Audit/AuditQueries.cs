@@ -33,7 +33,11 @@ public class AuditFilterQuery
     [FromQuery(Name = "to")]
     public DateTimeOffset? To { get; init; }
 
-    public AuditFilter ToFilter() => new(ListRules.Normal(EntityType), EntityId, ActorType, ActorId, From, To);
+    /// <summary>Only the entries one import run wrote for its rows (its run's own entry is the "import" entry with entityId = the run).</summary>
+    [FromQuery(Name = "importRunId")]
+    public long? ImportRunId { get; init; }
+
+    public AuditFilter ToFilter() => new(ListRules.Normal(EntityType), EntityId, ActorType, ActorId, From, To, ImportRunId);
 }
 
 /// <summary>The audit log's query string: its filters and a keyset page, newest first.</summary>
@@ -47,7 +51,16 @@ public sealed class AuditListQuery : AuditFilterQuery, IPagedQuery
     [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
 
+    /// <summary>
+    /// Read each import run as one line: its own entry (entityType "import", with its totals in <c>import</c>) stands for the
+    /// entries it wrote for its rows, which importRunId lists. Filtered by an entity type, a run's line shows when it wrote that type.
+    /// </summary>
+    [FromQuery(Name = "summarise")]
+    public bool? Summarise { get; init; }
+
     string? IPagedQuery.Sort => null;
+
+    public AuditFilter ToListFilter() => ToFilter() with { Summarise = Summarise == true };
 }
 
 /// <summary>A page of one record's own trail (the <c>…/{id}/history</c> endpoints), newest first.</summary>

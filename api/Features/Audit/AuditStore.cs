@@ -18,7 +18,9 @@ public sealed record AuditFilter(
     string? ActorType = null,
     long? ActorId = null,
     DateTimeOffset? From = null,
-    DateTimeOffset? To = null);
+    DateTimeOffset? To = null,
+    long? ImportRunId = null,
+    bool Summarise = false);
 
 /// <summary>
 /// Writes the audit trail inside the caller's transaction, so an entry exists exactly when its change
@@ -40,12 +42,67 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
         public string? AfterJson { get; set; }
         public string? RequestId { get; set; }
         public string? ClientAddress { get; set; }
+        public long? ActorAgencyId { get; set; }
+        public long? ImportRunId { get; set; }
 
-        public AuditEntryDto ToDto(bool showAddress) => new(
+        public AuditEntryDto ToDto(bool showAddress, Readable? readable = null) => new(
             Id, OccurredAt, WireNames.Parse<ActorType>(ActorType), ActorId, ActorName, Action, EntityType, EntityId,
-            Parse(BeforeJson), Parse(AfterJson), RequestId, showAddress ? ClientAddress : null);
+            Parse(BeforeJson), Parse(AfterJson), RequestId, showAddress ? ClientAddress : null,
+            readable?.DisplayName(this), ActorAgencyId is { } a ? readable?.Agencies.GetValueOrDefault(a) : null, ImportRunId,
+            RunId is { } run ? readable?.Runs.GetValueOrDefault(run) : null);
+
+        /// <summary>The import run the entry belongs to: the run of a row it wrote, or the run an "import" entry records.</summary>
+        public long? RunId => ImportRunId ?? (EntityType == ImportEntityType ? EntityId : null);
 
         private static JsonElement? Parse(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The entity type of an import run's own entry (<c>ImportEngine.EntityType</c>).</summary>
+    public const string ImportEntityType = "import";
+
+    /// <summary>What a page of entries is read with, beyond its own columns: names of the people, keys, agencies and import runs it refers to.</summary>
+    public sealed class Readable
+    {
+        public Dictionary<long, string> Users { get; } = [];
+        public Dictionary<long, string> Keys { get; } = [];
+        public Dictionary<long, AgencyRef> Agencies { get; } = [];
+        public Dictionary<long, AuditImportSummary> Runs { get; } = [];
+
+        public string? DisplayName(AuditRow r) => r.ActorId is not { } id ? null
+            : r.ActorType == "user" ? Users.GetValueOrDefault(id)
+            : r.ActorType == "api_key" ? Keys.GetValueOrDefault(id)
+            : null;
+    }
+
+    private sealed record RunRow(long Id, string Entity, string? FileName, long RowsTotal, long Created, long Updated, string ActorName);
+
+    /// <summary>
+    /// Reads, by id, the names a page refers to: each person's and key's name as it is now, the agency the actor belonged to
+    /// then (recorded with the entry) under its names now, and the totals of each import run. At most four small reads a page.
+    /// </summary>
+    private static async Task<Readable> ReadableAsync(DbConnection connection, IReadOnlyCollection<AuditRow> rows)
+    {
+        var readable = new Readable();
+        if (rows.Count == 0) return readable;
+        var users = rows.Where(r => r.ActorType == "user" && r.ActorId is not null).Select(r => r.ActorId!.Value).Distinct().ToList();
+        var keys = rows.Where(r => r.ActorType == "api_key" && r.ActorId is not null).Select(r => r.ActorId!.Value).Distinct().ToList();
+        var agencies = rows.Where(r => r.ActorAgencyId is not null).Select(r => r.ActorAgencyId!.Value).Distinct().ToList();
+        var runs = rows.Where(r => r.RunId is not null).Select(r => r.RunId!.Value).Distinct().ToList();
+        if (users.Count > 0)
+            foreach (var (id, name) in await connection.QueryAsync<(long, string)>("SELECT id, display_name FROM users WHERE id IN @users", new { users }))
+                readable.Users[id] = name;
+        if (keys.Count > 0)
+            foreach (var (id, name) in await connection.QueryAsync<(long, string)>("SELECT id, name FROM api_keys WHERE id IN @keys", new { keys }))
+                readable.Keys[id] = name;
+        if (agencies.Count > 0)
+            foreach (var a in await connection.QueryAsync<(long Id, string Code, string NameKo, string? NameEn)>(
+                         "SELECT id, code, name_ko, name_en FROM agencies WHERE id IN @agencies", new { agencies }))
+                readable.Agencies[a.Id] = new AgencyRef(a.Id, a.Code, a.NameKo, a.NameEn);
+        if (runs.Count > 0)
+            foreach (var r in await connection.QueryAsync<RunRow>(
+                         "SELECT id, entity, file_name, rows_total, created, updated, actor_name FROM import_runs WHERE id IN @runs", new { runs }))
+                readable.Runs[r.Id] = new AuditImportSummary(r.Id, WireNames.Parse<BioCluster.Contracts.Imports.ImportEntity>(r.Entity), r.FileName, (int)r.RowsTotal, (int)r.Created, (int)r.Updated, r.ActorName);
+        return readable;
     }
 
     public static readonly IReadOnlyList<SortField<AuditRow>> SortFields = [new("id", "id", r => r.Id, Keyset.WholeNumber)];
@@ -53,9 +110,9 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
     /// <summary>The one statement that writes an audit entry (here and in <see cref="AuditBatch"/>).</summary>
     internal const string InsertSql = """
             INSERT INTO audit_entries (occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id,
-                                       before_json, after_json, request_id, client_address)
+                                       before_json, after_json, request_id, client_address, actor_agency_id, import_run_id)
             VALUES (@OccurredAt, @ActorType, @ActorId, @ActorName, @Action, @EntityType, @EntityId,
-                    @BeforeJson, @AfterJson, @RequestId, @ClientAddress)
+                    @BeforeJson, @AfterJson, @RequestId, @ClientAddress, @ActorAgencyId, @ImportRunId)
         """;
 
     public async Task WriteAsync(DbConnection connection, DbTransaction tx, Actor actor, string action, string entityType, long entityId,
@@ -67,6 +124,7 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
                 OccurredAt = clock.GetUtcNow(), ActorType = WireNames.Of(actor.Type), ActorId = actor.Id, ActorName = actor.Name,
                 Action = action, EntityType = entityType, EntityId = entityId,
                 BeforeJson = Serialize(before), AfterJson = Serialize(after), actor.RequestId, actor.ClientAddress,
+                ActorAgencyId = actor.AgencyId, ImportRunId = (long?)null,
             }, tx);
     }
 
@@ -89,13 +147,26 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
         Add("actor_id = @ActorId", "ActorId", filter.ActorId);
         Add("occurred_at >= @From", "From", filter.From);
         Add("occurred_at < @To", "To", filter.To);
+        Add("import_run_id = @ImportRunId", "ImportRunId", filter.ImportRunId);
+        if (filter.Summarise && filter.ImportRunId is null)
+        {
+            // An import's rows are read as one line: its run's own entry. Filtered by entity type, that line stands in
+            // for the run's rows of that type (the run's entry itself has the type "import").
+            if (filter.EntityType is not null && filter.EntityId is null && filter.EntityType != ImportEntityType)
+            {
+                where.Remove("entity_type = @EntityType");
+                where.Add("(entity_type = @EntityType OR (entity_type = 'import' AND EXISTS (SELECT 1 FROM audit_entries x "
+                          + "WHERE x.import_run_id = audit_entries.entity_id AND x.entity_type = @EntityType)))");
+            }
+            where.Add("import_run_id IS NULL");
+        }
 
         return (where, p);
     }
 
     private const string Select = """
         SELECT id, occurred_at, actor_type, actor_id, actor_name, action, entity_type, entity_id,
-               before_json, after_json, request_id, client_address
+               before_json, after_json, request_id, client_address, actor_agency_id, import_run_id
         FROM audit_entries
         """;
 
@@ -104,7 +175,8 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
         var (where, p) = Where(filter);
         await using var connection = await db.OpenAsync(ct);
         var (page, next, total) = await Keyset.PageAsync(connection, db.Dialect, Select, "audit_entries", where, p, sort, cursor, limit, "id", r => r.Id);
-        return new Page<AuditEntryDto>(page.Select(r => r.ToDto(showAddress)).ToList(), next, total);
+        var readable = await ReadableAsync(connection, page);
+        return new Page<AuditEntryDto>(page.Select(r => r.ToDto(showAddress, readable)).ToList(), next, total);
     }
 
     /// <summary>Every entry matching the filter, oldest first, read 500 at a time, so an export of any size streams.</summary>
@@ -121,7 +193,11 @@ public sealed class AuditStore(DbConnectionFactory db, TimeProvider clock, IOpti
 public sealed class AuditBatch(DbConnection connection, DbTransaction tx, Actor actor, DateTimeOffset now, JsonSerializerOptions json) : IAsyncDisposable
 {
     private static readonly string[] Parameters =
-        ["OccurredAt", "ActorType", "ActorId", "ActorName", "Action", "EntityType", "EntityId", "BeforeJson", "AfterJson", "RequestId", "ClientAddress"];
+        ["OccurredAt", "ActorType", "ActorId", "ActorName", "Action", "EntityType", "EntityId", "BeforeJson", "AfterJson", "RequestId", "ClientAddress",
+         "ActorAgencyId", "ImportRunId"];
+
+    /// <summary>The import run the entries belong to (written on each), or null for an entry that is no row of a run (the run's own).</summary>
+    public long? ImportRunId { get; set; }
     private BulkStatement? _insert;
     private readonly System.Buffers.ArrayBufferWriter<byte> _before = new(), _after = new();
     private Utf8JsonWriter? _writer;
@@ -152,7 +228,9 @@ public sealed class AuditBatch(DbConnection connection, DbTransaction tx, Actor 
             _insert.Set(3, actor.Name);
             _insert.Set(9, actor.RequestId);
             _insert.Set(10, actor.ClientAddress);
+            _insert.Set(11, actor.AgencyId);
         }
+        _insert.Set(12, ImportRunId);
         _insert.Set(4, action);
         _insert.Set(5, entityType);
         _insert.Set(6, entityId);

@@ -58,13 +58,13 @@ public static class CalendarFeedsApi
 
     public static async Task<Results<Ok<CalendarFeedDto>, ReadRefused>> GetCalendarFeed(long id, Actor actor, CalendarFeedStore store, HttpContext http,
         CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(id, actor, ct), $"Calendar feed {id}", http);
+        ReadResponses.Found(await store.GetAsync(id, actor, ct), Text.Of($"캘린더 구독 {id}", $"Calendar feed {id}"), http);
 
     public static async Task<Results<Created<CreatedCalendarFeedDto>, CreateRefused>> CreateCalendarFeed(CreateCalendarFeedRequest request, Actor actor,
         CalendarFeedStore store, HttpContext http, CancellationToken ct)
     {
         var created = await store.CreateAsync(request, actor, ct);
-        if (created.Refusal is { } refused) return new CreateRefused(refused, "Calendar feed");
+        if (created.Refusal is { } refused) return new CreateRefused(refused, Text.Of("캘린더 구독", "Calendar feed"));
         var (feed, token) = created.Value;
         ETags.Set(http, feed.Version);
         var url = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/api/v1/calendar/{token}.ics";
@@ -73,7 +73,7 @@ public static class CalendarFeedsApi
 
     public static async Task<Results<NoContent, WriteRefused>> RevokeCalendarFeed(long id, Actor actor, CalendarFeedStore store, HttpContext http,
         CancellationToken ct) =>
-        WriteResponses.Respond(await store.RevokeAsync(id, ETags.ExpectedVersion(http.Request), actor, ct), $"Calendar feed {id}", http,
+        WriteResponses.Respond(await store.RevokeAsync(id, ETags.ExpectedVersion(http.Request), actor, ct), Text.Of($"캘린더 구독 {id}", $"Calendar feed {id}"), http,
             _ => TypedResults.NoContent());
 
     public static async Task<Results<ContentHttpResult, ReadRefused>> GetMeetingCalendar(string token, CalendarFeedStore store, HttpContext http,
@@ -82,7 +82,7 @@ public static class CalendarFeedsApi
         // One answer for a token never made, one revoked, and one whose owner has gone: the caller learns nothing of which.
         if (await store.FeedAsync(token, ct) is not { } feed)
             return new ReadRefused(new Refusal(RefusalKind.NotFound, Text.Of("이 주소의 달력 구독이 없습니다.", "There is no calendar feed at this address.")),
-                "Calendar feed");
+                Text.Of("캘린더 구독", "Calendar feed"));
         http.Response.Headers.CacheControl = FeedCacheControl;
         return TypedResults.Text(MeetingCalendar.Write(feed), MeetingCalendar.ContentType, Encoding.UTF8);
     }

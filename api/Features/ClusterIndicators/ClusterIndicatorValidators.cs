@@ -1,3 +1,4 @@
+using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Contracts.Registry;
 using FluentValidation;
 
@@ -22,7 +23,7 @@ public sealed class PutClusterIndicatorRequestValidator : AbstractValidator<PutC
         RuleFor(x => x.ExportsThousandUsd).Amount();
         RuleFor(x => x.Note).MaximumLength(MaxNoteLength)
             .Must(s => s is null || !s.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            .WithMessage("Control characters other than line breaks and tabs are not allowed.");
+            .WithMessage(_ => Text.Of("줄바꿈과 탭 외의 제어 문자는 쓸 수 없습니다.", "Control characters other than line breaks and tabs are not allowed."));
     }
 
     public static bool IsYear(int year) => year is >= FirstYear and <= LastYear;
@@ -31,8 +32,8 @@ public sealed class PutClusterIndicatorRequestValidator : AbstractValidator<PutC
 internal static class AmountRules
 {
     public static IRuleBuilderOptions<T, double?> Amount<T>(this IRuleBuilder<T, double?> rule) =>
-        rule.Must(v => v is null || double.IsFinite(v.Value)).WithMessage("The amount must be a finite number.")
-            .Must(v => v is null || !double.IsFinite(v.Value) || v.Value >= 0).WithMessage("The amount cannot be negative.")
+        rule.Must(v => v is null || double.IsFinite(v.Value)).WithMessage(_ => Text.Of("금액은 유한한 숫자여야 합니다.", "The amount must be a finite number."))
+            .Must(v => v is null || !double.IsFinite(v.Value) || v.Value >= 0).WithMessage(_ => Text.Of("금액은 음수일 수 없습니다.", "The amount cannot be negative."))
             .Must(v => v is null || !double.IsFinite(v.Value) || v.Value <= PutClusterIndicatorRequestValidator.MaxAmount)
-            .WithMessage("The amount is implausibly large (at most 1,000,000,000,000); check the unit.");
+            .WithMessage(_ => Text.Of("금액이 지나치게 큽니다(최대 1,000,000,000,000). 단위를 확인하십시오.", "The amount is implausibly large (at most 1,000,000,000,000); check the unit."));
 }

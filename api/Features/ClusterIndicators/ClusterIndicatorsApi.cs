@@ -81,7 +81,7 @@ public static class ClusterIndicatorsApi
 
     public static async Task<Results<Ok<ClusterIndicatorDto>, ReadRefused>> GetClusterIndicator(
         long id, int year, ClusterIndicatorStore store, HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(id, year, ct), $"Figures of cluster {id} for {year}", http);
+        ReadResponses.Found(await store.GetAsync(id, year, ct), Text.Of($"클러스터 {id}의 {year}년 지표", $"Figures of cluster {id} for {year}"), http);
 
     /// <param name="ifMatch">Leave out to record a year that has none yet; to replace a recorded year, the ETag you read
     /// (missing: 428; stale: 412, and nothing is written).</param>
@@ -89,7 +89,7 @@ public static class ClusterIndicatorsApi
         long id, int year, PutClusterIndicatorRequest request, Actor actor, ClusterIndicatorStore store, HttpContext http, CancellationToken ct,
         [FromHeader(Name = "If-Match")] string? ifMatch = null)
     {
-        var what = $"Cluster {id}";
+        var what = Text.Of($"클러스터 {id}", $"Cluster {id}");
         if (!PutClusterIndicatorRequestValidator.IsYear(year))
             return new PutRefused(Refusal.Invalid("year", Text.Of(
                 $"연도는 {PutClusterIndicatorRequestValidator.FirstYear}년부터 {PutClusterIndicatorRequestValidator.LastYear}년 사이여야 합니다.",
@@ -113,7 +113,7 @@ public static class ClusterIndicatorsApi
         long id, int year, Actor actor, ClusterIndicatorStore store, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
         var found = await store.GetAsync(id, year, ct);
-        if (found is null) return ReadResponses.NotFound($"Figures of cluster {id} for {year}");
+        if (found is null) return ReadResponses.NotFound(Text.Of($"클러스터 {id}의 {year}년 지표", $"Figures of cluster {id} for {year}"));
         return await AuditApi.HistoryAsync(audit, ClusterIndicatorStore.EntityType, found.Value.Id, page, actor.Can(Permissions.AuditRead), ct);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ClusterProfileValidator : AbstractValidator<IClusterProfile>
         RuleFor(x => x.OperatorCode).RegistryCode();
         RuleFor(x => x.Designation).ShortText(100);
         RuleForEach(x => x.Specializations).ShortText(100).NotEmpty();
-        RuleFor(x => x.Specializations).Must(s => s is null || s.Count <= 20).WithMessage("At most 20 specialisation fields.");
+        RuleFor(x => x.Specializations).Must(s => s is null || s.Count <= 20).WithMessage(_ => Text.Of("특화 분야는 20개까지 적을 수 있습니다.", "At most 20 specialisation fields."));
         RuleFor(x => x.EstablishedYear).InclusiveBetween(1900, 2100);
         RuleFor(x => x.AreaKm2).GreaterThan(0).LessThanOrEqualTo(100_000);
         RuleFor(x => x.Latitude).InclusiveBetween(-90, 90);
@@ -31,7 +31,7 @@ public sealed class CreateClusterRequestValidator : AbstractValidator<CreateClus
         Include(new ClusterProfileValidator());
         RuleFor(x => x.Code).RegistryCode().NotReservedCode();
         RuleFor(x => x.Status).DefinedEnum().NotEqual(ClusterStatus.Archived)
-            .WithMessage("A new cluster cannot be archived.");
+            .WithMessage(_ => Text.Of("새 클러스터를 보관 상태로 등록할 수 없습니다.", "A new cluster cannot be archived."));
     }
 }
 
@@ -41,6 +41,6 @@ public sealed class UpdateClusterRequestValidator : AbstractValidator<UpdateClus
     {
         Include(new ClusterProfileValidator());
         RuleFor(x => x.Status).DefinedEnum().NotEqual(ClusterStatus.Archived)
-            .WithMessage("Archive a cluster with DELETE, not by setting its status.");
+            .WithMessage(_ => Text.Of("클러스터는 상태를 바꾸는 대신 DELETE로 보관하십시오.", "Archive a cluster with DELETE, not by setting its status."));
     }
 }

@@ -89,14 +89,14 @@ public static class ClustersApi
     };
 
     public static async Task<Results<Ok<ClusterDto>, ReadRefused>> GetCluster(long id, ClusterStore store, HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(id, ct), $"Cluster {id}", http);
+        ReadResponses.Found(await store.GetAsync(id, ct), Text.Of($"클러스터 {id}", $"Cluster {id}"), http);
 
     public static async Task<Results<Ok<ClusterDto>, ReadRefused>> GetClusterByCode(string code, ClusterStore store, HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetByCodeAsync(code, ct), $"Cluster '{code}'", http);
+        ReadResponses.Found(await store.GetByCodeAsync(code, ct), Text.Of($"클러스터 '{code}'", $"Cluster '{code}'"), http);
 
     public static async Task<Results<Created<ClusterDto>, CreateRefused>> CreateCluster(
         CreateClusterRequest request, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct) =>
-        WriteResponses.Created(await store.CreateAsync(request, actor, ct), "Cluster", http, c => $"/api/v1/clusters/{c.Id}");
+        WriteResponses.Created(await store.CreateAsync(request, actor, ct), Text.Of("클러스터", "Cluster"), http, c => $"/api/v1/clusters/{c.Id}");
 
     public static async Task<Results<Ok<ClusterDto>, WriteRefused>> ReplaceCluster(
         long id, UpdateClusterRequest request, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)
@@ -104,25 +104,25 @@ public static class ClustersApi
         // A cluster operator may edit only the clusters its own agency operates; to it, others do not exist.
         var onlyOperatedBy = actor.Can(Permissions.RegistryWrite) ? (long?)null : actor.AgencyId ?? -1;
         var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, onlyOperatedBy, ct);
-        return WriteResponses.Respond(result, $"Cluster {id}", http, TypedResults.Ok);
+        return WriteResponses.Respond(result, Text.Of($"클러스터 {id}", $"Cluster {id}"), http, TypedResults.Ok);
     }
 
     public static async Task<Results<NoContent, WriteRefused>> ArchiveCluster(long id, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)
     {
         var result = await store.ArchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
-        return WriteResponses.Respond(result, $"Cluster {id}", http, _ => TypedResults.NoContent());
+        return WriteResponses.Respond(result, Text.Of($"클러스터 {id}", $"Cluster {id}"), http, _ => TypedResults.NoContent());
     }
 
     public static async Task<Results<Ok<ClusterDto>, WriteRefused>> UnarchiveCluster(long id, Actor actor, ClusterStore store, HttpContext http, CancellationToken ct)
     {
         var result = await store.UnarchiveAsync(id, ETags.ExpectedVersion(http.Request), actor, ct);
-        return WriteResponses.Respond(result, $"Cluster {id}", http, TypedResults.Ok);
+        return WriteResponses.Respond(result, Text.Of($"클러스터 {id}", $"Cluster {id}"), http, TypedResults.Ok);
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetClusterHistory(
         long id, Actor actor, ClusterStore store, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
-        if (await store.GetAsync(id, ct) is null) return ReadResponses.NotFound($"Cluster {id}");
+        if (await store.GetAsync(id, ct) is null) return ReadResponses.NotFound(Text.Of($"클러스터 {id}", $"Cluster {id}"));
         return await AuditApi.HistoryAsync(audit, ClusterStore.EntityType, id, page, actor.Can(Permissions.AuditRead), ct);
     }
 }

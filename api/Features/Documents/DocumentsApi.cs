@@ -135,7 +135,7 @@ public static class DocumentsApi
     private static async Task<Results<Ok<DocumentPage>, ReadRefused>> ListAsync(DocumentOwnerKind kind, long ownerId, DocumentListQuery query,
         Actor actor, DocumentStore store, AttachmentOwners owners, CancellationToken ct)
     {
-        if (await owners.MayReadAsync(actor, kind, ownerId, ct) is { } refusal) return new ReadRefused(refusal, "Record");
+        if (await owners.MayReadAsync(actor, kind, ownerId, ct) is { } refusal) return new ReadRefused(refusal, Text.Of("기록", "Record"));
         var (sort, limit, cursor) = PagingRules<DocumentListQuery, DocumentStore.DocumentRow>.Of(query, DocumentStore.SortFields, DocumentListQuery.NewestFirst);
         var (rows, next, total) = await store.ListAsync(kind, ownerId, sort, cursor, limit, ct);
         var mayWrite = await MayWriteAsync(actor, owners, kind, ownerId, ct);
@@ -145,7 +145,7 @@ public static class DocumentsApi
     private static async Task<Results<Created<DocumentDto>, UploadRefused>> AttachAsync(DocumentOwnerKind kind, long ownerId, DocumentUpload upload,
         Actor actor, DocumentStore store, IDocumentContentStore contents, AttachmentOwners owners, HttpContext http, CancellationToken ct)
     {
-        const string What = "Document";
+        var What = Text.Of("문서", "Document");
         // A body that is not a form at all is answered as the framework answers a JSON endpoint sent the wrong type: first.
         if (upload.Refusal is { Kind: RefusalKind.UnsupportedMediaType } notAForm) return new UploadRefused(notAForm, What);
         // Then the record: a caller who may not attach learns nothing about the file they sent.
@@ -166,7 +166,7 @@ public static class DocumentsApi
         HttpContext http, CancellationToken ct)
     {
         if (await ReadableAsync(documentId, actor, store, owners, ct) is not { } document)
-            return new ReadRefused(AttachmentOwners.DocumentNotFound(documentId), "Document");
+            return new ReadRefused(AttachmentOwners.DocumentNotFound(documentId), Text.Of("문서", "Document"));
         ETags.Set(http, document.Version);
         var mayWrite = await MayWriteAsync(actor, owners, document.Kind, document.OwnerId, ct);
         return TypedResults.Ok(document.ToDto(MayDelete(actor, document, mayWrite)));
@@ -176,12 +176,12 @@ public static class DocumentsApi
         AttachmentOwners owners, IDocumentContentStore contents, CancellationToken ct) =>
         await ReadableAsync(documentId, actor, store, owners, ct) is { } document
             ? new DocumentDownload(document, contents)
-            : new ReadRefused(AttachmentOwners.DocumentNotFound(documentId), "Document");
+            : new ReadRefused(AttachmentOwners.DocumentNotFound(documentId), Text.Of("문서", "Document"));
 
     public static async Task<Results<NoContent, WriteRefused>> DeleteDocument(long documentId, Actor actor, DocumentStore store, AttachmentOwners owners,
         HttpContext http, CancellationToken ct)
     {
-        const string What = "Document";
+        var What = Text.Of("문서", "Document");
         if (await ReadableAsync(documentId, actor, store, owners, ct) is not { } document)
             return new WriteRefused(AttachmentOwners.DocumentNotFound(documentId), What);
         if (await owners.MayWriteAsync(actor, document.Kind, document.OwnerId, ct) is { } refusal) return new WriteRefused(refusal, What);

@@ -39,14 +39,14 @@ public static class HolidaysApi
     }
 
     public static async Task<Results<Ok<HolidayDto>, ReadRefused>> GetHoliday(long id, HolidayStore store, HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(id, ct), $"Holiday {id}", http);
+        ReadResponses.Found(await store.GetAsync(id, ct), Text.Of($"공휴일 {id}", $"Holiday {id}"), http);
 
     public static async Task<Results<Created<HolidayDto>, CreateRefused>> CreateHoliday(CreateHolidayRequest request, Actor actor, HolidayStore store,
         HttpContext http, CancellationToken ct) =>
-        WriteResponses.Created(await store.CreateAsync(request, actor, ct), "Holiday", http, h => $"/api/v1/holidays/{h.Id}");
+        WriteResponses.Created(await store.CreateAsync(request, actor, ct), Text.Of("공휴일", "Holiday"), http, h => $"/api/v1/holidays/{h.Id}");
 
     public static async Task<Results<NoContent, WriteRefused>> DeleteHoliday(long id, Actor actor, HolidayStore store, HttpContext http, CancellationToken ct) =>
-        WriteResponses.Respond(await store.DeleteAsync(id, ETags.ExpectedVersion(http.Request), actor, ct), $"Holiday {id}", http, _ => TypedResults.NoContent());
+        WriteResponses.Respond(await store.DeleteAsync(id, ETags.ExpectedVersion(http.Request), actor, ct), Text.Of($"공휴일 {id}", $"Holiday {id}"), http, _ => TypedResults.NoContent());
 }
 
 /// <summary>The holiday list's query string.</summary>

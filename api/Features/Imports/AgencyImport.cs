@@ -140,7 +140,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             var kind = row.Enum(_kind, "kind", KindAliases);
             var sector = row.Enum(_sector, "sector", SectorAliases);
             var request = new CreateAgencyRequest(code ?? "", row[_nameKo] ?? "", kind ?? AgencyKind.Other, row[_nameEn], sector, row[_parent], row[_website]);
-            if (row[_kind] is null) row.Add("kind", "required", "The kind is required.");
+            if (row[_kind] is null) row.Add("kind", "required", Text.Of("기관 유형을 입력하십시오.", "The kind is required."));
             row.Validate(target.Validator, request);
             if (row.Failed)
             {
@@ -158,26 +158,26 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             var (kind, request, record, json, fingerprint) = (Own)row.Checked!;
             var code = row[_code];
             if (code is not null && _seen.TryGetValue(code, out var first))
-                row.Add("code", "duplicate_in_file", $"Code '{code}' appears again; first at row {first}.");
+                row.Add("code", "duplicate_in_file", Text.Of($"코드 '{code}'이(가) 다시 나옵니다. 처음 나온 곳은 {first}행입니다.", $"Code '{code}' appears again; first at row {first}."));
             var clusterCode = row[_cluster];
             long? clusterId = null;
             if (clusterCode is not null)
             {
                 if (clusters.TryGetValue(clusterCode, out var cid)) clusterId = cid;
-                else row.Add("clusterCode", "unknown_reference", $"No active cluster has the code '{clusterCode}'.");
+                else row.Add("clusterCode", "unknown_reference", Text.Of($"코드 '{clusterCode}'인 운영 중인 클러스터가 없습니다.", $"No active cluster has the code '{clusterCode}'."));
             }
             long? parentId = null;
             if (request.ParentCode is { } parentCode && !row.Problems.Any(p => p.Column == "parentCode"))
             {
-                if (!existing.TryGetValue(parentCode, out var parent)) row.Add("parentCode", "unknown_reference", $"No agency has the code '{parentCode}'.");
+                if (!existing.TryGetValue(parentCode, out var parent)) row.Add("parentCode", "unknown_reference", Text.Of($"코드 '{parentCode}'인 기관이 없습니다.", $"No agency has the code '{parentCode}'."));
                 else if (archived.Contains(parentCode) && !(existing.TryGetValue(code ?? "", out var self) && self.ParentCode == parentCode))
                     row.Add("parentCode", "archived", AgencyRules.ParentArchived(parentCode));
-                else if (IsOwnAncestor(parentCode, code)) row.Add("parentCode", "cycle", "An agency cannot be its own parent or the parent of its own parent.");
+                else if (IsOwnAncestor(parentCode, code)) row.Add("parentCode", "cycle", Text.Of("기관은 자기 자신이나 자기 상위 기관의 상위 기관이 될 수 없습니다.", "An agency cannot be its own parent or the parent of its own parent."));
                 else parentId = parent.Id;
             }
             var found = existing.TryGetValue(code ?? "", out var current);
             if (found && operators.Contains(code!) && kind is { } k && k != AgencyKind.ClusterOperator)
-                row.Add("kind", "invalid", "This agency operates clusters, so it must stay a cluster_operator until they have another operator.");
+                row.Add("kind", "invalid", Text.Of("이 기관은 클러스터를 운영하므로, 다른 운영기관이 정해질 때까지 cluster_operator로 남아야 합니다.", "This agency operates clusters, so it must stay a cluster_operator until they have another operator."));
             else if (found && kind is { } newKind && bound.TryGetValue(code!, out var storedKind) && AgencyRules.ChangesAccess(storedKind, WireNames.Of(newKind)))
                 row.Add("kind", "invalid", AgencyRules.KindChangesAccess());
             if (row.Failed) return RowResult.Rejected;

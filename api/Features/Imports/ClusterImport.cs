@@ -88,22 +88,22 @@ public sealed class ClusterImport(IValidator<CreateClusterRequest> validator) : 
             var found = existing.TryGetValue(code ?? "", out var current);
             var region = row.Enum(_region, "region", RegionAliases);
             var status = row.Enum<ClusterStatus>(_status, "status");
-            if (row[_region] is null) row.Add("region", "required", "The region is required.");
+            if (row[_region] is null) row.Add("region", "required", Text.Of("지역을 입력하십시오.", "The region is required."));
             // An archived cluster may be re-sent as archived (a round trip); archiving and restoring are the secretariat's moves.
             var keepArchived = status == ClusterStatus.Archived && found && current.Record.Status == "archived";
             if (status == ClusterStatus.Archived && !keepArchived)
-                row.Add("status", "invalid", "A cluster is archived with DELETE, not by an import.");
+                row.Add("status", "invalid", Text.Of("클러스터 보관은 가져오기가 아니라 DELETE로 합니다.", "A cluster is archived with DELETE, not by an import."));
             var request = new CreateClusterRequest(code ?? "", row[_nameKo] ?? "", region ?? Region.Seoul, row[_operator] ?? "", row[_nameEn],
                 row[_designation], RowCheck.List(row[_specializations]), row.Int(_year, "establishedYear"), row.Double(_area, "areaKm2"),
                 row.Double(_lat, "latitude"), row.Double(_lon, "longitude"), row[_website], keepArchived ? null : status);
             row.Validate(target.Validator, request);
             if (code is not null && _seen.TryGetValue(code, out var first))
-                row.Add("code", "duplicate_in_file", $"Code '{code}' appears again; first at row {first}.");
+                row.Add("code", "duplicate_in_file", Text.Of($"코드 '{code}'이(가) 다시 나옵니다. 처음 나온 곳은 {first}행입니다.", $"Code '{code}' appears again; first at row {first}."));
             long operatorId = 0;
             if (row[_operator] is { } operatorCode && !row.Problems.Any(p => p.Column == "operatorCode"))
             {
-                if (!operators.TryGetValue(operatorCode, out var op)) row.Add("operatorCode", "unknown_reference", $"No cluster operator (kind cluster_operator) has the code '{operatorCode}'.");
-                else if (op.Status == "archived") row.Add("operatorCode", "unknown_reference", $"Agency '{operatorCode}' is archived.");
+                if (!operators.TryGetValue(operatorCode, out var op)) row.Add("operatorCode", "unknown_reference", Text.Of($"코드 '{operatorCode}'인 클러스터 운영기관(cluster_operator)이 없습니다.", $"No cluster operator (kind cluster_operator) has the code '{operatorCode}'."));
+                else if (op.Status == "archived") row.Add("operatorCode", "unknown_reference", Text.Of($"기관 '{operatorCode}'은(는) 보관되었습니다.", $"Agency '{operatorCode}' is archived."));
                 else operatorId = op.Id;
             }
             if (row.Failed) return RowResult.Rejected;

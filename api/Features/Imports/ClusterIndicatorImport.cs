@@ -1,3 +1,4 @@
+using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Features.ClusterIndicators;
 using BioCluster.Api.Infrastructure.Data;
@@ -65,16 +66,16 @@ public sealed class ClusterIndicatorImport(IValidator<PutClusterIndicatorRequest
             var clusterCode = row[_cluster];
             var year = row.Int(_year, "year");
             row.Key = $"{clusterCode}/{row[_year]}";
-            if (clusterCode is null) row.Add("clusterCode", "required", "The cluster code is required.");
-            else if (!clusters.ContainsKey(clusterCode)) row.Add("clusterCode", "unknown_reference", $"No cluster has the code '{clusterCode}'.");
+            if (clusterCode is null) row.Add("clusterCode", "required", Text.Of("클러스터 코드를 입력하십시오.", "The cluster code is required."));
+            else if (!clusters.ContainsKey(clusterCode)) row.Add("clusterCode", "unknown_reference", Text.Of($"코드 '{clusterCode}'인 클러스터가 없습니다.", $"No cluster has the code '{clusterCode}'."));
             else if (archived.Contains(clusterCode)) row.Add("clusterCode", "archived", ClusterIndicators.ClusterIndicatorsApi.ClusterArchived(clusterCode));
-            if (row[_year] is null) row.Add("year", "required", "The year is required.");
-            else if (year is not null and (< 1990 or > 2100)) row.Add("year", "invalid", "The year is between 1990 and 2100.");
+            if (row[_year] is null) row.Add("year", "required", Text.Of("연도를 입력하십시오.", "The year is required."));
+            else if (year is not null and (< 1990 or > 2100)) row.Add("year", "invalid", Text.Of("연도는 1990년에서 2100년 사이입니다.", "The year is between 1990 and 2100."));
             var request = new PutClusterIndicatorRequest(row.Int(_companies, "companies"), row.Int(_employees, "employees"), row.Double(_revenue, "revenueMillionKrw"),
                 row.Double(_rd, "rdSpendMillionKrw"), row.Double(_investment, "investmentMillionKrw"), row.Double(_exports, "exportsThousandUsd"), row[_note]);
             row.Validate(target.Validator, request);
             if (clusterCode is not null && year is { } y && _seen.TryGetValue((clusterCode, y), out var first))
-                row.Add("year", "duplicate_in_file", $"{clusterCode} {y} appears again; first at row {first}.");
+                row.Add("year", "duplicate_in_file", Text.Of($"{clusterCode} {y}년이 다시 나옵니다. 처음 나온 곳은 {first}행입니다.", $"{clusterCode} {y} appears again; first at row {first}."));
             if (row.Failed) return RowResult.Rejected;
             var key = (clusterCode!, year!.Value);
             _seen[key] = row.Row.Number;

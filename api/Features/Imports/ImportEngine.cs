@@ -59,7 +59,11 @@ public sealed class ImportEngine(DbConnectionFactory db, TimeProvider clock, IOp
         await using var connection = await db.OpenAsync(ct);
         await using var bulk = dryRun ? null : await db.BulkWriteAsync(connection, ct);
         await using var context = new ImportContext(connection, db.Dialect, actor, started, json.Value.SerializerOptions);
-        if (!dryRun) await context.BeginAsync(ct);
+        if (!dryRun)
+        {
+            await context.BeginAsync(ct);
+            context.RunId = await ImportStore.ReserveRunAsync(context, db, target.Entity, file, fileName, onError, ct);
+        }
         await using (var session = await target.OpenAsync(context, ct))
         {
             await foreach (var check in CheckedRowsAsync(file, target, session, limits.MaxRows, ct))

@@ -201,7 +201,7 @@ public sealed class ImportFile : IAsyncDisposable
         for (var i = 0; i < raw.Count && i < map.Length; i++)
             if (map[i] >= 0) cells[map[i]] = Clean(raw[i]);
         var extra = raw.Count > map.Length && raw.Skip(map.Length).Any(c => !string.IsNullOrWhiteSpace(c));
-        return new ImportRow(number, cells, raw, extra ? "The row has more cells than the header has columns." : null);
+        return new ImportRow(number, cells, raw, extra ? Say.Of("이 행에는 머리글의 열보다 많은 칸이 있습니다.", "The row has more cells than the header has columns.") : null);
     }
 
     /// <summary>

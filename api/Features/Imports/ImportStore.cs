@@ -98,12 +98,44 @@ public sealed class ImportStore(DbConnectionFactory db)
         return (JsonSerializer.Deserialize<List<string>>(run.Headers) ?? [], rows);
     }
 
+    /// <summary>
+    /// Takes a run's id in its write transaction before its first row, so the audit entry of each row it writes names the run
+    /// (<c>audit_entries.import_run_id</c>): a row of totals still zero, which <see cref="RecordRunAsync"/> completes. It is
+    /// never seen so: the transaction ends with the completed row, or is rolled back with it.
+    /// </summary>
+    public static async Task<long> ReserveRunAsync(ImportContext context, DbConnectionFactory db, ImportEntity entity, ImportFile file, string? fileName,
+        ImportErrorMode onError, CancellationToken ct)
+    {
+        var actor = context.Actor;
+        return await context.Connection.ExecuteScalarAsync<long>($"""
+            INSERT INTO import_runs (entity, actor_type, actor_id, actor_name, file_name, format, charset, sha256, bytes, dry_run, on_error, outcome,
+                headers, rows_total, created, updated, unchanged, rejected, problems_truncated, started_at, duration_ms)
+            VALUES (@Entity, @ActorType, @ActorId, @ActorName, @FileName, @Format, @Charset, @Sha256, @Bytes, 0, @OnError, 'imported',
+                '[]', 0, 0, 0, 0, 0, 0, @StartedAt, 0);
+            {db.Dialect.SelectNewId}
+            """, new
+        {
+            Entity = WireNames.Of(entity), ActorType = WireNames.Of(actor.Type), ActorId = actor.Id, ActorName = actor.Name,
+            FileName = fileName, file.Format, file.Charset, file.Sha256, file.Bytes, OnError = WireNames.Of(onError), StartedAt = context.Now,
+        }, context.Transaction);
+    }
+
     /// <summary>Records a run, its problems and its rejected rows in the run's transaction (dry runs too: they are history).</summary>
     public static async Task<long> RecordRunAsync(ImportContext context, DbConnectionFactory db, ImportReportDto r, IReadOnlyList<string> headers,
         List<ImportProblem> problems, List<(int Row, IReadOnlyList<string?> Cells)> rejectedRows, CancellationToken ct)
     {
         var (connection, tx, actor) = (context.Connection, context.Transaction, context.Actor);
-        var id = await connection.ExecuteScalarAsync<long>($"""
+        var id = context.RunId is { } reserved
+            ? await connection.ExecuteAsync("""
+                UPDATE import_runs SET outcome = @Outcome, charset = @Charset, headers = @Headers, rows_total = @Rows, created = @Created, updated = @Updated,
+                    unchanged = @Unchanged, rejected = @Rejected, problems_truncated = @Truncated, duration_ms = @DurationMs
+                WHERE id = @Id
+                """, new
+            {
+                Id = reserved, Outcome = WireNames.Of(r.Outcome), r.Charset, Headers = JsonSerializer.Serialize(headers), r.Totals.Rows, r.Totals.Created,
+                r.Totals.Updated, r.Totals.Unchanged, r.Totals.Rejected, Truncated = r.ProblemsTruncated, r.DurationMs,
+            }, tx) == 1 ? reserved : throw new InvalidOperationException($"The reserved import run {reserved} is gone.")
+            : await connection.ExecuteScalarAsync<long>($"""
             INSERT INTO import_runs (entity, actor_type, actor_id, actor_name, file_name, format, charset, sha256, bytes, dry_run, on_error, outcome,
                 headers, rows_total, created, updated, unchanged, rejected, problems_truncated, started_at, duration_ms)
             VALUES (@Entity, @ActorType, @ActorId, @ActorName, @FileName, @Format, @Charset, @Sha256, @Bytes, @DryRun, @OnError, @Outcome,
@@ -124,6 +156,7 @@ public sealed class ImportStore(DbConnectionFactory db)
         if (rejectedRows.Count > 0)
             await connection.ExecuteAsync("INSERT INTO import_rejected_rows (import_id, row_number, cells) VALUES (@id, @Row, @Cells)",
                 rejectedRows.Select(x => new { id, x.Row, Cells = JsonSerializer.Serialize(x.Cells) }), tx);
+        context.Audit.ImportRunId = null; // the run's own entry is the line its rows are read under, not one of them
         await context.Audit.WriteAsync(r.DryRun ? "import_dry_run" : "import", ImportEngine.EntityType, id, null,
             new { r.Entity, r.DryRun, r.OnError, r.Outcome, r.Totals, r.FileName, r.Sha256, r.Bytes }, ct);
         return id;

@@ -126,8 +126,17 @@ public sealed class ImportContext(DbConnection connection, SqlDialect dialect, A
     public JsonSerializerOptions Json { get; } = json;
     public DbTransaction? Transaction { get; private set; }
 
+    /// <summary>
+    /// The run's id, taken in the write transaction before the first row (<see cref="ImportStore.ReserveRunAsync"/>), so each
+    /// row's audit entry names its run; null in a dry run and once the transaction is rolled back.
+    /// </summary>
+    public long? RunId { get; set; }
+
     /// <summary>Audit entries of the changed records, in the write transaction (one prepared statement for the run).</summary>
-    public AuditBatch Audit => _audit ??= new AuditBatch(Connection, Transaction ?? throw new InvalidOperationException("Nothing may be written."), Actor, Now, Json);
+    public AuditBatch Audit => _audit ??= new AuditBatch(Connection, Transaction ?? throw new InvalidOperationException("Nothing may be written."), Actor, Now, Json)
+    {
+        ImportRunId = RunId,
+    };
 
     public async Task BeginAsync(CancellationToken ct) => Transaction = await Connection.BeginTransactionAsync(ct);
 
@@ -138,7 +147,11 @@ public sealed class ImportContext(DbConnection connection, SqlDialect dialect, A
         if (_audit is not null) await _audit.DisposeAsync();
         _audit = null;
         if (commit) await Transaction.CommitAsync(ct);
-        else await Transaction.RollbackAsync(ct);
+        else
+        {
+            await Transaction.RollbackAsync(ct);
+            RunId = null; // the reserved run went with the transaction
+        }
         await Transaction.DisposeAsync();
         Transaction = null;
     }

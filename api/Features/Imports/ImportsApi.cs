@@ -80,11 +80,11 @@ public static class ImportsApi
         bool dryRun = false, [WireEnum(typeof(ImportErrorMode))] string? onError = null, string? charset = null, string? fileName = null)
     {
         if (Target(targets, entity) is not { } target)
-            return ReadResponses.NotFound($"Import target '{entity}'");
+            return ReadResponses.NotFound(Text.Of($"가져오기 대상 '{entity}'", $"Import target '{entity}'"));
         var mode = ImportErrorMode.Fail;
         if (onError is not null && !WireNames.TryParse(onError, out mode))
-            return Problems.Invalid("onError", "onError is fail or skip.");
-        if (fileName is { Length: > 260 }) return Problems.Invalid("fileName", "fileName is at most 260 characters.");
+            return Problems.Invalid("onError", Text.Of("onError는 fail 또는 skip입니다.", "onError is fail or skip."));
+        if (fileName is { Length: > 260 }) return Problems.Invalid("fileName", Text.Of("fileName은 260자 이하입니다.", "fileName is at most 260 characters."));
         var key = IdempotencyStore.KeyOf(http.Request);
         if (key is not null && IdempotencyStore.Problem(key) is { } keyProblem) return Problems.Invalid(IdempotencyStore.Header, keyProblem);
         // A large file over a slow or busy link is normal here: Kestrel's default minimum upload rate (240 B/s after 5 s)
@@ -93,7 +93,9 @@ public static class ImportsApi
             rate.MinDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(bytesPerSecond: 64, gracePeriod: TimeSpan.FromSeconds(60));
         var max = options.Value.MaxBytes;
         if (http.Request.ContentLength > max)
-            return Problem(Status413PayloadTooLarge, "File too large", $"The file is larger than the import limit of {max / (1024 * 1024)} MiB; split it into smaller files.");
+            return Problem(Status413PayloadTooLarge, title: "File too large", detail: Text.Of(
+                $"파일이 가져오기 허용 크기 {max / (1024 * 1024)}MiB를 넘습니다. 더 작은 파일로 나누어 보내십시오.",
+                $"The file is larger than the import limit of {max / (1024 * 1024)} MiB; split it into smaller files."));
 
         ImportFile file;
         try
@@ -102,7 +104,7 @@ public static class ImportsApi
         }
         catch (ImportFileException e)
         {
-            return e.TooLarge ? Problem(Status413PayloadTooLarge, "File too large", e.Message) : Problems.Invalid("file", e.Message);
+            return e.TooLarge ? Problem(Status413PayloadTooLarge, title: "File too large", detail: e.Message) : Problems.Invalid("file", e.Message);
         }
         await using (file)
         {
@@ -116,8 +118,9 @@ public static class ImportsApi
                     case IdempotencyClaim.Replay replay: return replay.Response.ToResult();
                     case IdempotencyClaim.InProgress busy: return busy.ToResult();
                     case IdempotencyClaim.Mismatch:
-                        return Problem(Status422UnprocessableEntity, "Idempotency-Key reused",
-                            "This Idempotency-Key was already used for a different import; use a new key for a different file or options.");
+                        return Problem(Status422UnprocessableEntity, title: "Idempotency-Key reused", detail: Text.Of(
+                            "이 Idempotency-Key는 이미 다른 가져오기에 쓰였습니다. 다른 파일이나 옵션에는 새 키를 쓰십시오.",
+                            "This Idempotency-Key was already used for a different import; use a new key for a different file or options."));
                 }
             }
             // Only a run takes a slot (repeats under an Idempotency-Key wait for the first's answer instead); one refused
@@ -151,6 +154,7 @@ public static class ImportsApi
         ProblemDetails Described(ProblemDetails p)
         {
             p.Instance = http.Request.Path;
+            p.Title = ProblemTitles.InRequestLanguage(p.Title);
             p.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
             return p;
         }
@@ -189,8 +193,11 @@ public static class ImportsApi
             Status = Status422UnprocessableEntity,
             Type = TypeOf(Status422UnprocessableEntity),
             Title = "Rows rejected; nothing was imported",
-            Detail = $"{report.Totals.Rejected:N0} of {report.Totals.Rows:N0} rows were rejected, so no row was written. " +
-                     "Fix the rows the report names (or send onError=skip to import the good rows) and send the file again.",
+            Detail = Text.Of(
+                $"{report.Totals.Rows:N0}행 중 {report.Totals.Rejected:N0}행이 거부되어 아무 행도 저장하지 않았습니다. " +
+                "보고서에 적힌 행을 고친 뒤(또는 onError=skip으로 문제없는 행만 가져오도록 하여) 파일을 다시 보내십시오.",
+                $"{report.Totals.Rejected:N0} of {report.Totals.Rows:N0} rows were rejected, so no row was written. " +
+                "Fix the rows the report names (or send onError=skip to import the good rows) and send the file again."),
         };
         rejected.Extensions["importId"] = report.Id;
         rejected.Extensions["report"] = report;
@@ -222,12 +229,12 @@ public static class ImportsApi
     }
 
     public static async Task<Results<Ok<ImportReportDto>, ReadRefused>> GetImport(long id, ImportStore store, CancellationToken ct) =>
-        await store.GetAsync(id, ct) is { } report ? TypedResults.Ok(report) : ReadResponses.NotFound($"Import {id}");
+        await store.GetAsync(id, ct) is { } report ? TypedResults.Ok(report) : ReadResponses.NotFound(Text.Of($"가져오기 {id}", $"Import {id}"));
 
     public static async Task<Results<SheetFile, ReadRefused>> DownloadRejectedRows(long id, ImportStore store, CancellationToken ct)
     {
         var rejected = await store.RejectedRowsAsync(id, ct);
-        if (rejected is null) return ReadResponses.NotFound($"Import {id}");
+        if (rejected is null) return ReadResponses.NotFound(Text.Of($"가져오기 {id}", $"Import {id}"));
         // The rows as they were sent, under the file's own headers, with the row number first and the problems last.
         var (headers, rows) = rejected.Value;
         // The row number and the problems are columns an import passes over, so the file can be fixed and sent back as it is.
@@ -244,7 +251,7 @@ public static class ImportsApi
     /// <param name="entity">agencies, clusters, cluster_indicators, …</param>
     public static Results<SheetFile, ReadRefused> DownloadImportTemplate(string entity, IEnumerable<ImportTarget> targets)
     {
-        if (Target(targets, entity) is not { } target) return ReadResponses.NotFound($"Import target '{entity}'");
+        if (Target(targets, entity) is not { } target) return ReadResponses.NotFound(Text.Of($"가져오기 대상 '{entity}'", $"Import target '{entity}'"));
         var imported = target.Columns.Where(c => c.Imported).ToList();
         return SheetExport.Csv(new($"{entity}-template", $"{entity}_양식"), imported, (_, _) => null, AsyncEnumerable.Empty<object>());
     }

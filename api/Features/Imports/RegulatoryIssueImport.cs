@@ -146,9 +146,9 @@ public sealed class RegulatoryIssueImport(IValidator<CreateRegulatoryIssueReques
         {
             var externalRef = row[_ref];
             row.Key = externalRef;
-            if (externalRef is null) row.Add("externalRef", "required", "externalRef is required: it is how a re-run finds the issue again.");
+            if (externalRef is null) row.Add("externalRef", "required", Text.Of("externalRef를 입력하십시오. 다시 가져올 때 이 값으로 같은 과제를 찾습니다.", "externalRef is required: it is how a re-run finds the issue again."));
             var category = row.Enum(_category, "category", CategoryAliases);
-            if (row[_category] is null) row.Add("category", "required", "The category is required.");
+            if (row[_category] is null) row.Add("category", "required", Text.Of("분야를 입력하십시오.", "The category is required."));
             var priority = row.Enum(_priority, "priority", PriorityAliases) ?? IssuePriority.Normal;
             var clusterCodes = RowCheck.List(row[_clusters]).Distinct().Order(StringComparer.Ordinal).ToList();
             var tags = RowCheck.List(row[_tags]);
@@ -178,16 +178,16 @@ public sealed class RegulatoryIssueImport(IValidator<CreateRegulatoryIssueReques
             var externalRef = request.ExternalRef;
             var raisedByCode = request.RaisedByCode;
             if (externalRef is not null && _seen.TryGetValue(externalRef, out var first))
-                row.Add("externalRef", "duplicate_in_file", $"externalRef '{externalRef}' appears again; first at row {first}.");
+                row.Add("externalRef", "duplicate_in_file", Text.Of($"externalRef '{externalRef}'이(가) 다시 나옵니다. 처음 나온 곳은 {first}행입니다.", $"externalRef '{externalRef}' appears again; first at row {first}."));
             long raisedById = 0;
-            if (raisedByCode is null) row.Add("raisedByCode", "required", "Say which agency raised the issue.");
+            if (raisedByCode is null) row.Add("raisedByCode", "required", Text.Of("과제를 제기한 기관을 지정하십시오.", "Say which agency raised the issue."));
             else if (!row.Problems.Any(p => p.Column == "raisedByCode") && !agencies.TryGetValue(raisedByCode, out raisedById))
-                row.Add("raisedByCode", "unknown_reference", $"No active agency has the code '{raisedByCode}'.");
+                row.Add("raisedByCode", "unknown_reference", Text.Of($"코드 '{raisedByCode}'인 활동 중인 기관이 없습니다.", $"No active agency has the code '{raisedByCode}'."));
             var missing = clusterCodes.Where(c => !clusters.ContainsKey(c)).ToList();
-            if (missing.Count > 0) row.Add("clusterCodes", "unknown_reference", $"No active cluster has the code(s): {string.Join(", ", missing)}.");
+            if (missing.Count > 0) row.Add("clusterCodes", "unknown_reference", Text.Of($"다음 코드의 운영 중인 클러스터가 없습니다: {string.Join(", ", missing)}.", $"No active cluster has the code(s): {string.Join(", ", missing)}."));
             var found = existing.TryGetValue(externalRef ?? "", out var current);
             if (found && raisedByCode is not null && current!.RaisedByCode != raisedByCode)
-                row.Add("raisedByCode", "invalid", $"This issue was raised by '{current.RaisedByCode}'; the raising agency of an issue does not change.");
+                row.Add("raisedByCode", "invalid", Text.Of($"이 과제는 '{current.RaisedByCode}'이(가) 제기했습니다. 과제를 제기한 기관은 바꿀 수 없습니다.", $"This issue was raised by '{current.RaisedByCode}'; the raising agency of an issue does not change."));
             if (row.Failed) return RowResult.Rejected;
             _seen[externalRef!] = row.Row.Number;
 
@@ -204,7 +204,7 @@ public sealed class RegulatoryIssueImport(IValidator<CreateRegulatoryIssueReques
                     }
                     catch (System.Data.Common.DbException e) when (context.Dialect.IsUniqueViolation(e))
                     {
-                        row.Add("externalRef", "changed", $"An issue with externalRef '{externalRef}' was added by someone else during the import; send the file again.");
+                        row.Add("externalRef", "changed", Text.Of($"가져오는 동안 다른 사용자가 externalRef '{externalRef}'인 과제를 추가했습니다. 파일을 다시 보내십시오.", $"An issue with externalRef '{externalRef}' was added by someone else during the import; send the file again."));
                         return RowResult.Rejected;
                     }
                     await context.Audit.WriteAsync("create", RegulatoryIssueStore.EntityType, known.Id, null, json!, ct);
@@ -219,8 +219,8 @@ public sealed class RegulatoryIssueImport(IValidator<CreateRegulatoryIssueReques
                             (known.Lead, known.Status, known.Category), clusterIds, context.Now) is { } refused)
                     {
                         if (refused.Kind == RefusalKind.Conflict)
-                            row.Add("externalRef", "changed", $"An issue with externalRef '{externalRef}' was added by someone else during the import; send the file again.");
-                        else row.Add(null, "changed", "The issue was changed by someone else during the import; send the file again.");
+                            row.Add("externalRef", "changed", Text.Of($"가져오는 동안 다른 사용자가 externalRef '{externalRef}'인 과제를 추가했습니다. 파일을 다시 보내십시오.", $"An issue with externalRef '{externalRef}' was added by someone else during the import; send the file again."));
+                        else row.Add(null, "changed", Text.Of("가져오는 동안 다른 사용자가 이 과제를 변경했습니다. 파일을 다시 보내십시오.", "The issue was changed by someone else during the import; send the file again."));
                         return RowResult.Rejected;
                     }
                     known = known with { Version = known.Version + 1 };

@@ -116,7 +116,7 @@ public static class MeetingsApi
         CouncilStore store, CancellationToken ct)
     {
         var created = await store.CreateBodyAsync(request, actor, ct);
-        return created.Refusal is { } refusal ? new CreateRefused(refusal, "Council body")
+        return created.Refusal is { } refusal ? new CreateRefused(refusal, Text.Of("협의체", "Council body"))
             : TypedResults.Created($"/api/v1/council/bodies/{created.Value!.Code}", created.Value);
     }
 
@@ -124,27 +124,27 @@ public static class MeetingsApi
         CouncilStore store, CancellationToken ct)
     {
         var updated = await store.UpdateBodyAsync(code, request, actor, ct);
-        return updated.Refusal is { } refusal ? new ActionRefused(refusal, $"Council body '{code}'") : TypedResults.Ok(updated.Value!);
+        return updated.Refusal is { } refusal ? new ActionRefused(refusal, Text.Of($"협의체 '{code}'", $"Council body '{code}'")) : TypedResults.Ok(updated.Value!);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SeatDto>>, ReadRefused>> ListCouncilSeats([AsParameters] SeatListQuery query, CouncilStore store,
         CancellationToken ct)
     {
         var body = ListRules.Normal(query.BodyCode) ?? "council";
-        return await store.SeatsAsync(body, query.IncludeEnded == true, ct) is { } seats ? TypedResults.Ok(seats) : ReadResponses.NotFound($"Council body '{body}'");
+        return await store.SeatsAsync(body, query.IncludeEnded == true, ct) is { } seats ? TypedResults.Ok(seats) : ReadResponses.NotFound(Text.Of($"협의체 '{body}'", $"Council body '{body}'"));
     }
 
     public static async Task<Results<Created<SeatDto>, CreateRefused>> CreateCouncilSeat(CreateSeatRequest request, Actor actor, CouncilStore store, CancellationToken ct)
     {
         var created = await store.CreateSeatAsync(request, actor, ct);
-        return created.Refusal is { } refusal ? new CreateRefused(refusal, "Seat") : TypedResults.Created($"/api/v1/council/seats/{created.Value!.Id}", created.Value);
+        return created.Refusal is { } refusal ? new CreateRefused(refusal, Text.Of("좌석", "Seat")) : TypedResults.Created($"/api/v1/council/seats/{created.Value!.Id}", created.Value);
     }
 
     public static async Task<Results<Created<MembershipDto>, WriteRefused>> AddCouncilMembership(long seatId, CreateMembershipRequest request, Actor actor,
         CouncilStore store, CancellationToken ct)
     {
         var created = await store.AddMembershipAsync(seatId, request, actor, ct);
-        return created.Refusal is { } refusal ? new WriteRefused(refusal, $"Seat {seatId}")
+        return created.Refusal is { } refusal ? new WriteRefused(refusal, Text.Of($"좌석 {seatId}", $"Seat {seatId}"))
             : TypedResults.Created($"/api/v1/council/seats/{seatId}/memberships/{created.Value!.Id}", created.Value);
     }
 
@@ -152,7 +152,7 @@ public static class MeetingsApi
         CouncilStore store, CancellationToken ct)
     {
         var ended = await store.EndMembershipAsync(membershipId, request, actor, ct);
-        return ended.Refusal is { } refusal ? new WriteRefused(refusal, $"Membership {membershipId}") : TypedResults.Ok(ended.Value!);
+        return ended.Refusal is { } refusal ? new WriteRefused(refusal, Text.Of($"협의체 위원 임기 {membershipId}", $"Membership {membershipId}")) : TypedResults.Ok(ended.Value!);
     }
 
     public static async Task<Ok<IReadOnlyList<MembershipDto>>> ListTermsEnding([AsParameters] TermsEndingQuery query, CouncilStore store, CancellationToken ct) =>
@@ -208,7 +208,7 @@ public static class MeetingsApi
     private static async Task<IResult> Seats(SeatListQuery query, CouncilStore store, bool xlsx, CancellationToken ct)
     {
         var body = ListRules.Normal(query.BodyCode) ?? "council";
-        if (await store.SeatsAsync(body, query.IncludeEnded == true, ct) is not { } seats) return ReadResponses.NotFound($"Council body '{body}'");
+        if (await store.SeatsAsync(body, query.IncludeEnded == true, ct) is not { } seats) return ReadResponses.NotFound(Text.Of($"협의체 '{body}'", $"Council body '{body}'"));
         var lines = seats.Select(s => new SeatLine(body, s)).ToAsyncEnumerable();
         return SheetExport.As(xlsx, new($"{body}-seats", body == "council" ? "협의체_좌석" : $"{body}_좌석"), Columns.CouncilSeats, SeatCell, lines);
     }
@@ -300,51 +300,51 @@ public static class MeetingsApi
         SheetExport.Xlsx(new("follow-ups", "후속조치"), FollowUpColumns, FollowUpCell, store.StreamAsync(query.ToFilter(), await meetings.ViewOfAsync(actor, ct), ct));
 
     public static async Task<Results<Ok<MeetingDto>, ReadRefused>> GetMeeting(long id, Actor actor, MeetingStore store, HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(id, await store.ViewOfAsync(actor, ct), ct), $"Meeting {id}", http);
+        ReadResponses.Found(await store.GetAsync(id, await store.ViewOfAsync(actor, ct), ct), Text.Of($"회의 {id}", $"Meeting {id}"), http);
 
     public static async Task<Results<Created<MeetingDto>, CreateRefused>> CreateMeeting(CreateMeetingRequest request, Actor actor, MeetingStore store,
         HttpContext http, CancellationToken ct) =>
-        WriteResponses.Created(await store.CreateAsync(request, actor, await store.ViewOfAsync(actor, ct), ct), "Meeting", http, m => $"/api/v1/meetings/{m.Id}");
+        WriteResponses.Created(await store.CreateAsync(request, actor, await store.ViewOfAsync(actor, ct), ct), Text.Of("회의", "Meeting"), http, m => $"/api/v1/meetings/{m.Id}");
 
     public static async Task<Results<Ok<MeetingDto>, WriteRefused>> ReplaceMeeting(long id, UpdateMeetingRequest request, Actor actor, MeetingStore store,
         HttpContext http, CancellationToken ct) =>
         WriteResponses.Respond(await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await store.ViewOfAsync(actor, ct), ct),
-            $"Meeting {id}", http, TypedResults.Ok);
+            Text.Of($"회의 {id}", $"Meeting {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<MeetingDto>, WriteRefused>> MoveMeeting(long id, MeetingMoveRequest request, Actor actor, MeetingStore store,
         HttpContext http, CancellationToken ct) =>
         WriteResponses.Respond(await store.MoveAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await store.ViewOfAsync(actor, ct), ct),
-            $"Meeting {id}", http, TypedResults.Ok);
+            Text.Of($"회의 {id}", $"Meeting {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<MeetingDto>, WriteRefused>> AddAgendaItem(long id, AgendaItemRequest request, Actor actor, MeetingStore store,
         HttpContext http, CancellationToken ct) =>
         WriteResponses.Respond(await store.AddAgendaItemAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await store.ViewOfAsync(actor, ct), ct),
-            $"Meeting {id}", http, TypedResults.Ok);
+            Text.Of($"회의 {id}", $"Meeting {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<MeetingDto>, WriteRefused>> ReplaceAgendaItem(long id, long itemId, AgendaItemRequest request, Actor actor,
         MeetingStore store, HttpContext http, CancellationToken ct) =>
         WriteResponses.Respond(await store.UpdateAgendaItemAsync(id, ETags.ExpectedVersion(http.Request), itemId, request, actor,
-            await store.ViewOfAsync(actor, ct), ct), $"Agenda item {itemId} of meeting {id}", http, TypedResults.Ok);
+            await store.ViewOfAsync(actor, ct), ct), Text.Of($"회의 {id}의 안건 {itemId}", $"Agenda item {itemId} of meeting {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<MeetingDto>, WriteRefused>> DeleteAgendaItem(long id, long itemId, Actor actor, MeetingStore store, HttpContext http,
         CancellationToken ct) =>
         WriteResponses.Respond(await store.DeleteAgendaItemAsync(id, ETags.ExpectedVersion(http.Request), itemId, actor, await store.ViewOfAsync(actor, ct), ct),
-            $"Agenda item {itemId} of meeting {id}", http, TypedResults.Ok);
+            Text.Of($"회의 {id}의 안건 {itemId}", $"Agenda item {itemId} of meeting {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<MeetingDto>, WriteRefused>> ReorderAgenda(long id, AgendaOrderRequest request, Actor actor, MeetingStore store,
         HttpContext http, CancellationToken ct) =>
         WriteResponses.Respond(await store.ReorderAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await store.ViewOfAsync(actor, ct), ct),
-            $"Meeting {id}", http, TypedResults.Ok);
+            Text.Of($"회의 {id}", $"Meeting {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<MeetingDto>, WriteRefused>> PutAttendance(long id, AttendanceRequest request, Actor actor, MeetingStore store,
         HttpContext http, CancellationToken ct) =>
         WriteResponses.Respond(await store.PutAttendanceAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await store.ViewOfAsync(actor, ct), ct),
-            $"Meeting {id}", http, TypedResults.Ok);
+            Text.Of($"회의 {id}", $"Meeting {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<MeetingDto>, WriteRefused>> DecideAgendaItem(long id, long itemId, DecisionRequest request, Actor actor,
         MeetingStore store, HttpContext http, CancellationToken ct) =>
         WriteResponses.Respond(await store.DecideAsync(id, ETags.ExpectedVersion(http.Request), itemId, request, actor, await store.ViewOfAsync(actor, ct), ct),
-            $"Agenda item {itemId} of meeting {id}", http, TypedResults.Ok);
+            Text.Of($"회의 {id}의 안건 {itemId}", $"Agenda item {itemId} of meeting {id}"), http, TypedResults.Ok);
 
     public static async Task<Ok<Page<FollowUpDto>>> ListFollowUps([AsParameters] FollowUpListQuery query, Actor actor, MeetingStore meetings,
         FollowUpStore store, CancellationToken ct)
@@ -355,15 +355,15 @@ public static class MeetingsApi
 
     public static async Task<Results<Ok<FollowUpDto>, ReadRefused>> GetFollowUp(long id, Actor actor, MeetingStore meetings, FollowUpStore store,
         HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(id, await meetings.ViewOfAsync(actor, ct), ct), $"Follow-up {id}", http);
+        ReadResponses.Found(await store.GetAsync(id, await meetings.ViewOfAsync(actor, ct), ct), Text.Of($"후속조치 {id}", $"Follow-up {id}"), http);
 
     public static async Task<Results<Ok<FollowUpDto>, WriteRefused>> ReplaceFollowUp(long id, UpdateFollowUpRequest request, Actor actor, MeetingStore meetings,
         FollowUpStore store, HttpContext http, CancellationToken ct) =>
         WriteResponses.Respond(await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await meetings.ViewOfAsync(actor, ct), ct),
-            $"Follow-up {id}", http, TypedResults.Ok);
+            Text.Of($"후속조치 {id}", $"Follow-up {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<FollowUpDto>, WriteRefused>> MoveFollowUp(long id, FollowUpMoveRequest request, Actor actor, MeetingStore meetings,
         FollowUpStore store, HttpContext http, CancellationToken ct) =>
         WriteResponses.Respond(await store.MoveAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await meetings.ViewOfAsync(actor, ct), ct),
-            $"Follow-up {id}", http, TypedResults.Ok);
+            Text.Of($"후속조치 {id}", $"Follow-up {id}"), http, TypedResults.Ok);
 }

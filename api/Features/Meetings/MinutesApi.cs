@@ -70,7 +70,7 @@ public static class MinutesApi
 
     public static async Task<Results<Ok<MinutesDto>, ReadRefused>> GetMinutes(long id, [AsParameters] MinutesQuery query, Actor actor, MeetingStore store,
         HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.MinutesAsync(id, query.Version, await store.ViewOfAsync(actor, ct), ct), $"Minutes of meeting {id}", http);
+        ReadResponses.Found(await store.MinutesAsync(id, query.Version, await store.ViewOfAsync(actor, ct), ct), Text.Of($"회의 {id}의 회의록", $"Minutes of meeting {id}"), http);
 
     /// <param name="ifMatch">Leave out to start the minutes; to replace a draft, the ETag you read (missing: 428; stale: 412).</param>
     public static async Task<Results<Created<MinutesDto>, Ok<MinutesDto>, PutRefused>> PutMinutes(long id, MinutesRequest request, Actor actor,
@@ -78,7 +78,7 @@ public static class MinutesApi
     {
         long? expected = string.IsNullOrWhiteSpace(ifMatch) ? null : ETags.ExpectedVersion(http.Request);
         var result = await store.PutMinutesAsync(id, expected, request, actor, await store.ViewOfAsync(actor, ct), ct);
-        if (result.Refusal is { } refusal) return new PutRefused(refusal, $"Meeting {id}");
+        if (result.Refusal is { } refusal) return new PutRefused(refusal, Text.Of($"회의 {id}", $"Meeting {id}"));
         var (created, minutes) = result.Value;
         ETags.Set(http, minutes.Version);
         return created ? TypedResults.Created($"/api/v1/meetings/{id}/minutes", minutes.Value) : TypedResults.Ok(minutes.Value);
@@ -87,18 +87,18 @@ public static class MinutesApi
     public static async Task<Results<Ok<MinutesDto>, WriteRefused>> MoveMinutes(long id, MinutesMoveRequest request, Actor actor, MeetingStore store,
         HttpContext http, CancellationToken ct) =>
         WriteResponses.Respond(await store.MoveMinutesAsync(id, ETags.ExpectedVersion(http.Request), request, actor, await store.ViewOfAsync(actor, ct), ct),
-            $"Minutes of meeting {id}", http, TypedResults.Ok);
+            Text.Of($"회의 {id}의 회의록", $"Minutes of meeting {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<MinutesDto>, WriteRefused>> ReviseMinutes(long id, Actor actor, MeetingStore store, HttpContext http, CancellationToken ct) =>
         WriteResponses.Respond(await store.ReviseMinutesAsync(id, ETags.ExpectedVersion(http.Request), actor, await store.ViewOfAsync(actor, ct), ct),
-            $"Minutes of meeting {id}", http, TypedResults.Ok);
+            Text.Of($"회의 {id}의 회의록", $"Minutes of meeting {id}"), http, TypedResults.Ok);
 
     public static async Task<IResult> GetMinutesPdf(long id, [AsParameters] MinutesQuery query, Actor actor, MeetingStore store, IConfiguration configuration,
         CancellationToken ct)
     {
         var fonts = configuration["Minutes:FontDirectory"] ?? MinutesPdf.DefaultFontDirectory;
         if (await store.MinutesAsync(id, query.Version, await store.ViewOfAsync(actor, ct), ct) is not { } minutes)
-            return ReadResponses.NotFound($"Minutes of meeting {id}");
+            return ReadResponses.NotFound(Text.Of($"회의 {id}의 회의록", $"Minutes of meeting {id}"));
         if (!MinutesPdf.FontsPresent(fonts))
             return TypedResults.Problem(statusCode: Status503ServiceUnavailable, title: "PDF font missing",
                 detail: Text.Of($"PDF용 한글 글꼴(NanumGothic)이 {fonts}에 없습니다. fonts-nanum을 설치하거나 Minutes:FontDirectory를 설정하십시오.",
@@ -140,7 +140,7 @@ public static class MinutesApi
 
     private static async Task<IResult> Decisions(long id, Actor actor, MeetingStore store, bool xlsx, CancellationToken ct)
     {
-        if (await store.GetAsync(id, await store.ViewOfAsync(actor, ct), ct) is not { } found) return ReadResponses.NotFound($"Meeting {id}");
+        if (await store.GetAsync(id, await store.ViewOfAsync(actor, ct), ct) is not { } found) return ReadResponses.NotFound(Text.Of($"회의 {id}", $"Meeting {id}"));
         var m = found.Value;
         var lines = m.Agenda.Where(a => a.Decision is not null).OrderBy(a => a.Numbering, NumberingOrder.Instance)
             .SelectMany(a => m.FollowUps.Where(f => f.AgendaItemId == a.Id).Select(f => new DecisionLine(a, f)).DefaultIfEmpty(new DecisionLine(a, null)))

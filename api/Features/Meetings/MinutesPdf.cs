@@ -102,13 +102,8 @@ public static class MinutesPdf
     /// <summary>The decision as the dashboard and the decisions sheet name it (labels.json), in Korean: minutes are Korean records.</summary>
     public static string OutcomeLabel(DecisionOutcome o) => Labels.Of(o, english: false);
 
-    private static string KindLabel(AgendaKind k) => k switch
-    {
-        AgendaKind.Report => "보고",
-        AgendaKind.Deliberation => "심의·의결",
-        AgendaKind.Discussion => "토의",
-        _ => "후속조치 점검",
-    };
+    /// <summary>The agenda kind as the dashboard and the agenda sheet name it (labels.json), in Korean.</summary>
+    private static string KindLabel(AgendaKind k) => Labels.Of(k, english: false);
 
     private static string StateLabel(MinutesState s) => s switch
     {

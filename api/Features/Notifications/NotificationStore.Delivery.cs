@@ -214,6 +214,19 @@ public sealed partial class NotificationStore
         public DateTimeOffset ResponseDueAt { get; set; }
     }
 
+    private sealed class DueImprovement
+    {
+        public long Id { get; set; }
+        public DateOnly PlannedCompletionOn { get; set; }
+    }
+
+    private sealed class AnsweredIssue
+    {
+        public long Id { get; set; }
+        public string Status { get; set; } = "";
+        public DateTimeOffset AnsweredAt { get; set; }
+    }
+
     private sealed class DueFollowUp
     {
         public long Id { get; set; }
@@ -225,10 +238,33 @@ public sealed partial class NotificationStore
     /// <summary>How long after a deadline an overdue reminder is still made (older ones are not dug up, e.g. on first start).</summary>
     public const int OverdueReminderDays = 7;
 
+    /// <summary>How many days before a deadline the "due soon" reminder is made (once: on the first pass in that window).</summary>
+    public const int SoonReminderDays = 3;
+
     /// <summary>
-    /// Makes the deadline reminders that are due: an issue under review whose answer is due within 3 days, today, or
-    /// overdue, and an open follow-up likewise, each once per deadline (dedupe key of record, kind and deadline; a new
-    /// deadline — an extension — is reminded of afresh). Days are counted on the Korean calendar.
+    /// How far a period in months may end past its calendar end, counted in working days (a weekend next to the longest
+    /// run of holidays, e.g. 추석 with its substitute day): the window of answers read is widened by it, the exact end is
+    /// then counted in memory.
+    /// </summary>
+    private const int PeriodShiftSlackDays = 15;
+
+    /// <summary>Who a reminder of an issue goes to.</summary>
+    private enum IssueAudience
+    {
+        /// <summary>The lead and co-ministries (and, when overdue, the secretariat): the answer, the improvement, the final answer.</summary>
+        Ministries,
+        /// <summary>The agency that raised the issue: the challenge period of a refusal.</summary>
+        Raiser,
+    }
+
+    /// <summary>
+    /// Makes the deadline reminders that are due, each once per deadline and step (dedupe key of kind, record and
+    /// deadline; a new deadline — an extension — is reminded of afresh), counting days on the Korean calendar:
+    /// an issue under review whose answer is due (ministries); an accepted issue whose improvement — its planned
+    /// completion — is due (ministries); a long-term review whose final answer is due <c>Issues:LongTermReviewPeriod</c>
+    /// months after it began (ministries); a refusal whose challenge period (<c>Issues:ChallengePeriod</c> months) ends
+    /// (the raising agency; no "overdue": a closed period is no one's task); an open follow-up (its owner agency). Each
+    /// step is "within 3 days", "today", and — but for the challenge period — "overdue" up to 7 days late.
     /// </summary>
     public async Task<int> ProduceRemindersAsync(CancellationToken ct)
     {
@@ -239,40 +275,76 @@ public sealed partial class NotificationStore
             SELECT id, response_due_at FROM regulatory_issues
             WHERE status = 'under_review' AND response_due_at IS NOT NULL AND response_due_at >= @from AND response_due_at < @to
             ORDER BY id
-            """, new { from = now.AddDays(-(OverdueReminderDays + 1)), to = now.AddDays(4) })).AsList();
+            """, new { from = now.AddDays(-(OverdueReminderDays + 1)), to = now.AddDays(SoonReminderDays + 1) })).AsList();
+        var improvements = (await connection.QueryAsync<DueImprovement>("""
+            SELECT id, planned_completion_on FROM regulatory_issues
+            WHERE status IN ('accepted', 'partially_accepted', 'in_progress') AND planned_completion_on IS NOT NULL
+              AND planned_completion_on >= @fromDay AND planned_completion_on <= @toDay
+            ORDER BY id
+            """, new { fromDay = today.AddDays(-OverdueReminderDays), toDay = today.AddDays(SoonReminderDays) })).AsList();
+        var challengeMonths = configuration.GetValue("Issues:ChallengePeriod", 3);
+        var longTermMonths = configuration.GetValue("Issues:LongTermReviewPeriod", 6);
+        var answered = new List<AnsweredIssue>();
+        foreach (var (status, months) in new[] { ("not_accepted", challengeMonths), ("long_term_review", longTermMonths) })
+            answered.AddRange(await connection.QueryAsync<AnsweredIssue>("""
+                SELECT id, status, answered_at FROM regulatory_issues
+                WHERE status = @status AND answered_at IS NOT NULL AND answered_at >= @from AND answered_at < @to
+                ORDER BY id
+                """, new
+            {
+                status,
+                from = now.AddMonths(-months).AddDays(-(OverdueReminderDays + PeriodShiftSlackDays)),
+                to = now.AddMonths(-months).AddDays(SoonReminderDays + 2),
+            }));
         var followUps = (await connection.QueryAsync<DueFollowUp>("""
             SELECT id, title, owner_agency_id, due_on FROM follow_ups
             WHERE state IN ('open', 'in_progress') AND owner_agency_id IS NOT NULL AND due_on IS NOT NULL AND due_on >= @fromDay AND due_on <= @toDay
             ORDER BY id
-            """, new { fromDay = today.AddDays(-OverdueReminderDays), toDay = today.AddDays(3) })).AsList();
+            """, new { fromDay = today.AddDays(-OverdueReminderDays), toDay = today.AddDays(SoonReminderDays) })).AsList();
         var made = 0;
         foreach (var issue in issues)
         {
             var due = Council.DayOf(issue.ResponseDueAt);
             if (KindOf(due.DayNumber - today.DayNumber, NotificationKind.IssueDueSoon, NotificationKind.IssueDueToday, NotificationKind.IssueOverdue)
                 is not { } kind) continue;
-            var key = $"{WireNames.Of(kind)}:{issue.Id}:{UtcTimestampHandler.Format(issue.ResponseDueAt)}";
-            made += await RemindAsync(connection, key, async tx =>
+            made += await RemindIssueAsync(connection, issue.Id, kind, due, UtcTimestampHandler.Format(issue.ResponseDueAt), IssueAudience.Ministries,
+                kind == NotificationKind.IssueOverdue, today, now, ct);
+        }
+        foreach (var issue in improvements)
+        {
+            var due = issue.PlannedCompletionOn;
+            if (KindOf(due.DayNumber - today.DayNumber, NotificationKind.ImprovementDueSoon, NotificationKind.ImprovementDueToday,
+                    NotificationKind.ImprovementOverdue) is not { } kind) continue;
+            made += await RemindIssueAsync(connection, issue.Id, kind, due, Day(due), IssueAudience.Ministries,
+                kind == NotificationKind.ImprovementOverdue, today, now, ct);
+        }
+        if (answered.Count > 0)
+        {
+            var days = await holidays.WorkingDaysAsync(ct);
+            foreach (var issue in answered)
             {
-                var facts = await IssueAsync(connection, tx, issue.Id);
-                var p = IssueParams(facts);
-                p["daysLeft"] = (due.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture);
-                var recipients = await RecipientsAsync(connection, tx, await MinistriesOfAsync(connection, tx, facts),
-                    secretariat: kind == NotificationKind.IssueOverdue, null);
-                return (kind, NotificationSubject.RegulatoryIssue, issue.Id, p, recipients);
-            }, now, ct);
+                var refused = issue.Status == "not_accepted";
+                var due = days.AddMonths(Council.DayOf(issue.AnsweredAt), refused ? challengeMonths : longTermMonths);
+                var kind = refused
+                    ? KindOf(due.DayNumber - today.DayNumber, NotificationKind.ChallengeEndingSoon, NotificationKind.ChallengeEndsToday, null)
+                    : KindOf(due.DayNumber - today.DayNumber, NotificationKind.FinalAnswerDueSoon, NotificationKind.FinalAnswerDueToday,
+                        NotificationKind.FinalAnswerOverdue);
+                if (kind is not { } k) continue;
+                made += await RemindIssueAsync(connection, issue.Id, k, due, Day(due), refused ? IssueAudience.Raiser : IssueAudience.Ministries,
+                    k == NotificationKind.FinalAnswerOverdue, today, now, ct);
+            }
         }
         foreach (var f in followUps)
         {
             if (KindOf(f.DueOn.DayNumber - today.DayNumber, NotificationKind.FollowUpDueSoon, NotificationKind.FollowUpDueToday,
                     NotificationKind.FollowUpOverdue) is not { } kind) continue;
-            var key = $"{WireNames.Of(kind)}:{f.Id}:{f.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+            var key = $"{WireNames.Of(kind)}:{f.Id}:{Day(f.DueOn)}";
             made += await RemindAsync(connection, key, async tx =>
             {
                 var p = new Dictionary<string, string?>
                 {
                     ["title"] = f.Title,
-                    ["dueOn"] = f.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["dueOn"] = Day(f.DueOn),
                     ["daysLeft"] = (f.DueOn.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture),
                 };
                 return (kind, NotificationSubject.FollowUp, f.Id, p, await RecipientsAsync(connection, tx, [f.OwnerAgencyId], secretariat: false, null));
@@ -280,14 +352,29 @@ public sealed partial class NotificationStore
         }
         return made;
 
-        static NotificationKind? KindOf(int daysLeft, NotificationKind soon, NotificationKind today, NotificationKind overdue) => daysLeft switch
+        static NotificationKind? KindOf(int daysLeft, NotificationKind soon, NotificationKind today, NotificationKind? overdue) => daysLeft switch
         {
-            >= 1 and <= 3 => soon,
+            >= 1 and <= SoonReminderDays => soon,
             0 => today,
             < 0 and >= -OverdueReminderDays => overdue,
             _ => null,
         };
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>One reminder of an issue's deadline (<paramref name="deadline"/> names it in the dedupe key), to its ministries or its raiser.</summary>
+    private Task<int> RemindIssueAsync(DbConnection connection, long issueId, NotificationKind kind, DateOnly due, string deadline, IssueAudience audience,
+        bool secretariat, DateOnly today, DateTimeOffset now, CancellationToken ct) =>
+        RemindAsync(connection, $"{WireNames.Of(kind)}:{issueId}:{deadline}", async tx =>
+        {
+            var facts = await IssueAsync(connection, tx, issueId);
+            var p = IssueParams(facts);
+            p["dueOn"] = Day(due);
+            p["daysLeft"] = (due.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture);
+            List<long> agencies = audience == IssueAudience.Raiser ? [facts.RaisedById] : await MinistriesOfAsync(connection, tx, facts);
+            return (kind, NotificationSubject.RegulatoryIssue, issueId, p, await RecipientsAsync(connection, tx, agencies, secretariat, null));
+        }, now, ct);
 
     /// <summary>One reminder in its own transaction, skipped when its key was made already (here or by another worker).</summary>
     private async Task<int> RemindAsync(DbConnection connection, string key,

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Features.Holidays;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Contracts.Access;
@@ -16,7 +17,8 @@ namespace BioCluster.Api.Features.Notifications;
 /// All SQL of notifications: the outbox hooks other stores call inside their transactions (<c>.Outbox.cs</c>), the
 /// delivery worker's claims, reminders and digests (<c>.Delivery.cs</c>), and here the caller's bell and preferences.
 /// </summary>
-public sealed partial class NotificationStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, IOptions<NotificationOptions> options)
+public sealed partial class NotificationStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, IOptions<NotificationOptions> options,
+    HolidayStore holidays, IConfiguration configuration)
 {
     public const string PreferencesEntity = "notification_preferences";
 

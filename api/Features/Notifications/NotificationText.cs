@@ -62,9 +62,26 @@ public static class NotificationText
             (NotificationKind.MeetingConvened, true) => new("A meeting was convened", $"{title} — {V("startsAt")} (KST){Prefixed(", ", V("venue"))}"),
             (NotificationKind.MeetingCancelled, false) => new("회의가 취소되었습니다", $"{title}{Prefixed(" — 사유: ", V("reason"))}"),
             (NotificationKind.MeetingCancelled, true) => new("A meeting was cancelled", $"{title}{Prefixed(" — reason: ", V("reason"))}"),
+            (NotificationKind.ImprovementDueSoon, false) => new($"이행 기한 {days}일 전", $"「{title}」의 개선 이행 기한(완료 예정일)은 {V("dueOn")}입니다."),
+            (NotificationKind.ImprovementDueSoon, true) => new($"Improvement due in {Days(days)}", $"The improvement of “{title}” is planned to be completed by {V("dueOn")}."),
+            (NotificationKind.ImprovementDueToday, false) => new("오늘이 이행 기한입니다", $"「{title}」의 개선 이행 기한(완료 예정일)은 오늘({V("dueOn")})입니다."),
+            (NotificationKind.ImprovementDueToday, true) => new("Improvement due today", $"The improvement of “{title}” is planned to be completed today ({V("dueOn")})."),
+            (NotificationKind.ImprovementOverdue, false) => new("이행 기한이 지났습니다", $"「{title}」의 개선 이행 기한({V("dueOn")})이 지났습니다. 완료 또는 진행 상황을 등록하세요."),
+            (NotificationKind.ImprovementOverdue, true) => new("Improvement overdue", $"The improvement of “{title}” was planned for {V("dueOn")}. Record its completion or progress."),
+            (NotificationKind.FinalAnswerDueSoon, false) => new($"최종 답변 기한 {days}일 전", $"장기 검토 중인 「{title}」의 최종 답변 기한은 {V("dueOn")}입니다."),
+            (NotificationKind.FinalAnswerDueSoon, true) => new($"Final answer due in {Days(days)}", $"“{title}” is under long-term review; its final answer is due {V("dueOn")}."),
+            (NotificationKind.FinalAnswerDueToday, false) => new("오늘이 최종 답변 기한입니다", $"장기 검토 중인 「{title}」의 최종 답변 기한은 오늘({V("dueOn")})입니다."),
+            (NotificationKind.FinalAnswerDueToday, true) => new("Final answer due today", $"“{title}” is under long-term review; its final answer is due today ({V("dueOn")})."),
+            (NotificationKind.FinalAnswerOverdue, false) => new("최종 답변 기한이 지났습니다", $"장기 검토 중인 「{title}」의 최종 답변 기한({V("dueOn")})이 지났습니다."),
+            (NotificationKind.FinalAnswerOverdue, true) => new("Final answer overdue", $"“{title}” is under long-term review; its final answer was due {V("dueOn")}."),
+            (NotificationKind.ChallengeEndingSoon, false) => new($"이의신청 기간이 {days}일 남았습니다", $"「{title}」의 불수용 답변에 대한 이의신청 기간은 {V("dueOn")}까지입니다."),
+            (NotificationKind.ChallengeEndingSoon, true) => new($"{Days(days)} left to challenge", $"The refusal of “{title}” may be challenged until {V("dueOn")}."),
+            (NotificationKind.ChallengeEndsToday, false) => new("오늘이 이의신청 마지막 날입니다", $"「{title}」의 불수용 답변에 대한 이의신청 기간은 오늘({V("dueOn")})까지입니다."),
+            (NotificationKind.ChallengeEndsToday, true) => new("Last day to challenge", $"The refusal of “{title}” may be challenged until today ({V("dueOn")})."),
             _ => new(kind.ToString(), title),
         };
 
+        static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
         static string Or(string value, string fallback) => value.Length > 0 ? value : fallback;
         static string Prefixed(string prefix, string value) => value.Length > 0 ? prefix + value : "";
     }

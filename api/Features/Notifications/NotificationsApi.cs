@@ -67,7 +67,7 @@ public static class NotificationsApi
     public static async Task<Results<NoContent, ReadRefused>> MarkNotificationRead(long id, Actor actor, NotificationStore store, CancellationToken ct) =>
         Me(actor) is { } me && await store.MarkReadAsync(me, id, ct)
             ? TypedResults.NoContent()
-            : ReadResponses.NotFound($"Notification {id}");
+            : ReadResponses.NotFound(Text.Of($"알림 {id}", $"Notification {id}"));
 
     public static async Task<Ok<MarkedReadDto>> MarkAllNotificationsRead(Actor actor, NotificationStore store, CancellationToken ct) =>
         TypedResults.Ok(new MarkedReadDto(Me(actor) is { } me ? await store.MarkAllReadAsync(me, ct) : 0));
@@ -75,7 +75,7 @@ public static class NotificationsApi
     public static async Task<Results<Ok<NotificationPreferencesDto>, ActionRefused>> GetNotificationPreferences(Actor actor, NotificationStore store,
         HttpContext http, CancellationToken ct)
     {
-        if (Me(actor) is not { } me) return new ActionRefused(NoAccount, "Notification preferences");
+        if (Me(actor) is not { } me) return new ActionRefused(NoAccount, Text.Of("알림 설정", "Notification preferences"));
         var prefs = await store.PreferencesAsync(me, ct);
         ETags.Set(http, prefs.Version);
         return TypedResults.Ok(prefs.Value);
@@ -84,8 +84,8 @@ public static class NotificationsApi
     public static async Task<Results<Ok<NotificationPreferencesDto>, WriteRefused>> ReplaceNotificationPreferences(NotificationPreferencesRequest request,
         Actor actor, NotificationStore store, HttpContext http, CancellationToken ct)
     {
-        if (Me(actor) is null) return new WriteRefused(NoAccount, "Notification preferences");
-        return WriteResponses.Respond(await store.SavePreferencesAsync(actor, ETags.ExpectedVersion(http.Request), request, ct), "Notification preferences",
+        if (Me(actor) is null) return new WriteRefused(NoAccount, Text.Of("알림 설정", "Notification preferences"));
+        return WriteResponses.Respond(await store.SavePreferencesAsync(actor, ETags.ExpectedVersion(http.Request), request, ct), Text.Of("알림 설정", "Notification preferences"),
             http, v => TypedResults.Ok(v));
     }
 

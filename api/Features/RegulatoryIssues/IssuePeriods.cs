@@ -24,4 +24,19 @@ public sealed record IssuePeriods(WorkingDays Days, int ChallengeMonths, int Lon
             _ => (null, false, null, false),
         };
     }
+
+    /// <summary>
+    /// The first instant (start of a Korean day) from which an answer still has its period of <paramref name="months"/> running
+    /// today: the period of an answer given on day d ends on Days.AddMonths(d, months), which never falls as d grows, so the
+    /// answers whose period is still running are exactly those given on or after the first day whose period ends today or later.
+    /// Lets the list filter on the periods with one comparison on answered_at instead of deriving them per row.
+    /// </summary>
+    public DateTimeOffset RunningFrom(int months, DateTimeOffset now)
+    {
+        var today = Council.DayOf(now);
+        // A period in working days ends at most a few days late (the longest run of holidays), so a month back is ample.
+        var day = today.AddMonths(-months).AddMonths(-1);
+        while (Days.AddMonths(day, months) < today) day = day.AddDays(1);
+        return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Council.Offset).ToUniversalTime();
+    }
 }

@@ -57,6 +57,18 @@ public class IssueFilterQuery
     [FromQuery(Name = "ministryRole"), WireEnum(typeof(MinistryRole))]
     public string? MinistryRole { get; init; }
 
+    /// <summary>true: only refusals still open to challenge (이의신청 기간 중: within Issues:ChallengePeriod months of the answer); false: all others.</summary>
+    [FromQuery(Name = "challengeOpen")]
+    public bool? ChallengeOpen { get; init; }
+
+    /// <summary>true: only long-term reviews past their final-answer deadline (최종 답변 기한 경과: Issues:LongTermReviewPeriod months); false: all others.</summary>
+    [FromQuery(Name = "finalAnswerOverdue")]
+    public bool? FinalAnswerOverdue { get; init; }
+
+    /// <summary>Only issues affecting a cluster this agency operates (a cluster operator's issues).</summary>
+    [FromQuery(Name = "operatorCode")]
+    public string? OperatorCode { get; init; }
+
     /// <summary>Free text over the title, the problem and the law.</summary>
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
@@ -67,7 +79,7 @@ public class IssueFilterQuery
         ListRules.Distinct(Priority).Select(p => RegulatoryIssueStore.RankOf(WireNames.Parse<IssuePriority>(p))).ToList(),
         ListRules.Normal(ClusterCode), ListRules.Normal(RaisedByCode), ListRules.Normal(LeadMinistryCode),
         Overdue, DueBefore, CreatedFrom, CreatedTo, ListRules.Normal(Q), ListRules.Normal(MinistryCode),
-        MinistryRole is null ? null : WireNames.Parse<MinistryRole>(MinistryRole));
+        MinistryRole is null ? null : WireNames.Parse<MinistryRole>(MinistryRole), ChallengeOpen, FinalAnswerOverdue, ListRules.Normal(OperatorCode));
 }
 
 /// <summary>The issue list's query string: its filters and a keyset page.</summary>
@@ -100,6 +112,7 @@ public sealed class IssueFilterQueryValidator : AbstractValidator<IssueFilterQue
         RuleFor(q => q.LeadMinistryCode).FilterText();
         RuleFor(q => q.Q).FilterText();
         RuleFor(q => q.MinistryCode).FilterText();
+        RuleFor(q => q.OperatorCode).FilterText();
         RuleFor(q => q.MinistryRole).Must(r => r is null || WireNames.TryParse<MinistryRole>(r, out _))
             .WithMessage(_ => Text.Of("ministryRole은 lead 또는 co_ministry여야 합니다.", "ministryRole must be lead or co_ministry."));
         RuleFor(q => q.MinistryRole).Null().When(q => q.MinistryCode is null)

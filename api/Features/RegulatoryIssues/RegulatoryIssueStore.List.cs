@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using BioCluster.Api.Features.Access;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Contracts.Common;
@@ -84,6 +85,21 @@ public sealed partial class RegulatoryIssueStore
         Add("i.next_due_at < @DueBefore", "DueBefore", f.DueBefore);
         Add("i.created_at >= @CreatedFrom", "CreatedFrom", f.CreatedFrom);
         Add("i.created_at < @CreatedTo", "CreatedTo", f.CreatedTo);
+        // "My agency's" issues for a cluster operator: those affecting any cluster it operates.
+        Add("""
+            EXISTS (SELECT 1 FROM regulatory_issue_clusters oc JOIN clusters c ON c.id = oc.cluster_id JOIN agencies oa ON oa.id = c.operator_id
+                    WHERE oc.issue_id = i.id AND oa.code = @OperatorCode)
+            """, "OperatorCode", f.OperatorCode);
+        // The periods after an answer (ADR 0019) as one comparison on answered_at (IssuePeriods.RunningFrom); the status leads, so
+        // the (status, sort column) indexes walk them.
+        if (f is { ChallengeOpen: { } open, ChallengeAnsweredFrom: { } challengeFrom })
+            Add(open
+                ? "(i.status = 'not_accepted' AND i.answered_at >= @ChallengeFrom)"
+                : "(i.status <> 'not_accepted' OR i.answered_at IS NULL OR i.answered_at < @ChallengeFrom)", "ChallengeFrom", challengeFrom);
+        if (f is { FinalAnswerOverdue: { } late, FinalAnswerBegunBefore: { } reviewBefore })
+            Add(late
+                ? "(i.status = 'long_term_review' AND i.answered_at < @ReviewBefore)"
+                : "(i.status <> 'long_term_review' OR i.answered_at IS NULL OR i.answered_at >= @ReviewBefore)", "ReviewBefore", reviewBefore);
         if (f.Query is not null)
             Add(@"(i.title_ko LIKE @Q ESCAPE '\' OR i.title_en LIKE @Q ESCAPE '\' OR i.problem_ko LIKE @Q ESCAPE '\' OR i.law_name LIKE @Q ESCAPE '\')",
                 "Q", Keyset.Contains(f.Query));
@@ -93,6 +109,8 @@ public sealed partial class RegulatoryIssueStore
     /// <summary>One keyset page of summaries; the total comes from the tallies when it can, else it is counted.</summary>
     public async Task<Page<RegulatoryIssueSummaryDto>> ListAsync(IssueFilter filter, SortSpec<IssueRow> sort, KeysetCursor? cursor, int limit, CancellationToken ct)
     {
+        var periods = await PeriodsAsync();
+        filter = WithPeriods(filter, periods);
         await using var connection = await db.OpenAsync(ct);
         using var together = Rows.ReadTogether(connection);
         var tallied = await TalliedCountAsync(connection, filter);
@@ -120,7 +138,6 @@ public sealed partial class RegulatoryIssueStore
         var agencies = await AgenciesAsync(connection, rows.Select(r => r.RaisedById).Concat(rows.Where(r => r.LeadMinistryId is not null)
             .Select(r => r.LeadMinistryId!.Value)).Distinct());
         var now = clock.GetUtcNow();
-        var periods = await PeriodsAsync();
         long? ministryId = null;
         if (filter.MinistryCode is { } code)
         {
@@ -140,7 +157,8 @@ public sealed partial class RegulatoryIssueStore
     private static async Task<int?> TalliedCountAsync(DbConnection connection, IssueFilter f)
     {
         if (f is not { Priorities.Count: 0, ClusterCode: null, RaisedByCode: null, Overdue: null, DueBefore: null, CreatedFrom: null, CreatedTo: null, Query: null,
-                MinistryCode: null })
+                MinistryCode: null,
+                ChallengeOpen: null, FinalAnswerOverdue: null, OperatorCode: null })
             return null;
         var where = new List<string> { "1 = 1" };
         var p = new DynamicParameters(); // only what the statement names (Dapper sends every added parameter)
@@ -157,9 +175,25 @@ public sealed partial class RegulatoryIssueStore
     }
 
     /// <summary>Every issue matching the filter, oldest first, read 500 at a time, so an export of any size streams.</summary>
-    public IAsyncEnumerable<RegulatoryIssueDto> StreamAsync(IssueFilter filter, Actor actor, CancellationToken ct) =>
-        Keyset.StreamAsync(db, Select, "regulatory_issues i", () => Where(filter), SortFields.Single(f => f.Name == "id"), "i.id", r => r.Id,
-            (connection, rows) => ToDtosAsync(connection, null, rows, actor), ct, keysFirst: true);
+    public async IAsyncEnumerable<RegulatoryIssueDto> StreamAsync(IssueFilter filter, Actor actor, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var resolved = WithPeriods(filter, await PeriodsAsync());
+        await foreach (var issue in Keyset.StreamAsync(db, Select, "regulatory_issues i", () => Where(resolved), SortFields.Single(f => f.Name == "id"), "i.id",
+                           r => r.Id, (connection, rows) => ToDtosAsync(connection, null, rows, actor), ct, keysFirst: true).WithCancellation(ct))
+            yield return issue;
+    }
+
+    /// <summary>The filter with the instants its period filters compare answered_at with, from the periods in force now.</summary>
+    private IssueFilter WithPeriods(IssueFilter filter, IssuePeriods periods)
+    {
+        if (filter is { ChallengeOpen: null, FinalAnswerOverdue: null }) return filter;
+        var now = clock.GetUtcNow();
+        return filter with
+        {
+            ChallengeAnsweredFrom = filter.ChallengeOpen is null ? null : periods.RunningFrom(periods.ChallengeMonths, now),
+            FinalAnswerBegunBefore = filter.FinalAnswerOverdue is null ? null : periods.RunningFrom(periods.LongTermReviewMonths, now),
+        };
+    }
 
     private sealed class IdRow
     {

@@ -30,7 +30,18 @@ public sealed record IssueFilter(
     DateTimeOffset? CreatedTo = null,
     string? Query = null,
     string? MinistryCode = null,
-    MinistryRole? MinistryRole = null);
+    MinistryRole? MinistryRole = null,
+    bool? ChallengeOpen = null,
+    bool? FinalAnswerOverdue = null,
+    string? OperatorCode = null)
+{
+    /// <summary>
+    /// Set by the store from the configured periods (<see cref="IssuePeriods"/>): a refusal answered at or after this instant
+    /// is still open to challenge; a long-term review begun before this instant is past its final-answer deadline.
+    /// </summary>
+    internal DateTimeOffset? ChallengeAnsweredFrom { get; init; }
+    internal DateTimeOffset? FinalAnswerBegunBefore { get; init; }
+}
 
 /// <summary>All SQL about regulatory issues: the record, its workflow moves, comments and statistics.</summary>
 public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, IConfiguration configuration, IOptions<JsonOptions> json,

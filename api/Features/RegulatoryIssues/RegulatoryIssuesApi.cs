@@ -107,12 +107,12 @@ public static class RegulatoryIssuesApi
 
     public static async Task<Results<Ok<RegulatoryIssueDto>, ReadRefused>> GetRegulatoryIssue(
         long id, Actor actor, RegulatoryIssueStore store, HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(id, actor, ct), $"Regulatory issue {id}", http);
+        ReadResponses.Found(await store.GetAsync(id, actor, ct), Text.Of($"규제 개선 과제 {id}", $"Regulatory issue {id}"), http);
 
     public static async Task<Results<Created<RegulatoryIssueDto>, CreateRefused>> CreateRegulatoryIssue(
         CreateRegulatoryIssueRequest request, Actor actor, RegulatoryIssueStore store, AgencyStore agencies, HttpContext http, CancellationToken ct)
     {
-        const string What = "Regulatory issue";
+        var What = Text.Of("규제 개선 과제", "Regulatory issue");
         long raisedBy;
         if (actor.Role is Role.ClusterOperator or Role.MinistryReviewer or Role.Viewer)
         {
@@ -144,13 +144,13 @@ public static class RegulatoryIssuesApi
         var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor,
             row => actor.Role is Role.Admin or Role.Secretariat
                    || (actor.AgencyId == row.RaisedById && row.StatusValue == IssueStatus.Submitted), ct);
-        return WriteResponses.Respond(result, $"Regulatory issue {id}", http, TypedResults.Ok);
+        return WriteResponses.Respond(result, Text.Of($"규제 개선 과제 {id}", $"Regulatory issue {id}"), http, TypedResults.Ok);
     }
 
     public static async Task<Results<Ok<RegulatoryIssueDto>, WriteRefused>> MoveRegulatoryIssue(
         long id, IssueTransitionRequest request, Actor actor, RegulatoryIssueStore store, HttpContext http, CancellationToken ct)
     {
-        var what = $"Regulatory issue {id}";
+        var what = Text.Of($"규제 개선 과제 {id}", $"Regulatory issue {id}");
         if (request.Comment is { Length: > 4000 })
             return new WriteRefused(Refusal.Invalid("comment", Text.Of("4,000자 이하로 쓰세요.", "At most 4,000 characters.")), what);
         return WriteResponses.Respond(await store.MoveAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct), what, http, TypedResults.Ok);
@@ -159,7 +159,7 @@ public static class RegulatoryIssuesApi
     public static async Task<Results<Ok<IReadOnlyList<IssueTransitionDto>>, ReadRefused>> GetRegulatoryIssueHistory(
         long id, Actor actor, RegulatoryIssueStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(id, actor, ct) is not { } issue) return ReadResponses.NotFound($"Regulatory issue {id}");
+        if (await store.GetAsync(id, actor, ct) is not { } issue) return ReadResponses.NotFound(Text.Of($"규제 개선 과제 {id}", $"Regulatory issue {id}"));
         var showContact = ContactVisibility.MaySee(actor, issue.Value.RaisedBy.Id, issue.Value.LeadMinistry?.Id, issue.Value.CoMinistries.Select(m => m.Id));
         return TypedResults.Ok(await store.HistoryAsync(id, showContact, ct));
     }
@@ -167,7 +167,7 @@ public static class RegulatoryIssuesApi
     public static async Task<Results<Ok<IReadOnlyList<IssueCommentDto>>, ReadRefused>> ListRegulatoryIssueComments(
         long id, Actor actor, RegulatoryIssueStore store, CancellationToken ct)
     {
-        if (await store.GetAsync(id, actor, ct) is null) return ReadResponses.NotFound($"Regulatory issue {id}");
+        if (await store.GetAsync(id, actor, ct) is null) return ReadResponses.NotFound(Text.Of($"규제 개선 과제 {id}", $"Regulatory issue {id}"));
         return TypedResults.Ok(await store.CommentsAsync(id, ct));
     }
 
@@ -176,7 +176,7 @@ public static class RegulatoryIssuesApi
     {
         var comment = await store.AddCommentAsync(id, request.Text.Trim(), actor, ct);
         return comment is null
-            ? ReadResponses.NotFound($"Regulatory issue {id}")
+            ? ReadResponses.NotFound(Text.Of($"규제 개선 과제 {id}", $"Regulatory issue {id}"))
             : TypedResults.Created($"/api/v1/regulatory-issues/{id}/comments", comment);
     }
 }

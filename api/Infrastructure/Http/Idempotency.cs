@@ -102,7 +102,7 @@ public sealed class IdempotencyStore(DbConnectionFactory db, TimeProvider clock,
     /// <summary>Checks the header's value: printable ASCII, at most 200 characters.</summary>
     public static string? Problem(string key) =>
         key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~')
-            ? $"{Header} must be 1 to {MaxKeyLength} printable ASCII characters."
+            ? Text.Of($"{Header}는 인쇄 가능한 ASCII 문자 1–{MaxKeyLength}자여야 합니다.", $"{Header} must be 1 to {MaxKeyLength} printable ASCII characters.")
             : null;
 
     /// <summary>

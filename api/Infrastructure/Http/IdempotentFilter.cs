@@ -35,7 +35,8 @@ public sealed class IdempotentFilter<T>(IdempotencyStore store, IOptions<JsonOpt
             case IdempotencyClaim.InProgress busy: return busy.ToResult();
             case IdempotencyClaim.Mismatch:
                 return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
-                    detail: "This Idempotency-Key was already used for a different request; use a new key for a new request.");
+                    detail: Text.Of("이 Idempotency-Key는 이미 다른 요청에 쓰였습니다. 새 요청에는 새 키를 쓰십시오.",
+                        "This Idempotency-Key was already used for a different request; use a new key for a new request."));
         }
 
         try

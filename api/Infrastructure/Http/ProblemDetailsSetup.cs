@@ -71,7 +71,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                     StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
                     _ => "Bad request",
                 },
-                Detail = bad.Message,
+                Detail = bad.StatusCode switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => Text.Of("요청 본문이 허용 크기를 넘습니다.", bad.Message),
+                    StatusCodes.Status415UnsupportedMediaType => Text.Of("이 요청 본문의 형식(Content-Type)은 받을 수 없습니다.", bad.Message),
+                    _ => Text.Of("요청을 읽을 수 없습니다. 주소, 매개변수, 본문을 확인하십시오.", bad.Message),
+                },
             },
             _ when DatabaseBusy.Is(exception) => DatabaseBusy.Problem(context),
             _ => null,
@@ -86,7 +91,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             {
                 Status = StatusCodes.Status500InternalServerError,
                 Title = "Server error",
-                Detail = "The server could not complete the request. Quote the traceId when reporting it.",
+                Detail = Text.Of("서버가 요청을 처리하지 못했습니다. 문의하실 때 traceId를 함께 알려 주십시오.",
+                    "The server could not complete the request. Quote the traceId when reporting it."),
             };
         }
 
@@ -103,16 +109,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             var after = message[message.IndexOf("including:", StringComparison.Ordinal)..];
             foreach (Match m in ProblemDetailsSetup.Quoted().Matches(after))
-                errors[m.Groups[1].Value] = ["This field is required."];
+                errors[m.Groups[1].Value] = [Text.Of("필수 항목입니다.", "This field is required.")];
         }
         else if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
             var name = ProblemDetailsSetup.Quoted().Match(message).Groups[1].Value;
-            errors[FieldOf(json.Path, name)] = ["Unknown property."];
+            errors[FieldOf(json.Path, name)] = [Text.Of("알 수 없는 속성입니다.", "Unknown property.")];
         }
         else if (json.Path is { Length: > 1 } path)
         {
-            errors[FieldOf(path, null)] = ["The value has the wrong type or format."];
+            errors[FieldOf(path, null)] = [Text.Of("값의 형식이나 유형이 올바르지 않습니다.", "The value has the wrong type or format.")];
         }
 
         var problem = new HttpValidationProblemDetails(errors)
@@ -120,8 +126,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Status = StatusCodes.Status400BadRequest,
             Title = "Invalid JSON body",
             Detail = errors.Count > 0
-                ? "The request body does not match the expected shape; see errors."
-                : "The request body is not valid JSON.",
+                ? Text.Of("요청 본문의 형식이 올바르지 않습니다. errors를 확인하십시오.", "The request body does not match the expected shape; see errors.")
+                : Text.Of("요청 본문이 올바른 JSON이 아닙니다.", "The request body is not valid JSON."),
         };
         return problem;
     }

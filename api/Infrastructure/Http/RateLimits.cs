@@ -35,7 +35,8 @@ public static class RateLimits
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests",
-                        Detail = $"Slow down and retry after {Math.Ceiling(retry.TotalSeconds)} seconds.",
+                        Detail = Text.Of($"요청이 너무 많습니다. {Math.Ceiling(retry.TotalSeconds)}초 뒤에 다시 시도하십시오.",
+                            $"Slow down and retry after {Math.Ceiling(retry.TotalSeconds)} seconds."),
                     },
                 });
             };

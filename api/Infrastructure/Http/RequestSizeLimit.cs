@@ -37,7 +37,7 @@ public static class RequestSizeLimit
                     {
                         Status = StatusCodes.Status413PayloadTooLarge,
                         Title = "Request body too large",
-                        Detail = $"The body may be at most {max:N0} bytes.",
+                        Detail = Text.Of($"요청 본문은 {max:N0}바이트 이하여야 합니다.", $"The body may be at most {max:N0} bytes."),
                     },
                 });
                 return;

@@ -1253,15 +1253,18 @@ export class AuditClient {
      * List audit entries, newest first, filtered by entity, actor and time
      * @param limit (optional) Page size, 1–200 (default 50).
      * @param cursor (optional) The nextCursor of the previous page.
+     * @param summarise (optional) Read each import run as one line: its own entry (entityType "import", with its totals in `import`) stands for the
+    entries it wrote for its rows, which importRunId lists. Filtered by an entity type, a run's line shows when it wrote that type.
      * @param entityType (optional) cluster, agency, user, api_key, …
      * @param entityId (optional) Only entries about this record (with entityType).
      * @param actorType (optional) user, api_key or system.
      * @param actorId (optional) The user or key id (with actorType).
      * @param from (optional) Entries at or after this instant (ISO-8601).
      * @param to (optional) Entries before this instant (ISO-8601).
+     * @param importRunId (optional) Only the entries one import run wrote for its rows (its run's own entry is the "import" entry with entityId = the run).
      * @return OK
      */
-    listAuditEntries(limit?: number | undefined, cursor?: string | undefined, entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
+    listAuditEntries(limit?: number | undefined, cursor?: string | undefined, summarise?: boolean | undefined, entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, importRunId?: number | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/audit?";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
@@ -1271,6 +1274,10 @@ export class AuditClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (summarise === null)
+            throw new globalThis.Error("The parameter 'summarise' cannot be null.");
+        else if (summarise !== undefined)
+            url_ += "summarise=" + encodeURIComponent("" + summarise) + "&";
         if (entityType === null)
             throw new globalThis.Error("The parameter 'entityType' cannot be null.");
         else if (entityType !== undefined)
@@ -1295,6 +1302,10 @@ export class AuditClient {
             throw new globalThis.Error("The parameter 'to' cannot be null.");
         else if (to !== undefined)
             url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (importRunId === null)
+            throw new globalThis.Error("The parameter 'importRunId' cannot be null.");
+        else if (importRunId !== undefined)
+            url_ += "importRunId=" + encodeURIComponent("" + importRunId) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1353,10 +1364,11 @@ export class AuditClient {
      * @param actorId (optional) The user or key id (with actorType).
      * @param from (optional) Entries at or after this instant (ISO-8601).
      * @param to (optional) Entries before this instant (ISO-8601).
+     * @param importRunId (optional) Only the entries one import run wrote for its rows (its run's own entry is the "import" entry with entityId = the run).
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportAuditEntries(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, lang?: Lang3 | undefined, signal?: AbortSignal): Promise<string> {
+    exportAuditEntries(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, importRunId?: number | undefined, lang?: Lang3 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/audit/export.csv?";
         if (entityType === null)
             throw new globalThis.Error("The parameter 'entityType' cannot be null.");
@@ -1382,6 +1394,10 @@ export class AuditClient {
             throw new globalThis.Error("The parameter 'to' cannot be null.");
         else if (to !== undefined)
             url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (importRunId === null)
+            throw new globalThis.Error("The parameter 'importRunId' cannot be null.");
+        else if (importRunId !== undefined)
+            url_ += "importRunId=" + encodeURIComponent("" + importRunId) + "&";
         if (lang === null)
             throw new globalThis.Error("The parameter 'lang' cannot be null.");
         else if (lang !== undefined)
@@ -1444,10 +1460,11 @@ export class AuditClient {
      * @param actorId (optional) The user or key id (with actorType).
      * @param from (optional) Entries at or after this instant (ISO-8601).
      * @param to (optional) Entries before this instant (ISO-8601).
+     * @param importRunId (optional) Only the entries one import run wrote for its rows (its run's own entry is the "import" entry with entityId = the run).
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportAuditEntriesXlsx(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, lang?: Lang4 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportAuditEntriesXlsx(entityType?: string | undefined, entityId?: number | undefined, actorType?: ActorType | undefined, actorId?: number | undefined, from?: string | undefined, to?: string | undefined, importRunId?: number | undefined, lang?: Lang4 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/audit/export.xlsx?";
         if (entityType === null)
             throw new globalThis.Error("The parameter 'entityType' cannot be null.");
@@ -1473,6 +1490,10 @@ export class AuditClient {
             throw new globalThis.Error("The parameter 'to' cannot be null.");
         else if (to !== undefined)
             url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (importRunId === null)
+            throw new globalThis.Error("The parameter 'importRunId' cannot be null.");
+        else if (importRunId !== undefined)
+            url_ += "importRunId=" + encodeURIComponent("" + importRunId) + "&";
         if (lang === null)
             throw new globalThis.Error("The parameter 'lang' cannot be null.");
         else if (lang !== undefined)
@@ -9988,10 +10009,13 @@ export class RegulatoryIssuesClient {
      * @param createdTo (optional) Only issues raised before this instant.
      * @param ministryCode (optional) A ministry's queue: the issues this ministry leads or cooperates on (협조 부처); each row says its role.
      * @param ministryRole (optional) With ministryCode: only the issues it leads (lead) or only those it cooperates on (co_ministry).
+     * @param challengeOpen (optional) true: only refusals still open to challenge (이의신청 기간 중: within Issues:ChallengePeriod months of the answer); false: all others.
+     * @param finalAnswerOverdue (optional) true: only long-term reviews past their final-answer deadline (최종 답변 기한 경과: Issues:LongTermReviewPeriod months); false: all others.
+     * @param operatorCode (optional) Only issues affecting a cluster this agency operates (a cluster operator's issues).
      * @param q (optional) Free text over the title, the problem and the law.
      * @return OK
      */
-    listRegulatoryIssues(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, q?: string | undefined, signal?: AbortSignal): Promise<RegulatoryIssueSummaryDtoPage> {
+    listRegulatoryIssues(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, signal?: AbortSignal): Promise<RegulatoryIssueSummaryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues?";
         if (sort === null)
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
@@ -10053,6 +10077,18 @@ export class RegulatoryIssuesClient {
             throw new globalThis.Error("The parameter 'ministryRole' cannot be null.");
         else if (ministryRole !== undefined)
             url_ += "ministryRole=" + encodeURIComponent("" + ministryRole) + "&";
+        if (challengeOpen === null)
+            throw new globalThis.Error("The parameter 'challengeOpen' cannot be null.");
+        else if (challengeOpen !== undefined)
+            url_ += "challengeOpen=" + encodeURIComponent("" + challengeOpen) + "&";
+        if (finalAnswerOverdue === null)
+            throw new globalThis.Error("The parameter 'finalAnswerOverdue' cannot be null.");
+        else if (finalAnswerOverdue !== undefined)
+            url_ += "finalAnswerOverdue=" + encodeURIComponent("" + finalAnswerOverdue) + "&";
+        if (operatorCode === null)
+            throw new globalThis.Error("The parameter 'operatorCode' cannot be null.");
+        else if (operatorCode !== undefined)
+            url_ += "operatorCode=" + encodeURIComponent("" + operatorCode) + "&";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
@@ -10207,11 +10243,14 @@ export class RegulatoryIssuesClient {
      * @param createdTo (optional) Only issues raised before this instant.
      * @param ministryCode (optional) A ministry's queue: the issues this ministry leads or cooperates on (협조 부처); each row says its role.
      * @param ministryRole (optional) With ministryCode: only the issues it leads (lead) or only those it cooperates on (co_ministry).
+     * @param challengeOpen (optional) true: only refusals still open to challenge (이의신청 기간 중: within Issues:ChallengePeriod months of the answer); false: all others.
+     * @param finalAnswerOverdue (optional) true: only long-term reviews past their final-answer deadline (최종 답변 기한 경과: Issues:LongTermReviewPeriod months); false: all others.
+     * @param operatorCode (optional) Only issues affecting a cluster this agency operates (a cluster operator's issues).
      * @param q (optional) Free text over the title, the problem and the law.
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, q?: string | undefined, lang?: Lang22 | undefined, signal?: AbortSignal): Promise<string> {
+    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang22 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.csv?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -10261,6 +10300,18 @@ export class RegulatoryIssuesClient {
             throw new globalThis.Error("The parameter 'ministryRole' cannot be null.");
         else if (ministryRole !== undefined)
             url_ += "ministryRole=" + encodeURIComponent("" + ministryRole) + "&";
+        if (challengeOpen === null)
+            throw new globalThis.Error("The parameter 'challengeOpen' cannot be null.");
+        else if (challengeOpen !== undefined)
+            url_ += "challengeOpen=" + encodeURIComponent("" + challengeOpen) + "&";
+        if (finalAnswerOverdue === null)
+            throw new globalThis.Error("The parameter 'finalAnswerOverdue' cannot be null.");
+        else if (finalAnswerOverdue !== undefined)
+            url_ += "finalAnswerOverdue=" + encodeURIComponent("" + finalAnswerOverdue) + "&";
+        if (operatorCode === null)
+            throw new globalThis.Error("The parameter 'operatorCode' cannot be null.");
+        else if (operatorCode !== undefined)
+            url_ += "operatorCode=" + encodeURIComponent("" + operatorCode) + "&";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
@@ -10333,11 +10384,14 @@ export class RegulatoryIssuesClient {
      * @param createdTo (optional) Only issues raised before this instant.
      * @param ministryCode (optional) A ministry's queue: the issues this ministry leads or cooperates on (협조 부처); each row says its role.
      * @param ministryRole (optional) With ministryCode: only the issues it leads (lead) or only those it cooperates on (co_ministry).
+     * @param challengeOpen (optional) true: only refusals still open to challenge (이의신청 기간 중: within Issues:ChallengePeriod months of the answer); false: all others.
+     * @param finalAnswerOverdue (optional) true: only long-term reviews past their final-answer deadline (최종 답변 기한 경과: Issues:LongTermReviewPeriod months); false: all others.
+     * @param operatorCode (optional) Only issues affecting a cluster this agency operates (a cluster operator's issues).
      * @param q (optional) Free text over the title, the problem and the law.
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, q?: string | undefined, lang?: Lang23 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang23 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.xlsx?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -10387,6 +10441,18 @@ export class RegulatoryIssuesClient {
             throw new globalThis.Error("The parameter 'ministryRole' cannot be null.");
         else if (ministryRole !== undefined)
             url_ += "ministryRole=" + encodeURIComponent("" + ministryRole) + "&";
+        if (challengeOpen === null)
+            throw new globalThis.Error("The parameter 'challengeOpen' cannot be null.");
+        else if (challengeOpen !== undefined)
+            url_ += "challengeOpen=" + encodeURIComponent("" + challengeOpen) + "&";
+        if (finalAnswerOverdue === null)
+            throw new globalThis.Error("The parameter 'finalAnswerOverdue' cannot be null.");
+        else if (finalAnswerOverdue !== undefined)
+            url_ += "finalAnswerOverdue=" + encodeURIComponent("" + finalAnswerOverdue) + "&";
+        if (operatorCode === null)
+            throw new globalThis.Error("The parameter 'operatorCode' cannot be null.");
+        else if (operatorCode !== undefined)
+            url_ += "operatorCode=" + encodeURIComponent("" + operatorCode) + "&";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
@@ -10972,6 +11038,303 @@ export class RegulatoryIssuesClient {
             });
         }
         return Promise.resolve<IssueCommentDto>(null as any);
+    }
+}
+
+export class SavedViewsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The caller's saved views of one list page (page=issues …) or of all pages, by name; at most 50 in all, so one page holds them
+     * @param page (optional) Only the views of this list page.
+     * @return OK
+     */
+    listSavedViews(page?: SavedViewPage | undefined, signal?: AbortSignal): Promise<SavedViewDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/me/saved-views?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListSavedViews(_response);
+        });
+    }
+
+    protected processListSavedViews(response: Response): Promise<SavedViewDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SavedViewDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SavedViewDtoPage>(null as any);
+    }
+
+    /**
+     * Save a list page's filters under a name; 409 when the name is taken on that page or the caller keeps 50 already
+     * @return Created
+     */
+    createSavedView(body: CreateSavedViewRequest, signal?: AbortSignal): Promise<SavedViewDto> {
+        let url_ = this.baseUrl + "/api/v1/me/saved-views";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateSavedView(_response);
+        });
+    }
+
+    protected processCreateSavedView(response: Response): Promise<SavedViewDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SavedViewDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SavedViewDto>(null as any);
+    }
+
+    /**
+     * One of the caller's saved views (another's: 404)
+     * @return OK
+     */
+    getSavedView(id: number, signal?: AbortSignal): Promise<SwaggerResponse<SavedViewDto>> {
+        let url_ = this.baseUrl + "/api/v1/me/saved-views/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSavedView(_response);
+        });
+    }
+
+    protected processGetSavedView(response: Response): Promise<SwaggerResponse<SavedViewDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SavedViewDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<SavedViewDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Delete one of the caller's saved views (If-Match required; another's: 404)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return No Content
+     */
+    deleteSavedView(id: number, if_Match: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/me/saved-views/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteSavedView(_response);
+        });
+    }
+
+    protected processDeleteSavedView(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 }
 
@@ -11812,6 +12175,13 @@ export interface AuditEntryDto {
     after: any;
     requestId: string | null;
     clientAddress: string | null;
+    actorDisplayName?: string | null;
+    /** A short reference to another record, enough to show and link it. */
+    actorAgency?: AgencyRef | null;
+    importRunId?: number | null;
+    /** The import run an entry belongs to, summed up: an entry an import wrote for one of its rows (importRunId set), or the
+run's own entry (entityType "import"). Lists read with summarise=true show a run as its own entry with this summary. */
+    import?: AuditImportSummary | null;
 }
 
 /** One page of a keyset-paged list. */
@@ -11822,6 +12192,18 @@ export interface AuditEntryDtoPage {
     nextCursor: string | null;
     /** How many records match the filters, over all pages. */
     totalCount: number;
+}
+
+/** The import run an entry belongs to, summed up: an entry an import wrote for one of its rows (importRunId set), or the run's own entry (entityType "import"). Lists read with summarise=true show a run as its own entry with this summary. */
+export interface AuditImportSummary {
+    runId: number;
+    /** What an import brings in. */
+    entity: ImportEntity;
+    fileName: string | null;
+    rows: number;
+    created: number;
+    updated: number;
+    actorName: string;
 }
 
 /** A calendar feed, never with its token (BioCluster keeps only the token's hash). */
@@ -12102,6 +12484,14 @@ export interface CreateRegulatoryIssueRequest {
     tags?: string[] | null;
     externalRef?: string | null;
     sourceAgendaItemId?: number | null;
+}
+
+/** Save the current filters of a list page under a name (unique per page for the caller). */
+export interface CreateSavedViewRequest {
+    /** The list page a saved view belongs to; each list reads only its own views. */
+    page: SavedViewPage;
+    name: string;
+    query: string;
 }
 
 export interface CreateSeatRequest {
@@ -12907,7 +13297,7 @@ export interface NotificationDtoPage {
 }
 
 /** What a notification is about. Reminders (`*_due_soon`, `*_due_today`, `*_overdue`) are made            by BioCluster from the deadlines, once per deadline; the others by a person's action. */
-export type NotificationKind = "issue_routed" | "issue_due_soon" | "issue_due_today" | "issue_overdue" | "issue_moved" | "issue_commented" | "follow_up_assigned" | "follow_up_due_soon" | "follow_up_due_today" | "follow_up_overdue" | "meeting_convened" | "meeting_cancelled";
+export type NotificationKind = "issue_routed" | "issue_due_soon" | "issue_due_today" | "issue_overdue" | "issue_moved" | "issue_commented" | "follow_up_assigned" | "follow_up_due_soon" | "follow_up_due_today" | "follow_up_overdue" | "meeting_convened" | "meeting_cancelled" | "improvement_due_soon" | "improvement_due_today" | "improvement_overdue" | "final_answer_due_soon" | "final_answer_due_today" | "final_answer_overdue" | "challenge_ending_soon" | "challenge_ends_today";
 
 /** The language of e-mails. */
 export type NotificationLanguage = "ko" | "en";
@@ -13248,6 +13638,29 @@ export interface ResponsibleOfficial {
 
 /** What a person may do in BioCluster. One role per person. */
 export type Role = "admin" | "secretariat" | "ministry_reviewer" | "cluster_operator" | "viewer";
+
+/** A signed-in person's named filters for a list page (저장한 보기), kept on the server so they open on any device. `query` is the list's query string without '?' and without paging (e.g. `status=under_review&overdue=true`). */
+export interface SavedViewDto {
+    id: number;
+    /** The list page a saved view belongs to; each list reads only its own views. */
+    page: SavedViewPage;
+    name: string;
+    query: string;
+    createdAt: string;
+}
+
+/** One page of a keyset-paged list. */
+export interface SavedViewDtoPage {
+    /** The records of this page, in the requested order. */
+    items: SavedViewDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
+}
+
+/** The list page a saved view belongs to; each list reads only its own views. */
+export type SavedViewPage = "issues" | "ministry_issues" | "meetings" | "follow_ups" | "clusters" | "agencies";
 
 /** One record that contains the query. */
 export interface SearchHitDto {

@@ -78,15 +78,17 @@ export function getApiKeyHistory(client: C.ApiKeysClient, parameters: GetApiKeyH
 export interface ListAuditEntriesParameters {
   limit?: Parameters<C.AuditClient['listAuditEntries']>[0];
   cursor?: Parameters<C.AuditClient['listAuditEntries']>[1];
-  entityType?: Parameters<C.AuditClient['listAuditEntries']>[2];
-  entityId?: Parameters<C.AuditClient['listAuditEntries']>[3];
-  actorType?: Parameters<C.AuditClient['listAuditEntries']>[4];
-  actorId?: Parameters<C.AuditClient['listAuditEntries']>[5];
-  from?: Parameters<C.AuditClient['listAuditEntries']>[6];
-  to?: Parameters<C.AuditClient['listAuditEntries']>[7];
+  summarise?: Parameters<C.AuditClient['listAuditEntries']>[2];
+  entityType?: Parameters<C.AuditClient['listAuditEntries']>[3];
+  entityId?: Parameters<C.AuditClient['listAuditEntries']>[4];
+  actorType?: Parameters<C.AuditClient['listAuditEntries']>[5];
+  actorId?: Parameters<C.AuditClient['listAuditEntries']>[6];
+  from?: Parameters<C.AuditClient['listAuditEntries']>[7];
+  to?: Parameters<C.AuditClient['listAuditEntries']>[8];
+  importRunId?: Parameters<C.AuditClient['listAuditEntries']>[9];
 }
 export function listAuditEntries(client: C.AuditClient, parameters: ListAuditEntriesParameters = {}): ReturnType<C.AuditClient['listAuditEntries']> {
-  return client.listAuditEntries(parameters.limit, parameters.cursor, parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to);
+  return client.listAuditEntries(parameters.limit, parameters.cursor, parameters.summarise, parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.importRunId);
 }
 
 export interface ExportAuditEntriesParameters {
@@ -96,10 +98,11 @@ export interface ExportAuditEntriesParameters {
   actorId?: Parameters<C.AuditClient['exportAuditEntries']>[3];
   from?: Parameters<C.AuditClient['exportAuditEntries']>[4];
   to?: Parameters<C.AuditClient['exportAuditEntries']>[5];
-  lang?: Parameters<C.AuditClient['exportAuditEntries']>[6];
+  importRunId?: Parameters<C.AuditClient['exportAuditEntries']>[6];
+  lang?: Parameters<C.AuditClient['exportAuditEntries']>[7];
 }
 export function exportAuditEntries(client: C.AuditClient, parameters: ExportAuditEntriesParameters = {}): ReturnType<C.AuditClient['exportAuditEntries']> {
-  return client.exportAuditEntries(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.lang);
+  return client.exportAuditEntries(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.importRunId, parameters.lang);
 }
 
 export interface ExportAuditEntriesXlsxParameters {
@@ -109,10 +112,11 @@ export interface ExportAuditEntriesXlsxParameters {
   actorId?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[3];
   from?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[4];
   to?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[5];
-  lang?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[6];
+  importRunId?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[6];
+  lang?: Parameters<C.AuditClient['exportAuditEntriesXlsx']>[7];
 }
 export function exportAuditEntriesXlsx(client: C.AuditClient, parameters: ExportAuditEntriesXlsxParameters = {}): ReturnType<C.AuditClient['exportAuditEntriesXlsx']> {
-  return client.exportAuditEntriesXlsx(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.lang);
+  return client.exportAuditEntriesXlsx(parameters.entityType, parameters.entityId, parameters.actorType, parameters.actorId, parameters.from, parameters.to, parameters.importRunId, parameters.lang);
 }
 
 export interface ListCalendarFeedsParameters {
@@ -621,10 +625,13 @@ export interface ListRegulatoryIssuesParameters {
   createdTo?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[12];
   ministryCode?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[13];
   ministryRole?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[14];
-  q?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[15];
+  challengeOpen?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[15];
+  finalAnswerOverdue?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[16];
+  operatorCode?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[17];
+  q?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[18];
 }
 export function listRegulatoryIssues(client: C.RegulatoryIssuesClient, parameters: ListRegulatoryIssuesParameters = {}): ReturnType<C.RegulatoryIssuesClient['listRegulatoryIssues']> {
-  return client.listRegulatoryIssues(parameters.sort, parameters.limit, parameters.cursor, parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.q);
+  return client.listRegulatoryIssues(parameters.sort, parameters.limit, parameters.cursor, parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.challengeOpen, parameters.finalAnswerOverdue, parameters.operatorCode, parameters.q);
 }
 
 export interface CreateRegulatoryIssueParameters {
@@ -648,11 +655,14 @@ export interface ExportRegulatoryIssuesParameters {
   createdTo?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[9];
   ministryCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[10];
   ministryRole?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[11];
-  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[12];
-  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[13];
+  challengeOpen?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[12];
+  finalAnswerOverdue?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[13];
+  operatorCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[14];
+  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[15];
+  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssues']>[16];
 }
 export function exportRegulatoryIssues(client: C.RegulatoryIssuesClient, parameters: ExportRegulatoryIssuesParameters = {}): ReturnType<C.RegulatoryIssuesClient['exportRegulatoryIssues']> {
-  return client.exportRegulatoryIssues(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.q, parameters.lang);
+  return client.exportRegulatoryIssues(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.challengeOpen, parameters.finalAnswerOverdue, parameters.operatorCode, parameters.q, parameters.lang);
 }
 
 export interface ExportRegulatoryIssuesXlsxParameters {
@@ -668,11 +678,14 @@ export interface ExportRegulatoryIssuesXlsxParameters {
   createdTo?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[9];
   ministryCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[10];
   ministryRole?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[11];
-  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[12];
-  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[13];
+  challengeOpen?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[12];
+  finalAnswerOverdue?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[13];
+  operatorCode?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[14];
+  q?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[15];
+  lang?: Parameters<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']>[16];
 }
 export function exportRegulatoryIssuesXlsx(client: C.RegulatoryIssuesClient, parameters: ExportRegulatoryIssuesXlsxParameters = {}): ReturnType<C.RegulatoryIssuesClient['exportRegulatoryIssuesXlsx']> {
-  return client.exportRegulatoryIssuesXlsx(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.q, parameters.lang);
+  return client.exportRegulatoryIssuesXlsx(parameters.status, parameters.category, parameters.priority, parameters.clusterCode, parameters.raisedByCode, parameters.leadMinistryCode, parameters.overdue, parameters.dueBefore, parameters.createdFrom, parameters.createdTo, parameters.ministryCode, parameters.ministryRole, parameters.challengeOpen, parameters.finalAnswerOverdue, parameters.operatorCode, parameters.q, parameters.lang);
 }
 
 export interface AddRegulatoryIssueCommentParameters {
@@ -682,6 +695,13 @@ export interface AddRegulatoryIssueCommentParameters {
 }
 export function addRegulatoryIssueComment(client: C.RegulatoryIssuesClient, parameters: AddRegulatoryIssueCommentParameters): ReturnType<C.RegulatoryIssuesClient['addRegulatoryIssueComment']> {
   return client.addRegulatoryIssueComment(parameters.id, parameters.body, parameters.idempotency_Key);
+}
+
+export interface ListSavedViewsParameters {
+  page?: Parameters<C.SavedViewsClient['listSavedViews']>[0];
+}
+export function listSavedViews(client: C.SavedViewsClient, parameters: ListSavedViewsParameters = {}): ReturnType<C.SavedViewsClient['listSavedViews']> {
+  return client.listSavedViews(parameters.page);
 }
 
 export interface SearchParameters {

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { HeaderNav } from './HeaderNav';
 import type { MeDto } from '../api/client';
 import { useI18n } from '../i18n';
-import { answersForMinistry, visibleSections, type Section } from '../lib/permissions';
+import { answersForMinistry, type Section } from '../lib/permissions';
 import { Link } from 'react-router';
 import { pageKey as keyOf, paths, type Route } from '../lib/paths';
 import { UserMenu } from '../features/auth/UserMenu';
@@ -30,6 +31,7 @@ const SECTION_PATHS: Record<Section, string> = {
   apiKeys: paths.apiKeys(),
   audit: paths.audit(),
   imports: paths.imports(),
+  holidays: paths.holidays(),
 };
 
 /** Where a menu item leads; a ministry reviewer's issues open on what their ministry owes. */
@@ -76,6 +78,8 @@ function sectionOf(route: Route): Section | undefined {
       return 'audit';
     case 'imports':
       return 'imports';
+    case 'holidays':
+      return 'holidays';
     default:
       return undefined;
   }
@@ -118,23 +122,7 @@ export function Layout({ route, me, children }: LayoutProps) {
               </span>
             </span>
           </Link>
-          {me ? (
-            <nav className="nav" aria-label={t.nav.label}>
-              {visibleSections(me).map((item) => (
-                <Link
-                  key={item}
-                  to={sectionPath(item, me)}
-                  className="nav__link"
-                  aria-current={section === item ? 'page' : undefined}
-                  data-testid={`nav-${item}`}
-                >
-                  {t.nav[item]}
-                </Link>
-              ))}
-            </nav>
-          ) : (
-            <span className="nav" />
-          )}
+          {me ? <HeaderNav me={me} current={section} pageKey={pageKey} pathOf={(item) => sectionPath(item, me)} /> : <span className="nav" />}
           {me && <HeaderSearch />}
           <button
             type="button"

@@ -33,6 +33,10 @@ export const en: Dictionary = {
     council: 'Council',
     meetings: 'Meetings',
     followUps: 'Follow-ups',
+    holidays: 'Holiday calendar',
+    more: 'More',
+    menu: 'Menu',
+    menuClose: 'Close menu',
   },
   lang: {
     switchTo: '한국어',

@@ -155,7 +155,7 @@ describe('dictionaries', () => {
         const full = path.join(dir, entry);
         if (statSync(full).isDirectory()) {
           if (entry !== 'i18n') walk(full);
-        } else if (/\.tsx?$/.test(entry) && !entry.endsWith('.test.ts') && entry !== 'client.ts') {
+        } else if (/\.tsx?$/.test(entry) && !/\.test\.tsx?$/.test(entry) && entry !== 'client.ts') {
           // Comments may quote Korean terms; code may not.
           const code = readFileSync(full, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
           if (/[\u3131-\u318e\uac00-\ud7a3]/.test(code)) offenders.push(path.relative(srcDir, full));

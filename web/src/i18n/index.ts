@@ -52,7 +52,7 @@ async function toggleLanguage(): Promise<void> {
 }
 
 export function useI18n() {
-  const lang = useSyncExternalStore(language.subscribe, language.get);
+  const lang = useSyncExternalStore(language.subscribe, language.get, language.get);
   const locale = LOCALES[lang];
   return {
     lang,

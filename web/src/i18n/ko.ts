@@ -37,6 +37,10 @@ export const ko = {
     council: '협의체',
     meetings: '회의',
     followUps: '후속조치',
+    holidays: '공휴일 달력',
+    more: '더보기',
+    menu: '메뉴',
+    menuClose: '메뉴 닫기',
   },
   lang: {
     switchTo: 'English',

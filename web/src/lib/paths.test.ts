@@ -22,6 +22,7 @@ describe('routes', () => {
     expect(matchRoute('/api-keys')).toEqual({ name: 'apiKeys' });
     expect(matchRoute('/audit')).toEqual({ name: 'audit' });
     expect(matchRoute('/imports')).toEqual({ name: 'imports' });
+    expect(matchRoute('/holidays')).toEqual({ name: 'holidays' });
     expect(matchRoute('/imports/3')).toEqual({ name: 'notFound' });
     expect(paths.imports(new URLSearchParams({ entity: 'clusters' }))).toBe('/imports?entity=clusters');
     expect(matchRoute('/account')).toEqual({ name: 'account' });

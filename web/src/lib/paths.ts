@@ -31,6 +31,7 @@ export type Route =
   | { name: 'apiKeys' }
   | { name: 'audit' }
   | { name: 'imports' }
+  | { name: 'holidays' }
   | { name: 'account' }
   | { name: 'search' }
   | { name: 'notifications' }
@@ -74,6 +75,7 @@ export function matchRoute(pathname: string): Route {
   if (section === 'api-keys') return { name: 'apiKeys' };
   if (section === 'audit') return { name: 'audit' };
   if (section === 'imports') return { name: 'imports' };
+  if (section === 'holidays') return { name: 'holidays' };
   if (section === 'account') return { name: 'account' };
   if (section === 'search') return { name: 'search' };
   if (section === 'notifications') return { name: 'notifications' };
@@ -122,6 +124,7 @@ export const paths = {
   apiKeys: () => '/api-keys',
   audit: (query?: URLSearchParams) => withQuery('/audit', query),
   imports: (query?: URLSearchParams) => withQuery('/imports', query),
+  holidays: (query?: URLSearchParams) => withQuery('/holidays', query),
   account: () => '/account',
   search: (query?: URLSearchParams) => withQuery('/search', query),
   notifications: () => '/notifications',

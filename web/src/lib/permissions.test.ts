@@ -12,6 +12,7 @@ import {
   ownFollowUpAgency,
   visibleSections,
   PERMISSIONS,
+  SECONDARY_SECTIONS,
   type Permission,
 } from './permissions';
 import { matchRoute } from './paths';
@@ -22,7 +23,7 @@ const GRANTS: Record<Role, Permission[]> = {
   secretariat: [
     'registry:read', 'registry:write', 'cluster:edit-own', 'audit:read', 'import',
     'issues:read', 'issues:raise', 'issues:move', 'issues:comment', 'council:read', 'council:manage', 'follow-ups:report', 'documents:read',
-    'documents:write', 'recommendations:read', 'recommendations:raise', 'recommendations:move',
+    'documents:write', 'holidays:manage', 'recommendations:read', 'recommendations:raise', 'recommendations:move',
   ],
   ministry_reviewer: [
     'registry:read', 'api-keys:read-own', 'issues:read', 'issues:move', 'issues:comment', 'council:read', 'follow-ups:report', 'documents:read',
@@ -60,13 +61,20 @@ const songdo = { operator: AGENCIES.ifez };
 
 describe('navigation follows MeDto.permissions', () => {
   it.each([
-    ['admin', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'users', 'apiKeys', 'audit', 'imports']],
-    ['secretariat', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'audit', 'imports']],
+    ['admin', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'users', 'apiKeys', 'audit', 'imports', 'holidays']],
+    ['secretariat', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'audit', 'imports', 'holidays']],
     ['ministry_reviewer', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'apiKeys']],
     ['cluster_operator', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'apiKeys']],
     ['viewer', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps']],
   ] as const)('%s sees %j', (role, sections) => {
     expect(visibleSections(DEMO[role])).toEqual(sections);
+  });
+
+  it('keeps the secretariat\'s tools (the holiday calendar among them) for the "more" menu, the sections of everyone in the row', () => {
+    for (const role of ['ministry_reviewer', 'cluster_operator', 'viewer'] as const)
+      expect(visibleSections(DEMO[role]).filter((s) => SECONDARY_SECTIONS.includes(s) && s !== 'apiKeys')).toEqual([]);
+    expect(visibleSections(DEMO.secretariat).filter((s) => SECONDARY_SECTIONS.includes(s))).toEqual(['audit', 'imports', 'holidays']);
+    expect(visibleSections({ ...DEMO.viewer, permissions: [...GRANTS.viewer, 'holidays:manage'] })).toContain('holidays');
   });
 
   it('reads the permissions, not the role name', () => {

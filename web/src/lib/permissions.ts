@@ -38,7 +38,23 @@ export function can(me: Caller, permission: Permission): boolean {
   return me?.permissions.includes(permission) ?? false;
 }
 
-export type Section = 'home' | 'clusters' | 'agencies' | 'issues' | 'recommendations' | 'council' | 'meetings' | 'followUps' | 'users' | 'apiKeys' | 'audit' | 'imports';
+export type Section =
+  | 'home'
+  | 'clusters'
+  | 'agencies'
+  | 'issues'
+  | 'recommendations'
+  | 'council'
+  | 'meetings'
+  | 'followUps'
+  | 'users'
+  | 'apiKeys'
+  | 'audit'
+  | 'imports'
+  | 'holidays';
+
+/** The sections the header keeps behind "더보기" (More) on a wide screen: the secretariat's and administrators' tools. */
+export const SECONDARY_SECTIONS: readonly Section[] = ['users', 'apiKeys', 'audit', 'imports', 'holidays'];
 
 /** The main menu, in order. */
 export function visibleSections(me: Caller): Section[] {
@@ -49,6 +65,8 @@ export function visibleSections(me: Caller): Section[] {
   if (canSeeApiKeys(me)) sections.push('apiKeys');
   if (can(me, 'audit:read')) sections.push('audit');
   if (can(me, 'import')) sections.push('imports');
+  // Everyone may read the holiday calendar; only those who keep it (the secretariat, administrators) need it in the menu.
+  if (can(me, 'holidays:manage')) sections.push('holidays');
   return sections;
 }
 

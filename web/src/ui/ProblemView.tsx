@@ -11,7 +11,8 @@ interface ProblemViewProps {
 
 /** The one place a failure is shown: a heading in the user's language, then what the server said. */
 export function ProblemView({ problem, message, onRetry }: ProblemViewProps) {
-  const { t } = useI18n();
+  // The API answers in the language the screen reads (the client sends it as Accept-Language).
+  const { t, lang } = useI18n();
   const heading = headingFor(problem.status, t.problem);
   const fields = Object.entries(problem.errors ?? {});
   const retryable = problem.status === 0 || problem.status === 429 || problem.status >= 500;
@@ -25,7 +26,7 @@ export function ProblemView({ problem, message, onRetry }: ProblemViewProps) {
       <p className="problem__server">
         <span className="visually-hidden">{t.problem.serverSays}: </span>
         {problem.status > 0 && <span className="problem__status">{problem.status}</span>}
-        <span lang="en">
+        <span lang={lang}>
           {problem.title}
           {problem.detail && ` — ${problem.detail}`}
         </span>
@@ -36,7 +37,7 @@ export function ProblemView({ problem, message, onRetry }: ProblemViewProps) {
           <ul>
             {fields.map(([field, messages]) => (
               <li key={field}>
-                <code>{field}</code>: <span lang="en">{messages.join(' ')}</span>
+                <code>{field}</code>: <span lang={lang}>{messages.join(' ')}</span>
               </li>
             ))}
           </ul>

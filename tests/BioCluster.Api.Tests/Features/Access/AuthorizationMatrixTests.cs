@@ -183,6 +183,10 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/api/v1/holidays/{id:long}", _ => "/api/v1/holidays/1", null, Readers),
         ("POST", "/api/v1/holidays/", _ => "/api/v1/holidays", "{}", HolidayKeepers),
         ("DELETE", "/api/v1/holidays/{id:long}", _ => "/api/v1/holidays/1", null, HolidayKeepers),
+        ("GET", "/api/v1/me/saved-views/", _ => "/api/v1/me/saved-views", null, People),
+        ("GET", "/api/v1/me/saved-views/{id:long}", _ => "/api/v1/me/saved-views/999999", null, People),
+        ("POST", "/api/v1/me/saved-views/", _ => "/api/v1/me/saved-views", "{}", People),
+        ("DELETE", "/api/v1/me/saved-views/{id:long}", _ => "/api/v1/me/saved-views/999999", null, People),
     ];
 
     public sealed record Ids(long Osong, long Mfds, long AdminUser, long Spare, long KbioKey, long Issue = 0, long Document = 0);

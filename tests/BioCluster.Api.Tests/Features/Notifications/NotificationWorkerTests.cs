@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BioCluster.Api.Features.Audit;
+using BioCluster.Api.Features.Holidays;
 using BioCluster.Api.Features.Notifications;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Tests.Features.RegulatoryIssues;
 using BioCluster.Api.Tests.Infrastructure;
 using Dapper;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -36,7 +38,9 @@ public sealed class NotificationWorkerTests
             Worker = new() { MaxAttempts = 3, BackoffSeconds = 60, LeaseSeconds = 60, BatchSize = batch },
         };
         var o = Options.Create(options);
-        var store = new NotificationStore(db, clock, new AuditStore(db, clock, Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions())), o);
+        var audit = new AuditStore(db, clock, Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions()));
+        var configuration = new ConfigurationBuilder().Build();
+        var store = new NotificationStore(db, clock, audit, o, new HolidayStore(db, clock, audit, configuration), configuration);
         return new Instance(store, new NotificationDispatcher(store, new NotificationMailer(o), o, NullLogger<NotificationDispatcher>.Instance));
     }
 

@@ -67,6 +67,44 @@ public sealed class NotificationsApiTests(NotificationsFactory host) : IClassFix
     }
 
     [Fact]
+    public async Task DeadlineMoves_ThatKeepTheLeadMinistry_DoNotSayRouted_ButAReRouteAndAGrantedRelief_TellTheNewMinistry()
+    {
+        var secretariat = await host.PersonAsync("secretariat", "mohw");
+        var mfds = await host.PersonAsync("ministry_reviewer", "mfds");
+        var msit = await host.PersonAsync("ministry_reviewer", "msit");
+        var raiser = await host.PersonAsync("cluster_operator", "kbiohealth");
+        var id = await RaiseAsync(raiser.Client, "알림 시험: 기한 이동");
+        await RouteAsync(secretariat.Client, id);
+        async Task<int> Routed(Person p) => About(await BellAsync(p.Client), "issue_routed", id).Count;
+        Task<long> RoutedEvents() => CountAsync("SELECT COUNT(*) FROM notification_events WHERE kind = 'issue_routed' AND subject_id = @id", new { id });
+        async Task MoveOk(HttpClient client, object body) => Assert.Equal(HttpStatusCode.OK, (await IssuesFactory.Move(client, id, body)).StatusCode);
+        Assert.Equal(1, await Routed(mfds));
+
+        // The ministry asks for more time, the secretariat grants it; the ministry asks to be relieved: it stays with mfds.
+        await MoveOk(mfds.Client, new { to = "under_review", move = "extension_request", reason = "관계 부처 협의가 필요합니다.", proposedDueOn = "2027-01-20" });
+        await MoveOk(secretariat.Client, new { to = "under_review", move = "grant_request" });
+        await MoveOk(secretariat.Client, new { to = "under_review", move = "extension", responseDueAt = "2027-02-01T14:59:59Z", reason = "국회 일정으로 연장합니다." });
+        await MoveOk(mfds.Client, new { to = "under_review", move = "relief_request", reason = "개인정보 관련 규정은 과기정통부 소관입니다.", proposedMinistryCode = "msit" });
+        Assert.Equal(1, await RoutedEvents());
+        Assert.Equal(1, await Routed(mfds));
+        Assert.Equal(0, await Routed(msit));
+        Assert.Equal(5, About(await BellAsync(raiser.Client), "issue_moved", id).Count); // the raiser is told of the routing and of each move
+
+        // The secretariat grants the relief: the issue goes to msit, whose reviewers are told it is theirs.
+        await MoveOk(secretariat.Client, new { to = "under_review", move = "grant_request" });
+        Assert.Equal(2, await RoutedEvents());
+        var toMsit = Assert.Single(About(await BellAsync(msit.Client), "issue_routed", id));
+        Assert.Contains("과학기술정보통신부", toMsit.GetProperty("body").GetString());
+        Assert.Equal(1, await Routed(mfds)); // no longer its issue
+
+        // A re-route by the secretariat hands it back to mfds: mfds is told again.
+        await MoveOk(secretariat.Client, new { to = "under_review", move = "reroute", leadMinistryCode = "mfds", reason = "소관 법령이 식약처에 있어 재지정합니다." });
+        Assert.Equal(3, await RoutedEvents());
+        Assert.Equal(2, await Routed(mfds));
+        Assert.Equal(1, await Routed(msit));
+    }
+
+    [Fact]
     public async Task ARefusedMove_WritesNoOutboxRow_AndADoneOneWritesItsRowsWithIt()
     {
         var secretariat = await host.PersonAsync("secretariat", "mohw");
@@ -201,7 +239,7 @@ public sealed class NotificationsApiTests(NotificationsFactory host) : IClassFix
         Assert.Equal("\"1\"", read.ETag());
         Assert.True(prefs.GetProperty("emailEnabled").GetBoolean());
         Assert.Equal("ko", prefs.GetProperty("language").GetString());
-        Assert.Equal(12, prefs.GetProperty("emailKinds").GetArrayLength());
+        Assert.Equal(20, prefs.GetProperty("emailKinds").GetArrayLength()); // every kind is mailed by default
         var body = new { email = "person@example.kr", language = "en", emailKinds = new[] { "issue_routed" }, digest = true, digestHour = 18 };
 
         await (await person.Client.Send(HttpMethod.Put, "/api/v1/notifications/preferences", Http.Body(body))).Problem(HttpStatusCode.PreconditionRequired);

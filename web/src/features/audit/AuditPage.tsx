@@ -1,11 +1,12 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/api';
 import type { AuditEntryDto } from '../../api/client';
 import { ACTOR_TYPES, AUDIT_ENTITY_TYPES, isOneOf } from '../../api/enums';
 import { Timestamp } from '../../ui/Details';
-import { ActionBadge, ActorName, ChangeList } from './History';
-import { DataTable } from '../../ui/DataTable';
+import { ActionBadge, ActorName, ChangeList, ImportLine } from './History';
+import { CardList, DataTable, PagedListFooter } from '../../ui/DataTable';
+import { useAuditReadableI18n } from './i18n/readable';
 import { ChoiceOptions, FilterField } from '../../ui/FilterBar';
 import { useI18n } from '../../i18n';
 import { auditExportUrl } from '../../lib/exports';
@@ -16,7 +17,7 @@ import { paths } from '../../lib/paths';
 import { useGo } from '../../lib/navigation';
 import { useMe } from '../auth/session';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useAuditList, type AuditFilters } from './api';
+import { useAuditList, useImportRunEntries, type AuditFilters } from './api';
 import './audit.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -141,7 +142,14 @@ export function AuditPage() {
               <EntityLink entry={entry} canOpenUsers={can(me, 'users:manage')} />
             </td>
             <td data-label={t.audit.columns.changes}>
-              <ChangeList entry={entry} />
+              {entry.import && entry.entityType === 'import' ? (
+                <ImportRun entry={entry} canOpenUsers={can(me, 'users:manage')} />
+              ) : (
+                <>
+                  {entry.import && <ImportLine entry={entry} />}
+                  <ChangeList entry={entry} />
+                </>
+              )}
               {(entry.requestId || entry.clientAddress) && (
                 <p className="audit-meta">
                   {entry.requestId && (
@@ -161,6 +169,41 @@ export function AuditPage() {
         )}
       />
     </div>
+  );
+}
+
+/** An import run as one line, which opens on the records it changed (read page by page from the API). */
+function ImportRun({ entry, canOpenUsers }: { entry: AuditEntryDto; canOpenUsers: boolean }) {
+  const { t } = useAuditReadableI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="audit-import" data-testid="audit-import">
+      <ImportLine entry={entry} />
+      <button type="button" className="button button--link" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="audit-import-toggle">
+        {open ? t.auditReadable.hideRows : t.auditReadable.importRows}
+      </button>
+      {open && <ImportRunRows runId={entry.entityId} canOpenUsers={canOpenUsers} />}
+    </div>
+  );
+}
+
+function ImportRunRows({ runId, canOpenUsers }: { runId: number; canOpenUsers: boolean }) {
+  const list = useImportRunEntries(runId);
+  return (
+    <CardList list={list}>
+      <ol className="history" data-testid="audit-import-rows">
+        {list.items.map((row) => (
+          <li key={row.id} className="history__entry">
+            <div className="history__head">
+              <ActionBadge action={row.action} entityType={row.entityType} />
+              <EntityLink entry={row} canOpenUsers={canOpenUsers} />
+            </div>
+            <ChangeList entry={row} />
+          </li>
+        ))}
+      </ol>
+      <PagedListFooter list={list} />
+    </CardList>
   );
 }
 

@@ -5,6 +5,9 @@ import { useI18n } from '../../i18n';
 import type { Dictionary } from '../../i18n/ko';
 import { actionLabel, changedFields, isRecord, statesOf, type AuditLabels, type FieldChange } from './audit';
 import { useAuditCouncilI18n } from './i18n/council';
+import { useAuditReadableI18n } from './i18n/readable';
+import { Link } from 'react-router';
+import { paths } from '../../lib/paths';
 import { formatNumber, formatTimestamp } from '../../lib/format';
 import { usePagedQuery, type Page } from '../../lib/apiQuery';
 import { Timestamp } from '../../ui/Details';
@@ -46,6 +49,7 @@ export function HistorySection({ queryKey, fetchPage }: HistorySectionProps) {
                     <Timestamp iso={entry.occurredAt} />
                   </span>
                 </div>
+                {entry.import && <ImportLine entry={entry} />}
                 <ChangeList entry={entry} />
               </li>
             ))}
@@ -79,19 +83,45 @@ function useAuditLabels(): AuditLabels & { meetingKinds: Record<string, string> 
   };
 }
 
-export function ActorName({ entry }: { entry: Pick<AuditEntryDto, 'actorType' | 'actorName'> }) {
-  const { t } = useI18n();
+/**
+ * Who made the change: "김민지 (식품의약품안전처)", a key "키 이름 (기관)" marked as an API key, BioCluster itself as the system.
+ * The agency is the one they belonged to then; an entry recorded before agencies were kept shows the name alone.
+ */
+export function ActorName({ entry }: { entry: Pick<AuditEntryDto, 'actorType' | 'actorName' | 'actorDisplayName' | 'actorAgency'> }) {
+  const { t, name } = useI18n();
   return (
     <>
-      <span className="history__actor-name">{entry.actorName}</span>
-      {entry.actorType !== 'user' && <span className="muted"> ({t.actorTypes[entry.actorType] ?? entry.actorType})</span>}
+      <span className="history__actor-name" data-testid="history-actor">
+        {entry.actorDisplayName || entry.actorName}
+        {entry.actorAgency && ` (${name(entry.actorAgency)})`}
+      </span>
+      {entry.actorType !== 'user' && <span className="muted"> · {t.actorTypes[entry.actorType] ?? entry.actorType}</span>}
     </>
+  );
+}
+
+/** "가져오기: 기관 1,234건 생성, 56건 변경 (파일명, 실행자)": the import run an entry came with, or the run's own line; links to the runs. */
+export function ImportLine({ entry }: { entry: Pick<AuditEntryDto, 'import'> }) {
+  const { t, locale } = useAuditReadableI18n();
+  const run = entry.import;
+  if (!run) return null;
+  const r = t.auditReadable;
+  const line = r.importLine
+    .replace('{entity}', r.entities[run.entity] ?? run.entity)
+    .replace('{created}', formatNumber(locale, run.created))
+    .replace('{updated}', formatNumber(locale, run.updated));
+  const by = r.importBy.replace('{file}', run.fileName || r.noFile).replace('{actor}', run.actorName);
+  return (
+    <p className="history__import" data-testid="import-line">
+      <Link to={paths.imports(new URLSearchParams({ entity: run.entity }))}>{line}</Link> <span className="muted">{by}</span>
+    </p>
   );
 }
 
 /** The fields one entry changed, before → after; a creation lists what the record started with. */
 export function ChangeList({ entry }: { entry: Pick<AuditEntryDto, 'entityType' | 'before' | 'after' | 'action'> }) {
   const { t } = useI18n();
+  const labels = useAuditReadableI18n().t.auditReadable.fields;
   const changes = changedFields(entry.before, entry.after);
   if (changes.length === 0) return <p className="history__none muted">{t.history.noFieldChanges}</p>;
   const created = entry.before == null;
@@ -107,7 +137,7 @@ export function ChangeList({ entry }: { entry: Pick<AuditEntryDto, 'entityType' 
       <tbody>
         {changes.map((change) => (
           <tr key={change.field} data-testid="history-change" data-field={change.field}>
-            <th scope="row">{fieldLabel(t, change.field)}</th>
+            <th scope="row">{fieldLabel(labels, t, change.field)}</th>
             {!created && (
               <td className="changes__before">
                 <AuditValue entityType={entry.entityType} change={change} side="before" />
@@ -128,14 +158,15 @@ export function ChangeList({ entry }: { entry: Pick<AuditEntryDto, 'entityType' 
   );
 }
 
-function fieldLabel(t: Dictionary, field: string): string {
-  return (t.fields as Record<string, string>)[field] ?? field;
+function fieldLabel(labels: Record<string, string>, t: Dictionary, field: string): string {
+  return labels[field] ?? (t.fields as Record<string, string>)[field] ?? field;
 }
 
 /** One recorded value in the user's language: enum labels, names of linked records, KST times. */
 function AuditValue({ entityType, change, side }: { entityType: string; change: FieldChange; side: 'before' | 'after' }) {
   const { t, name, locale } = useI18n();
   const labels = useAuditLabels();
+  const readable = useAuditReadableI18n().t.auditReadable;
   const value = change[side];
   const text = describe(value);
   if (text === undefined || text === '') return <span className="muted">{t.common.none}</span>;
@@ -147,17 +178,31 @@ function AuditValue({ entityType, change, side }: { entityType: string; change: 
     if (isRecord(v)) {
       if (typeof v.nameKo === 'string') return name(v as { nameKo: string; nameEn?: string | null });
       if (typeof v.code === 'string') return v.code;
+      if (change.field === 'totals') {
+        let text = readable.totals;
+        for (const key of ['rows', 'created', 'updated', 'unchanged', 'rejected'])
+          text = text.replace(`{${key}}`, formatNumber(locale, Number(v[key] ?? 0)));
+        return text;
+      }
       return JSON.stringify(v);
     }
     // A year is a name, not a quantity: 2010, never "2,010".
     if (typeof v === 'number') return /year$/i.test(change.field) ? String(v) : formatNumber(locale, v);
     if (typeof v === 'boolean') return v ? '✓' : '✗';
     if (typeof v !== 'string') return String(v);
+    const importLabel = entityType === 'import' ? importValue(readable, change.field, v) : undefined;
+    if (importLabel) return importLabel;
     const label = enumLabel(t, labels, entityType, change.field, v);
     if (label) return label;
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatTimestamp(locale, v);
     return v;
   }
+}
+
+/** An import run's own entry: what it imported, how it ended, what it did with rows in error. */
+function importValue(r: ReturnType<typeof useAuditReadableI18n>['t']['auditReadable'], field: string, value: string): string | undefined {
+  const lists: Record<string, Record<string, string>> = { entity: r.entities, outcome: r.outcomes, onError: r.onError };
+  return lists[field]?.[value];
 }
 
 function enumLabel(t: Dictionary, labels: ReturnType<typeof useAuditLabels>, entityType: string, field: string, value: string): string | undefined {

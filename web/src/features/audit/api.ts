@@ -29,8 +29,17 @@ export function useAuditList(filters: AuditFilters) {
       actorType: filters.actorType,
       from: filters.from ? startOfKstDay(filters.from) : undefined,
       to: filters.to ? endOfKstDay(filters.to) : undefined,
+      // An import run reads as one line (its own entry, with its totals); its rows open with useImportRunEntries.
+      summarise: true,
       limit: PAGE_SIZE,
       cursor,
     }),
+  );
+}
+
+/** The entries one import run wrote for its rows, newest first, read when the run's line is opened. */
+export function useImportRunEntries(runId: number) {
+  return usePagedQuery([...AUDIT_KEY, 'run', runId], (clients, cursor) =>
+    listAuditEntries(clients.audit, { importRunId: runId, limit: PAGE_SIZE, cursor }),
   );
 }

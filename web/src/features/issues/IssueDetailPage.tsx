@@ -123,6 +123,11 @@ function IssueDetails({ issue, onMoved, onReload }: IssueDetailsProps) {
         </div>
       </header>
 
+      {/* The moves come right under the title and state, on every screen: what one can do next is not below long texts. */}
+      <div className="detail__moves">
+        <IssueMoves issue={issue} onMoved={onMoved} onReload={onReload} />
+      </div>
+
       <div className="detail__columns">
         <div className="detail__stack">
           <section className="card" aria-labelledby="issue-content">
@@ -286,7 +291,6 @@ function IssueDetails({ issue, onMoved, onReload }: IssueDetailsProps) {
         </div>
 
         <div className="detail__stack">
-          <IssueMoves issue={issue} onMoved={onMoved} onReload={onReload} />
           <IssueMeetings meetings={i.meetings ?? []} />
           <IssueDocuments owner={{ kind: 'issue', id: i.id }} />
           <IssueTimeline id={i.id} />

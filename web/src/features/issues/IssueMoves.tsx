@@ -121,7 +121,7 @@ interface MoveFormProps {
 }
 
 function MoveForm({ issue, definition, onMoved, onCancel, onReload }: MoveFormProps) {
-  const { t, fmt } = useIssueDeadlinesI18n();
+  const { t, fmt, lang } = useIssueDeadlinesI18n();
   const ministries = useMinistryChoices();
   const i = issue.value;
   const kind = formKind(i.status, definition);
@@ -336,7 +336,7 @@ function MoveForm({ issue, definition, onMoved, onCancel, onReload }: MoveFormPr
               {blocking === 412 ? t.issueMoves.stale : blocking === 409 ? t.issueMoves.conflict : t.issueMoves.forbidden}
             </p>
             {problem?.detail && (
-              <p className="problem__server" lang="en">
+              <p className="problem__server" lang={lang}>
                 {problem.detail}
               </p>
             )}

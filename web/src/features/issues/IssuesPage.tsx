@@ -13,10 +13,16 @@ import { FilterBar, SearchField, SelectFilter } from '../../ui/FilterBar';
 import { Loading } from '../../ui/Loading';
 import { ProblemView } from '../../ui/ProblemView';
 import { useI18n } from '../../i18n';
+import { SavedViews } from '../saved-views/SavedViews';
+import { viewQuery } from '../saved-views/savedViews';
+import { useIssueQuickI18n } from './i18n/quick';
 import {
+  EMPTY_ISSUE_FILTERS,
   ISSUE_SORTS,
   MAX_ISSUE_QUERY_LENGTH,
   hasIssueFilters,
+  isMyAgency,
+  myAgencyFilters,
   issueExportUrl,
   issueListQuery,
   readIssueList,
@@ -78,6 +84,9 @@ export function IssuesPage() {
             {t.issues.exportXlsx}
           </a>
           <PrintButton testId="issues-print" />
+          {me?.actorType === 'user' && (
+            <SavedViews page="issues" query={viewQuery(issueListQuery(state))} onOpen={(query) => navigate(paths.issues(new URLSearchParams(query)))} />
+          )}
           {can(me, 'issues:raise') && (
             <Link to={paths.issueNew()} className="button button--primary" data-testid="issue-raise">
               {t.issues.raise}
@@ -89,6 +98,7 @@ export function IssuesPage() {
       <IssueStats />
 
       <IssueFiltersForm filters={filters} apply={apply} reset={() => go({ filters: readIssueList(new URLSearchParams()).filters })} />
+      <QuickFilters filters={filters} apply={apply} replace={(next) => go({ filters: { ...EMPTY_ISSUE_FILTERS, ...next } })} />
 
       <div className="toolbar">
         <div className="segmented" role="group" aria-label={t.issues.viewLabel}>
@@ -227,6 +237,59 @@ function IssueFiltersForm({ filters, apply, reset }: { filters: IssueFilters; ap
       </div>
       <SearchField id="i-q" label={t.issues.filters.q} value={filters.q} placeholder={t.issues.filters.qPlaceholder} maxLength={MAX_ISSUE_QUERY_LENGTH} />
     </FilterBar>
+  );
+}
+
+/** One-click filters: "my agency's" issues (when the caller has an agency) and the two periods after an answer. */
+function QuickFilters({
+  filters,
+  apply,
+  replace,
+}: {
+  filters: IssueFilters;
+  apply: (next: Partial<IssueFilters>) => void;
+  replace: (next: Partial<IssueFilters>) => void;
+}) {
+  const { t } = useIssueQuickI18n();
+  const me = useMe();
+  const mine = myAgencyFilters(me);
+  const mineOn = mine !== undefined && isMyAgency(filters, mine);
+  const mineHint = mine?.status ? t.quick.myAgencyHint.routing : mine?.ministryCode ? t.quick.myAgencyHint.ministry : t.quick.myAgencyHint.operator;
+  return (
+    <div className="chips" role="group" aria-label={t.quick.label} data-testid="issue-quick-filters">
+      {mine && (
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={mineOn}
+          title={mineHint}
+          onClick={() => replace(mineOn ? {} : mine)}
+          data-testid="chip-my-agency"
+        >
+          {t.quick.myAgency}
+        </button>
+      )}
+      <button
+        type="button"
+        className="chip"
+        aria-pressed={filters.challengeOpen}
+        title={t.quick.challengeOpenHint}
+        onClick={() => apply({ challengeOpen: !filters.challengeOpen })}
+        data-testid="chip-challenge-open"
+      >
+        {t.quick.challengeOpen}
+      </button>
+      <button
+        type="button"
+        className="chip"
+        aria-pressed={filters.finalAnswerOverdue}
+        title={t.quick.finalAnswerOverdueHint}
+        onClick={() => apply({ finalAnswerOverdue: !filters.finalAnswerOverdue })}
+        data-testid="chip-final-answer-overdue"
+      >
+        {t.quick.finalAnswerOverdue}
+      </button>
+    </div>
   );
 }
 

@@ -1,4 +1,6 @@
 import { useSearchParams } from 'react-router';
+import { SavedViews } from '../saved-views/SavedViews';
+import { viewQuery } from '../saved-views/savedViews';
 import { useIssueDeadlinesI18n } from './i18n/deadlines';
 import type { IssueStatus, MinistryRole } from '../../api/client';
 import { DeadlineBadge, IssueStatusBadge, PriorityBadge } from './IssueBadges';
@@ -61,6 +63,13 @@ export function MinistryIssuesPage() {
           <Link to={paths.issues()} className="button">
             {t.ministryView.allIssues}
           </Link>
+          {me?.actorType === 'user' && (
+            <SavedViews
+              page="ministry_issues"
+              query={viewQuery(search)}
+              onOpen={(query) => navigate(paths.issuesMinistry(query ? new URLSearchParams(query) : undefined))}
+            />
+          )}
         </div>
       </header>
 

@@ -14,6 +14,9 @@ import {
   issueListArgs,
   issueListQuery,
   readIssueList,
+  EMPTY_ISSUE_FILTERS,
+  isMyAgency,
+  myAgencyFilters,
 } from './issues';
 
 const q = (text: string) => new URLSearchParams(text);
@@ -33,6 +36,8 @@ describe('issue list filters ↔ address', () => {
         raisedByCode: 'kbiohealth',
         leadMinistryCode: 'mfds',
         overdue: true,
+        challengeOpen: false,
+        finalAnswerOverdue: false,
         q: '임상',
       },
       sort: 'dueAt',
@@ -42,7 +47,7 @@ describe('issue list filters ↔ address', () => {
 
   it('drops what the API would refuse, so an old bookmark still opens', () => {
     const state = readIssueList(q('status=nonsense&status=completed&category=x&priority=&clusterCode=%3Cscript%3E&overdue=yes&sort=title&view=cards'));
-    expect(state.filters).toEqual({ status: ['completed'], overdue: false });
+    expect(state.filters).toEqual({ status: ['completed'], overdue: false, challengeOpen: false, finalAnswerOverdue: false });
     expect(state.sort).toBe(DEFAULT_ISSUE_SORT);
     expect(state.view).toBe('table');
     expect(readIssueList(q(`q=${'가'.repeat(300)}`)).filters.q).toHaveLength(200);
@@ -123,5 +128,38 @@ describe('board columns', () => {
     expect(columns.size).toBe(9);
     expect(columns.get('completed')!.map((i) => i.id)).toEqual([1, 3]);
     expect(columns.get('withdrawn')).toEqual([]);
+  });
+});
+
+describe('deadline filters and "my agency" (issue 19)', () => {
+  it('reads and writes challengeOpen, finalAnswerOverdue, operatorCode and ministryCode', () => {
+    const state = readIssueList(q('challengeOpen=true&finalAnswerOverdue=true&operatorCode=kbiohealth&ministryCode=mfds'));
+    expect(state.filters).toMatchObject({ challengeOpen: true, finalAnswerOverdue: true, operatorCode: 'kbiohealth', ministryCode: 'mfds' });
+    expect(issueFilterQuery(state.filters).toString()).toBe('ministryCode=mfds&operatorCode=kbiohealth&challengeOpen=true&finalAnswerOverdue=true');
+    expect(issueListArgs(state.filters)).toMatchObject({ challengeOpen: true, finalAnswerOverdue: true, operatorCode: 'kbiohealth', ministryCode: 'mfds' });
+    expect(hasIssueFilters(readIssueList(q('challengeOpen=false')).filters)).toBe(false);
+    expect(readIssueList(q('operatorCode=%3Cscript%3E')).filters.operatorCode).toBeUndefined();
+  });
+
+  const person = (permissions: string[], agency: string | null) => ({ permissions, agency: agency ? { code: agency } : null });
+
+  it('is the routing queue for the secretariat, the ministry\'s queue for a reviewer, the operated clusters for an operator', () => {
+    const secretariat = ['registry:write', 'issues:move', 'issues:raise', 'cluster:edit-own'];
+    expect(myAgencyFilters(person(secretariat, 'mohw'))).toEqual({ status: ['submitted'] });
+    expect(myAgencyFilters(person(['issues:move', 'issues:read'], 'mfds'))).toEqual({ ministryCode: 'mfds' });
+    expect(myAgencyFilters(person(['issues:move', 'issues:raise', 'cluster:edit-own'], 'kbiohealth'))).toEqual({ operatorCode: 'kbiohealth' });
+  });
+
+  it('is not offered without an agency', () => {
+    expect(myAgencyFilters(person(['registry:write', 'issues:move'], null))).toBeUndefined();
+    expect(myAgencyFilters(person(['issues:read'], 'khidi'))).toBeUndefined();
+    expect(myAgencyFilters(undefined)).toBeUndefined();
+  });
+
+  it('shows pressed only for exactly its filters', () => {
+    const mine = { ministryCode: 'mfds' };
+    expect(isMyAgency({ ...EMPTY_ISSUE_FILTERS, ministryCode: 'mfds' }, mine)).toBe(true);
+    expect(isMyAgency({ ...EMPTY_ISSUE_FILTERS, ministryCode: 'mfds', overdue: true }, mine)).toBe(false);
+    expect(isMyAgency(EMPTY_ISSUE_FILTERS, mine)).toBe(false);
   });
 });

@@ -20,6 +20,12 @@ export interface IssueFilters {
   ministryRole?: MinistryRole;
   /** Only overdue issues; "not overdue" is not offered (nobody asked for it). */
   overdue: boolean;
+  /** Only refusals still open to challenge (이의신청 기간 중). */
+  challengeOpen: boolean;
+  /** Only long-term reviews past their final-answer deadline (최종 답변 기한 경과). */
+  finalAnswerOverdue: boolean;
+  /** Only issues of the clusters this agency operates. */
+  operatorCode?: string;
   q?: string;
 }
 
@@ -61,7 +67,11 @@ export function readIssueList(search: URLSearchParams): IssueListState {
       clusterCode: code(search.get('clusterCode')),
       raisedByCode: code(search.get('raisedByCode')),
       leadMinistryCode: code(search.get('leadMinistryCode')),
+      ministryCode: code(search.get('ministryCode')),
+      operatorCode: code(search.get('operatorCode')),
       overdue: search.get('overdue') === 'true',
+      challengeOpen: search.get('challengeOpen') === 'true',
+      finalAnswerOverdue: search.get('finalAnswerOverdue') === 'true',
       q: q || undefined,
     },
     sort: isOneOf(ISSUE_SORTS, sort) ? sort : DEFAULT_ISSUE_SORT,
@@ -81,7 +91,12 @@ export function issueFilterQuery(filters: IssueFilters): URLSearchParams {
   if (filters.clusterCode) query.set('clusterCode', filters.clusterCode);
   if (filters.raisedByCode) query.set('raisedByCode', filters.raisedByCode);
   if (filters.leadMinistryCode) query.set('leadMinistryCode', filters.leadMinistryCode);
+  if (filters.ministryCode) query.set('ministryCode', filters.ministryCode);
+  if (filters.ministryCode && filters.ministryRole) query.set('ministryRole', filters.ministryRole);
+  if (filters.operatorCode) query.set('operatorCode', filters.operatorCode);
   if (filters.overdue) query.set('overdue', 'true');
+  if (filters.challengeOpen) query.set('challengeOpen', 'true');
+  if (filters.finalAnswerOverdue) query.set('finalAnswerOverdue', 'true');
   if (filters.q) query.set('q', filters.q);
   return query;
 }
@@ -116,8 +131,36 @@ export function issueListArgs(filters: IssueFilters): ListRegulatoryIssuesParame
     q: filters.q,
     ministryCode: filters.ministryCode,
     ministryRole: filters.ministryCode ? filters.ministryRole : undefined,
+    challengeOpen: filters.challengeOpen ? true : undefined,
+    finalAnswerOverdue: filters.finalAnswerOverdue ? true : undefined,
+    operatorCode: filters.operatorCode,
   };
 }
+
+/** The caller's standing as the issue list's "my agency" filter needs it (permissions and agency only, as MeDto gives them). */
+type AgencyCaller = { permissions: string[]; agency: { code: string } | null } | undefined;
+
+/**
+ * "My agency's" issues, one click away: the secretariat's are those waiting to be routed; a ministry's those it leads or
+ * co-handles; a cluster operator's those of the clusters it operates. Undefined when the caller has no agency (or no such
+ * work), so the chip is not shown. Read from permissions, as lib/permissions does: the secretariat routes (registry:write
+ * and issues:move), a reviewer moves but does not raise, an operator edits its own clusters.
+ */
+export function myAgencyFilters(me: AgencyCaller): Partial<IssueFilters> | undefined {
+  if (!me?.agency) return undefined;
+  const can = (p: string) => me.permissions.includes(p);
+  if (can('registry:write') && can('issues:move')) return { status: ['submitted'] };
+  if (can('issues:move') && !can('issues:raise')) return { ministryCode: me.agency.code };
+  if (can('cluster:edit-own')) return { operatorCode: me.agency.code };
+  return undefined;
+}
+
+/** Whether the filters are exactly "my agency's" (the chip shows pressed). */
+export function isMyAgency(filters: IssueFilters, mine: Partial<IssueFilters>): boolean {
+  return issueFilterQuery(filters).toString() === issueFilterQuery({ ...EMPTY_ISSUE_FILTERS, ...mine }).toString();
+}
+
+export const EMPTY_ISSUE_FILTERS: IssueFilters = { status: [], overdue: false, challengeOpen: false, finalAnswerOverdue: false };
 
 /** Statuses in which a ministry owes the council something, by what it owes. */
 export const OWES_ANSWER: readonly IssueStatus[] = ['under_review', 'long_term_review'];

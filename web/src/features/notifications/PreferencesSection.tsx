@@ -13,6 +13,8 @@ const FIELDS = ['email', 'language', 'emailKinds', 'digest', 'digestHour'] as co
 const KINDS: NotificationKind[] = [
   'issue_routed', 'issue_due_soon', 'issue_due_today', 'issue_overdue', 'issue_moved', 'issue_commented',
   'follow_up_assigned', 'follow_up_due_soon', 'follow_up_due_today', 'follow_up_overdue', 'meeting_convened', 'meeting_cancelled',
+  'improvement_due_soon', 'improvement_due_today', 'improvement_overdue', 'final_answer_due_soon', 'final_answer_due_today', 'final_answer_overdue',
+  'challenge_ending_soon', 'challenge_ends_today',
 ];
 
 /** The account page's notification preferences: address, e-mail language, kinds mailed, daily digest and its hour. */

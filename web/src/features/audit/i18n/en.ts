@@ -65,6 +65,7 @@ export const auditEn: Widen<typeof auditKo> = {
     notification_preferences: 'Notification preferences',
     holiday: 'Public holiday',
     policy_recommendation: 'Policy recommendation',
+    saved_view: 'Saved view',
   },
   auditActions: {
     create: 'Created',

@@ -65,6 +65,7 @@ export const auditKo = {
     notification_preferences: '알림 설정',
     holiday: '공휴일',
     policy_recommendation: '정책 제언',
+    saved_view: '저장한 보기',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
