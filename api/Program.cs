@@ -16,6 +16,7 @@ using BioCluster.Api.Features.SavedViews;
 using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.Home;
 using BioCluster.Api.Features.Meetings;
+using BioCluster.Api.Features.PolicyRecommendations;
 using BioCluster.Api.Features.Notifications;
 using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Infrastructure.Clock;
@@ -49,6 +50,7 @@ builder.Services.AddSingleton<RegulatoryIssueStore>();
 builder.Services.AddSingleton<CouncilStore>();
 builder.Services.AddSingleton<MeetingStore>();
 builder.Services.AddSingleton<FollowUpStore>();
+builder.Services.AddSingleton<PolicyRecommendationStore>();
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddSingleton<CalendarFeedStore>();
 builder.Services.AddSingleton<SearchStore>();
@@ -132,6 +134,7 @@ app.MapSavedViews();
 app.MapHome();
 app.MapActors();
 app.MapSiteProjects();
+app.MapPolicyRecommendations();
 
 app.Run();
 

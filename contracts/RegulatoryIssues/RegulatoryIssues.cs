@@ -110,7 +110,8 @@ public sealed record RegulatoryIssueDto(
     DateOnly? ChallengeDueOn = null,
     bool ChallengeOpen = false,
     DateOnly? FinalAnswerDueOn = null,
-    bool FinalAnswerOverdue = false);
+    bool FinalAnswerOverdue = false,
+    BioCluster.Contracts.PolicyRecommendations.RecommendationRef? SourceRecommendation = null);
 
 /// <summary>
 /// What the lead ministry asks of the secretariat while it reviews an issue: to be relieved of it ("not our remit",

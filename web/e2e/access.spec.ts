@@ -9,8 +9,8 @@ function navItems(page: Page): Promise<(string | undefined)[]> {
 
 // What each demo role may see: the menu, and the Edit action on osong (operated by kbiohealth,
 // demo-operator's agency) and songdo (operated by ifez).
-/** Everyone signed in reads the council: its seats, meetings and follow-ups. */
-const COUNCIL = ['council', 'meetings', 'followUps'];
+/** Everyone signed in reads the council: policy recommendations, its seats, meetings and follow-ups. */
+const COUNCIL = ['recommendations', 'council', 'meetings', 'followUps'];
 
 const ROLES: { user: DemoUser; role: string; nav: string[]; editOsong: boolean; editSongdo: boolean }[] = [
   { user: 'demo-admin', role: 'admin', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, 'users', 'apiKeys', 'audit', 'imports', 'holidays'], editOsong: true, editSongdo: true },

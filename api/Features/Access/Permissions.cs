@@ -40,28 +40,35 @@ public static class Permissions
     public const string NotificationDeliveriesRead = "notifications:deliveries";
     /// <summary>Keep the public-holiday calendar working-day deadlines are counted by (the secretariat).</summary>
     public const string HolidaysManage = "holidays:manage";
+    /// <summary>Read policy recommendations (정책 제언) and their timelines.</summary>
+    public const string RecommendationsRead = "recommendations:read";
+    /// <summary>Raise a policy recommendation (operators for their agency; the secretariat on an operator's behalf) and edit it while submitted.</summary>
+    public const string RecommendationsRaise = "recommendations:raise";
+    /// <summary>Ask to move a recommendation through the workflow; the workflow table then decides by the caller's part in it.</summary>
+    public const string RecommendationsMove = "recommendations:move";
 
     public static readonly IReadOnlyList<string> All =
         [RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, UsersManage, ApiKeysManage, ApiKeysReadOwn, Import,
          IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite,
-         NotificationsOwn, NotificationDeliveriesRead, HolidaysManage];
+         NotificationsOwn, NotificationDeliveriesRead, HolidaysManage, RecommendationsRead, RecommendationsRaise, RecommendationsMove];
 
     public static IReadOnlySet<string> ForRole(Role role) => role switch
     {
         Role.Admin => All.ToHashSet(),
         Role.Secretariat => new HashSet<string> { RegistryRead, RegistryWrite, ClusterEditOwn, AuditRead, Import, IssuesRead, IssuesRaise, IssuesMove, IssuesComment,
-            CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite, NotificationsOwn, HolidaysManage },
+            CouncilRead, CouncilManage, FollowUpsReport, DocumentsRead, DocumentsWrite, NotificationsOwn, HolidaysManage,
+            RecommendationsRead, RecommendationsRaise, RecommendationsMove },
         Role.MinistryReviewer => new HashSet<string>
         {
             RegistryRead, ApiKeysReadOwn, IssuesRead, IssuesMove, IssuesComment, CouncilRead, FollowUpsReport, DocumentsRead, DocumentsWrite,
-            NotificationsOwn,
+            NotificationsOwn, RecommendationsRead, RecommendationsMove,
         },
         Role.ClusterOperator => new HashSet<string>
         {
             RegistryRead, ClusterEditOwn, ApiKeysReadOwn, IssuesRead, IssuesRaise, IssuesMove, IssuesComment, CouncilRead, FollowUpsReport,
-            DocumentsRead, DocumentsWrite, NotificationsOwn,
+            DocumentsRead, DocumentsWrite, NotificationsOwn, RecommendationsRead, RecommendationsRaise, RecommendationsMove,
         },
-        Role.Viewer => new HashSet<string> { RegistryRead, IssuesRead, IssuesComment, CouncilRead, DocumentsRead, NotificationsOwn },
+        Role.Viewer => new HashSet<string> { RegistryRead, IssuesRead, IssuesComment, CouncilRead, DocumentsRead, NotificationsOwn, RecommendationsRead },
         _ => new HashSet<string>(),
     };
 
@@ -72,9 +79,10 @@ public static class Permissions
         {
             switch (scope)
             {
-                case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead, IssuesRead, CouncilRead, DocumentsRead]); break;
+                case ApiKeyScope.Read: granted.UnionWith([RegistryRead, ApiKeysReadOwn, AuditRead, IssuesRead, CouncilRead, DocumentsRead, RecommendationsRead]); break;
                 case ApiKeyScope.Write:
-                    granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment, CouncilManage, FollowUpsReport, DocumentsWrite, HolidaysManage]);
+                    granted.UnionWith([RegistryWrite, ClusterEditOwn, IssuesRaise, IssuesMove, IssuesComment, CouncilManage, FollowUpsReport, DocumentsWrite, HolidaysManage,
+                        RecommendationsRaise, RecommendationsMove]);
                     break;
                 case ApiKeyScope.Import: granted.Add(Import); break;
             }

@@ -126,6 +126,8 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
         public DateTimeOffset? RequestedAt { get; set; }
         /// <summary>The copy of the issue's cluster ids kept on its row (see <see cref="ClusterIdsText"/>).</summary>
         public string ClusterIds { get; set; } = "";
+        /// <summary>The policy recommendation this issue was made from (migration 0027), if any.</summary>
+        public long? SourceRecommendationId { get; set; }
 
         public IssueStatus StatusValue => WireNames.Parse<IssueStatus>(Status);
 
@@ -274,8 +276,14 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
         var now = clock.GetUtcNow();
         var periods = await PeriodsAsync();
         var meetings = await IssueDecisions.OfIssuesAsync(connection, tx, ids, actor.Role is Role.Admin or Role.Secretariat);
+        var sources = await PolicyRecommendations.PolicyRecommendationStore.RefsAsync(connection, tx,
+            rows.Select(r => r.SourceRecommendationId).OfType<long>().Distinct().ToList());
         return rows.Select(r => r.ToDto(clusters[r.Id].ToList(), co[r.Id].ToList(), PartyOf(actor, r),
-            ContactVisibility.MaySee(actor, r.RaisedById, r.LeadMinistryId, co[r.Id].Select(m => m.Id)), now, periods) with { Meetings = meetings[r.Id].ToList() }).ToList();
+            ContactVisibility.MaySee(actor, r.RaisedById, r.LeadMinistryId, co[r.Id].Select(m => m.Id)), now, periods) with
+            {
+                Meetings = meetings[r.Id].ToList(),
+                SourceRecommendation = r.SourceRecommendationId is { } source ? sources.GetValueOrDefault(source) : null,
+            }).ToList();
     }
 
     private static Task<IssueRow?> RowAsync(DbConnection connection, DbTransaction? tx, long id) =>
@@ -310,6 +318,22 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
         await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
         await tx.CommitAsync(ct);
         return created;
+    }
+
+    /// <summary>
+    /// A new issue made from a policy recommendation (issue 20), in the recommendation's transaction: inserted as any new
+    /// issue, marked with the recommendation it came from, audited as a create.
+    /// </summary>
+    internal async Task<StoreResult<long>> CreateFromRecommendationAsync(DbConnection connection, DbTransaction tx, CreateRegulatoryIssueRequest r,
+        long raisedById, IReadOnlyList<long> clusterIds, long recommendationId, Actor actor, DateTimeOffset now)
+    {
+        var inserted = await InsertAsync(connection, tx, r, raisedById, clusterIds, actor, now);
+        if (inserted.Refusal is { } refusal) return refusal;
+        var id = inserted.Value;
+        await connection.ExecuteAsync("UPDATE regulatory_issues SET source_recommendation_id = @recommendationId WHERE id = @id", new { id, recommendationId }, tx);
+        var created = (await GetAsync(connection, tx, id, actor))!;
+        await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
+        return id;
     }
 
     /// <summary>

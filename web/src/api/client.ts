@@ -9997,6 +9997,674 @@ export class NotificationsClient {
     }
 }
 
+export class PolicyRecommendationsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Matters arising (계속 안건): recommendations raised at earlier meetings of the body that still await an answer
+     * @return OK
+     */
+    listCarriedOverRecommendations(id: number, signal?: AbortSignal): Promise<PolicyRecommendationDto[]> {
+        let url_ = this.baseUrl + "/api/v1/meetings/{id}/carried-over-recommendations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCarriedOverRecommendations(_response);
+        });
+    }
+
+    protected processListCarriedOverRecommendations(response: Response): Promise<PolicyRecommendationDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyRecommendationDto[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyRecommendationDto[]>(null as any);
+    }
+
+    /**
+     * List policy recommendations with filters (state, ministry, cluster, raiser, meeting, overdue) and keyset paging
+     * @param sort (optional) createdAt or id; '-' for descending. Default -createdAt.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @param state (optional) Only recommendations in these states (submitted, routed, accepted, partially_accepted, long_term_review, not_accepted, in_progress, completed, withdrawn).
+     * @param ministryCode (optional) Only recommendations addressed to the ministry with this code (as lead or as one of the others).
+     * @param clusterCode (optional) Only recommendations concerning the cluster with this code.
+     * @param raisedByCode (optional) Only recommendations raised by the agency with this code.
+     * @param meetingId (optional) Only recommendations raised at this meeting.
+     * @param overdue (optional) true: only those past their answer, review or completion date; false: only those that are not.
+     * @return OK
+     */
+    listPolicyRecommendations(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, state?: string[] | undefined, ministryCode?: string | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, meetingId?: number | undefined, overdue?: boolean | undefined, signal?: AbortSignal): Promise<PolicyRecommendationDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/policy-recommendations?";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (ministryCode === null)
+            throw new globalThis.Error("The parameter 'ministryCode' cannot be null.");
+        else if (ministryCode !== undefined)
+            url_ += "ministryCode=" + encodeURIComponent("" + ministryCode) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (raisedByCode === null)
+            throw new globalThis.Error("The parameter 'raisedByCode' cannot be null.");
+        else if (raisedByCode !== undefined)
+            url_ += "raisedByCode=" + encodeURIComponent("" + raisedByCode) + "&";
+        if (meetingId === null)
+            throw new globalThis.Error("The parameter 'meetingId' cannot be null.");
+        else if (meetingId !== undefined)
+            url_ += "meetingId=" + encodeURIComponent("" + meetingId) + "&";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPolicyRecommendations(_response);
+        });
+    }
+
+    protected processListPolicyRecommendations(response: Response): Promise<PolicyRecommendationDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyRecommendationDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyRecommendationDtoPage>(null as any);
+    }
+
+    /**
+     * Raise a policy recommendation (a cluster operator for itself; the secretariat on an operator's behalf)
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422. A repeat sent while the first is still running waits for its answer (up to 20 s by default), then gets 409 with Retry-After; send it again then.
+     * @return Created
+     */
+    createPolicyRecommendation(body: CreatePolicyRecommendationRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<PolicyRecommendationDto> {
+        let url_ = this.baseUrl + "/api/v1/policy-recommendations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreatePolicyRecommendation(_response);
+        });
+    }
+
+    protected processCreatePolicyRecommendation(response: Response): Promise<PolicyRecommendationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyRecommendationDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PolicyRecommendationDto>(null as any);
+    }
+
+    /**
+     * Export the recommendations matching the list's filters as CSV (UTF-8 with BOM, Korean headers)
+     * @param state (optional) Only recommendations in these states (submitted, routed, accepted, partially_accepted, long_term_review, not_accepted, in_progress, completed, withdrawn).
+     * @param ministryCode (optional) Only recommendations addressed to the ministry with this code (as lead or as one of the others).
+     * @param clusterCode (optional) Only recommendations concerning the cluster with this code.
+     * @param raisedByCode (optional) Only recommendations raised by the agency with this code.
+     * @param meetingId (optional) Only recommendations raised at this meeting.
+     * @param overdue (optional) true: only those past their answer, review or completion date; false: only those that are not.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportPolicyRecommendations(state?: string[] | undefined, ministryCode?: string | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, meetingId?: number | undefined, overdue?: boolean | undefined, lang?: Lang23 | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/policy-recommendations/export.csv?";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (ministryCode === null)
+            throw new globalThis.Error("The parameter 'ministryCode' cannot be null.");
+        else if (ministryCode !== undefined)
+            url_ += "ministryCode=" + encodeURIComponent("" + ministryCode) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (raisedByCode === null)
+            throw new globalThis.Error("The parameter 'raisedByCode' cannot be null.");
+        else if (raisedByCode !== undefined)
+            url_ += "raisedByCode=" + encodeURIComponent("" + raisedByCode) + "&";
+        if (meetingId === null)
+            throw new globalThis.Error("The parameter 'meetingId' cannot be null.");
+        else if (meetingId !== undefined)
+            url_ += "meetingId=" + encodeURIComponent("" + meetingId) + "&";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportPolicyRecommendations(_response);
+        });
+    }
+
+    protected processExportPolicyRecommendations(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Get a recommendation, with its answer, deadline state, linked issue and the moves the caller may make
+     * @return OK
+     */
+    getPolicyRecommendation(id: number, signal?: AbortSignal): Promise<SwaggerResponse<PolicyRecommendationDto>> {
+        let url_ = this.baseUrl + "/api/v1/policy-recommendations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPolicyRecommendation(_response);
+        });
+    }
+
+    protected processGetPolicyRecommendation(response: Response): Promise<SwaggerResponse<PolicyRecommendationDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyRecommendationDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<PolicyRecommendationDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Replace a recommendation's description while it is submitted (If-Match required); the raiser or the secretariat
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    replacePolicyRecommendation(id: number, if_Match: string, body: UpdatePolicyRecommendationRequest, signal?: AbortSignal): Promise<SwaggerResponse<PolicyRecommendationDto>> {
+        let url_ = this.baseUrl + "/api/v1/policy-recommendations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReplacePolicyRecommendation(_response);
+        });
+    }
+
+    protected processReplacePolicyRecommendation(response: Response): Promise<SwaggerResponse<PolicyRecommendationDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyRecommendationDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<PolicyRecommendationDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Move a recommendation through the workflow, or turn it into a regulatory issue (move: conversion); If-Match required
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    movePolicyRecommendation(id: number, if_Match: string, body: RecommendationTransitionRequest, signal?: AbortSignal): Promise<SwaggerResponse<PolicyRecommendationDto>> {
+        let url_ = this.baseUrl + "/api/v1/policy-recommendations/{id}/transitions";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMovePolicyRecommendation(_response);
+        });
+    }
+
+    protected processMovePolicyRecommendation(response: Response): Promise<SwaggerResponse<PolicyRecommendationDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PolicyRecommendationDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<PolicyRecommendationDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * The recommendation's timeline: every move with who, when, the comment and the fields it set
+     * @return OK
+     */
+    getPolicyRecommendationHistory(id: number, signal?: AbortSignal): Promise<RecommendationTransitionDto[]> {
+        let url_ = this.baseUrl + "/api/v1/policy-recommendations/{id}/history";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPolicyRecommendationHistory(_response);
+        });
+    }
+
+    protected processGetPolicyRecommendationHistory(response: Response): Promise<RecommendationTransitionDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecommendationTransitionDto[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RecommendationTransitionDto[]>(null as any);
+    }
+}
+
 export class RegulatoryIssuesClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -10265,7 +10933,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang23 | undefined, signal?: AbortSignal): Promise<string> {
+    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang24 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.csv?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -10406,7 +11074,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang24 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang25 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.xlsx?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -13010,6 +13678,19 @@ export interface CreateMembershipRequest {
     voting?: boolean | null;
 }
 
+/** Raise a recommendation. A cluster operator raises it for its own agency (leave raisedByCode out); the secretariat records one on an operator's behalf by naming it. The lead ministry and the others are agencies of kind ministry. */
+export interface CreatePolicyRecommendationRequest {
+    themeKo: string;
+    text: string;
+    leadMinistryCode: string;
+    themeEn?: string | null;
+    otherMinistryCodes?: string[] | null;
+    clusterCodes?: string[] | null;
+    sourceMeetingId?: number | null;
+    sourceAgendaItemId?: number | null;
+    raisedByCode?: string | null;
+}
+
 /** Raise a regulatory issue. Korean text is required, English optional. */
 export interface CreateRegulatoryIssueRequest {
     titleKo: string;
@@ -13909,6 +14590,57 @@ export interface OperatorHome {
 /** Why an issue is overdue, when it is. */
 export type OverdueKind = "answer" | "review" | "improvement";
 
+/** A policy recommendation with its answer, its deadline state and the moves the caller may make now. */
+export interface PolicyRecommendationDto {
+    id: number;
+    themeKo: string;
+    themeEn: string | null;
+    text: string;
+    /** A short reference to another record, enough to show and link it. */
+    raisedBy: AgencyRef;
+    /** A short reference to another record, enough to show and link it. */
+    leadMinistry: AgencyRef;
+    otherMinistries: AgencyRef[];
+    clusters: ClusterRef[];
+    /** The meeting and agenda item a recommendation was raised at. */
+    source: RecommendationSourceDto | null;
+    /** Where a policy recommendation (정책 제언) stands: submitted → routed to its lead ministry → answered (accepted,
+partially_accepted, long_term_review, not_accepted) → in_progress → completed; withdrawn by whoever raised it. */
+    state: RecommendationState;
+    routedAt: string | null;
+    responseDueAt: string | null;
+    answeredAt: string | null;
+    answer: string | null;
+    acceptedPart: string | null;
+    plannedCompletionOn: string | null;
+    reviewOn: string | null;
+    justification: string | null;
+    progressPercent: number | null;
+    progressNote: string | null;
+    completedOn: string | null;
+    evidence: string | null;
+    withdrawalReason: string | null;
+    /** A short reference to a regulatory issue made from a recommendation. */
+    issue: RecommendationIssueRef | null;
+    overdue: boolean;
+    overdueKind: RecommendationOverdueKind | null;
+    daysLate: number | null;
+    allowedMoves: RecommendationState[];
+    moveForms: WorkflowMoveDto[];
+    createdAt: string;
+    updatedAt: string;
+}
+
+/** One page of a keyset-paged list. */
+export interface PolicyRecommendationDtoPage {
+    /** The records of this page, in the requested order. */
+    items: PolicyRecommendationDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
+}
+
 export interface ProblemDetails {
     type?: string | null;
     title?: string | null;
@@ -13945,6 +14677,80 @@ export interface QuorumDto {
 
 /** How many must be present to open a meeting, and how many of those present must agree to decide. */
 export type QuorumRule = "majority" | "two_thirds";
+
+/** A short reference to a regulatory issue made from a recommendation. */
+export interface RecommendationIssueRef {
+    id: number;
+    titleKo: string;
+    titleEn: string | null;
+    /** Where a regulatory issue (규제 개선 과제) stands. */
+    status: IssueStatus;
+}
+
+/** A named move that keeps a recommendation's state: turning (the remainder of) it into a regulatory issue. */
+export type RecommendationMove = "conversion";
+
+/** Which deadline a recommendation is past, derived on every read. */
+export type RecommendationOverdueKind = "answer" | "review" | "completion";
+
+/** A short reference to a recommendation, enough to show and link it. */
+export interface RecommendationRef {
+    id: number;
+    themeKo: string;
+    themeEn: string | null;
+    /** Where a policy recommendation (정책 제언) stands: submitted → routed to its lead ministry → answered (accepted,
+partially_accepted, long_term_review, not_accepted) → in_progress → completed; withdrawn by whoever raised it. */
+    state: RecommendationState;
+}
+
+/** The meeting and agenda item a recommendation was raised at. */
+export interface RecommendationSourceDto {
+    meetingId: number;
+    meetingNumber: number | null;
+    meetingTitleKo: string;
+    meetingStartsAt: string;
+    agendaItemId: number | null;
+    agendaItemTitleKo: string | null;
+}
+
+/** Where a policy recommendation (정책 제언) stands: submitted → routed to its lead ministry → answered (accepted, partially_accepted, long_term_review, not_accepted) → in_progress → completed; withdrawn by whoever raised it. */
+export type RecommendationState = "submitted" | "routed" | "accepted" | "partially_accepted" | "long_term_review" | "not_accepted" | "in_progress" | "completed" | "withdrawn";
+
+/** One entry of a recommendation's timeline. */
+export interface RecommendationTransitionDto {
+    from: RecommendationState | null;
+    /** Where a policy recommendation (정책 제언) stands: submitted → routed to its lead ministry → answered (accepted,
+partially_accepted, long_term_review, not_accepted) → in_progress → completed; withdrawn by whoever raised it. */
+    to: RecommendationState;
+    move: string | null;
+    actorName: string;
+    at: string;
+    comment: string | null;
+    fields: { [key: string]: string; };
+}
+
+/** One workflow move. `to` is the target state; `move` names a move that keeps the state (conversion). Which of the other fields a move takes, the recommendation's `moveForms` says. */
+export interface RecommendationTransitionRequest {
+    /** Where a policy recommendation (정책 제언) stands: submitted → routed to its lead ministry → answered (accepted,
+partially_accepted, long_term_review, not_accepted) → in_progress → completed; withdrawn by whoever raised it. */
+    to: RecommendationState;
+    move?: RecommendationMove | null;
+    comment?: string | null;
+    responseDueAt?: string | null;
+    answer?: string | null;
+    acceptedPart?: string | null;
+    plannedCompletionOn?: string | null;
+    reviewOn?: string | null;
+    justification?: string | null;
+    progressPercent?: number | null;
+    progressNote?: string | null;
+    completedOn?: string | null;
+    evidence?: string | null;
+    reason?: string | null;
+    category?: IssueCategory | null;
+    proposalKo?: string | null;
+    lawName?: string | null;
+}
 
 /** Lifecycle of a registry record; archived records stay readable but leave default lists. */
 export type RecordStatus = "active" | "archived";
@@ -14008,6 +14814,8 @@ export interface RegulatoryIssueDto {
     challengeOpen?: boolean;
     finalAnswerDueOn?: string | null;
     finalAnswerOverdue?: boolean;
+    /** A short reference to a recommendation, enough to show and link it. */
+    sourceRecommendation?: RecommendationRef | null;
 }
 
 /** The pipeline at a glance. */
@@ -14321,6 +15129,16 @@ export interface UpdateMeetingRequest {
     onlineUrl?: string | null;
 }
 
+/** Replace a recommendation's description while it waits to be routed (If-Match required). */
+export interface UpdatePolicyRecommendationRequest {
+    themeKo: string;
+    text: string;
+    leadMinistryCode: string;
+    themeEn?: string | null;
+    otherMinistryCodes?: string[] | null;
+    clusterCodes?: string[] | null;
+}
+
 /** The editable description of an issue, replaced as a whole; the workflow fields move only by transitions. */
 export interface UpdateRegulatoryIssueRequest {
     titleKo: string;
@@ -14450,6 +15268,8 @@ export type Lang22 = "ko" | "en";
 export type Lang23 = "ko" | "en";
 
 export type Lang24 = "ko" | "en";
+
+export type Lang25 = "ko" | "en";
 
 export class SwaggerResponse<TResult> {
     status: number;

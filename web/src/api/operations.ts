@@ -621,6 +621,42 @@ export function listNotifications(client: C.NotificationsClient, parameters: Lis
   return client.listNotifications(parameters.unread, parameters.limit, parameters.cursor);
 }
 
+export interface ListPolicyRecommendationsParameters {
+  sort?: Parameters<C.PolicyRecommendationsClient['listPolicyRecommendations']>[0];
+  limit?: Parameters<C.PolicyRecommendationsClient['listPolicyRecommendations']>[1];
+  cursor?: Parameters<C.PolicyRecommendationsClient['listPolicyRecommendations']>[2];
+  state?: Parameters<C.PolicyRecommendationsClient['listPolicyRecommendations']>[3];
+  ministryCode?: Parameters<C.PolicyRecommendationsClient['listPolicyRecommendations']>[4];
+  clusterCode?: Parameters<C.PolicyRecommendationsClient['listPolicyRecommendations']>[5];
+  raisedByCode?: Parameters<C.PolicyRecommendationsClient['listPolicyRecommendations']>[6];
+  meetingId?: Parameters<C.PolicyRecommendationsClient['listPolicyRecommendations']>[7];
+  overdue?: Parameters<C.PolicyRecommendationsClient['listPolicyRecommendations']>[8];
+}
+export function listPolicyRecommendations(client: C.PolicyRecommendationsClient, parameters: ListPolicyRecommendationsParameters = {}): ReturnType<C.PolicyRecommendationsClient['listPolicyRecommendations']> {
+  return client.listPolicyRecommendations(parameters.sort, parameters.limit, parameters.cursor, parameters.state, parameters.ministryCode, parameters.clusterCode, parameters.raisedByCode, parameters.meetingId, parameters.overdue);
+}
+
+export interface CreatePolicyRecommendationParameters {
+  body: Parameters<C.PolicyRecommendationsClient['createPolicyRecommendation']>[0];
+  idempotency_Key?: Parameters<C.PolicyRecommendationsClient['createPolicyRecommendation']>[1];
+}
+export function createPolicyRecommendation(client: C.PolicyRecommendationsClient, parameters: CreatePolicyRecommendationParameters): ReturnType<C.PolicyRecommendationsClient['createPolicyRecommendation']> {
+  return client.createPolicyRecommendation(parameters.body, parameters.idempotency_Key);
+}
+
+export interface ExportPolicyRecommendationsParameters {
+  state?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendations']>[0];
+  ministryCode?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendations']>[1];
+  clusterCode?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendations']>[2];
+  raisedByCode?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendations']>[3];
+  meetingId?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendations']>[4];
+  overdue?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendations']>[5];
+  lang?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendations']>[6];
+}
+export function exportPolicyRecommendations(client: C.PolicyRecommendationsClient, parameters: ExportPolicyRecommendationsParameters = {}): ReturnType<C.PolicyRecommendationsClient['exportPolicyRecommendations']> {
+  return client.exportPolicyRecommendations(parameters.state, parameters.ministryCode, parameters.clusterCode, parameters.raisedByCode, parameters.meetingId, parameters.overdue, parameters.lang);
+}
+
 export interface ListRegulatoryIssuesParameters {
   sort?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[0];
   limit?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[1];

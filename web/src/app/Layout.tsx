@@ -23,6 +23,7 @@ const SECTION_PATHS: Record<Section, string> = {
   clusters: paths.clusters(),
   agencies: paths.agencies(),
   issues: paths.issues(),
+  recommendations: paths.recommendations(),
   council: paths.council(),
   meetings: paths.meetings(),
   followUps: paths.followUps(),
@@ -56,6 +57,10 @@ function sectionOf(route: Route): Section | undefined {
     case 'issueEdit':
     case 'issuePrint':
       return 'issues';
+    case 'recommendations':
+    case 'recommendationNew':
+    case 'recommendation':
+      return 'recommendations';
     case 'council':
       return 'council';
     case 'meetings':

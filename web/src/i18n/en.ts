@@ -25,6 +25,7 @@ export const en: Dictionary = {
     clusters: 'Clusters',
     agencies: 'Agencies',
     issues: 'Regulatory issues',
+    recommendations: 'Recommendations',
     users: 'Users',
     apiKeys: 'API keys',
     audit: 'Audit log',

@@ -29,6 +29,7 @@ export const ko = {
     clusters: '클러스터',
     agencies: '기관',
     issues: '규제 개선 과제',
+    recommendations: '정책 제언',
     users: '사용자',
     apiKeys: 'API 키',
     audit: '감사 기록',

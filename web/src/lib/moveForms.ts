@@ -68,7 +68,7 @@ export function buildSimpleMove<Body extends { to: string }>(
   today: string,
 ): { body?: Body; errors: Record<string, MoveError> } {
   const errors: Record<string, MoveError> = {};
-  const body: Record<string, unknown> = { to: form.to };
+  const body: Record<string, unknown> = form.move ? { to: form.to, move: form.move } : { to: form.to };
   for (const f of form.fields) {
     const { value, error } = checkMoveField(f, values[f.name], today);
     if (error) errors[f.name] = error;

@@ -18,6 +18,9 @@ export type Route =
   | { name: 'issue'; id: number }
   | { name: 'issueEdit'; id: number }
   | { name: 'issuePrint'; id: number }
+  | { name: 'recommendations' }
+  | { name: 'recommendationNew' }
+  | { name: 'recommendation'; id: number }
   | { name: 'council' }
   | { name: 'meetings' }
   | { name: 'meetingNew' }
@@ -50,6 +53,11 @@ export function matchRoute(pathname: string): Route {
   if ((section === 'clusters' || section === 'agencies') && code === 'new' && rest.length === 0)
     return section === 'clusters' ? { name: 'clusterNew' } : { name: 'agencyNew' };
   if (section === 'issues') return matchIssueRoute(code, rest);
+  if (section === 'recommendations' && rest.length === 0) {
+    if (!code) return { name: 'recommendations' };
+    if (code === 'new') return { name: 'recommendationNew' };
+    return ID.test(code) ? { name: 'recommendation', id: Number(code) } : { name: 'notFound' };
+  }
   if (section === 'meetings' && rest.length === 0) {
     if (!code) return { name: 'meetings' };
     if (code === 'new') return { name: 'meetingNew' };
@@ -105,6 +113,9 @@ export const paths = {
   issue: (id: number, query?: URLSearchParams) => withQuery(`/issues/${id}`, query),
   issueEdit: (id: number) => `/issues/${id}/edit`,
   issuePrint: (id: number) => `/issues/${id}/print`,
+  recommendations: (query?: URLSearchParams) => withQuery('/recommendations', query),
+  recommendationNew: () => '/recommendations/new',
+  recommendation: (id: number) => `/recommendations/${id}`,
   council: () => '/council',
   meetings: (query?: URLSearchParams) => withQuery('/meetings', query),
   meetingNew: () => '/meetings/new',

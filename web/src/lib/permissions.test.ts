@@ -23,17 +23,17 @@ const GRANTS: Record<Role, Permission[]> = {
   secretariat: [
     'registry:read', 'registry:write', 'cluster:edit-own', 'audit:read', 'import',
     'issues:read', 'issues:raise', 'issues:move', 'issues:comment', 'council:read', 'council:manage', 'follow-ups:report', 'documents:read',
-    'documents:write', 'holidays:manage',
+    'documents:write', 'holidays:manage', 'recommendations:read', 'recommendations:raise', 'recommendations:move',
   ],
   ministry_reviewer: [
     'registry:read', 'api-keys:read-own', 'issues:read', 'issues:move', 'issues:comment', 'council:read', 'follow-ups:report', 'documents:read',
-    'documents:write',
+    'documents:write', 'recommendations:read', 'recommendations:move',
   ],
   cluster_operator: [
     'registry:read', 'cluster:edit-own', 'api-keys:read-own', 'issues:read', 'issues:raise', 'issues:move', 'issues:comment',
-    'council:read', 'follow-ups:report', 'documents:read', 'documents:write',
+    'council:read', 'follow-ups:report', 'documents:read', 'documents:write', 'recommendations:read', 'recommendations:raise', 'recommendations:move',
   ],
-  viewer: ['registry:read', 'issues:read', 'issues:comment', 'council:read', 'documents:read'],
+  viewer: ['registry:read', 'issues:read', 'issues:comment', 'council:read', 'documents:read', 'recommendations:read'],
 };
 
 const AGENCIES = {
@@ -61,11 +61,11 @@ const songdo = { operator: AGENCIES.ifez };
 
 describe('navigation follows MeDto.permissions', () => {
   it.each([
-    ['admin', ['home', 'clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'users', 'apiKeys', 'audit', 'imports', 'holidays']],
-    ['secretariat', ['home', 'clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'audit', 'imports', 'holidays']],
-    ['ministry_reviewer', ['home', 'clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'apiKeys']],
-    ['cluster_operator', ['home', 'clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps', 'apiKeys']],
-    ['viewer', ['home', 'clusters', 'agencies', 'issues', 'council', 'meetings', 'followUps']],
+    ['admin', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'users', 'apiKeys', 'audit', 'imports', 'holidays']],
+    ['secretariat', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'audit', 'imports', 'holidays']],
+    ['ministry_reviewer', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'apiKeys']],
+    ['cluster_operator', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'apiKeys']],
+    ['viewer', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps']],
   ] as const)('%s sees %j', (role, sections) => {
     expect(visibleSections(DEMO[role])).toEqual(sections);
   });

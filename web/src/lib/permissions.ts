@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'notifications:own',
   'notifications:deliveries',
   'holidays:manage',
+  'recommendations:read',
+  'recommendations:raise',
+  'recommendations:move',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +43,7 @@ export type Section =
   | 'clusters'
   | 'agencies'
   | 'issues'
+  | 'recommendations'
   | 'council'
   | 'meetings'
   | 'followUps'
@@ -55,6 +59,7 @@ export const SECONDARY_SECTIONS: readonly Section[] = ['users', 'apiKeys', 'audi
 /** The main menu, in order. */
 export function visibleSections(me: Caller): Section[] {
   const sections: Section[] = can(me, 'issues:read') ? ['home', 'clusters', 'agencies', 'issues'] : ['clusters', 'agencies'];
+  if (can(me, 'recommendations:read')) sections.push('recommendations');
   if (can(me, 'council:read')) sections.push('council', 'meetings', 'followUps');
   if (can(me, 'users:manage')) sections.push('users');
   if (canSeeApiKeys(me)) sections.push('apiKeys');
@@ -138,6 +143,11 @@ export function canOpen(me: Caller, route: Route): boolean {
     case 'issueNew':
     case 'issueEdit':
       return can(me, 'issues:read') && can(me, 'issues:raise');
+    case 'recommendations':
+    case 'recommendation':
+      return can(me, 'recommendations:read');
+    case 'recommendationNew':
+      return can(me, 'recommendations:raise');
     case 'council':
     case 'meetings':
     case 'meeting':

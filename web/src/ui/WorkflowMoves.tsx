@@ -34,6 +34,11 @@ interface WorkflowMovesProps<Body extends { to: string }> {
   compact?: boolean;
 }
 
+/** A move's key among a record's moves: its name for a named move that keeps the state, else its target. */
+export function moveKey(m: WorkflowMoveDto): string {
+  return m.move ?? m.to;
+}
+
 /** Words one refusal of the dashboard's own check. */
 export function moveErrorText(t: Dictionary, fmt: (s: string, v: Record<string, number>) => string, error: MoveError): string {
   if (error.code === 'tooShort') return fmt(t.workflow.errors.tooShort, { min: error.min });
@@ -49,38 +54,39 @@ export function moveErrorText(t: Dictionary, fmt: (s: string, v: Record<string, 
 export function WorkflowMoves<Body extends { to: string }>(props: WorkflowMovesProps<Body>) {
   const { moveForms, label, compact, idPrefix = 'move' } = props;
   const [open, setOpen] = useState<string>();
-  const definition = moveForms.find((m) => m.to === open);
+  const definition = moveForms.find((m) => moveKey(m) === open);
   return (
     <div className={compact ? 'workflow-moves workflow-moves--compact' : 'workflow-moves'}>
       <div className="moves__buttons">
         {moveForms.map((m) => (
           <button
-            key={m.to}
+            key={moveKey(m)}
             type="button"
-            className={`button${compact ? ' button--small' : ''}${open === m.to ? ' button--primary' : ''}${m.to === 'cancelled' ? ' button--danger' : ''}`}
-            aria-expanded={open === m.to}
-            aria-controls={`${idPrefix}-form-${m.to}`}
+            className={`button${compact ? ' button--small' : ''}${open === moveKey(m) ? ' button--primary' : ''}${m.to === 'cancelled' ? ' button--danger' : ''}`}
+            aria-expanded={open === moveKey(m)}
+            aria-controls={`${idPrefix}-form-${moveKey(m)}`}
             onClick={() => {
               props.mutation.reset();
-              setOpen(open === m.to ? undefined : m.to);
+              setOpen(open === moveKey(m) ? undefined : moveKey(m));
             }}
             data-testid="move-button"
             data-to={m.to}
+            data-move={m.move ?? undefined}
             data-kind={m.kind}
           >
-            {label(m.to)}
+            {label(moveKey(m))}
           </button>
         ))}
       </div>
       {definition && (
         <SimpleMoveForm
-          key={definition.to}
+          key={moveKey(definition)}
           {...props}
           definition={definition}
           onCancel={() => setOpen(undefined)}
           onDone={() => {
             setOpen(undefined);
-            props.onMoved?.(definition.to);
+            props.onMoved?.(moveKey(definition));
           }}
         />
       )}
@@ -102,7 +108,7 @@ function SimpleMoveForm<Body extends { to: string }>({
 }: WorkflowMovesProps<Body> & { definition: WorkflowMoveDto; onCancel: () => void; onDone: () => void }) {
   const { t, fmt } = useI18n();
   const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
-  const to = definition.to;
+  const to = moveKey(definition);
   const form = `${idPrefix}-${to}`;
   const problem = mutation.error ?? undefined;
   const blocking = problem && [403, 409, 412].includes(problem.status) ? problem.status : undefined;

@@ -36,6 +36,8 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
     private static readonly string[] IssueCommenters = [Admin, Secretariat, Ministry, Operator, Viewer, MohwWrite, KbioWrite];
     private static readonly string[] DocumentWriters = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
     private static readonly string[] HolidayKeepers = [Admin, Secretariat, MohwWrite];
+    private static readonly string[] RecommendationRaisers = [Admin, Secretariat, Operator, MohwWrite, KbioWrite];
+    private static readonly string[] RecommendationMovers = [Admin, Secretariat, Ministry, Operator, MohwWrite, KbioWrite];
 
     /// <summary>(method, route pattern, concrete path, body, who may). Paths use the seeded osong cluster and mfds agency.</summary>
     private static IEnumerable<(string Method, string Pattern, Func<Ids, string> Path, string? Body, string[] Allowed)> Table() =>
@@ -153,6 +155,14 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/api/v1/meetings/{id:long}/minutes.pdf", _ => "/api/v1/meetings/1/minutes.pdf", null, Readers),
         ("GET", "/api/v1/meetings/{id:long}/decisions.csv", _ => "/api/v1/meetings/1/decisions.csv", null, Readers),
         ("GET", "/api/v1/meetings/{id:long}/decisions.xlsx", _ => "/api/v1/meetings/1/decisions.xlsx", null, Readers),
+        ("GET", "/api/v1/policy-recommendations/", _ => "/api/v1/policy-recommendations", null, Readers),
+        ("GET", "/api/v1/policy-recommendations/export.csv", _ => "/api/v1/policy-recommendations/export.csv", null, Readers),
+        ("GET", "/api/v1/policy-recommendations/{id:long}", _ => "/api/v1/policy-recommendations/1", null, Readers),
+        ("GET", "/api/v1/policy-recommendations/{id:long}/history", _ => "/api/v1/policy-recommendations/1/history", null, Readers),
+        ("POST", "/api/v1/policy-recommendations/", _ => "/api/v1/policy-recommendations", "{}", RecommendationRaisers),
+        ("PUT", "/api/v1/policy-recommendations/{id:long}", _ => "/api/v1/policy-recommendations/1", "{}", RecommendationRaisers),
+        ("POST", "/api/v1/policy-recommendations/{id:long}/transitions", _ => "/api/v1/policy-recommendations/1/transitions", "{}", RecommendationMovers),
+        ("GET", "/api/v1/meetings/{id:long}/carried-over-recommendations", _ => "/api/v1/meetings/1/carried-over-recommendations", null, Readers),
         ("GET", "/api/v1/follow-ups/", _ => "/api/v1/follow-ups", null, Readers),
         ("GET", "/api/v1/follow-ups/{id:long}", _ => "/api/v1/follow-ups/1", null, Readers),
         ("PUT", "/api/v1/follow-ups/{id:long}", _ => "/api/v1/follow-ups/1", "{}", CouncilManagers),

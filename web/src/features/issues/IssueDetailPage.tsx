@@ -261,6 +261,13 @@ function IssueDetails({ issue, onMoved, onReload }: IssueDetailsProps) {
               <Detail label={t.issueFields.lawName}>{i.lawName}</Detail>
               <Detail label={t.issueFields.lawArticle}>{i.lawArticle}</Detail>
               <Detail label={t.issueFields.sourceMeeting}>{i.sourceMeeting}</Detail>
+              {i.sourceRecommendation && (
+                <Detail label={t.issueFields.sourceRecommendation}>
+                  <Link to={paths.recommendation(i.sourceRecommendation.id)} data-testid="source-recommendation">
+                    {name({ nameKo: i.sourceRecommendation.themeKo, nameEn: i.sourceRecommendation.themeEn })}
+                  </Link>
+                </Detail>
+              )}
               <Detail label={t.issueFields.externalRef}>{i.externalRef && <code>{i.externalRef}</code>}</Detail>
               <Detail label={t.issueFields.tags} wide>
                 {i.tags.length > 0 && (

@@ -13,6 +13,7 @@ import { QueryStatus } from '../../ui/QueryStatus';
 import { WorkflowMoves, type MoveMutation } from '../../ui/WorkflowMoves';
 import { useMe } from '../auth/session';
 import { FollowUpStateBadge } from '../follow-ups/FollowUpBadges';
+import { CarriedOverRecommendations } from '../recommendations/CarriedOverRecommendations';
 import { AgendaEditor } from './AgendaEditor';
 import { AttendanceSheet } from './AttendanceSheet';
 import { useChangeMeeting, useMeeting } from './api';
@@ -168,6 +169,7 @@ function MeetingView({ meeting, onReload }: { meeting: Versioned<MeetingDto>; on
       <AgendaEditor meeting={meeting} manages={manages} onReload={onReload} />
       <AttendanceSheet meeting={meeting} manages={manages} onReload={onReload} />
       <MeetingFollowUps meeting={m} />
+      <CarriedOverRecommendations meetingId={m.id} />
       {minutesShown(m.state) && <MinutesSection meeting={m} manages={manages} />}
       {minutesShown(m.state) && (
         <IssueDocuments owner={{ kind: 'minutes', id: m.id }} title={t.meeting.minutesDocumentsTitle} intro={t.meeting.minutesDocumentsIntro} testId="minutes-documents" />

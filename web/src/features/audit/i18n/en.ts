@@ -64,6 +64,7 @@ export const auditEn: Widen<typeof auditKo> = {
     calendar_feed: 'Calendar subscription',
     notification_preferences: 'Notification preferences',
     holiday: 'Public holiday',
+    policy_recommendation: 'Policy recommendation',
     saved_view: 'Saved view',
     site_project: 'Site project',
   },

@@ -64,6 +64,7 @@ export const auditKo = {
     calendar_feed: '캘린더 구독',
     notification_preferences: '알림 설정',
     holiday: '공휴일',
+    policy_recommendation: '정책 제언',
     saved_view: '저장한 보기',
     site_project: '현장 사업',
   } satisfies Record<AuditEntityType, string>,

@@ -155,6 +155,7 @@ export const issuesEn: Widen<typeof issuesKo> = {
     lawArticle: 'Article',
     tags: 'Tags',
     sourceMeeting: 'Raised at meeting',
+    sourceRecommendation: 'From the policy recommendation',
     externalRef: 'External reference',
     official: 'Responsible official',
     officialName: 'Official’s name',

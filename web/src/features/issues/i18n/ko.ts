@@ -155,6 +155,7 @@ export const issuesKo = {
     lawArticle: '조항',
     tags: '태그',
     sourceMeeting: '제기된 회의',
+    sourceRecommendation: '출발한 정책 제언',
     externalRef: '외부 참조 번호',
     official: '담당자',
     officialName: '담당자 이름',

@@ -82,6 +82,9 @@ export const usersEn: Widen<typeof usersKo> = {
     'notifications:own': 'Own notifications',
     'notifications:deliveries': 'See e-mail deliveries',
     'holidays:manage': 'Keep the holiday calendar',
+    'recommendations:read': 'Read policy recommendations',
+    'recommendations:raise': 'Raise policy recommendations',
+    'recommendations:move': 'Act on policy recommendations',
   },
   userStatuses: {
     active: 'Active',

@@ -82,6 +82,9 @@ export const usersKo = {
     'notifications:own': '내 알림',
     'notifications:deliveries': '전자우편 발송 현황 보기',
     'holidays:manage': '공휴일 달력 관리',
+    'recommendations:read': '정책 제언 조회',
+    'recommendations:raise': '정책 제언 제기',
+    'recommendations:move': '정책 제언 처리',
   } satisfies Record<Permission, string>,
   userStatuses: {
     active: '사용 중',
