@@ -98,6 +98,6 @@ public sealed class UpdateActorProfileRequestValidator : AbstractValidator<Updat
         RuleFor(x => x.Sector).DefinedEnum();
         RuleFor(x => x.Region).DefinedEnum();
         RuleForEach(x => x.Specializations).ShortText(100).NotEmpty();
-        RuleFor(x => x.Specializations).Must(s => s is null || s.Count <= 20).WithMessage("At most 20 specialisation fields.");
+        RuleFor(x => x.Specializations).Must(s => s is null || s.Count <= 20).WithMessage(_ => Text.Of("전문 분야는 20개까지 적을 수 있습니다.", "At most 20 specialisation fields."));
     }
 }

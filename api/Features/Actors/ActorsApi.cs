@@ -87,26 +87,26 @@ public static class ActorsApi
     };
 
     public static async Task<Results<Ok<ActorDto>, ReadRefused>> GetActor(long id, ActorStore store, HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(id, ct), $"Agency {id}", http);
+        ReadResponses.Found(await store.GetAsync(id, ct), Text.Of($"기관 {id}", $"Agency {id}"), http);
 
     public static async Task<Results<Ok<ActorDto>, WriteRefused>> ReplaceActorProfile(
         long id, UpdateActorProfileRequest request, Actor actor, ActorStore store, HttpContext http, CancellationToken ct)
     {
         var result = await store.UpdateProfileAsync(id, ETags.ExpectedVersion(http.Request), request, actor, OnlyOperatedBy(actor), ct);
-        return WriteResponses.Respond(result, $"Agency {id}", http, TypedResults.Ok);
+        return WriteResponses.Respond(result, Text.Of($"기관 {id}", $"Agency {id}"), http, TypedResults.Ok);
     }
 
     public static async Task<Results<Ok<ActorDto>, WriteRefused>> AddClusterActor(long id, long agencyId, Actor actor, ActorStore store, HttpContext http,
         CancellationToken ct)
     {
         var result = await store.AddAsync(id, agencyId, actor, OnlyOperatedBy(actor), ct);
-        return WriteResponses.Respond(result, $"Cluster {id} or agency {agencyId}", http, TypedResults.Ok);
+        return WriteResponses.Respond(result, Text.Of($"클러스터 {id} 또는 기관 {agencyId}", $"Cluster {id} or agency {agencyId}"), http, TypedResults.Ok);
     }
 
     public static async Task<Results<NoContent, ActionRefused>> RemoveClusterActor(long id, long agencyId, Actor actor, ActorStore store, HttpContext http,
         CancellationToken ct)
     {
         var result = await store.RemoveAsync(id, agencyId, actor, OnlyOperatedBy(actor), ct);
-        return WriteResponses.Acted(result, $"Actor {agencyId} of cluster {id}", http, _ => TypedResults.NoContent());
+        return WriteResponses.Acted(result, Text.Of($"클러스터 {id}의 혁신 주체 {agencyId}", $"Actor {agencyId} of cluster {id}"), http, _ => TypedResults.NoContent());
     }
 }

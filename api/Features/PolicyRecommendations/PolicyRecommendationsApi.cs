@@ -94,7 +94,7 @@ public static class PolicyRecommendationsApi
 
     public static async Task<Results<Ok<PolicyRecommendationDto>, ReadRefused>> GetPolicyRecommendation(long id, Actor actor, PolicyRecommendationStore store,
         HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(id, actor, ct), $"Policy recommendation {id}", http);
+        ReadResponses.Found(await store.GetAsync(id, actor, ct), Text.Of($"정책 제언 {id}", $"Policy recommendation {id}"), http);
 
     public static async Task<Results<Created<PolicyRecommendationDto>, CreateRefused>> CreatePolicyRecommendation(CreatePolicyRecommendationRequest request, Actor actor,
         PolicyRecommendationStore store, AgencyStore agencies, HttpContext http, CancellationToken ct)
@@ -127,12 +127,12 @@ public static class PolicyRecommendationsApi
 
     public static async Task<Results<Ok<PolicyRecommendationDto>, WriteRefused>> ReplacePolicyRecommendation(long id, UpdatePolicyRecommendationRequest request,
         Actor actor, PolicyRecommendationStore store, HttpContext http, CancellationToken ct) =>
-        WriteResponses.Respond(await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct), $"Policy recommendation {id}", http, TypedResults.Ok);
+        WriteResponses.Respond(await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct), Text.Of($"정책 제언 {id}", $"Policy recommendation {id}"), http, TypedResults.Ok);
 
     public static async Task<Results<Ok<PolicyRecommendationDto>, WriteRefused>> MovePolicyRecommendation(long id, RecommendationTransitionRequest request,
         Actor actor, PolicyRecommendationStore store, HttpContext http, CancellationToken ct)
     {
-        var what = $"Policy recommendation {id}";
+        var what = Text.Of($"정책 제언 {id}", $"Policy recommendation {id}");
         if (request.Comment is { Length: > 4000 })
             return new WriteRefused(Refusal.Invalid("comment", Text.Of("4,000자 이하로 쓰세요.", "At most 4,000 characters.")), what);
         return WriteResponses.Respond(await store.MoveAsync(id, ETags.ExpectedVersion(http.Request), request, actor, ct), what, http, TypedResults.Ok);
@@ -140,9 +140,9 @@ public static class PolicyRecommendationsApi
 
     public static async Task<Results<Ok<IReadOnlyList<RecommendationTransitionDto>>, ReadRefused>> GetPolicyRecommendationHistory(long id,
         PolicyRecommendationStore store, CancellationToken ct) =>
-        await store.HistoryAsync(id, ct) is { } history ? TypedResults.Ok(history) : ReadResponses.NotFound($"Policy recommendation {id}");
+        await store.HistoryAsync(id, ct) is { } history ? TypedResults.Ok(history) : ReadResponses.NotFound(Text.Of($"정책 제언 {id}", $"Policy recommendation {id}"));
 
     public static async Task<Results<Ok<IReadOnlyList<PolicyRecommendationDto>>, ReadRefused>> ListCarriedOverRecommendations(long id, Actor actor,
         PolicyRecommendationStore store, CancellationToken ct) =>
-        await store.CarriedOverAsync(id, actor, ct) is { } open ? TypedResults.Ok(open) : ReadResponses.NotFound($"Meeting {id}");
+        await store.CarriedOverAsync(id, actor, ct) is { } open ? TypedResults.Ok(open) : ReadResponses.NotFound(Text.Of($"회의 {id}", $"Meeting {id}"));
 }

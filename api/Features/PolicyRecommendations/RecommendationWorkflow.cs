@@ -203,6 +203,10 @@ public static class RecommendationWorkflow
     /// issue raised by the same operator: the issue's title is the theme, its problem the recommendation's text, its
     /// proposal the part still to improve; the link is kept on both records.
     /// </summary>
+    /// <summary>Said in the request's language each time (a property, not a field).</summary>
+    private static Refusal AlreadyConverted =>
+        Refusal.Conflict(Text.Of("이 제언은 이미 규제 개선 과제가 되었습니다.", "This recommendation has already become a regulatory issue."));
+
     public static readonly MoveDefinition<RecommendationTransitionRequest, RecommendationRow, RecommendationMoveContext> Conversion = new(ConversionMove,
         [
             Field.Choice<RecommendationTransitionRequest, IssueCategory>("category", r => r.Category,
@@ -214,7 +218,7 @@ public static class RecommendationWorkflow
         async (row, r, context, plan) =>
         {
             if (row.IssueId is not null)
-                return Refusal.Conflict(Text.Of("이 제언은 이미 규제 개선 과제가 되었습니다.", "This recommendation has already become a regulatory issue."));
+                return AlreadyConverted;
             var created = await context.Convert(row, r);
             if (created.Refusal is { } refusal) return refusal;
             plan.Set("issue_id", "issueId", created.Value, created.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -51,9 +51,9 @@ public sealed class SiteProjectStageValidator : AbstractValidator<SiteProjectSta
         RuleFor(x => x.NameKo).KoreanName();
         RuleFor(x => x.NameEn).OptionalName();
         RuleFor(x => x.PlannedEnd).GreaterThanOrEqualTo(x => x.PlannedStart).When(x => x.PlannedStart is not null && x.PlannedEnd is not null)
-            .WithMessage("A stage's planned end cannot come before its planned start.");
+            .WithMessage(_ => Text.Of("단계의 계획 종료일은 계획 시작일보다 앞설 수 없습니다.", "A stage's planned end cannot come before its planned start."));
         RuleFor(x => x.ActualEnd).GreaterThanOrEqualTo(x => x.ActualStart).When(x => x.ActualStart is not null && x.ActualEnd is not null)
-            .WithMessage("A stage's actual end cannot come before its actual start.");
+            .WithMessage(_ => Text.Of("단계의 실제 종료일은 실제 시작일보다 앞설 수 없습니다.", "A stage's actual end cannot come before its actual start."));
     }
 }
 
@@ -74,7 +74,7 @@ public sealed class SiteProjectFieldsValidator : AbstractValidator<ISiteProjectF
         RuleFor(x => x.FloorsAbove).InclusiveBetween(0, 200);
         RuleFor(x => x.DeveloperCode!).RegistryCode().When(x => x.DeveloperCode is not null);
         RuleFor(x => x.Description).ShortText(4000);
-        RuleFor(x => x.Stages).Must(s => s is null || s.Count <= 30).WithMessage("At most 30 stages.");
+        RuleFor(x => x.Stages).Must(s => s is null || s.Count <= 30).WithMessage(_ => Text.Of("단계는 30개까지 적을 수 있습니다.", "At most 30 stages."));
         RuleForEach(x => x.Stages).NotNull().SetValidator(new SiteProjectStageValidator());
     }
 }

@@ -49,29 +49,29 @@ public static class SiteProjectsApi
     }
 
     public static async Task<Results<Ok<SiteProjectDto>, ReadRefused>> GetSiteProject(long id, SiteProjectStore store, HttpContext http, CancellationToken ct) =>
-        ReadResponses.Found(await store.GetAsync(id, ct), $"Site project {id}", http);
+        ReadResponses.Found(await store.GetAsync(id, ct), Text.Of($"현장 사업 {id}", $"Site project {id}"), http);
 
     public static async Task<Results<Created<SiteProjectDto>, CreateRefused>> CreateSiteProject(
         CreateSiteProjectRequest request, Actor actor, SiteProjectStore store, HttpContext http, CancellationToken ct) =>
-        WriteResponses.Created(await store.CreateAsync(request, actor, OnlyOperatedBy(actor), ct), "Site project", http, p => $"/api/v1/site-projects/{p.Id}");
+        WriteResponses.Created(await store.CreateAsync(request, actor, OnlyOperatedBy(actor), ct), Text.Of("현장 사업", "Site project"), http, p => $"/api/v1/site-projects/{p.Id}");
 
     public static async Task<Results<Ok<SiteProjectDto>, WriteRefused>> ReplaceSiteProject(
         long id, UpdateSiteProjectRequest request, Actor actor, SiteProjectStore store, HttpContext http, CancellationToken ct)
     {
         var result = await store.UpdateAsync(id, ETags.ExpectedVersion(http.Request), request, actor, OnlyOperatedBy(actor), ct);
-        return WriteResponses.Respond(result, $"Site project {id}", http, TypedResults.Ok);
+        return WriteResponses.Respond(result, Text.Of($"현장 사업 {id}", $"Site project {id}"), http, TypedResults.Ok);
     }
 
     public static async Task<Results<NoContent, WriteRefused>> DeleteSiteProject(long id, Actor actor, SiteProjectStore store, HttpContext http, CancellationToken ct)
     {
         var result = await store.DeleteAsync(id, ETags.ExpectedVersion(http.Request), actor, OnlyOperatedBy(actor), ct);
-        return WriteResponses.Respond(result, $"Site project {id}", http, _ => TypedResults.NoContent());
+        return WriteResponses.Respond(result, Text.Of($"현장 사업 {id}", $"Site project {id}"), http, _ => TypedResults.NoContent());
     }
 
     public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem, ReadRefused>> GetSiteProjectHistory(
         long id, Actor actor, SiteProjectStore store, AuditStore audit, CancellationToken ct, [AsParameters] AuditPageQuery page)
     {
-        if (await store.GetAsync(id, ct) is null) return ReadResponses.NotFound($"Site project {id}");
+        if (await store.GetAsync(id, ct) is null) return ReadResponses.NotFound(Text.Of($"현장 사업 {id}", $"Site project {id}"));
         return await AuditApi.HistoryAsync(audit, SiteProjectStore.EntityType, id, page, actor.Can(Permissions.AuditRead), ct);
     }
 }
