@@ -34,6 +34,14 @@ public sealed class WorkingDays(DeadlineCounting counting, IReadOnlySet<DateOnly
         return day;
     }
 
+    /// <summary>
+    /// A deadline <paramref name="days"/> days from <paramref name="now"/>: that many days later to the instant, or —
+    /// counted in working days — the end of the Korean day that many working days on (answers of issues and recommendations).
+    /// </summary>
+    public DateTimeOffset DueAfter(DateTimeOffset now, int days) => Counting == DeadlineCounting.Working
+        ? BioCluster.Api.Infrastructure.Workflow.Council.EndOf(AddDays(BioCluster.Api.Infrastructure.Workflow.Council.DayOf(now), days))
+        : now.AddDays(days);
+
     /// <summary>The last day of a period of <paramref name="months"/> months from <paramref name="start"/>, moved to the next working day when counted in working days.</summary>
     public DateOnly AddMonths(DateOnly start, int months)
     {

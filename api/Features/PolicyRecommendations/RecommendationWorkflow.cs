@@ -33,9 +33,8 @@ public enum RecommendationMoveKind { Routing, Acceptance, PartialAcceptance, Rev
 public sealed record RecommendationMoveContext(DateTimeOffset Now, int ResponseDays, WorkingDays Days,
     Func<RecommendationRow, RecommendationTransitionRequest, Task<StoreResult<long>>> Convert)
 {
-    public DateTimeOffset DefaultDue() => Days is { Counting: DeadlineCounting.Working }
-        ? Council.EndOf(Days.AddDays(Council.DayOf(Now), ResponseDays))
-        : Now.AddDays(ResponseDays);
+    /// <summary>The answer deadline by default: as an issue's (<see cref="WorkingDays.DueAfter"/>).</summary>
+    public DateTimeOffset DefaultDue() => Days.DueAfter(Now, ResponseDays);
 }
 
 /// <summary>

@@ -19,9 +19,7 @@ public sealed record IssueMoveContext(DateTimeOffset Now, int ResponseDays, Func
     /// The answer deadline a ministry gets by default from now: <see cref="ResponseDays"/> days later, or — counted in
     /// working days — the end of the Korean day that many working days on.
     /// </summary>
-    public DateTimeOffset DefaultDue() => Days is { Counting: DeadlineCounting.Working } days
-        ? Council.EndOf(days.AddDays(Council.DayOf(Now), ResponseDays))
-        : Now.AddDays(ResponseDays);
+    public DateTimeOffset DefaultDue() => Days?.DueAfter(Now, ResponseDays) ?? Now.AddDays(ResponseDays);
 }
 
 /// <summary>
