@@ -1,10 +1,12 @@
 using System.Data.Common;
 using System.Globalization;
+using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.Workflow;
 using BioCluster.Contracts.Common;
 using BioCluster.Contracts.Notifications;
+using BioCluster.Contracts.RegulatoryIssues;
 using Dapper;
 
 namespace BioCluster.Api.Features.Notifications;
@@ -282,10 +284,10 @@ public sealed partial class NotificationStore
               AND planned_completion_on >= @fromDay AND planned_completion_on <= @toDay
             ORDER BY id
             """, new { fromDay = today.AddDays(-OverdueReminderDays), toDay = today.AddDays(SoonReminderDays) })).AsList();
-        var challengeMonths = configuration.GetValue("Issues:ChallengePeriod", 3);
-        var longTermMonths = configuration.GetValue("Issues:LongTermReviewPeriod", 6);
+        // The periods that run after an answer end where the issue page says they do (IssuePeriods).
+        var periods = IssuePeriods.Configured(await holidays.WorkingDaysAsync(ct), configuration);
         var answered = new List<AnsweredIssue>();
-        foreach (var (status, months) in new[] { ("not_accepted", challengeMonths), ("long_term_review", longTermMonths) })
+        foreach (var (status, months) in new[] { ("not_accepted", periods.ChallengeMonths), ("long_term_review", periods.LongTermReviewMonths) })
             answered.AddRange(await connection.QueryAsync<AnsweredIssue>("""
                 SELECT id, status, answered_at FROM regulatory_issues
                 WHERE status = @status AND answered_at IS NOT NULL AND answered_at >= @from AND answered_at < @to
@@ -318,21 +320,18 @@ public sealed partial class NotificationStore
             made += await RemindIssueAsync(connection, issue.Id, kind, due, Day(due), IssueAudience.Ministries,
                 kind == NotificationKind.ImprovementOverdue, today, now, ct);
         }
-        if (answered.Count > 0)
+        foreach (var issue in answered)
         {
-            var days = await holidays.WorkingDaysAsync(ct);
-            foreach (var issue in answered)
-            {
-                var refused = issue.Status == "not_accepted";
-                var due = days.AddMonths(Council.DayOf(issue.AnsweredAt), refused ? challengeMonths : longTermMonths);
-                var kind = refused
-                    ? KindOf(due.DayNumber - today.DayNumber, NotificationKind.ChallengeEndingSoon, NotificationKind.ChallengeEndsToday, null)
-                    : KindOf(due.DayNumber - today.DayNumber, NotificationKind.FinalAnswerDueSoon, NotificationKind.FinalAnswerDueToday,
-                        NotificationKind.FinalAnswerOverdue);
-                if (kind is not { } k) continue;
-                made += await RemindIssueAsync(connection, issue.Id, k, due, Day(due), refused ? IssueAudience.Raiser : IssueAudience.Ministries,
-                    k == NotificationKind.FinalAnswerOverdue, today, now, ct);
-            }
+            var refused = issue.Status == "not_accepted";
+            var (challengeDue, _, finalAnswerDue, _) = periods.Of(WireNames.Parse<IssueStatus>(issue.Status), issue.AnsweredAt, now);
+            var due = (refused ? challengeDue : finalAnswerDue)!.Value;
+            var kind = refused
+                ? KindOf(due.DayNumber - today.DayNumber, NotificationKind.ChallengeEndingSoon, NotificationKind.ChallengeEndsToday, null)
+                : KindOf(due.DayNumber - today.DayNumber, NotificationKind.FinalAnswerDueSoon, NotificationKind.FinalAnswerDueToday,
+                    NotificationKind.FinalAnswerOverdue);
+            if (kind is not { } k) continue;
+            made += await RemindIssueAsync(connection, issue.Id, k, due, Day(due), refused ? IssueAudience.Raiser : IssueAudience.Ministries,
+                k == NotificationKind.FinalAnswerOverdue, today, now, ct);
         }
         foreach (var f in followUps)
         {

@@ -11,6 +11,10 @@ namespace BioCluster.Api.Features.RegulatoryIssues;
 /// </summary>
 public sealed record IssuePeriods(WorkingDays Days, int ChallengeMonths, int LongTermReviewMonths)
 {
+    /// <summary>The periods as configured (<c>Issues:ChallengePeriod</c>, <c>Issues:LongTermReviewPeriod</c>), counted as <paramref name="days"/> counts.</summary>
+    public static IssuePeriods Configured(WorkingDays days, IConfiguration configuration) =>
+        new(days, configuration.GetValue("Issues:ChallengePeriod", 3), configuration.GetValue("Issues:LongTermReviewPeriod", 6));
+
     public (DateOnly? ChallengeDueOn, bool ChallengeOpen, DateOnly? FinalAnswerDueOn, bool FinalAnswerOverdue) Of(IssueStatus status, DateTimeOffset? answeredAt,
         DateTimeOffset now)
     {

@@ -61,8 +61,7 @@ public sealed partial class RegulatoryIssueStore(DbConnectionFactory db, TimePro
     private int ResponseDays => configuration.GetValue("Workflow:ResponseDays", 14);
 
     /// <summary>The challenge period and the long-term review period as configured, with the deadline counting.</summary>
-    private async Task<IssuePeriods> PeriodsAsync() => new(await holidays.WorkingDaysAsync(CancellationToken.None),
-        configuration.GetValue("Issues:ChallengePeriod", 3), configuration.GetValue("Issues:LongTermReviewPeriod", 6));
+    private async Task<IssuePeriods> PeriodsAsync() => IssuePeriods.Configured(await holidays.WorkingDaysAsync(CancellationToken.None), configuration);
 
     public static int RankOf(IssuePriority p) => (int)p + 1;
     public static IssuePriority PriorityOf(int rank) => (IssuePriority)(rank - 1);
