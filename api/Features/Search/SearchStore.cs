@@ -111,11 +111,12 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
         await using var connection = await db.OpenAsync(ct);
 
         // Per kind, whether its waiting documents are few enough to check directly (SQLite; SQL Server's indexes keep themselves).
+        var waitingByKind = db.Provider == DatabaseProvider.Sqlite ? await WaitingAsync(connection) : [];
         var unindexed = 0;
         var direct = new Dictionary<SearchKind, bool>();
         foreach (var kind in searched)
         {
-            var waiting = db.Provider == DatabaseProvider.Sqlite ? await WaitingAsync(connection, kind) : 0;
+            var waiting = waitingByKind.GetValueOrDefault(kind.Code);
             direct[kind.Kind] = waiting <= DirectCheckLimit;
             if (waiting > DirectCheckLimit) unindexed += waiting;
         }
@@ -157,13 +158,11 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
             ? SqlServerMatchesAsync(connection, kind, scope, before, n)
             : SqliteMatchesAsync(connection, kind, scope, before, n, direct);
 
-    /// <summary>How many documents of a kind wait to be indexed (SQLite): a count over the queue's key range.</summary>
-    private static async Task<int> WaitingAsync(DbConnection connection, KindInfo kind)
-    {
-        var lo = Base(kind);
-        return await connection.ExecuteScalarAsync<int>(
-            "SELECT COUNT(*) FROM search_pending WHERE doc > @Lo AND doc < @Hi", new { Lo = lo, Hi = lo + KindSpan });
-    }
+    /// <summary>How many documents of each kind (by its code) wait to be indexed (SQLite): one pass over the queue, which is
+    /// empty or nearly so but for the minutes after a bulk change.</summary>
+    private static async Task<Dictionary<int, int>> WaitingAsync(DbConnection connection) =>
+        (await connection.QueryAsync<(long Code, int Count)>("SELECT doc / @Span, COUNT(*) FROM search_pending GROUP BY doc / @Span", new { Span = KindSpan }))
+        .ToDictionary(w => (int)w.Code, w => w.Count);
 
     private static async Task<List<long>> SqlServerMatchesAsync(DbConnection connection, KindInfo kind, Scope scope, long before, int n)
     {
