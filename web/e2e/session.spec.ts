@@ -39,8 +39,12 @@ test('a wrong password shows an error in place and no session starts', async ({ 
 });
 
 test('a session that ends while working leads to sign-in, then back to the same page', async ({ page, context, pageErrors, openSignedIn, signIn }) => {
+  // The bell asks for its count once its lazy chunk has loaded, which may be after the rows show: the page has settled
+  // only when it has asked, else its first question would find the session gone before the click below does.
+  const bellAsked = page.waitForResponse((r) => r.url().includes('/api/v1/notifications/unread-count'));
   await openSignedIn('/clusters', 'demo-viewer');
   await expect(page.getByTestId('cluster-row').first()).toBeVisible();
+  await bellAsked;
   await context.clearCookies(); // as if the session timed out
 
   await page.getByTestId('nav-agencies').click();
