@@ -67,6 +67,11 @@ builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerO
     fastWriters: builder.Configuration.GetValue("Database:FastReads", true)));
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+// A message names the field as the dashboard does, in the request's language (resolved when a request is checked).
+ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+    member is null ? null : FieldLabels.Of(JsonNamingPolicy.CamelCase.ConvertName(member.Name));
+// One message per field: the first check it fails (an empty title is "required", not also "too short").
+ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 // Validators are stateless; made once, not per request (building one compiles its rules: too dear for every list page).
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddBioClusterLocalization();
