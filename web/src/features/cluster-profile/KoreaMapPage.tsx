@@ -12,11 +12,11 @@ import { ProblemView } from '../../ui/ProblemView';
 import { useComparison } from './api';
 import { useProfileI18n } from './i18n';
 import boundaries from './korea-regions.json';
-import { aggregateByRegion, boundsOf, colourScale, fitMercator, INDICATORS, isIndicator, latestYear, NO_DATA, pathOf, SHADES, UNIT_OF, yearLabel } from './profile';
+import { aggregateByRegion, boundsOf, colourScale, fitMercator, INDICATORS, isIndicator, latestYear, NO_DATA, pathOf, placeLabels, SHADES, UNIT_OF, yearLabel } from './profile';
 import './profile.css';
 
-const WIDTH = 480;
-const HEIGHT = 560;
+const WIDTH = 520;
+const HEIGHT = 620;
 
 export function KoreaMapPage() {
   const { t, fmt, name, lang, locale } = useProfileI18n();
@@ -43,6 +43,17 @@ export function KoreaMapPage() {
     if (key === 'indicator') next.delete('year');
     setSearch(next, { replace: true });
   };
+  const markers = useMemo(
+    () =>
+      (comparison.data?.series ?? [])
+        .filter((s) => s.latitude != null && s.longitude != null)
+        .map((s) => {
+          const [x, y] = project([s.longitude!, s.latitude!]);
+          return { s, x, y, text: name(s.cluster) };
+        }),
+    [comparison.data, project, lang], // name() is new on every render; it depends on the language only
+  );
+  const labels = useMemo(() => placeLabels(markers), [markers]);
   const clusterName = new Map(comparison.data?.series.map((s) => [s.cluster.code, name(s.cluster)]) ?? []);
 
   return (
@@ -103,11 +114,9 @@ export function KoreaMapPage() {
                 </path>
               );
             })}
-            {comparison.data?.series
-              .filter((s) => s.latitude != null && s.longitude != null)
-              .map((s) => {
-                const [x, y] = project([s.longitude!, s.latitude!]);
+            {markers.map(({ s, x, y }, i) => {
                 const to = paths.cluster(s.cluster.code);
+                const label = labels[i];
                 return (
                   <a
                     key={s.cluster.code}
@@ -122,7 +131,7 @@ export function KoreaMapPage() {
                     }}
                   >
                     <circle cx={x} cy={y} r={6} />
-                    <text x={x + 9} y={y + 4} className="korea-map__label" aria-hidden="true">
+                    <text x={label.x} y={label.y} textAnchor={label.anchor} className="korea-map__label" aria-hidden="true">
                       {name(s.cluster)}
                     </text>
                   </a>

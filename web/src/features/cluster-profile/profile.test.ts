@@ -10,6 +10,7 @@ import {
   latestYear,
   NO_DATA,
   pathOf,
+  placeLabels,
   SHADES,
   timelineLink,
   trendOf,
@@ -116,5 +117,29 @@ describe('the shipped boundary file', () => {
     for (const r of regions.regions) expect(r.rings.every((ring) => ring.length >= 3)).toBe(true);
     // 군위군 is in 대구광역시 since 2023: Daegu reaches north of 36.1°N.
     expect(boundsOf(regions.regions.find((r) => r.region === 'daegu')!.rings).north).toBeGreaterThan(36.1);
+  });
+});
+
+describe('the map labels', () => {
+  it('go right of their dot unless that covers another label or dot', () => {
+    const markers = [
+      { x: 100, y: 100, text: '송도 바이오 클러스터' },
+      { x: 110, y: 103, text: '경기 바이오 클러스터' },
+      { x: 130, y: 98, text: '원주 의료기기 클러스터' },
+      { x: 300, y: 300, text: '오송' },
+    ];
+    const placed = placeLabels(markers);
+    expect(placed[3]).toEqual({ x: 309, y: 300 + 11 * 0.35, anchor: 'start' }); // alone: to the right
+    const boxes = placed.map((p, i) => {
+      const width = [...markers[i].text].length * 11 * 0.95;
+      return { left: p.anchor === 'start' ? p.x : p.x - width, right: p.anchor === 'start' ? p.x + width : p.x, top: p.y - 9.9, bottom: p.y + 2.75 };
+    });
+    const meets = (a: (typeof boxes)[number], b: (typeof boxes)[number]) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = 0; j < boxes.length; j++) if (i !== j) expect(meets(boxes[i], boxes[j])).toBe(false);
+      markers.forEach((m, j) => {
+        if (j !== i) expect(meets(boxes[i], { left: m.x - 6, right: m.x + 6, top: m.y - 6, bottom: m.y + 6 })).toBe(false);
+      });
+    }
   });
 });

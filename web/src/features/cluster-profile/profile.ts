@@ -156,3 +156,43 @@ export function timelineLink(entry: TimelineEntryDto, clusterCode: string): stri
       return `${paths.cluster(clusterCode)}#cluster-projects-title`; // the site projects section of the cluster page
   }
 }
+
+export type LabelPlacement = { x: number; y: number; anchor: 'start' | 'end' };
+
+/**
+ * Where each marker's label goes so that labels do not cover each other or another marker: to the right, else to the
+ * left, else further up or down, greedily from the top of the map (a few clusters, so a greedy pass is enough).
+ * Label boxes are estimated from the text length (Hangul is about one em wide).
+ */
+export function placeLabels(markers: readonly { x: number; y: number; text: string }[], fontSize = 11, radius = 6): LabelPlacement[] {
+  type Box = { left: number; right: number; top: number; bottom: number };
+  const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const dots: Box[] = markers.map((m) => ({ left: m.x - radius, right: m.x + radius, top: m.y - radius, bottom: m.y + radius }));
+  const placed: Box[] = [];
+  const out: LabelPlacement[] = new Array(markers.length);
+  const order = markers.map((_, i) => i).sort((a, b) => markers[a].y - markers[b].y || markers[a].x - markers[b].x);
+  for (const i of order) {
+    const m = markers[i];
+    const width = [...m.text].length * fontSize * 0.95;
+    const gap = radius + 3;
+    const candidates: LabelPlacement[] = [];
+    for (const shift of [0, -1, 1, -2, 2, -3, 3]) {
+      const y = m.y + fontSize * 0.35 + shift * fontSize * 1.2;
+      candidates.push({ x: m.x + gap, y, anchor: 'start' }, { x: m.x - gap, y, anchor: 'end' });
+    }
+    const boxOf = (c: LabelPlacement): Box => ({
+      left: c.anchor === 'start' ? c.x : c.x - width,
+      right: c.anchor === 'start' ? c.x + width : c.x,
+      top: c.y - fontSize * 0.9,
+      bottom: c.y + fontSize * 0.25,
+    });
+    const free = candidates.find((c) => {
+      const box = boxOf(c);
+      return !placed.some((p) => overlaps(p, box)) && !dots.some((d, j) => j !== i && overlaps(d, box));
+    });
+    const chosen = free ?? candidates[0];
+    placed.push(boxOf(chosen));
+    out[i] = chosen;
+  }
+  return out;
+}
