@@ -8,6 +8,7 @@ using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Features.Calendar;
 using BioCluster.Api.Features.ClusterIndicators;
+using BioCluster.Api.Features.ClusterProfile;
 using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Documents;
 using BioCluster.Api.Features.Health;
@@ -61,6 +62,8 @@ builder.Services.AddSingleton<SavedViewStore>();
 builder.Services.AddSingleton<HomeStore>();
 builder.Services.AddSingleton<ActorStore>();
 builder.Services.AddSingleton<SiteProjectStore>();
+builder.Services.AddSingleton<ClusterTimelineStore>();
+builder.Services.AddSingleton<IndicatorComparisonStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -139,6 +142,7 @@ app.MapSavedViews();
 app.MapHome();
 app.MapActors();
 app.MapSiteProjects();
+app.MapClusterProfile();
 app.MapPolicyRecommendations();
 
 app.Run();

@@ -46,6 +46,7 @@ function sectionOf(route: Route): Section | undefined {
     case 'clusters':
     case 'cluster':
     case 'clusterEdit':
+    case 'clustersMap':
       return 'clusters';
     case 'agencies':
     case 'agency':

@@ -193,6 +193,8 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("POST", "/api/v1/site-projects/", _ => "/api/v1/site-projects", "{}", ClusterEditors),
         ("PUT", "/api/v1/site-projects/{id:long}", _ => "/api/v1/site-projects/1", "{}", ClusterEditors),
         ("DELETE", "/api/v1/site-projects/{id:long}", _ => "/api/v1/site-projects/1", null, ClusterEditors),
+        ("GET", "/api/v1/clusters/{id:long}/timeline", i => $"/api/v1/clusters/{i.Osong}/timeline", null, Readers),
+        ("GET", "/api/v1/cluster-indicators/comparison", _ => "/api/v1/cluster-indicators/comparison?indicator=companies", null, Readers),
         ("GET", "/api/v1/holidays/", _ => "/api/v1/holidays", null, Readers),
         ("GET", "/api/v1/holidays/{id:long}", _ => "/api/v1/holidays/1", null, Readers),
         ("POST", "/api/v1/holidays/", _ => "/api/v1/holidays", "{}", HolidayKeepers),

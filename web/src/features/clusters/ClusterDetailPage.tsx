@@ -13,6 +13,7 @@ import { ArchiveControl } from '../registry/ArchiveControl';
 import { useRegistryI18n } from '../registry/i18n';
 import { ClusterMeetings } from '../meetings/ClusterMeetings';
 import { ClusterActors, ClusterSiteProjects } from '../actors/ClusterActors';
+import { ClusterProfile } from '../cluster-profile/ClusterProfile';
 import { useMe } from '../auth/session';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../lib/paths';
@@ -49,6 +50,7 @@ export function ClusterDetailPage() {
       {cluster && <ClusterActors clusterCode={cluster.code} />}
       {cluster && <ClusterSiteProjects clusterCode={cluster.code} />}
       {cluster && can(me, 'council:read') && <ClusterMeetings cluster={cluster} />}
+      {cluster && <ClusterProfile cluster={cluster} />}
       {cluster && (
         <HistorySection
           queryKey={clusterKeys.history(cluster.id)}
