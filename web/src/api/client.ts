@@ -15116,7 +15116,7 @@ export interface NotificationDtoPage {
 }
 
 /** What a notification is about. Reminders (`*_due_soon`, `*_due_today`, `*_overdue`) are made            by BioCluster from the deadlines, once per deadline; the others by a person's action. */
-export type NotificationKind = "issue_routed" | "issue_due_soon" | "issue_due_today" | "issue_overdue" | "issue_moved" | "issue_commented" | "follow_up_assigned" | "follow_up_due_soon" | "follow_up_due_today" | "follow_up_overdue" | "meeting_convened" | "meeting_cancelled" | "improvement_due_soon" | "improvement_due_today" | "improvement_overdue" | "final_answer_due_soon" | "final_answer_due_today" | "final_answer_overdue" | "challenge_ending_soon" | "challenge_ends_today";
+export type NotificationKind = "issue_routed" | "issue_due_soon" | "issue_due_today" | "issue_overdue" | "issue_moved" | "issue_commented" | "follow_up_assigned" | "follow_up_due_soon" | "follow_up_due_today" | "follow_up_overdue" | "meeting_convened" | "meeting_cancelled" | "improvement_due_soon" | "improvement_due_today" | "improvement_overdue" | "final_answer_due_soon" | "final_answer_due_today" | "final_answer_overdue" | "challenge_ending_soon" | "challenge_ends_today" | "recommendation_routed" | "recommendation_due_soon" | "recommendation_due_today" | "recommendation_overdue" | "recommendation_moved";
 
 /** The language of e-mails. */
 export type NotificationLanguage = "ko" | "en";
@@ -15148,7 +15148,7 @@ export interface NotificationPreferencesRequest {
 }
 
 /** The record a notification is about. */
-export type NotificationSubject = "regulatory_issue" | "follow_up" | "meeting";
+export type NotificationSubject = "regulatory_issue" | "follow_up" | "meeting" | "policy_recommendation";
 
 /** A public agenda item (OParl AgendaItem) of a meeting with published minutes; internal items are never listed. */
 export interface OpenAgendaItem {
