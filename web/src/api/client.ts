@@ -10918,6 +10918,102 @@ export class PolicyRecommendationsClient {
     }
 
     /**
+     * Export the recommendations matching the list's filters as an Excel workbook laid out as a report (dates as date cells)
+     * @param state (optional) Only recommendations in these states (submitted, routed, accepted, partially_accepted, long_term_review, not_accepted, in_progress, completed, withdrawn).
+     * @param ministryCode (optional) Only recommendations addressed to the ministry with this code (as lead or as one of the others).
+     * @param clusterCode (optional) Only recommendations concerning the cluster with this code.
+     * @param raisedByCode (optional) Only recommendations raised by the agency with this code.
+     * @param meetingId (optional) Only recommendations raised at this meeting.
+     * @param overdue (optional) true: only those past their answer, review or completion date; false: only those that are not.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportPolicyRecommendationsXlsx(state?: string[] | undefined, ministryCode?: string | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, meetingId?: number | undefined, overdue?: boolean | undefined, lang?: Lang24 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/policy-recommendations/export.xlsx?";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (ministryCode === null)
+            throw new globalThis.Error("The parameter 'ministryCode' cannot be null.");
+        else if (ministryCode !== undefined)
+            url_ += "ministryCode=" + encodeURIComponent("" + ministryCode) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (raisedByCode === null)
+            throw new globalThis.Error("The parameter 'raisedByCode' cannot be null.");
+        else if (raisedByCode !== undefined)
+            url_ += "raisedByCode=" + encodeURIComponent("" + raisedByCode) + "&";
+        if (meetingId === null)
+            throw new globalThis.Error("The parameter 'meetingId' cannot be null.");
+        else if (meetingId !== undefined)
+            url_ += "meetingId=" + encodeURIComponent("" + meetingId) + "&";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportPolicyRecommendationsXlsx(_response);
+        });
+    }
+
+    protected processExportPolicyRecommendationsXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
      * Get a recommendation, with its answer, deadline state, linked issue and the moves the caller may make
      * @return OK
      */
@@ -11506,7 +11602,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang24 | undefined, signal?: AbortSignal): Promise<string> {
+    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang25 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.csv?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -11647,7 +11743,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang25 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang26 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.xlsx?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -16034,6 +16130,8 @@ export type Lang23 = "ko" | "en";
 export type Lang24 = "ko" | "en";
 
 export type Lang25 = "ko" | "en";
+
+export type Lang26 = "ko" | "en";
 
 export class SwaggerResponse<TResult> {
     status: number;

@@ -693,6 +693,19 @@ export function exportPolicyRecommendations(client: C.PolicyRecommendationsClien
   return client.exportPolicyRecommendations(parameters.state, parameters.ministryCode, parameters.clusterCode, parameters.raisedByCode, parameters.meetingId, parameters.overdue, parameters.lang);
 }
 
+export interface ExportPolicyRecommendationsXlsxParameters {
+  state?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[0];
+  ministryCode?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[1];
+  clusterCode?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[2];
+  raisedByCode?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[3];
+  meetingId?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[4];
+  overdue?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[5];
+  lang?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[6];
+}
+export function exportPolicyRecommendationsXlsx(client: C.PolicyRecommendationsClient, parameters: ExportPolicyRecommendationsXlsxParameters = {}): ReturnType<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']> {
+  return client.exportPolicyRecommendationsXlsx(parameters.state, parameters.ministryCode, parameters.clusterCode, parameters.raisedByCode, parameters.meetingId, parameters.overdue, parameters.lang);
+}
+
 export interface ListRegulatoryIssuesParameters {
   sort?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[0];
   limit?: Parameters<C.RegulatoryIssuesClient['listRegulatoryIssues']>[1];

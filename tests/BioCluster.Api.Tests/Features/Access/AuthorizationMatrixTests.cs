@@ -161,6 +161,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/api/v1/meetings/{id:long}/decisions.xlsx", _ => "/api/v1/meetings/1/decisions.xlsx", null, Readers),
         ("GET", "/api/v1/policy-recommendations/", _ => "/api/v1/policy-recommendations", null, Readers),
         ("GET", "/api/v1/policy-recommendations/export.csv", _ => "/api/v1/policy-recommendations/export.csv", null, Readers),
+        ("GET", "/api/v1/policy-recommendations/export.xlsx", _ => "/api/v1/policy-recommendations/export.xlsx", null, Readers),
         ("GET", "/api/v1/policy-recommendations/{id:long}", _ => "/api/v1/policy-recommendations/1", null, Readers),
         ("GET", "/api/v1/policy-recommendations/{id:long}/history", _ => "/api/v1/policy-recommendations/1/history", null, Readers),
         ("POST", "/api/v1/policy-recommendations/", _ => "/api/v1/policy-recommendations", "{}", RecommendationRaisers),
