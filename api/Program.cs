@@ -19,6 +19,7 @@ using BioCluster.Api.Features.Home;
 using BioCluster.Api.Features.Meetings;
 using BioCluster.Api.Features.PolicyRecommendations;
 using BioCluster.Api.Features.Notifications;
+using BioCluster.Api.Features.OpenData;
 using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Infrastructure.Clock;
 using BioCluster.Api.Features.Search;
@@ -64,6 +65,7 @@ builder.Services.AddSingleton<ActorStore>();
 builder.Services.AddSingleton<SiteProjectStore>();
 builder.Services.AddSingleton<ClusterTimelineStore>();
 builder.Services.AddSingleton<IndicatorComparisonStore>();
+builder.Services.AddSingleton<OpenDataStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -144,6 +146,7 @@ app.MapActors();
 app.MapSiteProjects();
 app.MapClusterProfile();
 app.MapPolicyRecommendations();
+app.MapOpenData();
 
 app.Run();
 

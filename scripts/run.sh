@@ -10,6 +10,8 @@ PORT="${BIOCLUSTER_PORT:-5080}"
 # Set ASPNETCORE_ENVIRONMENT=Production to run without them (then serve over HTTPS).
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 HOST="${BIOCLUSTER_HOST:-127.0.0.1}"
+# The demo publishes its open data (/api/open/v1, ADR 0027); production turns it on with OpenData__Enabled=true.
+if [ "$ASPNETCORE_ENVIRONMENT" = "Development" ]; then export OpenData__Enabled="${OpenData__Enabled:-true}"; fi
 
 echo "==> Installing dashboard packages"
 npm --prefix web ci --no-audit --no-fund --loglevel=error
@@ -23,6 +25,7 @@ npm --prefix web run build --silent
 echo
 echo "  BioCluster dashboard:  http://${HOST}:${PORT}/"
 echo "  Swagger UI:            http://${HOST}:${PORT}/swagger"
+echo "  Open data:             http://${HOST}:${PORT}/api/open/v1/ (OpenData__Enabled=${OpenData__Enabled:-false})"
 echo "  Data folder:           ${Database__DataDirectory:-$(pwd)/data} (SQLite, created on first run)"
 if [ "$ASPNETCORE_ENVIRONMENT" = "Development" ]; then
   echo "  Demo sign-ins:         demo-admin, demo-secretariat, demo-ministry, demo-operator, demo-viewer"

@@ -44,10 +44,20 @@ public enum NotificationKind
     ChallengeEndingSoon,
     /// <summary>Today is the last day to challenge a refusal.</summary>
     ChallengeEndsToday,
+    /// <summary>A policy recommendation was routed to a ministry: the lead and other addressed ministries' people are told.</summary>
+    RecommendationRouted,
+    /// <summary>A routed recommendation's answer is due within three days.</summary>
+    RecommendationDueSoon,
+    /// <summary>A routed recommendation's answer is due today.</summary>
+    RecommendationDueToday,
+    /// <summary>A routed recommendation's answer is overdue.</summary>
+    RecommendationOverdue,
+    /// <summary>A move was made on a recommendation the recipient's agency raised.</summary>
+    RecommendationMoved,
 }
 
 /// <summary>The record a notification is about.</summary>
-public enum NotificationSubject { RegulatoryIssue, FollowUp, Meeting }
+public enum NotificationSubject { RegulatoryIssue, FollowUp, Meeting, PolicyRecommendation }
 
 /// <summary>One notification in the caller's bell, in the language of the request.</summary>
 /// <param name="Link">The dashboard address of the record, e.g. <c>/issues/42</c>.</param>

@@ -1,9 +1,10 @@
-// A policy recommendation from an operator to an answer (issue 20): the operator raises it, the secretariat routes it to
-// the MFDS, the ministry accepts it in part, the secretariat turns the remainder into a regulatory issue that links back.
+// A policy recommendation from an operator to an answer (issue 20): the operator raises it and corrects it before it is
+// routed, the secretariat routes it to the MFDS, the ministry accepts it in part, the secretariat turns the remainder into a regulatory issue that links back.
 import type { Page } from '@playwright/test';
 import { expect, RUN, screenshot, test } from './support/fixtures';
 
-const theme = `공동 IRB 인정 제도화 (${RUN})`;
+const raisedTheme = `공동 IRB 인정 제도화 (${RUN})`;
+const theme = `공동 IRB 심의 결과 인정 제도화 (${RUN})`;
 /** A KST calendar day, offsetDays from today. */
 const day = (offsetDays: number) => new Date(Date.now() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -28,14 +29,28 @@ test('1. the operator raises it from the list', async ({ page, pageErrors, openS
   await openSignedIn('/recommendations', 'demo-operator');
   await page.getByTestId('raise-recommendation').click();
   const form = page.getByTestId('recommendation-form');
-  await form.locator('[name="themeKo"]').fill(theme);
+  await form.locator('[name="themeKo"]').fill(raisedTheme);
   await form.locator('[name="text"]').fill('다기관 임상시험에서 공동 IRB 심의 결과를 모든 참여 기관이 인정하도록 제도화해 주십시오.');
   await form.locator('[name="leadMinistryCode"]').selectOption('mfds');
   await form.locator('[name="clusterCodes"]').selectOption(['osong']);
   await page.getByTestId('recommendation-submit').click();
-  await expect(page.getByTestId('recommendation-theme')).toHaveText(theme);
+  await expect(page.getByTestId('recommendation-theme')).toHaveText(raisedTheme);
   await expect(page.locator('[data-testid="recommendation-state"][data-state="submitted"]')).toBeVisible();
   url = new URL(page.url()).pathname;
+  expect(pageErrors).toEqual([]);
+});
+
+test('1b. the operator corrects its theme and adds a ministry while it waits to be routed', async ({ page, pageErrors, openSignedIn }) => {
+  await openSignedIn(url, 'demo-operator');
+  await page.getByTestId('edit-recommendation').click();
+  const form = page.getByTestId('recommendation-form');
+  await expect(form.locator('[name="themeKo"]')).toHaveValue(raisedTheme);
+  await expect(form.locator('[name="leadMinistryCode"]')).toHaveValue('mfds');
+  await form.locator('[name="themeKo"]').fill(theme);
+  await form.locator('[name="otherMinistryCodes"]').selectOption(['mohw']);
+  await page.getByTestId('recommendation-submit').click();
+  await expect(page.getByTestId('saved-notice')).toBeVisible();
+  await expect(page.getByTestId('recommendation-theme')).toHaveText(theme);
   expect(pageErrors).toEqual([]);
 });
 
@@ -43,6 +58,7 @@ test('2. the secretariat routes it to the MFDS', async ({ page, pageErrors, open
   await openSignedIn(url, 'demo-secretariat');
   await move(page, 'routed');
   await expect(page.locator('[data-testid="recommendation-state"][data-state="routed"]')).toBeVisible();
+  await expect(page.getByTestId('edit-recommendation')).toHaveCount(0); // routed: no longer edited
   expect(pageErrors).toEqual([]);
 });
 

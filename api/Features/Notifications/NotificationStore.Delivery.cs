@@ -229,6 +229,12 @@ public sealed partial class NotificationStore
         public DateTimeOffset AnsweredAt { get; set; }
     }
 
+    private sealed class DueRecommendation
+    {
+        public long Id { get; set; }
+        public DateTimeOffset ResponseDueAt { get; set; }
+    }
+
     private sealed class DueFollowUp
     {
         public long Id { get; set; }
@@ -265,7 +271,8 @@ public sealed partial class NotificationStore
     /// an issue under review whose answer is due (ministries); an accepted issue whose improvement — its planned
     /// completion — is due (ministries); a long-term review whose final answer is due <c>Issues:LongTermReviewPeriod</c>
     /// months after it began (ministries); a refusal whose challenge period (<c>Issues:ChallengePeriod</c> months) ends
-    /// (the raising agency; no "overdue": a closed period is no one's task); an open follow-up (its owner agency). Each
+    /// (the raising agency; no "overdue": a closed period is no one's task); an open follow-up (its owner agency); a routed policy recommendation
+    /// whose answer is due (its addressed ministries; overdue also the secretariat). Each
     /// step is "within 3 days", "today", and — but for the challenge period — "overdue" up to 7 days late.
     /// </summary>
     public async Task<int> ProduceRemindersAsync(CancellationToken ct)
@@ -303,7 +310,28 @@ public sealed partial class NotificationStore
             WHERE state IN ('open', 'in_progress') AND owner_agency_id IS NOT NULL AND due_on IS NOT NULL AND due_on >= @fromDay AND due_on <= @toDay
             ORDER BY id
             """, new { fromDay = today.AddDays(-OverdueReminderDays), toDay = today.AddDays(SoonReminderDays) })).AsList();
+        var recommendations = (await connection.QueryAsync<DueRecommendation>("""
+            SELECT id, response_due_at FROM policy_recommendations
+            WHERE state = 'routed' AND response_due_at IS NOT NULL AND response_due_at >= @from AND response_due_at < @to
+            ORDER BY id
+            """, new { from = now.AddDays(-(OverdueReminderDays + 1)), to = now.AddDays(SoonReminderDays + 1) })).AsList();
         var made = 0;
+        foreach (var rec in recommendations)
+        {
+            var due = Council.DayOf(rec.ResponseDueAt);
+            if (KindOf(due.DayNumber - today.DayNumber, NotificationKind.RecommendationDueSoon, NotificationKind.RecommendationDueToday,
+                    NotificationKind.RecommendationOverdue) is not { } kind) continue;
+            var overdue = kind == NotificationKind.RecommendationOverdue;
+            made += await RemindAsync(connection, $"{WireNames.Of(kind)}:{rec.Id}:{UtcTimestampHandler.Format(rec.ResponseDueAt)}", async tx =>
+            {
+                var facts = await RecommendationAsync(connection, tx, rec.Id);
+                var p = RecommendationParams(facts);
+                p["dueOn"] = Day(due);
+                p["daysLeft"] = (due.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture);
+                return (kind, NotificationSubject.PolicyRecommendation, rec.Id, p,
+                    await RecipientsAsync(connection, tx, await AddressedMinistriesAsync(connection, tx, facts), overdue, null));
+            }, now, ct);
+        }
         foreach (var issue in issues)
         {
             var due = Council.DayOf(issue.ResponseDueAt);

@@ -186,6 +186,70 @@ public sealed partial class NotificationStore
             NotificationSubject.Meeting, meetingId, actor.DisplayName, p, await RecipientsAsync(c, tx, agencies, secretariat: false, actor), null, now);
     }
 
+    private sealed class RecommendationFacts
+    {
+        public long Id { get; set; }
+        public string ThemeKo { get; set; } = "";
+        public string? ThemeEn { get; set; }
+        public long RaisedById { get; set; }
+        public long LeadMinistryId { get; set; }
+        public string MinistryKo { get; set; } = "";
+        public string? MinistryEn { get; set; }
+        public DateTimeOffset? ResponseDueAt { get; set; }
+    }
+
+    private static Task<RecommendationFacts> RecommendationAsync(DbConnection c, DbTransaction tx, long id) => c.QuerySingleAsync<RecommendationFacts>("""
+        SELECT r.id, r.theme_ko, r.theme_en, r.raised_by_id, r.lead_ministry_id, a.name_ko AS ministry_ko, a.name_en AS ministry_en, r.response_due_at
+        FROM policy_recommendations r JOIN agencies a ON a.id = r.lead_ministry_id WHERE r.id = @id
+        """, new { id }, tx);
+
+    /// <summary>The lead ministry first, then the other addressed ministries.</summary>
+    private static async Task<List<long>> AddressedMinistriesAsync(DbConnection c, DbTransaction tx, RecommendationFacts r)
+    {
+        var ids = (await c.QueryAsync<long>("SELECT agency_id FROM policy_recommendation_ministries WHERE recommendation_id = @Id ORDER BY agency_id",
+            new { r.Id }, tx)).AsList();
+        ids.Insert(0, r.LeadMinistryId);
+        return ids;
+    }
+
+    private static Dictionary<string, string?> RecommendationParams(RecommendationFacts r) => new()
+    {
+        ["title"] = r.ThemeKo,
+        ["titleEn"] = r.ThemeEn,
+        ["ministry"] = r.MinistryKo,
+        ["ministryEn"] = r.MinistryEn,
+        ["dueOn"] = r.ResponseDueAt is { } due ? Council.DayOf(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+    };
+
+    /// <summary>
+    /// A move was made on a policy recommendation (ADR 0023). Routing tells the people of the addressed ministries (lead
+    /// and others) it is theirs to answer; every move — routing, answers, progress, conversion into an issue, withdrawal —
+    /// tells the raising agency's people (the cluster operator) it moved. The one who moved it is not told.
+    /// </summary>
+    public async Task NotifyRecommendationMovedAsync(DbConnection c, DbTransaction tx, long recommendationId, string from, string to, string? move,
+        bool routed, Actor actor, DateTimeOffset now)
+    {
+        var rec = await RecommendationAsync(c, tx, recommendationId);
+        var told = new HashSet<long>();
+        if (routed)
+        {
+            var ministries = await RecipientsAsync(c, tx, await AddressedMinistriesAsync(c, tx, rec), secretariat: false, actor);
+            var routedParams = RecommendationParams(rec);
+            routedParams["actor"] = actor.DisplayName;
+            await WriteAsync(c, tx, NotificationKind.RecommendationRouted, NotificationSubject.PolicyRecommendation, rec.Id, actor.DisplayName, routedParams,
+                ministries, null, now);
+            told = ministries.Select(r => r.UserId).ToHashSet();
+        }
+        var p = RecommendationParams(rec);
+        p["from"] = from;
+        p["to"] = to;
+        p["move"] = move;
+        p["actor"] = actor.DisplayName;
+        var raisers = await RecipientsAsync(c, tx, [rec.RaisedById], secretariat: false, actor);
+        await WriteAsync(c, tx, NotificationKind.RecommendationMoved, NotificationSubject.PolicyRecommendation, rec.Id, actor.DisplayName, p,
+            raisers.Where(r => !told.Contains(r.UserId)).ToList(), null, now);
+    }
+
     /// <summary>The active people of these agencies (and of the secretariat when asked), without the one who acted.</summary>
     internal async Task<List<RecipientRow>> RecipientsAsync(DbConnection c, DbTransaction tx, IEnumerable<long> agencies, bool secretariat, Actor? actor)
     {

@@ -15,6 +15,7 @@ public static class NotificationText
     private static readonly Dictionary<string, (string Ko, string En)> Statuses = new(StringComparer.Ordinal)
     {
         ["submitted"] = ("접수", "Submitted"),
+        ["routed"] = ("부처 배정", "Routed"),
         ["under_review"] = ("검토 중", "Under review"),
         ["accepted"] = ("수용", "Accepted"),
         ["partially_accepted"] = ("일부 수용", "Partially accepted"),
@@ -78,6 +79,25 @@ public static class NotificationText
             (NotificationKind.ChallengeEndingSoon, true) => new($"{Days(days)} left to challenge", $"The refusal of “{title}” may be challenged until {V("dueOn")}."),
             (NotificationKind.ChallengeEndsToday, false) => new("오늘이 이의신청 마지막 날입니다", $"「{title}」의 불수용 답변에 대한 이의신청 기간은 오늘({V("dueOn")})까지입니다."),
             (NotificationKind.ChallengeEndsToday, true) => new("Last day to challenge", $"The refusal of “{title}” may be challenged until today ({V("dueOn")})."),
+            (NotificationKind.RecommendationRouted, false) => new("정책 제언이 배정되었습니다",
+                $"「{title}」 — 주관 부처: {Both("ministry")}, 답변 기한: {V("dueOn")}"),
+            (NotificationKind.RecommendationRouted, true) => new("A policy recommendation was routed to you",
+                $"“{title}” — lead ministry: {Both("ministry")}, answer due {V("dueOn")}"),
+            (NotificationKind.RecommendationDueSoon, false) => new($"제언 답변 기한 {days}일 전", $"정책 제언 「{title}」의 답변 기한은 {V("dueOn")}입니다."),
+            (NotificationKind.RecommendationDueSoon, true) => new($"Recommendation answer due in {Days(days)}",
+                $"The policy recommendation “{title}” must be answered by {V("dueOn")}."),
+            (NotificationKind.RecommendationDueToday, false) => new("오늘이 제언 답변 기한입니다", $"정책 제언 「{title}」의 답변 기한은 오늘({V("dueOn")})입니다."),
+            (NotificationKind.RecommendationDueToday, true) => new("Recommendation answer due today",
+                $"The policy recommendation “{title}” must be answered today ({V("dueOn")})."),
+            (NotificationKind.RecommendationOverdue, false) => new("제언 답변 기한이 지났습니다", $"정책 제언 「{title}」의 답변 기한({V("dueOn")})이 지났습니다."),
+            (NotificationKind.RecommendationOverdue, true) => new("Recommendation answer overdue",
+                $"The answer to the policy recommendation “{title}” was due {V("dueOn")}."),
+            (NotificationKind.RecommendationMoved, false) when V("move") == "conversion" => new("제언이 규제 개선 과제가 되었습니다",
+                $"「{title}」의 남은 부분이 규제 개선 과제로 등록되었습니다. ({V("actor")})"),
+            (NotificationKind.RecommendationMoved, true) when V("move") == "conversion" => new("A recommendation became a regulatory issue",
+                $"The remainder of “{title}” was registered as a regulatory issue. ({V("actor")})"),
+            (NotificationKind.RecommendationMoved, false) => new("제언 상태가 바뀌었습니다", $"「{title}」: {Status("from")} → {Status("to")} ({V("actor")})"),
+            (NotificationKind.RecommendationMoved, true) => new("Your recommendation moved", $"“{title}”: {Status("from")} → {Status("to")} ({V("actor")})"),
             _ => new(kind.ToString(), title),
         };
 
@@ -92,6 +112,7 @@ public static class NotificationText
         NotificationSubject.RegulatoryIssue => $"/issues/{id}",
         NotificationSubject.Meeting => $"/meetings/{id}",
         NotificationSubject.FollowUp => "/follow-ups",
+        NotificationSubject.PolicyRecommendation => $"/recommendations/{id}",
         _ => "/",
     };
 

@@ -21,7 +21,7 @@ public sealed record RecommendationFilter(IReadOnlyList<RecommendationState> Sta
 
 /// <summary>All SQL about policy recommendations (정책 제언): the record, its addressed ministries and clusters, its moves and timeline.</summary>
 public sealed class PolicyRecommendationStore(DbConnectionFactory db, TimeProvider clock, AuditStore audit, IConfiguration configuration,
-    HolidayStore holidays, RegulatoryIssueStore issues)
+    HolidayStore holidays, RegulatoryIssueStore issues, Notifications.NotificationStore notifications)
 {
     public const string EntityType = "policy_recommendation";
     private const string Ministry = "ministry";
@@ -400,6 +400,9 @@ public sealed class PolicyRecommendationStore(DbConnectionFactory db, TimeProvid
         var p = new DynamicParameters(new { id, To = WireNames.Of(r.To), now });
         await connection.ExecuteAsync($"UPDATE policy_recommendations SET state = @To, version = version + 1, updated_at = @now{plan.Assignments(p)} WHERE id = @id", p, tx);
         await RecordMoveAsync(connection, tx, id, from, r.To, name, actor, ListRules.Normal(r.Comment), plan.Timeline, now);
+        // The outbox, in the move's transaction (ADR 0018): routed → the addressed ministries; every move → the raiser.
+        await notifications.NotifyRecommendationMovedAsync(connection, tx, id, WireNames.Of(from), WireNames.Of(r.To), name,
+            routed: r.To == RecommendationState.Routed && from != RecommendationState.Routed, actor, now);
         return await FinishAsync(connection, tx, id, actor, "transition:" + (name ?? WireNames.Of(r.To)), before, ct);
     }
 

@@ -24,6 +24,10 @@ public static class PolicyRecommendationsApi
         group.MapGet("/export.csv", ExportPolicyRecommendations).WithName(nameof(ExportPolicyRecommendations)).RequireAuthorization(Permissions.RecommendationsRead)
             .WithSummary("Export the recommendations matching the list's filters as CSV (UTF-8 with BOM, Korean headers)")
             .ProducesCsv().Validate<RecommendationFilterQuery>().Errors(Status401Unauthorized, Status403Forbidden);
+        group.MapGet("/export.xlsx", ExportPolicyRecommendationsXlsx).WithName(nameof(ExportPolicyRecommendationsXlsx))
+            .RequireAuthorization(Permissions.RecommendationsRead)
+            .WithSummary("Export the recommendations matching the list's filters as an Excel workbook laid out as a report (dates as date cells)")
+            .ProducesXlsx().Validate<RecommendationFilterQuery>().Errors(Status401Unauthorized, Status403Forbidden);
         group.MapGet("/{id:long}", GetPolicyRecommendation).WithName(nameof(GetPolicyRecommendation)).RequireAuthorization(Permissions.RecommendationsRead)
             .WithSummary("Get a recommendation, with its answer, deadline state, linked issue and the moves the caller may make").ReturnsETag()
             .Errors(Status401Unauthorized, Status403Forbidden, Status404NotFound);
@@ -91,6 +95,10 @@ public static class PolicyRecommendationsApi
 
     public static SheetFile ExportPolicyRecommendations([AsParameters] RecommendationFilterQuery query, Actor actor, PolicyRecommendationStore store, CancellationToken ct) =>
         SheetExport.Csv(new("policy-recommendations", "정책제언"), ExportColumns, ExportCell, store.StreamAsync(query.ToFilter(), actor, ct));
+
+    public static SheetFile ExportPolicyRecommendationsXlsx([AsParameters] RecommendationFilterQuery query, Actor actor, PolicyRecommendationStore store,
+        CancellationToken ct) =>
+        SheetExport.Xlsx(new("policy-recommendations", "정책제언"), ExportColumns, ExportCell, store.StreamAsync(query.ToFilter(), actor, ct));
 
     public static async Task<Results<Ok<PolicyRecommendationDto>, ReadRefused>> GetPolicyRecommendation(long id, Actor actor, PolicyRecommendationStore store,
         HttpContext http, CancellationToken ct) =>

@@ -19,6 +19,8 @@ public static class RateLimits
         var loginPerAddress = configuration.GetValue("RateLimits:LoginPerAddressPerMinute", 20);
         // Calendar programs poll a feed every few minutes to hours; many subscribers behind one address (an office) stay
         // well inside this, while guessing tokens from one address is slowed to a crawl (and a token is 256 bits anyway).
+        // Open data (ADR 0027): harvesters page through lists; a generous budget per address, counted per instance.
+        var openDataPerAddress = configuration.GetValue("RateLimits:OpenDataPerAddressPerMinute", 120);
         var calendarPerAddress = configuration.GetValue("RateLimits:CalendarFeedPerAddressPerMinute", 120);
 
         services.AddRateLimiter(o =>
@@ -60,6 +62,9 @@ public static class RateLimits
             o.AddPolicy(Features.Calendar.CalendarFeedsApi.FeedRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = calendarPerAddress, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(Features.OpenData.OpenDataApi.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = openDataPerAddress, Window = TimeSpan.FromMinutes(1) }));
         });
         return services;
     }

@@ -39,6 +39,7 @@ public sealed partial class StoreSqlTests
         "{db.Dialect.Limit(\"@Limit\")}" => "OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY",
         "{ClusterAgendaItem}" => "1 = 1",
         "{column}" => "i.companies",
+        "{source}" => "SELECT c.id, c.updated_at AS modified FROM clusters c",
         "{bucketSql}" => "CASE WHEN t.occurred_at < @b1 THEN 0 ELSE 11 END",
         _ => throw new Xunit.Sdk.XunitException($"Unknown interpolation {hole}: teach StoreSqlTests what it stands for."),
     };

@@ -14,8 +14,14 @@ namespace BioCluster.Api.Tests.Hostile;
 /// never gave out — is a 400 problem whose errors name that parameter. Never a 5xx. (Once `priority=NULL` and
 /// hand-made cursors answered 500.)
 /// </summary>
-public sealed class QueryParameterPropertyTests(SqliteApiFactory factory) : IClassFixture<SqliteApiFactory>
+public sealed class QueryParameterPropertyTests(QueryParameterPropertyTests.WithOpenData factory) : IClassFixture<QueryParameterPropertyTests.WithOpenData>
 {
+    /// <summary>The default host with the open data switched on, so its lists (ADR 0027) are walked with the rest.</summary>
+    public sealed class WithOpenData : SqliteApiFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [new("OpenData:Enabled", "true")];
+    }
+
     public sealed record Parameter(string Name, string? Type, string? Format, IReadOnlyList<string> Enum);
 
     public sealed record ListOperation(string Path, IReadOnlyList<Parameter> Parameters);
@@ -138,6 +144,8 @@ public sealed class QueryParameterPropertyTests(SqliteApiFactory factory) : ICla
     private async Task<string[]> CraftedAsync(HttpClient client, ListOperation op)
     {
         if (!op.Parameters.Any(p => p.Name == "cursor")) return [];
+        // The open data's cursors are (modified, id) text, not this keyset shape: the foreign cursors cover them.
+        if (op.Path.StartsWith("/api/open/", StringComparison.Ordinal)) return [];
         // A list with a required filter (the search's q) is paged with one, so a real cursor of its own can be crafted from.
         var required = op.Path == "/api/v1/search" ? "q=%EA%B7%9C%EC%A0%9C&" : "";
         using var page = JsonDocument.Parse(await client.GetStringAsync($"{Concrete(op.Path)}?{required}limit=1"));

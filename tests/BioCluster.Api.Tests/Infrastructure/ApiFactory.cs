@@ -35,6 +35,7 @@ public abstract class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:PerCallerPerMinute", "1000000");
         builder.UseSetting("RateLimits:PerAddressPerMinute", "1000000");
         builder.UseSetting("RateLimits:LoginPerAddressPerMinute", "1000000");
+        builder.UseSetting("RateLimits:OpenDataPerAddressPerMinute", "1000000");
         // The dashboard is served as the README's run serves it, so routing answers here as it does there.
         builder.UseSetting("Web:Root", BuiltDashboard.Root);
         // The notification worker writes on its own schedule; tests that want it turn it on (or drive its passes themselves).

@@ -10164,6 +10164,579 @@ export class NotificationsClient {
     }
 }
 
+export class OpenDataClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The entry point of the open data (OParl System): the lists it publishes
+     * @return OK
+     */
+    getOpenSystem(signal?: AbortSignal): Promise<OpenSystem> {
+        let url_ = this.baseUrl + "/api/open/v1";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOpenSystem(_response);
+        });
+    }
+
+    protected processGetOpenSystem(response: Response): Promise<OpenSystem> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpenSystem;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpenSystem>(null as any);
+    }
+
+    /**
+     * Meetings whose minutes are published, with their public agenda items and decisions, by (modified, id)
+     * @param updatedSince (optional) Only objects modified at or after this ISO 8601 instant, which must name its offset (`2026-12-01T09:00:00+09:00`, `…Z`).
+     * @param cursor (optional) Where the previous page ended: take it from that page's `links.next`, never build it.
+     * @param limit (optional) Objects per page, 1–200 (default 50).
+     * @return OK
+     */
+    listOpenMeetings(updatedSince?: string | undefined, cursor?: string | undefined, limit?: string | undefined, signal?: AbortSignal): Promise<OpenMeetingOpenList> {
+        let url_ = this.baseUrl + "/api/open/v1/meetings?";
+        if (updatedSince === null)
+            throw new globalThis.Error("The parameter 'updatedSince' cannot be null.");
+        else if (updatedSince !== undefined)
+            url_ += "updatedSince=" + encodeURIComponent("" + updatedSince) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListOpenMeetings(_response);
+        });
+    }
+
+    protected processListOpenMeetings(response: Response): Promise<OpenMeetingOpenList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpenMeetingOpenList;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpenMeetingOpenList>(null as any);
+    }
+
+    /**
+     * One meeting with published minutes (404 for any other)
+     * @return OK
+     */
+    getOpenMeeting(id: number, signal?: AbortSignal): Promise<OpenMeeting> {
+        let url_ = this.baseUrl + "/api/open/v1/meetings/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOpenMeeting(_response);
+        });
+    }
+
+    protected processGetOpenMeeting(response: Response): Promise<OpenMeeting> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpenMeeting;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpenMeeting>(null as any);
+    }
+
+    /**
+     * Answered policy recommendations with their answers (not those raised at an internal agenda item), by (modified, id)
+     * @param updatedSince (optional) Only objects modified at or after this ISO 8601 instant, which must name its offset (`2026-12-01T09:00:00+09:00`, `…Z`).
+     * @param cursor (optional) Where the previous page ended: take it from that page's `links.next`, never build it.
+     * @param limit (optional) Objects per page, 1–200 (default 50).
+     * @return OK
+     */
+    listOpenRecommendations(updatedSince?: string | undefined, cursor?: string | undefined, limit?: string | undefined, signal?: AbortSignal): Promise<OpenRecommendationOpenList> {
+        let url_ = this.baseUrl + "/api/open/v1/recommendations?";
+        if (updatedSince === null)
+            throw new globalThis.Error("The parameter 'updatedSince' cannot be null.");
+        else if (updatedSince !== undefined)
+            url_ += "updatedSince=" + encodeURIComponent("" + updatedSince) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListOpenRecommendations(_response);
+        });
+    }
+
+    protected processListOpenRecommendations(response: Response): Promise<OpenRecommendationOpenList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpenRecommendationOpenList;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpenRecommendationOpenList>(null as any);
+    }
+
+    /**
+     * One answered policy recommendation (404 for any other)
+     * @return OK
+     */
+    getOpenRecommendation(id: number, signal?: AbortSignal): Promise<OpenRecommendation> {
+        let url_ = this.baseUrl + "/api/open/v1/recommendations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOpenRecommendation(_response);
+        });
+    }
+
+    protected processGetOpenRecommendation(response: Response): Promise<OpenRecommendation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpenRecommendation;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpenRecommendation>(null as any);
+    }
+
+    /**
+     * Regulatory issues whose improvement is completed, by (modified, id)
+     * @param updatedSince (optional) Only objects modified at or after this ISO 8601 instant, which must name its offset (`2026-12-01T09:00:00+09:00`, `…Z`).
+     * @param cursor (optional) Where the previous page ended: take it from that page's `links.next`, never build it.
+     * @param limit (optional) Objects per page, 1–200 (default 50).
+     * @return OK
+     */
+    listOpenImprovements(updatedSince?: string | undefined, cursor?: string | undefined, limit?: string | undefined, signal?: AbortSignal): Promise<OpenImprovementOpenList> {
+        let url_ = this.baseUrl + "/api/open/v1/improvements?";
+        if (updatedSince === null)
+            throw new globalThis.Error("The parameter 'updatedSince' cannot be null.");
+        else if (updatedSince !== undefined)
+            url_ += "updatedSince=" + encodeURIComponent("" + updatedSince) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListOpenImprovements(_response);
+        });
+    }
+
+    protected processListOpenImprovements(response: Response): Promise<OpenImprovementOpenList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpenImprovementOpenList;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpenImprovementOpenList>(null as any);
+    }
+
+    /**
+     * One completed regulatory improvement (404 for any other)
+     * @return OK
+     */
+    getOpenImprovement(id: number, signal?: AbortSignal): Promise<OpenImprovement> {
+        let url_ = this.baseUrl + "/api/open/v1/improvements/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOpenImprovement(_response);
+        });
+    }
+
+    protected processGetOpenImprovement(response: Response): Promise<OpenImprovement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpenImprovement;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpenImprovement>(null as any);
+    }
+
+    /**
+     * Every cluster's yearly figures, by (modified, id)
+     * @param updatedSince (optional) Only objects modified at or after this ISO 8601 instant, which must name its offset (`2026-12-01T09:00:00+09:00`, `…Z`).
+     * @param cursor (optional) Where the previous page ended: take it from that page's `links.next`, never build it.
+     * @param limit (optional) Objects per page, 1–200 (default 50).
+     * @return OK
+     */
+    listOpenClusterFigures(updatedSince?: string | undefined, cursor?: string | undefined, limit?: string | undefined, signal?: AbortSignal): Promise<OpenClusterFiguresOpenList> {
+        let url_ = this.baseUrl + "/api/open/v1/cluster-figures?";
+        if (updatedSince === null)
+            throw new globalThis.Error("The parameter 'updatedSince' cannot be null.");
+        else if (updatedSince !== undefined)
+            url_ += "updatedSince=" + encodeURIComponent("" + updatedSince) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListOpenClusterFigures(_response);
+        });
+    }
+
+    protected processListOpenClusterFigures(response: Response): Promise<OpenClusterFiguresOpenList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpenClusterFiguresOpenList;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpenClusterFiguresOpenList>(null as any);
+    }
+
+    /**
+     * One cluster's figures for one year
+     * @return OK
+     */
+    getOpenClusterFigures(id: number, signal?: AbortSignal): Promise<OpenClusterFigures> {
+        let url_ = this.baseUrl + "/api/open/v1/cluster-figures/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOpenClusterFigures(_response);
+        });
+    }
+
+    protected processGetOpenClusterFigures(response: Response): Promise<OpenClusterFigures> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpenClusterFigures;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpenClusterFigures>(null as any);
+    }
+}
+
 export class PolicyRecommendationsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -10509,6 +11082,102 @@ export class PolicyRecommendationsClient {
             });
         }
         return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the recommendations matching the list's filters as an Excel workbook laid out as a report (dates as date cells)
+     * @param state (optional) Only recommendations in these states (submitted, routed, accepted, partially_accepted, long_term_review, not_accepted, in_progress, completed, withdrawn).
+     * @param ministryCode (optional) Only recommendations addressed to the ministry with this code (as lead or as one of the others).
+     * @param clusterCode (optional) Only recommendations concerning the cluster with this code.
+     * @param raisedByCode (optional) Only recommendations raised by the agency with this code.
+     * @param meetingId (optional) Only recommendations raised at this meeting.
+     * @param overdue (optional) true: only those past their answer, review or completion date; false: only those that are not.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportPolicyRecommendationsXlsx(state?: string[] | undefined, ministryCode?: string | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, meetingId?: number | undefined, overdue?: boolean | undefined, lang?: Lang24 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/policy-recommendations/export.xlsx?";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (ministryCode === null)
+            throw new globalThis.Error("The parameter 'ministryCode' cannot be null.");
+        else if (ministryCode !== undefined)
+            url_ += "ministryCode=" + encodeURIComponent("" + ministryCode) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (raisedByCode === null)
+            throw new globalThis.Error("The parameter 'raisedByCode' cannot be null.");
+        else if (raisedByCode !== undefined)
+            url_ += "raisedByCode=" + encodeURIComponent("" + raisedByCode) + "&";
+        if (meetingId === null)
+            throw new globalThis.Error("The parameter 'meetingId' cannot be null.");
+        else if (meetingId !== undefined)
+            url_ += "meetingId=" + encodeURIComponent("" + meetingId) + "&";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportPolicyRecommendationsXlsx(_response);
+        });
+    }
+
+    protected processExportPolicyRecommendationsXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -11100,7 +11769,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang24 | undefined, signal?: AbortSignal): Promise<string> {
+    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang25 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.csv?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -11241,7 +11910,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang25 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang26 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.xlsx?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -14748,7 +15417,7 @@ export interface NotificationDtoPage {
 }
 
 /** What a notification is about. Reminders (`*_due_soon`, `*_due_today`, `*_overdue`) are made            by BioCluster from the deadlines, once per deadline; the others by a person's action. */
-export type NotificationKind = "issue_routed" | "issue_due_soon" | "issue_due_today" | "issue_overdue" | "issue_moved" | "issue_commented" | "follow_up_assigned" | "follow_up_due_soon" | "follow_up_due_today" | "follow_up_overdue" | "meeting_convened" | "meeting_cancelled" | "improvement_due_soon" | "improvement_due_today" | "improvement_overdue" | "final_answer_due_soon" | "final_answer_due_today" | "final_answer_overdue" | "challenge_ending_soon" | "challenge_ends_today";
+export type NotificationKind = "issue_routed" | "issue_due_soon" | "issue_due_today" | "issue_overdue" | "issue_moved" | "issue_commented" | "follow_up_assigned" | "follow_up_due_soon" | "follow_up_due_today" | "follow_up_overdue" | "meeting_convened" | "meeting_cancelled" | "improvement_due_soon" | "improvement_due_today" | "improvement_overdue" | "final_answer_due_soon" | "final_answer_due_today" | "final_answer_overdue" | "challenge_ending_soon" | "challenge_ends_today" | "recommendation_routed" | "recommendation_due_soon" | "recommendation_due_today" | "recommendation_overdue" | "recommendation_moved";
 
 /** The language of e-mails. */
 export type NotificationLanguage = "ko" | "en";
@@ -14780,7 +15449,198 @@ export interface NotificationPreferencesRequest {
 }
 
 /** The record a notification is about. */
-export type NotificationSubject = "regulatory_issue" | "follow_up" | "meeting";
+export type NotificationSubject = "regulatory_issue" | "follow_up" | "meeting" | "policy_recommendation";
+
+/** A public agenda item (OParl AgendaItem) of a meeting with published minutes; internal items are never listed. */
+export interface OpenAgendaItem {
+    id: string;
+    type: string;
+    number: string;
+    name: string;
+    nameEn: string | null;
+    kind: string;
+    public: boolean;
+    result: string | null;
+    resolutionText: string | null;
+}
+
+/** A bio cluster by its registry code and names. */
+export interface OpenCluster {
+    code: string;
+    name: string;
+    nameEn: string | null;
+    region: string;
+}
+
+/** One cluster's figures for one year (no OParl counterpart; `type` is BioCluster's own). */
+export interface OpenClusterFigures {
+    id: string;
+    type: string;
+    /** A bio cluster by its registry code and names. */
+    cluster: OpenCluster;
+    year: number;
+    companies: number | null;
+    employees: number | null;
+    revenueMillionKrw: number | null;
+    rdSpendMillionKrw: number | null;
+    investmentMillionKrw: number | null;
+    exportsThousandUsd: number | null;
+    created: string;
+    modified: string;
+}
+
+/** One page of a list, ordered by `modified` then `id` (stable: a harvester following `links.next` sees every object once). */
+export interface OpenClusterFiguresOpenList {
+    data: OpenClusterFigures[];
+    /** How a list is cut into pages (cursor paging: there are no page numbers). */
+    pagination: OpenPagination;
+    /** Where a list goes on: `first` is its first page with the same filter, `next` the next page (null on the last). */
+    links: OpenListLinks;
+}
+
+/** A regulatory improvement the lead ministry completed (OParl Paper, `paperType``regulatory_improvement`). */
+export interface OpenImprovement {
+    id: string;
+    type: string;
+    paperType: string;
+    name: string;
+    nameEn: string | null;
+    category: string;
+    problem: string;
+    problemEn: string | null;
+    proposal: string;
+    proposalEn: string | null;
+    lawName: string | null;
+    lawArticle: string | null;
+    /** An organisation (a ministry, an agency, a council body) by its registry code and names. */
+    originator: OpenOrganization;
+    /** An organisation (a ministry, an agency, a council body) by its registry code and names. */
+    leadMinistry: OpenOrganization | null;
+    cluster: OpenCluster[];
+    answer: string | null;
+    plannedChange: string | null;
+    instrument: string | null;
+    completedOn: string | null;
+    evidence: string | null;
+    created: string;
+    modified: string;
+}
+
+/** One page of a list, ordered by `modified` then `id` (stable: a harvester following `links.next` sees every object once). */
+export interface OpenImprovementOpenList {
+    data: OpenImprovement[];
+    /** How a list is cut into pages (cursor paging: there are no page numbers). */
+    pagination: OpenPagination;
+    /** Where a list goes on: `first` is its first page with the same filter, `next` the next page (null on the last). */
+    links: OpenListLinks;
+}
+
+/** Where a list goes on: `first` is its first page with the same filter, `next` the next page (null on the last). */
+export interface OpenListLinks {
+    first: string;
+    next: string | null;
+}
+
+/** A council meeting whose minutes are published (OParl Meeting): no attendees, presenters or remarks, only what the council decided in public. */
+export interface OpenMeeting {
+    id: string;
+    type: string;
+    name: string;
+    nameEn: string | null;
+    number: number | null;
+    /** An organisation (a ministry, an agency, a council body) by its registry code and names. */
+    organization: OpenOrganization;
+    start: string;
+    end: string | null;
+    /** The published minutes of a meeting: the latest published version, when it was published, and its summary. */
+    minutes: OpenMinutes;
+    agendaItem: OpenAgendaItem[];
+    created: string;
+    modified: string;
+}
+
+/** One page of a list, ordered by `modified` then `id` (stable: a harvester following `links.next` sees every object once). */
+export interface OpenMeetingOpenList {
+    data: OpenMeeting[];
+    /** How a list is cut into pages (cursor paging: there are no page numbers). */
+    pagination: OpenPagination;
+    /** Where a list goes on: `first` is its first page with the same filter, `next` the next page (null on the last). */
+    links: OpenListLinks;
+}
+
+/** The published minutes of a meeting: the latest published version, when it was published, and its summary. */
+export interface OpenMinutes {
+    version: number;
+    published: string;
+    summary: string | null;
+}
+
+/** An organisation (a ministry, an agency, a council body) by its registry code and names. */
+export interface OpenOrganization {
+    code: string;
+    name: string;
+    nameEn: string | null;
+}
+
+/** How a list is cut into pages (cursor paging: there are no page numbers). */
+export interface OpenPagination {
+    elementsPerPage: number;
+}
+
+/** An answered policy recommendation (OParl Paper, `paperType``policy_recommendation`). */
+export interface OpenRecommendation {
+    id: string;
+    type: string;
+    paperType: string;
+    name: string;
+    nameEn: string | null;
+    text: string;
+    /** An organisation (a ministry, an agency, a council body) by its registry code and names. */
+    originator: OpenOrganization;
+    addressedTo: OpenOrganization[];
+    cluster: OpenCluster[];
+    /** A ministry's answer to a recommendation: the kind (the recommendation's state) and what the ministry said. */
+    answer: OpenRecommendationAnswer;
+    meeting: string | null;
+    created: string;
+    modified: string;
+}
+
+/** A ministry's answer to a recommendation: the kind (the recommendation's state) and what the ministry said. */
+export interface OpenRecommendationAnswer {
+    kind: string;
+    text: string | null;
+    answered: string | null;
+    acceptedPart: string | null;
+    plannedCompletionOn: string | null;
+    reviewOn: string | null;
+    justification: string | null;
+    progressPercent: number | null;
+    completedOn: string | null;
+}
+
+/** One page of a list, ordered by `modified` then `id` (stable: a harvester following `links.next` sees every object once). */
+export interface OpenRecommendationOpenList {
+    data: OpenRecommendation[];
+    /** How a list is cut into pages (cursor paging: there are no page numbers). */
+    pagination: OpenPagination;
+    /** Where a list goes on: `first` is its first page with the same filter, `next` the next page (null on the last). */
+    links: OpenListLinks;
+}
+
+/** The entry point of the open data (OParl System): its lists and the terms they are published under. */
+export interface OpenSystem {
+    id: string;
+    type: string;
+    name: string;
+    nameEn: string | null;
+    license: string;
+    meetings: string;
+    recommendations: string;
+    improvements: string;
+    clusterFigures: string;
+    documentation: string;
+}
 
 /** The caller's clusters, their issues by state, and the issues it raised that have an answer to read. */
 export interface OperatorHome {
@@ -15516,6 +16376,8 @@ export type Lang23 = "ko" | "en";
 export type Lang24 = "ko" | "en";
 
 export type Lang25 = "ko" | "en";
+
+export type Lang26 = "ko" | "en";
 
 export class SwaggerResponse<TResult> {
     status: number;

@@ -641,6 +641,42 @@ export function listNotifications(client: C.NotificationsClient, parameters: Lis
   return client.listNotifications(parameters.unread, parameters.limit, parameters.cursor);
 }
 
+export interface ListOpenMeetingsParameters {
+  updatedSince?: Parameters<C.OpenDataClient['listOpenMeetings']>[0];
+  cursor?: Parameters<C.OpenDataClient['listOpenMeetings']>[1];
+  limit?: Parameters<C.OpenDataClient['listOpenMeetings']>[2];
+}
+export function listOpenMeetings(client: C.OpenDataClient, parameters: ListOpenMeetingsParameters = {}): ReturnType<C.OpenDataClient['listOpenMeetings']> {
+  return client.listOpenMeetings(parameters.updatedSince, parameters.cursor, parameters.limit);
+}
+
+export interface ListOpenRecommendationsParameters {
+  updatedSince?: Parameters<C.OpenDataClient['listOpenRecommendations']>[0];
+  cursor?: Parameters<C.OpenDataClient['listOpenRecommendations']>[1];
+  limit?: Parameters<C.OpenDataClient['listOpenRecommendations']>[2];
+}
+export function listOpenRecommendations(client: C.OpenDataClient, parameters: ListOpenRecommendationsParameters = {}): ReturnType<C.OpenDataClient['listOpenRecommendations']> {
+  return client.listOpenRecommendations(parameters.updatedSince, parameters.cursor, parameters.limit);
+}
+
+export interface ListOpenImprovementsParameters {
+  updatedSince?: Parameters<C.OpenDataClient['listOpenImprovements']>[0];
+  cursor?: Parameters<C.OpenDataClient['listOpenImprovements']>[1];
+  limit?: Parameters<C.OpenDataClient['listOpenImprovements']>[2];
+}
+export function listOpenImprovements(client: C.OpenDataClient, parameters: ListOpenImprovementsParameters = {}): ReturnType<C.OpenDataClient['listOpenImprovements']> {
+  return client.listOpenImprovements(parameters.updatedSince, parameters.cursor, parameters.limit);
+}
+
+export interface ListOpenClusterFiguresParameters {
+  updatedSince?: Parameters<C.OpenDataClient['listOpenClusterFigures']>[0];
+  cursor?: Parameters<C.OpenDataClient['listOpenClusterFigures']>[1];
+  limit?: Parameters<C.OpenDataClient['listOpenClusterFigures']>[2];
+}
+export function listOpenClusterFigures(client: C.OpenDataClient, parameters: ListOpenClusterFiguresParameters = {}): ReturnType<C.OpenDataClient['listOpenClusterFigures']> {
+  return client.listOpenClusterFigures(parameters.updatedSince, parameters.cursor, parameters.limit);
+}
+
 export interface ListPolicyRecommendationsParameters {
   sort?: Parameters<C.PolicyRecommendationsClient['listPolicyRecommendations']>[0];
   limit?: Parameters<C.PolicyRecommendationsClient['listPolicyRecommendations']>[1];
@@ -675,6 +711,19 @@ export interface ExportPolicyRecommendationsParameters {
 }
 export function exportPolicyRecommendations(client: C.PolicyRecommendationsClient, parameters: ExportPolicyRecommendationsParameters = {}): ReturnType<C.PolicyRecommendationsClient['exportPolicyRecommendations']> {
   return client.exportPolicyRecommendations(parameters.state, parameters.ministryCode, parameters.clusterCode, parameters.raisedByCode, parameters.meetingId, parameters.overdue, parameters.lang);
+}
+
+export interface ExportPolicyRecommendationsXlsxParameters {
+  state?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[0];
+  ministryCode?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[1];
+  clusterCode?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[2];
+  raisedByCode?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[3];
+  meetingId?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[4];
+  overdue?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[5];
+  lang?: Parameters<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']>[6];
+}
+export function exportPolicyRecommendationsXlsx(client: C.PolicyRecommendationsClient, parameters: ExportPolicyRecommendationsXlsxParameters = {}): ReturnType<C.PolicyRecommendationsClient['exportPolicyRecommendationsXlsx']> {
+  return client.exportPolicyRecommendationsXlsx(parameters.state, parameters.ministryCode, parameters.clusterCode, parameters.raisedByCode, parameters.meetingId, parameters.overdue, parameters.lang);
 }
 
 export interface ListRegulatoryIssuesParameters {

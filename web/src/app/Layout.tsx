@@ -61,6 +61,7 @@ function sectionOf(route: Route): Section | undefined {
     case 'recommendations':
     case 'recommendationNew':
     case 'recommendation':
+    case 'recommendationEdit':
       return 'recommendations';
     case 'council':
       return 'council';

@@ -24,6 +24,7 @@ const children: RouteObject[] = [
   { path: 'issues/:id/print', lazy: async () => ({ Component: (await import('../features/issues/IssuePrintPage')).IssuePrintPage }) },
   { path: 'recommendations', lazy: async () => ({ Component: (await import('../features/recommendations/RecommendationsPage')).RecommendationsPage }) },
   { path: 'recommendations/new', lazy: async () => ({ Component: (await import('../features/recommendations/RecommendationFormPage')).RecommendationNewPage }) },
+  { path: 'recommendations/:id/edit', lazy: async () => ({ Component: (await import('../features/recommendations/RecommendationFormPage')).RecommendationEditPage }) },
   { path: 'recommendations/:id', lazy: async () => ({ Component: (await import('../features/recommendations/RecommendationPage')).RecommendationPage }) },
   { path: 'council', lazy: async () => ({ Component: (await import('../features/council/CouncilPage')).CouncilPage }) },
   { path: 'meetings', lazy: async () => ({ Component: (await import('../features/meetings/MeetingsPage')).MeetingsPage }) },

@@ -22,6 +22,7 @@ export type Route =
   | { name: 'recommendations' }
   | { name: 'recommendationNew' }
   | { name: 'recommendation'; id: number }
+  | { name: 'recommendationEdit'; id: number }
   | { name: 'council' }
   | { name: 'meetings' }
   | { name: 'meetingNew' }
@@ -56,6 +57,7 @@ export function matchRoute(pathname: string): Route {
   if ((section === 'clusters' || section === 'agencies') && code === 'new' && rest.length === 0)
     return section === 'clusters' ? { name: 'clusterNew' } : { name: 'agencyNew' };
   if (section === 'issues') return matchIssueRoute(code, rest);
+  if (section === 'recommendations' && code && ID.test(code) && rest.length === 1 && rest[0] === 'edit') return { name: 'recommendationEdit', id: Number(code) };
   if (section === 'recommendations' && rest.length === 0) {
     if (!code) return { name: 'recommendations' };
     if (code === 'new') return { name: 'recommendationNew' };
@@ -120,6 +122,7 @@ export const paths = {
   recommendations: (query?: URLSearchParams) => withQuery('/recommendations', query),
   recommendationNew: () => '/recommendations/new',
   recommendation: (id: number) => `/recommendations/${id}`,
+  recommendationEdit: (id: number) => `/recommendations/${id}/edit`,
   council: () => '/council',
   meetings: (query?: URLSearchParams) => withQuery('/meetings', query),
   meetingNew: () => '/meetings/new',

@@ -147,6 +147,7 @@ export function canOpen(me: Caller, route: Route): boolean {
     case 'recommendation':
       return can(me, 'recommendations:read');
     case 'recommendationNew':
+    case 'recommendationEdit':
       return can(me, 'recommendations:raise');
     case 'council':
     case 'meetings':

@@ -14,7 +14,11 @@ namespace BioCluster.Api.Tests.Features.Access;
 public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutputHelper output) : IClassFixture<SqliteApiFactory>
 {
     /// <summary>The short, named list of endpoints anyone may call.</summary>
-    private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /api/v1/auth/login", "GET /api/v1/calendar/{token}.ics"];
+    private static readonly string[] Anonymous = ["GET /health/live", "GET /health/ready", "POST /api/v1/auth/login", "GET /api/v1/calendar/{token}.ics",
+        // The open data (ADR 0027): public by design, answering 404 while OpenData:Enabled is off.
+        "GET /api/open/v1", "GET /api/open/v1/meetings", "GET /api/open/v1/meetings/{id:long}",
+        "GET /api/open/v1/recommendations", "GET /api/open/v1/recommendations/{id:long}", "GET /api/open/v1/improvements", "GET /api/open/v1/improvements/{id:long}",
+        "GET /api/open/v1/cluster-figures", "GET /api/open/v1/cluster-figures/{id:long}"];
 
     private const string Admin = "admin", Secretariat = "secretariat", Ministry = "ministry_reviewer", Operator = "cluster_operator", Viewer = "viewer";
     private const string MohwRead = "key:mohw:read", MohwWrite = "key:mohw:write", MohwImport = "key:mohw:import";
@@ -157,6 +161,7 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("GET", "/api/v1/meetings/{id:long}/decisions.xlsx", _ => "/api/v1/meetings/1/decisions.xlsx", null, Readers),
         ("GET", "/api/v1/policy-recommendations/", _ => "/api/v1/policy-recommendations", null, Readers),
         ("GET", "/api/v1/policy-recommendations/export.csv", _ => "/api/v1/policy-recommendations/export.csv", null, Readers),
+        ("GET", "/api/v1/policy-recommendations/export.xlsx", _ => "/api/v1/policy-recommendations/export.xlsx", null, Readers),
         ("GET", "/api/v1/policy-recommendations/{id:long}", _ => "/api/v1/policy-recommendations/1", null, Readers),
         ("GET", "/api/v1/policy-recommendations/{id:long}/history", _ => "/api/v1/policy-recommendations/1/history", null, Readers),
         ("POST", "/api/v1/policy-recommendations/", _ => "/api/v1/policy-recommendations", "{}", RecommendationRaisers),
@@ -172,6 +177,15 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("POST", "/api/v1/calendar-feeds/", _ => "/api/v1/calendar-feeds", "{}", Readers),
         ("DELETE", "/api/v1/calendar-feeds/{id:long}", _ => "/api/v1/calendar-feeds/1", null, Readers),
         ("GET", "/api/v1/calendar/{token}.ics", _ => "/api/v1/calendar/bcf_no-such-feed.ics", null, Everyone),
+        ("GET", "/api/open/v1/", _ => "/api/open/v1/", null, Everyone),
+        ("GET", "/api/open/v1/meetings", _ => "/api/open/v1/meetings", null, Everyone),
+        ("GET", "/api/open/v1/meetings/{id:long}", _ => "/api/open/v1/meetings/1", null, Everyone),
+        ("GET", "/api/open/v1/recommendations", _ => "/api/open/v1/recommendations", null, Everyone),
+        ("GET", "/api/open/v1/recommendations/{id:long}", _ => "/api/open/v1/recommendations/1", null, Everyone),
+        ("GET", "/api/open/v1/improvements", _ => "/api/open/v1/improvements", null, Everyone),
+        ("GET", "/api/open/v1/improvements/{id:long}", _ => "/api/open/v1/improvements/1", null, Everyone),
+        ("GET", "/api/open/v1/cluster-figures", _ => "/api/open/v1/cluster-figures", null, Everyone),
+        ("GET", "/api/open/v1/cluster-figures/{id:long}", _ => "/api/open/v1/cluster-figures/1", null, Everyone),
         ("GET", "/api/v1/notifications/", _ => "/api/v1/notifications", null, People),
         ("GET", "/api/v1/notifications/unread-count", _ => "/api/v1/notifications/unread-count", null, People),
         ("POST", "/api/v1/notifications/{id:long}/read", _ => "/api/v1/notifications/999999/read", null, People),

@@ -15,6 +15,7 @@ const KINDS: NotificationKind[] = [
   'follow_up_assigned', 'follow_up_due_soon', 'follow_up_due_today', 'follow_up_overdue', 'meeting_convened', 'meeting_cancelled',
   'improvement_due_soon', 'improvement_due_today', 'improvement_overdue', 'final_answer_due_soon', 'final_answer_due_today', 'final_answer_overdue',
   'challenge_ending_soon', 'challenge_ends_today',
+  'recommendation_routed', 'recommendation_due_soon', 'recommendation_due_today', 'recommendation_overdue', 'recommendation_moved',
 ];
 
 /** The account page's notification preferences: address, e-mail language, kinds mailed, daily digest and its hour. */

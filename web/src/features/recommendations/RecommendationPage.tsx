@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { Versioned } from '../../api/api';
 import type { PolicyRecommendationDto, RecommendationTransitionRequest } from '../../api/client';
 import { formatDay, formatTimestamp } from '../../lib/format';
 import { paths } from '../../lib/paths';
+import { can } from '../../lib/permissions';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { Notice } from '../../ui/Form';
 import { Loading } from '../../ui/Loading';
@@ -11,7 +12,9 @@ import { ProblemView } from '../../ui/ProblemView';
 import { WorkflowMoves } from '../../ui/WorkflowMoves';
 import { useMoveRecommendation, useRecommendation, useRecommendationHistory } from './api';
 import { RecommendationStateBadge } from './RecommendationBadges';
+import { useMe } from '../auth/session';
 import { useRecommendationsI18n } from './i18n';
+import { canEditRecommendation } from './recommendations';
 
 /** One recommendation: what was asked, of whom, where; the answer and follow-through; the linked issue; the moves; the timeline. */
 export function RecommendationPage() {
@@ -20,6 +23,8 @@ export function RecommendationPage() {
   const { t, name } = useRecommendationsI18n();
   const query = useRecommendation(id);
   const [moved, setMoved] = useState<string>();
+  const me = useMe();
+  const [search] = useSearchParams();
   useDocumentTitle(query.data ? name({ nameKo: query.data.value.themeKo, nameEn: query.data.value.themeEn }) : t.recommendations.title);
   if (query.isPending) return <Loading />;
   if (query.error) return <ProblemView problem={query.error} onRetry={() => void query.refetch()} />;
@@ -33,7 +38,13 @@ export function RecommendationPage() {
         <h1 data-testid="recommendation-theme">{name({ nameKo: r.themeKo, nameEn: r.themeEn })}</h1>
         <RecommendationStateBadge state={r.state} />
         {r.overdue && <span className="deadline deadline--late">{t.recommendations.overdue}</span>}
+        {canEditRecommendation({ raises: can(me, 'recommendations:raise'), manages: can(me, 'registry:write'), agencyId: me?.agency?.id }, r) && (
+          <Link className="button" to={paths.recommendationEdit(r.id)} data-testid="edit-recommendation">
+            {t.recommendationForm.edit}
+          </Link>
+        )}
       </header>
+      {search.get('saved') === '1' && !moved && <Notice testId="saved-notice">{t.recommendationForm.saved}</Notice>}
       {moved && <Notice testId="moved-notice">{t.recommendation.moved.replace('{move}', t.recommendationMoves[moved] ?? moved)}</Notice>}
       <Facts recommendation={r} />
       <section className="card" aria-labelledby="rec-moves">

@@ -43,7 +43,6 @@ export function RecommendationsPage() {
           <ExportLinks
             path="/api/v1/policy-recommendations/export"
             query={recommendationQuery({ ...filters, state: filters.state })}
-            formats={['csv']}
             hint={t.recommendations.exportHint}
             testId="recommendations-export"
           />

@@ -1,5 +1,5 @@
 // Policy recommendations' server state: the list (keyset pages), one recommendation with its ETag, its timeline,
-// raising one, moving one, and a meeting's carried-over recommendations. The generated client is made lazily here,
+// raising one, editing one (If-Match), moving one, and a meeting's carried-over recommendations. The generated client is made lazily here,
 // so it lands in this feature's chunk.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { versioned, type Versioned } from '../../api/api';
@@ -8,6 +8,7 @@ import {
   type CreatePolicyRecommendationRequest,
   type PolicyRecommendationDto,
   type RecommendationTransitionRequest,
+  type UpdatePolicyRecommendationRequest,
 } from '../../api/client';
 import { listPolicyRecommendations } from '../../api/operations';
 import { refreshAfterWrite, run, usePagedQuery } from '../../lib/apiQuery';
@@ -73,6 +74,21 @@ export function useMoveRecommendation(recommendation: Versioned<PolicyRecommenda
     onSuccess: (next) => {
       queryClient.setQueryData(recommendationKeys.detail(recommendation.value.id), next);
       refreshAfterWrite(queryClient, recommendationKeys.all, ['issues']);
+    },
+  });
+}
+
+/** Replaces a submitted recommendation's description with the ETag it was read with (a stale one answers 412). */
+export function useReplaceRecommendation(recommendation: Versioned<PolicyRecommendationDto>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdatePolicyRecommendationRequest) =>
+      run(async (clients) =>
+        versioned(await clients.make(PolicyRecommendationsClient).replacePolicyRecommendation(recommendation.value.id, recommendation.etag, body)),
+      ),
+    onSuccess: (next) => {
+      queryClient.setQueryData(recommendationKeys.detail(recommendation.value.id), next);
+      refreshAfterWrite(queryClient, recommendationKeys.all);
     },
   });
 }

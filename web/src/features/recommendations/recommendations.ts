@@ -1,5 +1,6 @@
-// The list's filters as the address holds them (pure, unit-tested), and the raise form's request from its fields.
-import type { CreatePolicyRecommendationRequest, RecommendationState } from '../../api/client';
+// The list's filters as the address holds them (pure, unit-tested), the raise and edit forms' requests from their fields,
+// and who may edit a recommendation.
+import type { CreatePolicyRecommendationRequest, PolicyRecommendationDto, RecommendationState, UpdatePolicyRecommendationRequest } from '../../api/client';
 
 export const RECOMMENDATION_STATES: readonly RecommendationState[] = [
   'submitted',
@@ -83,4 +84,52 @@ export function raiseRequest(v: RaiseValues, choosesRaiser: boolean): { body?: C
       sourceAgendaItemId,
     },
   };
+}
+
+/** The edit form's starting values: the recommendation as it is. */
+export function editValues(r: PolicyRecommendationDto): RaiseValues {
+  return {
+    themeKo: r.themeKo,
+    themeEn: r.themeEn ?? '',
+    text: r.text,
+    leadMinistryCode: r.leadMinistry.code,
+    otherMinistryCodes: r.otherMinistries.map((m) => m.code),
+    clusterCodes: r.clusters.map((c) => c.code),
+    raisedByCode: '',
+    sourceMeetingId: '',
+    sourceAgendaItemId: '',
+  };
+}
+
+/** The replace (PUT) request of the edit form: the description only — the raiser and the source are fixed once raised. */
+export function updateRequest(v: RaiseValues): { body?: UpdatePolicyRecommendationRequest; missing: RaiseField[] } {
+  const { body, missing } = raiseRequest({ ...v, raisedByCode: '', sourceMeetingId: '', sourceAgendaItemId: '' }, false);
+  if (!body) return { missing };
+  return {
+    missing,
+    body: {
+      themeKo: body.themeKo,
+      themeEn: body.themeEn,
+      text: body.text,
+      leadMinistryCode: body.leadMinistryCode,
+      otherMinistryCodes: body.otherMinistryCodes,
+      clusterCodes: body.clusterCodes,
+    },
+  };
+}
+
+/** The caller, as far as editing needs: may they raise, do they manage the registry (the secretariat's stand-in), their agency. */
+export interface Editor {
+  raises: boolean;
+  manages: boolean;
+  agencyId?: number;
+}
+
+/**
+ * Whether the edit form is offered (ADR 0023): only while the recommendation is submitted (not yet routed), to the
+ * raising agency or the secretariat. The API decides; this only spares people a form they could not send.
+ */
+export function canEditRecommendation(editor: Editor, r: Pick<PolicyRecommendationDto, 'state' | 'raisedBy'>): boolean {
+  if (!editor.raises || r.state !== 'submitted') return false;
+  return editor.manages || (editor.agencyId != null && editor.agencyId === r.raisedBy.id);
 }

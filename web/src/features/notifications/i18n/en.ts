@@ -37,6 +37,11 @@ export const notificationsEn: Widen<typeof notificationsKo> = {
       final_answer_overdue: 'Final answer overdue (long-term review)',
       challenge_ending_soon: 'Challenge period ending soon',
       challenge_ends_today: 'Last day to challenge',
+      recommendation_routed: 'Recommendation routed',
+      recommendation_due_soon: 'Recommendation answer due soon',
+      recommendation_due_today: 'Recommendation answer due today',
+      recommendation_overdue: 'Recommendation answer overdue',
+      recommendation_moved: 'Your recommendation moved',
     },
     preferences: {
       title: 'Notifications',

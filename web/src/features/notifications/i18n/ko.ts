@@ -34,6 +34,11 @@ export const notificationsKo = {
       final_answer_overdue: '최종 답변 기한 경과(장기 검토)',
       challenge_ending_soon: '이의신청 기간 종료 임박',
       challenge_ends_today: '오늘 이의신청 기간 종료',
+      recommendation_routed: '정책 제언 배정',
+      recommendation_due_soon: '제언 답변 기한 임박',
+      recommendation_due_today: '오늘 제언 답변 기한',
+      recommendation_overdue: '제언 답변 기한 경과',
+      recommendation_moved: '내 제언 상태 변경',
     },
     preferences: {
       title: '알림 설정',
