@@ -192,6 +192,37 @@ public sealed class DbConnectionFactory
         }
     }
 
+    /// <summary>
+    /// SQLite: for a background writer that must never sit out another connection's long write (an import): until the
+    /// scope ends, this connection waits at most <see cref="BriefWriteWaitMs"/> in SQLite and retries for at most a second
+    /// in the driver, then fails as busy, so the caller tries again later instead of holding a thread for the import's
+    /// length. SQLite's own wait is given back when the scope ends, before the connection returns to the pool.
+    /// </summary>
+    public IDisposable WaitBriefly(DbConnection connection)
+    {
+        if (connection is not SqliteConnection sqlite) return NoScope.Instance;
+        var handle = sqlite.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var driverWait = sqlite.DefaultTimeout;
+        SQLitePCL.raw.sqlite3_busy_timeout(handle, BriefWriteWaitMs);
+        sqlite.DefaultTimeout = 1;
+        return new Scope(() =>
+        {
+            sqlite.DefaultTimeout = driverWait;
+            if (sqlite.Handle is { } open) SQLitePCL.raw.sqlite3_busy_timeout(open, _busyTimeoutMs);
+        });
+    }
+
+    private sealed class Scope(Action end) : IDisposable
+    {
+        public void Dispose() => end();
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public static readonly NoScope Instance = new();
+        public void Dispose() { }
+    }
+
     /// <summary>The SQL Server batch of a <see cref="TryWriteBrieflyAsync"/> (parsed by the tests as T-SQL).</summary>
     internal static string BriefWriteBatch(string sql) => $"SET LOCK_TIMEOUT {BriefWriteWaitMs};\n{sql};\nSET LOCK_TIMEOUT -1;";
 
