@@ -17,6 +17,7 @@ using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.Home;
 using BioCluster.Api.Features.Meetings;
 using BioCluster.Api.Features.PolicyRecommendations;
+using BioCluster.Api.Features.CollaborationProjects;
 using BioCluster.Api.Features.Notifications;
 using BioCluster.Api.Features.RegulatoryIssues;
 using BioCluster.Api.Infrastructure.Clock;
@@ -61,6 +62,7 @@ builder.Services.AddSingleton<SavedViewStore>();
 builder.Services.AddSingleton<HomeStore>();
 builder.Services.AddSingleton<ActorStore>();
 builder.Services.AddSingleton<SiteProjectStore>();
+builder.Services.AddSingleton<CollaborationProjectStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
@@ -135,6 +137,7 @@ app.MapHome();
 app.MapActors();
 app.MapSiteProjects();
 app.MapPolicyRecommendations();
+app.MapCollaborationProjects();
 
 app.Run();
 

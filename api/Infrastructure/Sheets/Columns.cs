@@ -53,6 +53,7 @@ public static class Columns
         "council_seats" => CouncilSeats,
         "council_memberships" => CouncilMemberships,
         "actors" => Actors,
+        "collaboration_projects" => CollaborationProjects,
         _ => null,
     };
 
@@ -114,6 +115,29 @@ public static class Columns
         new("id", "ID", Imported: false),
         new("status", "상태", Imported: false),
         new("createdAt", "등록일시", Imported: false),
+        new("updatedAt", "수정일시", Imported: false),
+    ];
+
+    /// <summary>
+    /// Collaboration projects (협력 사업, ADR 0025), upserted by <c>externalRef</c>. Partners are <c>cluster:code:role</c> or
+    /// <c>agency:code:role</c> separated by ';' (role: lead, co_lead, partner, funder, advisor or their Korean names).
+    /// </summary>
+    public static readonly IReadOnlyList<SheetColumn> CollaborationProjects =
+    [
+        new("externalRef", "외부참조", Required: true, Note: "the key a re-import updates by"),
+        new("titleKo", "사업명", Required: true),
+        new("titleEn", "영문 사업명"),
+        new("summary", "개요", Required: true),
+        new("partners", "협력기관", Required: true, Note: "cluster:osong:lead;agency:kbio:partner — separated by ';'", Width: 40),
+        new("partnerNames", "협력기관명", Imported: false),
+        new("startsOn", "시작일", Note: "yyyy-MM-dd"),
+        new("endsOn", "종료일", Note: "yyyy-MM-dd"),
+        new("budgetKrw", "예산(원)", Note: "whole won; 1,200,000,000 is accepted"),
+        new("outcomes", "성과"),
+        new("sourceAgendaItemId", "안건ID", Note: "the agenda item whose decision started it"),
+        new("meeting", "회의", Imported: false),
+        new("state", "상태", Imported: false),
+        new("id", "ID", Imported: false),
         new("updatedAt", "수정일시", Imported: false),
     ];
 
