@@ -54,6 +54,8 @@ public static class Columns
         "council_memberships" => CouncilMemberships,
         "actors" => Actors,
         "collaboration_projects" => CollaborationProjects,
+        "site_projects" => SiteProjects,
+        "policy_recommendations" => PolicyRecommendations,
         _ => null,
     };
 
@@ -116,6 +118,50 @@ public static class Columns
         new("status", "상태", Imported: false),
         new("createdAt", "등록일시", Imported: false),
         new("updatedAt", "수정일시", Imported: false),
+    ];
+
+    /// <summary>
+    /// Site projects (현장 사업, ADR 0024), upserted by <c>externalRef</c>; stages are <c>name|planned start|planned end|actual
+    /// start|actual end</c> separated by ';'.
+    /// </summary>
+    public static readonly IReadOnlyList<SheetColumn> SiteProjects =
+    [
+        new("externalRef", "외부참조", Required: true, Note: "the key a re-import updates by"),
+        new("clusterCode", "클러스터코드", Required: true),
+        new("clusterName", "클러스터", Imported: false),
+        new("nameKo", "사업명", Required: true),
+        new("nameEn", "영문 사업명"),
+        new("state", "상태", Required: true, Note: "planned, design, construction, completed, on_hold (or 계획, 설계, 공사 중, 준공, 보류)"),
+        new("address", "위치"),
+        new("latitude", "위도"),
+        new("longitude", "경도"),
+        new("landAreaM2", "대지면적(㎡)"),
+        new("floorAreaM2", "연면적(㎡)"),
+        new("floorsBelow", "지하층수"),
+        new("floorsAbove", "지상층수"),
+        new("developerCode", "시행기관코드"),
+        new("developerName", "시행기관", Imported: false),
+        new("description", "설명"),
+        new("stages", "단계", Note: "설계|2025-01-01|2025-12-31|| ; separated by ';'", Width: 40),
+        new("id", "ID", Imported: false),
+        new("updatedAt", "수정일시", Imported: false),
+    ];
+
+    /// <summary>
+    /// Policy recommendations (정책 제언, ADR 0023) to import, upserted by <c>externalRef</c> while they are submitted. The
+    /// list's export has its own columns (the answer, the deadline), which an import does not take.
+    /// </summary>
+    public static readonly IReadOnlyList<SheetColumn> PolicyRecommendations =
+    [
+        new("externalRef", "외부참조", Required: true, Note: "the key a re-import updates by"),
+        new("themeKo", "주제", Required: true),
+        new("themeEn", "영문 주제"),
+        new("text", "내용", Required: true),
+        new("raisedByCode", "제기기관코드", Required: true, Note: "a cluster operator"),
+        new("leadMinistryCode", "주관부처코드", Required: true),
+        new("otherMinistryCodes", "관계부처코드", Note: "separated by ';'"),
+        new("clusterCodes", "클러스터코드", Note: "separated by ';'"),
+        new("sourceAgendaItemId", "안건ID"),
     ];
 
     /// <summary>

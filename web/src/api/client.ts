@@ -13253,23 +13253,15 @@ export class SiteProjectsClient {
 
     /**
      * List site projects (optionally of one cluster, in some states), with their stages, one keyset page at a time
-     * @param clusterCode (optional) Only the projects of the cluster with this code.
-     * @param state (optional) Only projects in these states (repeat the parameter for several).
      * @param sort (optional) One of id, nameKo; prefix with '-' for descending. Default id.
      * @param limit (optional) Page size, 1–200 (default 50).
      * @param cursor (optional) The nextCursor of the previous page.
+     * @param clusterCode (optional) Only the projects of the cluster with this code.
+     * @param state (optional) Only projects in these states (repeat the parameter for several).
      * @return OK
      */
-    listSiteProjects(clusterCode?: string | undefined, state?: SiteProjectState[] | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<SiteProjectDtoPage> {
+    listSiteProjects(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, clusterCode?: string | undefined, state?: SiteProjectState[] | undefined, signal?: AbortSignal): Promise<SiteProjectDtoPage> {
         let url_ = this.baseUrl + "/api/v1/site-projects?";
-        if (clusterCode === null)
-            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
-        else if (clusterCode !== undefined)
-            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
-        if (state === null)
-            throw new globalThis.Error("The parameter 'state' cannot be null.");
-        else if (state !== undefined)
-            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
         if (sort === null)
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
         else if (sort !== undefined)
@@ -13282,6 +13274,14 @@ export class SiteProjectsClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -13414,6 +13414,153 @@ export class SiteProjectsClient {
             });
         }
         return Promise.resolve<SiteProjectDto>(null as any);
+    }
+
+    /**
+     * Export the site projects matching the list's filters as CSV (UTF-8 with BOM, Korean headers; the import's columns)
+     * @param clusterCode (optional) Only the projects of the cluster with this code.
+     * @param state (optional) Only projects in these states (repeat the parameter for several).
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportSiteProjects(clusterCode?: string | undefined, state?: SiteProjectState[] | undefined, lang?: Lang28 | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/site-projects/export.csv?";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportSiteProjects(_response);
+        });
+    }
+
+    protected processExportSiteProjects(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the site projects matching the list's filters as an Excel workbook (the import's columns)
+     * @param clusterCode (optional) Only the projects of the cluster with this code.
+     * @param state (optional) Only projects in these states (repeat the parameter for several).
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportSiteProjectsXlsx(clusterCode?: string | undefined, state?: SiteProjectState[] | undefined, lang?: Lang29 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/site-projects/export.xlsx?";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportSiteProjectsXlsx(_response);
+        });
+    }
+
+    protected processExportSiteProjectsXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -15275,7 +15422,7 @@ export interface HttpValidationProblemDetails {
 }
 
 /** What an import brings in. */
-export type ImportEntity = "agencies" | "clusters" | "cluster_indicators" | "regulatory_issues" | "council_seats" | "council_memberships" | "actors";
+export type ImportEntity = "agencies" | "clusters" | "cluster_indicators" | "regulatory_issues" | "council_seats" | "council_memberships" | "actors" | "site_projects" | "collaboration_projects" | "policy_recommendations";
 
 /** What happens to the good rows when some rows are rejected. */
 export type ImportErrorMode = "fail" | "skip";
@@ -16261,6 +16408,7 @@ export interface SiteProjectDto {
     stages: SiteProjectStage[];
     createdAt: string;
     updatedAt: string;
+    externalRef?: string | null;
 }
 
 /** One page of a keyset-paged list. */
@@ -16522,6 +16670,10 @@ export type Lang25 = "ko" | "en";
 export type Lang26 = "ko" | "en";
 
 export type Lang27 = "ko" | "en";
+
+export type Lang28 = "ko" | "en";
+
+export type Lang29 = "ko" | "en";
 
 export class SwaggerResponse<TResult> {
     status: number;

@@ -844,14 +844,32 @@ export function search(client: C.SearchClient, parameters: SearchParameters = {}
 }
 
 export interface ListSiteProjectsParameters {
-  clusterCode?: Parameters<C.SiteProjectsClient['listSiteProjects']>[0];
-  state?: Parameters<C.SiteProjectsClient['listSiteProjects']>[1];
-  sort?: Parameters<C.SiteProjectsClient['listSiteProjects']>[2];
-  limit?: Parameters<C.SiteProjectsClient['listSiteProjects']>[3];
-  cursor?: Parameters<C.SiteProjectsClient['listSiteProjects']>[4];
+  sort?: Parameters<C.SiteProjectsClient['listSiteProjects']>[0];
+  limit?: Parameters<C.SiteProjectsClient['listSiteProjects']>[1];
+  cursor?: Parameters<C.SiteProjectsClient['listSiteProjects']>[2];
+  clusterCode?: Parameters<C.SiteProjectsClient['listSiteProjects']>[3];
+  state?: Parameters<C.SiteProjectsClient['listSiteProjects']>[4];
 }
 export function listSiteProjects(client: C.SiteProjectsClient, parameters: ListSiteProjectsParameters = {}): ReturnType<C.SiteProjectsClient['listSiteProjects']> {
-  return client.listSiteProjects(parameters.clusterCode, parameters.state, parameters.sort, parameters.limit, parameters.cursor);
+  return client.listSiteProjects(parameters.sort, parameters.limit, parameters.cursor, parameters.clusterCode, parameters.state);
+}
+
+export interface ExportSiteProjectsParameters {
+  clusterCode?: Parameters<C.SiteProjectsClient['exportSiteProjects']>[0];
+  state?: Parameters<C.SiteProjectsClient['exportSiteProjects']>[1];
+  lang?: Parameters<C.SiteProjectsClient['exportSiteProjects']>[2];
+}
+export function exportSiteProjects(client: C.SiteProjectsClient, parameters: ExportSiteProjectsParameters = {}): ReturnType<C.SiteProjectsClient['exportSiteProjects']> {
+  return client.exportSiteProjects(parameters.clusterCode, parameters.state, parameters.lang);
+}
+
+export interface ExportSiteProjectsXlsxParameters {
+  clusterCode?: Parameters<C.SiteProjectsClient['exportSiteProjectsXlsx']>[0];
+  state?: Parameters<C.SiteProjectsClient['exportSiteProjectsXlsx']>[1];
+  lang?: Parameters<C.SiteProjectsClient['exportSiteProjectsXlsx']>[2];
+}
+export function exportSiteProjectsXlsx(client: C.SiteProjectsClient, parameters: ExportSiteProjectsXlsxParameters = {}): ReturnType<C.SiteProjectsClient['exportSiteProjectsXlsx']> {
+  return client.exportSiteProjectsXlsx(parameters.clusterCode, parameters.state, parameters.lang);
 }
 
 export interface GetSiteProjectHistoryParameters {

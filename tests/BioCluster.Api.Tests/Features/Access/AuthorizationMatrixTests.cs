@@ -188,6 +188,8 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("PUT", "/api/v1/clusters/{id:long}/actors/{agencyId:long}", i => $"/api/v1/clusters/{i.Osong}/actors/{i.Mfds}", null, ClusterEditors),
         ("DELETE", "/api/v1/clusters/{id:long}/actors/{agencyId:long}", i => $"/api/v1/clusters/{i.Osong}/actors/{i.Mfds}", null, ClusterEditors),
         ("GET", "/api/v1/site-projects/", _ => "/api/v1/site-projects", null, Readers),
+        ("GET", "/api/v1/site-projects/export.csv", _ => "/api/v1/site-projects/export.csv", null, Readers),
+        ("GET", "/api/v1/site-projects/export.xlsx", _ => "/api/v1/site-projects/export.xlsx", null, Readers),
         ("GET", "/api/v1/site-projects/{id:long}", _ => "/api/v1/site-projects/1", null, Readers),
         ("GET", "/api/v1/site-projects/{id:long}/history", _ => "/api/v1/site-projects/1/history", null, Readers),
         ("POST", "/api/v1/site-projects/", _ => "/api/v1/site-projects", "{}", ClusterEditors),
