@@ -83,3 +83,31 @@ test('2. the Osong operator sees it on its cluster page and starts it', async ({
   await expect(page.locator('[data-testid="collaboration-state"][data-state="in_progress"]')).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
+
+test('3. the secretariat keeps a cluster’s site projects and actor profiles from its page', async ({ page, pageErrors, openSignedIn }) => {
+  await openSignedIn('/clusters/gwanggyo', 'demo-secretariat');
+  const siteName = `광교 시험 연구동 (${RUN})`;
+  await page.getByTestId('site-project-add').click();
+  const form = page.getByTestId('site-project-form');
+  await form.locator('[name="nameKo"]').fill(siteName);
+  await form.locator('[name="state"]').selectOption('design');
+  await form.locator('[name="landAreaM2"]').fill('12,500');
+  await form.getByTestId('stage-add').click();
+  await form.getByTestId('stage-name').fill('설계');
+  await form.getByTestId('stage-plannedStart').fill('2027-01-01');
+  await form.getByTestId('stage-plannedEnd').fill('2027-06-30');
+  await page.getByTestId('site-project-submit').click();
+  const project = page.getByTestId('site-project').filter({ hasText: siteName });
+  await expect(project).toBeVisible();
+  await expect(project).toContainText('12,500');
+  await expect(project.getByTestId('site-project-stage')).toHaveCount(1);
+
+  await page.locator('[data-testid="cluster-actor"][data-code="kanc"]').getByTestId('actor-profile-edit').click();
+  const profile = page.getByTestId('actor-profile-form');
+  await profile.locator('[name="specializations"]').fill(`나노 공정, 바이오 센서 ${RUN}`);
+  await page.getByTestId('actor-profile-submit').click();
+  await expect(profile).toBeHidden();
+  await page.goto(`/partners?q=${encodeURIComponent(RUN)}`);
+  await expect(page.getByTestId('partner-results')).toContainText('나노');
+  expect(pageErrors).toEqual([]);
+});
