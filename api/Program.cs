@@ -8,6 +8,7 @@ using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Features.Calendar;
 using BioCluster.Api.Features.ClusterIndicators;
+using BioCluster.Api.Features.ClusterProfile;
 using BioCluster.Api.Features.Clusters;
 using BioCluster.Api.Features.Documents;
 using BioCluster.Api.Features.Health;
@@ -63,12 +64,19 @@ builder.Services.AddSingleton<HomeStore>();
 builder.Services.AddSingleton<ActorStore>();
 builder.Services.AddSingleton<SiteProjectStore>();
 builder.Services.AddSingleton<CollaborationProjectStore>();
+builder.Services.AddSingleton<ClusterTimelineStore>();
+builder.Services.AddSingleton<IndicatorComparisonStore>();
 DapperSetup.Configure();
 
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions,
     fastWriters: builder.Configuration.GetValue("Database:FastReads", true)));
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
     member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+// A message names the field as the dashboard does, in the request's language (resolved when a request is checked).
+ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+    member is null ? null : FieldLabels.Of(JsonNamingPolicy.CamelCase.ConvertName(member.Name));
+// One message per field: the first check it fails (an empty title is "required", not also "too short").
+ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 // Validators are stateless; made once, not per request (building one compiles its rules: too dear for every list page).
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddBioClusterLocalization();
@@ -136,6 +144,7 @@ app.MapSavedViews();
 app.MapHome();
 app.MapActors();
 app.MapSiteProjects();
+app.MapClusterProfile();
 app.MapPolicyRecommendations();
 app.MapCollaborationProjects();
 

@@ -47,8 +47,24 @@ for (const user of ['demo-admin', 'demo-secretariat'] as const) {
     await expect(more).toBeFocused();
     await expect(page.getByTestId('nav-holidays')).toBeHidden();
 
+    // At 1024 px (and down to 768) the menu has a row of its own: its entries on one line, under the brand, the search,
+    // the language and the person, which share the first line; the search box reads as a search box on the navy header.
     await page.setViewportSize({ width: 1024, height: 768 });
     await expect(page.getByTestId('nav-issues')).toBeVisible();
+    const entries = page.locator('[data-testid="main-nav"] > *');
+    const entryBoxes = [];
+    for (let n = 0; n < (await entries.count()); n++) entryBoxes.push((await entries.nth(n).boundingBox())!);
+    expect(new Set(entryBoxes.map((b) => Math.round(b.y))).size, `menu entries on one line: ${JSON.stringify(entryBoxes)}`).toBe(1);
+    const firstRow = [page.locator('.brand'), page.getByTestId('header-search'), page.getByTestId('lang-toggle')];
+    const rowBoxes = await Promise.all(firstRow.map(async (l) => (await l.boundingBox())!));
+    const menuTop = Math.min(...entryBoxes.map((b) => b.y));
+    for (const box of rowBoxes) expect(box.y + box.height, 'brand, search and language above the menu').toBeLessThanOrEqual(menuTop + 1);
+    const search = await page.getByTestId('header-search').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { background: style.backgroundColor, placeholder: getComputedStyle(el, '::placeholder').color };
+    });
+    expect(search.background, 'the idle search box is not a white field').not.toBe('rgb(255, 255, 255)');
+    expect(search.placeholder).not.toBe(search.background);
     await screenshot(page, `small-screens-header-1024-${user}`);
     expect(pageErrors).toEqual([]);
   });

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using BioCluster.Api.Features.Access;
+using BioCluster.Api.Features.Actors;
 using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
@@ -190,6 +191,7 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
         {
             return Refusal.Conflict(Text.Of($"코드 '{r.Code}'인 기관이 이미 있습니다.", $"An agency with code '{r.Code}' already exists."));
         }
+        if (clusterId is not null) await HomeCluster.PlaceAsync(connection, tx, db.Dialect, [id]);
         var created = (await GetAsync(connection, tx, "g.id = @key", id))!;
         await audit.WriteAsync(connection, tx, actor, "create", EntityType, id, null, created.Value);
         await tx.CommitAsync(ct);
@@ -231,6 +233,7 @@ public sealed class AgencyStore(DbConnectionFactory db, TimeProvider clock, Audi
                 Id = id, ExpectedVersion = expectedVersion, r.NameKo, r.NameEn, Kind = WireNames.Of(r.Kind),
                 Sector = WireNames.Of(r.Sector), ParentId = parentId, ClusterId = clusterId, r.Website, Now = clock.GetUtcNow(),
             }, tx);
+        if (changed > 0 && clusterId is not null) await HomeCluster.PlaceAsync(connection, tx, db.Dialect, [id]);
         return await FinishWriteAsync(connection, tx, actor, "update", before, changed, ct);
     }
 

@@ -82,7 +82,7 @@ public sealed class AuditFilterQueryValidator : AbstractValidator<AuditFilterQue
     public AuditFilterQueryValidator()
     {
         RuleFor(q => q.EntityType).FilterText();
-        RuleFor(q => q.ActorType == null ? null : new[] { q.ActorType }).WireNamesOf<AuditFilterQuery, ActorType>().OverridePropertyName("actorType");
+        RuleFor(q => q.ActorType == null ? null : new[] { q.ActorType }).WireNamesOf<AuditFilterQuery, ActorType>().Field("actorType");
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using BioCluster.Api.Features.Actors;
 using BioCluster.Api.Features.Agencies;
 using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
@@ -125,6 +126,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             _kind = target.Column("kind"), _sector = target.Column("sector"), _parent = target.Column("parentCode"),
             _cluster = target.Column("clusterCode"), _website = target.Column("website");
         private BulkStatement? _insert, _update;
+        private readonly List<long> _homed = []; // agencies written with a home cluster, placed there at the end (HomeCluster)
 
         /// <summary>
         /// A row as its own checks left it: the kind as given (null when missing or unknown), the request, and for a row
@@ -196,6 +198,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
                 var before = found ? await StoredAsync(id, ct) : null;
                 if (!found) id = await InsertAsync(record!, parentId, clusterId, ct);
                 else await UpdateAsync(id, record!, parentId, clusterId, ct);
+                if (clusterId is not null) _homed.Add(id);
                 await context.Audit.WriteAsync(found ? "update" : "create", AgencyStore.EntityType, id, before, json!, ct);
             }
             existing[record!.Code] = new Known(id, record.ParentCode, null);
@@ -252,6 +255,10 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             _update.Set(9, id);
             await _update.ExecuteAsync(ct);
         }
+
+        /// <summary>Every agency written with a home cluster is located there, in one statement per thousand (HomeCluster).</summary>
+        public override Task CompleteAsync(CancellationToken ct) =>
+            _homed.Count == 0 ? Task.CompletedTask : HomeCluster.PlaceAsync(context.Connection, context.Transaction!, context.Dialect, _homed);
 
         public override async ValueTask DisposeAsync()
         {

@@ -30,7 +30,7 @@ public sealed class ImportListQueryValidator : AbstractValidator<ImportListQuery
 {
     public ImportListQueryValidator()
     {
-        RuleFor(q => q.Entity == null ? null : new[] { q.Entity }).WireNamesOf<ImportListQuery, ImportEntity>().OverridePropertyName("entity");
+        RuleFor(q => q.Entity == null ? null : new[] { q.Entity }).WireNamesOf<ImportListQuery, ImportEntity>().Field("entity");
         Include(new PagingRules<ImportListQuery, ImportStore.RunRow>(ImportStore.SortFields, ImportListQuery.NewestFirst));
     }
 }

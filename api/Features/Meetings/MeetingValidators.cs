@@ -48,18 +48,18 @@ public static class MeetingFieldRules
     public static void Apply<T>(AbstractValidator<T> v, Func<T, string> title, Func<T, string?> titleEn, Func<T, MeetingKind> kind,
         Func<T, DateTimeOffset> starts, Func<T, DateTimeOffset?> ends, Func<T, string?> venue, Func<T, string?> url)
     {
-        v.RuleFor(x => title(x)).LongText(2, 200).OverridePropertyName("titleKo");
-        v.RuleFor(x => titleEn(x)).OptionalLongText(200).OverridePropertyName("titleEn");
-        v.RuleFor(x => kind(x)).DefinedEnum().OverridePropertyName("kind");
-        v.RuleFor(x => starts(x)).Must(s => s.Year is >= 2020 and <= 2100).OverridePropertyName("startsAt")
+        v.RuleFor(x => title(x)).LongText(2, 200).Field("titleKo");
+        v.RuleFor(x => titleEn(x)).OptionalLongText(200).Field("titleEn");
+        v.RuleFor(x => kind(x)).DefinedEnum().Field("kind");
+        v.RuleFor(x => starts(x)).Must(s => s.Year is >= 2020 and <= 2100).Field("startsAt")
             .WithMessage(_ => Text.Of("2020–2100년 사이의 일시여야 합니다.", "Between 2020 and 2100."));
-        v.RuleFor(x => ends(x)).Must((x, e) => e is not { } end || (end > starts(x) && end - starts(x) <= TimeSpan.FromDays(2))).OverridePropertyName("endsAt")
+        v.RuleFor(x => ends(x)).Must((x, e) => e is not { } end || (end > starts(x) && end - starts(x) <= TimeSpan.FromDays(2))).Field("endsAt")
             .WithMessage(_ => Text.Of("종료 일시는 시작 뒤 이틀 안이어야 합니다.", "The end must be after the start, within two days."));
-        v.RuleFor(x => venue(x)).ShortText(300).OverridePropertyName("venue");
-        v.RuleFor(x => url(x)).WebAddress().OverridePropertyName("onlineUrl");
-        v.RuleFor(x => venue(x)).NotEmpty().When(x => kind(x) != MeetingKind.Online).OverridePropertyName("venue")
+        v.RuleFor(x => venue(x)).ShortText(300).Field("venue");
+        v.RuleFor(x => url(x)).WebAddress().Field("onlineUrl");
+        v.RuleFor(x => venue(x)).NotEmpty().When(x => kind(x) != MeetingKind.Online).Field("venue")
             .WithMessage(_ => Text.Of("대면·혼합 회의에는 장소가 필요합니다.", "An in-person or hybrid meeting needs a venue."));
-        v.RuleFor(x => url(x)).NotEmpty().When(x => kind(x) != MeetingKind.InPerson).OverridePropertyName("onlineUrl")
+        v.RuleFor(x => url(x)).NotEmpty().When(x => kind(x) != MeetingKind.InPerson).Field("onlineUrl")
             .WithMessage(_ => Text.Of("온라인·혼합 회의에는 접속 주소가 필요합니다.", "An online or hybrid meeting needs its link."));
     }
 }

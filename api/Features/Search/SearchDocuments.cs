@@ -18,7 +18,8 @@ public static class SearchDocuments
     /// <summary>A document's key is its kind's code × 2^40 + the record's id (migration 0019).</summary>
     public const long KindSpan = 1L << 40;
 
-    public sealed record KindInfo(SearchKind Kind, int Code, string Permission, string Sql);
+    /// <param name="Table">The kind's table, whose rows above the kind's mark (<c>search_marks</c>) are new and not yet indexed.</param>
+    public sealed record KindInfo(SearchKind Kind, int Code, string Permission, string Table, string Sql);
 
     /// <summary>One record's searched text and what a hit shows and links to.</summary>
     public sealed class Doc
@@ -49,28 +50,28 @@ public static class SearchDocuments
     /// <summary>In the order hits are listed: the registry first, comments last (descending codes = descending keys).</summary>
     public static readonly IReadOnlyList<KindInfo> Kinds =
     [
-        new(SearchKind.Cluster, 6, Permissions.RegistryRead, """
+        new(SearchKind.Cluster, 6, Permissions.RegistryRead, "clusters", """
             SELECT id, code, name_ko AS title_ko, name_en AS title_en, code AS t1, name_ko AS t2, name_en AS t3, region AS t4, designation AS t5
             FROM clusters WHERE id IN (SELECT CAST([value] AS BIGINT) FROM OPENJSON(@Ids))
             """),
-        new(SearchKind.Agency, 5, Permissions.RegistryRead, """
+        new(SearchKind.Agency, 5, Permissions.RegistryRead, "agencies", """
             SELECT id, code, name_ko AS title_ko, name_en AS title_en, code AS t1, name_ko AS t2, name_en AS t3
             FROM agencies WHERE id IN (SELECT CAST([value] AS BIGINT) FROM OPENJSON(@Ids))
             """),
-        new(SearchKind.Meeting, 4, Permissions.CouncilRead, """
+        new(SearchKind.Meeting, 4, Permissions.CouncilRead, "meetings", """
             SELECT id, id AS meeting_id, title_ko, title_en, title_ko AS t1, title_en AS t2, venue AS t3
             FROM meetings WHERE id IN (SELECT CAST([value] AS BIGINT) FROM OPENJSON(@Ids))
             """),
-        new(SearchKind.AgendaItem, 3, Permissions.CouncilRead, """
+        new(SearchKind.AgendaItem, 3, Permissions.CouncilRead, "agenda_items", """
             SELECT id, meeting_id, visibility, title_ko, title_en, title_ko AS t1, title_en AS t2, decision_text AS t3
             FROM agenda_items WHERE id IN (SELECT CAST([value] AS BIGINT) FROM OPENJSON(@Ids))
             """),
-        new(SearchKind.RegulatoryIssue, 2, Permissions.IssuesRead, """
+        new(SearchKind.RegulatoryIssue, 2, Permissions.IssuesRead, "regulatory_issues", """
             SELECT id, id AS issue_id, title_ko, title_en, title_ko AS t1, title_en AS t2, problem_ko AS t3, problem_en AS t4,
                    proposal_ko AS t5, proposal_en AS t6, law_name AS t7, law_article AS t8
             FROM regulatory_issues WHERE id IN (SELECT CAST([value] AS BIGINT) FROM OPENJSON(@Ids))
             """),
-        new(SearchKind.IssueComment, 1, Permissions.IssuesRead, """
+        new(SearchKind.IssueComment, 1, Permissions.IssuesRead, "regulatory_issue_comments", """
             SELECT c.id, c.issue_id, i.title_ko, i.title_en, c.text AS t1
             FROM regulatory_issue_comments c JOIN regulatory_issues i ON i.id = c.issue_id
             WHERE c.id IN (SELECT CAST([value] AS BIGINT) FROM OPENJSON(@Ids))

@@ -7,9 +7,10 @@ using static BioCluster.Api.Features.Search.SearchDocuments;
 namespace BioCluster.Api.Features.Search;
 
 /// <summary>
-/// Brings SQLite's search indexes up to date from <c>search_pending</c> (written by triggers in the transaction of every
-/// write that changes searched text, migration 0019): a few documents per short write transaction, newest first, so it
-/// never holds the write lock for long and an import pays one small insert per row instead of the index's work (ADR 0017).
+/// Brings SQLite's search indexes up to date: the records changed or deleted (<c>search_pending</c>, written by triggers in
+/// the transaction of every update and delete of searched text, migration 0019) and the new ones (above their kind's mark
+/// in <c>search_marks</c>, migration 0028), a few documents per short write transaction, so it never holds the write lock
+/// for long and an import pays nothing per row for search (ADR 0017).
 /// Nothing to do on SQL Server, whose full-text indexes keep themselves.
 /// </summary>
 public sealed class SearchIndexer(DbConnectionFactory db, IConfiguration configuration, ILogger<SearchIndexer> logger) : BackgroundService
@@ -51,15 +52,31 @@ public sealed class SearchIndexer(DbConnectionFactory db, IConfiguration configu
         }
     }
 
-    /// <summary>Indexes up to <paramref name="batch"/> pending documents in one transaction; returns how many it took.</summary>
+    /// <summary>
+    /// Indexes up to <paramref name="batch"/> waiting documents in one transaction — the queued (changed or deleted) ones
+    /// newest first, then the new ones above their kind's mark in id order — and returns how many it took.
+    /// </summary>
     public async Task<int> IndexPendingAsync(int batch, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var pending = (await connection.QueryAsync<long>("SELECT doc FROM search_pending ORDER BY doc DESC LIMIT @batch", new { batch }, tx)).ToList();
-        if (pending.Count == 0) return 0;
+        var queued = (await connection.QueryAsync<long>("SELECT doc FROM search_pending ORDER BY doc DESC LIMIT @batch", new { batch }, tx)).ToList();
+        var marks = await MarksAsync(connection, tx);
+        var fresh = new Dictionary<int, long>(); // kind code → the highest new id taken
+        var keys = new SortedSet<long>(queued);
+        foreach (var kind in Kinds)
+        {
+            var left = batch - keys.Count;
+            if (left <= 0) break;
+            var ids = (await connection.QueryAsync<long>($"SELECT id FROM {kind.Table} WHERE id > @Mark ORDER BY id LIMIT @left",
+                new { Mark = marks.GetValueOrDefault(kind.Code), left }, tx)).ToList();
+            if (ids.Count == 0) continue;
+            fresh[kind.Code] = ids[^1];
+            foreach (var id in ids) keys.Add(Base(kind) + id);
+        }
+        if (keys.Count == 0) return 0;
         var docs = new Dictionary<long, Doc?>();
-        foreach (var group in pending.GroupBy(doc => (int)(doc / KindSpan)))
+        foreach (var group in keys.GroupBy(doc => (int)(doc / KindSpan)))
         {
             var kind = OfCode(group.Key);
             var lo = Base(kind);
@@ -68,7 +85,7 @@ public sealed class SearchIndexer(DbConnectionFactory db, IConfiguration configu
         }
         // In ascending key order: FTS5 writes its pending terms out whenever a key is not above the last one it was given,
         // so descending keys would flush a segment per document (measured: ~7 documents/s instead of hundreds).
-        foreach (var key in pending.Order())
+        foreach (var key in keys)
         {
             await connection.ExecuteAsync("DELETE FROM search_trigrams WHERE rowid = @key", new { key }, tx);
             await connection.ExecuteAsync("DELETE FROM search_bigrams WHERE rowid = @key", new { key }, tx);
@@ -76,9 +93,33 @@ public sealed class SearchIndexer(DbConnectionFactory db, IConfiguration configu
             await connection.ExecuteAsync("INSERT INTO search_trigrams (rowid, body) VALUES (@key, @body)", new { key, body = doc.Body() }, tx);
             await connection.ExecuteAsync("INSERT INTO search_bigrams (rowid, grams) VALUES (@key, @grams)", new { key, grams = Bigrams(doc.Texts()) }, tx);
         }
-        await connection.ExecuteAsync($"DELETE FROM search_pending WHERE doc IN ({db.Dialect.IdsIn("@docs")})", new { docs = SqlDialect.IdList(pending) }, tx);
+        if (queued.Count > 0)
+            await connection.ExecuteAsync($"DELETE FROM search_pending WHERE doc IN ({db.Dialect.IdsIn("@docs")})", new { docs = SqlDialect.IdList(queued) }, tx);
+        foreach (var (code, last) in fresh)
+            await connection.ExecuteAsync("UPDATE search_marks SET last_id = @last WHERE kind = @code", new { last, code }, tx);
         await tx.CommitAsync(ct);
-        return pending.Count;
+        return keys.Count;
+    }
+
+    /// <summary>Per kind (by its code), the highest id indexed or queued: every record above it is new and waits (migration 0028).</summary>
+    public static async Task<Dictionary<int, long>> MarksAsync(DbConnection connection, DbTransaction? tx) =>
+        (await connection.QueryAsync<(long Kind, long LastId)>("SELECT kind, last_id FROM search_marks", transaction: tx))
+        .ToDictionary(m => (int)m.Kind, m => m.LastId);
+
+    /// <summary>
+    /// How many documents of each kind (by its code) wait to be indexed: queued ones (changed or deleted) and new ones above
+    /// the kind's mark, in one statement — nothing or nearly nothing but for the minutes after a bulk change.
+    /// </summary>
+    public static async Task<Dictionary<int, int>> WaitingAsync(DbConnection connection, IReadOnlyDictionary<int, long> marks)
+    {
+        var sql = "SELECT doc / @Span AS code, COUNT(*) AS n FROM search_pending GROUP BY doc / @Span" + string.Concat(Kinds.Select(k =>
+            $" UNION ALL SELECT {k.Code}, COUNT(*) FROM {k.Table} WHERE id > @Mark{k.Code}"));
+        var p = new DynamicParameters(new { Span = KindSpan });
+        foreach (var k in Kinds) p.Add($"Mark{k.Code}", marks.GetValueOrDefault(k.Code));
+        var waiting = new Dictionary<int, int>();
+        foreach (var (code, n) in await connection.QueryAsync<(long Code, int N)>(sql, p))
+            waiting[(int)code] = waiting.GetValueOrDefault((int)code) + n;
+        return waiting;
     }
 
     /// <summary>Indexes until nothing is pending (tests, the benchmark).</summary>

@@ -37,8 +37,8 @@ public sealed record SearchCursor(int KindCode, long Id)
 
 /// <summary>
 /// The one search box's reads (ADR 0017). SQLite: the trigram index for queries of three characters or more, the bigram
-/// index for two, both kept by <see cref="SearchIndexer"/> from <c>search_pending</c>, whose documents are checked here
-/// directly until indexed. SQL Server: its full-text indexes (CONTAINS, Korean word breaker). What a caller may read is
+/// index for two, both kept by <see cref="SearchIndexer"/>; the records it has yet to index (queued changes, new records
+/// above their kind's mark) are checked here directly until indexed. SQL Server: its full-text indexes (CONTAINS, Korean word breaker). What a caller may read is
 /// decided as the records decide it: registry and issue kinds by permission, agenda items by <see cref="CouncilView"/>.
 /// </summary>
 public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
@@ -111,20 +111,21 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
         await using var connection = await db.OpenAsync(ct);
 
         // Per kind, whether its waiting documents are few enough to check directly (SQLite; SQL Server's indexes keep themselves).
-        var waitingByKind = db.Provider == DatabaseProvider.Sqlite ? await WaitingAsync(connection) : [];
+        var marks = db.Provider == DatabaseProvider.Sqlite ? await SearchIndexer.MarksAsync(connection, null) : [];
+        var waitingByKind = db.Provider == DatabaseProvider.Sqlite ? await SearchIndexer.WaitingAsync(connection, marks) : [];
         var unindexed = 0;
-        var direct = new Dictionary<SearchKind, bool>();
+        var waitingOf = new Dictionary<SearchKind, Waiting>();
         foreach (var kind in searched)
         {
             var waiting = waitingByKind.GetValueOrDefault(kind.Code);
-            direct[kind.Kind] = waiting <= DirectCheckLimit;
+            waitingOf[kind.Kind] = new Waiting(marks.GetValueOrDefault(kind.Code), waiting <= DirectCheckLimit);
             if (waiting > DirectCheckLimit) unindexed += waiting;
         }
 
         var counts = new List<SearchKindCount>();
         foreach (var kind in searched)
         {
-            var found = (await MatchesAsync(connection, kind, scope, long.MaxValue, CountLimit + 1, direct[kind.Kind])).Count;
+            var found = (await MatchesAsync(connection, kind, scope, long.MaxValue, CountLimit + 1, waitingOf[kind.Kind])).Count;
             counts.Add(new SearchKindCount(kind.Kind, Math.Min(found, CountLimit), found > CountLimit));
         }
 
@@ -132,7 +133,7 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
         foreach (var kind in searched.Where(k => cursor is null || k.Code <= cursor.KindCode))
         {
             var before = cursor is not null && cursor.KindCode == kind.Code ? cursor.Id : long.MaxValue;
-            var ids = await MatchesAsync(connection, kind, scope, before, limit + 1 - hits.Count, direct[kind.Kind]);
+            var ids = await MatchesAsync(connection, kind, scope, before, limit + 1 - hits.Count, waitingOf[kind.Kind]);
             var docs = await ReadAsync(connection, null, db.Dialect, kind, ids);
             foreach (var id in ids)
                 if (docs.TryGetValue(id, out var doc))
@@ -152,17 +153,15 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
 
     private sealed record Scope(string Query, int Manages, string Own);
 
+    /// <summary>A kind's mark (records above it are new and not indexed yet) and whether its waiting records are few enough to
+    /// check directly (SQLite).</summary>
+    private sealed record Waiting(long Mark, bool Direct);
+
     /// <summary>The ids of the newest <paramref name="n"/> records of a kind that match, with ids below <paramref name="before"/>.</summary>
-    private Task<List<long>> MatchesAsync(DbConnection connection, KindInfo kind, Scope scope, long before, int n, bool direct) =>
+    private Task<List<long>> MatchesAsync(DbConnection connection, KindInfo kind, Scope scope, long before, int n, Waiting? waiting) =>
         db.Provider == DatabaseProvider.SqlServer
             ? SqlServerMatchesAsync(connection, kind, scope, before, n)
-            : SqliteMatchesAsync(connection, kind, scope, before, n, direct);
-
-    /// <summary>How many documents of each kind (by its code) wait to be indexed (SQLite): one pass over the queue, which is
-    /// empty or nearly so but for the minutes after a bulk change.</summary>
-    private static async Task<Dictionary<int, int>> WaitingAsync(DbConnection connection) =>
-        (await connection.QueryAsync<(long Code, int Count)>("SELECT doc / @Span, COUNT(*) FROM search_pending GROUP BY doc / @Span", new { Span = KindSpan }))
-        .ToDictionary(w => (int)w.Code, w => w.Count);
+            : SqliteMatchesAsync(connection, kind, scope, before, n, waiting!);
 
     private static async Task<List<long>> SqlServerMatchesAsync(DbConnection connection, KindInfo kind, Scope scope, long before, int n)
     {
@@ -174,11 +173,12 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
     }
 
     /// <summary>
-    /// SQLite: the index's matches among the documents not waiting to be indexed, merged with the waiting documents whose
-    /// current text matches (when <paramref name="direct"/>; otherwise the waiting ones are left out until indexed). The FTS5
-    /// statements are SQLite's own (MATCH), so they are plain strings, not parsed as T-SQL.
+    /// SQLite: the index's matches among the documents not waiting to be indexed (not queued, not above the kind's mark),
+    /// merged with the waiting documents whose current text matches (when few enough to check directly; otherwise the
+    /// waiting ones are left out until indexed). The FTS5 statements are SQLite's own (MATCH), so they are plain strings,
+    /// not parsed as T-SQL.
     /// </summary>
-    private async Task<List<long>> SqliteMatchesAsync(DbConnection connection, KindInfo kind, Scope scope, long before, int n, bool direct)
+    private async Task<List<long>> SqliteMatchesAsync(DbConnection connection, KindInfo kind, Scope scope, long before, int n, Waiting waiting)
     {
         var lo = Base(kind);
         var hi = lo + KindSpan;
@@ -186,19 +186,20 @@ public sealed class SearchStore(DbConnectionFactory db, MeetingStore meetings)
         var bigram = scope.Query.Length < 3;
         var table = bigram ? "search_bigrams" : "search_trigrams";
         var match = "\"" + (bigram ? scope.Query.ToLowerInvariant() : scope.Query).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        var visible = kind.Kind == SearchKind.AgendaItem
-            ? " AND {key} - @Lo IN (" + VisibleAgendaItems.Replace("{own}", db.Dialect.IdsIn("@Own"), StringComparison.Ordinal) + ")"
+        string Visible(string id) => kind.Kind == SearchKind.AgendaItem
+            ? $" AND {id} IN (" + VisibleAgendaItems.Replace("{own}", db.Dialect.IdsIn("@Own"), StringComparison.Ordinal) + ")"
             : "";
-        var p = new { Match = match, Lo = lo, Hi = hi, Upper = upper, N = n, scope.Manages, scope.Own };
+        var p = new { Match = match, Lo = lo, Hi = hi, Upper = upper, Indexed = lo + waiting.Mark, waiting.Mark, Before = upper - lo, N = n, scope.Manages, scope.Own };
         var indexed = (await connection.QueryAsync<long>(
-            $"SELECT rowid - @Lo FROM {table} WHERE {table} MATCH @Match AND rowid > @Lo AND rowid < @Upper " +
-            "AND rowid NOT IN (SELECT doc FROM search_pending WHERE doc > @Lo AND doc < @Hi)" + visible.Replace("{key}", "rowid", StringComparison.Ordinal) +
+            $"SELECT rowid - @Lo FROM {table} WHERE {table} MATCH @Match AND rowid > @Lo AND rowid < @Upper AND rowid <= @Indexed " +
+            "AND rowid NOT IN (SELECT doc FROM search_pending WHERE doc > @Lo AND doc < @Hi)" + Visible("rowid - @Lo") +
             " ORDER BY rowid DESC LIMIT @N", p)).ToList();
-        if (!direct) return indexed;
-        var waiting = (await connection.QueryAsync<long>(
-            "SELECT doc - @Lo FROM search_pending WHERE doc > @Lo AND doc < @Upper" + visible.Replace("{key}", "doc", StringComparison.Ordinal), p)).ToList();
-        if (waiting.Count == 0) return indexed;
-        var docs = await ReadAsync(connection, null, db.Dialect, kind, waiting);
+        if (!waiting.Direct) return indexed;
+        var ids = (await connection.QueryAsync<long>(
+            "SELECT doc - @Lo FROM search_pending WHERE doc > @Lo AND doc < @Upper" + Visible("doc - @Lo") +
+            $" UNION SELECT id FROM {kind.Table} WHERE id > @Mark AND id < @Before" + Visible("id"), p)).ToList();
+        if (ids.Count == 0) return indexed;
+        var docs = await ReadAsync(connection, null, db.Dialect, kind, ids);
         return indexed.Concat(docs.Values.Where(d => Contains(d, scope.Query)).Select(d => d.Id)).OrderDescending().Take(n).ToList();
     }
 

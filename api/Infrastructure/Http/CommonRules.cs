@@ -29,6 +29,13 @@ public static partial class CommonRules
     public static IRuleBuilderOptions<T, TEnum?> DefinedEnum<T, TEnum>(this IRuleBuilder<T, TEnum?> rule) where TEnum : struct, Enum =>
         rule.Must(v => v is not { } e || Enum.IsDefined(e)).WithMessage(_ => EnumMessage());
 
+    /// <summary>
+    /// Names a rule that reads a computed value (not a property) as its JSON field, and as a person reads that field
+    /// (<see cref="FieldLabels"/>) in the request's language.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TProperty> Field<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string name) =>
+        rule.OverridePropertyName(name).WithName(_ => FieldLabels.Of(name));
+
     /// <summary>IsInEnum's own message, in the request's language as FluentValidation's built-in messages are.</summary>
     private static string EnumMessage() => ValidatorOptions.Global.LanguageManager.GetString("EnumValidator");
 

@@ -68,7 +68,7 @@ public sealed class MoveFieldsValidator<TRequest> : AbstractValidator<MoveInput<
     {
         foreach (var field in fields)
             RuleFor(x => field.Read(x.Request))
-                .Must((input, value) => Meets(field.Shape, value, input.Today)).WithMessage(_ => field.Message()).OverridePropertyName(field.Name);
+                .Must((input, value) => Meets(field.Shape, value, input.Today)).WithMessage(_ => field.Message()).Field(field.Name);
     }
 
     private static bool Meets(MoveFieldDto f, object? value, DateOnly today)

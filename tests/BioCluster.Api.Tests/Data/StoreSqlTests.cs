@@ -23,7 +23,7 @@ public sealed partial class StoreSqlTests
     private const string SelectClusters = "SELECT c.id FROM clusters c JOIN agencies a ON a.id = c.operator_id";
     private const string SelectAgencies = "SELECT g.id FROM agencies g LEFT JOIN agencies p ON p.id = g.parent_id";
 
-    [GeneratedRegex("""^\{db\.Dialect\.IdsIn\("(@\w+)"\)\}$""")]
+    [GeneratedRegex("""^\{(db\.Dialect|context\.Dialect|dialect)\.IdsIn\("(@\w+)"\)\}$""")]
     private static partial Regex IdsInHole();
 
     private static string Fill(string hole) => hole switch
@@ -31,12 +31,14 @@ public sealed partial class StoreSqlTests
         "{Select}" => "SELECT 1 AS x FROM clusters c",
         "{Columns}" => "1 AS x",
         "{db.Dialect.SelectNewId}" or "{context.Dialect.SelectNewId}" or "{dialect.SelectNewId}" => "SELECT CAST(SCOPE_IDENTITY() AS BIGINT);",
-        _ when IdsInHole().Match(hole) is { Success: true } m => SqlDialect.For(DatabaseProvider.SqlServer).IdsIn(m.Groups[1].Value),
+        _ when IdsInHole().Match(hole) is { Success: true } m => SqlDialect.For(DatabaseProvider.SqlServer).IdsIn(m.Groups[2].Value),
         "{predicate}" => "g.id = @key",
         "{filterSql}" => " WHERE entity_type = @EntityType AND occurred_at >= @From",
         "{seekSql}" => " AND (id < @SeekValue OR (id = @SeekValue AND id < @SeekId))",
         "{Keyset.OrderBy(sort, \"id\")}" => "id DESC",
         "{db.Dialect.Limit(\"@Limit\")}" => "OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY",
+        "{ClusterAgendaItem}" => "1 = 1",
+        "{column}" => "i.companies",
         "{bucketSql}" => "CASE WHEN t.occurred_at < @b1 THEN 0 ELSE 11 END",
         _ => throw new Xunit.Sdk.XunitException($"Unknown interpolation {hole}: teach StoreSqlTests what it stands for."),
     };

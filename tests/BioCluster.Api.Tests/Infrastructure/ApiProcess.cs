@@ -57,7 +57,9 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var api = new ApiProcess(process, dataDirectory, $"http://127.0.0.1:{port}", deleteOnDispose);
         using var probe = new HttpClient();
-        for (var i = 0; i < 150; i++)
+        // Up to 90 s: a fresh process migrates and seeds its database first, which took over 30 s on this 2-core machine
+        // while other builds ran (the readiness wait is not what any test measures).
+        for (var i = 0; i < 450; i++)
         {
             if (process.HasExited) throw new InvalidOperationException($"the API process exited with {process.ExitCode}");
             try
@@ -70,7 +72,7 @@ public sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         await api.DisposeAsync();
-        throw new TimeoutException("the API process did not become ready in 30 s");
+        throw new TimeoutException("the API process did not become ready in 90 s");
     }
 
     private static int FreePort()

@@ -158,6 +158,8 @@ public sealed partial class MessageLanguageHttpTests(SqliteApiFactory factory) :
                     failures.Add($"{bad.Name} ({(int)response.StatusCode}) {where} is not Korean: {message}");
                 if (language == "en" && Hangul().IsMatch(message))
                     failures.Add($"{bad.Name} ({(int)response.StatusCode}) {where} is not English: {message}");
+                if (QuotedIdentifier().IsMatch(message))
+                    failures.Add($"{bad.Name} ({(int)response.StatusCode}) {where} names a field by its code, not its label: {message}");
             }
         }
         Assert.True(failures.Count == 0, $"{failures.Count} message(s) not in '{language}':\n{string.Join("\n", failures)}");
@@ -182,6 +184,10 @@ public sealed partial class MessageLanguageHttpTests(SqliteApiFactory factory) :
         clusterCodes = new[] { "osong" },
         priority = "normal",
     };
+
+    /// <summary>A field named the way FluentValidation names it when it has no label: 'title Ko', 'nameKo'.</summary>
+    [GeneratedRegex(@"'[a-z]+(?: ?[A-Z][a-z]*)+'")]
+    private static partial Regex QuotedIdentifier();
 
     [GeneratedRegex("[\uAC00-\uD7A3]")]
     private static partial Regex Hangul();

@@ -3396,6 +3396,173 @@ export class ClusterIndicatorsClient {
     }
 }
 
+export class ClusterProfileClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Everything the council did for a cluster, newest first: issues raised and answered, recommendations, agenda items and decisions, follow-ups, site projects and their stages — as far as the caller may read each
+     * @param kinds (optional) Only these kinds of entry; default every kind the caller may read.
+     * @param limit (optional) Page size, 1–200 (default 20).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    getClusterTimeline(id: number, kinds?: TimelineKind[] | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<TimelineEntryDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/clusters/{id}/timeline?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (kinds === null)
+            throw new globalThis.Error("The parameter 'kinds' cannot be null.");
+        else if (kinds !== undefined)
+            kinds && kinds.forEach(item => { url_ += "kinds=" + encodeURIComponent("" + item) + "&"; });
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetClusterTimeline(_response);
+        });
+    }
+
+    protected processGetClusterTimeline(response: Response): Promise<TimelineEntryDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TimelineEntryDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TimelineEntryDtoPage>(null as any);
+    }
+
+    /**
+     * One yearly figure of every active cluster (or the chosen ones) over the years, with each cluster's region and location
+     * @param indicator (optional) The figure to compare (required).
+     * @param yearFrom (optional) Only years from this one (inclusive), 1990–2100.
+     * @param yearTo (optional) Only years up to this one (inclusive), 1990–2100.
+     * @param clusterCode (optional) Only these clusters (by code); default every active cluster.
+     * @return OK
+     */
+    compareClusterIndicator(indicator?: IndicatorKind | undefined, yearFrom?: number | undefined, yearTo?: number | undefined, clusterCode?: string[] | undefined, signal?: AbortSignal): Promise<IndicatorComparisonDto> {
+        let url_ = this.baseUrl + "/api/v1/cluster-indicators/comparison?";
+        if (indicator === null)
+            throw new globalThis.Error("The parameter 'indicator' cannot be null.");
+        else if (indicator !== undefined)
+            url_ += "indicator=" + encodeURIComponent("" + indicator) + "&";
+        if (yearFrom === null)
+            throw new globalThis.Error("The parameter 'yearFrom' cannot be null.");
+        else if (yearFrom !== undefined)
+            url_ += "yearFrom=" + encodeURIComponent("" + yearFrom) + "&";
+        if (yearTo === null)
+            throw new globalThis.Error("The parameter 'yearTo' cannot be null.");
+        else if (yearTo !== undefined)
+            url_ += "yearTo=" + encodeURIComponent("" + yearTo) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            clusterCode && clusterCode.forEach(item => { url_ += "clusterCode=" + encodeURIComponent("" + item) + "&"; });
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCompareClusterIndicator(_response);
+        });
+    }
+
+    protected processCompareClusterIndicator(response: Response): Promise<IndicatorComparisonDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorComparisonDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorComparisonDto>(null as any);
+    }
+}
+
 export class ClustersClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -15505,6 +15672,44 @@ export interface ImportTotals {
     rejected: number;
 }
 
+/** One figure of every (or the chosen) active cluster over the years, in one answer. */
+export interface IndicatorComparisonDto {
+    /** The compared figure. */
+    indicator: IndicatorKind;
+    /** Its unit. */
+    unit: IndicatorUnit;
+    /** Every year any cluster has a value for in the range, oldest first. */
+    years: number[];
+    /** One per cluster, by code. */
+    series: IndicatorSeries[];
+}
+
+/** Which yearly figure of the clusters to compare. */
+export type IndicatorKind = "companies" | "employees" | "revenue_million_krw" | "rd_spend_million_krw" | "investment_million_krw" | "exports_thousand_usd";
+
+/** One year's value of the compared figure; null when the year is recorded but this figure is unknown. */
+export interface IndicatorPoint {
+    year: number;
+    value: number | null;
+}
+
+/** One cluster's values of the compared figure, with where it is (for the map). */
+export interface IndicatorSeries {
+    /** The cluster. */
+    cluster: ClusterRef;
+    /** Its 시·도. */
+    region: Region;
+    /** Its latitude (WGS 84), when recorded. */
+    latitude: number | null;
+    /** Its longitude (WGS 84), when recorded. */
+    longitude: number | null;
+    /** Its recorded years in the range, oldest first (empty when it has none). */
+    values: IndicatorPoint[];
+}
+
+/** The unit of a figure: a count of companies, persons, millions of won, thousands of US dollars. */
+export type IndicatorUnit = "companies" | "persons" | "million_krw" | "thousand_usd";
+
 /** The legal instrument a ministry will change. */
 export type Instrument = "law" | "enforcement_decree" | "enforcement_rule" | "notice" | "guideline";
 
@@ -16447,6 +16652,47 @@ export interface StatusCount {
     status: IssueStatus;
     count: number;
 }
+
+/** One thing the council did for a cluster. */
+export interface TimelineEntryDto {
+    /** What happened. */
+    kind: TimelineKind;
+    /** The id of the record the entry is about (issue, recommendation, agenda item, follow-up, site project; for a stage, the project). */
+    id: number;
+    /** The calendar day in Korea (KST) it happened. */
+    on: string;
+    /** The instant, UTC; null for entries known only by their day (site project stages). */
+    at: string | null;
+    /** The record's Korean title. */
+    titleKo: string;
+    /** Its English title, when there is one. */
+    titleEn: string | null;
+    /** The record's state now, as a wire name of its own kind (issue status, recommendation state, decision
+            outcome, follow-up state, site project state; for a stage: planned, in_progress or completed); null when it has none yet. */
+    state: string | null;
+    /** The kind of record the entry opens. */
+    targetKind: TimelineTargetKind;
+    /** Its id (for agenda items, decisions and follow-ups: the meeting). */
+    targetId: number;
+    /** Within the target: the agenda item or follow-up id, or the stage position; null otherwise. */
+    anchorId: number | null;
+}
+
+/** One page of a keyset-paged list. */
+export interface TimelineEntryDtoPage {
+    /** The records of this page, in the requested order. */
+    items: TimelineEntryDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
+}
+
+/** What a timeline entry records. Entries come newest first; entries of the same moment in this order. */
+export type TimelineKind = "issue_raised" | "issue_answered" | "recommendation_raised" | "recommendation_answered" | "agenda_item" | "decision" | "follow_up" | "site_project" | "site_project_stage";
+
+/** The record a timeline entry opens. */
+export type TimelineTargetKind = "regulatory_issue" | "policy_recommendation" | "meeting" | "site_project";
 
 /** How many of the caller's notifications are unread. */
 export interface UnreadCountDto {

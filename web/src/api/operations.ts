@@ -227,6 +227,26 @@ export function getClusterIndicatorHistory(client: C.ClusterIndicatorsClient, pa
   return client.getClusterIndicatorHistory(parameters.id, parameters.year, parameters.limit, parameters.cursor);
 }
 
+export interface GetClusterTimelineParameters {
+  id: Parameters<C.ClusterProfileClient['getClusterTimeline']>[0];
+  kinds?: Parameters<C.ClusterProfileClient['getClusterTimeline']>[1];
+  limit?: Parameters<C.ClusterProfileClient['getClusterTimeline']>[2];
+  cursor?: Parameters<C.ClusterProfileClient['getClusterTimeline']>[3];
+}
+export function getClusterTimeline(client: C.ClusterProfileClient, parameters: GetClusterTimelineParameters): ReturnType<C.ClusterProfileClient['getClusterTimeline']> {
+  return client.getClusterTimeline(parameters.id, parameters.kinds, parameters.limit, parameters.cursor);
+}
+
+export interface CompareClusterIndicatorParameters {
+  indicator?: Parameters<C.ClusterProfileClient['compareClusterIndicator']>[0];
+  yearFrom?: Parameters<C.ClusterProfileClient['compareClusterIndicator']>[1];
+  yearTo?: Parameters<C.ClusterProfileClient['compareClusterIndicator']>[2];
+  clusterCode?: Parameters<C.ClusterProfileClient['compareClusterIndicator']>[3];
+}
+export function compareClusterIndicator(client: C.ClusterProfileClient, parameters: CompareClusterIndicatorParameters = {}): ReturnType<C.ClusterProfileClient['compareClusterIndicator']> {
+  return client.compareClusterIndicator(parameters.indicator, parameters.yearFrom, parameters.yearTo, parameters.clusterCode);
+}
+
 export interface ListClustersParameters {
   sort?: Parameters<C.ClustersClient['listClusters']>[0];
   limit?: Parameters<C.ClustersClient['listClusters']>[1];

@@ -48,6 +48,7 @@ function sectionOf(route: Route): Section | undefined {
     case 'clusters':
     case 'cluster':
     case 'clusterEdit':
+    case 'clustersMap':
       return 'clusters';
     case 'agencies':
     case 'agency':

@@ -8,6 +8,7 @@ import { Shell, ShellFallback } from './Shell';
 const children: RouteObject[] = [
   { index: true, lazy: async () => ({ Component: (await import('../features/home/HomePage')).HomePage }) },
   { path: 'clusters', lazy: async () => ({ Component: (await import('../features/clusters/ClustersPage')).ClustersPage }) },
+  { path: 'clusters/map', lazy: async () => ({ Component: (await import('../features/cluster-profile/KoreaMapPage')).KoreaMapPage }) },
   { path: 'clusters/new', lazy: async () => ({ Component: (await import('../features/clusters/ClusterEditPage')).ClusterNewPage }) },
   { path: 'clusters/:code', lazy: async () => ({ Component: (await import('../features/clusters/ClusterDetailPage')).ClusterDetailPage }) },
   { path: 'clusters/:code/edit', lazy: async () => ({ Component: (await import('../features/clusters/ClusterEditPage')).ClusterEditPage }) },

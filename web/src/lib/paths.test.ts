@@ -9,6 +9,8 @@ describe('routes', () => {
     expect(matchRoute('/clusters/osong/edit')).toEqual({ name: 'clusterEdit', code: 'osong' });
     expect(matchRoute('/clusters/osong/other')).toEqual({ name: 'notFound' });
     expect(matchRoute('/clusters/new')).toEqual({ name: 'clusterNew' });
+    expect(matchRoute('/clusters/map')).toEqual({ name: 'clustersMap' });
+    expect(matchRoute(paths.clustersMap())).toEqual({ name: 'clustersMap' });
     expect(matchRoute('/agencies/new')).toEqual({ name: 'agencyNew' });
     expect(matchRoute('/agencies/molit/edit')).toEqual({ name: 'agencyEdit', code: 'molit' });
     expect(matchRoute('/agencies/molit/other')).toEqual({ name: 'notFound' });

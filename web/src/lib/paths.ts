@@ -8,6 +8,7 @@ export type Route =
   | { name: 'cluster'; code: string }
   | { name: 'clusterEdit'; code: string }
   | { name: 'clusterNew' }
+  | { name: 'clustersMap' }
   | { name: 'agencies' }
   | { name: 'agency'; code: string }
   | { name: 'agencyEdit'; code: string }
@@ -54,6 +55,8 @@ export function matchRoute(pathname: string): Route {
   if (section === 'clusters' && code && rest.length === 1 && rest[0] === 'edit') return { name: 'clusterEdit', code };
   if (section === 'agencies' && code && rest.length === 1 && rest[0] === 'edit') return { name: 'agencyEdit', code };
   // REVIEW: 'new' is the registration page, so a record coded 'new' could not be opened here (none exists).
+  // REVIEW: like 'new', 'map' is a page of its own (the map of Korea), so a cluster coded 'map' could not be opened here (none exists).
+  if (section === 'clusters' && code === 'map' && rest.length === 0) return { name: 'clustersMap' };
   if ((section === 'clusters' || section === 'agencies') && code === 'new' && rest.length === 0)
     return section === 'clusters' ? { name: 'clusterNew' } : { name: 'agencyNew' };
   if (section === 'issues') return matchIssueRoute(code, rest);
@@ -114,6 +117,7 @@ export const paths = {
   cluster: (code: string, query?: URLSearchParams) => withQuery(`/clusters/${encodeURIComponent(code)}`, query),
   clusterEdit: (code: string) => `/clusters/${encodeURIComponent(code)}/edit`,
   clusterNew: () => '/clusters/new',
+  clustersMap: (query?: URLSearchParams) => withQuery('/clusters/map', query),
   agencies: (query?: URLSearchParams) => withQuery('/agencies', query),
   agency: (code: string) => `/agencies/${encodeURIComponent(code)}`,
   agencyEdit: (code: string) => `/agencies/${encodeURIComponent(code)}/edit`,

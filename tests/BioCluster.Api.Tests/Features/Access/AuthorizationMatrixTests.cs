@@ -207,6 +207,8 @@ public sealed class AuthorizationMatrixTests(SqliteApiFactory factory, ITestOutp
         ("POST", "/api/v1/collaboration-projects/{id:long}/transitions", _ => "/api/v1/collaboration-projects/1/transitions", "{}", ClusterEditors),
         ("GET", "/api/v1/collaboration-projects/{id:long}/documents", _ => "/api/v1/collaboration-projects/1/documents", null, Readers),
         ("POST", "/api/v1/collaboration-projects/{id:long}/documents", _ => "/api/v1/collaboration-projects/1/documents", "{}", ClusterEditors),
+        ("GET", "/api/v1/clusters/{id:long}/timeline", i => $"/api/v1/clusters/{i.Osong}/timeline", null, Readers),
+        ("GET", "/api/v1/cluster-indicators/comparison", _ => "/api/v1/cluster-indicators/comparison?indicator=companies", null, Readers),
         ("GET", "/api/v1/holidays/", _ => "/api/v1/holidays", null, Readers),
         ("GET", "/api/v1/holidays/{id:long}", _ => "/api/v1/holidays/1", null, Readers),
         ("POST", "/api/v1/holidays/", _ => "/api/v1/holidays", "{}", HolidayKeepers),

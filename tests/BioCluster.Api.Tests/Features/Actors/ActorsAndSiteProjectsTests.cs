@@ -299,6 +299,33 @@ public sealed class ActorImportTests(SqliteApiFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task AnAgencyGivenAHomeCluster_ByTheFormOrTheImport_IsLocatedThere()
+    {
+        // The form: created with a home cluster, then moved to another one; it stays in both (leaving is ActorStore's).
+        var code = Http.Unique("home");
+        var created = await factory.Client().PostAsync("/api/v1/agencies", Http.Body(new { code, nameKo = "본거지 시험 기업", kind = "company", sector = "industry", clusterCode = "osong" }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var agency = await created.Read<AgencyDto>();
+        Assert.Equal(["osong"], (await Search(code)).Items.Single().Clusters.Select(c => c.Code));
+        var moved = await factory.Client().Send(HttpMethod.Put, $"/api/v1/agencies/{agency.Id}",
+            Http.Body(new { nameKo = "본거지 시험 기업", kind = "company", sector = "industry", clusterCode = "songdo" }), created.ETag());
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(["osong", "songdo"], (await Search(code)).Items.Single().Clusters.Select(c => c.Code).Order());
+
+        // The import: new rows with a home cluster are located there; a row without one is not an actor anywhere.
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var csv = "코드,국문명,유형,부문,클러스터코드\r\n"
+            + $"home-a-{marker},본거지 수입 {marker} 가,기업,산업,osong\r\n"
+            + $"home-b-{marker},본거지 수입 {marker} 나,기업,산업,\r\n";
+        var real = await Features.Imports.ImportsApiTests.Report(await factory.Client().PostAsync("/api/v1/imports/agencies",
+            Features.Imports.ImportsApiTests.Csv(csv)));
+        Assert.Equal((2, 2, 0, 0, 0), Totals(real));
+        var placed = (await Search(marker)).Items;
+        Assert.Equal(["osong"], placed.Single(a => a.Code == $"home-a-{marker}").Clusters.Select(c => c.Code));
+        Assert.DoesNotContain(placed, a => a.Code == $"home-b-{marker}" && a.Clusters.Count > 0);
+    }
+
+    [Fact]
     public async Task ActorImport_ABadRow_RejectsTheWholeFile()
     {
         var marker = Guid.NewGuid().ToString("N")[..8];

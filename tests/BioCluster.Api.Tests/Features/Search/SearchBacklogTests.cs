@@ -21,9 +21,9 @@ public sealed class NoIndexerFactory : SqliteApiFactory
 /// </summary>
 public sealed class SearchBacklogTests(NoIndexerFactory host) : IClassFixture<NoIndexerFactory>
 {
-    private async Task<SearchResultsDto> Search(string q)
+    private async Task<SearchResultsDto> Search(string q, string kinds = "regulatory_issue")
     {
-        var response = await host.Client().GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}&kinds=regulatory_issue");
+        var response = await host.Client().GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}&kinds={kinds}");
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
         return JsonSerializer.Deserialize<SearchResultsDto>(text, Http.Json)!;
@@ -59,5 +59,57 @@ public sealed class SearchBacklogTests(NoIndexerFactory host) : IClassFixture<No
         var indexed = await Search("색인대기열검사");
         Assert.Single(indexed.Items);
         Assert.Equal(0, indexed.Unindexed);
+    }
+
+    /// <summary>Clusters written straight into the table, as a script or a bulk load would, with nothing queued for them.</summary>
+    private async Task InsertClusters(string prefix, string name, int count)
+    {
+        await using var db = host.OpenDatabase();
+        await db.ExecuteAsync("""
+            INSERT INTO clusters (code, name_ko, region, operator_id, created_at, updated_at)
+            VALUES (@code, @name, (SELECT region FROM clusters ORDER BY id LIMIT 1),
+                    (SELECT operator_id FROM clusters ORDER BY id LIMIT 1), '2026-12-06T00:00:00Z', '2026-12-06T00:00:00Z')
+            """, Enumerable.Range(1, count).Select(k => new { code = $"{prefix}-{k}", name = $"{name} {k}" }));
+    }
+
+    private async Task<int> WaitingClusters()
+    {
+        await using var db = host.OpenDatabase();
+        var waiting = await SearchIndexer.WaitingAsync(db, await SearchIndexer.MarksAsync(db, null));
+        return waiting.GetValueOrDefault(SearchDocuments.Of(SearchKind.Cluster).Code);
+    }
+
+    [Fact]
+    public async Task NewRecords_WrittenByAnyone_AreFoundBeforeAndAfterIndexing_AndANewBacklogIsReported()
+    {
+        // New records need no queue entry (migration 0028): whatever wrote them, those above the kind's mark wait.
+        await host.Services.GetRequiredService<SearchIndexer>().DrainAsync(CancellationToken.None);
+        Assert.Equal(0, await WaitingClusters());
+        await InsertClusters("script-one", "스크립트입력검사 클러스터", 1);
+        Assert.Equal(1, await WaitingClusters());
+        var one = await Search("스크립트입력검사", "cluster");
+        Assert.Equal("스크립트입력검사 클러스터 1", Assert.Single(one.Items).TitleKo);
+        Assert.Equal(0, one.Unindexed);
+
+        // Past the limit: answered from the index, the new ones reported as not searched yet.
+        await InsertClusters("script-bulk", "대량입력검사 클러스터", SearchStore.DirectCheckLimit);
+        var backlog = await Search("대량입력검사", "cluster");
+        Assert.Empty(backlog.Items);
+        Assert.Equal(SearchStore.DirectCheckLimit + 1, backlog.Unindexed);
+
+        // Indexed in id order: every one found through the index, the mark moved past them, nothing waiting.
+        await host.Services.GetRequiredService<SearchIndexer>().DrainAsync(CancellationToken.None);
+        Assert.Equal(0, await WaitingClusters());
+        var indexed = await Search("대량입력검사", "cluster");
+        Assert.Equal(SearchStore.DirectCheckLimit, Assert.Single(indexed.Counts).Count);
+        Assert.Equal(0, indexed.Unindexed);
+        Assert.Equal("대량입력검사 클러스터 500", indexed.Items[0].TitleKo); // newest first
+        Assert.Single((await Search("스크립트입력검사", "cluster")).Items);
+
+        // A change to an indexed record is queued by its trigger and found by its new text before the indexer runs.
+        await using (var db = host.OpenDatabase())
+            await db.ExecuteAsync("UPDATE clusters SET name_ko = '이름바꿈검사 클러스터' WHERE code = 'script-one-1'");
+        Assert.Single((await Search("이름바꿈검사", "cluster")).Items);
+        Assert.Empty((await Search("스크립트입력검사", "cluster")).Items);
     }
 }

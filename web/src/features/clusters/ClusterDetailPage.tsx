@@ -14,6 +14,7 @@ import { useRegistryI18n } from '../registry/i18n';
 import { ClusterMeetings } from '../meetings/ClusterMeetings';
 import { ClusterActors, ClusterSiteProjects } from '../actors/ClusterActors';
 import { ClusterCollaborations } from '../collaborations/ClusterCollaborations';
+import { ClusterProfile } from '../cluster-profile/ClusterProfile';
 import { useMe } from '../auth/session';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../lib/paths';
@@ -51,6 +52,7 @@ export function ClusterDetailPage() {
       {cluster && <ClusterSiteProjects clusterCode={cluster.code} />}
       {cluster && <ClusterCollaborations cluster={cluster} />}
       {cluster && can(me, 'council:read') && <ClusterMeetings cluster={cluster} />}
+      {cluster && <ClusterProfile cluster={cluster} />}
       {cluster && (
         <HistorySection
           queryKey={clusterKeys.history(cluster.id)}

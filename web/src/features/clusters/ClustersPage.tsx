@@ -59,6 +59,9 @@ export function ClustersPage() {
               {t.clusters.newCluster}
             </Link>
           )}
+          <Link to={paths.clustersMap()} className="button" data-testid="clusters-map-link">
+            {t.clusters.map}
+          </Link>
           <a className="button" href={clusterExportUrl(api.baseUrl, filters, 'csv', lang)} download title={t.clusters.exportHint} data-testid="clusters-export-csv">
             {t.clusters.exportCsv}
           </a>

@@ -5,6 +5,7 @@ import type { clustersKo } from './ko';
 export const clustersEn: Widen<typeof clustersKo> = {
   clusters: {
     newCluster: 'Register a cluster',
+    map: 'Map',
     title: 'Clusters',
     intro: 'The bio clusters of the council and the bodies that operate them.',
     caption: 'List of clusters',

@@ -4,6 +4,7 @@ import type { ClusterStatus } from '../../../api/client';
 export const clustersKo = {
   clusters: {
     newCluster: '새 클러스터 등록',
+    map: '지도',
     title: '클러스터',
     intro: '협의체에 참여하는 바이오 클러스터와 운영기관입니다.',
     caption: '클러스터 목록',
