@@ -18,6 +18,7 @@ using BioCluster.Api.Features.ReferenceData;
 using BioCluster.Api.Features.Home;
 using BioCluster.Api.Features.Meetings;
 using BioCluster.Api.Features.PolicyRecommendations;
+using BioCluster.Api.Features.CollaborationProjects;
 using BioCluster.Api.Features.Notifications;
 using BioCluster.Api.Features.OpenData;
 using BioCluster.Api.Features.RegulatoryIssues;
@@ -63,6 +64,7 @@ builder.Services.AddSingleton<SavedViewStore>();
 builder.Services.AddSingleton<HomeStore>();
 builder.Services.AddSingleton<ActorStore>();
 builder.Services.AddSingleton<SiteProjectStore>();
+builder.Services.AddSingleton<CollaborationProjectStore>();
 builder.Services.AddSingleton<ClusterTimelineStore>();
 builder.Services.AddSingleton<IndicatorComparisonStore>();
 builder.Services.AddSingleton<OpenDataStore>();
@@ -147,6 +149,7 @@ app.MapSiteProjects();
 app.MapClusterProfile();
 app.MapPolicyRecommendations();
 app.MapOpenData();
+app.MapCollaborationProjects();
 
 app.Run();
 

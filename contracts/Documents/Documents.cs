@@ -10,6 +10,7 @@ public enum DocumentOwnerKind
     FollowUp,
     AgendaItem,
     Minutes,
+    CollaborationProject,
 }
 
 /// <summary>A file attached to a record (the amended rule as evidence, a ministry's answer, a briefing).</summary>

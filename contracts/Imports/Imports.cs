@@ -13,6 +13,12 @@ public enum ImportEntity
     CouncilMemberships,
     /// <summary>Innovation actors: agencies with their actor profile, placed in the clusters listed (ADR 0024).</summary>
     Actors,
+    /// <summary>Site projects, upserted by their external reference with their stages (ADR 0025).</summary>
+    SiteProjects,
+    /// <summary>Collaboration projects, upserted by their external reference with their partners (ADR 0025).</summary>
+    CollaborationProjects,
+    /// <summary>Policy recommendations, upserted by their external reference while they are submitted (ADR 0025).</summary>
+    PolicyRecommendations,
 }
 
 /// <summary>What happens to the good rows when some rows are rejected.</summary>

@@ -39,7 +39,8 @@ public sealed record SiteProjectDto(
     string? Description,
     IReadOnlyList<SiteProjectStage> Stages,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? ExternalRef = null);
 
 /// <summary>The fields of a site project, to register it (with its cluster) or to replace them.</summary>
 public interface ISiteProjectFields

@@ -18,7 +18,7 @@ public static class AuditJson
     public static readonly FrozenSet<string> Derived = new[]
     {
         "allowedMoves", "moveForms", "overdue", "overdueKind", "daysRemaining", "daysLate", "closeBlockers", "quorum", "meetings",
-        "challengeDueOn", "challengeOpen", "finalAnswerDueOn", "finalAnswerOverdue",
+        "challengeDueOn", "challengeOpen", "finalAnswerDueOn", "finalAnswerOverdue", "mayEdit",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly ConcurrentDictionary<Type, bool> Carries = new();

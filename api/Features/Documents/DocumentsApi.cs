@@ -35,6 +35,7 @@ public static class DocumentsApi
         services.AddAttachmentOwner<Meetings.FollowUpAttachments>();
         services.AddAttachmentOwner<Meetings.AgendaItemAttachments>();
         services.AddAttachmentOwner<Meetings.MinutesAttachments>();
+        services.AddAttachmentOwner<CollaborationProjects.CollaborationProjectAttachments>();
         return services;
     }
 
@@ -62,6 +63,9 @@ public static class DocumentsApi
             Permissions.CouncilManage, ListAgendaItemDocuments, AttachAgendaItemDocument, nameof(ListAgendaItemDocuments), nameof(AttachAgendaItemDocument));
         MapOwner(app.MapGroup("/api/v1/meetings").WithTags("Documents"), "meeting's minutes (the signed copy, annexes)", Permissions.CouncilManage,
             ListMinutesDocuments, AttachMinutesDocument, nameof(ListMinutesDocuments), nameof(AttachMinutesDocument), "/minutes");
+        MapOwner(app.MapGroup("/api/v1/collaboration-projects").WithTags("Documents"), "collaboration project (agreements, reports, outcomes)",
+            AuthSetup.ClusterEditPolicy, ListCollaborationProjectDocuments, AttachCollaborationProjectDocument, nameof(ListCollaborationProjectDocuments),
+            nameof(AttachCollaborationProjectDocument));
 
         var documents = app.MapGroup("/api/v1/documents").WithTags("Documents");
         documents.MapGet("/{documentId:long}", GetDocument).WithName(nameof(GetDocument)).RequireAuthorization(Permissions.DocumentsRead)
@@ -123,6 +127,14 @@ public static class DocumentsApi
     public static Task<Results<Created<DocumentDto>, UploadRefused>> AttachMinutesDocument(long id, DocumentUpload upload, Actor actor,
         DocumentStore store, IDocumentContentStore contents, AttachmentOwners owners, HttpContext http, CancellationToken ct) =>
         AttachAsync(DocumentOwnerKind.Minutes, id, upload, actor, store, contents, owners, http, ct);
+
+    public static Task<Results<Ok<DocumentPage>, ReadRefused>> ListCollaborationProjectDocuments(long id, [AsParameters] DocumentListQuery query, Actor actor,
+        DocumentStore store, AttachmentOwners owners, CancellationToken ct) =>
+        ListAsync(DocumentOwnerKind.CollaborationProject, id, query, actor, store, owners, ct);
+
+    public static Task<Results<Created<DocumentDto>, UploadRefused>> AttachCollaborationProjectDocument(long id, DocumentUpload upload, Actor actor,
+        DocumentStore store, IDocumentContentStore contents, AttachmentOwners owners, HttpContext http, CancellationToken ct) =>
+        AttachAsync(DocumentOwnerKind.CollaborationProject, id, upload, actor, store, contents, owners, http, ct);
 
     public static Task<Results<Ok<DocumentPage>, ReadRefused>> ListRegulatoryIssueDocuments(long id, [AsParameters] DocumentListQuery query, Actor actor,
         DocumentStore store, AttachmentOwners owners, CancellationToken ct) =>

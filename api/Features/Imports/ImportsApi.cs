@@ -34,6 +34,9 @@ public static class ImportsApi
         services.AddScoped<ImportTarget, CouncilSeatImport>();
         services.AddScoped<ImportTarget, CouncilMembershipImport>();
         services.AddScoped<ImportTarget, ActorImport>();
+        services.AddScoped<ImportTarget, SiteProjectImport>();
+        services.AddScoped<ImportTarget, CollaborationProjectImport>();
+        services.AddScoped<ImportTarget, PolicyRecommendationImport>();
         return services;
     }
 

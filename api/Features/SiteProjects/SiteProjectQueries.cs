@@ -6,11 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BioCluster.Api.Features.SiteProjects;
 
-/// <summary>The site-project list's query string.</summary>
-public sealed class SiteProjectListQuery : IPagedQuery
+/// <summary>The filters of the site-project list and its export.</summary>
+public class SiteProjectFilterQuery
 {
-    public const string DefaultSort = "id";
-
     /// <summary>Only the projects of the cluster with this code.</summary>
     [FromQuery(Name = "clusterCode")]
     public string? ClusterCode { get; init; }
@@ -18,6 +16,14 @@ public sealed class SiteProjectListQuery : IPagedQuery
     /// <summary>Only projects in these states (repeat the parameter for several).</summary>
     [FromQuery(Name = "state"), WireEnum(typeof(SiteProjectState))]
     public string[]? State { get; init; }
+
+    public SiteProjectFilter ToFilter() => new(ListRules.Distinct(State), ListRules.Normal(ClusterCode));
+}
+
+/// <summary>The site-project list's query string.</summary>
+public sealed class SiteProjectListQuery : SiteProjectFilterQuery, IPagedQuery
+{
+    public const string DefaultSort = "id";
 
     /// <summary>One of id, nameKo; prefix with '-' for descending. Default id.</summary>
     [FromQuery(Name = "sort")]
@@ -30,16 +36,22 @@ public sealed class SiteProjectListQuery : IPagedQuery
     /// <summary>The nextCursor of the previous page.</summary>
     [FromQuery(Name = "cursor")]
     public string? Cursor { get; init; }
+}
 
-    public SiteProjectFilter ToFilter() => new(ListRules.Distinct(State), ListRules.Normal(ClusterCode));
+public sealed class SiteProjectFilterQueryValidator : AbstractValidator<SiteProjectFilterQuery>
+{
+    public SiteProjectFilterQueryValidator()
+    {
+        RuleFor(q => q.ClusterCode).FilterText();
+        RuleFor(q => q.State).WireNamesOf<SiteProjectFilterQuery, SiteProjectState>();
+    }
 }
 
 public sealed class SiteProjectListQueryValidator : AbstractValidator<SiteProjectListQuery>
 {
     public SiteProjectListQueryValidator()
     {
-        RuleFor(q => q.ClusterCode).FilterText();
-        RuleFor(q => q.State).WireNamesOf<SiteProjectListQuery, SiteProjectState>();
+        Include(new SiteProjectFilterQueryValidator());
         Include(new PagingRules<SiteProjectListQuery, SiteProjectStore.ProjectRow>(SiteProjectStore.SortFields, SiteProjectListQuery.DefaultSort));
     }
 }

@@ -3,6 +3,7 @@ using BioCluster.Api.Features.Audit;
 using BioCluster.Api.Infrastructure.Data;
 using BioCluster.Api.Infrastructure.Http;
 using BioCluster.Api.Infrastructure.OpenApi;
+using BioCluster.Api.Infrastructure.Sheets;
 using BioCluster.Contracts.Access;
 using BioCluster.Contracts.Common;
 using BioCluster.Contracts.SiteProjects;
@@ -19,6 +20,12 @@ public static class SiteProjectsApi
         group.MapGet("/", ListSiteProjects).WithName(nameof(ListSiteProjects)).RequireAuthorization(Permissions.RegistryRead)
             .Validate<SiteProjectListQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .WithSummary("List site projects (optionally of one cluster, in some states), with their stages, one keyset page at a time");
+        group.MapGet("/export.csv", ExportSiteProjects).WithName(nameof(ExportSiteProjects)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("Export the site projects matching the list's filters as CSV (UTF-8 with BOM, Korean headers; the import's columns)")
+            .ProducesCsv().Validate<SiteProjectFilterQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapGet("/export.xlsx", ExportSiteProjectsXlsx).WithName(nameof(ExportSiteProjectsXlsx)).RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("Export the site projects matching the list's filters as an Excel workbook (the import's columns)")
+            .ProducesXlsx().Validate<SiteProjectFilterQuery>().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapGet("/{id:long}", GetSiteProject).WithName(nameof(GetSiteProject)).RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Get a site project with its stages")
             .ReturnsETag().Errors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
@@ -47,6 +54,39 @@ public static class SiteProjectsApi
         var (sort, limit, cursor) = PagingRules<SiteProjectListQuery, SiteProjectStore.ProjectRow>.Of(query, SiteProjectStore.SortFields, SiteProjectListQuery.DefaultSort);
         return TypedResults.Ok(await store.ListAsync(query.ToFilter(), sort, cursor, limit, ct));
     }
+
+    public static SheetFile ExportSiteProjects([AsParameters] SiteProjectFilterQuery query, SiteProjectStore store, CancellationToken ct) =>
+        SheetExport.Csv(Title, Columns.SiteProjects, ProjectCell, store.StreamAsync(query.ToFilter(), ct));
+
+    public static SheetFile ExportSiteProjectsXlsx([AsParameters] SiteProjectFilterQuery query, SiteProjectStore store, CancellationToken ct) =>
+        SheetExport.Xlsx(Title, Columns.SiteProjects, ProjectCell, store.StreamAsync(query.ToFilter(), ct));
+
+    private static readonly SheetTitle Title = new("site-projects", "현장사업");
+
+    /// <summary>One cell of the site-project sheet (<see cref="Columns.SiteProjects"/>), by column name.</summary>
+    internal static object? ProjectCell(SiteProjectDto p, string column) => column switch
+    {
+        "externalRef" => p.ExternalRef,
+        "clusterCode" => p.Cluster.Code,
+        "clusterName" => p.Cluster.NameKo,
+        "nameKo" => p.NameKo,
+        "nameEn" => p.NameEn,
+        "state" => p.State,
+        "address" => p.Address,
+        "latitude" => p.Latitude,
+        "longitude" => p.Longitude,
+        "landAreaM2" => p.LandAreaM2,
+        "floorAreaM2" => p.FloorAreaM2,
+        "floorsBelow" => p.FloorsBelow,
+        "floorsAbove" => p.FloorsAbove,
+        "developerCode" => p.Developer?.Code,
+        "developerName" => p.Developer?.NameKo,
+        "description" => p.Description,
+        "stages" => Imports.SiteProjectImport.StagesCell(p.Stages),
+        "id" => p.Id,
+        "updatedAt" => p.UpdatedAt,
+        _ => null,
+    };
 
     public static async Task<Results<Ok<SiteProjectDto>, ReadRefused>> GetSiteProject(long id, SiteProjectStore store, HttpContext http, CancellationToken ct) =>
         ReadResponses.Found(await store.GetAsync(id, ct), Text.Of($"현장 사업 {id}", $"Site project {id}"), http);

@@ -53,6 +53,9 @@ public static class Columns
         "council_seats" => CouncilSeats,
         "council_memberships" => CouncilMemberships,
         "actors" => Actors,
+        "collaboration_projects" => CollaborationProjects,
+        "site_projects" => SiteProjects,
+        "policy_recommendations" => PolicyRecommendations,
         _ => null,
     };
 
@@ -114,6 +117,73 @@ public static class Columns
         new("id", "ID", Imported: false),
         new("status", "상태", Imported: false),
         new("createdAt", "등록일시", Imported: false),
+        new("updatedAt", "수정일시", Imported: false),
+    ];
+
+    /// <summary>
+    /// Site projects (현장 사업, ADR 0024), upserted by <c>externalRef</c>; stages are <c>name|planned start|planned end|actual
+    /// start|actual end</c> separated by ';'.
+    /// </summary>
+    public static readonly IReadOnlyList<SheetColumn> SiteProjects =
+    [
+        new("externalRef", "외부참조", Required: true, Note: "the key a re-import updates by"),
+        new("clusterCode", "클러스터코드", Required: true),
+        new("clusterName", "클러스터", Imported: false),
+        new("nameKo", "사업명", Required: true),
+        new("nameEn", "영문 사업명"),
+        new("state", "상태", Required: true, Note: "planned, design, construction, completed, on_hold (or 계획, 설계, 공사 중, 준공, 보류)"),
+        new("address", "위치"),
+        new("latitude", "위도"),
+        new("longitude", "경도"),
+        new("landAreaM2", "대지면적(㎡)"),
+        new("floorAreaM2", "연면적(㎡)"),
+        new("floorsBelow", "지하층수"),
+        new("floorsAbove", "지상층수"),
+        new("developerCode", "시행기관코드"),
+        new("developerName", "시행기관", Imported: false),
+        new("description", "설명"),
+        new("stages", "단계", Note: "설계|2025-01-01|2025-12-31|| ; separated by ';'", Width: 40),
+        new("id", "ID", Imported: false),
+        new("updatedAt", "수정일시", Imported: false),
+    ];
+
+    /// <summary>
+    /// Policy recommendations (정책 제언, ADR 0023) to import, upserted by <c>externalRef</c> while they are submitted. The
+    /// list's export has its own columns (the answer, the deadline), which an import does not take.
+    /// </summary>
+    public static readonly IReadOnlyList<SheetColumn> PolicyRecommendations =
+    [
+        new("externalRef", "외부참조", Required: true, Note: "the key a re-import updates by"),
+        new("themeKo", "주제", Required: true),
+        new("themeEn", "영문 주제"),
+        new("text", "내용", Required: true),
+        new("raisedByCode", "제기기관코드", Required: true, Note: "a cluster operator"),
+        new("leadMinistryCode", "주관부처코드", Required: true),
+        new("otherMinistryCodes", "관계부처코드", Note: "separated by ';'"),
+        new("clusterCodes", "클러스터코드", Note: "separated by ';'"),
+        new("sourceAgendaItemId", "안건ID"),
+    ];
+
+    /// <summary>
+    /// Collaboration projects (협력 사업, ADR 0025), upserted by <c>externalRef</c>. Partners are <c>cluster:code:role</c> or
+    /// <c>agency:code:role</c> separated by ';' (role: lead, co_lead, partner, funder, advisor or their Korean names).
+    /// </summary>
+    public static readonly IReadOnlyList<SheetColumn> CollaborationProjects =
+    [
+        new("externalRef", "외부참조", Required: true, Note: "the key a re-import updates by"),
+        new("titleKo", "사업명", Required: true),
+        new("titleEn", "영문 사업명"),
+        new("summary", "개요", Required: true),
+        new("partners", "협력기관", Required: true, Note: "cluster:osong:lead;agency:kbio:partner — separated by ';'", Width: 40),
+        new("partnerNames", "협력기관명", Imported: false),
+        new("startsOn", "시작일", Note: "yyyy-MM-dd"),
+        new("endsOn", "종료일", Note: "yyyy-MM-dd"),
+        new("budgetKrw", "예산(원)", Note: "whole won; 1,200,000,000 is accepted"),
+        new("outcomes", "성과"),
+        new("sourceAgendaItemId", "안건ID", Note: "the agenda item whose decision started it"),
+        new("meeting", "회의", Imported: false),
+        new("state", "상태", Imported: false),
+        new("id", "ID", Imported: false),
         new("updatedAt", "수정일시", Imported: false),
     ];
 

@@ -99,7 +99,12 @@ public sealed class QueryParameterPropertyTests(QueryParameterPropertyTests.With
         await Step(HttpMethod.Post, $"/api/v1/meetings/{meetingId}/transitions", new { to = "convened" });
         await Step(HttpMethod.Put, $"/api/v1/meetings/{meetingId}/agenda/{item}/decision",
             new { outcome = "noted", text = "보고 접수", followUps = new[] { new { title = "질의 시험 후속조치", ownerAgencyCode = "mfds" } } });
-        foreach (var collection in new[] { "clusters", "agencies", "api-keys", "users", "regulatory-issues", "meetings", "follow-ups", "site-projects" })
+        (await client.PostAsync("/api/v1/collaboration-projects", Http.Body(new
+        {
+            titleKo = "질의 시험 협력 사업", summary = "질의 매개변수 시험용 협력 사업입니다.", partners = new[] { new { clusterCode = "osong", role = "lead" } },
+        }))).EnsureSuccessStatusCode();
+        foreach (var collection in new[] { "clusters", "agencies", "api-keys", "users", "regulatory-issues", "meetings", "follow-ups", "site-projects",
+                     "collaboration-projects" })
             _ids[collection] = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/{collection}?limit=1")).RootElement.GetProperty("items")[0].GetProperty("id").GetInt64();
         _ids["agenda-items"] = item; // agenda items have no list of their own; their documents list is under their id
         var figures = await client.PutAsync($"/api/v1/clusters/{_ids["clusters"]}/indicators/2024", Http.Body(new { companies = 1 }));

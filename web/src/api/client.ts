@@ -370,7 +370,7 @@ export class ActorsClient {
      * An agency as an innovation actor: its sector, specialisations, region and clusters (the ETag is the agency's)
      * @return OK
      */
-    getActor(id: number, signal?: AbortSignal): Promise<ActorDto> {
+    getActor(id: number, signal?: AbortSignal): Promise<SwaggerResponse<ActorDto>> {
         let url_ = this.baseUrl + "/api/v1/actors/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -390,14 +390,14 @@ export class ActorsClient {
         });
     }
 
-    protected processGetActor(response: Response): Promise<ActorDto> {
+    protected processGetActor(response: Response): Promise<SwaggerResponse<ActorDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActorDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -422,7 +422,7 @@ export class ActorsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ActorDto>(null as any);
+        return Promise.resolve<SwaggerResponse<ActorDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -430,7 +430,7 @@ export class ActorsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    replaceActorProfile(id: number, if_Match: string, body: UpdateActorProfileRequest, signal?: AbortSignal): Promise<ActorDto> {
+    replaceActorProfile(id: number, if_Match: string, body: UpdateActorProfileRequest, signal?: AbortSignal): Promise<SwaggerResponse<ActorDto>> {
         let url_ = this.baseUrl + "/api/v1/actors/{id}/profile";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -455,14 +455,14 @@ export class ActorsClient {
         });
     }
 
-    protected processReplaceActorProfile(response: Response): Promise<ActorDto> {
+    protected processReplaceActorProfile(response: Response): Promise<SwaggerResponse<ActorDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActorDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -529,7 +529,7 @@ export class ActorsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ActorDto>(null as any);
+        return Promise.resolve<SwaggerResponse<ActorDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -4403,6 +4403,949 @@ export class ClustersClient {
     }
 }
 
+export class CollaborationProjectsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * List collaboration projects with filters (state, cluster, agency, meeting, agenda item, text) and keyset paging
+     * @param sort (optional) createdAt, titleKo or id; '-' for descending. Default -createdAt.
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @param state (optional) Only projects in these states (planned, in_progress, completed, suspended, cancelled).
+     * @param clusterId (optional) Only projects the cluster with this id takes part in.
+     * @param clusterCode (optional) Only projects the cluster with this code takes part in.
+     * @param agencyCode (optional) Only projects the agency with this code takes part in.
+     * @param q (optional) Text in the title (Korean or English) or the summary.
+     * @param meetingId (optional) Only projects started by a decision of this meeting.
+     * @param agendaItemId (optional) Only projects started by the decision on this agenda item.
+     * @return OK
+     */
+    listCollaborationProjects(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, state?: string[] | undefined, clusterId?: number | undefined, clusterCode?: string | undefined, agencyCode?: string | undefined, q?: string | undefined, meetingId?: number | undefined, agendaItemId?: number | undefined, signal?: AbortSignal): Promise<CollaborationProjectDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects?";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (clusterId === null)
+            throw new globalThis.Error("The parameter 'clusterId' cannot be null.");
+        else if (clusterId !== undefined)
+            url_ += "clusterId=" + encodeURIComponent("" + clusterId) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (agencyCode === null)
+            throw new globalThis.Error("The parameter 'agencyCode' cannot be null.");
+        else if (agencyCode !== undefined)
+            url_ += "agencyCode=" + encodeURIComponent("" + agencyCode) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (meetingId === null)
+            throw new globalThis.Error("The parameter 'meetingId' cannot be null.");
+        else if (meetingId !== undefined)
+            url_ += "meetingId=" + encodeURIComponent("" + meetingId) + "&";
+        if (agendaItemId === null)
+            throw new globalThis.Error("The parameter 'agendaItemId' cannot be null.");
+        else if (agendaItemId !== undefined)
+            url_ += "agendaItemId=" + encodeURIComponent("" + agendaItemId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCollaborationProjects(_response);
+        });
+    }
+
+    protected processListCollaborationProjects(response: Response): Promise<CollaborationProjectDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CollaborationProjectDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CollaborationProjectDtoPage>(null as any);
+    }
+
+    /**
+     * Register a collaboration project (planned); a cluster operator must name one of its own clusters as a partner
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422. A repeat sent while the first is still running waits for its answer (up to 20 s by default), then gets 409 with Retry-After; send it again then.
+     * @return Created
+     */
+    createCollaborationProject(body: CreateCollaborationProjectRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<CollaborationProjectDto> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateCollaborationProject(_response);
+        });
+    }
+
+    protected processCreateCollaborationProject(response: Response): Promise<CollaborationProjectDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CollaborationProjectDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CollaborationProjectDto>(null as any);
+    }
+
+    /**
+     * Export the projects matching the list's filters as CSV (UTF-8 with BOM, Korean headers; the import's columns)
+     * @param state (optional) Only projects in these states (planned, in_progress, completed, suspended, cancelled).
+     * @param clusterId (optional) Only projects the cluster with this id takes part in.
+     * @param clusterCode (optional) Only projects the cluster with this code takes part in.
+     * @param agencyCode (optional) Only projects the agency with this code takes part in.
+     * @param q (optional) Text in the title (Korean or English) or the summary.
+     * @param meetingId (optional) Only projects started by a decision of this meeting.
+     * @param agendaItemId (optional) Only projects started by the decision on this agenda item.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportCollaborationProjects(state?: string[] | undefined, clusterId?: number | undefined, clusterCode?: string | undefined, agencyCode?: string | undefined, q?: string | undefined, meetingId?: number | undefined, agendaItemId?: number | undefined, lang?: Lang11 | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects/export.csv?";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (clusterId === null)
+            throw new globalThis.Error("The parameter 'clusterId' cannot be null.");
+        else if (clusterId !== undefined)
+            url_ += "clusterId=" + encodeURIComponent("" + clusterId) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (agencyCode === null)
+            throw new globalThis.Error("The parameter 'agencyCode' cannot be null.");
+        else if (agencyCode !== undefined)
+            url_ += "agencyCode=" + encodeURIComponent("" + agencyCode) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (meetingId === null)
+            throw new globalThis.Error("The parameter 'meetingId' cannot be null.");
+        else if (meetingId !== undefined)
+            url_ += "meetingId=" + encodeURIComponent("" + meetingId) + "&";
+        if (agendaItemId === null)
+            throw new globalThis.Error("The parameter 'agendaItemId' cannot be null.");
+        else if (agendaItemId !== undefined)
+            url_ += "agendaItemId=" + encodeURIComponent("" + agendaItemId) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportCollaborationProjects(_response);
+        });
+    }
+
+    protected processExportCollaborationProjects(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the projects matching the list's filters as an Excel workbook (the import's columns)
+     * @param state (optional) Only projects in these states (planned, in_progress, completed, suspended, cancelled).
+     * @param clusterId (optional) Only projects the cluster with this id takes part in.
+     * @param clusterCode (optional) Only projects the cluster with this code takes part in.
+     * @param agencyCode (optional) Only projects the agency with this code takes part in.
+     * @param q (optional) Text in the title (Korean or English) or the summary.
+     * @param meetingId (optional) Only projects started by a decision of this meeting.
+     * @param agendaItemId (optional) Only projects started by the decision on this agenda item.
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportCollaborationProjectsXlsx(state?: string[] | undefined, clusterId?: number | undefined, clusterCode?: string | undefined, agencyCode?: string | undefined, q?: string | undefined, meetingId?: number | undefined, agendaItemId?: number | undefined, lang?: Lang12 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects/export.xlsx?";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (clusterId === null)
+            throw new globalThis.Error("The parameter 'clusterId' cannot be null.");
+        else if (clusterId !== undefined)
+            url_ += "clusterId=" + encodeURIComponent("" + clusterId) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (agencyCode === null)
+            throw new globalThis.Error("The parameter 'agencyCode' cannot be null.");
+        else if (agencyCode !== undefined)
+            url_ += "agencyCode=" + encodeURIComponent("" + agencyCode) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (meetingId === null)
+            throw new globalThis.Error("The parameter 'meetingId' cannot be null.");
+        else if (meetingId !== undefined)
+            url_ += "meetingId=" + encodeURIComponent("" + meetingId) + "&";
+        if (agendaItemId === null)
+            throw new globalThis.Error("The parameter 'agendaItemId' cannot be null.");
+        else if (agendaItemId !== undefined)
+            url_ += "agendaItemId=" + encodeURIComponent("" + agendaItemId) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportCollaborationProjectsXlsx(_response);
+        });
+    }
+
+    protected processExportCollaborationProjectsXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Get a collaboration project with its partners, source decision and the moves the caller may make
+     * @return OK
+     */
+    getCollaborationProject(id: number, signal?: AbortSignal): Promise<SwaggerResponse<CollaborationProjectDto>> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCollaborationProject(_response);
+        });
+    }
+
+    protected processGetCollaborationProject(response: Response): Promise<SwaggerResponse<CollaborationProjectDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CollaborationProjectDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<CollaborationProjectDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Replace a collaboration project's fields (If-Match required)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    replaceCollaborationProject(id: number, if_Match: string, body: UpdateCollaborationProjectRequest, signal?: AbortSignal): Promise<SwaggerResponse<CollaborationProjectDto>> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReplaceCollaborationProject(_response);
+        });
+    }
+
+    protected processReplaceCollaborationProject(response: Response): Promise<SwaggerResponse<CollaborationProjectDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CollaborationProjectDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<CollaborationProjectDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Add a partner (a cluster or an agency, with its role) to a collaboration project (If-Match required)
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    addCollaborationPartner(id: number, if_Match: string, body: CollaborationPartnerRequest, signal?: AbortSignal): Promise<SwaggerResponse<CollaborationProjectDto>> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects/{id}/partners";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddCollaborationPartner(_response);
+        });
+    }
+
+    protected processAddCollaborationPartner(response: Response): Promise<SwaggerResponse<CollaborationProjectDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CollaborationProjectDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<CollaborationProjectDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Remove a partner from a collaboration project (If-Match required); the last partner cluster stays
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    removeCollaborationPartner(id: number, partnerId: number, if_Match: string, signal?: AbortSignal): Promise<SwaggerResponse<CollaborationProjectDto>> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects/{id}/partners/{partnerId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (partnerId === undefined || partnerId === null)
+            throw new globalThis.Error("The parameter 'partnerId' must be defined.");
+        url_ = url_.replace("{partnerId}", encodeURIComponent("" + partnerId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRemoveCollaborationPartner(_response);
+        });
+    }
+
+    protected processRemoveCollaborationPartner(response: Response): Promise<SwaggerResponse<CollaborationProjectDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CollaborationProjectDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<CollaborationProjectDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * Move a collaboration project through its workflow (start, suspend, resume, complete with outcomes, cancel); If-Match required
+     * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
+     * @return OK
+     */
+    moveCollaborationProject(id: number, if_Match: string, body: CollaborationTransitionRequest, signal?: AbortSignal): Promise<SwaggerResponse<CollaborationProjectDto>> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects/{id}/transitions";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMoveCollaborationProject(_response);
+        });
+    }
+
+    protected processMoveCollaborationProject(response: Response): Promise<SwaggerResponse<CollaborationProjectDto>> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CollaborationProjectDto;
+            return new SwaggerResponse(status, _headers, result200);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SwaggerResponse<CollaborationProjectDto>>(new SwaggerResponse(status, _headers, null as any));
+    }
+
+    /**
+     * The audit trail of one collaboration project: creation, edits, partners added and removed, moves
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    getCollaborationProjectHistory(id: number, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects/{id}/history?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCollaborationProjectHistory(_response);
+        });
+    }
+
+    protected processGetCollaborationProjectHistory(response: Response): Promise<AuditEntryDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditEntryDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AuditEntryDtoPage>(null as any);
+    }
+}
+
 export class CouncilClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -4870,7 +5813,7 @@ export class CouncilClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportCouncilBodies(lang?: Lang11 | undefined, signal?: AbortSignal): Promise<string> {
+    exportCouncilBodies(lang?: Lang13 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/council/bodies/export.csv?";
         if (lang === null)
             throw new globalThis.Error("The parameter 'lang' cannot be null.");
@@ -4927,7 +5870,7 @@ export class CouncilClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportCouncilSeats(bodyCode?: string | undefined, includeEnded?: boolean | undefined, lang?: Lang12 | undefined, signal?: AbortSignal): Promise<string> {
+    exportCouncilSeats(bodyCode?: string | undefined, includeEnded?: boolean | undefined, lang?: Lang14 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/council/seats/export.csv?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -5004,7 +5947,7 @@ export class CouncilClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportCouncilSeatsXlsx(bodyCode?: string | undefined, includeEnded?: boolean | undefined, lang?: Lang13 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportCouncilSeatsXlsx(bodyCode?: string | undefined, includeEnded?: boolean | undefined, lang?: Lang15 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/council/seats/export.xlsx?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -5085,7 +6028,7 @@ export class CouncilClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportTermsEnding(days?: number | undefined, lang?: Lang14 | undefined, signal?: AbortSignal): Promise<string> {
+    exportTermsEnding(days?: number | undefined, lang?: Lang16 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/council/terms-ending/export.csv?";
         if (days === null)
             throw new globalThis.Error("The parameter 'days' cannot be null.");
@@ -6261,6 +7204,196 @@ export class DocumentsClient {
     }
 
     /**
+     * The documents attached to a collaboration project (agreements, reports, outcomes), newest first, and whether the caller may attach more
+     * @param limit (optional) Page size, 1–200 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listCollaborationProjectDocuments(id: number, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<DocumentPage> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects/{id}/documents?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCollaborationProjectDocuments(_response);
+        });
+    }
+
+    protected processListCollaborationProjectDocuments(response: Response): Promise<DocumentPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DocumentPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DocumentPage>(null as any);
+    }
+
+    /**
+     * Attach a file to a collaboration project (agreements, reports, outcomes) (multipart/form-data: file, optional title and description), checked by content
+     * @param idempotency_Key (optional) Any unique string (1–200 printable ASCII characters), kept for 24 hours per caller. Sending the same request again under it returns the first answer (with Idempotent-Replayed: true) and creates nothing; the same key with a different body: 422. A repeat sent while the first is still running waits for its answer (up to 20 s by default), then gets 409 with Retry-After; send it again then.
+     * @param file (optional) The file (at most Documents:MaxBytes, 20 MB by default): pdf, hwp, hwpx, docx, xlsx, pptx, doc, xls, ppt, png, jpg, gif, webp, txt, csv.
+     * @param title (optional) A title to show instead of the file name.
+     * @param description (optional) What the document is.
+     * @return Created
+     */
+    attachCollaborationProjectDocument(id: number, idempotency_Key?: string | undefined, file?: FileParameter | undefined, title?: string | undefined, description?: string | undefined, signal?: AbortSignal): Promise<DocumentDto> {
+        let url_ = this.baseUrl + "/api/v1/collaboration-projects/{id}/documents";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (file === null || file === undefined)
+            throw new globalThis.Error("The parameter 'file' cannot be null.");
+        else
+            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+        if (title === null || title === undefined)
+            throw new globalThis.Error("The parameter 'title' cannot be null.");
+        else
+            content_.append("title", title.toString());
+        if (description === null || description === undefined)
+            throw new globalThis.Error("The parameter 'description' cannot be null.");
+        else
+            content_.append("description", description.toString());
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAttachCollaborationProjectDocument(_response);
+        });
+    }
+
+    protected processAttachCollaborationProjectDocument(response: Response): Promise<DocumentDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DocumentDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database was held by another write (e.g. a bulk import) for too long; nothing was written. Retry after Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DocumentDto>(null as any);
+    }
+
+    /**
      * A document's metadata
      * @return OK
      */
@@ -6586,7 +7719,7 @@ export class FollowUpsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportFollowUps(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang15 | undefined, signal?: AbortSignal): Promise<string> {
+    exportFollowUps(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang17 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/follow-ups/export.csv?";
         if (ownerCode === null)
             throw new globalThis.Error("The parameter 'ownerCode' cannot be null.");
@@ -6667,7 +7800,7 @@ export class FollowUpsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportFollowUpsXlsx(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang16 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportFollowUpsXlsx(ownerCode?: string | undefined, meetingId?: number | undefined, state?: string[] | undefined, overdue?: boolean | undefined, lang?: Lang18 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/follow-ups/export.xlsx?";
         if (ownerCode === null)
             throw new globalThis.Error("The parameter 'ownerCode' cannot be null.");
@@ -7730,7 +8863,7 @@ export class ImportsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    downloadRejectedRows(id: number, lang?: Lang17 | undefined, signal?: AbortSignal): Promise<string> {
+    downloadRejectedRows(id: number, lang?: Lang19 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/imports/{id}/rejected-rows.csv?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7795,7 +8928,7 @@ export class ImportsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    downloadImportTemplate(entity: string, lang?: Lang18 | undefined, signal?: AbortSignal): Promise<string> {
+    downloadImportTemplate(entity: string, lang?: Lang20 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/imports/templates/{entity}.csv?";
         if (entity === undefined || entity === null)
             throw new globalThis.Error("The parameter 'entity' must be defined.");
@@ -8057,7 +9190,7 @@ export class MeetingsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang19 | undefined, signal?: AbortSignal): Promise<string> {
+    exportMeetings(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang21 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/meetings/export.csv?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -8143,7 +9276,7 @@ export class MeetingsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportMeetingsXlsx(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang20 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportMeetingsXlsx(bodyCode?: string | undefined, state?: string[] | undefined, from?: string | undefined, to?: string | undefined, clusterCode?: string | undefined, lang?: Lang22 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/meetings/export.xlsx?";
         if (bodyCode === null)
             throw new globalThis.Error("The parameter 'bodyCode' cannot be null.");
@@ -9554,7 +10687,7 @@ export class MinutesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportDecisions(id: number, lang?: Lang21 | undefined, signal?: AbortSignal): Promise<string> {
+    exportDecisions(id: number, lang?: Lang23 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/decisions.csv?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -9618,7 +10751,7 @@ export class MinutesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportDecisionsXlsx(id: number, lang?: Lang22 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportDecisionsXlsx(id: number, lang?: Lang24 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}/decisions.xlsx?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -11004,7 +12137,7 @@ export class PolicyRecommendationsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportPolicyRecommendations(state?: string[] | undefined, ministryCode?: string | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, meetingId?: number | undefined, overdue?: boolean | undefined, lang?: Lang23 | undefined, signal?: AbortSignal): Promise<string> {
+    exportPolicyRecommendations(state?: string[] | undefined, ministryCode?: string | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, meetingId?: number | undefined, overdue?: boolean | undefined, lang?: Lang25 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/policy-recommendations/export.csv?";
         if (state === null)
             throw new globalThis.Error("The parameter 'state' cannot be null.");
@@ -11095,7 +12228,7 @@ export class PolicyRecommendationsClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportPolicyRecommendationsXlsx(state?: string[] | undefined, ministryCode?: string | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, meetingId?: number | undefined, overdue?: boolean | undefined, lang?: Lang24 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportPolicyRecommendationsXlsx(state?: string[] | undefined, ministryCode?: string | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, meetingId?: number | undefined, overdue?: boolean | undefined, lang?: Lang26 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/policy-recommendations/export.xlsx?";
         if (state === null)
             throw new globalThis.Error("The parameter 'state' cannot be null.");
@@ -11769,7 +12902,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang25 | undefined, signal?: AbortSignal): Promise<string> {
+    exportRegulatoryIssues(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang27 | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.csv?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -11910,7 +13043,7 @@ export class RegulatoryIssuesClient {
      * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
      * @return OK
      */
-    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang26 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportRegulatoryIssuesXlsx(status?: IssueStatus[] | undefined, category?: IssueCategory[] | undefined, priority?: IssuePriority[] | undefined, clusterCode?: string | undefined, raisedByCode?: string | undefined, leadMinistryCode?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | undefined, createdFrom?: string | undefined, createdTo?: string | undefined, ministryCode?: string | undefined, ministryRole?: MinistryRole | undefined, challengeOpen?: boolean | undefined, finalAnswerOverdue?: boolean | undefined, operatorCode?: string | undefined, q?: string | undefined, lang?: Lang28 | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/regulatory-issues/export.xlsx?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -12956,23 +14089,15 @@ export class SiteProjectsClient {
 
     /**
      * List site projects (optionally of one cluster, in some states), with their stages, one keyset page at a time
-     * @param clusterCode (optional) Only the projects of the cluster with this code.
-     * @param state (optional) Only projects in these states (repeat the parameter for several).
      * @param sort (optional) One of id, nameKo; prefix with '-' for descending. Default id.
      * @param limit (optional) Page size, 1–200 (default 50).
      * @param cursor (optional) The nextCursor of the previous page.
+     * @param clusterCode (optional) Only the projects of the cluster with this code.
+     * @param state (optional) Only projects in these states (repeat the parameter for several).
      * @return OK
      */
-    listSiteProjects(clusterCode?: string | undefined, state?: SiteProjectState[] | undefined, sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<SiteProjectDtoPage> {
+    listSiteProjects(sort?: string | undefined, limit?: number | undefined, cursor?: string | undefined, clusterCode?: string | undefined, state?: SiteProjectState[] | undefined, signal?: AbortSignal): Promise<SiteProjectDtoPage> {
         let url_ = this.baseUrl + "/api/v1/site-projects?";
-        if (clusterCode === null)
-            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
-        else if (clusterCode !== undefined)
-            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
-        if (state === null)
-            throw new globalThis.Error("The parameter 'state' cannot be null.");
-        else if (state !== undefined)
-            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
         if (sort === null)
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
         else if (sort !== undefined)
@@ -12985,6 +14110,14 @@ export class SiteProjectsClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -13120,10 +14253,157 @@ export class SiteProjectsClient {
     }
 
     /**
+     * Export the site projects matching the list's filters as CSV (UTF-8 with BOM, Korean headers; the import's columns)
+     * @param clusterCode (optional) Only the projects of the cluster with this code.
+     * @param state (optional) Only projects in these states (repeat the parameter for several).
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportSiteProjects(clusterCode?: string | undefined, state?: SiteProjectState[] | undefined, lang?: Lang29 | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/site-projects/export.csv?";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportSiteProjects(_response);
+        });
+    }
+
+    protected processExportSiteProjects(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Export the site projects matching the list's filters as an Excel workbook (the import's columns)
+     * @param clusterCode (optional) Only the projects of the cluster with this code.
+     * @param state (optional) Only projects in these states (repeat the parameter for several).
+     * @param lang (optional) The file's language: ko (Korean headers, labels and names) or en (the English column names and labels). Default: the request's Accept-Language, Korean unless English is asked for. Moments are in Korean time (KST) either way.
+     * @return OK
+     */
+    exportSiteProjectsXlsx(clusterCode?: string | undefined, state?: SiteProjectState[] | undefined, lang?: Lang30 | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/site-projects/export.xlsx?";
+        if (clusterCode === null)
+            throw new globalThis.Error("The parameter 'clusterCode' cannot be null.");
+        else if (clusterCode !== undefined)
+            url_ += "clusterCode=" + encodeURIComponent("" + clusterCode) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            state && state.forEach(item => { url_ += "state=" + encodeURIComponent("" + item) + "&"; });
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportSiteProjectsXlsx(_response);
+        });
+    }
+
+    protected processExportSiteProjectsXlsx(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
      * Get a site project with its stages
      * @return OK
      */
-    getSiteProject(id: number, signal?: AbortSignal): Promise<SiteProjectDto> {
+    getSiteProject(id: number, signal?: AbortSignal): Promise<SwaggerResponse<SiteProjectDto>> {
         let url_ = this.baseUrl + "/api/v1/site-projects/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -13143,14 +14423,14 @@ export class SiteProjectsClient {
         });
     }
 
-    protected processGetSiteProject(response: Response): Promise<SiteProjectDto> {
+    protected processGetSiteProject(response: Response): Promise<SwaggerResponse<SiteProjectDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SiteProjectDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -13175,7 +14455,7 @@ export class SiteProjectsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<SiteProjectDto>(null as any);
+        return Promise.resolve<SwaggerResponse<SiteProjectDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -13183,7 +14463,7 @@ export class SiteProjectsClient {
      * @param if_Match The ETag of the version you read. Missing: 428; stale: 412, and nothing is written.
      * @return OK
      */
-    replaceSiteProject(id: number, if_Match: string, body: UpdateSiteProjectRequest, signal?: AbortSignal): Promise<SiteProjectDto> {
+    replaceSiteProject(id: number, if_Match: string, body: UpdateSiteProjectRequest, signal?: AbortSignal): Promise<SwaggerResponse<SiteProjectDto>> {
         let url_ = this.baseUrl + "/api/v1/site-projects/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -13208,14 +14488,14 @@ export class SiteProjectsClient {
         });
     }
 
-    protected processReplaceSiteProject(response: Response): Promise<SiteProjectDto> {
+    protected processReplaceSiteProject(response: Response): Promise<SwaggerResponse<SiteProjectDto>> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SiteProjectDto;
-            return result200;
+            return new SwaggerResponse(status, _headers, result200);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -13282,7 +14562,7 @@ export class SiteProjectsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<SiteProjectDto>(null as any);
+        return Promise.resolve<SwaggerResponse<SiteProjectDto>>(new SwaggerResponse(status, _headers, null as any));
     }
 
     /**
@@ -14395,6 +15675,86 @@ export interface ClusterSectorCountsDto {
 /** Lifecycle of a cluster. */
 export type ClusterStatus = "active" | "under_development" | "archived";
 
+/** One partner of a project: a cluster or an agency, with its role. `partnerId` names the partnership (to remove it). */
+export interface CollaborationPartnerDto {
+    partnerId: number;
+    /** Whether a partner is a cluster or an agency (an innovation actor, a ministry, a public agency). */
+    kind: PartnerKind;
+    id: number;
+    code: string;
+    nameKo: string;
+    nameEn: string | null;
+    /** A partner's part in a collaboration project: lead (주관), co_lead (공동주관), partner (참여), funder (재원 지원), advisor (자문). */
+    role: PartnerRole;
+}
+
+/** A partner to name: a cluster (clusterCode) or an agency (agencyCode), exactly one, and its role. */
+export interface CollaborationPartnerRequest {
+    /** A partner's part in a collaboration project: lead (주관), co_lead (공동주관), partner (참여), funder (재원 지원), advisor (자문). */
+    role: PartnerRole;
+    clusterCode?: string | null;
+    agencyCode?: string | null;
+}
+
+/** A collaboration project between clusters and innovation actors, with the moves and edits the caller may make now. */
+export interface CollaborationProjectDto {
+    id: number;
+    titleKo: string;
+    titleEn: string | null;
+    summary: string;
+    partners: CollaborationPartnerDto[];
+    startsOn: string | null;
+    endsOn: string | null;
+    /** The budget in whole won (KRW). */
+    budgetKrw: number | null;
+    /** Where a collaboration project (협력 사업) stands: planned → in_progress → completed; suspended (and resumed) on the way;
+cancelled by the secretariat. */
+    state: CollaborationState;
+    stateNote: string | null;
+    outcomes: string | null;
+    /** The meeting and agenda item whose decision started the project. */
+    source: CollaborationSourceDto | null;
+    externalRef: string | null;
+    /** Whether the caller may edit the project, its partners and move it (the secretariat; an operator of a partner cluster). */
+    mayEdit: boolean;
+    allowedMoves: CollaborationState[];
+    moveForms: WorkflowMoveDto[];
+    createdAt: string;
+    updatedAt: string;
+}
+
+/** One page of a keyset-paged list. */
+export interface CollaborationProjectDtoPage {
+    /** The records of this page, in the requested order. */
+    items: CollaborationProjectDto[];
+    /** Opaque cursor for the next page; null on the last page. */
+    nextCursor: string | null;
+    /** How many records match the filters, over all pages. */
+    totalCount: number;
+}
+
+/** The meeting and agenda item whose decision started the project. */
+export interface CollaborationSourceDto {
+    meetingId: number;
+    meetingNumber: number | null;
+    meetingTitleKo: string;
+    meetingStartsAt: string;
+    agendaItemId: number | null;
+    agendaItemTitleKo: string | null;
+}
+
+/** Where a collaboration project (협력 사업) stands: planned → in_progress → completed; suspended (and resumed) on the way; cancelled by the secretariat. */
+export type CollaborationState = "planned" | "in_progress" | "completed" | "suspended" | "cancelled";
+
+/** One workflow move: `to` is the target state; which other fields it takes, the project's `moveForms` says. */
+export interface CollaborationTransitionRequest {
+    /** Where a collaboration project (협력 사업) stands: planned → in_progress → completed; suspended (and resumed) on the way;
+cancelled by the secretariat. */
+    to: CollaborationState;
+    reason?: string | null;
+    outcomes?: string | null;
+}
+
 /** A council body: the council itself or a working group under it. */
 export interface CouncilBodyDto {
     id: number;
@@ -14466,6 +15826,21 @@ export interface CreateClusterRequest {
     longitude?: number | null;
     website?: string | null;
     status?: ClusterStatus | null;
+}
+
+/** Register a collaboration project (in `planned`). At least one partner must be a cluster; a cluster operator must name one of its own clusters. `sourceAgendaItemId` (or `sourceMeetingId`) links the decision that started it. */
+export interface CreateCollaborationProjectRequest {
+    titleKo: string;
+    summary: string;
+    partners: CollaborationPartnerRequest[];
+    titleEn?: string | null;
+    startsOn?: string | null;
+    endsOn?: string | null;
+    budgetKrw?: number | null;
+    outcomes?: string | null;
+    sourceMeetingId?: number | null;
+    sourceAgendaItemId?: number | null;
+    externalRef?: string | null;
 }
 
 /** A working group (분과) under a body: its own seats, meetings numbered on their own. */
@@ -14673,7 +16048,7 @@ export interface DocumentDto {
 }
 
 /** The kind of record a document is attached to; a document is read and changed as its record is. */
-export type DocumentOwnerKind = "regulatory_issue" | "meeting" | "follow_up" | "agenda_item" | "minutes";
+export type DocumentOwnerKind = "regulatory_issue" | "meeting" | "follow_up" | "agenda_item" | "minutes" | "collaboration_project";
 
 /** One page of a record's documents, newest first, and whether the caller may attach more. */
 export interface DocumentPage {
@@ -14883,7 +16258,7 @@ export interface HttpValidationProblemDetails {
 }
 
 /** What an import brings in. */
-export type ImportEntity = "agencies" | "clusters" | "cluster_indicators" | "regulatory_issues" | "council_seats" | "council_memberships" | "actors";
+export type ImportEntity = "agencies" | "clusters" | "cluster_indicators" | "regulatory_issues" | "council_seats" | "council_memberships" | "actors" | "site_projects" | "collaboration_projects" | "policy_recommendations";
 
 /** What happens to the good rows when some rows are rejected. */
 export type ImportErrorMode = "fail" | "skip";
@@ -15655,6 +17030,12 @@ export interface OperatorHome {
 /** Why an issue is overdue, when it is. */
 export type OverdueKind = "answer" | "review" | "improvement";
 
+/** Whether a partner is a cluster or an agency (an innovation actor, a ministry, a public agency). */
+export type PartnerKind = "cluster" | "agency";
+
+/** A partner's part in a collaboration project: lead (주관), co_lead (공동주관), partner (참여), funder (재원 지원), advisor (자문). */
+export type PartnerRole = "lead" | "co_lead" | "partner" | "funder" | "advisor";
+
 /** A policy recommendation with its answer, its deadline state and the moves the caller may make now. */
 export interface PolicyRecommendationDto {
     id: number;
@@ -16092,6 +17473,7 @@ export interface SiteProjectDto {
     stages: SiteProjectStage[];
     createdAt: string;
     updatedAt: string;
+    externalRef?: string | null;
 }
 
 /** One page of a keyset-paged list. */
@@ -16213,6 +17595,20 @@ export interface UpdateClusterRequest {
     latitude?: number | null;
     longitude?: number | null;
     website?: string | null;
+}
+
+/** Replace a project's editable fields (If-Match required); partners change through their own endpoints, the state through moves. */
+export interface UpdateCollaborationProjectRequest {
+    titleKo: string;
+    summary: string;
+    titleEn?: string | null;
+    startsOn?: string | null;
+    endsOn?: string | null;
+    budgetKrw?: number | null;
+    outcomes?: string | null;
+    sourceMeetingId?: number | null;
+    sourceAgendaItemId?: number | null;
+    externalRef?: string | null;
 }
 
 /** Changes the owner or due date of a follow-up (the secretariat). */
@@ -16378,6 +17774,14 @@ export type Lang24 = "ko" | "en";
 export type Lang25 = "ko" | "en";
 
 export type Lang26 = "ko" | "en";
+
+export type Lang27 = "ko" | "en";
+
+export type Lang28 = "ko" | "en";
+
+export type Lang29 = "ko" | "en";
+
+export type Lang30 = "ko" | "en";
 
 export class SwaggerResponse<TResult> {
     status: number;

@@ -92,10 +92,10 @@ export const SEAT_GROUPS = ['ministry', 'cluster_operator', 'public_agency', 'pr
 
 // The contract types these as plain strings; the lists are what the API writes today. Unknown
 // values still show (as their raw text), they just have no translated label.
-export const AUDIT_ENTITY_TYPES = ['cluster', 'agency', 'cluster_indicator', 'user', 'api_key', 'regulatory_issue', 'import', 'document', 'council_body', 'council_seat', 'council_membership', 'meeting', 'meeting_minutes', 'follow_up', 'calendar_feed', 'notification_preferences', 'holiday', 'saved_view', 'site_project', 'policy_recommendation'] as const;
+export const AUDIT_ENTITY_TYPES = ['cluster', 'agency', 'cluster_indicator', 'user', 'api_key', 'regulatory_issue', 'import', 'document', 'council_body', 'council_seat', 'council_membership', 'meeting', 'meeting_minutes', 'follow_up', 'calendar_feed', 'notification_preferences', 'holiday', 'saved_view', 'site_project', 'policy_recommendation', 'collaboration_project'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'unarchive', 'revoke', 'set_password', 'unlock', 'change_password', 'comment', 'import', 'import_dry_run', 'delete', 'end_term', 'attendance', 'decision', 'add_actor', 'remove_actor'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'unarchive', 'revoke', 'set_password', 'unlock', 'change_password', 'comment', 'import', 'import_dry_run', 'delete', 'end_term', 'attendance', 'decision', 'add_actor', 'remove_actor', 'add_partner', 'remove_partner'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;

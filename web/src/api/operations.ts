@@ -299,6 +299,67 @@ export function getClusterHistory(client: C.ClustersClient, parameters: GetClust
   return client.getClusterHistory(parameters.id, parameters.limit, parameters.cursor);
 }
 
+export interface ListCollaborationProjectsParameters {
+  sort?: Parameters<C.CollaborationProjectsClient['listCollaborationProjects']>[0];
+  limit?: Parameters<C.CollaborationProjectsClient['listCollaborationProjects']>[1];
+  cursor?: Parameters<C.CollaborationProjectsClient['listCollaborationProjects']>[2];
+  state?: Parameters<C.CollaborationProjectsClient['listCollaborationProjects']>[3];
+  clusterId?: Parameters<C.CollaborationProjectsClient['listCollaborationProjects']>[4];
+  clusterCode?: Parameters<C.CollaborationProjectsClient['listCollaborationProjects']>[5];
+  agencyCode?: Parameters<C.CollaborationProjectsClient['listCollaborationProjects']>[6];
+  q?: Parameters<C.CollaborationProjectsClient['listCollaborationProjects']>[7];
+  meetingId?: Parameters<C.CollaborationProjectsClient['listCollaborationProjects']>[8];
+  agendaItemId?: Parameters<C.CollaborationProjectsClient['listCollaborationProjects']>[9];
+}
+export function listCollaborationProjects(client: C.CollaborationProjectsClient, parameters: ListCollaborationProjectsParameters = {}): ReturnType<C.CollaborationProjectsClient['listCollaborationProjects']> {
+  return client.listCollaborationProjects(parameters.sort, parameters.limit, parameters.cursor, parameters.state, parameters.clusterId, parameters.clusterCode, parameters.agencyCode, parameters.q, parameters.meetingId, parameters.agendaItemId);
+}
+
+export interface CreateCollaborationProjectParameters {
+  body: Parameters<C.CollaborationProjectsClient['createCollaborationProject']>[0];
+  idempotency_Key?: Parameters<C.CollaborationProjectsClient['createCollaborationProject']>[1];
+}
+export function createCollaborationProject(client: C.CollaborationProjectsClient, parameters: CreateCollaborationProjectParameters): ReturnType<C.CollaborationProjectsClient['createCollaborationProject']> {
+  return client.createCollaborationProject(parameters.body, parameters.idempotency_Key);
+}
+
+export interface ExportCollaborationProjectsParameters {
+  state?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjects']>[0];
+  clusterId?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjects']>[1];
+  clusterCode?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjects']>[2];
+  agencyCode?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjects']>[3];
+  q?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjects']>[4];
+  meetingId?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjects']>[5];
+  agendaItemId?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjects']>[6];
+  lang?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjects']>[7];
+}
+export function exportCollaborationProjects(client: C.CollaborationProjectsClient, parameters: ExportCollaborationProjectsParameters = {}): ReturnType<C.CollaborationProjectsClient['exportCollaborationProjects']> {
+  return client.exportCollaborationProjects(parameters.state, parameters.clusterId, parameters.clusterCode, parameters.agencyCode, parameters.q, parameters.meetingId, parameters.agendaItemId, parameters.lang);
+}
+
+export interface ExportCollaborationProjectsXlsxParameters {
+  state?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjectsXlsx']>[0];
+  clusterId?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjectsXlsx']>[1];
+  clusterCode?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjectsXlsx']>[2];
+  agencyCode?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjectsXlsx']>[3];
+  q?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjectsXlsx']>[4];
+  meetingId?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjectsXlsx']>[5];
+  agendaItemId?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjectsXlsx']>[6];
+  lang?: Parameters<C.CollaborationProjectsClient['exportCollaborationProjectsXlsx']>[7];
+}
+export function exportCollaborationProjectsXlsx(client: C.CollaborationProjectsClient, parameters: ExportCollaborationProjectsXlsxParameters = {}): ReturnType<C.CollaborationProjectsClient['exportCollaborationProjectsXlsx']> {
+  return client.exportCollaborationProjectsXlsx(parameters.state, parameters.clusterId, parameters.clusterCode, parameters.agencyCode, parameters.q, parameters.meetingId, parameters.agendaItemId, parameters.lang);
+}
+
+export interface GetCollaborationProjectHistoryParameters {
+  id: Parameters<C.CollaborationProjectsClient['getCollaborationProjectHistory']>[0];
+  limit?: Parameters<C.CollaborationProjectsClient['getCollaborationProjectHistory']>[1];
+  cursor?: Parameters<C.CollaborationProjectsClient['getCollaborationProjectHistory']>[2];
+}
+export function getCollaborationProjectHistory(client: C.CollaborationProjectsClient, parameters: GetCollaborationProjectHistoryParameters): ReturnType<C.CollaborationProjectsClient['getCollaborationProjectHistory']> {
+  return client.getCollaborationProjectHistory(parameters.id, parameters.limit, parameters.cursor);
+}
+
 export interface ListCouncilSeatsParameters {
   bodyCode?: Parameters<C.CouncilClient['listCouncilSeats']>[0];
   includeEnded?: Parameters<C.CouncilClient['listCouncilSeats']>[1];
@@ -445,6 +506,26 @@ export interface AttachMinutesDocumentParameters {
 }
 export function attachMinutesDocument(client: C.DocumentsClient, parameters: AttachMinutesDocumentParameters): ReturnType<C.DocumentsClient['attachMinutesDocument']> {
   return client.attachMinutesDocument(parameters.id, parameters.idempotency_Key, parameters.file, parameters.title, parameters.description);
+}
+
+export interface ListCollaborationProjectDocumentsParameters {
+  id: Parameters<C.DocumentsClient['listCollaborationProjectDocuments']>[0];
+  limit?: Parameters<C.DocumentsClient['listCollaborationProjectDocuments']>[1];
+  cursor?: Parameters<C.DocumentsClient['listCollaborationProjectDocuments']>[2];
+}
+export function listCollaborationProjectDocuments(client: C.DocumentsClient, parameters: ListCollaborationProjectDocumentsParameters): ReturnType<C.DocumentsClient['listCollaborationProjectDocuments']> {
+  return client.listCollaborationProjectDocuments(parameters.id, parameters.limit, parameters.cursor);
+}
+
+export interface AttachCollaborationProjectDocumentParameters {
+  id: Parameters<C.DocumentsClient['attachCollaborationProjectDocument']>[0];
+  idempotency_Key?: Parameters<C.DocumentsClient['attachCollaborationProjectDocument']>[1];
+  file?: Parameters<C.DocumentsClient['attachCollaborationProjectDocument']>[2];
+  title?: Parameters<C.DocumentsClient['attachCollaborationProjectDocument']>[3];
+  description?: Parameters<C.DocumentsClient['attachCollaborationProjectDocument']>[4];
+}
+export function attachCollaborationProjectDocument(client: C.DocumentsClient, parameters: AttachCollaborationProjectDocumentParameters): ReturnType<C.DocumentsClient['attachCollaborationProjectDocument']> {
+  return client.attachCollaborationProjectDocument(parameters.id, parameters.idempotency_Key, parameters.file, parameters.title, parameters.description);
 }
 
 export interface ListFollowUpsParameters {
@@ -832,14 +913,32 @@ export function search(client: C.SearchClient, parameters: SearchParameters = {}
 }
 
 export interface ListSiteProjectsParameters {
-  clusterCode?: Parameters<C.SiteProjectsClient['listSiteProjects']>[0];
-  state?: Parameters<C.SiteProjectsClient['listSiteProjects']>[1];
-  sort?: Parameters<C.SiteProjectsClient['listSiteProjects']>[2];
-  limit?: Parameters<C.SiteProjectsClient['listSiteProjects']>[3];
-  cursor?: Parameters<C.SiteProjectsClient['listSiteProjects']>[4];
+  sort?: Parameters<C.SiteProjectsClient['listSiteProjects']>[0];
+  limit?: Parameters<C.SiteProjectsClient['listSiteProjects']>[1];
+  cursor?: Parameters<C.SiteProjectsClient['listSiteProjects']>[2];
+  clusterCode?: Parameters<C.SiteProjectsClient['listSiteProjects']>[3];
+  state?: Parameters<C.SiteProjectsClient['listSiteProjects']>[4];
 }
 export function listSiteProjects(client: C.SiteProjectsClient, parameters: ListSiteProjectsParameters = {}): ReturnType<C.SiteProjectsClient['listSiteProjects']> {
-  return client.listSiteProjects(parameters.clusterCode, parameters.state, parameters.sort, parameters.limit, parameters.cursor);
+  return client.listSiteProjects(parameters.sort, parameters.limit, parameters.cursor, parameters.clusterCode, parameters.state);
+}
+
+export interface ExportSiteProjectsParameters {
+  clusterCode?: Parameters<C.SiteProjectsClient['exportSiteProjects']>[0];
+  state?: Parameters<C.SiteProjectsClient['exportSiteProjects']>[1];
+  lang?: Parameters<C.SiteProjectsClient['exportSiteProjects']>[2];
+}
+export function exportSiteProjects(client: C.SiteProjectsClient, parameters: ExportSiteProjectsParameters = {}): ReturnType<C.SiteProjectsClient['exportSiteProjects']> {
+  return client.exportSiteProjects(parameters.clusterCode, parameters.state, parameters.lang);
+}
+
+export interface ExportSiteProjectsXlsxParameters {
+  clusterCode?: Parameters<C.SiteProjectsClient['exportSiteProjectsXlsx']>[0];
+  state?: Parameters<C.SiteProjectsClient['exportSiteProjectsXlsx']>[1];
+  lang?: Parameters<C.SiteProjectsClient['exportSiteProjectsXlsx']>[2];
+}
+export function exportSiteProjectsXlsx(client: C.SiteProjectsClient, parameters: ExportSiteProjectsXlsxParameters = {}): ReturnType<C.SiteProjectsClient['exportSiteProjectsXlsx']> {
+  return client.exportSiteProjectsXlsx(parameters.clusterCode, parameters.state, parameters.lang);
 }
 
 export interface GetSiteProjectHistoryParameters {

@@ -24,6 +24,8 @@ const SECTION_PATHS: Record<Section, string> = {
   agencies: paths.agencies(),
   issues: paths.issues(),
   recommendations: paths.recommendations(),
+  collaborations: paths.collaborations(),
+  partners: paths.partners(),
   council: paths.council(),
   meetings: paths.meetings(),
   followUps: paths.followUps(),
@@ -63,6 +65,13 @@ function sectionOf(route: Route): Section | undefined {
     case 'recommendation':
     case 'recommendationEdit':
       return 'recommendations';
+    case 'collaborations':
+    case 'collaborationNew':
+    case 'collaboration':
+    case 'collaborationEdit':
+      return 'collaborations';
+    case 'partners':
+      return 'partners';
     case 'council':
       return 'council';
     case 'meetings':

@@ -34,6 +34,8 @@ export const en: Dictionary = {
     meetings: 'Meetings',
     followUps: 'Follow-ups',
     holidays: 'Holiday calendar',
+    collaborations: 'Collaboration projects',
+    partners: 'Find partners',
     more: 'More',
     menu: 'Menu',
     menuClose: 'Close menu',

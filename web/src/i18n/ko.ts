@@ -38,6 +38,8 @@ export const ko = {
     meetings: '회의',
     followUps: '후속조치',
     holidays: '공휴일 달력',
+    collaborations: '협력 사업',
+    partners: '협력 파트너 찾기',
     more: '더보기',
     menu: '메뉴',
     menuClose: '메뉴 닫기',

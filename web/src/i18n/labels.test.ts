@@ -12,6 +12,10 @@ import { meetingsKo } from '../features/meetings/i18n/ko';
 import { meetingsEn } from '../features/meetings/i18n/en';
 import { followUpsKo } from '../features/follow-ups/i18n/ko';
 import { followUpsEn } from '../features/follow-ups/i18n/en';
+import { collaborationsKo } from '../features/collaborations/i18n/ko';
+import { collaborationsEn } from '../features/collaborations/i18n/en';
+import { actorsKo } from '../features/actors/i18n/ko';
+import { actorsEn } from '../features/actors/i18n/en';
 
 type Labels = Record<string, Record<string, { ko: string; en: string }>>;
 
@@ -36,6 +40,9 @@ const dashboard: Record<string, [Record<string, string>, Record<string, string>]
   AttendanceStatus: [meetingsKo.attendanceStatuses, meetingsEn.attendanceStatuses],
   DecisionOutcome: [meetingsKo.decisionOutcomes, meetingsEn.decisionOutcomes],
   MinutesState: [meetingsKo.minutesStates, meetingsEn.minutesStates],
+  CollaborationState: [collaborationsKo.collaborationStates, collaborationsEn.collaborationStates],
+  PartnerRole: [collaborationsKo.partnerRoles, collaborationsEn.partnerRoles],
+  SiteProjectState: [actorsKo.siteProjects.states, actorsEn.siteProjects.states],
 };
 
 describe('the API’s labels are the dashboard’s words', () => {

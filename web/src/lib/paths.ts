@@ -23,6 +23,10 @@ export type Route =
   | { name: 'recommendationNew' }
   | { name: 'recommendation'; id: number }
   | { name: 'recommendationEdit'; id: number }
+  | { name: 'collaborations' }
+  | { name: 'collaborationNew' }
+  | { name: 'collaboration'; id: number }
+  | { name: 'collaborationEdit'; id: number }
   | { name: 'council' }
   | { name: 'meetings' }
   | { name: 'meetingNew' }
@@ -62,6 +66,13 @@ export function matchRoute(pathname: string): Route {
     if (!code) return { name: 'recommendations' };
     if (code === 'new') return { name: 'recommendationNew' };
     return ID.test(code) ? { name: 'recommendation', id: Number(code) } : { name: 'notFound' };
+  }
+  if (section === 'collaborations') {
+    if (!code && rest.length === 0) return { name: 'collaborations' };
+    if (code === 'new' && rest.length === 0) return { name: 'collaborationNew' };
+    if (!code || !ID.test(code)) return { name: 'notFound' };
+    if (rest.length === 0) return { name: 'collaboration', id: Number(code) };
+    return rest.length === 1 && rest[0] === 'edit' ? { name: 'collaborationEdit', id: Number(code) } : { name: 'notFound' };
   }
   if (section === 'meetings' && rest.length === 0) {
     if (!code) return { name: 'meetings' };
@@ -123,6 +134,11 @@ export const paths = {
   recommendationNew: () => '/recommendations/new',
   recommendation: (id: number) => `/recommendations/${id}`,
   recommendationEdit: (id: number) => `/recommendations/${id}/edit`,
+  collaborations: (query?: URLSearchParams) => withQuery('/collaborations', query),
+  collaborationNew: (query?: URLSearchParams) => withQuery('/collaborations/new', query),
+  collaboration: (id: number) => `/collaborations/${id}`,
+  collaborationEdit: (id: number) => `/collaborations/${id}/edit`,
+  partners: () => '/partners',
   council: () => '/council',
   meetings: (query?: URLSearchParams) => withQuery('/meetings', query),
   meetingNew: () => '/meetings/new',

@@ -61,19 +61,19 @@ const songdo = { operator: AGENCIES.ifez };
 
 describe('navigation follows MeDto.permissions', () => {
   it.each([
-    ['admin', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'users', 'apiKeys', 'audit', 'imports', 'holidays']],
-    ['secretariat', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'audit', 'imports', 'holidays']],
-    ['ministry_reviewer', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'apiKeys']],
-    ['cluster_operator', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'apiKeys']],
-    ['viewer', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps']],
+    ['admin', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'collaborations', 'partners', 'users', 'apiKeys', 'audit', 'imports', 'holidays']],
+    ['secretariat', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'collaborations', 'partners', 'audit', 'imports', 'holidays']],
+    ['ministry_reviewer', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'collaborations', 'partners', 'apiKeys']],
+    ['cluster_operator', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'collaborations', 'partners', 'apiKeys']],
+    ['viewer', ['home', 'clusters', 'agencies', 'issues', 'recommendations', 'council', 'meetings', 'followUps', 'collaborations', 'partners']],
   ] as const)('%s sees %j', (role, sections) => {
     expect(visibleSections(DEMO[role])).toEqual(sections);
   });
 
-  it('keeps the secretariat\'s tools (the holiday calendar among them) for the "more" menu, the sections of everyone in the row', () => {
+  it('keeps the network pages and the secretariat\'s tools (the holiday calendar among them) for the "more" menu, the sections of everyone in the row', () => {
     for (const role of ['ministry_reviewer', 'cluster_operator', 'viewer'] as const)
-      expect(visibleSections(DEMO[role]).filter((s) => SECONDARY_SECTIONS.includes(s) && s !== 'apiKeys')).toEqual([]);
-    expect(visibleSections(DEMO.secretariat).filter((s) => SECONDARY_SECTIONS.includes(s))).toEqual(['audit', 'imports', 'holidays']);
+      expect(visibleSections(DEMO[role]).filter((s) => SECONDARY_SECTIONS.includes(s) && s !== 'apiKeys')).toEqual(['collaborations', 'partners']);
+    expect(visibleSections(DEMO.secretariat).filter((s) => SECONDARY_SECTIONS.includes(s))).toEqual(['collaborations', 'partners', 'audit', 'imports', 'holidays']);
     expect(visibleSections({ ...DEMO.viewer, permissions: [...GRANTS.viewer, 'holidays:manage'] })).toContain('holidays');
   });
 
@@ -81,6 +81,7 @@ describe('navigation follows MeDto.permissions', () => {
     const promotedViewer = { ...DEMO.viewer, permissions: [...GRANTS.viewer, 'audit:read'] };
     expect(visibleSections(promotedViewer)).toContain('audit');
     expect(visibleSections({ ...DEMO.admin, permissions: [] })).toEqual(['clusters', 'agencies']);
+    expect(visibleSections({ ...DEMO.admin, permissions: ['registry:read'] })).toEqual(['clusters', 'agencies', 'collaborations', 'partners']);
     expect(visibleSections({ ...DEMO.viewer, permissions: ['registry:read'] })).not.toContain('issues');
     // An account granted only `import` (not a role's bundle) still gets the imports page.
     expect(visibleSections({ ...DEMO.viewer, permissions: ['registry:read', 'import'] })).toContain('imports');

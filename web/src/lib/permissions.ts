@@ -44,6 +44,8 @@ export type Section =
   | 'agencies'
   | 'issues'
   | 'recommendations'
+  | 'collaborations'
+  | 'partners'
   | 'council'
   | 'meetings'
   | 'followUps'
@@ -54,13 +56,15 @@ export type Section =
   | 'holidays';
 
 /** The sections the header keeps behind "더보기" (More) on a wide screen: the secretariat's and administrators' tools. */
-export const SECONDARY_SECTIONS: readonly Section[] = ['users', 'apiKeys', 'audit', 'imports', 'holidays'];
+export const SECONDARY_SECTIONS: readonly Section[] = ['collaborations', 'partners', 'users', 'apiKeys', 'audit', 'imports', 'holidays'];
 
 /** The main menu, in order. */
 export function visibleSections(me: Caller): Section[] {
   const sections: Section[] = can(me, 'issues:read') ? ['home', 'clusters', 'agencies', 'issues'] : ['clusters', 'agencies'];
   if (can(me, 'recommendations:read')) sections.push('recommendations');
   if (can(me, 'council:read')) sections.push('council', 'meetings', 'followUps');
+  // The network of clusters (collaboration projects, the partner search) is read by everyone who reads the registry.
+  if (can(me, 'registry:read')) sections.push('collaborations', 'partners');
   if (can(me, 'users:manage')) sections.push('users');
   if (canSeeApiKeys(me)) sections.push('apiKeys');
   if (can(me, 'audit:read')) sections.push('audit');

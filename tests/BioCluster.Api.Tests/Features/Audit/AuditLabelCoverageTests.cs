@@ -22,7 +22,7 @@ public sealed class AuditLabelCoverageTests(SqliteApiFactory factory) : IClassFi
     [
         "BioCluster.Contracts.Registry", "BioCluster.Contracts.Access", "BioCluster.Contracts.RegulatoryIssues", "BioCluster.Contracts.Meetings",
         "BioCluster.Contracts.Holidays", "BioCluster.Contracts.Documents", "BioCluster.Contracts.Notifications", "BioCluster.Contracts.Calendar",
-        "BioCluster.Contracts.PolicyRecommendations",
+        "BioCluster.Contracts.PolicyRecommendations", "BioCluster.Contracts.CollaborationProjects",
     ];
 
     /// <summary>

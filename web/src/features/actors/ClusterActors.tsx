@@ -5,7 +5,11 @@ import { formatDay, formatNumber } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { Loading } from '../../ui/Loading';
 import { ProblemView } from '../../ui/ProblemView';
+import { canEditCluster } from '../../lib/permissions';
+import { useMe } from '../auth/session';
+import { useCluster } from '../clusters/api';
 import { useActors, useSectorCounts, useSiteProjects } from './api';
+import { ActorActions, AddSiteProject, PlaceActor, SiteProjectActions } from './ClusterNetworkForms';
 import { useActorsI18n } from './i18n';
 import './actors.css';
 
@@ -15,6 +19,7 @@ export function ClusterActors({ clusterCode }: { clusterCode: string }) {
   const counts = useSectorCounts(clusterCode);
   const actors = useActors({ clusterCode });
   const row = counts.data?.[0];
+  const cluster = useEditableCluster(clusterCode);
   const bySector = (sector: Sector) => actors.items.filter((a) => a.sector === sector);
   return (
     <section className="card" aria-labelledby="cluster-actors-title" data-testid="cluster-actors">
@@ -50,8 +55,9 @@ export function ClusterActors({ clusterCode }: { clusterCode: string }) {
             <h3 className="actor-group__title">{t.sectors[s]}</h3>
             <ul className="tags">
               {bySector(s).map((a) => (
-                <li key={a.id} className="tag" data-testid="cluster-actor">
+                <li key={a.id} className="tag" data-testid="cluster-actor" data-code={a.code}>
                   <Link to={paths.agency(a.code)}>{lang === 'en' ? a.nameEn?.trim() || a.nameKo : a.nameKo}</Link>
+                  {cluster && <ActorActions clusterId={cluster.id} actor={a} />}
                 </li>
               ))}
             </ul>
@@ -62,6 +68,7 @@ export function ClusterActors({ clusterCode }: { clusterCode: string }) {
             {t.actors.more}
           </button>
         )}
+        {cluster && <PlaceActor clusterId={cluster.id} />}
         <p>
           <Link to={`/partners?${new URLSearchParams({ clusterCode })}`} data-testid="cluster-partners-link">
             {t.actors.partnersTitle}
@@ -72,10 +79,18 @@ export function ClusterActors({ clusterCode }: { clusterCode: string }) {
   );
 }
 
+/** The cluster (from the page's own query) when the caller may change it: the secretariat, or its operator. */
+function useEditableCluster(clusterCode: string) {
+  const me = useMe();
+  const cluster = useCluster(clusterCode).data?.value;
+  return cluster && canEditCluster(me, cluster) ? cluster : undefined;
+}
+
 /** The cluster's site projects, each with its size, developer and stages. */
 export function ClusterSiteProjects({ clusterCode }: { clusterCode: string }) {
   const { t } = useActorsI18n();
   const projects = useSiteProjects(clusterCode);
+  const editable = useEditableCluster(clusterCode) !== undefined;
   return (
     <section className="card" aria-labelledby="cluster-projects-title" data-testid="cluster-site-projects">
       <h2 id="cluster-projects-title" className="card__title">
@@ -88,8 +103,14 @@ export function ClusterSiteProjects({ clusterCode }: { clusterCode: string }) {
           (projects.data.items.length === 0 ? (
             <p className="muted">{t.siteProjects.none}</p>
           ) : (
-            projects.data.items.map((p) => <SiteProject key={p.id} project={p} />)
+            projects.data.items.map((p) => (
+              <div key={p.id}>
+                <SiteProject project={p} />
+                {editable && <SiteProjectActions clusterCode={clusterCode} project={p} />}
+              </div>
+            ))
           ))}
+        {editable && <AddSiteProject clusterCode={clusterCode} />}
       </div>
     </section>
   );

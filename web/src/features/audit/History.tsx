@@ -79,6 +79,7 @@ function useAuditLabels(): AuditLabels & { meetingKinds: Record<string, string> 
     followUpStates: c.followUpStates,
     minutesStates: c.minutesStates,
     minutesMove: c.minutesMove,
+    collaborationStates: c.collaborationStates,
     meetingKinds: c.meetingKinds,
   };
 }

@@ -59,6 +59,7 @@ export interface AuditLabels {
   followUpStates: Record<string, string>;
   minutesStates: Record<string, string>;
   minutesMove: string;
+  collaborationStates?: Record<string, string>;
 }
 
 /** The states a record of this type moves through, for its "transition:<state>" actions and its `state` field. */
@@ -66,6 +67,7 @@ export function statesOf(labels: AuditLabels, entityType: string | undefined): R
   if (entityType === 'meeting') return labels.meetingStates;
   if (entityType === 'follow_up') return labels.followUpStates;
   if (entityType === 'meeting_minutes') return labels.minutesStates;
+  if (entityType === 'collaboration_project') return labels.collaborationStates;
   if (entityType === 'regulatory_issue' || entityType === undefined) return labels.issueStatuses;
   return undefined;
 }

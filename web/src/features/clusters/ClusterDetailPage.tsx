@@ -13,6 +13,7 @@ import { ArchiveControl } from '../registry/ArchiveControl';
 import { useRegistryI18n } from '../registry/i18n';
 import { ClusterMeetings } from '../meetings/ClusterMeetings';
 import { ClusterActors, ClusterSiteProjects } from '../actors/ClusterActors';
+import { ClusterCollaborations } from '../collaborations/ClusterCollaborations';
 import { ClusterProfile } from '../cluster-profile/ClusterProfile';
 import { useMe } from '../auth/session';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -49,6 +50,7 @@ export function ClusterDetailPage() {
       {loaded && <ClusterDetails loaded={loaded} onReload={() => void query.refetch()} />}
       {cluster && <ClusterActors clusterCode={cluster.code} />}
       {cluster && <ClusterSiteProjects clusterCode={cluster.code} />}
+      {cluster && <ClusterCollaborations cluster={cluster} />}
       {cluster && can(me, 'council:read') && <ClusterMeetings cluster={cluster} />}
       {cluster && <ClusterProfile cluster={cluster} />}
       {cluster && (

@@ -20,6 +20,9 @@ const CHANGES: Record<ImportableEntity, QueryKey> = {
   council_seats: ['council'],
   council_memberships: ['council'],
   actors: ['actors'],
+  site_projects: ['site-projects'],
+  collaboration_projects: ['collaborations'],
+  policy_recommendations: ['recommendations'],
 };
 
 export function useImportRuns(entity: ImportableEntity | undefined) {

@@ -4,7 +4,7 @@ import { problemOf, type HttpAnswer, type Problem } from '../../api/api';
 import type { ImportEntity, ImportErrorMode, ImportProblem, ImportReportDto, ImportRunDto } from '../../api/client';
 
 /** What the dashboard imports, in the order it offers them. */
-export const IMPORT_ENTITIES = ['clusters', 'agencies', 'cluster_indicators', 'council_seats', 'council_memberships', 'actors'] as const satisfies readonly ImportEntity[];
+export const IMPORT_ENTITIES = ['clusters', 'agencies', 'cluster_indicators', 'council_seats', 'council_memberships', 'actors', 'site_projects', 'collaboration_projects', 'policy_recommendations'] as const satisfies readonly ImportEntity[];
 export type ImportableEntity = (typeof IMPORT_ENTITIES)[number];
 
 /** `auto`: the API decides (UTF-8 when every byte is valid UTF-8, CP949 otherwise). */

@@ -18,6 +18,7 @@ import {
   listFollowUpDocuments,
   listMeetingDocuments,
   listMinutesDocuments,
+  listCollaborationProjectDocuments,
   listRegulatoryIssueDocuments,
   listRegulatoryIssues,
 } from '../../api/operations';
@@ -168,6 +169,7 @@ export function useDocuments(owner: DocumentOwner) {
             issue: listRegulatoryIssueDocuments,
             agendaItem: listAgendaItemDocuments,
             minutes: listMinutesDocuments,
+            collaborationProject: listCollaborationProjectDocuments,
           })[kind](clients.documents, { id, limit: 200 }),
         signal,
       ),

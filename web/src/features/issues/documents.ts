@@ -43,7 +43,7 @@ export function documentForm(file: Blob, fileName: string, title: string): FormD
  * is then the meeting's). The API gives them all the same shapes.
  */
 export interface DocumentOwner {
-  kind: 'issue' | 'meeting' | 'followUp' | 'agendaItem' | 'minutes';
+  kind: 'issue' | 'meeting' | 'followUp' | 'agendaItem' | 'minutes' | 'collaborationProject';
   id: number;
 }
 
@@ -53,6 +53,7 @@ const OWNER_PATHS: Record<DocumentOwner['kind'], (id: number) => string> = {
   followUp: (id) => `/api/v1/follow-ups/${id}/documents`,
   agendaItem: (id) => `/api/v1/agenda-items/${id}/documents`,
   minutes: (id) => `/api/v1/meetings/${id}/minutes/documents`,
+  collaborationProject: (id) => `/api/v1/collaboration-projects/${id}/documents`,
 };
 
 /** Where the owner's documents are listed and uploaded. */

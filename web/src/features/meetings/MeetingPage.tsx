@@ -14,6 +14,7 @@ import { WorkflowMoves, type MoveMutation } from '../../ui/WorkflowMoves';
 import { useMe } from '../auth/session';
 import { FollowUpStateBadge } from '../follow-ups/FollowUpBadges';
 import { CarriedOverRecommendations } from '../recommendations/CarriedOverRecommendations';
+import { MeetingCollaborations } from '../collaborations/MeetingCollaborations';
 import { AgendaEditor } from './AgendaEditor';
 import { AttendanceSheet } from './AttendanceSheet';
 import { useChangeMeeting, useMeeting } from './api';
@@ -170,6 +171,7 @@ function MeetingView({ meeting, onReload }: { meeting: Versioned<MeetingDto>; on
       <AttendanceSheet meeting={meeting} manages={manages} onReload={onReload} />
       <MeetingFollowUps meeting={m} />
       <CarriedOverRecommendations meetingId={m.id} />
+      <MeetingCollaborations meeting={m} />
       {minutesShown(m.state) && <MinutesSection meeting={m} manages={manages} />}
       {minutesShown(m.state) && (
         <IssueDocuments owner={{ kind: 'minutes', id: m.id }} title={t.meeting.minutesDocumentsTitle} intro={t.meeting.minutesDocumentsIntro} testId="minutes-documents" />

@@ -67,6 +67,7 @@ export const auditEn: Widen<typeof auditKo> = {
     policy_recommendation: 'Policy recommendation',
     saved_view: 'Saved view',
     site_project: 'Site project',
+    collaboration_project: 'Collaboration project',
   },
   auditActions: {
     create: 'Created',
@@ -86,5 +87,7 @@ export const auditEn: Widen<typeof auditKo> = {
     decision: 'Decision recorded',
     add_actor: 'Actor added',
     remove_actor: 'Actor removed',
+    add_partner: 'Partner added',
+    remove_partner: 'Partner removed',
   },
 };

@@ -67,6 +67,7 @@ export const auditKo = {
     policy_recommendation: '정책 제언',
     saved_view: '저장한 보기',
     site_project: '현장 사업',
+    collaboration_project: '협력 사업',
   } satisfies Record<AuditEntityType, string>,
   auditActions: {
     create: '등록',
@@ -86,5 +87,7 @@ export const auditKo = {
     decision: '결정 기록',
     add_actor: '혁신 주체 추가',
     remove_actor: '혁신 주체 제외',
+    add_partner: '협력 기관 추가',
+    remove_partner: '협력 기관 제외',
   } satisfies Record<AuditAction, string>,
 };

@@ -98,6 +98,9 @@ export const importsEn: Widen<typeof importsKo> = {
     council_seats: 'Council seats',
     council_memberships: 'Council members (terms)',
     actors: 'Innovation actors',
+    site_projects: 'Site projects',
+    collaboration_projects: 'Collaboration projects',
+    policy_recommendations: 'Policy recommendations',
   },
   importOutcomes: {
     validated: 'Checked',

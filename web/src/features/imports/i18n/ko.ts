@@ -97,6 +97,9 @@ export const importsKo = {
     council_seats: '협의체 좌석',
     council_memberships: '협의체 위원 (임기)',
     actors: '혁신 주체 (산·학·연·병)',
+    site_projects: '현장 사업',
+    collaboration_projects: '협력 사업',
+    policy_recommendations: '정책 제언',
   } satisfies Record<ImportEntity, string>,
   importOutcomes: {
     validated: '검사 완료',
