@@ -26,10 +26,12 @@ public enum TimelineKind
     SiteProject,
     /// <summary>A stage of one of its site projects starts (actual start, else planned start).</summary>
     SiteProjectStage,
+    /// <summary>A collaboration project with the cluster as a partner was recorded.</summary>
+    CollaborationProject,
 }
 
 /// <summary>The record a timeline entry opens.</summary>
-public enum TimelineTargetKind { RegulatoryIssue, PolicyRecommendation, Meeting, SiteProject }
+public enum TimelineTargetKind { RegulatoryIssue, PolicyRecommendation, Meeting, SiteProject, CollaborationProject }
 
 /// <summary>One thing the council did for a cluster.</summary>
 /// <param name="Kind">What happened.</param>

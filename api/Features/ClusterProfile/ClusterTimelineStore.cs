@@ -147,6 +147,12 @@ public sealed class ClusterTimelineStore(DbConnectionFactory db, MeetingStore me
             FROM site_project_stages s JOIN site_projects p ON p.id = s.project_id
             WHERE p.cluster_id = @ClusterId AND COALESCE(s.actual_start, s.planned_start) IS NOT NULL
             """),
+        new(TimelineKind.CollaborationProject, Permissions.RegistryRead, """
+            SELECT 10 AS kind_rank, c.id AS record_id, c.created_at AS occurred_at, 0 AS day_only, c.title_ko, c.title_en, c.state,
+                   'collaboration_project' AS target_kind, c.id AS target_id, NULL AS anchor_id
+            FROM collaboration_projects c
+            WHERE EXISTS (SELECT 1 FROM collaboration_partners cp WHERE cp.project_id = c.id AND cp.cluster_id = @ClusterId)
+            """),
     ];
 
     /// <summary>The entries after the cursor's.</summary>

@@ -17549,10 +17549,10 @@ export interface TimelineEntryDtoPage {
 }
 
 /** What a timeline entry records. Entries come newest first; entries of the same moment in this order. */
-export type TimelineKind = "issue_raised" | "issue_answered" | "recommendation_raised" | "recommendation_answered" | "agenda_item" | "decision" | "follow_up" | "site_project" | "site_project_stage";
+export type TimelineKind = "issue_raised" | "issue_answered" | "recommendation_raised" | "recommendation_answered" | "agenda_item" | "decision" | "follow_up" | "site_project" | "site_project_stage" | "collaboration_project";
 
 /** The record a timeline entry opens. */
-export type TimelineTargetKind = "regulatory_issue" | "policy_recommendation" | "meeting" | "site_project";
+export type TimelineTargetKind = "regulatory_issue" | "policy_recommendation" | "meeting" | "site_project" | "collaboration_project";
 
 /** How many of the caller's notifications are unread. */
 export interface UnreadCountDto {

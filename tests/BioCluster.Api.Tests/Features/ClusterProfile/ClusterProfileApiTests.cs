@@ -183,6 +183,26 @@ public sealed class ClusterProfileApiTests(IssuesFactory host) : IClassFixture<I
         Assert.Equal(HttpStatusCode.Forbidden, (await writeOnly.GetAsync($"/api/v1/clusters/{clusterId}/timeline")).StatusCode);
     }
 
+    [Fact]
+    public async Task ACollaborationProject_WithTheClusterAsAPartner_IsOnItsTimeline_AndOpensTheProject()
+    {
+        var (clusterId, code) = await NewCluster();
+        var secretariat = await host.Party("mohw");
+        var project = await Ok(await secretariat.PostAsync("/api/v1/collaboration-projects", Http.Body(new
+        {
+            titleKo = "타임라인 협력 사업", summary = "두 클러스터가 공동으로 실증 시설을 운영한다.",
+            partners = new object[] { new { clusterCode = code, role = "lead" }, new { clusterCode = "songdo", role = "partner" } },
+        })), HttpStatusCode.Created);
+        var page = await (await secretariat.GetAsync($"/api/v1/clusters/{clusterId}/timeline?kinds=collaboration_project")).Read<Page<TimelineEntryDto>>();
+        var entry = Assert.Single(page.Items);
+        Assert.Equal((TimelineKind.CollaborationProject, "타임라인 협력 사업", TimelineTargetKind.CollaborationProject, "planned"),
+            (entry.Kind, entry.TitleKo, entry.TargetKind, entry.State));
+        Assert.Equal(project.GetProperty("id").GetInt64(), entry.TargetId);
+        // Another cluster that is not a partner does not see it.
+        var (otherId, _) = await NewCluster();
+        Assert.Empty((await (await secretariat.GetAsync($"/api/v1/clusters/{otherId}/timeline?kinds=collaboration_project")).Read<Page<TimelineEntryDto>>()).Items);
+    }
+
     private static DateTimeOffset Moment(TimelineEntryDto e) => e.At ?? new DateTimeOffset(e.On.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     [Fact]

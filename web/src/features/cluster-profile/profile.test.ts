@@ -96,6 +96,7 @@ describe('the cluster profile', () => {
     expect(timelineLink({ ...entry, targetKind: 'regulatory_issue', targetId: 3 }, 'osong')).toBe('/issues/3');
     expect(timelineLink({ ...entry, targetKind: 'policy_recommendation', targetId: 4 }, 'osong')).toBe('/recommendations/4');
     expect(timelineLink({ ...entry, targetKind: 'site_project', targetId: 2 }, 'osong')).toBe('/clusters/osong#cluster-projects-title');
+    expect(timelineLink({ ...entry, targetKind: 'collaboration_project', targetId: 5 }, 'osong')).toBe('/collaborations/5');
   });
 });
 

@@ -154,6 +154,8 @@ export function timelineLink(entry: TimelineEntryDto, clusterCode: string): stri
       return paths.meeting(entry.targetId);
     case 'site_project':
       return `${paths.cluster(clusterCode)}#cluster-projects-title`; // the site projects section of the cluster page
+    case 'collaboration_project':
+      return paths.collaboration(entry.targetId);
   }
 }
 

@@ -47,6 +47,7 @@ export const profileEn: typeof profileKo = {
     follow_up: 'Follow-up',
     site_project: 'Site project recorded',
     site_project_stage: 'Site project stage',
+    collaboration_project: 'Collaboration project',
   },
   timelineStates: {
     submitted: 'Submitted',
@@ -71,6 +72,7 @@ export const profileEn: typeof profileKo = {
     design: 'Design',
     construction: 'Construction',
     on_hold: 'On hold',
+    suspended: 'Suspended',
   },
   map: {
     title: 'Map of the bio clusters',

@@ -45,6 +45,7 @@ export const profileKo = {
     follow_up: '후속 조치',
     site_project: '현장 사업 등록',
     site_project_stage: '현장 사업 단계',
+    collaboration_project: '협력 사업 등록',
   },
   timelineStates: {
     submitted: '접수',
@@ -69,6 +70,7 @@ export const profileKo = {
     design: '설계',
     construction: '시공',
     on_hold: '중단',
+    suspended: '일시 중단',
   } as Record<string, string>,
   map: {
     title: '바이오 클러스터 지도',
