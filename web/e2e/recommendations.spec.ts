@@ -1,5 +1,7 @@
-// A policy recommendation from an operator to an answer (issue 20): the operator raises it and corrects it before it is
-// routed, the secretariat routes it to the MFDS, the ministry accepts it in part, the secretariat turns the remainder into a regulatory issue that links back.
+// A policy recommendation from a meeting to an answer (issue 20, item 9): the operator raises it from an agenda item of
+// the council's first meeting and corrects it before it is routed, the secretariat routes it to the MFDS, the ministry
+// accepts it in part, the secretariat turns the remainder into a regulatory issue that links back, and the cluster's
+// timeline shows all three.
 import type { Page } from '@playwright/test';
 import { expect, RUN, screenshot, test } from './support/fixtures';
 
@@ -24,11 +26,19 @@ async function move(page: Page, key: string, fill: Record<string, string> = {}):
 test.describe.configure({ mode: 'serial' });
 
 let url = '';
+let issuePath = '';
 
-test('1. the operator raises it from the list', async ({ page, pageErrors, openSignedIn }) => {
+test('1. the operator raises it at a meeting, from one of its agenda items', async ({ page, pageErrors, openSignedIn }) => {
   await openSignedIn('/recommendations', 'demo-operator');
-  await page.getByTestId('raise-recommendation').click();
+  const meetings = (await (await page.request.get('/api/v1/meetings?limit=200')).json()) as { items: { id: number; startsAt: string }[] };
+  const first = meetings.items.find((m) => m.startsAt.startsWith('2024-05-29')) ?? meetings.items[0];
+  await page.goto(`/meetings/${first.id}`);
+  const fromItem = page.getByTestId('recommendation-from-item').first();
+  const itemId = await fromItem.getAttribute('data-item');
+  await fromItem.click();
   const form = page.getByTestId('recommendation-form');
+  await expect(form.locator('[name="sourceMeetingId"]')).toHaveValue(String(first.id));
+  await expect(form.locator('[name="sourceAgendaItemId"]')).toHaveValue(itemId!);
   await form.locator('[name="themeKo"]').fill(raisedTheme);
   await form.locator('[name="text"]').fill('다기관 임상시험에서 공동 IRB 심의 결과를 모든 참여 기관이 인정하도록 제도화해 주십시오.');
   await form.locator('[name="leadMinistryCode"]').selectOption('mfds');
@@ -36,6 +46,7 @@ test('1. the operator raises it from the list', async ({ page, pageErrors, openS
   await page.getByTestId('recommendation-submit').click();
   await expect(page.getByTestId('recommendation-theme')).toHaveText(raisedTheme);
   await expect(page.locator('[data-testid="recommendation-state"][data-state="submitted"]')).toBeVisible();
+  await expect(page.getByTestId('source-meeting')).toHaveAttribute('href', `/meetings/${first.id}`);
   url = new URL(page.url()).pathname;
   expect(pageErrors).toEqual([]);
 });
@@ -80,6 +91,19 @@ test('4. the secretariat turns the remainder into a regulatory issue that links 
   await screenshot(page, 'recommendation-converted');
   await page.getByTestId('linked-issue').click();
   await expect(page).toHaveURL(/\/issues\/\d+$/);
+  issuePath = new URL(page.url()).pathname;
   await expect(page.getByTestId('source-recommendation')).toHaveText(theme);
+  expect(pageErrors).toEqual([]);
+});
+
+test('5. the cluster\'s timeline shows the recommendation raised, its answer and the issue it became', async ({ page, pageErrors, openSignedIn }) => {
+  await openSignedIn('/clusters/osong', 'demo-secretariat');
+  const timeline = page.getByTestId('timeline');
+  const entry = (kind: string) => timeline.locator(`[data-testid="timeline-entry"][data-kind="${kind}"]`);
+  await expect(entry('recommendation_raised').filter({ hasText: theme })).toBeVisible();
+  await expect(entry('recommendation_answered').filter({ hasText: theme })).toBeVisible();
+  await expect(entry('issue_raised').locator(`a[href="${issuePath}"]`)).toBeVisible();
+  await entry('recommendation_answered').filter({ hasText: theme }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'recommendation-journey-timeline');
   expect(pageErrors).toEqual([]);
 });

@@ -170,7 +170,7 @@ function MeetingView({ meeting, onReload }: { meeting: Versioned<MeetingDto>; on
       <AgendaEditor meeting={meeting} manages={manages} onReload={onReload} />
       <AttendanceSheet meeting={meeting} manages={manages} onReload={onReload} />
       <MeetingFollowUps meeting={m} />
-      <CarriedOverRecommendations meetingId={m.id} />
+      <CarriedOverRecommendations meeting={m} />
       <MeetingCollaborations meeting={m} />
       {minutesShown(m.state) && <MinutesSection meeting={m} manages={manages} />}
       {minutesShown(m.state) && (

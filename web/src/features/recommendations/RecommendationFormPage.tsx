@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Versioned } from '../../api/api';
 import type { PolicyRecommendationDto } from '../../api/client';
 import { paths } from '../../lib/paths';
@@ -70,6 +70,7 @@ function RecommendationForm({ loaded, onReload }: { loaded?: Versioned<PolicyRec
   const me = useMe();
   const choosesRaiser = !loaded && can(me, 'registry:write');
   const navigate = useNavigate();
+  const [search] = useSearchParams(); // raised from a meeting's agenda item: ?meetingId=&agendaItemId=
   const raise = useRaiseRecommendation();
   const replace = useReplaceRecommendation(loaded ?? PLACEHOLDER);
   const mutation = loaded ? replace : raise;
@@ -175,10 +176,10 @@ function RecommendationForm({ loaded, onReload }: { loaded?: Versioned<PolicyRec
           {!loaded && (
             <>
               <Field form={form} name="sourceMeetingId" label={f.sourceMeetingId} errors={errors}>
-                {(p) => <input {...p} inputMode="numeric" />}
+                {(p) => <input {...p} inputMode="numeric" defaultValue={search.get('meetingId') ?? ''} />}
               </Field>
               <Field form={form} name="sourceAgendaItemId" label={f.sourceAgendaItemId} errors={errors}>
-                {(p) => <input {...p} inputMode="numeric" />}
+                {(p) => <input {...p} inputMode="numeric" defaultValue={search.get('agendaItemId') ?? ''} />}
               </Field>
             </>
           )}

@@ -119,5 +119,6 @@ export const recommendationsEn: Widen<typeof recommendationsKo> = {
     title: 'Matters arising: recommendations awaiting an answer',
     intro: 'Raised at earlier meetings and not answered yet.',
     empty: 'No recommendation is carried over.',
+    raiseFrom: 'Raise a recommendation from {title}',
   },
 };

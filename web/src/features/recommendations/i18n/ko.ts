@@ -118,5 +118,6 @@ export const recommendationsKo = {
     title: '계속 안건: 답변을 기다리는 정책 제언',
     intro: '이전 회의에서 제기되어 아직 답변되지 않은 제언입니다.',
     empty: '계속 안건으로 올라온 제언이 없습니다.',
+    raiseFrom: '{title} 안건에서 정책 제언 등록',
   },
 };
