@@ -11,13 +11,15 @@ function navItems(page: Page): Promise<(string | undefined)[]> {
 // demo-operator's agency) and songdo (operated by ifez).
 /** Everyone signed in reads the council: policy recommendations, its seats, meetings and follow-ups. */
 const COUNCIL = ['recommendations', 'council', 'meetings', 'followUps'];
+/** …and the network (under 더보기): collaboration projects and the partner search. */
+const NETWORK = ['collaborations', 'partners'];
 
 const ROLES: { user: DemoUser; role: string; nav: string[]; editOsong: boolean; editSongdo: boolean }[] = [
-  { user: 'demo-admin', role: 'admin', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, 'users', 'apiKeys', 'audit', 'imports', 'holidays'], editOsong: true, editSongdo: true },
-  { user: 'demo-secretariat', role: 'secretariat', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, 'audit', 'imports', 'holidays'], editOsong: true, editSongdo: true },
-  { user: 'demo-ministry', role: 'ministry_reviewer', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, 'apiKeys'], editOsong: false, editSongdo: false },
-  { user: 'demo-operator', role: 'cluster_operator', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, 'apiKeys'], editOsong: true, editSongdo: false },
-  { user: 'demo-viewer', role: 'viewer', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL], editOsong: false, editSongdo: false },
+  { user: 'demo-admin', role: 'admin', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, ...NETWORK, 'users', 'apiKeys', 'audit', 'imports', 'holidays'], editOsong: true, editSongdo: true },
+  { user: 'demo-secretariat', role: 'secretariat', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, ...NETWORK, 'audit', 'imports', 'holidays'], editOsong: true, editSongdo: true },
+  { user: 'demo-ministry', role: 'ministry_reviewer', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, ...NETWORK, 'apiKeys'], editOsong: false, editSongdo: false },
+  { user: 'demo-operator', role: 'cluster_operator', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, ...NETWORK, 'apiKeys'], editOsong: true, editSongdo: false },
+  { user: 'demo-viewer', role: 'viewer', nav: ['home', 'clusters', 'agencies', 'issues', ...COUNCIL, ...NETWORK], editOsong: false, editSongdo: false },
 ];
 
 for (const expected of ROLES) {
