@@ -34,6 +34,8 @@ export function KoreaMapPage() {
   const shapes = useMemo(() => boundaries.regions.map((r) => ({ ...r, d: pathOf(r.rings, project) })), [project]);
   const byRegion = useMemo(() => (comparison.data ? aggregateByRegion(comparison.data, year) : new Map()), [comparison.data, year]);
   const scale = colourScale([...byRegion.values()].map((v) => v.total));
+  // Without a single figure for the year the shades say nothing ("0–0" five times): the legend shows "자료 없음" alone.
+  const hasData = [...byRegion.values()].some((v) => v.total != null);
   const unit = t.units[UNIT_OF[indicator]];
   const n = (v: number | null | undefined) => (v == null ? t.map.noData : v.toLocaleString(locale));
   const regionName = (r: { nameKo: string; nameEn: string }) => (lang === 'en' ? r.nameEn : r.nameKo);
@@ -146,7 +148,7 @@ export function KoreaMapPage() {
             {t.indicators[indicator]} ({unit}){year != null && `, ${yearLabel(year)}`}
           </p>
           <ul className="korea-map__legend" data-testid="map-legend">
-            {SHADES.map((shade, i) => (
+            {hasData && SHADES.map((shade, i) => (
               <li key={shade}>
                 <span className="korea-map__swatch" style={{ background: shade }} aria-hidden="true" />
                 {`${(i === 0 ? 0 : scale.bounds[i - 1]).toLocaleString(locale, { maximumFractionDigits: 0 })}–${scale.bounds[i].toLocaleString(locale, { maximumFractionDigits: 0 })}`}
